@@ -1,0 +1,200 @@
+//! Command-line arguments (clap derive). No clap type leaves `cli`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Cross-reference claims across news articles about one story.
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Cross-reference claims across news articles about one story and report where the sources disagree, with provenance",
+    after_help = "Exit codes: 0 success (lint: nothing at or above --deny); 1 lint found something at or above --deny; \
+2 bad usage, a bad claims pack, or an input that could not be read (the readable sources are still reported)."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Options shared by every command.
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Colour: auto (only on a terminal, unless NO_COLOR is set or TERM=dumb), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// A claims pack directory whose files replace or add to the built-in pack.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub claims: Option<PathBuf>,
+    /// How to decode inputs that are not UTF-8.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Utf8, global = true)]
+    pub encoding: EncodingChoice,
+    /// No warnings on stderr (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// More detail on stderr (-v notes, -vv per-stage counts).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report where the sources agree, disagree, or only seem to disagree.
+    Report(ReportArgs),
+    /// Check a draft's claims against sources (compiler-style diagnostics, exit 1 on findings).
+    Lint(LintArgs),
+    /// Print the claims found in each source.
+    Extract(ExtractArgs),
+    /// Print the sentences of each source with exact spans.
+    Segment(SegmentArgs),
+    /// Validate or print the claims pack.
+    #[command(subcommand)]
+    Pack(PackCommand),
+}
+
+/// `crosscheck report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files, directories (read recursively: .txt, .md), a manifest (.toml) or `-` for stdin.
+    #[arg(required = true, value_name = "SOURCES")]
+    pub sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Drop findings below this confidence (0 to 1).
+    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    pub min_confidence: f64,
+}
+
+/// `crosscheck lint`.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The draft to check (`-` for stdin).
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// The sources to check it against.
+    #[arg(long, required = true, num_args = 1.., value_name = "SOURCES")]
+    pub against: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Exit 1 when a diagnostic at or above this level is found.
+    #[arg(long, value_enum, default_value_t = DenyLevel::Warning)]
+    pub deny: DenyLevel,
+    /// A file of accepted diagnostics, one `rule` or `rule: text` per line.
+    #[arg(long, value_name = "FILE")]
+    pub allowlist: Option<PathBuf>,
+}
+
+/// `crosscheck extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files, directories, a manifest or `-` for stdin.
+    #[arg(required = true, value_name = "SOURCES")]
+    pub sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    pub format: ExtractFormat,
+}
+
+/// `crosscheck segment`.
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    /// Files, directories, a manifest or `-` for stdin.
+    #[arg(required = true, value_name = "SOURCES")]
+    pub sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
+    pub format: SegmentFormat,
+}
+
+/// `crosscheck pack ...`.
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Validate a pack directory (or the built-in pack); exit 0 if valid, 2 if not.
+    Check {
+        /// The pack directory (default: the built-in pack, plus --claims if given).
+        dir: Option<PathBuf>,
+    },
+    /// Print the merged pack (built-in files, replaced or extended by --claims).
+    Dump,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people, on a terminal.
+    Human,
+    /// `crosscheck/report@1`.
+    Json,
+    /// To paste into a ticket.
+    Markdown,
+}
+
+/// Lint formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Compiler-style diagnostics with snippets.
+    Human,
+    /// `crosscheck/lint@1`.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Extract formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One line per claim.
+    Human,
+    /// `crosscheck/extract@1`.
+    Json,
+    /// One JSON object per source per line.
+    Jsonl,
+}
+
+/// Segment formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SegmentFormat {
+    /// One sentence per line: `path:line:column<TAB>text`.
+    Lines,
+    /// `crosscheck/segment@1`.
+    Json,
+}
+
+/// `--deny` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on anything.
+    Note,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Only on a terminal, unless NO_COLOR is set or TERM=dumb.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingChoice {
+    /// UTF-8 only: other bytes are an error naming the offset.
+    Utf8,
+    /// Read bytes that are not UTF-8 as Latin-1.
+    Latin1,
+}

@@ -1,0 +1,393 @@
+//! The only code that knows argv, terminals, the environment, stdin/stdout and exit codes.
+
+mod args;
+mod exit;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+pub use args::{Cli, ColorChoice, Command, DenyLevel, LintFormat, PackCommand, ReportFormat};
+pub use exit::Status;
+
+use crate::ingest::{Encoding, Ingested, Input};
+use crate::pack::Pack;
+use crate::pipeline::{analyze, Analysis, Options};
+use crate::report::{self, RenderOptions};
+
+/// The handles and facts about the process a run may use.
+pub struct Io<'a> {
+    /// Results.
+    pub stdout: &'a mut dyn Write,
+    /// Warnings and errors.
+    pub stderr: &'a mut dyn Write,
+    /// Standard input, read only for `-`.
+    pub stdin: &'a mut dyn Read,
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether `NO_COLOR` is set (non-empty).
+    pub no_color: bool,
+    /// Whether `TERM=dumb`.
+    pub term_dumb: bool,
+    /// Terminal width, when known.
+    pub width: Option<usize>,
+}
+
+/// Entry point of the binary.
+pub fn main() -> std::process::ExitCode {
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let mut stdin = io::stdin();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let term_dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let mut io = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        stdin: &mut stdin,
+        stdout_is_terminal: is_terminal,
+        no_color,
+        term_dumb,
+        width,
+    };
+    let status = run(std::env::args_os(), &mut io);
+    let flushed = out.flush();
+    match flushed {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(io::stderr(), "error: cannot write output: {e}");
+            std::process::ExitCode::from(Status::Usage.code())
+        }
+        _ => std::process::ExitCode::from(status.code()),
+    }
+}
+
+/// Runs one command line. Never panics on user input; returns the exit status.
+pub fn run<I, T>(argv: I, io: &mut Io<'_>) -> Status
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = e.render().to_string();
+            let is_help = matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            );
+            if is_help {
+                let _ = write!(io.stdout, "{text}");
+                return Status::Ok;
+            }
+            let _ = write!(io.stderr, "{text}");
+            return Status::Usage;
+        }
+    };
+    match dispatch(&cli, io) {
+        Ok(status) => status,
+        Err(e) if is_broken_pipe(&e) => Status::Ok,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "error: {e:#}");
+            Status::Usage
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
+    if let Command::Pack(cmd) = &cli.command {
+        return pack_command(cmd, cli, io);
+    }
+    let pack = match Pack::load(cli.global.claims.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            writeln!(io.stderr, "error: {e}")?;
+            return Ok(Status::Usage);
+        }
+    };
+    let render = RenderOptions {
+        color: use_color(cli.global.color, io),
+        width: io.width.unwrap_or(100).clamp(40, 200),
+    };
+    match &cli.command {
+        Command::Report(a) => {
+            let (analysis, read_ok) =
+                read_and_analyze(&a.sources, cli, &pack, io, a.min_confidence)?;
+            let Some(analysis) = analysis else {
+                return Ok(Status::Usage);
+            };
+            match a.format {
+                ReportFormat::Human => report::human::render(&analysis, &render, io.stdout)?,
+                ReportFormat::Json => report::json::render_report(&analysis, io.stdout)?,
+                ReportFormat::Markdown => report::markdown::render(&analysis, io.stdout)?,
+            }
+            Ok(if read_ok { Status::Ok } else { Status::Usage })
+        }
+        Command::Extract(a) => {
+            let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
+            let Some(analysis) = analysis else {
+                return Ok(Status::Usage);
+            };
+            match a.format {
+                args::ExtractFormat::Json => report::json::render_extract(&analysis, io.stdout)?,
+                args::ExtractFormat::Jsonl => {
+                    report::json::render_extract_lines(&analysis, io.stdout)?
+                }
+                args::ExtractFormat::Human => write_extract_human(&analysis, io.stdout)?,
+            }
+            Ok(if read_ok { Status::Ok } else { Status::Usage })
+        }
+        Command::Segment(a) => {
+            let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
+            let Some(analysis) = analysis else {
+                return Ok(Status::Usage);
+            };
+            match a.format {
+                args::SegmentFormat::Json => report::json::render_segment(&analysis, io.stdout)?,
+                args::SegmentFormat::Lines => write_segment_lines(&analysis, io.stdout)?,
+            }
+            Ok(if read_ok { Status::Ok } else { Status::Usage })
+        }
+        Command::Lint(a) => lint_command(a, cli, &pack, io),
+        Command::Pack(_) => unreachable!("handled above"),
+    }
+}
+
+fn use_color(choice: ColorChoice, io: &Io<'_>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io.stdout_is_terminal && !io.no_color && !io.term_dumb,
+    }
+}
+
+/// Reads the inputs, reports unreadable ones on stderr, analyses the rest.
+/// Returns `None` when nothing at all could be read.
+fn read_and_analyze(
+    paths: &[PathBuf],
+    cli: &Cli,
+    pack: &Pack,
+    io: &mut Io<'_>,
+    min_confidence: f64,
+) -> anyhow::Result<(Option<Analysis>, bool)> {
+    let ingested = read_inputs(paths, cli, pack, io)?;
+    let ok = ingested.errors.is_empty();
+    if ingested.sources.is_empty() {
+        writeln!(io.stderr, "error: no readable source among the inputs")?;
+        return Ok((None, false));
+    }
+    let options = Options { min_confidence };
+    let analysis = analyze(pack, ingested.sources, &options);
+    if cli.global.verbose >= 2 {
+        for (s, e) in analysis.sources.iter().zip(&analysis.extractions) {
+            writeln!(
+                io.stderr,
+                "note: `{}`: {} claims, anchor {}",
+                s.path,
+                e.claims.len(),
+                e.anchor.basis
+            )?;
+        }
+    }
+    Ok((Some(analysis), ok))
+}
+
+fn read_inputs(
+    paths: &[PathBuf],
+    cli: &Cli,
+    pack: &Pack,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Ingested> {
+    let mut inputs = Vec::new();
+    let mut stdin_used = false;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if stdin_used {
+                continue;
+            }
+            stdin_used = true;
+            let mut bytes = Vec::new();
+            io.stdin.read_to_end(&mut bytes)?;
+            inputs.push(Input::Stdin(bytes));
+        } else {
+            inputs.push(Input::Path(p.clone()));
+        }
+    }
+    let encoding = match cli.global.encoding {
+        args::EncodingChoice::Utf8 => Encoding::Utf8,
+        args::EncodingChoice::Latin1 => Encoding::Latin1,
+    };
+    let ingested = crate::ingest(&inputs, encoding, pack);
+    for e in &ingested.errors {
+        writeln!(io.stderr, "error: {e}")?;
+    }
+    if cli.global.verbose >= 1 && !cli.global.quiet {
+        for s in &ingested.skipped {
+            writeln!(io.stderr, "note: skipped `{s}`: not a .txt or .md article")?;
+        }
+    }
+    for s in &ingested.sources {
+        if let Some(f) = &s.meta.published {
+            let _ = f;
+        }
+    }
+    Ok(ingested)
+}
+
+fn write_segment_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    for (s, sentences) in analysis.sources.iter().zip(&analysis.sentences) {
+        for x in sentences {
+            let p = s.position(x.span.start);
+            writeln!(
+                out,
+                "{}:{}:{}\t{}",
+                s.path,
+                p.line,
+                p.column,
+                report::sanitize(x.text(s))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_extract_human(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    for (s, e) in analysis.sources.iter().zip(&analysis.extractions) {
+        writeln!(
+            out,
+            "{} ({} claims; dates resolved against {})",
+            s.path,
+            e.claims.len(),
+            e.anchor.date.map_or_else(
+                || "nothing".to_owned(),
+                |d| format!("{d}, {}", e.anchor.basis)
+            )
+        )?;
+        for c in &e.claims {
+            let v = report::model::ClaimView::from_claim(c, s);
+            let what = match (&v.kind, &v.number, &v.value) {
+                (Some(k), _, Some(val)) => format!(
+                    "{k} {} [{}, {}] {}{}",
+                    v.unit.as_deref().unwrap_or(""),
+                    val.min.map_or("-inf".into(), |x| serde_json::to_string(&x)
+                        .unwrap_or_default()),
+                    val.max.map_or("inf".into(), |x| serde_json::to_string(&x)
+                        .unwrap_or_default()),
+                    v.event.as_deref().unwrap_or("-"),
+                    v.scope
+                        .as_deref()
+                        .map(|s| format!(" ({s})"))
+                        .unwrap_or_default()
+                ),
+                (Some(k), _, None) => k.clone(),
+                _ => String::new(),
+            };
+            writeln!(
+                out,
+                "  {}:{}\t{}\t{}{}",
+                v.line,
+                v.column,
+                what,
+                report::sanitize(&v.text),
+                v.attribution
+                    .as_deref()
+                    .map(|a| format!("  <- {}", report::sanitize(a)))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn pack_command(cmd: &PackCommand, cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
+    match cmd {
+        PackCommand::Check { dir } => {
+            let dir: Option<&Path> = dir.as_deref().or(cli.global.claims.as_deref());
+            match Pack::load(dir) {
+                Ok(p) => {
+                    writeln!(
+                        io.stdout,
+                        "ok: claims pack `{}` ({} kinds, {} units, {} aliases, {} speech verbs)",
+                        p.name,
+                        p.kinds.len(),
+                        p.units.len(),
+                        p.aliases.len(),
+                        p.speech_verbs.len()
+                    )?;
+                    Ok(Status::Ok)
+                }
+                Err(e) => {
+                    writeln!(io.stderr, "error: {e}")?;
+                    Ok(Status::Usage)
+                }
+            }
+        }
+        PackCommand::Dump => match Pack::load(cli.global.claims.as_deref()) {
+            Ok(p) => {
+                write!(io.stdout, "{}", p.dump())?;
+                Ok(Status::Ok)
+            }
+            Err(e) => {
+                writeln!(io.stderr, "error: {e}")?;
+                Ok(Status::Usage)
+            }
+        },
+    }
+}
+
+fn lint_command(
+    a: &args::LintArgs,
+    cli: &Cli,
+    pack: &Pack,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Status> {
+    let mut paths = vec![a.draft.clone()];
+    paths.extend(a.against.iter().cloned());
+    let ingested = read_inputs(&paths, cli, pack, io)?;
+    let read_ok = ingested.errors.is_empty();
+    let draft_path = if a.draft.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        a.draft.display().to_string()
+    };
+    let Some(draft) = ingested.sources.iter().position(|s| s.path == draft_path) else {
+        writeln!(
+            io.stderr,
+            "error: the draft `{draft_path}` could not be read"
+        )?;
+        return Ok(Status::Usage);
+    };
+    let analysis = analyze(pack, ingested.sources, &Options::default());
+    let diagnostics = crate::lint::lint(&analysis, draft, pack);
+    let deny = match a.deny {
+        DenyLevel::Error => crate::pack::Severity::Error,
+        DenyLevel::Warning => crate::pack::Severity::Warning,
+        DenyLevel::Note => crate::pack::Severity::Note,
+    };
+    for d in &diagnostics {
+        let s = &analysis.sources[draft];
+        let p = s.position(d.claim.span.start);
+        writeln!(
+            io.stdout,
+            "{}:{}:{}: {:?}[{}]: {}",
+            s.path, p.line, p.column, d.severity, d.rule, d.message
+        )?;
+    }
+    if !read_ok {
+        return Ok(Status::Usage);
+    }
+    Ok(if diagnostics.iter().any(|d| d.severity >= deny) {
+        Status::LintFailed
+    } else {
+        Status::Ok
+    })
+}

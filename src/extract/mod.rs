@@ -1,0 +1,316 @@
+//! Extract: per sentence, typed claims.
+//!
+//! Input: a [`Source`] and its [`Sentence`]s. Output: an [`Extraction`]: quantity claims
+//! (a number as an interval, with what is counted, the event, the scope and the
+//! attribution), statement claims (who said what, through whom), entity mentions with a
+//! canonical key, and dates resolved against the source's anchor date. Boilerplate never
+//! yields claims: it is never segmented.
+
+pub(crate) mod attribution;
+pub(crate) mod entity;
+pub(crate) mod number;
+pub(crate) mod quantity;
+pub(crate) mod time;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::ingest::Source;
+use crate::pack::{EntityKind, Pack};
+use crate::segment::Sentence;
+use crate::text::Span;
+
+/// Everything extracted from one source.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+    /// Entity mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Dates and relative dates in text order.
+    pub dates: Vec<DateRef>,
+    /// The date relative dates were resolved against.
+    pub anchor: Anchor,
+}
+
+/// One claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Index of the sentence (in the source's sentence list).
+    pub sentence: usize,
+    /// Span of that sentence.
+    pub sentence_span: Span,
+    /// Span of the claim's own text ("At least 320 people").
+    pub span: Span,
+    /// What is claimed.
+    pub body: ClaimBody,
+    /// Who says so, when the text says.
+    pub attribution: Option<Attribution>,
+}
+
+/// The two kinds of claims.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimBody {
+    /// A figure.
+    Quantity(Quantity),
+    /// A statement credited to someone.
+    Statement(Statement),
+}
+
+/// A quantity claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The figure as written, multipliers applied (`$1.5bn` → 1.5e9); `None` for vague amounts.
+    pub number: Option<f64>,
+    /// The interval the text asserts.
+    pub value: Interval,
+    /// Claim kind id from the pack (`casualties`).
+    pub kind: String,
+    /// Unit id from the pack (`people`, `USD`, `percent`).
+    pub unit: String,
+    /// What is counted, lowercase singular-or-plural as written ("civilians").
+    pub counted: Option<String>,
+    /// Event id from the kind (`killed`).
+    pub event: Option<String>,
+    /// Time and place the figure covers.
+    pub scope: Scope,
+    /// The modifier as written ("at least", "almost").
+    pub modifier: Option<String>,
+    /// True for "hundreds", "dozens", "scores".
+    pub vague: bool,
+    /// True when the figure is a part of a larger one in the same sentence ("including 11").
+    pub part: bool,
+}
+
+/// A numeric interval; `None` bounds are open-ended.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// Lower bound.
+    pub min: Option<f64>,
+    /// Upper bound.
+    pub max: Option<f64>,
+    /// Whether `min` itself is included.
+    #[serde(skip)]
+    pub min_inclusive: bool,
+    /// Whether `max` itself is included.
+    #[serde(skip)]
+    pub max_inclusive: bool,
+}
+
+impl Interval {
+    /// Exactly `x`.
+    pub fn exact(x: f64) -> Interval {
+        Interval {
+            min: Some(x),
+            max: Some(x),
+            min_inclusive: true,
+            max_inclusive: true,
+        }
+    }
+
+    /// `[min, max]` with both bounds inclusive; `None` is open.
+    pub fn closed(min: Option<f64>, max: Option<f64>) -> Interval {
+        Interval {
+            min,
+            max,
+            min_inclusive: true,
+            max_inclusive: true,
+        }
+    }
+
+    /// Whether some value lies in both intervals.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        fn below(max: Option<f64>, max_inc: bool, min: Option<f64>, min_inc: bool) -> bool {
+            match (max, min) {
+                (Some(hi), Some(lo)) => hi < lo || (hi == lo && !(max_inc && min_inc)),
+                _ => false,
+            }
+        }
+        !below(self.max, self.max_inclusive, other.min, other.min_inclusive)
+            && !below(other.max, other.max_inclusive, self.min, self.min_inclusive)
+    }
+
+    /// Whether `x` lies in the interval.
+    pub fn contains(&self, x: f64) -> bool {
+        self.overlaps(&Interval::exact(x))
+    }
+}
+
+/// The time and place a figure covers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scope {
+    /// The time scope, when the sentence gives one.
+    pub time: Option<TimeScope>,
+    /// Canonical key of the place, when the sentence gives one.
+    pub place: Option<String>,
+    /// The date the figure is reported as of (publication or "said on Tuesday").
+    pub as_of: Option<Date>,
+}
+
+/// A time scope: "on March 27", "since the Feb. 1 coup", "from 2014-2019", "last year".
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeScope {
+    /// What sort of scope.
+    pub kind: TimeScopeKind,
+    /// The phrase as written.
+    pub text: String,
+    /// Its span in the source.
+    pub span: Span,
+    /// First day covered, when resolved.
+    pub from: Option<Date>,
+    /// Last day covered, when resolved.
+    pub to: Option<Date>,
+}
+
+/// Sorts of time scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeScopeKind {
+    /// One day ("on Saturday", "on March 27").
+    Day,
+    /// A bounded period ("from 2014-2019", "last year", "in June").
+    Period,
+    /// Cumulative from a start ("since the Feb. 1 coup", "since 2008").
+    Since,
+}
+
+/// A statement claim: content credited to a speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// The content: the quoted words (without quote marks) or the reported clause.
+    pub content: Span,
+    /// Whether `content` is a direct quotation.
+    pub direct: bool,
+}
+
+/// Who says so, and through whom.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attribution {
+    /// The original speaker ("Fomin", "activist groups").
+    pub speaker: Option<Party>,
+    /// Conduits from the outermost in: "TASS quoted Fomin" → [TASS].
+    pub chain: Vec<Party>,
+    /// Lemma of the speech verb ("say", "quote", "according to").
+    pub verb: Option<String>,
+    /// Span of the attribution phrase.
+    pub span: Span,
+}
+
+impl Attribution {
+    /// "TASS <- Fomin" style description, conduits first.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<&str> = self.chain.iter().map(|p| p.name.as_str()).collect();
+        if let Some(s) = &self.speaker {
+            parts.push(&s.name);
+        }
+        parts.join(" <- ")
+    }
+
+    /// The canonical key of the upstream source: the speaker, else the innermost conduit.
+    pub fn upstream_key(&self) -> Option<&str> {
+        self.speaker
+            .as_ref()
+            .or(self.chain.last())
+            .map(|p| p.key.as_str())
+    }
+}
+
+/// A person, organisation or outlet in an attribution.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Party {
+    /// As written (with a resolved pronoun replaced by the name it stands for).
+    pub name: String,
+    /// Canonical key for matching.
+    pub key: String,
+    /// Kind of entity, when known.
+    pub kind: Option<EntityKind>,
+    /// Span in the source of the words naming it.
+    pub span: Option<Span>,
+}
+
+/// An entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Span of the name (without a leading title).
+    pub span: Span,
+    /// The name as written.
+    pub text: String,
+    /// Canonical key (alias table, folding, fuzzy match).
+    pub key: String,
+    /// The canonical display name.
+    pub canonical: String,
+    /// Person, organisation, place, title or event.
+    pub kind: EntityKind,
+    /// A title written before the name ("Senior General").
+    pub title: Option<String>,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// A date or relative date, resolved when possible.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateRef {
+    /// Span of the phrase.
+    pub span: Span,
+    /// The phrase as written.
+    pub text: String,
+    /// First day it may mean.
+    pub from: Option<Date>,
+    /// Last day it may mean.
+    pub to: Option<Date>,
+    /// Whether it was relative ("on Friday", "last year").
+    pub relative: bool,
+    /// How it was resolved ("anchor 2021-03-26 (text) - Friday before").
+    pub basis: String,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// The date a source's relative dates are resolved against.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Anchor {
+    /// The date, when any.
+    pub date: Option<Date>,
+    /// Where it came from ("manifest", "page header date line 1", "inferred from the text").
+    pub basis: String,
+    /// Why a page date was distrusted, when it was.
+    pub warning: Option<String>,
+}
+
+/// Extracts every claim, mention and date of one source.
+pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extraction {
+    let anchor = time::anchor(source, sentences, pack);
+    let mut dates = Vec::new();
+    let mut mentions = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        dates.extend(time::find_dates(source, i, s, &anchor, pack));
+        mentions.extend(entity::find_mentions(source, i, s, pack));
+    }
+    let statements = attribution::find(source, sentences, &mentions, pack);
+    let mut claims = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let attr = attribution::for_sentence(&statements, i);
+        let sentence_dates: Vec<&DateRef> = dates.iter().filter(|d| d.sentence == i).collect();
+        claims.extend(quantity::find(
+            source,
+            i,
+            s,
+            pack,
+            &sentence_dates,
+            &anchor,
+            attr,
+        ));
+    }
+    claims.extend(
+        statements
+            .into_iter()
+            .filter(|c| matches!(c.body, ClaimBody::Statement(_))),
+    );
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    Extraction {
+        claims,
+        mentions,
+        dates,
+        anchor,
+    }
+}

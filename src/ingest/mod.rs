@@ -1,0 +1,412 @@
+//! Ingest: paths, directories, stdin and manifests become [`Source`]s.
+//!
+//! Input: what the user named. Output: sources (original text, line index, metadata,
+//! boilerplate spans) plus an error for every input that could not be read; one bad
+//! file never stops the others. Invariant: `Source::text` is the file's text exactly
+//! (less a UTF-8 byte-order mark), so every later span indexes what the user sees.
+
+mod boilerplate;
+mod error;
+mod manifest;
+mod metadata;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+pub use error::{InputError, InputErrorKind};
+pub(crate) use metadata::month_number;
+
+use crate::pack::Pack;
+use crate::text::{LineIndex, Position, SourceId, Span};
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Stable id (file stem, disambiguated when two files share one).
+    pub id: SourceId,
+    /// The path as given or found; `<stdin>` for standard input.
+    pub path: String,
+    /// The original text.
+    pub text: String,
+    /// Byte offset ↔ line:column.
+    pub lines: LineIndex,
+    /// Title, outlet, dates, each with where it came from.
+    pub meta: Metadata,
+    /// Boilerplate spans, sorted and non-overlapping.
+    pub boilerplate: Vec<Marked>,
+}
+
+/// A span of boilerplate and the rule that marked it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// Byte span in the source text.
+    pub span: Span,
+    /// Which pattern or heuristic marked it.
+    pub rule: String,
+}
+
+/// Metadata of a source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    /// Headline.
+    pub title: Option<Field<String>>,
+    /// Outlet (from a manifest, a `Source:` line or a wire dateline).
+    pub outlet: Option<Field<String>>,
+    /// URL (manifest only).
+    pub url: Option<Field<String>>,
+    /// Publication date as claimed by the manifest or the page.
+    pub published: Option<Field<Date>>,
+    /// Wire dateline place ("MOSCOW").
+    pub dateline: Option<Field<String>>,
+}
+
+/// A metadata value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was read.
+    pub origin: Origin,
+}
+
+impl<T> Field<T> {
+    pub(crate) fn new(value: T, origin: Origin) -> Field<T> {
+        Field { value, origin }
+    }
+}
+
+/// Where a metadata value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The story manifest (wins over the text).
+    Manifest,
+    /// A line of the text.
+    Line {
+        /// 1-based line.
+        line: usize,
+        /// What kind of line ("headline", "wire dateline").
+        what: &'static str,
+    },
+}
+
+impl Origin {
+    pub(crate) fn line(line: usize, what: &'static str) -> Origin {
+        Origin::Line { line, what }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Manifest => f.write_str("manifest"),
+            Origin::Line { line, what } => write!(f, "{what}, line {line}"),
+        }
+    }
+}
+
+impl Source {
+    /// Builds a source from text already in memory (used for stdin, tests and benches).
+    pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let (meta, header_dates) = metadata::read(&text);
+        let title_line = match &meta.title {
+            Some(Field {
+                origin: Origin::Line { line, .. },
+                ..
+            }) => Some(*line),
+            _ => None,
+        };
+        let boilerplate = boilerplate::mark(&text, pack, title_line, &header_dates);
+        Source {
+            id: SourceId(id.to_owned()),
+            path: path.to_owned(),
+            lines: LineIndex::new(&text),
+            text,
+            meta,
+            boilerplate,
+        }
+    }
+
+    /// The 1-based line:column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// Whether byte `offset` lies in boilerplate.
+    pub fn is_boilerplate(&self, offset: usize) -> bool {
+        let i = self.boilerplate.partition_point(|m| m.span.end <= offset);
+        self.boilerplate
+            .get(i)
+            .is_some_and(|m| m.span.start <= offset)
+    }
+
+    /// The spans of the text that are not boilerplate, in order.
+    pub fn content_spans(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for m in &self.boilerplate {
+            if m.span.start > at {
+                out.push(at..m.span.start);
+            }
+            at = at.max(m.span.end);
+        }
+        if at < self.text.len() {
+            out.push(at..self.text.len());
+        }
+        out
+    }
+
+    /// The publication date, when known.
+    pub fn published(&self) -> Option<Date> {
+        self.meta.published.as_ref().map(|f| f.value)
+    }
+}
+
+/// What the user asked to read.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A file, a directory (read recursively) or a manifest (`.toml`).
+    Path(PathBuf),
+    /// Bytes already read from standard input.
+    Stdin(Vec<u8>),
+}
+
+/// How to decode inputs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 only; anything else is an error naming the offset.
+    #[default]
+    Utf8,
+    /// Read bytes that are not UTF-8 as Latin-1 (ISO-8859-1).
+    Latin1,
+}
+
+/// The result of ingesting: every readable source, and an error for each input that was not.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Sources in a deterministic order (as named; directory entries sorted).
+    pub sources: Vec<Source>,
+    /// Inputs that could not be read.
+    pub errors: Vec<InputError>,
+    /// Files skipped on purpose (not `.txt`/`.md` inside a directory).
+    pub skipped: Vec<String>,
+}
+
+/// Reads every input into sources. Never fails as a whole: see [`Ingested::errors`].
+pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
+    let mut out = Ingested::default();
+    let mut planned: Vec<Planned> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin(bytes) => planned.push(Planned {
+                path: "<stdin>".into(),
+                fs: None,
+                bytes: Some(bytes.clone()),
+                entry: None,
+            }),
+            Input::Path(p) => plan_path(p, &mut planned, &mut out),
+        }
+    }
+    let read: Vec<Result<Source, InputError>> = planned
+        .par_iter()
+        .map(|p| read_one(p, encoding, pack))
+        .collect();
+    let mut used = std::collections::BTreeSet::new();
+    for r in read {
+        match r {
+            Ok(mut s) => {
+                if !used.insert(s.id.0.clone()) {
+                    s.id = SourceId(unique_id(&s.path, &used));
+                    used.insert(s.id.0.clone());
+                }
+                out.sources.push(s);
+            }
+            Err(e) => out.errors.push(e),
+        }
+    }
+    out
+}
+
+struct Planned {
+    path: String,
+    fs: Option<PathBuf>,
+    bytes: Option<Vec<u8>>,
+    entry: Option<manifest::Entry>,
+}
+
+fn plan_path(p: &Path, planned: &mut Vec<Planned>, out: &mut Ingested) {
+    let shown = p.display().to_string();
+    if p.is_dir() {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for e in walkdir::WalkDir::new(p).sort_by_file_name() {
+            match e {
+                Ok(e) if e.file_type().is_file() => {
+                    let hidden = e.file_name().to_string_lossy().starts_with('.');
+                    if hidden {
+                        continue;
+                    }
+                    if is_article_path(e.path()) {
+                        files.push(e.into_path());
+                    } else {
+                        out.skipped.push(e.path().display().to_string());
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => out.errors.push(InputError {
+                    path: err
+                        .path()
+                        .map_or(shown.clone(), |q| q.display().to_string()),
+                    kind: InputErrorKind::Io(err.to_string()),
+                }),
+            }
+        }
+        planned.extend(files.into_iter().map(|f| Planned {
+            path: f.display().to_string(),
+            fs: Some(f),
+            bytes: None,
+            entry: None,
+        }));
+    } else if p.extension().is_some_and(|x| x == "toml") {
+        let text = match std::fs::read(p) {
+            Ok(b) => match String::from_utf8(b) {
+                Ok(t) => t,
+                Err(e) => {
+                    out.errors
+                        .push(not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to()));
+                    return;
+                }
+            },
+            Err(e) => {
+                out.errors.push(io_error(&shown, &e));
+                return;
+            }
+        };
+        match manifest::parse(p, &text) {
+            Ok(entries) => planned.extend(entries.into_iter().map(|e| Planned {
+                path: e.path.display().to_string(),
+                fs: Some(e.path.clone()),
+                bytes: None,
+                entry: Some(e),
+            })),
+            Err(e) => out.errors.push(e),
+        }
+    } else {
+        planned.push(Planned {
+            path: shown,
+            fs: Some(p.to_path_buf()),
+            bytes: None,
+            entry: None,
+        });
+    }
+}
+
+fn is_article_path(p: &Path) -> bool {
+    p.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+        matches!(
+            x.to_ascii_lowercase().as_str(),
+            "txt" | "md" | "markdown" | "text"
+        )
+    })
+}
+
+fn read_one(p: &Planned, encoding: Encoding, pack: &Pack) -> Result<Source, InputError> {
+    let bytes = match (&p.bytes, &p.fs) {
+        (Some(b), _) => b.clone(),
+        (None, Some(fs)) => std::fs::read(fs).map_err(|e| io_error(&p.path, &e))?,
+        (None, None) => return Err(io_error(&p.path, &std::io::Error::other("nothing to read"))),
+    };
+    if content_inspector::inspect(&bytes).is_binary() {
+        return Err(InputError {
+            path: p.path.clone(),
+            kind: InputErrorKind::Binary,
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => match encoding {
+            Encoding::Latin1 => e.as_bytes().iter().map(|&b| char::from(b)).collect(),
+            Encoding::Utf8 => {
+                let offset = e.utf8_error().valid_up_to();
+                return Err(not_utf8(&p.path, e.as_bytes(), offset));
+            }
+        },
+    };
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(InputError {
+            path: p.path.clone(),
+            kind: InputErrorKind::Empty,
+        });
+    }
+    let id = p
+        .entry
+        .as_ref()
+        .and_then(|e| e.id.clone())
+        .unwrap_or_else(|| stem(&p.path));
+    let mut source = Source::from_text(&id, &p.path, &text, pack);
+    if let Some(e) = &p.entry {
+        if let Some(o) = &e.outlet {
+            source.meta.outlet = Some(Field::new(o.clone(), Origin::Manifest));
+        }
+        if let Some(u) = &e.url {
+            source.meta.url = Some(Field::new(u.clone(), Origin::Manifest));
+        }
+        if let Some(t) = &e.title {
+            source.meta.title = Some(Field::new(t.clone(), Origin::Manifest));
+        }
+        if let Some(d) = e.published {
+            source.meta.published = Some(Field::new(d, Origin::Manifest));
+        }
+    }
+    Ok(source)
+}
+
+fn not_utf8(path: &str, bytes: &[u8], offset: usize) -> InputError {
+    let line = memchr::memchr_iter(b'\n', &bytes[..offset.min(bytes.len())]).count() + 1;
+    InputError {
+        path: path.to_owned(),
+        kind: InputErrorKind::NotUtf8 { offset, line },
+    }
+}
+
+fn io_error(path: &str, e: &std::io::Error) -> InputError {
+    InputError {
+        path: path.to_owned(),
+        kind: if e.kind() == std::io::ErrorKind::NotFound {
+            InputErrorKind::NotFound
+        } else {
+            InputErrorKind::Io(e.to_string())
+        },
+    }
+}
+
+fn stem(path: &str) -> String {
+    if path == "<stdin>" {
+        return "stdin".into();
+    }
+    Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+fn unique_id(path: &str, used: &std::collections::BTreeSet<String>) -> String {
+    let base = Path::new(path)
+        .with_extension("")
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join("/");
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -1,0 +1,289 @@
+//! The claims pack: everything crosscheck knows about language and news beats, as TOML
+//! under `claims/`. The default pack is embedded; `--claims DIR` replaces files of the
+//! same name and adds new ones. Loading validates in two passes (serde, then semantic
+//! checks) and reports every problem with file, line, column and key.
+
+mod embedded;
+mod error;
+mod raw;
+mod validate;
+
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+pub use error::{PackError, PackErrors};
+pub use raw::{Dimension, EntityKind, Severity, SpeechRole};
+
+/// A loaded, validated claims pack.
+#[derive(Debug, Default)]
+pub struct Pack {
+    /// `pack.toml` name.
+    pub name: String,
+    /// `pack.toml` format version (1).
+    pub version: u32,
+    /// `pack.toml` description.
+    pub description: String,
+    /// Titles that never end a sentence ("Gen", "Dr"), without the final period.
+    pub titles: Vec<String>,
+    /// Abbreviations that usually do not end a sentence ("U.S", "Inc"), without the final period.
+    pub abbreviations: Vec<String>,
+    /// Alias sets: canonical name and variants.
+    pub aliases: Vec<Alias>,
+    /// Boilerplate patterns.
+    pub boilerplate: Boilerplate,
+    /// Speech and conduit verbs.
+    pub speech_verbs: Vec<SpeechVerb>,
+    /// Units with their written forms.
+    pub units: Vec<Unit>,
+    /// Vague amounts and their ranges.
+    pub vague: Vec<VagueQuantity>,
+    /// Claim kinds, sorted by id.
+    pub kinds: Vec<Kind>,
+    files: BTreeMap<String, PackFile>,
+    cache: Cache,
+}
+
+/// An alias set from `aliases.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    /// The name shown in reports.
+    pub canonical: String,
+    /// Other spellings of the same entity.
+    pub variants: Vec<String>,
+    /// What kind of entity it is.
+    pub kind: EntityKind,
+}
+
+/// Compiled boilerplate patterns from `boilerplate.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Boilerplate {
+    /// Whole-line patterns.
+    pub lines: Vec<regex::Regex>,
+    /// Patterns that start a trailing boilerplate block.
+    pub tail: Vec<regex::Regex>,
+    /// Inline span patterns.
+    pub inline: Vec<regex::Regex>,
+}
+
+/// A speech verb from `speech_verbs.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeechVerb {
+    /// Dictionary form ("say").
+    pub lemma: String,
+    /// Inflected forms, lowercase ("said", "says", "saying").
+    pub forms: Vec<String>,
+    /// Speaker or conduit.
+    pub role: SpeechRole,
+}
+
+/// A unit from `units.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Id used by kinds and in output (`USD`, `percent`, `people`).
+    pub id: String,
+    /// What it measures.
+    pub dimension: Dimension,
+    /// Forms written before the number.
+    pub prefixes: Vec<String>,
+    /// Forms written after the number.
+    pub suffixes: Vec<String>,
+}
+
+/// A vague amount from `vague_quantities.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VagueQuantity {
+    /// The phrase, lowercase ("dozens", "tens of thousands").
+    pub phrase: String,
+    /// Lower bound (inclusive).
+    pub min: f64,
+    /// Upper bound (inclusive); `None` when open.
+    pub max: Option<f64>,
+}
+
+/// A claim kind from `kinds/<id>.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kind {
+    /// Id, equal to the file stem (`casualties`).
+    pub id: String,
+    /// One-line description.
+    pub description: String,
+    /// Words that make a sentence a candidate for this kind.
+    pub triggers: Vec<String>,
+    /// Unit ids.
+    pub units: Vec<String>,
+    /// Nouns naming what is counted.
+    pub counted: Vec<String>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Whether figures accumulate over time.
+    pub cumulative: bool,
+    /// Lint severity.
+    pub severity: Severity,
+    /// Lint message template.
+    pub message: String,
+    /// The pack file it came from, for diagnostics (`kinds/casualties.toml`).
+    pub file: String,
+}
+
+/// An event of a claim kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Id ("killed").
+    pub id: String,
+    /// Trigger words, lowercase.
+    pub triggers: Vec<String>,
+}
+
+/// One file of the merged pack and where it came from.
+#[derive(Debug, Clone)]
+struct PackFile {
+    origin: String,
+    text: String,
+}
+
+impl Pack {
+    /// Loads the embedded default pack, then the files of `dir` over it.
+    ///
+    /// # Errors
+    /// Every unreadable file and every invalid value, each with file, line, column and key.
+    pub fn load(dir: Option<&Path>) -> Result<Pack, PackErrors> {
+        let mut files: BTreeMap<String, PackFile> = embedded::FILES
+            .iter()
+            .map(|(name, text)| {
+                let file = PackFile {
+                    origin: format!("<embedded>/claims/{name}"),
+                    text: (*text).to_owned(),
+                };
+                ((*name).to_owned(), file)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        if let Some(dir) = dir {
+            read_overrides(dir, &mut files, &mut errors);
+        }
+        if !errors.is_empty() {
+            return Err(PackErrors(errors));
+        }
+        validate::build(files.into_iter().map(|(k, f)| (k, f.origin, f.text)))
+    }
+
+    /// The embedded default pack.
+    ///
+    /// # Panics
+    /// Never in a released build: `tests/pack.rs` validates the embedded pack.
+    pub fn default_pack() -> Pack {
+        #[allow(clippy::expect_used)]
+        Pack::load(None).expect("the embedded claims pack is valid (checked by tests/pack.rs)")
+    }
+
+    /// The merged pack as TOML text, one section per file with its origin.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        for (name, file) in &self.files {
+            out.push_str(&format!("# ---- {name} (from {})\n", file.origin));
+            out.push_str(file.text.trim_end());
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    /// The kind with this id.
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    /// The unit with this id.
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    /// A value derived from the pack once and shared afterwards (compiled matchers).
+    /// Stages call this once per source with their own type.
+    pub(crate) fn prepared<T: Any + Send + Sync>(&self, build: impl FnOnce(&Pack) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Ok(map) = self.cache.0.read() {
+            if let Some(v) = map.get(&id) {
+                if let Ok(v) = Arc::clone(v).downcast::<T>() {
+                    return v;
+                }
+            }
+        }
+        let value = Arc::new(build(self));
+        if let Ok(mut map) = self.cache.0.write() {
+            map.entry(id)
+                .or_insert_with(|| Arc::clone(&value) as Arc<dyn Any + Send + Sync>);
+        }
+        value
+    }
+}
+
+/// Type-keyed cache of derived values; never cloned, never compared.
+#[derive(Default)]
+struct Cache(RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cache")
+    }
+}
+
+fn read_overrides(dir: &Path, files: &mut BTreeMap<String, PackFile>, errors: &mut Vec<PackError>) {
+    let fail = |path: &Path, message: String| PackError {
+        file: path.display().to_string(),
+        line: None,
+        column: None,
+        key: None,
+        message,
+    };
+    if !dir.is_dir() {
+        errors.push(fail(
+            dir,
+            "not a directory: `--claims` takes a pack directory".into(),
+        ));
+        return;
+    }
+    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                errors.push(fail(dir, format!("cannot read directory: {err}")));
+                None
+            }
+        })
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let rel = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    files.insert(
+                        rel,
+                        PackFile {
+                            origin: path.display().to_string(),
+                            text,
+                        },
+                    );
+                }
+                Err(e) => errors.push(fail(
+                    &path,
+                    format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                )),
+            },
+            Err(e) => errors.push(fail(&path, format!("cannot read: {e}"))),
+        }
+    }
+}

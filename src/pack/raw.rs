@@ -1,0 +1,213 @@
+//! Serde views of the pack files, exactly as written. `deny_unknown_fields` and enums for
+//! closed sets make the first validation pass; [`super::validate`] does the second.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `pack.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMeta {
+    pub(crate) name: String,
+    pub(crate) version: Spanned<u32>,
+    #[serde(default)]
+    pub(crate) description: String,
+}
+
+/// `abbreviations.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAbbreviations {
+    /// Titles that precede a name and never end a sentence ("Gen.", "Dr.").
+    #[serde(default)]
+    pub(crate) titles: Vec<Spanned<String>>,
+    /// Abbreviations that usually do not end a sentence but may ("U.S.", "Inc.").
+    #[serde(default)]
+    pub(crate) abbreviations: Vec<Spanned<String>>,
+}
+
+/// `aliases.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAliases {
+    #[serde(default)]
+    pub(crate) alias: Vec<RawAlias>,
+}
+
+/// One alias set: a canonical name and the spellings that mean the same entity.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAlias {
+    pub(crate) canonical: Spanned<String>,
+    pub(crate) variants: Vec<Spanned<String>>,
+    pub(crate) kind: EntityKind,
+}
+
+/// The kinds of entities the pack knows.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, agency, outlet or institution.
+    Organization,
+    /// A country, city, region or other place.
+    Place,
+    /// A title or role ("deputy defence minister").
+    Title,
+    /// An event ("Second World War").
+    Event,
+}
+
+/// `boilerplate.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBoilerplate {
+    /// A whole line matching one of these (case-insensitive regex) is boilerplate.
+    #[serde(default)]
+    pub(crate) lines: Vec<Spanned<String>>,
+    /// A line matching one of these starts a trailing block (comment form, related
+    /// articles) that is boilerplate to the end of the text.
+    #[serde(default)]
+    pub(crate) tail: Vec<Spanned<String>>,
+    /// Spans inside a line that are boilerplate (wire codes such as `[L1N2LO05L]`).
+    #[serde(default)]
+    pub(crate) inline: Vec<Spanned<String>>,
+}
+
+/// `speech_verbs.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSpeechVerbs {
+    #[serde(default)]
+    pub(crate) verb: Vec<RawSpeechVerb>,
+}
+
+/// A speech verb and its inflected forms.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSpeechVerb {
+    pub(crate) lemma: Spanned<String>,
+    pub(crate) forms: Vec<Spanned<String>>,
+    pub(crate) role: SpeechRole,
+}
+
+/// What a speech verb says about its subject.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeechRole {
+    /// The subject makes the statement ("said", "told", "stated").
+    Speaker,
+    /// The subject relays someone else's statement ("quoted", "reported", "cited").
+    Conduit,
+}
+
+/// `units.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawUnits {
+    #[serde(default)]
+    pub(crate) unit: Vec<RawUnit>,
+}
+
+/// One unit and the ways news text writes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawUnit {
+    pub(crate) id: Spanned<String>,
+    pub(crate) dimension: Dimension,
+    /// Symbols or codes written before the number (`$`, `US$`, `€`, `Rs`).
+    #[serde(default)]
+    pub(crate) prefixes: Vec<String>,
+    /// Words or symbols written after the number (`dollars`, `%`, `per cent`, `km`).
+    #[serde(default)]
+    pub(crate) suffixes: Vec<String>,
+}
+
+/// What a unit measures.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// A count of things or people.
+    Count,
+    /// An amount of money.
+    Currency,
+    /// A percentage or share.
+    Percent,
+    /// A physical measure (length, magnitude, area, mass).
+    Measure,
+    /// A duration.
+    Duration,
+}
+
+/// `vague_quantities.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawVague {
+    #[serde(default)]
+    pub(crate) vague: Vec<RawVagueQuantity>,
+}
+
+/// A vague amount ("dozens") and the range it stands for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawVagueQuantity {
+    pub(crate) phrase: Spanned<String>,
+    pub(crate) min: Spanned<f64>,
+    pub(crate) max: Option<Spanned<f64>>,
+}
+
+/// `kinds/<kind>.toml`: one claim kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKind {
+    pub(crate) id: Spanned<String>,
+    pub(crate) description: String,
+    /// Words that make a sentence a candidate for this kind.
+    #[serde(default)]
+    pub(crate) triggers: Vec<String>,
+    /// Unit ids (from `units.toml`) this kind measures in.
+    pub(crate) units: Vec<Spanned<String>>,
+    /// Nouns naming what is counted ("people", "civilians", "soldiers").
+    #[serde(default)]
+    pub(crate) counted: Vec<String>,
+    /// Events of this kind ("killed", "injured").
+    #[serde(default)]
+    pub(crate) events: Vec<RawEvent>,
+    /// Whether figures of this kind accumulate over time (a toll), so that a later,
+    /// higher figure is a progression and a lower one a conflict.
+    #[serde(default)]
+    pub(crate) cumulative: bool,
+    /// Lint severity when a draft contradicts the sources on this kind.
+    pub(crate) severity: Severity,
+    /// Lint message template; `{draft}`, `{sources}` and `{summary}` are filled in.
+    pub(crate) message: String,
+}
+
+/// One event of a claim kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEvent {
+    pub(crate) id: Spanned<String>,
+    pub(crate) triggers: Vec<Spanned<String>>,
+}
+
+/// Diagnostic severity, also the `--deny` levels.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational.
+    Note,
+    /// Probably wrong.
+    Warning,
+    /// Contradicts the sources.
+    Error,
+}

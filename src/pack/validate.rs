@@ -1,0 +1,449 @@
+//! Second validation pass: semantic checks located by span, and the build of [`Pack`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use super::raw::{
+    RawAbbreviations, RawAliases, RawBoilerplate, RawKind, RawMeta, RawSpeechVerbs, RawUnits,
+    RawVague,
+};
+use super::{
+    Alias, Boilerplate, Event, Kind, Pack, PackError, PackErrors, PackFile, SpeechVerb, Unit,
+    VagueQuantity,
+};
+use crate::text::LineIndex;
+
+const FIXED_FILES: &[&str] = &[
+    "pack.toml",
+    "abbreviations.toml",
+    "aliases.toml",
+    "boilerplate.toml",
+    "speech_verbs.toml",
+    "units.toml",
+    "vague_quantities.toml",
+];
+
+/// Parses and validates every file, then builds the pack, or returns every problem.
+pub(crate) fn build(
+    files: impl Iterator<Item = (String, String, String)>,
+) -> Result<Pack, PackErrors> {
+    let mut pack = Pack::default();
+    let mut errs = Vec::new();
+    let files: Vec<(String, String, String)> = files.collect();
+    let mut raw_kinds = Vec::new();
+    for (name, origin, text) in &files {
+        let f = FileCtx {
+            origin,
+            text,
+            lines: LineIndex::new(text),
+        };
+        match name.as_str() {
+            "pack.toml" => {
+                if let Some(raw) = f.parse::<RawMeta>(&mut errs) {
+                    if *raw.version.get_ref() != 1 {
+                        errs.push(f.at(
+                            &raw.version,
+                            "version",
+                            format!(
+                                "unsupported pack version `{}`, expected `1`",
+                                raw.version.get_ref()
+                            ),
+                        ));
+                    }
+                    pack.name = raw.name;
+                    pack.version = raw.version.into_inner();
+                    pack.description = raw.description;
+                }
+            }
+            "abbreviations.toml" => {
+                if let Some(raw) = f.parse::<RawAbbreviations>(&mut errs) {
+                    pack.titles = f.words(raw.titles, "titles", &mut errs);
+                    pack.abbreviations = f.words(raw.abbreviations, "abbreviations", &mut errs);
+                }
+            }
+            "aliases.toml" => {
+                if let Some(raw) = f.parse::<RawAliases>(&mut errs) {
+                    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+                    for (i, a) in raw.alias.into_iter().enumerate() {
+                        let canonical = a.canonical.get_ref().clone();
+                        for v in std::iter::once(&a.canonical).chain(&a.variants) {
+                            let key = v.get_ref().to_lowercase();
+                            if let Some(other) = seen.get(&key) {
+                                if *other != canonical {
+                                    errs.push(f.at(
+                                        v,
+                                        &format!("alias[{i}]"),
+                                        format!(
+                                            "`{}` is already an alias of `{other}`",
+                                            v.get_ref()
+                                        ),
+                                    ));
+                                }
+                            }
+                            seen.insert(key, canonical.clone());
+                        }
+                        pack.aliases.push(Alias {
+                            canonical,
+                            variants: a.variants.into_iter().map(Spanned::into_inner).collect(),
+                            kind: a.kind,
+                        });
+                    }
+                }
+            }
+            "boilerplate.toml" => {
+                if let Some(raw) = f.parse::<RawBoilerplate>(&mut errs) {
+                    pack.boilerplate = Boilerplate {
+                        lines: f.regexes(raw.lines, "lines", &mut errs),
+                        tail: f.regexes(raw.tail, "tail", &mut errs),
+                        inline: f.regexes(raw.inline, "inline", &mut errs),
+                    };
+                }
+            }
+            "speech_verbs.toml" => {
+                if let Some(raw) = f.parse::<RawSpeechVerbs>(&mut errs) {
+                    for (i, v) in raw.verb.into_iter().enumerate() {
+                        if v.forms.is_empty() {
+                            errs.push(f.at(
+                                &v.lemma,
+                                &format!("verb[{i}].forms"),
+                                "a verb needs at least one form".into(),
+                            ));
+                        }
+                        pack.speech_verbs.push(SpeechVerb {
+                            lemma: v.lemma.into_inner(),
+                            forms: v
+                                .forms
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                            role: v.role,
+                        });
+                    }
+                }
+            }
+            "units.toml" => {
+                if let Some(raw) = f.parse::<RawUnits>(&mut errs) {
+                    let mut ids = BTreeSet::new();
+                    for (i, u) in raw.unit.into_iter().enumerate() {
+                        if !ids.insert(u.id.get_ref().clone()) {
+                            errs.push(f.at(
+                                &u.id,
+                                &format!("unit[{i}].id"),
+                                format!("duplicate unit id `{}`", u.id.get_ref()),
+                            ));
+                        }
+                        pack.units.push(Unit {
+                            id: u.id.into_inner(),
+                            dimension: u.dimension,
+                            prefixes: u.prefixes,
+                            suffixes: u.suffixes,
+                        });
+                    }
+                }
+            }
+            "vague_quantities.toml" => {
+                if let Some(raw) = f.parse::<RawVague>(&mut errs) {
+                    let mut phrases = BTreeSet::new();
+                    for (i, v) in raw.vague.into_iter().enumerate() {
+                        let key = format!("vague[{i}]");
+                        if !phrases.insert(v.phrase.get_ref().to_lowercase()) {
+                            errs.push(f.at(
+                                &v.phrase,
+                                &format!("{key}.phrase"),
+                                format!("duplicate vague phrase `{}`", v.phrase.get_ref()),
+                            ));
+                        }
+                        if let Some(max) = &v.max {
+                            if max.get_ref() < v.min.get_ref() {
+                                errs.push(f.at(
+                                    max,
+                                    &format!("{key}.max"),
+                                    format!(
+                                        "`max` ({}) is below `min` ({}): expected min <= max",
+                                        max.get_ref(),
+                                        v.min.get_ref()
+                                    ),
+                                ));
+                            }
+                        }
+                        if *v.min.get_ref() < 0.0 {
+                            errs.push(f.at(
+                                &v.min,
+                                &format!("{key}.min"),
+                                "`min` must not be negative".into(),
+                            ));
+                        }
+                        pack.vague.push(VagueQuantity {
+                            phrase: v.phrase.into_inner().to_lowercase(),
+                            min: v.min.into_inner(),
+                            max: v.max.map(Spanned::into_inner),
+                        });
+                    }
+                }
+            }
+            other if other.starts_with("kinds/") => {
+                if let Some(raw) = f.parse::<RawKind>(&mut errs) {
+                    raw_kinds.push((other.to_owned(), origin.clone(), text.clone(), raw));
+                }
+            }
+            other => {
+                let known: Vec<&str> = FIXED_FILES
+                    .iter()
+                    .copied()
+                    .chain(["kinds/<kind>.toml"])
+                    .collect();
+                errs.push(PackError {
+                    file: origin.clone(),
+                    line: None,
+                    column: None,
+                    key: None,
+                    message: format!(
+                        "unknown pack file `{other}`, expected one of {}{}",
+                        known
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        did_you_mean(other, FIXED_FILES.iter().copied())
+                    ),
+                });
+            }
+        }
+    }
+    let unit_ids: Vec<String> = pack.units.iter().map(|u| u.id.clone()).collect();
+    let mut kind_ids = BTreeSet::new();
+    for (name, origin, text, raw) in raw_kinds {
+        let f = FileCtx {
+            origin: &origin,
+            text: &text,
+            lines: LineIndex::new(&text),
+        };
+        let stem = name.trim_start_matches("kinds/").trim_end_matches(".toml");
+        if raw.id.get_ref() != stem {
+            errs.push(f.at(
+                &raw.id,
+                "id",
+                format!(
+                    "kind id `{}` does not match its file name, expected `{stem}`",
+                    raw.id.get_ref()
+                ),
+            ));
+        }
+        if !kind_ids.insert(raw.id.get_ref().clone()) {
+            errs.push(f.at(
+                &raw.id,
+                "id",
+                format!("duplicate kind id `{}`", raw.id.get_ref()),
+            ));
+        }
+        for (i, u) in raw.units.iter().enumerate() {
+            if !unit_ids.contains(u.get_ref()) {
+                errs.push(f.at(
+                    u,
+                    &format!("units[{i}]"),
+                    format!(
+                        "unknown unit `{}`, expected a unit id from units.toml{}",
+                        u.get_ref(),
+                        did_you_mean(u.get_ref(), unit_ids.iter().map(String::as_str))
+                    ),
+                ));
+            }
+        }
+        let mut event_ids = BTreeSet::new();
+        for (i, e) in raw.events.iter().enumerate() {
+            if !event_ids.insert(e.id.get_ref().clone()) {
+                errs.push(f.at(
+                    &e.id,
+                    &format!("events[{i}].id"),
+                    format!("duplicate event id `{}`", e.id.get_ref()),
+                ));
+            }
+            if e.triggers.is_empty() {
+                errs.push(f.at(
+                    &e.id,
+                    &format!("events[{i}].triggers"),
+                    "an event needs at least one trigger".into(),
+                ));
+            }
+        }
+        pack.kinds.push(Kind {
+            id: raw.id.into_inner(),
+            description: raw.description,
+            triggers: raw.triggers.into_iter().map(|t| t.to_lowercase()).collect(),
+            units: raw.units.into_iter().map(Spanned::into_inner).collect(),
+            counted: raw.counted.into_iter().map(|t| t.to_lowercase()).collect(),
+            events: raw
+                .events
+                .into_iter()
+                .map(|e| Event {
+                    id: e.id.into_inner(),
+                    triggers: e
+                        .triggers
+                        .into_iter()
+                        .map(|t| t.into_inner().to_lowercase())
+                        .collect(),
+                })
+                .collect(),
+            cumulative: raw.cumulative,
+            severity: raw.severity,
+            message: raw.message,
+            file: name,
+        });
+    }
+    for fixed in FIXED_FILES {
+        if !files.iter().any(|(n, _, _)| n == fixed) {
+            errs.push(PackError {
+                file: format!("claims/{fixed}"),
+                line: None,
+                column: None,
+                key: None,
+                message: "required pack file is missing".into(),
+            });
+        }
+    }
+    if !errs.is_empty() {
+        return Err(PackErrors(errs));
+    }
+    pack.kinds.sort_by(|a, b| a.id.cmp(&b.id));
+    pack.files = files
+        .into_iter()
+        .map(|(n, origin, text)| (n, PackFile { origin, text }))
+        .collect();
+    Ok(pack)
+}
+
+/// `, did you mean `x`?` when a candidate is close to `found`, else nothing.
+pub(crate) fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    candidates
+        .map(|c| (strsim::jaro_winkler(found, c), c))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!(", did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+struct FileCtx<'a> {
+    origin: &'a str,
+    text: &'a str,
+    lines: LineIndex,
+}
+
+impl FileCtx<'_> {
+    fn parse<T: DeserializeOwned>(&self, errs: &mut Vec<PackError>) -> Option<T> {
+        match toml::from_str::<T>(self.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let (line, column) = match e.span() {
+                    Some(span) => {
+                        let p = self.lines.position(self.text, span.start);
+                        (Some(p.line), Some(p.column))
+                    }
+                    None => (None, None),
+                };
+                let mut message = e.message().trim().to_owned();
+                if let Some(hint) = unknown_field_hint(&message) {
+                    message.push_str(&hint);
+                }
+                let key = e.span().and_then(|s| key_at(self.text, s.start));
+                errs.push(PackError {
+                    file: self.origin.to_owned(),
+                    line,
+                    column,
+                    key,
+                    message,
+                });
+                None
+            }
+        }
+    }
+
+    fn at<T>(&self, v: &Spanned<T>, key: &str, message: String) -> PackError {
+        let p = self.lines.position(self.text, v.span().start);
+        PackError {
+            file: self.origin.to_owned(),
+            line: Some(p.line),
+            column: Some(p.column),
+            key: Some(key.to_owned()),
+            message,
+        }
+    }
+
+    fn words(
+        &self,
+        items: Vec<Spanned<String>>,
+        key: &str,
+        errs: &mut Vec<PackError>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, w) in items.into_iter().enumerate() {
+            let t = w.get_ref().trim().trim_end_matches('.');
+            if t.is_empty() || t.contains(char::is_whitespace) {
+                errs.push(self.at(
+                    &w,
+                    &format!("{key}[{i}]"),
+                    format!(
+                        "`{}` is not a single word, expected an abbreviation such as `Gen.`",
+                        w.get_ref()
+                    ),
+                ));
+                continue;
+            }
+            out.push(t.to_owned());
+        }
+        out
+    }
+
+    fn regexes(
+        &self,
+        items: Vec<Spanned<String>>,
+        key: &str,
+        errs: &mut Vec<PackError>,
+    ) -> Vec<regex::Regex> {
+        let mut out = Vec::new();
+        for (i, p) in items.into_iter().enumerate() {
+            match regex::RegexBuilder::new(p.get_ref())
+                .case_insensitive(true)
+                .build()
+            {
+                Ok(r) => out.push(r),
+                Err(e) => {
+                    let detail = e
+                        .to_string()
+                        .lines()
+                        .last()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    errs.push(self.at(
+                        &p,
+                        &format!("{key}[{i}]"),
+                        format!("pattern `{}` does not compile: {detail}", p.get_ref()),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" adds a "did you mean".
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (found, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let hint = did_you_mean(found, expected.into_iter());
+    (!hint.is_empty()).then_some(hint)
+}
+
+/// The key written at the start of the line holding `offset`, for error context.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
+}

@@ -1,0 +1,181 @@
+//! JSON renderers for `report`, `extract` and `segment`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::model::{ClaimView, ReportView};
+use crate::pipeline::Analysis;
+
+/// Writes the `crosscheck/report@1` JSON of an analysis.
+pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&ReportView::new(analysis), out)
+}
+
+#[derive(Serialize)]
+struct ExtractView {
+    schema: &'static str,
+    sources: Vec<ExtractSource>,
+}
+
+#[derive(Serialize)]
+struct ExtractSource {
+    id: String,
+    path: String,
+    published: Option<String>,
+    date_basis: String,
+    date_warning: Option<String>,
+    claims: Vec<ClaimView>,
+    mentions: Vec<MentionView>,
+    dates: Vec<DateView>,
+}
+
+#[derive(Serialize)]
+struct MentionView {
+    text: String,
+    key: String,
+    canonical: String,
+    kind: crate::pack::EntityKind,
+    title: Option<String>,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+struct DateView {
+    text: String,
+    from: Option<String>,
+    to: Option<String>,
+    relative: bool,
+    basis: String,
+    line: usize,
+    column: usize,
+}
+
+/// Writes the `crosscheck/extract@1` JSON: per source, its claims, mentions and dates.
+pub fn render_extract(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&extract_view(analysis), out)
+}
+
+/// Writes one JSON object per source per line (`crosscheck/extract@1` sources), the map
+/// step of a sharded run.
+pub fn render_extract_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    for s in extract_view(analysis).sources {
+        serde_json::to_writer(&mut *out, &s).map_err(io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn extract_view(analysis: &Analysis) -> ExtractView {
+    ExtractView {
+        schema: "crosscheck/extract@1",
+        sources: analysis
+            .sources
+            .iter()
+            .zip(&analysis.extractions)
+            .map(|(s, e)| ExtractSource {
+                id: s.id.to_string(),
+                path: s.path.clone(),
+                published: e.anchor.date.map(|d| d.to_string()),
+                date_basis: e.anchor.basis.clone(),
+                date_warning: e.anchor.warning.clone(),
+                claims: e
+                    .claims
+                    .iter()
+                    .map(|c| ClaimView::from_claim(c, s))
+                    .collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let p = s.position(m.span.start);
+                        MentionView {
+                            text: m.text.clone(),
+                            key: m.key.clone(),
+                            canonical: m.canonical.clone(),
+                            kind: m.kind,
+                            title: m.title.clone(),
+                            line: p.line,
+                            column: p.column,
+                        }
+                    })
+                    .collect(),
+                dates: e
+                    .dates
+                    .iter()
+                    .map(|d| {
+                        let p = s.position(d.span.start);
+                        DateView {
+                            text: d.text.clone(),
+                            from: d.from.map(|x| x.to_string()),
+                            to: d.to.map(|x| x.to_string()),
+                            relative: d.relative,
+                            basis: d.basis.clone(),
+                            line: p.line,
+                            column: p.column,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct SegmentView {
+    schema: &'static str,
+    sources: Vec<SegmentSource>,
+}
+
+#[derive(Serialize)]
+struct SegmentSource {
+    id: String,
+    path: String,
+    sentences: Vec<SentenceView>,
+}
+
+#[derive(Serialize)]
+struct SentenceView {
+    text: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+/// Writes the `crosscheck/segment@1` JSON: per source, its sentences with spans.
+pub fn render_segment(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+    let view = SegmentView {
+        schema: "crosscheck/segment@1",
+        sources: analysis
+            .sources
+            .iter()
+            .zip(&analysis.sentences)
+            .map(|(s, sentences)| SegmentSource {
+                id: s.id.to_string(),
+                path: s.path.clone(),
+                sentences: sentences
+                    .iter()
+                    .map(|x| {
+                        let p = s.position(x.span.start);
+                        SentenceView {
+                            text: x.text(s).to_owned(),
+                            start: x.span.start,
+                            end: x.span.end,
+                            line: p.line,
+                            column: p.column,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    write_json(&view, out)
+}
+
+/// Pretty JSON with a final newline.
+pub(crate) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}

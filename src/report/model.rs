@@ -1,0 +1,277 @@
+//! Serde views of the output contracts (`crosscheck/report@1`, `extract@1`, `segment@1`).
+//! Internal types are never serialized directly, so a refactor cannot change the contract.
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::compare::{DiffPart, Evidence, Finding};
+use crate::extract::{ClaimBody, Extraction, Interval};
+use crate::ingest::Source;
+use crate::pipeline::Analysis;
+
+/// Schema of the report JSON.
+pub const REPORT_SCHEMA: &str = "crosscheck/report@1";
+
+/// A number written as an integer when it is one (`320`, not `320.0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub f64);
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let x = self.0;
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            s.serialize_i64(x as i64)
+        } else if x.is_finite() {
+            s.serialize_f64(x)
+        } else {
+            s.serialize_none()
+        }
+    }
+}
+
+/// `{"min": .., "max": ..}`; `null` when open.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ValueView {
+    /// Lower bound.
+    pub min: Option<Num>,
+    /// Upper bound.
+    pub max: Option<Num>,
+}
+
+impl From<&Interval> for ValueView {
+    fn from(i: &Interval) -> ValueView {
+        ValueView {
+            min: i.min.map(Num),
+            max: i.max.map(Num),
+        }
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    /// `crosscheck/report@1`.
+    pub schema: &'static str,
+    /// Every source read.
+    pub sources: Vec<SourceView>,
+    /// Findings in report order.
+    pub findings: Vec<FindingView>,
+    /// Number of findings per verdict.
+    pub counts: BTreeMap<&'static str, usize>,
+}
+
+/// A source in the report.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    /// Source id.
+    pub id: String,
+    /// Path as given.
+    pub path: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date (YYYY-MM-DD) used for the source.
+    pub published: Option<String>,
+    /// Where the date came from, and any doubt about it.
+    pub date_basis: Option<String>,
+}
+
+/// A finding in the report.
+#[derive(Debug, Serialize)]
+pub struct FindingView {
+    /// Verdict name.
+    pub verdict: &'static str,
+    /// Kind id.
+    pub kind: String,
+    /// What the claims are about.
+    pub summary: String,
+    /// Why the verdict.
+    pub explanation: String,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Independent upstream sources, for agreements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub independent_sources: Option<usize>,
+    /// Word diff, for quote variants.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffPart>>,
+    /// The claims.
+    pub claims: Vec<ClaimView>,
+}
+
+/// A claim with provenance.
+#[derive(Debug, Serialize, Clone)]
+pub struct ClaimView {
+    /// Source id.
+    pub source: String,
+    /// Source path.
+    pub path: String,
+    /// 1-based line of the claim text.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The sentence.
+    pub sentence: String,
+    /// The claim's own text.
+    pub text: String,
+    /// Figure as written.
+    pub number: Option<Num>,
+    /// Interval asserted.
+    pub value: Option<ValueView>,
+    /// Unit id.
+    pub unit: Option<String>,
+    /// Attribution chain.
+    pub attribution: Option<String>,
+    /// Direct quote.
+    pub quote: Option<String>,
+    /// Scope as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Kind id (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Event id (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// What is counted (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<String>,
+}
+
+impl ReportView {
+    /// The report view of an analysis.
+    pub fn new(analysis: &Analysis) -> ReportView {
+        let mut counts = BTreeMap::new();
+        for f in &analysis.findings {
+            *counts.entry(f.verdict.as_str()).or_insert(0) += 1;
+        }
+        ReportView {
+            schema: REPORT_SCHEMA,
+            sources: analysis
+                .sources
+                .iter()
+                .zip(&analysis.extractions)
+                .map(|(s, e)| SourceView::new(s, e))
+                .collect(),
+            findings: analysis
+                .findings
+                .iter()
+                .map(|f| FindingView::new(f, &analysis.sources))
+                .collect(),
+            counts,
+        }
+    }
+}
+
+impl SourceView {
+    /// The view of one source.
+    pub fn new(s: &Source, e: &Extraction) -> SourceView {
+        let date = e.anchor.date.or(s.published());
+        let basis = if e.anchor.date.is_some() {
+            let mut b = e.anchor.basis.clone();
+            if let Some(w) = &e.anchor.warning {
+                b.push_str("; ");
+                b.push_str(w);
+            }
+            Some(b)
+        } else {
+            s.meta.published.as_ref().map(|f| f.origin.to_string())
+        };
+        SourceView {
+            id: s.id.to_string(),
+            path: s.path.clone(),
+            title: s.meta.title.as_ref().map(|f| f.value.clone()),
+            outlet: s.meta.outlet.as_ref().map(|f| f.value.clone()),
+            published: date.map(|d| d.to_string()),
+            date_basis: basis,
+        }
+    }
+}
+
+impl FindingView {
+    /// The view of one finding.
+    pub fn new(f: &Finding, sources: &[Source]) -> FindingView {
+        FindingView {
+            verdict: f.verdict.as_str(),
+            kind: f.kind.clone(),
+            summary: f.summary.clone(),
+            explanation: f.explanation.clone(),
+            confidence: (f.confidence * 100.0).round() / 100.0,
+            independent_sources: f.independent_sources,
+            diff: f.diff.clone(),
+            claims: f
+                .evidence
+                .iter()
+                .filter_map(|e| ClaimView::from_evidence(e, sources))
+                .collect(),
+        }
+    }
+}
+
+impl ClaimView {
+    /// The view of a finding's evidence.
+    pub fn from_evidence(e: &Evidence, sources: &[Source]) -> Option<ClaimView> {
+        let s = sources.get(e.source)?;
+        let pos = s.position(e.span.start);
+        Some(ClaimView {
+            source: s.id.to_string(),
+            path: s.path.clone(),
+            line: pos.line,
+            column: pos.column,
+            sentence: s.text.get(e.sentence.clone())?.to_owned(),
+            text: s.text.get(e.span.clone())?.to_owned(),
+            number: e.number.map(Num),
+            value: e.value.as_ref().map(ValueView::from),
+            unit: e.unit.clone(),
+            attribution: e.attribution.clone(),
+            quote: e.quote.clone(),
+            scope: e.scope.clone(),
+            kind: None,
+            event: None,
+            counted: None,
+        })
+    }
+
+    /// The view of an extracted claim (for `crosscheck extract`).
+    pub fn from_claim(c: &crate::extract::Claim, s: &Source) -> ClaimView {
+        let pos = s.position(c.span.start);
+        let text = |sp: &crate::text::Span| s.text.get(sp.clone()).unwrap_or_default().to_owned();
+        let mut v = ClaimView {
+            source: s.id.to_string(),
+            path: s.path.clone(),
+            line: pos.line,
+            column: pos.column,
+            sentence: text(&c.sentence_span),
+            text: text(&c.span),
+            number: None,
+            value: None,
+            unit: None,
+            attribution: c.attribution.as_ref().map(|a| a.describe()),
+            quote: None,
+            scope: None,
+            kind: None,
+            event: None,
+            counted: None,
+        };
+        match &c.body {
+            ClaimBody::Quantity(q) => {
+                v.number = q.number.map(Num);
+                v.value = Some(ValueView::from(&q.value));
+                v.unit = Some(q.unit.clone());
+                v.kind = Some(q.kind.clone());
+                v.event = q.event.clone();
+                v.counted = q.counted.clone();
+                v.scope = q.scope.time.as_ref().map(|t| t.text.clone());
+            }
+            ClaimBody::Statement(st) => {
+                v.kind = Some("statement".into());
+                if st.direct {
+                    v.quote = Some(text(&st.content));
+                }
+            }
+        }
+        v
+    }
+}

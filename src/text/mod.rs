@@ -1,0 +1,157 @@
+//! Shared text primitives: source ids, byte spans and the line index that turns a byte
+//! offset into a `line:column` position (columns count characters, not bytes).
+//!
+//! Every later stage keeps byte spans into the original text of a source; only the
+//! report turns them into positions, through [`LineIndex`].
+
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range into the original text of one source.
+pub type Span = Range<usize>;
+
+/// The stable, human-readable id of a source (its file stem, or the manifest's `id`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SourceId(pub String);
+
+impl SourceId {
+    /// The id as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A 1-based line and 1-based column (in characters) in a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Maps byte offsets to line:column and back. Line breaks are `\n`, `\r\n` and a lone `\r`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; always starts with 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Builds the index of `text` in one pass.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the `\n` of this `\r\n` starts the next line
+            }
+            starts.push(i + 1);
+        }
+        LineIndex { starts }
+    }
+
+    /// Number of lines (a text without a final newline still has its last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts, if it exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1)
+            .and_then(|i| self.starts.get(i).copied())
+    }
+
+    /// The position of byte `offset` in `text`. Offsets inside a multi-byte character or
+    /// past the end are clamped to the previous character boundary.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_idx = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line_idx];
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line_idx + 1,
+            column,
+        }
+    }
+
+    /// The byte offset of a position, the inverse of [`LineIndex::position`].
+    pub fn offset(&self, text: &str, pos: Position) -> Option<usize> {
+        let start = self.line_start(pos.line)?;
+        let end = self
+            .starts
+            .get(pos.line)
+            .copied()
+            .unwrap_or(text.len())
+            .min(text.len());
+        let line = text.get(start..end)?;
+        let col = pos.column.checked_sub(1)?;
+        if col == line.chars().count() {
+            return Some(end);
+        }
+        line.char_indices().nth(col).map(|(i, _)| start + i)
+    }
+
+    /// The byte range of 1-based `line`, without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+        let start = self.line_start(line)?;
+        let mut end = self.starts.get(line).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+}
+
+/// Iterates over the lines of `text` as byte spans without terminators.
+pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let index = LineIndex::new(text);
+    (1..=index.line_count()).filter_map(move |l| index.line_span(text, l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "héllo\nwörld “x”";
+        let idx = LineIndex::new(text);
+        let off = text.find('x').unwrap();
+        assert_eq!(idx.position(text, off), Position { line: 2, column: 8 });
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_both_end_lines() {
+        let text = "a\r\nb\rc\nd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.position(text, text.find('d').unwrap()).line, 4);
+        assert_eq!(idx.line_span(text, 1), Some(0..1));
+    }
+
+    proptest! {
+        #[test]
+        fn position_round_trips(text in "\\PC{0,40}(\n\\PC{0,20}){0,4}", pick in 0usize..200) {
+            let idx = LineIndex::new(&text);
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let off = boundaries[pick % boundaries.len()];
+            let pos = idx.position(&text, off);
+            prop_assert_eq!(idx.offset(&text, pos), Some(off));
+        }
+    }
+}
