@@ -189,6 +189,13 @@ impl Pack {
         out
     }
 
+    /// The files of the merged pack with where each came from: `(name, origin)`.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .map(|(n, f)| (n.as_str(), f.origin.as_str()))
+    }
+
     /// The kind with this id.
     pub fn kind(&self, id: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.id == id)
