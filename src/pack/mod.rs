@@ -63,6 +63,8 @@ pub struct Boilerplate {
     pub lines: Vec<regex::Regex>,
     /// Patterns that start a trailing boilerplate block.
     pub tail: Vec<regex::Regex>,
+    /// Patterns that start a block of boilerplate up to the next blank line.
+    pub block: Vec<regex::Regex>,
     /// Inline span patterns.
     pub inline: Vec<regex::Regex>,
 }
