@@ -139,7 +139,7 @@ static MAY_START_TERMINATOR: [bool; 256] = {
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
-    t[0xD5] = true; // ։
+    t[0xD6] = true; // ։
     t[0xD8] = true; // ؟
     t[0xE0] = true; // । ॥
     t[0xE1] = true; // ።
@@ -383,18 +383,19 @@ fn line_spans(p: &str) -> Vec<(usize, usize)> {
 
 /// Mid-line bullets ("… first item • 10. The second …") start a sentence.
 fn bullets(p: &str, cuts: &mut Vec<Cut>) {
-    if p.is_ascii() {
-        return;
-    }
-    let mut prev_space = false;
-    for (i, c) in p.char_indices() {
-        if is_bullet(c) && prev_space && !p[..i].trim().is_empty() {
-            let next = p[i + c.len_utf8()..].chars().next();
-            if next.is_some_and(|n| n.is_whitespace() || n.is_ascii_digit()) {
-                cuts.push(cut_before(p, i));
-            }
+    // Every bullet is in U+2000..U+2FFF, whose UTF-8 starts with 0xE2.
+    for i in memchr::memchr_iter(0xE2, p.as_bytes()) {
+        let Some(c) = p.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if !is_bullet(c) || p[..i].trim().is_empty() {
+            continue;
         }
-        prev_space = c.is_whitespace();
+        let prev_space = p[..i].chars().next_back().is_some_and(char::is_whitespace);
+        let next = p[i + c.len_utf8()..].chars().next();
+        if prev_space && next.is_some_and(|n| n.is_whitespace() || n.is_ascii_digit()) {
+            cuts.push(cut_before(p, i));
+        }
     }
 }
 
@@ -574,8 +575,8 @@ mod tests {
 
     #[test]
     fn non_ascii_terminators_are_runs_too() {
-        let r: Vec<Run> = runs("你好。世界！").collect();
-        assert_eq!(r.len(), 2);
+        let r: Vec<Run> = runs("你好。世界！ Բարև։ …").collect();
+        assert_eq!(r.len(), 4);
         assert!(r[0].wide);
     }
 
