@@ -480,6 +480,9 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
         .map(|&(s, e)| p[s..e].trim().chars().count())
         .max()
         .unwrap_or(0);
+    let all_short = lines
+        .iter()
+        .all(|&(s, e)| p[s..e].split_whitespace().nth(3).is_none());
     for pair in lines.windows(2) {
         let [(ls, le), (ns, ne)] = [pair[0], pair[1]];
         let line = p[ls..le].trim();
@@ -498,12 +501,16 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
             cuts.push(cut);
             continue;
         }
-        let last = line.chars().next_back();
-        if last.is_some_and(|c| is_terminator(c) || is_closer(c)) {
+        if line.trim_end_matches(is_closer).ends_with(is_terminator) {
             continue; // the terminator run decides
         }
+        let last = line.chars().next_back();
         if last.is_some_and(|c| matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '&' | '/'))
         {
+            continue;
+        }
+        if all_short {
+            cuts.push(cut); // a menu or tag list: "features\ncontact manager\nevents"
             continue;
         }
         let Some(first) = next.chars().find(|&c| !is_opener(c)) else {
@@ -613,6 +620,18 @@ mod tests {
     fn a_short_headline_line_ends_before_the_body() {
         let p = "Council Backs Budget\nThe city council voted on Monday to approve the plan.";
         assert_eq!(structure(p).cuts, vec![Cut { end: 20, next: 21 }]);
+    }
+
+    #[test]
+    fn a_block_of_short_lines_is_one_sentence_per_line() {
+        let p = "features\ncontact manager\nevents, activities";
+        assert_eq!(structure(p).cuts.len(), 2);
+    }
+
+    #[test]
+    fn a_headline_ending_in_a_quote_still_ends_at_the_line_break() {
+        let p = "Minister Calls Ally A “True Friend”\nThe minister spoke at length on Friday about the visit and the parade.";
+        assert_eq!(structure(p).cuts.len(), 1);
     }
 
     #[test]
