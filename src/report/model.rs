@@ -168,8 +168,13 @@ impl ReportView {
 impl SourceView {
     /// The view of one source.
     pub fn new(s: &Source, e: &Extraction) -> SourceView {
-        let date = e.anchor.date.or(s.published());
-        let basis = if e.anchor.date.is_some() {
+        // A distrusted page date is not shown as the publication date.
+        let date = if e.anchor.warning.is_some() {
+            e.anchor.date
+        } else {
+            e.anchor.date.or(s.published())
+        };
+        let basis = if e.anchor.date.is_some() || e.anchor.warning.is_some() {
             let mut b = e.anchor.basis.clone();
             if let Some(w) = &e.anchor.warning {
                 b.push_str("; ");
