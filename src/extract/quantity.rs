@@ -180,6 +180,8 @@ struct Figure {
     unit: Option<usize>,
     modifier: Option<String>,
     vague: bool,
+    /// Written in words ("two").
+    words: bool,
 }
 
 /// Compiled matchers, built once per pack.
@@ -369,6 +371,7 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
             unit: None,
             modifier: modifier.map(|(_, p, _)| p),
             vague: true,
+            words: true,
         });
     }
     out.sort_by_key(|f| f.span.start);
@@ -462,6 +465,13 @@ fn figure(
                 }
             }
         }
+    }
+    // "a 12-year-old", "a 10-day curfew": a compound adjective, not a count.
+    if end_with_unit == end
+        && lower[end..].starts_with('-')
+        && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
     }
     let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
     // "the first 10 minutes", "the past three years": a time window, not a claim.
@@ -566,6 +576,7 @@ fn figure(
         unit,
         modifier,
         vague: false,
+        words: a.form == Form::Words,
     })
 }
 
@@ -713,7 +724,7 @@ fn classify(
             // "the two countries": a definite reference, not a claim.
             let head = lower[..f.start_with_modifier].trim_end();
             let last_word = head.rsplit(' ').next().unwrap_or("");
-            if unit.is_none() && DEFINITE.contains(&last_word) {
+            if unit.is_none() && f.words && DEFINITE.contains(&last_word) {
                 return None;
             }
             (generic, None)
@@ -932,19 +943,25 @@ fn counted_after(
     if let Some(e) = head {
         return Some((text[first..e].to_lowercase(), true));
     }
-    // No pack noun: the first word when it looks like a plural noun ("400 tents").
-    let (s, e) = words[0];
-    let w = &lower[s..e];
-    if (f.unit.is_none() || after_of)
-        && w.len() >= 4
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("ous")
-        && !w.ends_with("is")
-        && !w.ends_with("us")
-        && text[s..e].chars().next().is_some_and(char::is_lowercase)
-    {
-        return Some((w.to_owned(), false));
+    // No pack noun: the first or second word when it looks like a plural noun ("400
+    // tents", "40 new hospitals").
+    if !(f.unit.is_none() || after_of) {
+        return None;
+    }
+    for &(s, e) in words.iter().take(2) {
+        let w = &lower[s..e];
+        if !text[s..e].chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        if w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !w.ends_with("is")
+            && !w.ends_with("us")
+        {
+            return Some((lower[first..e].to_owned(), false));
+        }
     }
     None
 }
@@ -1147,6 +1164,40 @@ mod tests {
             show("On its 50th anniversary, a 2019 survey of the 2010-2015 period, held on Jan. 4 during the COVID-19 crisis, filled the first 15 minutes of the show."),
             ""
         );
+    }
+
+    #[test]
+    fn plain_counts_of_named_things() {
+        insta::assert_snapshot!(
+            show("The city will build 40 new schools, and the 1,200 staff of the agency kept their jobs."),
+            @r"
+        40 [40, 40] items counts/-/new schools
+        1200 [1200, 1200] items counts/-/staff
+        "
+        );
+    }
+
+    #[test]
+    fn compound_adjectives_are_not_counts() {
+        assert_eq!(show("A 9-year-old girl saw a 10-day festival."), "");
+    }
+
+    #[test]
+    fn as_of_is_the_reporting_day_else_the_anchor() {
+        let pack = Pack::default_pack();
+        let text = "March 10, 2023\n\nFlood toll rises in the valley town\n\nAt least 30 people have died, officials said on Wednesday.\n\nSome 12 people are missing.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let as_of: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => q.scope.as_of.map(|d| d.to_string()),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(as_of, vec!["2023-03-08", "2023-03-10"]);
     }
 
     #[test]
