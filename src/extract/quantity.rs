@@ -716,6 +716,10 @@ fn classify(
                 .iter()
                 .position(|k| k.id == "counts")
                 .filter(|k| allowed.contains(k))?;
+            // "several countries", "a few officials": too vague to be a claim without an event.
+            if f.vague && f.value.max.is_some_and(|x| x < 24.0) {
+                return None;
+            }
             let by_pack = counted.as_ref().is_some_and(|c| c.1);
             let plural = counted.is_some() && !f.vague;
             if unit.is_none() && !(by_pack || plural) {

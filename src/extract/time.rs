@@ -208,6 +208,9 @@ impl PhraseKind {
         }
     }
 
+    /// Relative phrases name a date through the anchor ("on Friday", "last month", "June
+    /// last year"); a calendar date without its year ("Feb. 1", "in November") is absolute,
+    /// its year taken from the anchor.
     fn is_relative(&self) -> bool {
         !matches!(
             self,
@@ -215,6 +218,8 @@ impl PhraseKind {
                 | PhraseKind::MonthYear(..)
                 | PhraseKind::Year(_)
                 | PhraseKind::Years(..)
+                | PhraseKind::MonthDay(..)
+                | PhraseKind::Month(_, None, _)
         )
     }
 }

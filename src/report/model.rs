@@ -138,6 +138,31 @@ pub struct ClaimView {
     /// What is counted (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
+    /// The time scope, resolved (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_scope: Option<TimeScopeView>,
+    /// The date the figure is reported as of, YYYY-MM-DD (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The modifier as written ("at least") (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// True when the figure is part of a larger one in the sentence (extract output only).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
+}
+
+/// A figure's time scope in extract output.
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct TimeScopeView {
+    /// `day`, `period` or `since`.
+    pub kind: crate::extract::TimeScopeKind,
+    /// The phrase as written.
+    pub text: String,
+    /// First day covered, YYYY-MM-DD, when resolved.
+    pub from: Option<String>,
+    /// Last day covered, YYYY-MM-DD, when resolved (null for `since`: up to `as_of`).
+    pub to: Option<String>,
 }
 
 impl ReportView {
@@ -236,6 +261,10 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
+            time_scope: None,
+            as_of: None,
+            modifier: None,
+            part: false,
         })
     }
 
@@ -259,6 +288,10 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
+            time_scope: None,
+            as_of: None,
+            modifier: None,
+            part: false,
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -269,6 +302,15 @@ impl ClaimView {
                 v.event = q.event.clone();
                 v.counted = q.counted.clone();
                 v.scope = q.scope.time.as_ref().map(|t| t.text.clone());
+                v.time_scope = q.scope.time.as_ref().map(|t| TimeScopeView {
+                    kind: t.kind,
+                    text: t.text.clone(),
+                    from: t.from.map(|d| d.to_string()),
+                    to: t.to.map(|d| d.to_string()),
+                });
+                v.as_of = q.scope.as_of.map(|d| d.to_string());
+                v.modifier = q.modifier.clone();
+                v.part = q.part;
             }
             ClaimBody::Statement(st) => {
                 v.kind = Some("statement".into());
