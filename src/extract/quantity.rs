@@ -327,6 +327,10 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
                 if b.value > a.value {
                     hi = Some(b);
                     i += 1;
+                } else if matches!(gap, "-" | "–") {
+                    // "won 3-2": a score, not a range and not two counts.
+                    i += 2;
+                    continue;
                 }
             }
         }
@@ -389,9 +393,9 @@ fn figure(
 ) -> Option<Figure> {
     let start = a.span.start;
     let last = hi.unwrap_or(a);
-    let mut value = a.value;
-    let mut hi_value = hi.map(|h| h.value);
-    let mut end = last.span.end;
+    let value = a.value;
+    let hi_value = hi.map(|h| h.value);
+    let end = last.span.end;
     // Unit written before: "$", "US$", "Rs", "€", "magnitude".
     let mut unit = None;
     let mut prefix_start = start;
@@ -417,19 +421,28 @@ fn figure(
             .get(u)
             .is_some_and(|x| x.dimension == Dimension::Currency)
     });
-    // A one-letter magnitude ("835m") only counts after a currency symbol.
-    if !currency {
-        if let Some((base, base_end)) = last.short {
-            if hi.is_some() {
-                hi_value = Some(base);
-            } else {
-                value = base;
-            }
-            end = base_end;
-        }
-        if hi.is_some() {
-            if let Some((base, _)) = a.short {
-                value = base;
+    // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
+    // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
+    if !currency && (last.short.is_some() || a.short.is_some()) {
+        return None;
+    }
+    // "Windows 10", "Route 66", "Apollo 11": a number after a capitalised word (not the
+    // first of the sentence) is part of a name.
+    if unit.is_none() {
+        let head = &text[..start];
+        let trimmed = head.trim_end_matches(' ');
+        if trimmed.len() + 1 == head.len() {
+            let word: &str = trimmed
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let word_start = trimmed.len() - word.len();
+            let initial = text[..word_start].trim().is_empty();
+            if !initial
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && modifier_before(lower, start, m).is_none()
+            {
+                return None;
             }
         }
     }
@@ -936,12 +949,18 @@ fn counted_after(
     }
     let first = words.first()?.0;
     let span_end = words.last()?.1;
-    // The last pack noun of the phrase is its head ("aid workers", not "aid").
-    let mut head = None;
+    // The first pack noun, run on through pack nouns right after it: "aid workers", not
+    // "aid"; "families", not "families lost their homes".
+    let mut head: Option<usize> = None;
     for hit in m.counted.find_iter(&lower[first..span_end]) {
         let (s, e) = (first + hit.start(), first + hit.end());
-        if is_word(lower, s, e) {
-            head = Some(e);
+        if !is_word(lower, s, e) {
+            continue;
+        }
+        match head {
+            None => head = Some(e),
+            Some(h) if s == h + 1 => head = Some(e),
+            Some(_) => break,
         }
     }
     if let Some(e) = head {
@@ -1178,6 +1197,22 @@ mod tests {
         40 [40, 40] items counts/-/new schools
         1200 [1200, 1200] items counts/-/staff
         "
+        );
+    }
+
+    #[test]
+    fn scores_names_and_codes_are_not_counts() {
+        assert_eq!(
+            show("The hosts won 3-2 after the Apollo 11 film, and she lives at 221B Elm Road."),
+            ""
+        );
+    }
+
+    #[test]
+    fn counted_phrase_stops_at_the_verb() {
+        insta::assert_snapshot!(
+            show("Around 500 families lost their homes in the fire."),
+            @"500 [450, 550] items counts/-/families"
         );
     }
 
