@@ -557,3 +557,55 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     let key = key.trim();
     (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        let files = super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        });
+        build(files)
+    }
+
+    #[test]
+    fn number_words_multipliers_and_modifiers_load() {
+        let pack = with("pack.toml", "name = \"default\"\nversion = 1\n").expect("valid");
+        assert_eq!(pack.numbers.words.get("twenty"), Some(&20.0));
+        assert!(pack
+            .numbers
+            .multipliers
+            .iter()
+            .any(|m| m.factor == 1e9 && m.short == ["b"]));
+        assert!(pack
+            .modifiers
+            .iter()
+            .any(|m| m.phrases.contains(&"at least".to_owned())));
+        assert_eq!(pack.approximation.below, 0.1);
+    }
+
+    #[test]
+    fn bad_multiplier_and_approximation_are_located() {
+        let units = "[[unit]]\nid = \"people\"\ndimension = \"count\"\n\n[[multiplier]]\nforms = [\"million\"]\nfactor = 1\nshort = [\"m\"]\n";
+        let errs = with("units.toml", units).expect_err("invalid");
+        let text = errs
+            .0
+            .iter()
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("factor `1` must be above 1"), "{text}");
+        assert!(
+            text.contains("short form `m` is not one of the forms"),
+            "{text}"
+        );
+        let vague = "[approximation]\nbelow = 1.5\naround = 0.1\n";
+        let errs = with("vague_quantities.toml", vague).expect_err("invalid");
+        assert!(errs
+            .0
+            .iter()
+            .any(|e| e.key.as_deref() == Some("approximation.below")));
+    }
+}
