@@ -33,13 +33,14 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
     }
     let header = field.value;
     let basis = field.origin.to_string();
-    let stopwords = not_year_words(pack);
+    let stopwords = pack.prepared(NotYear::new);
+    let stopwords = &stopwords.0;
     let mut latest_year: Option<i16> = None;
     let mut after: Option<Date> = None;
     let mut last_year_refs = false;
     for s in sentences {
         let text = s.text(source);
-        for p in phrases(text, &stopwords) {
+        for p in phrases(text, stopwords) {
             if let Some(y) = p.kind.explicit_year() {
                 latest_year = latest_year.max(Some(y));
             }
@@ -109,8 +110,8 @@ pub(crate) fn find_dates(
 ) -> Vec<DateRef> {
     let text = sentence.text(source);
     let base = sentence.span.start;
-    let stopwords = not_year_words(pack);
-    phrases(text, &stopwords)
+    let stopwords = pack.prepared(NotYear::new);
+    phrases(text, &stopwords.0)
         .into_iter()
         .map(|p| {
             let (from, to, basis) = resolve(&p.kind, anchor);
@@ -125,6 +126,15 @@ pub(crate) fn find_dates(
             }
         })
         .collect()
+}
+
+/// The pack's not-a-year words, computed once per pack.
+struct NotYear(Vec<String>);
+
+impl NotYear {
+    fn new(pack: &Pack) -> NotYear {
+        NotYear(not_year_words(pack))
+    }
 }
 
 /// Words that, after a four-digit number, make it a count rather than a year
