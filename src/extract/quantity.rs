@@ -63,7 +63,8 @@ pub(crate) fn find(
                         vague: f.vague,
                         part: true,
                     };
-                    let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, true);
+                    let q =
+                        with_scope(q, text, base, &local_dates, &clauses, &f, as_of, true, pack);
                     out.push(claim(index, sentence, base, &f, f.span.end, q, attribution));
                     previous.push(out_quantity(&out));
                 }
@@ -90,7 +91,7 @@ pub(crate) fn find(
             }
         }
         let end = q_end(&f, &q, text);
-        let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part);
+        let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
         out.push(claim(index, sentence, base, &f, end, q, attribution));
         previous.push(out_quantity(&out));
     }
@@ -157,10 +158,11 @@ fn with_scope(
     f: &Figure,
     as_of: Option<jiff::civil::Date>,
     part: bool,
+    pack: &Pack,
 ) -> Quantity {
     q.scope = Scope {
         time: scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
-        place: None,
+        place: scope::place(text, dates, clauses, f.span.clone(), pack),
         as_of,
     };
     q

@@ -12,6 +12,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::{DateRef, TimeScope, TimeScopeKind};
+use crate::normalize;
+use crate::pack::Pack;
 
 /// A date of the sentence with its span relative to the sentence text.
 #[derive(Debug, Clone)]
@@ -192,6 +194,76 @@ pub(crate) fn time_scope(
     }
 }
 
+/// The place a figure covers: a capitalised name after "in", "across", "throughout" or
+/// "near" in the figure's clause ("killed in Mandalay", "across the Philippines"), keyed
+/// through the pack's alias tables ("Burma" and "Myanmar" give one key). Dates are skipped.
+pub(crate) fn place(
+    text: &str,
+    dates: &[LocalDate<'_>],
+    clauses: &[Clause],
+    figure: Range<usize>,
+    pack: &Pack,
+) -> Option<String> {
+    let w = window(clauses, figure.start);
+    let region = &text[w.clone()];
+    let mut best: Option<(usize, String)> = None;
+    for prep in ["in ", "across ", "throughout ", "near ", "inside "] {
+        let mut from = 0;
+        while let Some(pos) = region[from..].find(prep) {
+            let at = from + pos;
+            from = at + prep.len();
+            if at > 0
+                && region[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let mut rest = &region[from..];
+            if let Some(r) = rest.strip_prefix("the ") {
+                rest = r;
+            }
+            let name_start = w.start + (region.len() - rest.len());
+            let mut name_end = name_start;
+            let mut words = 0;
+            for word in rest.split(' ') {
+                let clean = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+                let clean = clean
+                    .strip_suffix("’s")
+                    .or(clean.strip_suffix("'s"))
+                    .unwrap_or(clean);
+                if words == 3 || !clean.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                // `word` is a slice of `rest`: its offset there is its pointer difference.
+                let offset = word.as_ptr() as usize - rest.as_ptr() as usize;
+                name_end = name_start + offset + clean.len();
+                words += 1;
+                if clean.len() != word.len() {
+                    break;
+                }
+            }
+            if words == 0
+                || dates
+                    .iter()
+                    .any(|d| d.span.start < name_end && name_start < d.span.end)
+            {
+                continue;
+            }
+            let name = &text[name_start..name_end];
+            let dist = name_start.abs_diff(figure.start);
+            let key = normalize::alias(pack, name)
+                .map(normalize::fold)
+                .unwrap_or_else(|| normalize::fold(name));
+            if best.as_ref().map_or(true, |b| dist < b.0) {
+                best = Some((dist, key));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 /// A reporting date without the speech verb list: "reported on Friday", "said on Friday".
 fn is_reporting_simple(text: &str, d: &LocalDate<'_>) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -362,6 +434,28 @@ mod tests {
         let c = clauses(t);
         let w = window(&c, t.find("12").unwrap_or(0));
         assert!(t[w].ends_with("were killed"));
+    }
+
+    #[test]
+    fn place_is_the_name_after_in_keyed_by_alias() {
+        let pack = Pack::default_pack();
+        let t = "At least 12 people died in Burma on Monday";
+        let c = clauses(t);
+        let f = t.find("12").unwrap_or(0);
+        assert_eq!(
+            place(t, &[], &c, f..f + 2, &pack).as_deref(),
+            Some("myanmar")
+        );
+        let t = "Floods killed 40 people across the Mekong Delta";
+        let c = clauses(t);
+        let f = t.find("40").unwrap_or(0);
+        assert_eq!(
+            place(t, &[], &c, f..f + 2, &pack).as_deref(),
+            Some("mekong delta")
+        );
+        let t = "Some 40 people were hurt in the blast";
+        let c = clauses(t);
+        assert_eq!(place(t, &[], &c, 5..7, &pack), None);
     }
 
     #[test]

@@ -141,6 +141,9 @@ pub struct ClaimView {
     /// The time scope, resolved (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_scope: Option<TimeScopeView>,
+    /// Key of the place the figure covers (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The date the figure is reported as of, YYYY-MM-DD (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
@@ -262,6 +265,7 @@ impl ClaimView {
             event: None,
             counted: None,
             time_scope: None,
+            place: None,
             as_of: None,
             modifier: None,
             part: false,
@@ -289,6 +293,7 @@ impl ClaimView {
             event: None,
             counted: None,
             time_scope: None,
+            place: None,
             as_of: None,
             modifier: None,
             part: false,
@@ -309,6 +314,7 @@ impl ClaimView {
                     to: t.to.map(|d| d.to_string()),
                 });
                 v.as_of = q.scope.as_of.map(|d| d.to_string());
+                v.place = q.scope.place.clone();
                 v.modifier = q.modifier.clone();
                 v.part = q.part;
             }
