@@ -1080,6 +1080,22 @@ mod tests {
     }
 
     #[test]
+    fn superlative_since_is_not_the_scope_but_the_lead_date_is() {
+        insta::assert_snapshot!(
+            show("June 3 was the deadliest day since the May 1 ceasefire, leaving more than 40 people dead."),
+            @"40 (40, -] people casualties/killed/people @Day:June 3"
+        );
+    }
+
+    #[test]
+    fn since_scope_from_an_earlier_clause() {
+        insta::assert_snapshot!(
+            show("Norway has been the third-largest supplier of gas since 2012, selling $40bn worth of goods."),
+            @"40000000000 [40000000000, 40000000000] USD money/supplied/goods @Since:since 2012"
+        );
+    }
+
+    #[test]
     fn arrests_not_casualties() {
         insta::assert_snapshot!(
             show("Nearly 1,200 people have been detained, charged or jailed."),

@@ -299,7 +299,9 @@ fn after_superlative(text: &str, at: usize) -> bool {
     let Some(since) = words.iter().position(|w| *w == "since") else {
         return false;
     };
-    words.iter().skip(since + 1).take(4).any(|w| {
+    // Only the words right before "since": "the deadliest days since" compares, while
+    // "the second-largest source of arms since 2008" is a scope.
+    words.iter().skip(since + 1).take(3).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
         (w.ends_with("est") && w.len() > 4) || w == "first" || w == "most"
     })
@@ -352,11 +354,8 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
         Some("since") => TimeScopeKind::Since,
         Some("on") => TimeScopeKind::Day,
         _ if single_day => TimeScopeKind::Day,
-        None if d.date.text.chars().next().is_some_and(char::is_uppercase)
-            && d.date.relative
-            && d.date.from.is_none() =>
-        {
-            // An unresolved weekday is still one day.
+        _ if d.date.from.is_none() && names_a_day(&d.date.text) => {
+            // An unresolved weekday or month-and-day is still one day.
             TimeScopeKind::Day
         }
         _ => TimeScopeKind::Period,
@@ -372,6 +371,27 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
             d.date.to
         },
     }
+}
+
+/// Whether a date phrase names one day: a weekday, or a month and day ("March 27").
+fn names_a_day(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let weekday = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let digits: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .collect();
+    weekday || (digits.len() == 1 && digits[0].len() <= 2)
 }
 
 /// "since the coup", "since the quake began": a cumulative scope with no date.
