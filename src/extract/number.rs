@@ -50,6 +50,8 @@ pub(crate) struct Numerals {
     multipliers: HashMap<String, (f64, bool)>,
     /// Fractions as lowercase word lists, longest first.
     fractions: Vec<(Vec<String>, f64)>,
+    /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
+    glued: std::collections::HashSet<String>,
 }
 
 impl Numerals {
@@ -87,6 +89,13 @@ impl Numerals {
                 .collect(),
             multipliers,
             fractions,
+            glued: pack
+                .units
+                .iter()
+                .flat_map(|u| u.suffixes.iter())
+                .map(|x| x.to_lowercase())
+                .filter(|x| x.chars().all(|c| c.is_ascii_alphabetic()))
+                .collect(),
         }
     }
 
@@ -281,7 +290,7 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
             None => {
                 // A unit glued on ("35km", "5kg") is read by the quantity stage; anything
                 // else ("3D", "4G") is a code.
-                if !glued_unit(&glued) {
+                if !glued_unit(&glued) && !n.glued.contains(&glued) {
                     return (None, k);
                 }
             }

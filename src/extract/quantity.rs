@@ -428,7 +428,10 @@ fn figure(
     });
     // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
     // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
-    if !currency && (last.short.is_some() || a.short.is_some()) {
+    // British style writes "2.3m people" and "3m doses": a plural or counted noun after it
+    // makes the suffix a magnitude too.
+    if !currency && (last.short.is_some() || a.short.is_some()) && !plural_noun_next(lower, end, m)
+    {
         return None;
     }
     // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
@@ -469,7 +472,7 @@ fn figure(
                 if trimmed.starts_with(s.as_str()) {
                     let e = end + gap + s.len();
                     let alpha_end = s.chars().last().is_some_and(char::is_alphanumeric);
-                    if alpha_end && !is_word(lower, end + gap, e) {
+                    if alpha_end && lower[e..].chars().next().is_some_and(char::is_alphanumeric) {
                         continue;
                     }
                     if gap == 0 && s.chars().next().is_some_and(char::is_alphabetic) && s.len() > 3
@@ -601,6 +604,27 @@ fn figure(
     })
 }
 
+/// Whether the word after `at` is a counted noun of the pack or looks like a plural noun.
+fn plural_noun_next(lower: &str, at: usize, m: &Matchers) -> bool {
+    let rest = &lower[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    if rest.len() - trimmed.len() != 1 {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if word.len() < 3 {
+        return false;
+    }
+    let in_pack = m
+        .counted
+        .find(word)
+        .is_some_and(|h| h.start() == 0 && h.end() == word.len());
+    in_pack || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us"))
+}
+
 /// The modifier phrase ending just before `at`: its start, phrase and bound.
 fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, String, Bound)> {
     let head = lower[..at].trim_end();
@@ -695,7 +719,7 @@ fn classify(
             continue;
         }
         let dist = if e <= f.start_with_modifier {
-            f.start_with_modifier - e
+            f.start_with_modifier - e + 1
         } else {
             s.saturating_sub(f.end_with_unit)
         };
@@ -1240,6 +1264,17 @@ mod tests {
         insta::assert_snapshot!(
             show("Around 500 families lost their homes in the fire."),
             @"500 [450, 550] items counts/-/families"
+        );
+    }
+
+    #[test]
+    fn short_magnitude_before_a_plural_noun() {
+        insta::assert_snapshot!(
+            show("Floods displaced 2.3m people and the 35m tower fell, but prices rose 4pc."),
+            @r"
+        2300000 [2300000, 2300000] people casualties/rescued/people
+        4 [4, 4] percent shares/changed/-
+        "
         );
     }
 
