@@ -286,6 +286,7 @@ pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extracti
         dates.extend(time::find_dates(source, i, s, &anchor, pack));
         mentions.extend(entity::find_mentions(source, i, s, pack));
     }
+    entity::link(&mut mentions, pack);
     let statements = attribution::find(source, sentences, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {

@@ -6,12 +6,12 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::raw::{
-    RawAbbreviations, RawAliases, RawBoilerplate, RawKind, RawMeta, RawSpeechVerbs, RawUnits,
-    RawVague,
+    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawKind, RawMeta, RawSpeechVerbs,
+    RawUnits, RawVague,
 };
 use super::{
-    Alias, Boilerplate, Event, Kind, Pack, PackError, PackErrors, PackFile, SpeechVerb, Unit,
-    VagueQuantity,
+    Alias, Boilerplate, Entities, Event, Kind, Pack, PackError, PackErrors, PackFile, SpeechVerb,
+    Unit, VagueQuantity,
 };
 use crate::text::LineIndex;
 
@@ -20,6 +20,7 @@ const FIXED_FILES: &[&str] = &[
     "abbreviations.toml",
     "aliases.toml",
     "boilerplate.toml",
+    "entities.toml",
     "speech_verbs.toml",
     "units.toml",
     "vague_quantities.toml",
@@ -119,8 +120,14 @@ pub(crate) fn build(
                                 .map(|s| s.into_inner().to_lowercase())
                                 .collect(),
                             role: v.role,
+                            weak: v.weak,
                         });
                     }
+                }
+            }
+            "entities.toml" => {
+                if let Some(raw) = f.parse::<RawEntities>(&mut errs) {
+                    pack.entities = f.entities(raw, &mut errs);
                 }
             }
             "units.toml" => {
@@ -393,6 +400,50 @@ impl FileCtx<'_> {
             out.push(t.to_owned());
         }
         out
+    }
+
+    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
+        let mut list = |items: Vec<Spanned<String>>, key: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for (i, w) in items.into_iter().enumerate() {
+                if w.get_ref().trim().is_empty() {
+                    errs.push(self.at(&w, &format!("{key}[{i}]"), "empty entry".into()));
+                    continue;
+                }
+                out.push(w.into_inner().trim().to_owned());
+            }
+            out
+        };
+        let mut e = Entities {
+            titles: list(raw.titles, "titles"),
+            organization_words: list(raw.organization_words, "organization_words"),
+            outlets: list(raw.outlets, "outlets"),
+            place_words: list(raw.place_words, "place_words"),
+            event_words: list(raw.event_words, "event_words"),
+            place_cues: list(raw.place_cues, "place_cues"),
+            connectors: list(raw.connectors, "connectors"),
+            not_names: list(raw.not_names, "not_names"),
+            adjective_endings: list(raw.adjective_endings, "adjective_endings"),
+            generic_sources: list(raw.generic_sources, "generic_sources"),
+            respell: Vec::new(),
+        };
+        for (i, r) in raw.respell.into_iter().enumerate() {
+            match r.get_ref().as_slice() {
+                [from, to]
+                    if !from.trim_matches(['^', '$']).is_empty()
+                        && from == &from.to_lowercase()
+                        && to == &to.to_lowercase() =>
+                {
+                    e.respell.push((from.clone(), to.clone()));
+                }
+                _ => errs.push(self.at(
+                    &r,
+                    &format!("respell[{i}]"),
+                    "expected a lowercase pair `[from, to]` such as `[\"ks\", \"x\"]`".into(),
+                )),
+            }
+        }
+        e
     }
 
     fn regexes(
