@@ -463,6 +463,7 @@ impl Lexicon {
             speech_forms: pack
                 .speech_verbs
                 .iter()
+                .filter(|v| !v.weak)
                 .flat_map(|v| v.forms.iter().cloned())
                 .collect(),
             aliases,

@@ -181,6 +181,9 @@ pub struct Statement {
     pub content: Span,
     /// Whether `content` is a direct quotation.
     pub direct: bool,
+    /// Indices of the sentences the statement covers (a quote may run on); always
+    /// contains the claim's own `sentence`.
+    pub sentences: std::ops::Range<usize>,
 }
 
 /// Who says so, and through whom.

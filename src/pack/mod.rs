@@ -35,6 +35,10 @@ pub struct Pack {
     pub boilerplate: Boilerplate,
     /// Speech and conduit verbs.
     pub speech_verbs: Vec<SpeechVerb>,
+    /// Phrases naming a source ("according to", "as reported by"), lowercase.
+    pub source_phrases: Vec<String>,
+    /// Words allowed between a speaker and the verb ("on", "friday", "has"), lowercase.
+    pub speech_skip: Vec<String>,
     /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
     pub entities: Entities,
     /// Units with their written forms.

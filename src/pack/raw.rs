@@ -120,6 +120,12 @@ pub(crate) struct RawBoilerplate {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSpeechVerbs {
+    /// Phrases naming a source ("according to").
+    #[serde(default)]
+    pub(crate) source_phrases: Vec<Spanned<String>>,
+    /// Words allowed between a speaker and the verb ("on Friday", "has also").
+    #[serde(default)]
+    pub(crate) skip: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }

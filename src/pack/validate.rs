@@ -104,6 +104,14 @@ pub(crate) fn build(
             }
             "speech_verbs.toml" => {
                 if let Some(raw) = f.parse::<RawSpeechVerbs>(&mut errs) {
+                    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
+                        v.into_iter()
+                            .map(|s| s.into_inner().trim().to_lowercase())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    };
+                    pack.source_phrases = lower(raw.source_phrases);
+                    pack.speech_skip = lower(raw.skip);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
