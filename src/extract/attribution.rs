@@ -199,6 +199,13 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "my", "your",
 ];
 const COORDINATORS: &[&str] = &["and", "but", "or", "while"];
+/// Prepositions that open an adverbial between a verb and its clause, or a phrase a
+/// subject is never inside ("in an interview with the BBC").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "with", "from", "by", "for", "of", "during", "after", "before", "via",
+    "through", "over", "into",
+];
+
 /// Objects of "tell" that are not part of what was said.
 const OBJECTS: &[&str] = &[
     "reporters",
@@ -253,12 +260,16 @@ struct Draft {
     direct: bool,
     /// Clause-level: reported content may be clipped by a later draft.
     reported_open: bool,
+    /// A trailing conduit phrase merged into this statement (", TASS said").
+    extra: Option<Span>,
 }
 
 /// The subject found before a verb.
 struct Subject {
     party: Party,
     start: usize,
+    /// End of the speaker when written after the verb (`,” said Fomin`).
+    end: Option<usize>,
     conduits: Vec<Party>,
 }
 
@@ -332,6 +343,7 @@ impl<'a> Cx<'a> {
                 .find(|d| d.attr.start < p.span.start)
             {
                 d.chain.insert(0, party);
+                d.extra = Some(p.span.clone());
                 clips.push(p.clip);
                 continue;
             }
@@ -344,7 +356,7 @@ impl<'a> Cx<'a> {
                     .unwrap_or(p.span.end);
                 after..s.base + s.text.len()
             } else {
-                s.base..p.clip
+                s.base + self.content_start(s)..p.clip
             };
             let verb = if p.phrase.starts_with("according") {
                 "according to".to_owned()
@@ -364,6 +376,7 @@ impl<'a> Cx<'a> {
                 content,
                 direct: false,
                 reported_open: true,
+                extra: None,
             });
         }
         // Clip reported content at the next attribution and at trailing attributions.
@@ -407,6 +420,24 @@ impl<'a> Cx<'a> {
         let prev_lower = v.checked_sub(1).map(|p| s.words[p].text.to_lowercase());
         let next_lower = s.words.get(v + 1).map(|n| n.text.to_lowercase());
 
+        // "..., the Chronicle reported, citing city documents": the source of the
+        // statement before.
+        let after_comma = s
+            .text
+            .get(..w.start)
+            .is_some_and(|t| t.trim_end().ends_with(','));
+        if role == SpeechRole::Conduit && w.text.ends_with("ing") && after_comma {
+            if let Some(d) = drafts.last_mut() {
+                if let Some((party, end)) = self.np_after(s, v + 1) {
+                    if d.speaker.is_none() {
+                        d.speaker = Some(party);
+                    }
+                    let start = d.extra.as_ref().map_or(w.start + s.base, |e| e.start);
+                    d.extra = Some(start..s.base + end);
+                }
+                return None;
+            }
+        }
         // Passive with an agent: "described by MRTV as", "as reported by X".
         if next_lower.as_deref() == Some("by")
             && s.text.get(w.end..s.words[v + 1].start) == Some(" ")
@@ -450,6 +481,9 @@ impl<'a> Cx<'a> {
             };
             let sub = subject?;
             attr_start = sub.start.min(attr_start);
+            if let Some(e) = sub.end {
+                verb_end = verb_end.max(e);
+            }
             chain.extend(sub.conduits);
             match (role, inner) {
                 (_, Some((party, _))) => {
@@ -478,11 +512,13 @@ impl<'a> Cx<'a> {
                 content: q.content.clone(),
                 direct: true,
                 reported_open: false,
+                extra: None,
             });
         }
         // A trailing attribution: "..., activist groups say." / "..., TASS said, during".
         if self.is_trailing(s, attr_start, content_from) {
             let comma = s.text.get(..attr_start)?.rfind(',')?;
+            let start = s.base + self.content_start(s);
             clips.push(s.base + comma);
             if let Some(d) = drafts
                 .iter_mut()
@@ -494,9 +530,9 @@ impl<'a> Cx<'a> {
                 for p in outer.into_iter().rev() {
                     d.chain.insert(0, p);
                 }
+                d.extra = Some(attr);
                 return None;
             }
-            let start = s.base + first_word_start(s);
             return Some(Draft {
                 speaker,
                 chain,
@@ -505,6 +541,7 @@ impl<'a> Cx<'a> {
                 content: start..s.base + comma,
                 direct: false,
                 reported_open: false,
+                extra: None,
             });
         }
         // The clause after the verb: an object for "tell", then "that" or ":".
@@ -512,13 +549,26 @@ impl<'a> Cx<'a> {
         if lemma == "tell" {
             k = self.object_end(s, k);
         }
+        // "said in a statement that", "wrote on Twitter that": skip to "that"
         let mut that = false;
-        if s.words
-            .get(k)
-            .is_some_and(|x| x.text.eq_ignore_ascii_case("that"))
-        {
-            that = true;
-            k += 1;
+        for n in 0..6 {
+            let Some(x) = s.words.get(k + n) else {
+                break;
+            };
+            if n > 0 {
+                let gap = s.text.get(s.words[k + n - 1].end..x.start).unwrap_or(",");
+                if gap.trim() != "" {
+                    break;
+                }
+            }
+            if x.text.eq_ignore_ascii_case("that") {
+                that = true;
+                k += n + 1;
+                break;
+            }
+            if n == 0 && !PREPOSITIONS.contains(&x.text.to_lowercase().as_str()) {
+                break;
+            }
         }
         let clause_start = s.words.get(k).map_or(s.text.len(), |x| x.start);
         let colon = s
@@ -546,6 +596,7 @@ impl<'a> Cx<'a> {
                     content: q.content.clone(),
                     direct: true,
                     reported_open: false,
+                    extra: None,
                 });
             }
         }
@@ -565,6 +616,7 @@ impl<'a> Cx<'a> {
             content: start..end,
             direct: false,
             reported_open: true,
+            extra: None,
         })
     }
 
@@ -589,6 +641,18 @@ impl<'a> Cx<'a> {
         k
     }
 
+    /// Where a clause that opens the sentence starts: after a dateline ("MOSCOW
+    /// (Reuters) –").
+    fn content_start(&self, s: &Sent<'_>) -> usize {
+        static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"^\p{Lu}[\p{Lu}\s.,'’-]+(?:\([^)]*\))?\s*[–—-]+\s*")
+                .expect("the dateline pattern is a valid regex")
+        });
+        DATELINE
+            .find(s.text)
+            .map_or_else(|| first_word_start(s), |m| m.end())
+    }
+
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").
     fn is_strong_form(&self, lower: &str) -> bool {
         self.lex.forms.get(lower).is_some_and(|(_, _, weak)| !weak)
@@ -605,7 +669,12 @@ impl<'a> Cx<'a> {
             return true;
         }
         // "The MRTV report said": a form followed by a verb is its subject
-        if next.as_deref().is_some_and(|n| self.is_strong_form(n)) {
+        let glued = s
+            .words
+            .get(v + 1)
+            .and_then(|n| s.text.get(s.words[v].end..n.start))
+            == Some(" ");
+        if glued && next.as_deref().is_some_and(|n| self.is_strong_form(n)) {
             return true;
         }
         // "state-run", "state media": a word glued by a hyphen is not a verb
@@ -645,6 +714,7 @@ impl<'a> Cx<'a> {
                         conduits.push(party);
                     }
                 } else if !(DETERMINERS.contains(&first.as_str())
+                    || first.chars().all(|c| c.is_ascii_digit())
                     || ["who", "which", "whose", "himself", "herself"].contains(&first.as_str()))
                 {
                     return None;
@@ -668,6 +738,7 @@ impl<'a> Cx<'a> {
                 return Some(Subject {
                     party: party_of(m),
                     start,
+                    end: None,
                     conduits,
                 });
             }
@@ -675,6 +746,7 @@ impl<'a> Cx<'a> {
                 return Some(Subject {
                     party: p,
                     start: w.start,
+                    end: None,
                     conduits,
                 });
             }
@@ -682,6 +754,7 @@ impl<'a> Cx<'a> {
                 return self.generic_np(s, j - 1).map(|(party, start)| Subject {
                     party,
                     start,
+                    end: None,
                     conduits,
                 });
             }
@@ -785,7 +858,7 @@ impl<'a> Cx<'a> {
         let found = if let Some(m) = same.first() {
             Some(*m)
         } else {
-            (s.i.saturating_sub(3)..s.i).rev().find_map(|i| {
+            (s.i.saturating_sub(10)..s.i).rev().find_map(|i| {
                 self.mentions
                     .iter()
                     .find(|m| m.sentence == i && m.kind == kind)
@@ -821,6 +894,7 @@ impl<'a> Cx<'a> {
                     return Some(Subject {
                         party: party_of(m),
                         start: w.start,
+                        end: Some(m.span.end - s.base),
                         conduits: Vec::new(),
                     });
                 }
@@ -832,6 +906,7 @@ impl<'a> Cx<'a> {
             return Some(Subject {
                 party,
                 start: w.start,
+                end: None,
                 conduits: Vec::new(),
             });
         }
@@ -842,15 +917,28 @@ impl<'a> Cx<'a> {
     /// subject of a sentence whose verb is far from it ("X, ..., reciprocated by calling").
     fn fallback_subject(&self, s: &Sent<'_>, v: usize) -> Option<Subject> {
         let at = s.base + s.words[v].start;
+        let after_preposition = |m: &Mention| {
+            let rel = m.span.start - s.base;
+            let k = s.words.partition_point(|x| x.start < rel);
+            let mut j = k;
+            while j > 0 && DETERMINERS.contains(&s.words[j - 1].text.to_lowercase().as_str()) {
+                j -= 1;
+            }
+            j > 0 && PREPOSITIONS.contains(&s.words[j - 1].text.to_lowercase().as_str())
+        };
         let pick = |kind: EntityKind| {
-            s.mentions
-                .iter()
-                .find(|m| m.kind == kind && m.span.end <= at && !self.in_quote(m.span.start))
+            s.mentions.iter().find(|m| {
+                m.kind == kind
+                    && m.span.end <= at
+                    && !self.in_quote(m.span.start)
+                    && !after_preposition(m)
+            })
         };
         let m = pick(EntityKind::Person).or_else(|| pick(EntityKind::Organization))?;
         Some(Subject {
             party: party_of(m),
             start: m.span.start - s.base,
+            end: None,
             conduits: Vec::new(),
         })
     }
@@ -983,7 +1071,15 @@ impl<'a> Cx<'a> {
         let Some(before) = s.text.get(..attr_start) else {
             return false;
         };
-        let before = before.trim_end();
+        let mut before = before.trim_end();
+        for d in DETERMINERS {
+            if let Some(rest) = before.strip_suffix(d) {
+                if rest.ends_with(' ') {
+                    before = rest.trim_end();
+                    break;
+                }
+            }
+        }
         if !before.ends_with(',') || before.split_whitespace().count() < 3 {
             return false;
         }
@@ -1073,6 +1169,7 @@ impl<'a> Cx<'a> {
                     content: q.content.clone(),
                     direct: true,
                     reported_open: false,
+                    extra: None,
                 },
             ),
         )
@@ -1090,8 +1187,10 @@ impl<'a> Cx<'a> {
         };
         let own = s.base..s.base + s.text.len();
         let mut span = quote_span.clone();
-        if d.attr.start >= own.start && d.attr.end <= own.end {
-            span = span.start.min(d.attr.start)..span.end.max(d.attr.end);
+        for a in std::iter::once(&d.attr).chain(&d.extra) {
+            if a.start >= own.start && a.end <= own.end {
+                span = span.start.min(a.start)..span.end.max(a.end);
+            }
         }
         let first = self.sentence_of(span.start).unwrap_or(s.i).min(s.i);
         let last = self
@@ -1375,6 +1474,64 @@ mod tests {
     #[test]
     fn weak_verb_without_quote_or_that_is_not_speech() {
         insta::assert_snapshot!(show("Police put the suspect under arrest and called for calm."), @"");
+    }
+
+    #[test]
+    fn citing_names_the_source_of_a_conduit() {
+        insta::assert_snapshot!(
+            show("The dam will be rebuilt, the Courier reported, citing local officials."),
+            @"Courier <- local officials [report] reported: The dam will be rebuilt"
+        );
+    }
+
+    #[test]
+    fn dateline_is_not_part_of_the_content() {
+        insta::assert_snapshot!(
+            show("LIMA (AFP) – Two bridges collapsed overnight, officials said."),
+            @"officials [say] reported: Two bridges collapsed overnight"
+        );
+    }
+
+    #[test]
+    fn that_after_an_adverbial_phrase() {
+        insta::assert_snapshot!(
+            show("The Harbour Board said in a statement that ferries would resume."),
+            @"Harbour Board [say] reported: ferries would resume"
+        );
+    }
+
+    #[test]
+    fn inverted_speaker_is_inside_the_attribution_span() {
+        let (source, claims) = statements("“Nobody warned us,” said Ada Kim, a nurse.");
+        let a = claims[0]
+            .attribution
+            .as_ref()
+            .map(|a| &source.text[a.span.clone()]);
+        assert_eq!(a, Some("said Ada Kim"));
+    }
+
+    #[test]
+    fn trailing_outlet_after_the() {
+        insta::assert_snapshot!(
+            show("The repairs will cost $3 million, the Gazette reported."),
+            @"Gazette [report] reported: The repairs will cost $3 million"
+        );
+    }
+
+    #[test]
+    fn age_appositive_between_speaker_and_verb() {
+        insta::assert_snapshot!(
+            show("Lina Sato, 45, said she had not been told."),
+            @"Lina Sato [say] reported: she had not been told"
+        );
+    }
+
+    #[test]
+    fn speaker_is_not_taken_from_a_prepositional_phrase() {
+        insta::assert_snapshot!(
+            show("In an interview with the BBC, the minister said the plan was unworkable."),
+            @"minister [say] reported: the plan was unworkable"
+        );
     }
 
     #[test]

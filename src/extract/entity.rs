@@ -104,12 +104,17 @@ pub(crate) fn find_mentions(
             {
                 continue;
             }
-            // A lone capitalised word opening the sentence is most often a common word.
-            let next = next_word(&words, run.end - 1);
+            // A common noun for a source ("Residents told ...") is not a name.
+            if lex.generic.contains(&lower) {
+                continue;
+            }
+            // A lone capitalised word opening the sentence is most often a common word,
+            // unless it speaks ("Smith later said") or the source names it elsewhere.
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
             if opener
                 && !last.possessive
-                && !next.is_some_and(|n| lex.speech_forms.contains(&n.lower()))
+                && !lex.speaks_after(&words, run.end)
+                && !named_elsewhere(&source.text, first.text)
             {
                 continue;
             }
@@ -194,10 +199,6 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
         {
             continue;
         }
-        if people.contains_key(&m.key) {
-            m.kind = EntityKind::Person;
-            continue;
-        }
         let toks: Vec<&str> = m.key.split(' ').collect();
         let mut owners = people
             .iter()
@@ -205,6 +206,9 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
         if let (Some((key, (_, canonical))), None) = (owners.next(), owners.next()) {
             m.key.clone_from(key);
             m.canonical.clone_from(canonical);
+            m.kind = EntityKind::Person;
+        } else if people.contains_key(&m.key) {
+            // "from Min Aung Hlaing" looked like a place; the source names the person
             m.kind = EntityKind::Person;
         }
     }
@@ -333,6 +337,25 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
         .collect()
 }
 
+/// Whether `word` appears capitalised in `text` after a word or a comma, not only at
+/// the start of sentences.
+fn named_elsewhere(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let before = text[..i].trim_end_matches([' ', '\t']);
+        if before.len() == text[..i].len() {
+            return false; // glued to the word before
+        }
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
 fn next_word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
     words.get(i + 1)
 }
@@ -357,7 +380,9 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
         let mut end = i + 1;
         while end < words.len() && !words[end - 1].possessive {
             let gap = &text[words[end - 1].end..words[end].start];
-            if gap != " " {
+            // "U.S. Geological Survey": the final dot of an acronym stays in the name
+            let dotted = words[end - 1].text.contains('.') && gap == ". ";
+            if gap != " " && !dotted {
                 break;
             }
             if words[end].is_cap() && !lex.not_names.contains(&words[end].lower()) {
@@ -414,6 +439,9 @@ struct Lexicon {
     not_names: HashSet<String>,
     adjective_endings: Vec<String>,
     speech_forms: HashSet<String>,
+    speech_skip: HashSet<String>,
+    all_speech_forms: HashSet<String>,
+    generic: HashSet<String>,
     aliases: AhoCorasick,
     alias_kinds: Vec<EntityKind>,
 }
@@ -466,9 +494,32 @@ impl Lexicon {
                 .filter(|v| !v.weak)
                 .flat_map(|v| v.forms.iter().cloned())
                 .collect(),
+            speech_skip: pack.speech_skip.iter().cloned().collect(),
+            all_speech_forms: pack
+                .speech_verbs
+                .iter()
+                .flat_map(|v| v.forms.iter().cloned())
+                .collect(),
+            generic: set(&e.generic_sources),
             aliases,
             alias_kinds,
         }
+    }
+
+    /// Whether a strong speech verb follows word index `from`, past adverbials
+    /// ("Smith later said").
+    fn speaks_after(&self, words: &[Word<'_>], from: usize) -> bool {
+        for w in words.iter().skip(from).take(4) {
+            let lower = w.lower();
+            if self.all_speech_forms.contains(&lower) {
+                return true;
+            }
+            let number = lower.chars().all(|c| c.is_ascii_digit());
+            if !self.speech_skip.contains(&lower) && !number {
+                return false;
+            }
+        }
+        false
     }
 
     /// Number of leading words of `ws` that form the longest title.
@@ -542,6 +593,10 @@ impl Lexicon {
         }
         if prev.is_some_and(|p| self.place_cues.contains(&p.text.to_lowercase())) {
             return EntityKind::Place;
+        }
+        // "the Chronicle reported": a single name after "the" is an organisation
+        if ws.len() == 1 && prev.is_some_and(|p| p.text == "the") {
+            return EntityKind::Organization;
         }
         let speaks = next.is_some_and(|n| self.speech_forms.contains(&n.lower()));
         let significant = lower
@@ -631,6 +686,37 @@ mod tests {
         assert_eq!(ms[1].text, "Orlov");
         assert_eq!(ms[1].key, ms[0].key);
         assert_eq!(ms[1].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn opening_word_is_a_name_when_it_speaks_or_recurs() {
+        let ms = mentions("Okafor, 52, said little. Okafor later added more. Harbour staff left.");
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Okafor", "Okafor"]);
+    }
+
+    /// Mentions of `text` taken as one sentence (independent of the segmenter).
+    fn mentions_one(text: &str) -> Vec<Mention> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentence = Sentence {
+            span: 0..text.len(),
+            paragraph: 0,
+        };
+        find_mentions(&source, 0, &sentence, &pack)
+    }
+
+    #[test]
+    fn dotted_acronym_stays_inside_a_name() {
+        let ms = mentions_one("Data came from the U.S. Geological Survey on Monday.");
+        insta::assert_snapshot!(show(&ms), @"U.S. Geological Survey [Organization united states geological survey]");
+    }
+
+    #[test]
+    fn shortened_name_attaches_to_the_longer_name() {
+        let ms = mentions("Senior General Ko Min Tun spoke. Later General Min Tun left.");
+        assert_eq!(ms[1].text, "Min Tun");
+        assert_eq!(ms[1].key, "ko min tun");
     }
 
     #[test]
