@@ -438,11 +438,23 @@ impl<'a> Cx<'a> {
                 return None;
             }
         }
-        // Passive with an agent: "described by MRTV as", "as reported by X".
-        if next_lower.as_deref() == Some("by")
-            && s.text.get(w.end..s.words[v + 1].start) == Some(" ")
-        {
+        // Passive with an agent: "described by MRTV as", "as reported by X", "a video
+        // shown on Zvezda TV".
+        let agent = match next_lower.as_deref() {
+            Some("by") => true,
+            Some("on") => role == SpeechRole::Conduit && w.text.ends_with('n'),
+            _ => false,
+        };
+        if agent && s.text.get(w.end..s.words[v + 1].start) == Some(" ") {
             let (party, end) = self.np_after(s, v + 2)?;
+            // "footage broadcast by X showed ...": the main verb carries it
+            let k = s.words.partition_point(|x| x.start < end);
+            if s.words
+                .get(k)
+                .is_some_and(|x| self.is_strong_form(&x.text.to_lowercase()))
+            {
+                return None;
+            }
             verb_end = end;
             match role {
                 SpeechRole::Speaker => speaker = Some(party),
@@ -1481,6 +1493,18 @@ mod tests {
         insta::assert_snapshot!(
             show("The dam will be rebuilt, the Courier reported, citing local officials."),
             @"Courier <- local officials [report] reported: The dam will be rebuilt"
+        );
+    }
+
+    #[test]
+    fn footage_from_a_broadcaster_is_attributed_to_it() {
+        insta::assert_snapshot!(
+            show("Footage from the broadcaster NTV on Monday showed flooded streets."),
+            @"NTV [show] reported: flooded streets"
+        );
+        insta::assert_snapshot!(
+            show("In a clip shown on Rai News, the mayor is seen leaving."),
+            @"Rai News [show] reported: the mayor is seen leaving"
         );
     }
 
