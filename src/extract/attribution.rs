@@ -1290,16 +1290,18 @@ mod tests {
     use crate::extract::entity;
     use crate::segment::segment;
 
+    static PACK: std::sync::LazyLock<Pack> = std::sync::LazyLock::new(Pack::default_pack);
+
     fn statements(text: &str) -> (Source, Vec<Claim>) {
-        let pack = Pack::default_pack();
-        let source = Source::from_text("t", "t.txt", text, &pack);
-        let sentences = segment(&source, &pack);
+        let pack = &*PACK;
+        let source = Source::from_text("t", "t.txt", text, pack);
+        let sentences = segment(&source, pack);
         let mut mentions = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            mentions.extend(entity::find_mentions(&source, i, s, &pack));
+            mentions.extend(entity::find_mentions(&source, i, s, pack));
         }
-        entity::link(&mut mentions, &pack);
-        let claims = find(&source, &sentences, &mentions, &pack);
+        entity::link(&mut mentions, pack);
+        let claims = find(&source, &sentences, &mentions, pack);
         (source, claims)
     }
 
@@ -1573,6 +1575,45 @@ mod tests {
             show("As reported by Kenyan state media, the talks will resume."),
             @"Kenyan state media [as reported by] reported: the talks will resume"
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Arbitrary news-like text never panics, and every statement's spans lie in the
+        /// text on character boundaries with the content inside the claim span.
+        #[test]
+        fn arbitrary_text_never_panics(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("said".to_owned()),
+                    proptest::strategy::Just("according to".to_owned()),
+                    proptest::strategy::Just("quoted".to_owned()),
+                    proptest::strategy::Just("as saying".to_owned()),
+                    proptest::strategy::Just("He".to_owned()),
+                    proptest::strategy::Just("the".to_owned()),
+                    proptest::strategy::Just("Mr Dan Roe".to_owned()),
+                    proptest::strategy::Just("AAPP".to_owned()),
+                    "[“”\"‘’,.:;()–\n ]{1,3}",
+                    "[A-Z][a-zé’']{0,6}",
+                    "[a-z]{1,7}",
+                ],
+                0..40,
+            )
+        ) {
+            let text = parts.join(" ");
+            let (source, claims) = statements(&text);
+            for c in &claims {
+                proptest::prop_assert!(source.text.get(c.span.clone()).is_some());
+                if let ClaimBody::Statement(st) = &c.body {
+                    proptest::prop_assert!(source.text.get(st.content.clone()).is_some());
+                    proptest::prop_assert!(st.sentences.contains(&c.sentence));
+                }
+                if let Some(a) = &c.attribution {
+                    proptest::prop_assert!(source.text.get(a.span.clone()).is_some());
+                }
+            }
+        }
     }
 
     #[test]

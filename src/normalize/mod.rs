@@ -329,6 +329,19 @@ mod tests {
         assert_eq!(r(name_similarity("Austria", "Australia")), 0.78);
     }
 
+    proptest::proptest! {
+        /// Similarity is symmetric, in 0..=1, and 1 for a name and itself.
+        #[test]
+        fn similarity_is_symmetric_and_bounded(a in "[A-Za-zé’ -]{0,20}", b in "[A-Za-zé’ -]{0,20}") {
+            let x = name_similarity(&a, &b);
+            proptest::prop_assert_eq!(x, name_similarity(&b, &a));
+            proptest::prop_assert!((0.0..=1.0).contains(&x));
+            if !tokens(&a).is_empty() {
+                proptest::prop_assert_eq!(name_similarity(&a, &a), 1.0);
+            }
+        }
+    }
+
     #[test]
     fn respell_rules_anchor_at_word_ends() {
         let p = pack();
