@@ -506,3 +506,55 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     let key = key.trim();
     (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded pack with `name` replaced by `text`, built.
+    fn build_with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        build(super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { *t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        }))
+    }
+
+    #[test]
+    fn bad_respell_rule_is_located() {
+        let err = build_with(
+            "entities.toml",
+            "titles = [\"Dr\"]\nrespell = [[\"KS\", \"x\"], [\"y\"]]\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        insta::assert_snapshot!(err, @r#"
+        invalid claims pack (2 problems)
+          claims/entities.toml:2:12: key `respell[0]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+          claims/entities.toml:2:25: key `respell[1]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+        "#);
+    }
+
+    #[test]
+    fn unknown_entities_key_suggests_the_right_one() {
+        let err = build_with("entities.toml", "title = [\"Dr\"]\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("did you mean `titles`?"), "{err}");
+    }
+
+    #[test]
+    fn speech_verbs_keep_weak_flag_and_skip_words() {
+        let pack = build_with(
+            "speech_verbs.toml",
+            "skip = [\"Earlier\"]\n[[verb]]\nlemma = \"put\"\nforms = [\"put\"]\nrole = \"speaker\"\nweak = true\n",
+        );
+        let pack = pack.ok();
+        assert_eq!(
+            pack.as_ref().map(|p| p.speech_skip.clone()),
+            Some(vec!["earlier".to_owned()])
+        );
+        assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
+    }
+}
