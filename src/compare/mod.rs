@@ -658,6 +658,88 @@ mod tests {
         assert!(f.is_empty());
     }
 
+    #[test]
+    fn figures_for_different_parties_are_not_a_conflict() {
+        let seats = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).kind("votes", "seats", "won", "seats"))
+        };
+        let a = seats(
+            doc(
+                "a",
+                "The RPU won 142 seats and the Democratic Front took 61 seats.",
+            )
+            .named("RPU", "rpu")
+            .named("Democratic Front", "democratic front"),
+            "142 seats",
+            142.0,
+        );
+        let a = seats(a, "61 seats", 61.0);
+        let b = seats(
+            doc("b", "The Democratic Front won 61 seats.")
+                .named("Democratic Front", "democratic front"),
+            "61 seats",
+            61.0,
+        );
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
+        let f = run(vec![
+            doc("a", "Saturday left more than 114 people dead.").with(
+                q(
+                    "114 people",
+                    Interval {
+                        min: Some(114.0),
+                        max: None,
+                        min_inclusive: false,
+                        max_inclusive: false,
+                    },
+                )
+                .day("Saturday", date(2021, 3, 27)),
+            ),
+            doc("b", "Troops have killed 320 people.").with(q("320 people", exact(320.0))),
+        ]);
+        assert!(!verdicts(&f).contains(&"agreement"), "{f:?}");
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_unrelated_sentences_are_not_a_conflict() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "Public safety, with fire and ambulance crews, gets $1.75bn.",
+            )
+            .with(money("$1.75bn", 1.75e9)),
+            doc("b", "The police department budget is $960m.").with(money("$960m", 9.6e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_alike_sentences_are_a_conflict_of_middling_confidence() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The police department operating budget will be $960m.")
+                .with(money("$960m", 9.6e8)),
+            doc(
+                "b",
+                "The police department operating budget will be $1.2bn.",
+            )
+            .with(money("$1.2bn", 1.2e9)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].confidence < 0.8 && f[0].confidence >= 0.5);
+    }
+
     fn corpus() -> Vec<Doc> {
         let coup = date(2021, 2, 1);
         let mut docs = Vec::new();

@@ -12,11 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::explain;
 use super::interval;
 use super::{Finding, Verdict};
+use crate::align::score;
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Extraction, Quantity, TimeScope, TimeScopeKind};
 use crate::ingest::Source;
 use crate::normalize::fold;
-use crate::pack::Pack;
+use crate::pack::{EntityKind, Pack};
 
 /// Shared inputs of one comparison.
 pub(crate) struct Ctx<'a> {
@@ -44,7 +45,20 @@ struct Item<'a> {
     sid: &'a str,
     claim: &'a Claim,
     q: &'a Quantity,
+    /// The person or organisation the figure is about: the nearest such mention in the
+    /// sentence that is not part of the attribution ("the RPU won 142 seats").
+    subject: Option<(String, String)>,
+    /// Content stems of the sentence, numbers left out, plus entity keys.
+    context: BTreeSet<String>,
 }
+
+/// Two sentences must share at least this share of stems (Jaccard) for their disjoint
+/// figures to be called a conflict; below it they may be counting different things.
+const CONFLICT_CONTEXT_MIN: f64 = 0.1;
+
+/// The same, when neither figure states a period (non-cumulative kinds): the sentences
+/// themselves must show that the figures speak of the same thing.
+const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
 
 struct Cluster<'a> {
     items: Vec<Item<'a>>,
@@ -63,6 +77,7 @@ impl<'a> Cluster<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Why {
     Period,
+    Subject,
     Part,
     Counted,
     Place,
@@ -93,12 +108,17 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         .filter_map(|&r| {
             let claim = ctx.claim(r)?;
             match &claim.body {
-                ClaimBody::Quantity(q) => Some(Item {
-                    r,
-                    sid: ctx.sid(r),
-                    claim,
-                    q,
-                }),
+                ClaimBody::Quantity(q) => {
+                    let (subject, context) = surroundings(ctx, r, claim);
+                    Some(Item {
+                        r,
+                        sid: ctx.sid(r),
+                        claim,
+                        q,
+                        subject,
+                        context,
+                    })
+                }
                 ClaimBody::Statement(_) => None,
             }
         })
@@ -120,7 +140,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     for item in items {
-        let sig = signature(item.q);
+        let sig = format!(
+            "{}|{:?}",
+            signature(item.q),
+            item.subject.as_ref().map(|s| &s.0)
+        );
         match by_sig.get(&sig) {
             Some(&i) => clusters[i].items.push(item),
             None => {
@@ -349,10 +373,18 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
+    if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
+        if ka != kb {
+            return Pair::DiffScope {
+                why: Why::Subject,
+                text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+            };
+        }
+    }
     match scope_rel(qa, qb) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
-            if overlap {
+            if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
             } else if qa.vague || qb.vague {
                 Pair::Nothing
@@ -380,10 +412,28 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
                     .as_ref()
                     .map_or(true, |t| t.kind == TimeScopeKind::Since)
             };
-            if cumulative && timeless_or_since(qa) && timeless_or_since(qb) {
+            let context = score::jaccard(&a.context, &b.context);
+            let untimed = qa.scope.time.is_none();
+            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+            let min_context = if untimed && !cumulative {
+                UNTIMED_CONFLICT_CONTEXT_MIN
+            } else {
+                CONFLICT_CONTEXT_MIN
+            };
+            if context < min_context {
+                return Pair::DiffScope {
+                    why: Why::Unknown,
+                    text: format!(
+                        "{} vs {}: the sentences share little wording ({:.0}%), so they may not count the same thing",
+                        show(qa),
+                        show(qb),
+                        context * 100.0
+                    ),
+                };
+            }
+            if cumulative {
                 return cumulative_pair(a, b);
             }
-            let untimed = qa.scope.time.is_none();
             let (ua, ub) = (upstream(a.claim), upstream(b.claim));
             match (&ua, &ub) {
                 (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
@@ -422,6 +472,72 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
             }
         }
     }
+}
+
+/// Whether each figure as written lies inside the other's interval ("at least 320" and
+/// "320"), which is stronger than overlapping ("more than 114" and "320" overlap).
+fn mutual(a: &Quantity, b: &Quantity) -> bool {
+    match (a.number, b.number) {
+        (Some(x), Some(y)) => a.value.contains(y) && b.value.contains(x),
+        _ => a.value.overlaps(&b.value),
+    }
+}
+
+/// The subject and the context words of a claim's sentence.
+fn surroundings(
+    ctx: &Ctx<'_>,
+    r: Ref,
+    claim: &Claim,
+) -> (Option<(String, String)>, BTreeSet<String>) {
+    let mut context: BTreeSet<String> = ctx
+        .sources
+        .get(r.source)
+        .and_then(|s| s.text.get(claim.sentence_span.clone()))
+        .map(score::stems)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let Some(ex) = ctx.extractions.get(r.source) else {
+        return (None, context);
+    };
+    let attribution_keys: BTreeSet<&str> = claim
+        .attribution
+        .iter()
+        .flat_map(|a| a.chain.iter().chain(a.speaker.iter()))
+        .map(|p| p.key.as_str())
+        .collect();
+    let in_attribution = |span: &std::ops::Range<usize>| {
+        claim
+            .attribution
+            .as_ref()
+            .is_some_and(|a| span.start < a.span.end && a.span.start < span.end)
+    };
+    let mut best: Option<(usize, &crate::extract::Mention)> = None;
+    for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
+        context.insert(format!("@{}", m.key));
+        let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+        if !is_party
+            || attribution_keys.contains(m.key.as_str())
+            || in_attribution(&m.span)
+            || m.span.start < claim.sentence_span.start
+            || m.span.end > claim.sentence_span.end
+        {
+            continue;
+        }
+        // Nearest mention, preferring one written before the figure.
+        let distance = if m.span.end <= claim.span.start {
+            claim.span.start - m.span.end
+        } else if m.span.start >= claim.span.end {
+            (m.span.start - claim.span.end).saturating_add(1 << 20)
+        } else {
+            continue; // inside the claim text itself
+        };
+        if best.map_or(true, |(d, _)| distance < d) {
+            best = Some((distance, m));
+        }
+    }
+    (best.map(|(_, m)| (m.key.clone(), m.text.clone())), context)
 }
 
 /// Two cumulative figures with the same start: their report dates decide.
