@@ -10,16 +10,17 @@ use super::{Group, Ref, Topic};
 use crate::extract::{ClaimBody, Extraction};
 use crate::ingest::Source;
 
-/// Quantity claims blocked on (kind, unit, event); one group per block with members in
-/// two or more sources. Scope, place and thing counted are compared inside the group by
-/// `compare`, which is where they can turn into `different_scope`.
+/// Quantity claims blocked on (kind, unit); one group per block with members in two or
+/// more sources. Event, scope, place and thing counted are compared inside the group by
+/// `compare`, which clusters identical signatures first and turns differences into
+/// `different_scope` ("146 bodies recovered on one day" next to a cumulative death toll).
 pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
-    type Key = (String, String, Option<String>);
+    type Key = (String, String);
     let mut blocks: BTreeMap<Key, Vec<Ref>> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
         for (i, c) in ex.claims.iter().enumerate() {
             if let ClaimBody::Quantity(q) = &c.body {
-                let key = (q.kind.clone(), q.unit.clone(), q.event.clone());
+                let key = (q.kind.clone(), q.unit.clone());
                 blocks
                     .entry(key)
                     .or_default()
@@ -28,10 +29,19 @@ pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) ->
         }
     }
     let mut groups = Vec::new();
-    for ((kind, unit, event), members) in blocks {
+    for ((kind, unit), members) in blocks {
         if distinct_sources(&members) < 2 {
             continue;
         }
+        let events: BTreeSet<Option<&str>> = members
+            .iter()
+            .filter_map(|r| super::quantity(extractions, *r))
+            .map(|q| q.event.as_deref())
+            .collect();
+        let event = match events.len() {
+            1 => events.into_iter().next().flatten().map(str::to_owned),
+            _ => None,
+        };
         let counted: BTreeSet<Option<String>> = members
             .iter()
             .filter_map(|r| super::quantity(extractions, *r))
@@ -44,7 +54,7 @@ pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) ->
         let score = context_score(sources, extractions, &members);
         let reason = format!(
             "same kind `{kind}`, unit `{unit}`, event `{}`; sentence wording {:.0}% alike",
-            event.as_deref().unwrap_or("unspecified"),
+            event.as_deref().unwrap_or("several"),
             score * 100.0
         );
         groups.push(Group {

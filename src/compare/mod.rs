@@ -471,6 +471,54 @@ mod tests {
     }
 
     #[test]
+    fn open_cumulative_bound_then_a_higher_figure_is_a_progression() {
+        let f = run(vec![
+            doc("a", "The quake has killed at least 1,200 people.")
+                .with(q("at least 1,200 people", at_least(1200.0)).reported(date(2023, 2, 6))),
+            doc("b", "The quake has killed 3,100 people.")
+                .with(q("3,100 people", exact(3100.0)).reported(date(2023, 2, 9))),
+        ]);
+        assert_eq!(verdicts(&f), ["progression"]);
+        assert!(f[0]
+            .explanation
+            .contains("at least 1,200 (2023-02-06) -> 3,100 (2023-02-09)"));
+    }
+
+    #[test]
+    fn a_figure_of_another_event_is_set_against_the_main_one() {
+        let killed = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).reported(date(2023, 2, 7)))
+        };
+        let a = killed(
+            doc("a", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let b = killed(
+            doc("b", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let c = doc(
+            "c",
+            "Rescuers pulled 146 bodies from the rubble on Wednesday.",
+        )
+        .with(
+            q("146 bodies", exact(146.0))
+                .kind("casualties", "people", "recovered", "bodies")
+                .day("on Wednesday", date(2023, 2, 8)),
+        );
+        let f = run(vec![a, b, c]);
+        assert_eq!(verdicts(&f), ["different_scope", "agreement"]);
+        assert!(
+            f[0].explanation.contains("146 bodies recovered"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(f[0].explanation.contains("different things counted"));
+    }
+
+    #[test]
     fn cumulative_figures_without_report_dates_are_not_a_conflict() {
         let f = run(vec![
             doc("a", "The death toll rose to 1,200 people.").with(q("1,200 people", exact(1200.0))),

@@ -100,6 +100,9 @@ enum Pair {
     Nothing,
 }
 
+/// Clusters that differ in one way, and the ways written out.
+type Differences = (BTreeSet<usize>, Vec<String>);
+
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut items: Vec<Item<'_>> = group
@@ -158,11 +161,14 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
-    let mut diff: BTreeMap<Why, (BTreeSet<usize>, Vec<String>)> = BTreeMap::new();
+    let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
     let mut findings = Vec::new();
     for a in 0..n {
         for b in (a + 1)..n {
             let (ca, cb) = (&clusters[a], &clusters[b]);
+            if ca.rep().q.event != cb.rep().q.event {
+                continue; // other events: see `other_events` below
+            }
             match pair(ca.rep(), cb.rep(), cumulative) {
                 Pair::Agree { weak: w } => {
                     agree.insert((a, b));
@@ -189,7 +195,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     if ca.sources() == cb.sources() && ca.sources().len() == 1 && why != Why::Part {
                         continue;
                     }
-                    let e = diff.entry(why).or_default();
+                    let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
                     e.0.insert(a);
                     e.0.insert(b);
                     if !e.1.contains(&text) {
@@ -249,7 +255,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
 
     // Different scopes, one finding per sort of difference.
-    for (why, (set, texts)) in diff {
+    findings.extend(other_events(ctx, &kind_id, &clusters));
+    for ((_, why), (set, texts)) in diff {
         let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
         let confidence = match why {
             Why::Unknown | Why::ReportDate => 0.5,
@@ -335,6 +342,73 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     findings
 }
 
+/// Figures of other events in the same block ("146 bodies recovered" next to a death
+/// toll): each minor event is set against the most alike figure of the main event (the
+/// one with most claims) from another source, one finding per minor event.
+fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<Finding> {
+    let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(e) = c.rep().q.event.as_deref() {
+            by_event.entry(e).or_default().push(i);
+        }
+    }
+    let size = |ix: &Vec<usize>| ix.iter().map(|&i| clusters[i].items.len()).sum::<usize>();
+    let Some((main, main_ix)) = by_event
+        .iter()
+        .max_by(|a, b| size(a.1).cmp(&size(b.1)).then_with(|| b.0.cmp(a.0)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (event, ix) in &by_event {
+        if event == main {
+            continue;
+        }
+        let minor: Vec<&Cluster<'_>> = ix.iter().map(|&i| &clusters[i]).collect();
+        let minor_sources: BTreeSet<&str> = minor.iter().flat_map(|c| c.sources()).collect();
+        let first = minor[0].rep();
+        let best = main_ix
+            .iter()
+            .map(|&i| &clusters[i])
+            .filter(|c| !c.sources().is_subset(&minor_sources))
+            .map(|c| (score::jaccard(&first.context, &c.rep().context), c))
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| a.1.items.len().cmp(&b.1.items.len()))
+            });
+        let Some((_, best)) = best else {
+            continue;
+        };
+        let figures: Vec<String> = minor
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let explanation = format!(
+            "{} {} vs {} {}: different things counted",
+            figures.join(", "),
+            explain::quantity_summary(first.q, true),
+            interval::describe(&best.rep().q.value),
+            explain::quantity_summary(best.rep().q, true),
+        );
+        let mut members = minor;
+        members.push(best);
+        out.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            kind_id,
+            format!(
+                "{} vs {}",
+                explain::quantity_summary(first.q, false),
+                explain::quantity_summary(best.rep().q, false)
+            ),
+            explanation,
+            0.7,
+            &members,
+        ));
+    }
+    out
+}
+
 fn signature(q: &Quantity) -> String {
     let t = q.scope.time.as_ref().map(|t| {
         (
@@ -400,11 +474,13 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
             }
         }
         Rel::Same => {
-            if overlap {
-                return Pair::Agree { weak: false };
-            }
             if qa.vague || qb.vague {
-                return Pair::Nothing; // a vague amount never contradicts a figure
+                // a vague amount never contradicts a figure
+                return if overlap {
+                    Pair::Agree { weak: false }
+                } else {
+                    Pair::Nothing
+                };
             }
             let timeless_or_since = |q: &Quantity| {
                 q.scope
@@ -412,9 +488,16 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
                     .as_ref()
                     .map_or(true, |t| t.kind == TimeScopeKind::Since)
             };
+            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+            let rises = cumulative.then(|| rise(qa, qb)).flatten();
+            if rises == Some(true) {
+                return Pair::Rise;
+            }
+            if overlap {
+                return Pair::Agree { weak: false };
+            }
             let context = score::jaccard(&a.context, &b.context);
             let untimed = qa.scope.time.is_none();
-            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
             let min_context = if untimed && !cumulative {
                 UNTIMED_CONFLICT_CONTEXT_MIN
             } else {
@@ -540,6 +623,25 @@ fn surroundings(
     (best.map(|(_, m)| (m.key.clone(), m.text.clone())), context)
 }
 
+/// For two cumulative figures reported on different dates: `Some(true)` when the later
+/// one is higher (the figure as written, else the whole interval), `Some(false)` when it
+/// is not, `None` when a report date is missing or both are the same.
+fn rise(a: &Quantity, b: &Quantity) -> Option<bool> {
+    let (da, db) = (a.scope.as_of?, b.scope.as_of?);
+    if da == db {
+        return None;
+    }
+    let (early, late) = if da < db { (a, b) } else { (b, a) };
+    Some(match (early.number, late.number) {
+        // "at least 1,200" then "3,100" is a rise; "about 1,200" then "1,210" is not.
+        (Some(x), Some(y)) => {
+            (y > x && (early.value.max.is_none() || !early.value.contains(y)))
+                || interval::is_above(&late.value, &early.value)
+        }
+        _ => interval::is_above(&late.value, &early.value),
+    })
+}
+
 /// Two cumulative figures with the same start: their report dates decide.
 fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     let (qa, qb) = (a.q, b.q);
@@ -551,7 +653,7 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             } else {
                 (qb, qa, db, da)
             };
-            if interval::is_above(&late.value, &early.value) {
+            if rise(early, late) == Some(true) {
                 Pair::Rise
             } else {
                 Pair::Conflict {
