@@ -13,7 +13,7 @@
 //!
 //! Output is sorted and does not depend on the order of the sources beyond their ids.
 
-mod block;
+pub(crate) mod block;
 mod group;
 pub(crate) mod score;
 
