@@ -788,6 +788,34 @@ mod tests {
         assert!(f[0].confidence < 0.8 && f[0].confidence >= 0.5);
     }
 
+    #[test]
+    fn thousands_of_outlets_repeating_one_agency_give_one_agreement_with_one_upstream() {
+        let day = date(2023, 2, 7);
+        let docs: Vec<Doc> = (0..1500)
+            .map(|i| {
+                let id: &'static str = Box::leak(format!("s{i:04}").into_boxed_str());
+                let v = if i % 2 == 0 {
+                    exact(250.0)
+                } else {
+                    at_least(200.0)
+                };
+                doc(
+                    id,
+                    "The toll stood at 250 people on Tuesday, the agency said.",
+                )
+                .with(
+                    q("250 people", v)
+                        .day("on Tuesday", day)
+                        .by("National Emergency Agency"),
+                )
+            })
+            .collect();
+        let f = run(docs);
+        assert_eq!(verdicts(&f), ["agreement"]);
+        assert_eq!(f[0].independent_sources, Some(1));
+        assert_eq!(f[0].evidence.len(), 1500);
+    }
+
     fn corpus() -> Vec<Doc> {
         let coup = date(2021, 2, 1);
         let mut docs = Vec::new();
