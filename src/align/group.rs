@@ -259,7 +259,7 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
         let forms: BTreeSet<String> = members
             .iter()
             .filter_map(|r| extractions.get(r.source)?.mentions.get(r.item))
-            .map(|m| score::name_key(&m.text))
+            .map(|m| score::spelling_key(&m.text))
             .collect();
         if forms.len() < 2 {
             continue;

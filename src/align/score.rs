@@ -72,6 +72,27 @@ pub(crate) fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// How a name is spelled, for telling spellings apart: case, a leading "the", a
+/// possessive and the shape of apostrophes and spaces are ignored, accents are not
+/// ("Konan-Diabaté" and "Konan-Diabate" are two spellings).
+pub(crate) fn spelling_key(name: &str) -> String {
+    let lower: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let lower = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix('\''))
+        .unwrap_or(lower);
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +138,15 @@ mod tests {
         assert!(name_similarity("Naypyitaw", "Naypyidaw") >= NAME_MERGE_THRESHOLD);
         assert!(name_similarity("Austria", "Australia") < NAME_MERGE_THRESHOLD);
         assert!(name_similarity("John Smith", "Jane Smith") < NAME_MERGE_THRESHOLD);
+    }
+
+    #[test]
+    fn spelling_key_keeps_accents_but_not_case_or_possessive() {
+        assert_ne!(spelling_key("Konan-Diabaté"), spelling_key("Konan-Diabate"));
+        assert_eq!(
+            spelling_key("the Defence Ministry’s"),
+            spelling_key("Defence Ministry")
+        );
     }
 
     #[test]

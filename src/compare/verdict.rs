@@ -1049,7 +1049,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         };
         let sid = ctx.sid(r);
         canonical.get_or_insert_with(|| m.canonical.clone());
-        let key = crate::align::score::name_key(&m.text);
+        let key = score::spelling_key(&m.text);
         let e = forms
             .entry(key)
             .or_insert_with(|| (m.text.clone(), BTreeMap::new()));
@@ -1090,6 +1090,14 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             ))
         })
         .collect();
+    // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
+    // spellings of the full name.
+    let keys: Vec<&String> = forms.keys().collect();
+    let is_short = |k: &str| {
+        keys.iter()
+            .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
+    };
+    let full_forms = keys.iter().filter(|k| !is_short(k)).count();
     let name = canonical.unwrap_or_default();
     vec![Finding {
         verdict: Verdict::NameVariant,
@@ -1101,7 +1109,11 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             explain::list(&parts, 5),
             group.reason
         ),
-        confidence: if group.score >= 1.0 { 0.9 } else { 0.7 },
+        confidence: match (full_forms >= 2, group.score >= 1.0) {
+            (true, true) => 0.9,
+            (true, false) => 0.7,
+            (false, _) => 0.5,
+        },
         evidence,
         independent_sources: None,
         diff: None,
