@@ -698,6 +698,17 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_or_a_bare_surname_is_only_a_weak_name_variant() {
+        let f = run(vec![
+            doc("a", "The CNE said so.").named("CNE", "nec"),
+            doc("b", "The National Elections Commission said so.")
+                .named("National Elections Commission", "nec"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+        assert!(f[0].confidence <= 0.5);
+    }
+
+    #[test]
     fn same_spelling_everywhere_is_not_a_name_variant() {
         let f = run(vec![
             doc("a", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),

@@ -1087,17 +1087,26 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 src,
                 ex,
                 ex.mentions.get(r.item)?,
+                ctx.pack,
             ))
         })
         .collect();
     // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
     // spellings of the full name.
+    // So is an acronym next to the name it stands for ("CNE", "US").
     let keys: Vec<&String> = forms.keys().collect();
     let is_short = |k: &str| {
         keys.iter()
             .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
     };
-    let full_forms = keys.iter().filter(|k| !is_short(k)).count();
+    let is_acronym = |shown: &str| {
+        let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
+        (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    };
+    let full_forms = forms
+        .iter()
+        .filter(|(k, (shown, _))| !is_short(k) && !is_acronym(shown))
+        .count();
     let name = canonical.unwrap_or_default();
     vec![Finding {
         verdict: Verdict::NameVariant,
