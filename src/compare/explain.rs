@@ -89,8 +89,10 @@ pub(crate) fn scope_text(q: &crate::extract::Quantity) -> Option<String> {
 pub(crate) fn quantity_summary(q: &crate::extract::Quantity, with_scope: bool) -> String {
     let mut s = q.counted.clone().unwrap_or_else(|| q.unit.clone());
     if let Some(e) = &q.event {
-        s.push(' ');
-        s.push_str(e);
+        if !s.contains(e.as_str()) {
+            s.push(' ');
+            s.push_str(e);
+        }
     }
     if with_scope {
         if let Some(t) = scope_text(q) {

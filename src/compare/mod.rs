@@ -827,6 +827,42 @@ mod tests {
         assert_eq!(f[0].evidence.len(), 1500);
     }
 
+    #[test]
+    fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "To close a $310m budget gap the city draws $85m from its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8))
+            .with(money("$85m", 8.5e7)),
+            doc(
+                "b",
+                "To close a $310m budget gap the city draws on its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn a_figure_read_without_its_multiplier_is_not_a_conflict() {
+        let money = |phrase: &'static str, v: Interval| {
+            q(phrase, v).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The hiring freeze will save the budget $150 million.")
+                .with(money("$150", exact(150.0))),
+            doc("b", "The hiring freeze will save the budget $150m.")
+                .with(money("$150m", exact(1.5e8))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
     fn corpus() -> Vec<Doc> {
         let coup = date(2021, 2, 1);
         let mut docs = Vec::new();

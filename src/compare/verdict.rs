@@ -181,8 +181,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     }
                 }
                 Pair::Conflict { confidence, why } => {
-                    if ca.sources() == cb.sources() && ca.sources().len() == 1 {
-                        continue; // one source against itself: not a cross-source finding
+                    if !ca.sources().is_disjoint(&cb.sources()) {
+                        // A source that gives both figures treats them as two different
+                        // things ("a $310 million gap ... draws $85 million").
+                        continue;
                     }
                     findings.push(finding(
                         ctx,
@@ -259,7 +261,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
 
     // Different scopes, one finding per sort of difference.
-    findings.extend(other_events(ctx, &kind_id, &clusters));
+    if cumulative {
+        // Tolls: killed, missing, recovered, injured are easy to mix up. Other kinds mix
+        // things no reader would compare (tents and aftershocks).
+        findings.extend(other_events(ctx, &kind_id, &clusters));
+    }
     for ((_, why), (set, texts)) in diff {
         let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
         let confidence = match why {
@@ -279,13 +285,33 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
 
     // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first.
+    // Vague amounts go last, so that they join the figures they fit rather than
+    // gathering unrelated ones; a cluster joins the compatible clique with which it has
+    // the most same-scope links.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
+    order.sort_by_key(|&i| {
+        (
+            clusters[i].rep().q.vague,
+            std::cmp::Reverse(clusters[i].items.len()),
+        )
+    });
     let mut cliques: Vec<Vec<usize>> = Vec::new();
     for i in order {
-        let edge = |a: usize, b: usize| agree.contains(&(a.min(b), a.max(b)));
-        match cliques.iter_mut().find(|c| c.iter().all(|&j| edge(i, j))) {
-            Some(c) => c.push(i),
+        let key = |a: usize, b: usize| (a.min(b), a.max(b));
+        let edge = |a: usize, b: usize| agree.contains(&key(a, b));
+        let strong = |c: &Vec<usize>| c.iter().filter(|&&j| !weak.contains(&key(i, j))).count();
+        let best = cliques
+            .iter_mut()
+            .filter(|c| c.iter().all(|&j| edge(i, j)))
+            .fold(None::<(usize, &mut Vec<usize>)>, |best, c| {
+                let s = strong(c);
+                match best {
+                    Some((bs, b)) if bs >= s => Some((bs, b)),
+                    _ => Some((s, c)),
+                }
+            });
+        match best {
+            Some((_, c)) => c.push(i),
             None => cliques.push(vec![i]),
         }
     }
@@ -443,8 +469,13 @@ fn signature(q: &Quantity) -> String {
 
 /// The thing counted, or `None` when it is only the unit itself ("people" for people).
 fn counted_class(q: &Quantity) -> Option<String> {
-    let c = fold(q.counted.as_deref()?);
-    (c != fold(&q.unit)).then_some(c)
+    // "vote" and "votes" count the same thing.
+    let singular = |s: &str| {
+        let f = fold(s);
+        f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+    };
+    let c = singular(q.counted.as_deref()?);
+    (c != singular(&q.unit)).then_some(c)
 }
 
 fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
@@ -464,16 +495,16 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
-            } else if qa.vague || qb.vague {
+            } else if qa.vague
+                || qb.vague
+                || score::jaccard(&a.context, &b.context) < CONFLICT_CONTEXT_MIN
+            {
+                // a vague amount, or unrelated sentences: nothing to tell the reader
                 Pair::Nothing
             } else {
                 Pair::DiffScope {
                     why: Why::Unknown,
-                    text: format!(
-                        "{} vs {}: {text}, so the figures cannot be compared",
-                        show(qa),
-                        show(qb)
-                    ),
+                    text: format!("{} vs {}: {text}", show(qa), show(qb)),
                 }
             }
         }
@@ -508,15 +539,12 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
                 CONFLICT_CONTEXT_MIN
             };
             if context < min_context {
-                return Pair::DiffScope {
-                    why: Why::Unknown,
-                    text: format!(
-                        "{} vs {}: the sentences share little wording ({:.0}%), so they may not count the same thing",
-                        show(qa),
-                        show(qb),
-                        context * 100.0
-                    ),
-                };
+                return Pair::Nothing; // too little in common to call it anything
+            }
+            if is_multiplier_apart(qa, qb) {
+                // "$150" next to "$150m": a figure read without its multiplier, not a
+                // disagreement between sources.
+                return Pair::Nothing;
             }
             if cumulative {
                 return cumulative_pair(a, b);
@@ -561,11 +589,29 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
     }
 }
 
+/// Whether two figures differ by a power of 1,000 with the same digits (150 and
+/// 150,000,000): one was most likely read without its multiplier.
+fn is_multiplier_apart(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(x), Some(y)) = (
+        a.number.or(a.value.min).or(a.value.max),
+        b.number.or(b.value.min).or(b.value.max),
+    ) else {
+        return false;
+    };
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    if lo == 0.0 {
+        return false;
+    }
+    [1e3, 1e6, 1e9, 1e12]
+        .iter()
+        .any(|m| ((hi / lo) / m - 1.0).abs() < 1e-6)
+}
+
 /// Whether each figure as written lies inside the other's interval ("at least 320" and
 /// "320"), which is stronger than overlapping ("more than 114" and "320" overlap).
 fn mutual(a: &Quantity, b: &Quantity) -> bool {
     match (a.number, b.number) {
-        (Some(x), Some(y)) => a.value.contains(y) && b.value.contains(x),
+        (Some(x), Some(y)) => x == y || (a.value.contains(y) && b.value.contains(x)),
         _ => a.value.overlaps(&b.value),
     }
 }
@@ -716,7 +762,11 @@ fn scope_rel(a: &Quantity, b: &Quantity) -> Rel {
     }
     match (counted_class(a), counted_class(b)) {
         (Some(x), Some(y)) if x != y => {
-            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
+            let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
+            return Rel::Different(
+                Why::Counted,
+                format!("one counts {}, the other {}", written(a), written(b)),
+            );
         }
         (Some(x), None) | (None, Some(x)) => {
             return Rel::Unknown(format!("only one says it counts {x}"))
