@@ -170,8 +170,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     for (a, b) in block::bucket_pairs(&by_size) {
         {
             let (ca, cb) = (&clusters[a], &clusters[b]);
-            if ca.rep().q.event != cb.rep().q.event {
-                continue; // other events: see `other_events` below
+            if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
+                if x != y {
+                    continue; // other events: see `other_events` below
+                }
             }
             match pair(ca.rep(), cb.rep(), cumulative) {
                 Pair::Agree { weak: w } => {
@@ -748,6 +750,15 @@ fn scope_rel(a: &Quantity, b: &Quantity) -> Rel {
     match time_rel(a.scope.time.as_ref(), b.scope.time.as_ref()) {
         Rel::Same => {}
         other => return other,
+    }
+    match (&a.event, &b.event) {
+        (Some(x), Some(y)) if x != y => {
+            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            return Rel::Unknown(format!("only one says the figure is of {x}"))
+        }
+        _ => {}
     }
     if a.part != b.part {
         let (part, whole) = if a.part { (a, b) } else { (b, a) };
