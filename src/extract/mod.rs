@@ -183,6 +183,9 @@ pub struct Statement {
     pub content: Span,
     /// Whether `content` is a direct quotation.
     pub direct: bool,
+    /// Indices of the sentences the statement covers (a quote may run on); always
+    /// contains the claim's own `sentence`.
+    pub sentences: std::ops::Range<usize>,
 }
 
 /// Who says so, and through whom.
@@ -290,6 +293,7 @@ pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extracti
         dates.extend(time::find_dates(source, i, s, &anchor, pack));
         mentions.extend(entity::find_mentions(source, i, s, pack));
     }
+    entity::link(&mut mentions, pack);
     let statements = attribution::find(source, sentences, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {

@@ -43,6 +43,12 @@ pub struct Pack {
     pub boilerplate: Boilerplate,
     /// Speech and conduit verbs.
     pub speech_verbs: Vec<SpeechVerb>,
+    /// Phrases naming a source ("according to", "as reported by"), lowercase.
+    pub source_phrases: Vec<String>,
+    /// Words allowed between a speaker and the verb ("on", "friday", "has"), lowercase.
+    pub speech_skip: Vec<String>,
+    /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
+    pub entities: Entities,
     /// Units with their written forms.
     pub units: Vec<Unit>,
     /// Vague amounts and their ranges.
@@ -92,6 +98,36 @@ pub struct SpeechVerb {
     pub forms: Vec<String>,
     /// Speaker or conduit.
     pub role: SpeechRole,
+    /// Attributes only a direct quote or a `that`-clause ("call", "put").
+    pub weak: bool,
+}
+
+/// The entity lexicon from `entities.toml`. Word lists are kept as written; matching
+/// ignores case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    /// Titles and roles written before a person's name.
+    pub titles: Vec<String>,
+    /// Words that make a capitalised run an organisation.
+    pub organization_words: Vec<String>,
+    /// Outlets and agencies that are organisations without a cue word.
+    pub outlets: Vec<String>,
+    /// Words that make a capitalised run a place.
+    pub place_words: Vec<String>,
+    /// Words that make a capitalised run an event ("Day", "War", "Prize").
+    pub event_words: Vec<String>,
+    /// Lowercase words before a run that make it a place ("in", "capital").
+    pub place_cues: Vec<String>,
+    /// Small words allowed inside a name ("of", "for", "al").
+    pub connectors: Vec<String>,
+    /// Capitalised words that are not names (openers, days, months).
+    pub not_names: Vec<String>,
+    /// Endings of single capitalised words that are adjectives ("ian", "ese").
+    pub adjective_endings: Vec<String>,
+    /// Head nouns of unnamed sources ("groups", "media").
+    pub generic_sources: Vec<String>,
+    /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
+    pub respell: Vec<(String, String)>,
 }
 
 /// A unit from `units.toml`.

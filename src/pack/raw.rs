@@ -55,6 +55,45 @@ pub(crate) struct RawAlias {
     pub(crate) kind: EntityKind,
 }
 
+/// `entities.toml`: how entity mentions are found and classified.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntities {
+    /// Titles and roles written before a person's name.
+    #[serde(default)]
+    pub(crate) titles: Vec<Spanned<String>>,
+    /// Words that make a capitalised run an organisation.
+    #[serde(default)]
+    pub(crate) organization_words: Vec<Spanned<String>>,
+    /// Outlets and agencies that are organisations without a cue word.
+    #[serde(default)]
+    pub(crate) outlets: Vec<Spanned<String>>,
+    /// Words that make a capitalised run a place.
+    #[serde(default)]
+    pub(crate) place_words: Vec<Spanned<String>>,
+    /// Words that make a capitalised run an event.
+    #[serde(default)]
+    pub(crate) event_words: Vec<Spanned<String>>,
+    /// Lowercase words before a run that make it a place.
+    #[serde(default)]
+    pub(crate) place_cues: Vec<Spanned<String>>,
+    /// Small words allowed inside a name.
+    #[serde(default)]
+    pub(crate) connectors: Vec<Spanned<String>>,
+    /// Capitalised words that are not names.
+    #[serde(default)]
+    pub(crate) not_names: Vec<Spanned<String>>,
+    /// Endings of single capitalised words that are adjectives.
+    #[serde(default)]
+    pub(crate) adjective_endings: Vec<Spanned<String>>,
+    /// Head nouns of unnamed sources ("activist groups").
+    #[serde(default)]
+    pub(crate) generic_sources: Vec<Spanned<String>>,
+    /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
+    #[serde(default)]
+    pub(crate) respell: Vec<Spanned<Vec<String>>>,
+}
+
 /// The kinds of entities the pack knows.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
@@ -97,6 +136,12 @@ pub(crate) struct RawBoilerplate {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSpeechVerbs {
+    /// Phrases naming a source ("according to").
+    #[serde(default)]
+    pub(crate) source_phrases: Vec<Spanned<String>>,
+    /// Words allowed between a speaker and the verb ("on Friday", "has also").
+    #[serde(default)]
+    pub(crate) skip: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }
@@ -108,6 +153,10 @@ pub(crate) struct RawSpeechVerb {
     pub(crate) lemma: Spanned<String>,
     pub(crate) forms: Vec<Spanned<String>>,
     pub(crate) role: SpeechRole,
+    /// A weak verb ("call", "put", "add") attributes only a direct quote or a
+    /// `that`-clause, never bare words after it.
+    #[serde(default)]
+    pub(crate) weak: bool,
 }
 
 /// What a speech verb says about its subject.

@@ -6,11 +6,11 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::raw::{
-    RawAbbreviations, RawAliases, RawBoilerplate, RawKind, RawMeta, RawSpeechVerbs, RawUnits,
-    RawVague,
+    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawKind, RawMeta, RawSpeechVerbs,
+    RawUnits, RawVague,
 };
 use super::{
-    Alias, Approximation, Boilerplate, Event, Fraction, Kind, Modifier, Multiplier, Pack,
+    Alias, Approximation, Boilerplate, Entities, Event, Fraction, Kind, Modifier, Multiplier, Pack,
     PackError, PackErrors, PackFile, SpeechVerb, Unit, VagueQuantity,
 };
 use crate::text::LineIndex;
@@ -20,6 +20,7 @@ const FIXED_FILES: &[&str] = &[
     "abbreviations.toml",
     "aliases.toml",
     "boilerplate.toml",
+    "entities.toml",
     "speech_verbs.toml",
     "units.toml",
     "vague_quantities.toml",
@@ -109,6 +110,14 @@ pub(crate) fn build(
             }
             "speech_verbs.toml" => {
                 if let Some(raw) = f.parse::<RawSpeechVerbs>(&mut errs) {
+                    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
+                        v.into_iter()
+                            .map(|s| s.into_inner().trim().to_lowercase())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    };
+                    pack.source_phrases = lower(raw.source_phrases);
+                    pack.speech_skip = lower(raw.skip);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
@@ -125,8 +134,14 @@ pub(crate) fn build(
                                 .map(|s| s.into_inner().to_lowercase())
                                 .collect(),
                             role: v.role,
+                            weak: v.weak,
                         });
                     }
+                }
+            }
+            "entities.toml" => {
+                if let Some(raw) = f.parse::<RawEntities>(&mut errs) {
+                    pack.entities = f.entities(raw, &mut errs);
                 }
             }
             "units.toml" => {
@@ -511,6 +526,50 @@ impl FileCtx<'_> {
         out
     }
 
+    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
+        let mut list = |items: Vec<Spanned<String>>, key: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for (i, w) in items.into_iter().enumerate() {
+                if w.get_ref().trim().is_empty() {
+                    errs.push(self.at(&w, &format!("{key}[{i}]"), "empty entry".into()));
+                    continue;
+                }
+                out.push(w.into_inner().trim().to_owned());
+            }
+            out
+        };
+        let mut e = Entities {
+            titles: list(raw.titles, "titles"),
+            organization_words: list(raw.organization_words, "organization_words"),
+            outlets: list(raw.outlets, "outlets"),
+            place_words: list(raw.place_words, "place_words"),
+            event_words: list(raw.event_words, "event_words"),
+            place_cues: list(raw.place_cues, "place_cues"),
+            connectors: list(raw.connectors, "connectors"),
+            not_names: list(raw.not_names, "not_names"),
+            adjective_endings: list(raw.adjective_endings, "adjective_endings"),
+            generic_sources: list(raw.generic_sources, "generic_sources"),
+            respell: Vec::new(),
+        };
+        for (i, r) in raw.respell.into_iter().enumerate() {
+            match r.get_ref().as_slice() {
+                [from, to]
+                    if !from.trim_matches(['^', '$']).is_empty()
+                        && from == &from.to_lowercase()
+                        && to == &to.to_lowercase() =>
+                {
+                    e.respell.push((from.clone(), to.clone()));
+                }
+                _ => errs.push(self.at(
+                    &r,
+                    &format!("respell[{i}]"),
+                    "expected a lowercase pair `[from, to]` such as `[\"ks\", \"x\"]`".into(),
+                )),
+            }
+        }
+        e
+    }
+
     fn regexes(
         &self,
         items: Vec<Spanned<String>>,
@@ -613,5 +672,52 @@ mod tests {
             .0
             .iter()
             .any(|e| e.key.as_deref() == Some("approximation.below")));
+    }
+
+    /// The embedded pack with `name` replaced by `text`, built.
+    fn build_with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        build(super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { *t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        }))
+    }
+
+    #[test]
+    fn bad_respell_rule_is_located() {
+        let err = build_with(
+            "entities.toml",
+            "titles = [\"Dr\"]\nrespell = [[\"KS\", \"x\"], [\"y\"]]\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        insta::assert_snapshot!(err, @r#"
+        invalid claims pack (2 problems)
+          claims/entities.toml:2:12: key `respell[0]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+          claims/entities.toml:2:25: key `respell[1]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+        "#);
+    }
+
+    #[test]
+    fn unknown_entities_key_suggests_the_right_one() {
+        let err = build_with("entities.toml", "title = [\"Dr\"]\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("did you mean `titles`?"), "{err}");
+    }
+
+    #[test]
+    fn speech_verbs_keep_weak_flag_and_skip_words() {
+        let pack = build_with(
+            "speech_verbs.toml",
+            "skip = [\"Earlier\"]\n[[verb]]\nlemma = \"put\"\nforms = [\"put\"]\nrole = \"speaker\"\nweak = true\n",
+        );
+        let pack = pack.ok();
+        assert_eq!(
+            pack.as_ref().map(|p| p.speech_skip.clone()),
+            Some(vec!["earlier".to_owned()])
+        );
+        assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
     }
 }
