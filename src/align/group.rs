@@ -79,7 +79,11 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
         members: Vec<Ref>,
         speaker: Option<String>,
         stems: BTreeSet<String>,
+        direct: bool,
     }
+    // Distinct direct quotes per (source, speaker): a source that quotes a speaker once
+    // is quoting "the" statement, which lets two translations of it meet.
+    let mut quotes: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
     // Exact repeats first: (folded content, credit) → one representative.
     let mut exact: BTreeMap<(String, String), Rep> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
@@ -108,17 +112,49 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
                 .and_then(|a| a.speaker.as_ref())
                 .map(|p| p.key.clone())
                 .filter(|k| !k.is_empty());
+            if let (true, Some(sp)) = (st.direct, &speaker) {
+                quotes
+                    .entry((s, sp.clone()))
+                    .or_default()
+                    .insert(crate::normalize::fold(text));
+            }
             let rep = exact
                 .entry((crate::normalize::fold(text), credit))
                 .or_insert_with(|| Rep {
                     members: Vec::new(),
                     speaker,
                     stems,
+                    direct: st.direct,
                 });
             rep.members.push(Ref { source: s, item: i });
         }
     }
-    let reps: Vec<Rep> = exact.into_values().collect();
+    let mut reps: Vec<Rep> = exact.into_values().collect();
+    // Speakers spelled two ways ("Dmitri" / "Dmitry Voronko") are one speaker.
+    let canon = merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
+    for rep in &mut reps {
+        if let Some(sp) = &rep.speaker {
+            if let Some(c) = canon.get(sp) {
+                rep.speaker = Some(c.clone());
+            }
+        }
+    }
+    let mut quotes_canon: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
+    for ((src, sp), q) in quotes {
+        let sp = canon.get(&sp).cloned().unwrap_or(sp);
+        quotes_canon.entry((src, sp)).or_default().extend(q);
+    }
+    let quotes = quotes_canon;
+    let sole_quote = |rep: &Rep| {
+        rep.direct
+            && rep.speaker.as_ref().is_some_and(|sp| {
+                rep.members.iter().all(|m| {
+                    quotes
+                        .get(&(m.source, sp.clone()))
+                        .is_some_and(|q| q.len() == 1)
+                })
+            })
+    };
     // Blocking keys: the speaker, and min-hash keys of the wording.
     let mut buckets: BTreeMap<(u64, u64, String), Vec<usize>> = BTreeMap::new();
     for (i, rep) in reps.iter().enumerate() {
@@ -145,6 +181,11 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             score::SAME_SPEAKER_STATEMENT
         } else {
             score::OTHER_SPEAKER_STATEMENT
+        };
+        let threshold = if same_speaker && sole_quote(ra) && sole_quote(rb) {
+            score::SOLE_QUOTE_STATEMENT
+        } else {
+            threshold
         };
         let sim = score::jaccard(&ra.stems, &rb.stems);
         if sim >= threshold {
@@ -287,6 +328,39 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
         });
     }
     groups
+}
+
+/// Near names merged (Jaro-Winkler at [`score::NAME_MERGE_THRESHOLD`], blocked on the
+/// last word and on the first four letters): each name → the smallest name of its set.
+fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
+    let names: Vec<String> = names.into_iter().collect();
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let folded = score::name_key(n);
+        if let Some(last) = folded.split(' ').next_back() {
+            buckets.entry(format!("last:{last}")).or_default().push(i);
+        }
+        let prefix: String = folded.chars().take(4).collect();
+        buckets
+            .entry(format!("prefix:{prefix}"))
+            .or_default()
+            .push(i);
+    }
+    let mut uf = UnionFind::new(names.len());
+    for members in buckets.values() {
+        for (a, b) in block::bucket_pairs(members) {
+            if score::name_similarity(&names[a], &names[b]) >= score::NAME_MERGE_THRESHOLD {
+                uf.union(a, b);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for comp in uf.components() {
+        for &i in &comp {
+            out.insert(names[i].clone(), names[comp[0]].clone());
+        }
+    }
+    out
 }
 
 fn distinct_sources(members: &[Ref]) -> usize {

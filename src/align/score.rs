@@ -17,6 +17,12 @@ pub(crate) const NAME_MERGE_THRESHOLD: f64 = 0.93;
 /// rendered in different words (translations share few words, hence the low bar).
 pub(crate) const SAME_SPEAKER_STATEMENT: f64 = 0.3;
 
+/// When each of two sources quotes a speaker directly only once, the two quotes need
+/// only this overlap: two translations of one line share little more than a noun or two
+/// ("widen and deepen its military partnership" / "expand and strengthen military
+/// cooperation").
+pub(crate) const SOLE_QUOTE_STATEMENT: f64 = 0.1;
+
 /// Statements by different (or unknown) speakers need this much overlap to be grouped.
 pub(crate) const OTHER_SPEAKER_STATEMENT: f64 = 0.6;
 

@@ -321,6 +321,7 @@ mod tests {
                 body: ClaimBody::Statement(Statement {
                     content: span,
                     direct: true,
+                    sentences: 0..1,
                 }),
                 attribution: Some(Attribution {
                     speaker: Some(party(speaker)),
@@ -611,10 +612,18 @@ mod tests {
                     .by("AAPP"),
             ),
         ]);
-        assert_eq!(verdicts(&f), ["agreement"]);
-        assert_eq!(f[0].independent_sources, Some(1));
-        assert_eq!(f[0].evidence.len(), 3);
-        assert_eq!(f[0].summary, "people killed since the coup");
+        assert_eq!(verdicts(&f), ["attribution_variant", "agreement"]);
+        let (variant, agreement) = (&f[0], &f[1]);
+        assert_eq!(agreement.independent_sources, Some(1));
+        assert_eq!(agreement.evidence.len(), 3);
+        assert_eq!(agreement.summary, "people killed since the coup");
+        assert!(
+            variant
+                .explanation
+                .contains("AAPP (b, c); activist groups (a)"),
+            "{}",
+            variant.explanation
+        );
     }
 
     #[test]
@@ -630,6 +639,44 @@ mod tests {
         assert!(diff
             .iter()
             .any(|p| p.op == DiffOp::Equal && p.text.contains("relations between")));
+    }
+
+    #[test]
+    fn two_translations_of_a_speakers_only_quote_are_a_quote_variant() {
+        let f = run(vec![
+            doc("a", "Dmitri Voronko said: Belarus intends to widen its military partnership, whatever pressure comes.")
+                .said("Belarus intends to widen its military partnership, whatever pressure comes", "Dmitri Voronko", &[]),
+            doc("b", "Dmitry Voronko said: Minsk will strengthen military cooperation regardless of pressure.")
+                .said("Minsk will strengthen military cooperation regardless of pressure", "Dmitry Voronko", &[]),
+        ]);
+        assert!(verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    #[test]
+    fn paraphrases_without_quotation_marks_are_not_a_quote_variant() {
+        let mut a = doc(
+            "a",
+            "The commission said turnout was 61.4% of registered voters.",
+        )
+        .said("turnout was 61.4% of registered voters", "commission", &[]);
+        let mut b = doc(
+            "b",
+            "The commission said turnout reached 61.4% of registered voters.",
+        )
+        .said(
+            "turnout reached 61.4% of registered voters",
+            "commission",
+            &[],
+        );
+        for d in [&mut a, &mut b] {
+            for c in &mut d.ex.claims {
+                if let ClaimBody::Statement(st) = &mut c.body {
+                    st.direct = false;
+                }
+            }
+        }
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
     }
 
     #[test]

@@ -370,6 +370,9 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         );
         f.independent_sources = Some(independent.0);
         findings.push(f);
+        if let Some(v) = credit_variant(ctx, &members, independent.0) {
+            findings.push(v);
+        }
     }
     findings
 }
@@ -439,6 +442,65 @@ fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<F
         ));
     }
     out
+}
+
+/// Compatible figures credited to different upstreams ("activist groups say" next to
+/// "according to the AAPP"): an `attribution_variant` saying who credits whom.
+fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -> Option<Finding> {
+    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
+    for item in members.iter().flat_map(|c| c.items.iter()) {
+        let Some(a) = &item.claim.attribution else {
+            continue;
+        };
+        let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
+        keys.extend(a.speaker.as_ref().map(party_key));
+        let shown = a.describe();
+        if keys.is_empty() || shown.is_empty() {
+            continue;
+        }
+        credits
+            .entry(keys.join("<-"))
+            .or_insert((shown, BTreeSet::new()))
+            .1
+            .insert(item.sid);
+    }
+    let sources: BTreeSet<&str> = credits.values().flat_map(|c| c.1.iter().copied()).collect();
+    if credits.len() < 2 || sources.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = credits
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.iter().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let values: BTreeSet<String> = members
+        .iter()
+        .map(|c| interval::describe(&c.rep().q.value))
+        .collect();
+    let mut f = finding(
+        ctx,
+        Verdict::AttributionVariant,
+        "attribution",
+        format!(
+            "who {} is credited to",
+            explain::quantity_summary(members[0].rep().q, true)
+        ),
+        format!(
+            "the same figure ({}) credited differently: {}; {} independent upstream source{}",
+            values.into_iter().collect::<Vec<_>>().join(", "),
+            explain::list(&parts, 4),
+            independent,
+            if independent == 1 { "" } else { "s" }
+        ),
+        0.7,
+        members,
+    );
+    f.evidence.retain(|e| e.attribution.is_some());
+    Some(f)
 }
 
 fn signature(q: &Quantity) -> String {
@@ -972,7 +1034,10 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         e.1.insert(s.sid);
     }
     let sources: BTreeSet<&str> = said.iter().map(|s| s.sid).collect();
-    if wordings.len() >= 2 && sources.len() >= 2 {
+    let direct = |s: &Said<'_>| matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct);
+    // A paraphrase next to a paraphrase is not a quote: at least one rendering must be
+    // in quotation marks.
+    if wordings.len() >= 2 && sources.len() >= 2 && said.iter().any(direct) {
         let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
         firsts.sort_unstable();
         let a = &said[firsts[0]];
@@ -990,12 +1055,24 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             Verdict::QuoteVariant,
             "quote",
             format!("statement by {speaker}"),
-            format!(
-                "the same statement in {} wordings across {} sources ({})",
-                wordings.len(),
-                sources.len(),
-                group.reason
-            ),
+            {
+                let keys: Vec<&String> = wordings.keys().collect();
+                let nested = keys.len() == 2
+                    && (keys[0].contains(keys[1].as_str()) || keys[1].contains(keys[0].as_str()));
+                if nested {
+                    format!(
+                        "the same words, but one source quotes more of the statement than the other ({})",
+                        group.reason
+                    )
+                } else {
+                    format!(
+                        "the same statement in {} wordings across {} sources ({})",
+                        wordings.len(),
+                        sources.len(),
+                        group.reason
+                    )
+                }
+            },
             (0.5 + 0.4 * group.score).min(0.9),
             &said,
         );
