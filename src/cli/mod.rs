@@ -157,7 +157,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             }
             Ok(if read_ok { Status::Ok } else { Status::Usage })
         }
-        Command::Lint(a) => lint_command(a, cli, &pack, io),
+        Command::Lint(a) => lint_command(a, cli, &pack, io, &render),
         Command::Pack(_) => unreachable!("handled above"),
     }
 }
@@ -349,7 +349,31 @@ fn lint_command(
     cli: &Cli,
     pack: &Pack,
     io: &mut Io<'_>,
+    render: &RenderOptions,
 ) -> anyhow::Result<Status> {
+    let allowlist = match &a.allowlist {
+        None => None,
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    writeln!(
+                        io.stderr,
+                        "error: cannot read the allowlist `{}`: {e}",
+                        path.display()
+                    )?;
+                    return Ok(Status::Usage);
+                }
+            };
+            match crate::lint::Allowlist::parse(&text) {
+                Ok(list) => Some(list),
+                Err(e) => {
+                    writeln!(io.stderr, "error: allowlist `{}`: {e}", path.display())?;
+                    return Ok(Status::Usage);
+                }
+            }
+        }
+    };
     let mut paths = vec![a.draft.clone()];
     paths.extend(a.against.iter().cloned());
     let ingested = read_inputs(&paths, cli, pack, io)?;
@@ -366,25 +390,36 @@ fn lint_command(
         )?;
         return Ok(Status::Usage);
     };
+    if ingested.sources.len() < 2 {
+        writeln!(
+            io.stderr,
+            "error: no readable source to check the draft against"
+        )?;
+        return Ok(Status::Usage);
+    }
     let analysis = analyze(pack, ingested.sources, &Options::default());
-    let diagnostics = crate::lint::lint(&analysis, draft, pack);
+    let found = crate::lint::lint(&analysis, draft, pack);
+    let (diagnostics, suppressed) =
+        crate::lint::suppress(found, &analysis.sources[draft], allowlist.as_ref());
+    let lint_report = report::LintReport {
+        analysis: &analysis,
+        draft,
+        diagnostics: &diagnostics,
+        suppressed,
+    };
+    match a.format {
+        LintFormat::Human => report::diagnostics::render(&lint_report, render, io.stdout)?,
+        LintFormat::Json => report::json::render_lint(&lint_report, io.stdout)?,
+        LintFormat::Sarif => report::sarif::render(&lint_report, io.stdout)?,
+    }
+    if !read_ok {
+        return Ok(Status::Usage);
+    }
     let deny = match a.deny {
         DenyLevel::Error => crate::pack::Severity::Error,
         DenyLevel::Warning => crate::pack::Severity::Warning,
         DenyLevel::Note => crate::pack::Severity::Note,
     };
-    for d in &diagnostics {
-        let s = &analysis.sources[draft];
-        let p = s.position(d.claim.span.start);
-        writeln!(
-            io.stdout,
-            "{}:{}:{}: {:?}[{}]: {}",
-            s.path, p.line, p.column, d.severity, d.rule, d.message
-        )?;
-    }
-    if !read_ok {
-        return Ok(Status::Usage);
-    }
     Ok(if diagnostics.iter().any(|d| d.severity >= deny) {
         Status::LintFailed
     } else {

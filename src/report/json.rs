@@ -12,6 +12,11 @@ pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()>
     write_json(&ReportView::new(analysis), out)
 }
 
+/// Writes the `crosscheck/lint@1` JSON of a lint run.
+pub fn render_lint(report: &super::LintReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&super::model::LintView::new(report), out)
+}
+
 #[derive(Serialize)]
 struct ExtractView {
     schema: &'static str,

@@ -1,0 +1,275 @@
+//! `conflicting_figure` and `unsupported_figure`: each figure of the draft against the
+//! figures of the sources.
+//!
+//! A figure is supported when a source gives a compatible value for the same quantity
+//! (an `agreement` finding, or a source claim of the same kind, unit, event and thing
+//! counted whose interval overlaps), or the same number in the same unit anywhere. An
+//! unsupported figure is a conflict when a source gives the same quantity with the same
+//! scope (a value the draft understates or overstates), else a note.
+
+use crate::compare::{Evidence, Verdict};
+use crate::extract::{ClaimBody, Quantity};
+use crate::normalize::fold;
+use crate::pack::{Pack, Severity};
+use crate::pipeline::Analysis;
+
+use super::{evidence_of, rules, Diagnostic};
+
+pub(super) fn check(analysis: &Analysis, draft: usize, pack: &Pack) -> Vec<Diagnostic> {
+    let Some(extraction) = analysis.extractions.get(draft) else {
+        return Vec::new();
+    };
+    let Some(draft_source) = analysis.sources.get(draft) else {
+        return Vec::new();
+    };
+    let others = other_quantities(analysis, draft);
+    let mut out = Vec::new();
+    for claim in &extraction.claims {
+        let ClaimBody::Quantity(q) = &claim.body else {
+            continue;
+        };
+        let mine = evidence_of(draft, draft_source, claim);
+        let from_findings = findings_about(analysis, draft, &mine);
+        if from_findings.supported {
+            continue;
+        }
+        let cumulative = pack.kind(&q.kind).is_some_and(|k| k.cumulative);
+        let mut supported = false;
+        let mut conflicting: Vec<Evidence> = Vec::new();
+        for (i, other, oq) in &others {
+            if same_number(q, oq) {
+                supported = true;
+                break;
+            }
+            if !same_quantity(q, oq) {
+                continue;
+            }
+            if q.value.overlaps(&oq.value) {
+                if compatible_scope(q, oq) {
+                    supported = true;
+                    break;
+                }
+            } else if same_scope(q, oq, cumulative) {
+                let source = &analysis.sources[*i];
+                conflicting.push(evidence_of(*i, source, other));
+            }
+        }
+        if supported {
+            continue;
+        }
+        for e in from_findings.conflicting {
+            if !conflicting
+                .iter()
+                .any(|c| c.source == e.source && c.span == e.span)
+            {
+                conflicting.push(e);
+            }
+        }
+        let draft_text = text_of(analysis, &mine);
+        if conflicting.is_empty() {
+            out.push(Diagnostic {
+                severity: Severity::Note,
+                rule: rules::UNSUPPORTED_FIGURE.into(),
+                message: format!("no source gives `{draft_text}` for {}", summary(q)),
+                claim: mine,
+                sources: Vec::new(),
+                kind_file: pack.kind(&q.kind).map(|k| k.file.clone()),
+            });
+            continue;
+        }
+        conflicting.sort_by_key(|e| (e.source, e.span.start));
+        let kind = pack.kind(&q.kind);
+        let summary = from_findings.summary.unwrap_or_else(|| summary(q));
+        let sources = describe_sources(analysis, &conflicting);
+        let template = kind.map_or(
+            "the draft gives {draft} for {summary}; the sources give {sources}",
+            |k| k.message.as_str(),
+        );
+        let message = template
+            .replace("{draft}", &format!("`{draft_text}`"))
+            .replace("{summary}", &summary)
+            .replace("{sources}", &sources);
+        out.push(Diagnostic {
+            severity: kind.map_or(Severity::Error, |k| k.severity),
+            rule: rules::CONFLICTING_FIGURE.into(),
+            message,
+            claim: mine,
+            sources: conflicting,
+            kind_file: kind.map(|k| k.file.clone()),
+        });
+    }
+    out
+}
+
+/// What the findings of the analysis say about one draft figure.
+#[derive(Default)]
+struct FromFindings {
+    supported: bool,
+    conflicting: Vec<Evidence>,
+    summary: Option<String>,
+}
+
+fn findings_about(analysis: &Analysis, draft: usize, mine: &Evidence) -> FromFindings {
+    let mut out = FromFindings::default();
+    for f in &analysis.findings {
+        let has_me = f
+            .evidence
+            .iter()
+            .any(|e| e.source == draft && e.span == mine.span);
+        if !has_me {
+            continue;
+        }
+        let others: Vec<&Evidence> = f.evidence.iter().filter(|e| e.source != draft).collect();
+        if others.is_empty() {
+            continue;
+        }
+        match f.verdict {
+            Verdict::Agreement => out.supported = true,
+            Verdict::Conflict => {
+                let Some(v) = mine.value else { continue };
+                let against: Vec<&Evidence> = others
+                    .iter()
+                    .copied()
+                    .filter(|e| e.value.is_some_and(|o| !o.overlaps(&v)))
+                    .collect();
+                // The draft sides with some source: the sources disagree among
+                // themselves, which is the report's business, not the draft's fault.
+                if against.len() < others.len() {
+                    out.supported = true;
+                    continue;
+                }
+                out.conflicting.extend(against.into_iter().cloned());
+                out.summary.get_or_insert_with(|| f.summary.clone());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn other_quantities(analysis: &Analysis, draft: usize) -> Vec<(usize, &crate::Claim, &Quantity)> {
+    let mut out = Vec::new();
+    for (i, e) in analysis.extractions.iter().enumerate() {
+        if i == draft || i >= analysis.sources.len() {
+            continue;
+        }
+        for c in &e.claims {
+            if let ClaimBody::Quantity(q) = &c.body {
+                out.push((i, c, q));
+            }
+        }
+    }
+    out
+}
+
+/// The same figure as written, in the same unit: `16%` anywhere supports `16%`.
+fn same_number(a: &Quantity, b: &Quantity) -> bool {
+    match (a.number, b.number) {
+        (Some(x), Some(y)) => a.unit == b.unit && (x - y).abs() <= f64::EPSILON * x.abs().max(1.0),
+        _ => false,
+    }
+}
+
+/// Same kind, unit, event and thing counted: the figures measure the same quantity.
+fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
+    a.kind == b.kind
+        && a.unit == b.unit
+        && a.event == b.event
+        && a.part == b.part
+        && match (&a.counted, &b.counted) {
+            (Some(x), Some(y)) => counted_key(x) == counted_key(y),
+            _ => true,
+        }
+}
+
+fn counted_key(s: &str) -> String {
+    let f = fold(s);
+    f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+}
+
+/// Scopes that may describe the same thing (one side unknown is compatible).
+fn compatible_scope(a: &Quantity, b: &Quantity) -> bool {
+    let time = match (&a.scope.time, &b.scope.time) {
+        (Some(x), Some(y)) => same_time(x, y),
+        _ => true,
+    };
+    let place = match (&a.scope.place, &b.scope.place) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    time && place
+}
+
+/// Scopes known to be the same: only then can two values contradict each other.
+fn same_scope(a: &Quantity, b: &Quantity, cumulative: bool) -> bool {
+    let time = match (&a.scope.time, &b.scope.time) {
+        (Some(x), Some(y)) => same_time(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    let place = match (&a.scope.place, &b.scope.place) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => true,
+        _ => false,
+    };
+    // A cumulative figure reported on different days may rightly differ (a progression).
+    let as_of = match (a.scope.as_of, b.scope.as_of) {
+        (Some(x), Some(y)) => !cumulative || x == y,
+        _ => true,
+    };
+    time && place && as_of
+}
+
+fn same_time(x: &crate::extract::TimeScope, y: &crate::extract::TimeScope) -> bool {
+    if x.kind != y.kind {
+        return false;
+    }
+    let resolved = |t: &crate::extract::TimeScope| t.from.is_some() || t.to.is_some();
+    if resolved(x) && resolved(y) {
+        x.from == y.from && x.to == y.to
+    } else {
+        fold(&x.text) == fold(&y.text)
+    }
+}
+
+/// "people killed since the Feb. 1 coup".
+fn summary(q: &Quantity) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.push(q.counted.clone().unwrap_or_else(|| q.unit.clone()));
+    if let Some(e) = &q.event {
+        parts.push(e.clone());
+    }
+    if let Some(t) = &q.scope.time {
+        parts.push(t.text.clone());
+    }
+    parts.join(" ")
+}
+
+fn text_of<'a>(analysis: &'a Analysis, e: &Evidence) -> &'a str {
+    analysis
+        .sources
+        .get(e.source)
+        .and_then(|s| s.text.get(e.span.clone()))
+        .unwrap_or_default()
+}
+
+/// "`at least 320` (reuters), `320` (ft)".
+fn describe_sources(analysis: &Analysis, evidence: &[Evidence]) -> String {
+    const SHOWN: usize = 3;
+    let mut parts: Vec<String> = evidence
+        .iter()
+        .take(SHOWN)
+        .map(|e| {
+            let id = analysis
+                .sources
+                .get(e.source)
+                .map(|s| s.id.to_string())
+                .unwrap_or_default();
+            format!("`{}` ({id})", text_of(analysis, e))
+        })
+        .collect();
+    if evidence.len() > SHOWN {
+        parts.push(format!("and {} more", evidence.len() - SHOWN));
+    }
+    parts.join(", ")
+}
