@@ -184,3 +184,17 @@ pub(crate) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Re
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_json_of_the_sample() {
+        let mut out = Vec::new();
+        render_report(&super::super::sample::analysis(), &mut out).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["schema"], "crosscheck/report@1");
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
+}

@@ -78,6 +78,146 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
 }
 
+/// A small hand-built analysis shared by the renderer tests (extraction and comparison
+/// are other stages' business; these tests pin only the rendering).
+#[cfg(test)]
+pub(crate) mod sample {
+    use crate::compare::{DiffOp, DiffPart, Evidence, Finding, Verdict};
+    use crate::extract::{Extraction, Interval};
+    use crate::ingest::{Field, Origin, Source};
+    use crate::pack::Pack;
+    use crate::pipeline::Analysis;
+
+    const WIRE: &str = "Flood hits the delta\n\nAt least 40 people have been killed since the dam burst on May 1, rescuers said.\n\nThe governor said: \u{201c}We will rebuild every bridge before the rains.\u{201d} Three villages were evacuated.\n";
+    const GAZETTE: &str = "Delta floods\n\nThe toll rose to 25 people killed since the dam burst on May 1, according to the Red Cross.\n\nGovernor Mara Okonjo said: \u{201c}Every bridge will be rebuilt before the rains.\u{201d} 3 villages were evacuated.\n";
+    const BLOG: &str =
+        "Notes\n\nThe governor, Mara Okonkwo, toured the \u{202e}levee\u{202c} on Friday.\n";
+
+    /// Three sources and one finding of each of four verdicts.
+    pub(crate) fn analysis() -> Analysis {
+        let pack = Pack::default_pack();
+        let mut wire = Source::from_text("wire", "stories/wire.txt", WIRE, &pack);
+        wire.meta.outlet = Some(Field::new("Northern Wire".into(), Origin::Manifest));
+        wire.meta.published = Some(Field::new(jiff::civil::date(2024, 5, 2), Origin::Manifest));
+        let mut gazette = Source::from_text("gazette", "stories/gazette.md", GAZETTE, &pack);
+        gazette.meta.outlet = Some(Field::new("Delta Gazette".into(), Origin::Manifest));
+        gazette.meta.published = Some(Field::new(jiff::civil::date(2024, 5, 3), Origin::Manifest));
+        let blog = Source::from_text("blog", "stories/blog.txt", BLOG, &pack);
+        let sources = vec![wire, gazette, blog];
+        let sentences: Vec<_> = sources.iter().map(|s| crate::segment(s, &pack)).collect();
+        let ev = |src: usize, needle: &str| -> Evidence {
+            let text = &sources[src].text;
+            let start = text.find(needle).expect("needle in sample text");
+            let span = start..start + needle.len();
+            let sentence = sentences[src]
+                .iter()
+                .find(|s| s.span.start <= start && start < s.span.end)
+                .map_or(span.clone(), |s| s.span.clone());
+            Evidence {
+                source: src,
+                span,
+                sentence,
+                number: None,
+                value: None,
+                unit: None,
+                attribution: None,
+                quote: None,
+                scope: None,
+            }
+        };
+        let figure = |src: usize, needle: &str, n: f64, value: Interval, who: &str| Evidence {
+            number: Some(n),
+            value: Some(value),
+            unit: Some("people".into()),
+            attribution: Some(who.into()),
+            scope: Some("since the dam burst on May 1".into()),
+            ..ev(src, needle)
+        };
+        let quote = |src: usize, needle: &str| Evidence {
+            quote: Some(needle.into()),
+            attribution: Some("the governor".into()),
+            ..ev(src, needle)
+        };
+        let findings = vec![
+            Finding {
+                verdict: Verdict::Conflict,
+                kind: "casualties".into(),
+                summary: "people killed since the dam burst on May 1".into(),
+                explanation: "same event and scope; at least 40 and 25 do not overlap".into(),
+                confidence: 0.9,
+                evidence: vec![
+                    figure(
+                        0,
+                        "At least 40 people",
+                        40.0,
+                        Interval::closed(Some(40.0), None),
+                        "rescuers",
+                    ),
+                    figure(1, "25 people", 25.0, Interval::exact(25.0), "Red Cross"),
+                ],
+                independent_sources: None,
+                diff: None,
+            },
+            Finding {
+                verdict: Verdict::QuoteVariant,
+                kind: "quote".into(),
+                summary: "the governor on rebuilding bridges".into(),
+                explanation: "same speaker, same statement, different words".into(),
+                confidence: 0.75,
+                evidence: vec![
+                    quote(0, "We will rebuild every bridge before the rains."),
+                    quote(1, "Every bridge will be rebuilt before the rains."),
+                ],
+                independent_sources: None,
+                diff: Some(vec![
+                    DiffPart {
+                        op: DiffOp::Delete,
+                        text: "We will rebuild".into(),
+                    },
+                    DiffPart {
+                        op: DiffOp::Equal,
+                        text: "every bridge".into(),
+                    },
+                    DiffPart {
+                        op: DiffOp::Insert,
+                        text: "will be rebuilt".into(),
+                    },
+                    DiffPart {
+                        op: DiffOp::Equal,
+                        text: "before the rains.".into(),
+                    },
+                ]),
+            },
+            Finding {
+                verdict: Verdict::NameVariant,
+                kind: "name".into(),
+                summary: "Mara Okonjo".into(),
+                explanation: "one person spelled two ways".into(),
+                confidence: 0.8,
+                evidence: vec![ev(1, "Mara Okonjo"), ev(2, "Mara Okonkwo")],
+                independent_sources: None,
+                diff: None,
+            },
+            Finding {
+                verdict: Verdict::Agreement,
+                kind: "counts".into(),
+                summary: "villages evacuated".into(),
+                explanation: "same count in both sources".into(),
+                confidence: 0.85,
+                evidence: vec![ev(0, "Three villages"), ev(1, "3 villages")],
+                independent_sources: Some(2),
+                diff: None,
+            },
+        ];
+        Analysis {
+            extractions: vec![Extraction::default(); sources.len()],
+            sources,
+            sentences,
+            findings,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
