@@ -50,6 +50,7 @@ pub struct Claim {
 
 /// The two kinds of claims.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // claims are stored once per source; boxing buys nothing
 pub enum ClaimBody {
     /// A figure.
     Quantity(Quantity),

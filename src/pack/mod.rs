@@ -63,6 +63,8 @@ pub struct Boilerplate {
     pub lines: Vec<regex::Regex>,
     /// Patterns that start a trailing boilerplate block.
     pub tail: Vec<regex::Regex>,
+    /// Patterns that start a block of boilerplate up to the next blank line.
+    pub block: Vec<regex::Regex>,
     /// Inline span patterns.
     pub inline: Vec<regex::Regex>,
 }
@@ -187,6 +189,13 @@ impl Pack {
             out.push_str("\n\n");
         }
         out
+    }
+
+    /// The files of the merged pack with where each came from: `(name, origin)`.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .map(|(n, f)| (n.as_str(), f.origin.as_str()))
     }
 
     /// The kind with this id.

@@ -72,6 +72,10 @@ pub(crate) struct RawBoilerplate {
     /// articles) that is boilerplate to the end of the text.
     #[serde(default)]
     pub(crate) tail: Vec<Spanned<String>>,
+    /// A line matching one of these starts a block that is boilerplate up to the next
+    /// blank line ("Read also:" followed by headlines).
+    #[serde(default)]
+    pub(crate) block: Vec<Spanned<String>>,
     /// Spans inside a line that are boilerplate (wire codes such as `[L1N2LO05L]`).
     #[serde(default)]
     pub(crate) inline: Vec<Spanned<String>>,

@@ -97,6 +97,7 @@ pub(crate) fn build(
                     pack.boilerplate = Boilerplate {
                         lines: f.regexes(raw.lines, "lines", &mut errs),
                         tail: f.regexes(raw.tail, "tail", &mut errs),
+                        block: f.regexes(raw.block, "block", &mut errs),
                         inline: f.regexes(raw.inline, "inline", &mut errs),
                     };
                 }
