@@ -57,12 +57,13 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
                     .get(b.source)
                     .map(|s| s.id.to_string())
                     .unwrap_or_default();
+                let span = closest_quote(analysis, &b, &fragments).unwrap_or(b.span.clone());
                 (
                     format!(
                         "this quote matches no source rendering; the closest, in `{id}`, shares {:.0}% of its words",
                         b.score * 100.0
                     ),
-                    vec![evidence_of_span(b.source, b.span.clone(), b.span)],
+                    vec![evidence_of_span(b.source, span, b.span)],
                 )
             }
             None => ("no source contains this quote".to_owned(), Vec::new()),
@@ -115,6 +116,25 @@ pub(super) fn find_quotes(
         }
     }
     out
+}
+
+/// Inside the closest sentence, the quoted passage most like the draft's quote, so the
+/// snippet points at the rendering rather than the whole sentence.
+fn closest_quote(
+    analysis: &Analysis,
+    best: &Closest,
+    fragments: &[Vec<String>],
+) -> Option<std::ops::Range<usize>> {
+    let source = analysis.sources.get(best.source)?;
+    let quotes = find_quotes(&source.text, std::slice::from_ref(&best.span));
+    let score = |span: &std::ops::Range<usize>| -> usize {
+        let t = tokens(source.text.get(span.clone()).unwrap_or_default());
+        fragments.iter().map(|f| lcs(f, &t)).sum()
+    };
+    quotes
+        .into_iter()
+        .filter(|q| score(q) > 0)
+        .max_by_key(|q| (score(q), std::cmp::Reverse(q.len())))
 }
 
 /// Folded word fragments of a quote, split at elisions and bracketed insertions.

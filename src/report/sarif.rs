@@ -46,7 +46,6 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<Rule>,
 }
 
@@ -155,7 +154,6 @@ fn log(report: &LintReport<'_>) -> Log {
                 driver: Driver {
                     name: "crosscheck",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/crosscheck/crosscheck",
                     rules: rules::ALL
                         .iter()
                         .map(|(id, description)| Rule {
