@@ -49,7 +49,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize, pack: &Pack) -> Vec<Diagn
                     supported = true;
                     break;
                 }
-            } else if same_scope(q, oq, cumulative) {
+            } else if same_scope(q, oq) && !is_progression(q, oq, cumulative) {
                 let source = &analysis.sources[*i];
                 conflicting.push(evidence_of(*i, source, other));
             }
@@ -174,7 +174,10 @@ fn same_number(a: &Quantity, b: &Quantity) -> bool {
 fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
     a.kind == b.kind
         && a.unit == b.unit
-        && a.event == b.event
+        && match (&a.event, &b.event) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
         && a.part == b.part
         && match (&a.counted, &b.counted) {
             (Some(x), Some(y)) => counted_key(x) == counted_key(y),
@@ -201,7 +204,7 @@ fn compatible_scope(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// Scopes known to be the same: only then can two values contradict each other.
-fn same_scope(a: &Quantity, b: &Quantity, cumulative: bool) -> bool {
+fn same_scope(a: &Quantity, b: &Quantity) -> bool {
     let time = match (&a.scope.time, &b.scope.time) {
         (Some(x), Some(y)) => same_time(x, y),
         (None, None) => true,
@@ -212,12 +215,24 @@ fn same_scope(a: &Quantity, b: &Quantity, cumulative: bool) -> bool {
         (None, None) => true,
         _ => false,
     };
-    // A cumulative figure reported on different days may rightly differ (a progression).
-    let as_of = match (a.scope.as_of, b.scope.as_of) {
-        (Some(x), Some(y)) => !cumulative || x == y,
-        _ => true,
-    };
-    time && place && as_of
+    time && place
+}
+
+/// A cumulative figure reported on different days may rightly differ: a later, higher
+/// toll is a progression. A toll lower than an earlier report's is still a conflict
+/// (tolls do not fall). Unknown dates count as the same day.
+fn is_progression(draft: &Quantity, source: &Quantity, cumulative: bool) -> bool {
+    if !cumulative {
+        return false;
+    }
+    match (draft.scope.as_of, source.scope.as_of) {
+        (Some(d), Some(s)) if d != s => {
+            let falls = d > s
+                && matches!((draft.value.max, source.value.min), (Some(hi), Some(lo)) if hi < lo);
+            !falls
+        }
+        _ => false,
+    }
 }
 
 fn same_time(x: &crate::extract::TimeScope, y: &crate::extract::TimeScope) -> bool {

@@ -333,3 +333,52 @@ fn allowlist_rejects_an_unknown_rule_with_a_hint() {
     let e = Allowlist::parse("\nunsuported_quote\n").unwrap_err();
     insta::assert_snapshot!(e.to_string(), @"line 2: unknown rule `unsuported_quote`, expected one of `conflicting_figure`, `unsupported_quote`, `unsupported_figure`, `name_mismatch`; did you mean `unsupported_quote`?");
 }
+
+#[test]
+fn later_higher_toll_is_a_progression_but_a_falling_one_conflicts() {
+    let source = "Wire\n\nAt least 40 people have been killed since the March 3 ceasefire.\n";
+    for (draft_figure, number, expected) in [
+        ("At least 55 people", 55.0, "unsupported_figure"),
+        ("Only 30 people", 30.0, "conflicting_figure"),
+    ] {
+        let draft =
+            format!("Draft\n\n{draft_figure} have been killed since the March 3 ceasefire.\n");
+        let (mut a, pack) = analysis(&[("draft", &draft), ("wire", source)]);
+        add(
+            &mut a,
+            0,
+            toll(
+                draft_figure,
+                number,
+                if number > 40.0 {
+                    Interval::closed(Some(number), None)
+                } else {
+                    Interval::exact(number)
+                },
+                "since the March 3 ceasefire",
+            ),
+        );
+        add(
+            &mut a,
+            1,
+            toll(
+                "At least 40 people",
+                40.0,
+                Interval::closed(Some(40.0), Some(40.0)),
+                "since the March 3 ceasefire",
+            ),
+        );
+        for (i, day) in [(0, 9), (1, 5)] {
+            if let ClaimBody::Quantity(q) = &mut a.extractions[i].claims[0].body {
+                q.scope.as_of = Some(jiff::civil::date(2025, 3, day));
+            }
+        }
+        let d = lint(&a, 0, &pack);
+        assert_eq!(
+            d.iter().map(|d| d.rule.as_str()).collect::<Vec<_>>(),
+            vec![expected],
+            "{:#?}",
+            a.extractions
+        );
+    }
+}

@@ -84,14 +84,15 @@ fn write_header(view: &ReportView, p: &Painter, out: &mut dyn Write) -> io::Resu
         .max()
         .unwrap_or(0);
     for s in &view.sources {
-        let outlet = s.outlet.as_deref().map(sanitize);
-        let date = s.published.as_deref().unwrap_or("date unknown");
-        let mut line = format!(
-            "  {:id_width$}  {}",
-            sanitize(&s.id),
-            outlet.as_deref().unwrap_or("outlet unknown")
-        );
-        line.push_str(&format!(", {date}"));
+        let mut known: Vec<String> = Vec::new();
+        known.extend(s.outlet.as_deref().map(sanitize));
+        known.extend(s.published.clone());
+        let meta = if known.is_empty() {
+            "no outlet or date found".to_owned()
+        } else {
+            known.join(", ")
+        };
+        let mut line = format!("  {:id_width$}  {meta}", sanitize(&s.id));
         if let Some(t) = &s.title {
             let room = p.width.saturating_sub(line.chars().count() + 3);
             if room > 12 {
