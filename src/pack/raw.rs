@@ -24,6 +24,18 @@ pub(crate) struct RawAbbreviations {
     /// Abbreviations that usually do not end a sentence but may ("U.S.", "Inc.").
     #[serde(default)]
     pub(crate) abbreviations: Vec<Spanned<String>>,
+    /// Abbreviations that never end a sentence, whatever follows ("e.g.", "i.e.").
+    #[serde(default)]
+    pub(crate) never_final: Vec<Spanned<String>>,
+    /// Clock abbreviations ("a.m.", "p.m.").
+    #[serde(default)]
+    pub(crate) times: Vec<Spanned<String>>,
+    /// Words before a clock time that open a sentence ("At 5 a.m. Mr. Smith left").
+    #[serde(default)]
+    pub(crate) time_openers: Vec<Spanned<String>>,
+    /// Capitalised words that start a new sentence after an abbreviation ("The", "He").
+    #[serde(default)]
+    pub(crate) sentence_starters: Vec<Spanned<String>>,
 }
 
 /// `aliases.toml`.
