@@ -10,12 +10,13 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::model::{ClaimView, FindingView, ReportView, SourceView};
-use super::{sanitize, RenderOptions};
-use crate::compare::{DiffOp, DiffPart, Verdict};
+use super::{claims_of, sanitize, RenderOptions};
+use crate::compare::{DiffOp, DiffPart, Finding, Verdict};
 use crate::pipeline::Analysis;
 
 /// Writes the human report.
@@ -26,10 +27,11 @@ pub fn render(analysis: &Analysis, opts: &RenderOptions, out: &mut dyn Write) ->
     let sources: BTreeMap<&str, &SourceView> =
         view.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     for verdict in Verdict::ALL {
-        let findings: Vec<&FindingView> = view
+        let findings: Vec<(&FindingView, &Finding)> = view
             .findings
             .iter()
-            .filter(|f| f.verdict == verdict.as_str())
+            .zip(&analysis.findings)
+            .filter(|(f, _)| f.verdict == verdict.as_str())
             .collect();
         if findings.is_empty() {
             continue;
@@ -43,9 +45,10 @@ pub fn render(analysis: &Analysis, opts: &RenderOptions, out: &mut dyn Write) ->
             p.paint(&format!("── {heading}"), p.verdict(verdict).bold()),
             p.paint(&"─".repeat(rule_len), p.dim())
         )?;
-        for f in findings {
+        for (f, finding) in findings {
             writeln!(out)?;
-            write_finding(f, verdict, &sources, &p, out)?;
+            let claims = claims_of(finding, &analysis.sources);
+            write_finding(f, &claims, verdict, &sources, &p, out)?;
         }
     }
     Ok(())
@@ -128,6 +131,7 @@ fn write_header(view: &ReportView, p: &Painter, out: &mut dyn Write) -> io::Resu
 
 fn write_finding(
     f: &FindingView,
+    claims: &[(ClaimView, Option<Range<usize>>)],
     verdict: Verdict,
     sources: &BTreeMap<&str, &SourceView>,
     p: &Painter,
@@ -156,15 +160,17 @@ fn write_finding(
         writeln!(out, "{}", p.paint("  word diff:", p.dim()))?;
         writeln!(out, "{}", wrap_words(&diff_words(diff, p), p.width, "    "))?;
     }
-    for c in &f.claims {
+    for (c, highlight) in claims {
         writeln!(out)?;
-        write_claim(c, sources.get(c.source.as_str()).copied(), verdict, p, out)?;
+        let source = sources.get(c.source.as_str()).copied();
+        write_claim(c, highlight.clone(), source, verdict, p, out)?;
     }
     Ok(())
 }
 
 fn write_claim(
     c: &ClaimView,
+    highlight: Option<Range<usize>>,
     source: Option<&SourceView>,
     verdict: Verdict,
     p: &Painter,
@@ -183,16 +189,20 @@ fn write_claim(
     writeln!(out, "{}", wrap_words(&who.join(" · "), p.width, "  "))?;
     let place = format!("{}:{}:{}", sanitize(&c.path), c.line, c.column);
     writeln!(out, "{}", p.paint(&wrap(&place, p.width, "  "), p.dim()))?;
-    let words = highlighted(c, p, p.verdict(verdict));
+    let words = highlighted(c, highlight, p, p.verdict(verdict));
     writeln!(out, "{}", wrap_words(&words, p.width, "    "))
 }
 
 /// The sentence with the claim's text marked, one styled run per word so wrapping never
 /// splits an escape sequence.
-fn highlighted(c: &ClaimView, p: &Painter, style: Style) -> String {
+fn highlighted(
+    c: &ClaimView,
+    highlight: Option<Range<usize>>,
+    p: &Painter,
+    style: Style,
+) -> String {
     let sentence = &c.sentence;
-    let range = c
-        .highlight
+    let range = highlight
         .clone()
         .filter(|r| sentence.get(r.clone()).is_some() && r.start < r.end)
         .or_else(|| {

@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use super::model::{ClaimView, FindingView, ReportView, SourceView};
-use super::sanitize;
-use crate::compare::{DiffOp, Verdict};
+use super::{claims_of, sanitize};
+use crate::compare::{DiffOp, Finding, Verdict};
 use crate::pipeline::Analysis;
 
 /// Writes the Markdown report.
@@ -52,17 +53,19 @@ pub fn render(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     let sources: BTreeMap<&str, &SourceView> =
         view.sources.iter().map(|s| (s.id.as_str(), s)).collect();
     for verdict in Verdict::ALL {
-        let findings: Vec<&FindingView> = view
+        let findings: Vec<(&FindingView, &Finding)> = view
             .findings
             .iter()
-            .filter(|f| f.verdict == verdict.as_str())
+            .zip(&analysis.findings)
+            .filter(|(f, _)| f.verdict == verdict.as_str())
             .collect();
         if findings.is_empty() {
             continue;
         }
         writeln!(out, "\n## {} ({})", title(verdict), findings.len())?;
-        for f in findings {
-            write_finding(f, &sources, out)?;
+        for (f, finding) in findings {
+            let claims = claims_of(finding, &analysis.sources);
+            write_finding(f, &claims, &sources, out)?;
         }
     }
     Ok(())
@@ -70,6 +73,7 @@ pub fn render(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_finding(
     f: &FindingView,
+    claims: &[(ClaimView, Option<Range<usize>>)],
     sources: &BTreeMap<&str, &SourceView>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -100,13 +104,19 @@ fn write_finding(
             .collect();
         writeln!(out, "Word diff: {}\n", words.join(" "))?;
     }
-    for c in &f.claims {
-        write_claim(c, sources.get(c.source.as_str()).copied(), out)?;
+    for (c, highlight) in claims {
+        let source = sources.get(c.source.as_str()).copied();
+        write_claim(c, highlight.clone(), source, out)?;
     }
     Ok(())
 }
 
-fn write_claim(c: &ClaimView, source: Option<&SourceView>, out: &mut dyn Write) -> io::Result<()> {
+fn write_claim(
+    c: &ClaimView,
+    highlight: Option<Range<usize>>,
+    source: Option<&SourceView>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut who = vec![format!("**{}**", md(&c.source))];
     if let Some(o) = source.and_then(|s| s.outlet.as_deref()) {
         who.push(md(o));
@@ -125,13 +135,12 @@ fn write_claim(c: &ClaimView, source: Option<&SourceView>, out: &mut dyn Write) 
         c.line,
         c.column
     )?;
-    writeln!(out, "  > {}", highlighted(c))
+    writeln!(out, "  > {}", highlighted(c, highlight))
 }
 
-fn highlighted(c: &ClaimView) -> String {
+fn highlighted(c: &ClaimView, highlight: Option<Range<usize>>) -> String {
     let s = &c.sentence;
-    match c
-        .highlight
+    match highlight
         .clone()
         .filter(|r| r.start < r.end && s.get(r.clone()).is_some())
     {

@@ -10,8 +10,31 @@ pub mod markdown;
 pub mod model;
 pub mod sarif;
 
+use crate::compare::Finding;
+use crate::ingest::Source;
 use crate::lint::Diagnostic;
 use crate::pipeline::Analysis;
+
+/// A finding's claims as report views, each with the byte range of its text inside its
+/// sentence (for highlighting), in the order of [`model::FindingView::claims`].
+pub(crate) fn claims_of(
+    finding: &Finding,
+    sources: &[Source],
+) -> Vec<(model::ClaimView, Option<std::ops::Range<usize>>)> {
+    finding
+        .evidence
+        .iter()
+        .filter_map(|e| {
+            let view = model::ClaimView::from_evidence(e, sources)?;
+            let inside = e.sentence.start <= e.span.start
+                && e.span.end <= e.sentence.end
+                && e.span.start < e.span.end;
+            let range =
+                inside.then(|| e.span.start - e.sentence.start..e.span.end - e.sentence.start);
+            Some((view, range))
+        })
+        .collect()
+}
 
 /// What the lint renderers show: the analysis (draft and sources) and the diagnostics
 /// left after suppression.

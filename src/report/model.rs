@@ -138,9 +138,6 @@ pub struct ClaimView {
     /// What is counted (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
-    /// Byte range of `text` inside `sentence`, for highlighting (not serialized).
-    #[serde(skip)]
-    pub highlight: Option<std::ops::Range<usize>>,
 }
 
 impl ReportView {
@@ -234,7 +231,6 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
-            highlight: within(&e.sentence, &e.span),
         })
     }
 
@@ -258,7 +254,6 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
-            highlight: within(&c.sentence_span, &c.span),
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -279,12 +274,6 @@ impl ClaimView {
         }
         v
     }
-}
-
-/// `span` relative to `outer`, when it lies inside it.
-fn within(outer: &crate::text::Span, span: &crate::text::Span) -> Option<std::ops::Range<usize>> {
-    (outer.start <= span.start && span.end <= outer.end && span.start <= span.end)
-        .then(|| span.start - outer.start..span.end - outer.start)
 }
 
 /// Schema of the lint JSON.
