@@ -34,26 +34,32 @@ pub(super) fn check(analysis: &Analysis, draft: usize, pack: &Pack) -> Vec<Diagn
             continue;
         }
         let cumulative = pack.kind(&q.kind).is_some_and(|k| k.cumulative);
-        let mut supported = false;
+        // Claims with the very same scope decide; claims whose scope is unknown on one
+        // side only support a figure nothing contradicts ("over 90" with no date must
+        // not excuse "160 since the coup" when a source gives "at least 260" for it).
+        let mut same_scope_agrees = false;
+        let mut loosely_supported = false;
         let mut conflicting: Vec<Evidence> = Vec::new();
         for (i, other, oq) in &others {
             if same_number(q, oq) {
-                supported = true;
-                break;
+                loosely_supported = true;
             }
             if !same_quantity(q, oq) {
                 continue;
             }
-            if q.value.overlaps(&oq.value) {
-                if compatible_scope(q, oq) {
-                    supported = true;
-                    break;
+            let overlaps = q.value.overlaps(&oq.value);
+            if same_scope(q, oq) {
+                if overlaps {
+                    same_scope_agrees = true;
+                } else if !is_progression(q, oq, cumulative) {
+                    let source = &analysis.sources[*i];
+                    conflicting.push(evidence_of(*i, source, other));
                 }
-            } else if same_scope(q, oq) && !is_progression(q, oq, cumulative) {
-                let source = &analysis.sources[*i];
-                conflicting.push(evidence_of(*i, source, other));
+            } else if overlaps && compatible_scope(q, oq) {
+                loosely_supported = true;
             }
         }
+        let supported = same_scope_agrees || (conflicting.is_empty() && loosely_supported);
         if supported {
             continue;
         }

@@ -382,3 +382,40 @@ fn later_higher_toll_is_a_progression_but_a_falling_one_conflicts() {
         );
     }
 }
+
+#[test]
+fn an_unscoped_source_figure_does_not_excuse_a_same_scope_conflict() {
+    let source = "Wire\n\nOver 15 people died on Saturday alone. At least 40 people have been killed since the March 3 ceasefire.\n";
+    let draft = "Draft\n\nExactly 25 people have been killed since the March 3 ceasefire.\n";
+    let (mut a, pack) = analysis(&[("draft", draft), ("wire", source)]);
+    add(
+        &mut a,
+        0,
+        toll(
+            "25 people",
+            25.0,
+            Interval::exact(25.0),
+            "since the March 3 ceasefire",
+        ),
+    );
+    let mut loose = toll(
+        "Over 15 people",
+        15.0,
+        Interval::closed(Some(15.0), None),
+        "",
+    );
+    loose.scope = None;
+    add(&mut a, 1, loose);
+    add(
+        &mut a,
+        1,
+        toll(
+            "At least 40 people",
+            40.0,
+            Interval::closed(Some(40.0), None),
+            "since the March 3 ceasefire",
+        ),
+    );
+    let d = lint(&a, 0, &pack);
+    assert_eq!(rules_of(&d), vec![("conflicting_figure", Severity::Error)]);
+}
