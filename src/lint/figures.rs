@@ -49,7 +49,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize, pack: &Pack) -> Vec<Diagn
             }
             let overlaps = q.value.overlaps(&oq.value);
             if same_scope(q, oq) {
-                if overlaps {
+                if overlaps && backs(oq, q) {
                     same_scope_agrees = true;
                 } else if !is_progression(q, oq, cumulative) {
                     let source = &analysis.sources[*i];
@@ -174,6 +174,32 @@ fn same_number(a: &Quantity, b: &Quantity) -> bool {
         (Some(x), Some(y)) => a.unit == b.unit && (x - y).abs() <= f64::EPSILON * x.abs().max(1.0),
         _ => false,
     }
+}
+
+/// Whether a source figure backs an overlapping draft figure of the same scope: the
+/// draft gives the same number, or asserts no more than the source (`more than 300` is
+/// backed by `at least 320`; `at least 350` is not: it overstates the known figure). A
+/// vague source figure ("hundreds") backs anything it overlaps.
+fn backs(source: &Quantity, draft: &Quantity) -> bool {
+    if source.vague || source.number.is_none() {
+        return true;
+    }
+    let same_number = match (source.number, draft.number) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+        _ => false,
+    };
+    let (d, s) = (&draft.value, &source.value);
+    let low = match (d.min, s.min) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(a), Some(b)) => a <= b,
+    };
+    let high = match (d.max, s.max) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(a), Some(b)) => a >= b,
+    };
+    same_number || (low && high)
 }
 
 /// Same kind, unit, event and thing counted: the figures measure the same quantity.

@@ -419,3 +419,40 @@ fn an_unscoped_source_figure_does_not_excuse_a_same_scope_conflict() {
     let d = lint(&a, 0, &pack);
     assert_eq!(rules_of(&d), vec![("conflicting_figure", Severity::Error)]);
 }
+
+#[test]
+fn a_stronger_lower_bound_overstates_but_a_weaker_one_is_backed() {
+    for (figure, value, expected) in [
+        (
+            "At least 55 people",
+            Interval::closed(Some(55.0), None),
+            vec![("conflicting_figure", Severity::Error)],
+        ),
+        (
+            "More than 30 people",
+            Interval::closed(Some(30.0), None),
+            vec![],
+        ),
+        ("40 people", Interval::exact(40.0), vec![]),
+    ] {
+        let draft = format!("Draft\n\n{figure} have been killed since the March 3 ceasefire.\n");
+        let (mut a, pack) = analysis(&[("draft", &draft), ("wire", SOURCE)]);
+        let number = value.min.unwrap();
+        add(
+            &mut a,
+            0,
+            toll(figure, number, value, "since the March 3 ceasefire"),
+        );
+        add(
+            &mut a,
+            1,
+            toll(
+                "At least 40 people",
+                40.0,
+                Interval::closed(Some(40.0), None),
+                "since the March 3 ceasefire",
+            ),
+        );
+        assert_eq!(rules_of(&lint(&a, 0, &pack)), expected, "{figure}");
+    }
+}
