@@ -130,7 +130,18 @@ fn findings_about(analysis: &Analysis, draft: usize, mine: &Evidence) -> FromFin
             continue;
         }
         match f.verdict {
-            Verdict::Agreement => out.supported = true,
+            // Compare calls overlapping intervals an agreement; the draft must also not
+            // claim more than the source it agrees with ("at least 36%" vs "at least 16%").
+            Verdict::Agreement => {
+                let Some(v) = mine.value else { continue };
+                if others.iter().any(|e| {
+                    e.value.is_some_and(|o| {
+                        o.overlaps(&v) && backs_values(e.number, &o, mine.number, &v)
+                    })
+                }) {
+                    out.supported = true;
+                }
+            }
             Verdict::Conflict => {
                 let Some(v) = mine.value else { continue };
                 let against: Vec<&Evidence> = others
@@ -181,25 +192,34 @@ fn same_number(a: &Quantity, b: &Quantity) -> bool {
 /// backed by `at least 320`; `at least 350` is not: it overstates the known figure). A
 /// vague source figure ("hundreds") backs anything it overlaps.
 fn backs(source: &Quantity, draft: &Quantity) -> bool {
-    if source.vague || source.number.is_none() {
+    let src_number = if source.vague { None } else { source.number };
+    backs_values(src_number, &source.value, draft.number, &draft.value)
+}
+
+/// [`backs`] on bare figures; a source without a number (vague) backs anything.
+fn backs_values(
+    src_number: Option<f64>,
+    src: &crate::extract::Interval,
+    draft_number: Option<f64>,
+    draft: &crate::extract::Interval,
+) -> bool {
+    let Some(x) = src_number else {
+        return true;
+    };
+    if draft_number.is_some_and(|y| (x - y).abs() <= 1e-9 * x.abs().max(1.0)) {
         return true;
     }
-    let same_number = match (source.number, draft.number) {
-        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
-        _ => false,
-    };
-    let (d, s) = (&draft.value, &source.value);
-    let low = match (d.min, s.min) {
+    let low = match (draft.min, src.min) {
         (None, _) => true,
         (Some(_), None) => false,
         (Some(a), Some(b)) => a <= b,
     };
-    let high = match (d.max, s.max) {
+    let high = match (draft.max, src.max) {
         (None, _) => true,
         (Some(_), None) => false,
         (Some(a), Some(b)) => a >= b,
     };
-    same_number || (low && high)
+    low && high
 }
 
 /// Same kind, unit, event and thing counted: the figures measure the same quantity.

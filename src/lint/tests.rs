@@ -456,3 +456,46 @@ fn a_stronger_lower_bound_overstates_but_a_weaker_one_is_backed() {
         assert_eq!(rules_of(&lint(&a, 0, &pack)), expected, "{figure}");
     }
 }
+
+#[test]
+fn an_agreement_finding_does_not_excuse_an_overstated_bound() {
+    let draft = "Draft\n\nAt least 55 people have been killed since the March 3 ceasefire.\n";
+    let (mut a, pack) = analysis(&[("draft", draft), ("wire", SOURCE)]);
+    add(
+        &mut a,
+        0,
+        toll(
+            "At least 55 people",
+            55.0,
+            Interval::closed(Some(55.0), None),
+            "since the March 3 ceasefire",
+        ),
+    );
+    add(
+        &mut a,
+        1,
+        toll(
+            "At least 40 people",
+            40.0,
+            Interval::closed(Some(40.0), None),
+            "since the March 3 ceasefire",
+        ),
+    );
+    let evidence: Vec<Evidence> = (0..2)
+        .map(|i| evidence_of(i, &a.sources[i], &a.extractions[i].claims[0]))
+        .collect();
+    a.findings.push(Finding {
+        verdict: Verdict::Agreement,
+        kind: "casualties".into(),
+        summary: "people killed".into(),
+        explanation: "bounds overlap".into(),
+        confidence: 0.8,
+        evidence,
+        independent_sources: Some(1),
+        diff: None,
+    });
+    assert_eq!(
+        rules_of(&lint(&a, 0, &pack)),
+        vec![("conflicting_figure", Severity::Error)]
+    );
+}
