@@ -9,7 +9,7 @@
 
 use crate::compare::{Evidence, Verdict};
 use crate::extract::{ClaimBody, Quantity};
-use crate::normalize::fold;
+use crate::normalize::{fold, tokens};
 use crate::pack::{Pack, Severity};
 use crate::pipeline::Analysis;
 
@@ -232,14 +232,24 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         }
         && a.part == b.part
         && match (&a.counted, &b.counted) {
-            (Some(x), Some(y)) => counted_key(x) == counted_key(y),
+            (Some(x), Some(y)) => same_counted(x, y),
             _ => true,
         }
 }
 
-fn counted_key(s: &str) -> String {
-    let f = fold(s);
-    f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+/// "weapons" and "weaponry", "civilian protesters" and "protesters": the same thing
+/// counted, written two ways (same head word, or one word extends the other's stem).
+fn same_counted(x: &str, y: &str) -> bool {
+    let key = |s: &str| -> Option<String> {
+        let last = tokens(s).pop()?;
+        Some(last.strip_suffix('s').map(str::to_owned).unwrap_or(last))
+    };
+    match (key(x), key(y)) {
+        (Some(a), Some(b)) => {
+            a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(&b) || b.starts_with(&a)))
+        }
+        _ => fold(x) == fold(y),
+    }
 }
 
 /// Scopes that may describe the same thing (one side unknown is compatible).
@@ -293,9 +303,21 @@ fn same_time(x: &crate::extract::TimeScope, y: &crate::extract::TimeScope) -> bo
     }
     let resolved = |t: &crate::extract::TimeScope| t.from.is_some() || t.to.is_some();
     if resolved(x) && resolved(y) {
-        x.from == y.from && x.to == y.to
-    } else {
-        fold(&x.text) == fold(&y.text)
+        return x.from == y.from && x.to == y.to;
+    }
+    if fold(&x.text) == fold(&y.text) {
+        return true;
+    }
+    // "since the coup" and "since the Feb. 1 coup": the same start named with or
+    // without its date, so the same head word ends both phrases. Only for cumulative
+    // scopes: a day or a period must resolve to the same dates.
+    x.kind == crate::extract::TimeScopeKind::Since && {
+        let head = |t: &str| {
+            tokens(t)
+                .pop()
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        };
+        head(&x.text).is_some_and(|h| Some(h) == head(&y.text))
     }
 }
 

@@ -499,3 +499,56 @@ fn an_agreement_finding_does_not_excuse_an_overstated_bound() {
         vec![("conflicting_figure", Severity::Error)]
     );
 }
+
+#[test]
+fn since_scopes_match_with_or_without_their_date() {
+    let draft = "Draft\n\nActivists say 25 people have been killed since the ceasefire.\n";
+    let (mut a, pack) = analysis(&[("draft", draft), ("wire", SOURCE)]);
+    add(
+        &mut a,
+        0,
+        toll(
+            "25 people",
+            25.0,
+            Interval::exact(25.0),
+            "since the ceasefire",
+        ),
+    );
+    add(
+        &mut a,
+        1,
+        toll(
+            "At least 40 people",
+            40.0,
+            Interval::closed(Some(40.0), None),
+            "since the March 3 ceasefire",
+        ),
+    );
+    assert_eq!(
+        rules_of(&lint(&a, 0, &pack)),
+        vec![("conflicting_figure", Severity::Error)]
+    );
+}
+
+#[test]
+fn weapons_and_weaponry_are_the_same_thing_counted() {
+    let source = "Wire\n\nRussia supplied 16% of weaponry bought from 2014-2019.\n";
+    let draft = "Draft\n\nRussia supplied 26% of the weapons bought from 2014-2019.\n";
+    let (mut a, pack) = analysis(&[("draft", draft), ("wire", source)]);
+    let share = |needle: &'static str, n: f64, counted: &'static str| Q {
+        needle,
+        number: n,
+        value: Interval::exact(n),
+        kind: "shares",
+        unit: "percent",
+        event: "supplied",
+        counted,
+        scope: Some((TimeScopeKind::Period, "from 2014-2019")),
+    };
+    add(&mut a, 0, share("26% of the weapons", 26.0, "weapons"));
+    add(&mut a, 1, share("16% of weaponry", 16.0, "weaponry"));
+    assert_eq!(
+        rules_of(&lint(&a, 0, &pack)),
+        vec![("conflicting_figure", Severity::Error)]
+    );
+}
