@@ -240,6 +240,182 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::Diagnostic;
+
+    /// Property names the SARIF 2.1.0 schema allows on each object we emit (it sets
+    /// `additionalProperties: false` everywhere), and the ones it requires.
+    fn check(value: &serde_json::Value, object: &str) {
+        let (allowed, required): (&[&str], &[&str]) = match object {
+            "log" => (
+                &[
+                    "$schema",
+                    "version",
+                    "runs",
+                    "inlineExternalProperties",
+                    "properties",
+                ],
+                &["version", "runs"],
+            ),
+            "run" => (
+                &[
+                    "tool",
+                    "results",
+                    "columnKind",
+                    "artifacts",
+                    "invocations",
+                    "originalUriBaseIds",
+                    "properties",
+                ],
+                &["tool"],
+            ),
+            "tool" => (&["driver", "extensions", "properties"], &["driver"]),
+            "driver" => (
+                &[
+                    "name",
+                    "version",
+                    "semanticVersion",
+                    "informationUri",
+                    "rules",
+                    "fullName",
+                    "organization",
+                    "properties",
+                ],
+                &["name"],
+            ),
+            "rule" => (
+                &[
+                    "id",
+                    "name",
+                    "shortDescription",
+                    "fullDescription",
+                    "defaultConfiguration",
+                    "helpUri",
+                    "help",
+                    "properties",
+                ],
+                &["id"],
+            ),
+            "result" => (
+                &[
+                    "ruleId",
+                    "ruleIndex",
+                    "level",
+                    "message",
+                    "locations",
+                    "relatedLocations",
+                    "kind",
+                    "properties",
+                ],
+                &["message"],
+            ),
+            "location" => (
+                &[
+                    "id",
+                    "physicalLocation",
+                    "message",
+                    "logicalLocations",
+                    "annotations",
+                    "relationships",
+                    "properties",
+                ],
+                &[],
+            ),
+            "physical" => (
+                &[
+                    "artifactLocation",
+                    "region",
+                    "contextRegion",
+                    "address",
+                    "properties",
+                ],
+                &[],
+            ),
+            "region" => (
+                &[
+                    "startLine",
+                    "startColumn",
+                    "endLine",
+                    "endColumn",
+                    "charOffset",
+                    "charLength",
+                    "byteOffset",
+                    "byteLength",
+                    "snippet",
+                    "message",
+                    "sourceLanguage",
+                    "properties",
+                ],
+                &[],
+            ),
+            _ => unreachable!(),
+        };
+        let map = value.as_object().expect("an object");
+        for k in map.keys() {
+            assert!(
+                allowed.contains(&k.as_str()),
+                "`{k}` is not a SARIF {object} property"
+            );
+        }
+        for r in required {
+            assert!(map.contains_key(*r), "SARIF {object} requires `{r}`");
+        }
+    }
+
+    #[test]
+    fn sarif_uses_only_schema_properties() {
+        let analysis = crate::report::sample::analysis();
+        let f = &analysis.findings[0];
+        let diagnostics = vec![Diagnostic {
+            severity: Severity::Error,
+            rule: rules::CONFLICTING_FIGURE.into(),
+            message: "the draft gives `25 people`".into(),
+            claim: f.evidence[1].clone(),
+            sources: vec![f.evidence[0].clone()],
+            kind_file: Some("kinds/casualties.toml".into()),
+        }];
+        let report = LintReport {
+            analysis: &analysis,
+            draft: 1,
+            diagnostics: &diagnostics,
+            suppressed: 0,
+        };
+        let mut out = Vec::new();
+        render(&report, &mut out).unwrap();
+        let log: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        check(&log, "log");
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        check(run, "run");
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        check(&run["tool"], "tool");
+        check(&run["tool"]["driver"], "driver");
+        for r in run["tool"]["driver"]["rules"].as_array().unwrap() {
+            check(r, "rule");
+            assert!(["error", "warning", "note"]
+                .contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
+        }
+        let result = &run["results"][0];
+        check(result, "result");
+        assert_eq!(result["ruleIndex"], 0);
+        assert_eq!(result["level"], "error");
+        for loc in result["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(result["relatedLocations"].as_array().unwrap())
+        {
+            check(loc, "location");
+            check(&loc["physicalLocation"], "physical");
+            check(&loc["physicalLocation"]["region"], "region");
+        }
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+            (Some(3), Some(18))
+        );
+        assert_eq!(region["snippet"]["text"], "25 people");
+        assert_eq!(result["relatedLocations"][0]["id"], 0);
+    }
 
     #[test]
     fn uri_encodes_spaces_and_angle_brackets() {
