@@ -15,6 +15,7 @@ use crate::compare::Evidence;
 use crate::ingest::Source;
 use crate::lint::{rules, severity_name, Diagnostic};
 use crate::pack::Severity;
+use crate::pipeline::Analysis;
 
 /// Writes every diagnostic of a lint run, then a summary line.
 pub fn render(
@@ -28,9 +29,8 @@ pub fn render(
         Renderer::plain()
     }
     .term_width(opts.width.max(40));
-    let sources = &report.analysis.sources;
     for d in report.diagnostics {
-        write_one(d, sources, &renderer, out)?;
+        write_one(d, report.analysis, &renderer, out)?;
         writeln!(out)?;
     }
     write_summary(report, opts, out)
@@ -48,10 +48,11 @@ struct Part {
 
 fn write_one(
     d: &Diagnostic,
-    sources: &[Source],
+    analysis: &Analysis,
     renderer: &Renderer,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let sources = &analysis.sources;
     let Some(main) = part(&d.claim, sources, draft_label(d)) else {
         return Ok(());
     };
@@ -60,7 +61,12 @@ fn write_one(
         .iter()
         .filter_map(|e| {
             let s = sources.get(e.source)?;
-            part(e, sources, source_label(s, e))
+            let date = analysis
+                .extractions
+                .get(e.source)
+                .and_then(|x| x.anchor.date)
+                .or_else(|| s.published());
+            part(e, sources, source_label(s, date, e))
         })
         .collect();
     let title = sanitize(&d.message);
@@ -120,13 +126,14 @@ fn draft_label(d: &Diagnostic) -> String {
     }
 }
 
-/// "reuters (Reuters, 2021-03-26), per activist groups".
-fn source_label(s: &Source, e: &Evidence) -> String {
+/// "reuters (Reuters, 2021-03-26), per activist groups"; the date is the one the
+/// analysis trusts (a scraped page date the text contradicts is not shown).
+fn source_label(s: &Source, date: Option<jiff::civil::Date>, e: &Evidence) -> String {
     let mut meta: Vec<String> = Vec::new();
     if let Some(o) = &s.meta.outlet {
         meta.push(sanitize(&o.value));
     }
-    if let Some(d) = s.published() {
+    if let Some(d) = date {
         meta.push(d.to_string());
     }
     let mut label = s.id.to_string();
