@@ -410,3 +410,18 @@ fn binary_exits_0_quietly_on_a_closed_pipe() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn lint_draft_inside_the_source_directory_does_not_vouch_for_itself() {
+    let dir = corpus();
+    let sources = dir.path().join("sources");
+    std::fs::write(sources.join("zz-draft.md"), PLANTED).unwrap();
+    let r = cli(&[
+        "lint",
+        &sources.join("zz-draft.md").to_string_lossy(),
+        "--against",
+        &sources.to_string_lossy(),
+    ]);
+    assert_eq!(r.status, 1, "{}", shown(&r));
+    assert!(r.stdout.contains("checked against 3 sources"), "{}", r.stdout);
+}

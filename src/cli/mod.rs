@@ -376,7 +376,7 @@ fn lint_command(
     };
     let mut paths = vec![a.draft.clone()];
     paths.extend(a.against.iter().cloned());
-    let ingested = read_inputs(&paths, cli, pack, io)?;
+    let mut ingested = read_inputs(&paths, cli, pack, io)?;
     let read_ok = ingested.errors.is_empty();
     let draft_path = if a.draft.as_os_str() == "-" {
         "<stdin>".to_owned()
@@ -390,6 +390,22 @@ fn lint_command(
         )?;
         return Ok(Status::Usage);
     };
+    // A draft that sits inside a source directory must not vouch for itself.
+    let canonical = |p: &str| std::fs::canonicalize(p).ok();
+    let draft_canonical = canonical(&draft_path);
+    let mut index = 0;
+    ingested.sources.retain(|s| {
+        let keep = index == draft
+            || (s.path != draft_path
+                && (draft_canonical.is_none() || canonical(&s.path) != draft_canonical));
+        index += 1;
+        keep
+    });
+    let draft = ingested
+        .sources
+        .iter()
+        .position(|s| s.path == draft_path)
+        .unwrap_or(0);
     if ingested.sources.len() < 2 {
         writeln!(
             io.stderr,
