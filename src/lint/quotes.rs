@@ -1,8 +1,9 @@
 //! `unsupported_quote`: a direct quote in the draft that matches no source rendering.
 //!
-//! Quotes are found in the draft's own text (“curly” or "straight" double quotes, three
-//! words or more, so scare quotes are left alone) and compared as folded word tokens:
-//! case, accents, punctuation and quote styles never matter. Elisions (`...`, `…`) and
+//! Quotes are found in the draft's own text (“curly” or "straight" double quotes, or
+//! ‘curly’ single quotes; three words or more, so scare quotes are left alone) and
+//! compared as folded word tokens: case, accents, punctuation and quote styles never
+//! matter. Elisions (`...`, `…`) and
 //! bracketed insertions (`[the minister]`) split a quote into fragments that must each
 //! appear. A quote is supported when every fragment appears word for word in a source,
 //! or when one source sentence holds at least [`SIMILAR`] of its words in order (a
@@ -95,13 +96,24 @@ pub(super) fn find_quotes(
         };
         let mut open: Option<(usize, char)> = None;
         let mut last_newline = false;
-        for (i, ch) in part.char_indices() {
+        let chars: Vec<(usize, char)> = part.char_indices().collect();
+        for (k, &(i, ch)) in chars.iter().enumerate() {
             let at = c.start + i;
+            // A closing ‘single’ quote is a ’ not followed by a letter ("Myanmar’s" is an
+            // apostrophe).
+            let ends_word = chars
+                .get(k + 1)
+                .map_or(true, |&(_, next)| !next.is_alphanumeric());
             match (ch, open) {
                 ('\n', Some(_)) if last_newline => open = None,
                 ('“', None) => open = Some((at + ch.len_utf8(), '”')),
                 ('"', None) => open = Some((at + 1, '"')),
+                ('‘', None) => open = Some((at + ch.len_utf8(), '’')),
                 ('”', Some((start, '”'))) | ('"', Some((start, '"'))) => {
+                    out.push(start..at);
+                    open = None;
+                }
+                ('’', Some((start, '’'))) if ends_word => {
                     out.push(start..at);
                     open = None;
                 }

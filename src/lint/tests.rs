@@ -552,3 +552,15 @@ fn weapons_and_weaponry_are_the_same_thing_counted() {
         vec![("conflicting_figure", Severity::Error)]
     );
 }
+
+#[test]
+fn single_curly_quotes_are_quotations_and_apostrophes_are_not() {
+    let draft = "Draft\n\nThe mayor’s office said: \u{2018}We will rebuild every road before the winter’s first snow.\u{2019}\n";
+    let (a, _) = analysis(&[("draft", draft), ("wire", SOURCE)]);
+    let found = quotes::find_quotes(draft, &a.sources[0].content_spans());
+    let texts: Vec<&str> = found.iter().map(|r| &draft[r.clone()]).collect();
+    assert_eq!(
+        texts,
+        vec!["We will rebuild every road before the winter’s first snow."]
+    );
+}
