@@ -160,19 +160,24 @@ fn write_finding(
         writeln!(out, "{}", p.paint("  word diff:", p.dim()))?;
         writeln!(out, "{}", wrap_words(&diff_words(diff, p), p.width, "    "))?;
     }
+    let mut previous: Option<&str> = None;
     for (c, highlight) in claims {
-        writeln!(out)?;
-        let source = sources.get(c.source.as_str()).copied();
-        write_claim(c, highlight.clone(), source, verdict, p, out)?;
+        // Claims of one source come together: its header once, then each sentence.
+        if previous != Some(c.source.as_str()) {
+            writeln!(out)?;
+            let source = sources.get(c.source.as_str()).copied();
+            write_source(c, source, p, out)?;
+        }
+        previous = Some(c.source.as_str());
+        write_claim(c, highlight.clone(), verdict, p, out)?;
     }
     Ok(())
 }
 
-fn write_claim(
+/// "wire · Northern Wire · 2024-05-02".
+fn write_source(
     c: &ClaimView,
-    highlight: Option<Range<usize>>,
     source: Option<&SourceView>,
-    verdict: Verdict,
     p: &Painter,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -183,12 +188,25 @@ fn write_claim(
     if let Some(d) = source.and_then(|s| s.published.as_deref()) {
         who.push(d.to_owned());
     }
+    writeln!(out, "{}", wrap_words(&who.join(" · "), p.width, "  "))
+}
+
+/// "path:line:column · per the attribution chain", then the sentence.
+fn write_claim(
+    c: &ClaimView,
+    highlight: Option<Range<usize>>,
+    verdict: Verdict,
+    p: &Painter,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut place = p.paint(
+        &format!("{}:{}:{}", sanitize(&c.path), c.line, c.column),
+        p.dim(),
+    );
     if let Some(a) = &c.attribution {
-        who.push(format!("per {}", sanitize(a)));
+        place.push_str(&format!(" · per {}", sanitize(a)));
     }
-    writeln!(out, "{}", wrap_words(&who.join(" · "), p.width, "  "))?;
-    let place = format!("{}:{}:{}", sanitize(&c.path), c.line, c.column);
-    writeln!(out, "{}", p.paint(&wrap(&place, p.width, "  "), p.dim()))?;
+    writeln!(out, "{}", wrap_words(&place, p.width, "  "))?;
     let words = highlighted(c, highlight, p, p.verdict(verdict));
     writeln!(out, "{}", wrap_words(&words, p.width, "    "))
 }
