@@ -160,16 +160,38 @@ fn write_finding(
         writeln!(out, "{}", p.paint("  word diff:", p.dim()))?;
         writeln!(out, "{}", wrap_words(&diff_words(diff, p), p.width, "    "))?;
     }
-    let mut previous: Option<&str> = None;
-    for (c, highlight) in claims {
-        // Claims of one source come together: its header once, then each sentence.
-        if previous != Some(c.source.as_str()) {
-            writeln!(out)?;
-            let source = sources.get(c.source.as_str()).copied();
-            write_source(c, source, p, out)?;
+    let mut i = 0;
+    while i < claims.len() {
+        let (first, _) = &claims[i];
+        // Claims of one source come together under one header; claims of one sentence
+        // share it, each figure marked.
+        let same_source = claims[i..]
+            .iter()
+            .take_while(|(c, _)| c.source == first.source)
+            .count();
+        writeln!(out)?;
+        write_source(first, sources.get(first.source.as_str()).copied(), p, out)?;
+        let group = &claims[i..i + same_source];
+        let mut j = 0;
+        while j < group.len() {
+            let (c, _) = &group[j];
+            let same_sentence = group[j..]
+                .iter()
+                .take_while(|(o, _)| o.line == c.line && o.sentence == c.sentence)
+                .count();
+            let sentence_claims = &group[j..j + same_sentence];
+            for (o, _) in sentence_claims {
+                write_place(o, p, out)?;
+            }
+            let ranges: Vec<Range<usize>> = sentence_claims
+                .iter()
+                .filter_map(|(o, h)| range_of(o, h.clone()))
+                .collect();
+            let words = highlighted(&c.sentence, &ranges, p, p.verdict(verdict));
+            writeln!(out, "{}", wrap_words(&words, p.width, "    "))?;
+            j += same_sentence;
         }
-        previous = Some(c.source.as_str());
-        write_claim(c, highlight.clone(), verdict, p, out)?;
+        i += same_source;
     }
     Ok(())
 }
@@ -191,14 +213,8 @@ fn write_source(
     writeln!(out, "{}", wrap_words(&who.join(" · "), p.width, "  "))
 }
 
-/// "path:line:column · per the attribution chain", then the sentence.
-fn write_claim(
-    c: &ClaimView,
-    highlight: Option<Range<usize>>,
-    verdict: Verdict,
-    p: &Painter,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// "path:line:column · per the attribution chain".
+fn write_place(c: &ClaimView, p: &Painter, out: &mut dyn Write) -> io::Result<()> {
     let mut place = p.paint(
         &format!("{}:{}:{}", sanitize(&c.path), c.line, c.column),
         p.dim(),
@@ -206,42 +222,53 @@ fn write_claim(
     if let Some(a) = &c.attribution {
         place.push_str(&format!(" · per {}", sanitize(a)));
     }
-    writeln!(out, "{}", wrap_words(&place, p.width, "  "))?;
-    let words = highlighted(c, highlight, p, p.verdict(verdict));
-    writeln!(out, "{}", wrap_words(&words, p.width, "    "))
+    writeln!(out, "{}", wrap_words(&place, p.width, "  "))
 }
 
-/// The sentence with the claim's text marked, one styled run per word so wrapping never
-/// splits an escape sequence.
-fn highlighted(
-    c: &ClaimView,
-    highlight: Option<Range<usize>>,
-    p: &Painter,
-    style: Style,
-) -> String {
+/// Where the claim's text lies in its sentence.
+fn range_of(c: &ClaimView, highlight: Option<Range<usize>>) -> Option<Range<usize>> {
     let sentence = &c.sentence;
-    let range = highlight
-        .clone()
+    highlight
         .filter(|r| sentence.get(r.clone()).is_some() && r.start < r.end)
         .or_else(|| {
             let at = sentence.find(c.text.as_str())?;
             Some(at..at + c.text.len()).filter(|r| r.start < r.end)
-        });
-    let Some(r) = range else {
-        return sanitize(sentence);
-    };
-    let before = sanitize(&sentence[..r.start]);
-    let mid = sanitize(&sentence[r.clone()]);
-    let after = sanitize(&sentence[r.end..]);
-    let marked = if p.color {
-        mid.split(' ')
-            .map(|w| p.paint(w, style.bold().underline()))
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        format!("»{mid}«")
-    };
-    format!("{before}{marked}{after}")
+        })
+}
+
+/// The sentence with each claim's text marked (overlapping marks merge), one styled
+/// run per word so wrapping never splits an escape sequence.
+fn highlighted(sentence: &str, ranges: &[Range<usize>], p: &Painter, style: Style) -> String {
+    let mut sorted: Vec<Range<usize>> = ranges.to_vec();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for r in merged {
+        let (Some(before), Some(mid)) = (sentence.get(at..r.start), sentence.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(&sanitize(before));
+        let mid = sanitize(mid);
+        if p.color {
+            let words: Vec<String> = mid
+                .split(' ')
+                .map(|w| p.paint(w, style.bold().underline()))
+                .collect();
+            out.push_str(&words.join(" "));
+        } else {
+            out.push_str(&format!("»{mid}«"));
+        }
+        at = r.end;
+    }
+    out.push_str(&sanitize(sentence.get(at..).unwrap_or_default()));
+    out
 }
 
 fn diff_words(diff: &[DiffPart], p: &Painter) -> String {
@@ -401,6 +428,16 @@ mod tests {
         });
         assert!(text.contains("\u{1b}["));
         assert!(!text.contains('»'));
+    }
+
+    #[test]
+    fn two_figures_in_one_sentence_are_both_marked_once() {
+        let p = Painter::new(&RenderOptions::default());
+        let s = "killing 320 people, including 11 on Thursday";
+        assert_eq!(
+            highlighted(s, &[30..32, 8..18, 8..11], &p, Style::new()),
+            "killing »320 people«, including »11« on Thursday"
+        );
     }
 
     #[test]
