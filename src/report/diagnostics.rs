@@ -223,3 +223,105 @@ fn write_summary(
         style.render_reset()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extraction;
+    use crate::pack::Pack;
+    use proptest::prelude::*;
+
+    fn render_one(draft: &str, span: std::ops::Range<usize>, color: bool) -> String {
+        let pack = Pack::default_pack();
+        let sources = vec![
+            Source::from_text("draft", "draft.md", draft, &pack),
+            Source::from_text(
+                "wire",
+                "wire.txt",
+                "Wire\n\nAt least 40 people died.\n",
+                &pack,
+            ),
+        ];
+        let analysis = Analysis {
+            extractions: vec![Extraction::default(); 2],
+            sentences: vec![Vec::new(); 2],
+            sources,
+            findings: Vec::new(),
+        };
+        let evidence = |source: usize, span: std::ops::Range<usize>| Evidence {
+            source,
+            sentence: span.clone(),
+            span,
+            number: None,
+            value: None,
+            unit: None,
+            attribution: Some("a \u{202e}ministry".into()),
+            quote: None,
+            scope: None,
+        };
+        let diagnostics = vec![Diagnostic {
+            severity: Severity::Warning,
+            rule: rules::UNSUPPORTED_QUOTE.into(),
+            message: "bad\u{1b}[31m quote".into(),
+            claim: evidence(0, span),
+            sources: vec![evidence(1, 6..24)],
+            kind_file: None,
+        }];
+        let report = LintReport {
+            analysis: &analysis,
+            draft: 0,
+            diagnostics: &diagnostics,
+            suppressed: 0,
+        };
+        let mut out = Vec::new();
+        render(&report, &RenderOptions { color, width: 60 }, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn snippet_escapes_untrusted_text_and_keeps_the_underline_on_the_claim() {
+        let draft = "Title\n\nHe said \u{201c}we\u{202e} never left\u{201d} twice.\n";
+        let start = draft.find("we").unwrap();
+        let end = draft.find('\u{201d}').unwrap();
+        let text = render_one(draft, start..end, false);
+        assert!(
+            !text.contains('\u{202e}') && !text.contains('\u{1b}'),
+            "{text}"
+        );
+        insta::assert_snapshot!(text, @r"
+        warning[unsupported_quote]: bad\u{1b}[31m quote
+         --> draft.md:3:10
+          |
+        3 | He said “we\u{202e} never left” twice.
+          |          --------------------- this quote
+          |
+         ::: wire.txt:3:1
+          |
+        3 | At least 40 people died.
+          | ------------------ wire, per a \u{202e}ministry
+          |
+
+        draft.md: checked against 1 source: 1 warning
+        ");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        #[test]
+        fn any_text_and_span_render_without_panicking(
+            text in "\\PC{0,30}(\r?\n\t?\\PC{0,30}){0,3}",
+            a in 0usize..120,
+            b in 0usize..120,
+            color: bool,
+        ) {
+            let len = text.len();
+            let fix = |x: usize| {
+                let mut x = x.min(len);
+                while !text.is_char_boundary(x) { x -= 1; }
+                x
+            };
+            let (a, b) = (fix(a.min(b)), fix(a.max(b)));
+            let _ = render_one(&text, a..b, color);
+        }
+    }
+}
