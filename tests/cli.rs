@@ -423,5 +423,9 @@ fn lint_draft_inside_the_source_directory_does_not_vouch_for_itself() {
         &sources.to_string_lossy(),
     ]);
     assert_eq!(r.status, 1, "{}", shown(&r));
-    assert!(r.stdout.contains("checked against 3 sources"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("checked against 3 sources"),
+        "{}",
+        r.stdout
+    );
 }

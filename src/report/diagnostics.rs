@@ -215,6 +215,19 @@ fn write_summary(
     } else {
         anstyle::AnsiColor::Green.on_default().bold()
     };
+    if !report.diagnostics.is_empty() {
+        let dim = if opts.color {
+            anstyle::Style::new().dimmed()
+        } else {
+            anstyle::Style::new()
+        };
+        writeln!(
+            out,
+            "{}to accept one after checking it, put `<!-- crosscheck-ignore RULE -->` on its line or the line before, or list `RULE: text` in an --allowlist file{}",
+            dim.render(),
+            dim.render_reset()
+        )?;
+    }
     writeln!(
         out,
         "{}{draft}: checked against {against} source{}: {found}{silenced}{}",
@@ -301,6 +314,7 @@ mod tests {
           | ------------------ wire, per a \u{202e}ministry
           |
 
+        to accept one after checking it, put `<!-- crosscheck-ignore RULE -->` on its line or the line before, or list `RULE: text` in an --allowlist file
         draft.md: checked against 1 source: 1 warning
         ");
     }
