@@ -1,1 +1,3 @@
+//! Pipeline benchmarks: replaced by the divan suite.
+
 fn main() {}

@@ -2,6 +2,8 @@
 //! snapshotted, and its `expect.toml` is asserted exactly: every listed finding appears,
 //! no listed trap appears, and the number of conflicts is exact.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 use std::path::Path;
 
 use serde::Deserialize;
