@@ -824,9 +824,17 @@ impl<'a> Cx<'a> {
             }
             start -= 1;
         }
-        let before = start.checked_sub(1).map(|p| s.words[p].text.to_lowercase());
-        if matches!(before.as_deref(), Some("a" | "an")) {
-            return None;
+        // "issued a statement saying": an indefinite object is not a speaker, but "A
+        // ministry spokesman said" opening a clause is.
+        if let Some(p) = start.checked_sub(1) {
+            let article = matches!(s.words[p].text, "a" | "an");
+            let opens_clause = p == 0
+                || s.text
+                    .get(s.words[p - 1].end..s.words[p].start)
+                    .is_some_and(|g| g.contains([',', ';', ':']));
+            if article && !opens_clause {
+                return None;
+            }
         }
         // "The MRTV report said": the named outlet is the source.
         let span = s.base + s.words[start].start..s.base + s.words[h].end;
@@ -1156,6 +1164,14 @@ impl<'a> Cx<'a> {
             return None;
         }
         let q = self.quotes.iter().find(|q| q.open == s.base)?;
+        // a sentence with its own speech verb (whose speaker was not found) is not a
+        // continuation of the statement before
+        let speaks = s.words.iter().any(|w| {
+            self.is_strong_form(&w.text.to_lowercase()) && !self.in_quote(s.base + w.start)
+        });
+        if speaks {
+            return None;
+        }
         let last = before.last()?;
         let ClaimBody::Statement(st) = &last.body else {
             return None;
@@ -1507,6 +1523,30 @@ mod tests {
         insta::assert_snapshot!(
             show("In a clip shown on Rai News, the mayor is seen leaving."),
             @"Rai News [show] reported: the mayor is seen leaving"
+        );
+    }
+
+    #[test]
+    fn indefinite_generic_speaker_opening_the_sentence() {
+        insta::assert_snapshot!(
+            show("A police spokesman, who declined to be named, said two men were held."),
+            @"police spokesman [say] reported: two men were held"
+        );
+    }
+
+    #[test]
+    fn according_to_after_a_generic_speaker_is_a_conduit() {
+        insta::assert_snapshot!(
+            show("Rescue workers said the bridge fell at dawn, according to the broadcaster RTP."),
+            @"RTP <- Rescue workers [say] reported: the bridge fell at dawn"
+        );
+    }
+
+    #[test]
+    fn quote_with_its_own_unresolved_verb_is_not_a_continuation() {
+        insta::assert_snapshot!(
+            show("“We will rebuild,” said Omar Ali.\n\n“Water is short,” said the.\n"),
+            @"Omar Ali [say] quote: We will rebuild,"
         );
     }
 

@@ -401,6 +401,7 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
                 && j < words.len()
                 && words[j].is_cap()
                 && text[words[j - 1].end..words[j].start] == *" "
+                && !person_of_org(words, start..end, j, lex)
             {
                 end = j + 1;
                 continue;
@@ -425,6 +426,24 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
         }
     }
     out
+}
+
+/// Whether joining `left` to the capitalised words from `right` would glue a person to
+/// the organisation named after them ("Maria Neira of the World Health Organization"):
+/// the right part has an organisation word and the left part has none.
+fn person_of_org(
+    words: &[Word<'_>],
+    left: std::ops::Range<usize>,
+    right: usize,
+    lex: &Lexicon,
+) -> bool {
+    let is_org = |w: &Word<'_>| lex.org_words.contains(&w.lower());
+    let left_org = words[left].iter().any(is_org);
+    let right_org = words[right..]
+        .iter()
+        .take_while(|w| w.is_cap() || lex.connectors.contains(&w.lower()))
+        .any(is_org);
+    right_org && !left_org
 }
 
 /// The entity lexicon of a pack, prepared once.
@@ -710,6 +729,17 @@ mod tests {
     fn dotted_acronym_stays_inside_a_name() {
         let ms = mentions_one("Data came from the U.S. Geological Survey on Monday.");
         insta::assert_snapshot!(show(&ms), @"U.S. Geological Survey [Organization united states geological survey]");
+    }
+
+    #[test]
+    fn person_is_not_glued_to_the_organisation_after_of() {
+        let ms =
+            mentions_one("Talks with Ana Lima of the Red Cross Federation and the Bank of Spain.");
+        insta::assert_snapshot!(show(&ms), @r"
+        Ana Lima [Person ana lima]
+        Red Cross Federation [Organization rcf]
+        Bank of Spain [Organization bank of spain]
+        ");
     }
 
     #[test]
