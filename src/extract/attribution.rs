@@ -578,7 +578,9 @@ impl<'a> Cx<'a> {
                 k += n + 1;
                 break;
             }
-            if n == 0 && !PREPOSITIONS.contains(&x.text.to_lowercase().as_str()) {
+            let lower = x.text.to_lowercase();
+            if n == 0 && !PREPOSITIONS.contains(&lower.as_str()) && !self.lex.skip.contains(&lower)
+            {
                 break;
             }
         }
@@ -701,6 +703,9 @@ impl<'a> Cx<'a> {
         let mut cursor = s.words[v].start;
         let mut allow_comma = false;
         let mut appositives = 0;
+        // "Health officials in Gaza say": a place after a preposition qualifies the
+        // source before it; the source's name runs to the end of the place.
+        let mut qualifier_end: Option<usize> = None;
         while j > 0 {
             let w = &s.words[j - 1];
             let gap = s.text.get(w.end..cursor)?;
@@ -746,6 +751,17 @@ impl<'a> Cx<'a> {
                 if m.kind == EntityKind::Title {
                     return None;
                 }
+                let first = s.words.partition_point(|x| s.base + x.start < m.span.start);
+                let prep = first.checked_sub(1).filter(|&p| {
+                    PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                        && s.text.get(s.words[p].end..s.words[first].start) == Some(" ")
+                });
+                if let (EntityKind::Place, Some(p), None) = (m.kind, prep, qualifier_end) {
+                    qualifier_end = Some(m.span.end);
+                    j = p;
+                    cursor = s.words[p].start;
+                    continue;
+                }
                 let start = self.np_start(s, m);
                 return Some(Subject {
                     party: party_of(m),
@@ -763,12 +779,51 @@ impl<'a> Cx<'a> {
                 });
             }
             if self.lex.generic.contains(&lower) {
-                return self.generic_np(s, j - 1).map(|(party, start)| Subject {
+                let (mut party, start) = self.generic_np(s, j - 1)?;
+                if let (Some(end), None) = (qualifier_end, party.kind) {
+                    if let Some(name) = s.text.get(start..end - s.base) {
+                        party.name = name.to_owned();
+                        party.key = fold(name);
+                        party.span = Some(s.base + start..end);
+                    }
+                }
+                return Some(Subject {
                     party,
                     start,
                     end: None,
                     conduits,
                 });
+            }
+            // "a source familiar with the matter said"
+            if j >= 4
+                && matches!(
+                    lower.as_str(),
+                    "matter"
+                        | "situation"
+                        | "plans"
+                        | "talks"
+                        | "discussions"
+                        | "negotiations"
+                        | "investigation"
+                        | "decision"
+                )
+            {
+                let close = s.words[j - 4].text.to_lowercase();
+                let with = s.words[j - 3].text.to_lowercase();
+                if matches!(close.as_str(), "familiar" | "close")
+                    && matches!(with.as_str(), "with" | "to")
+                {
+                    if let Some((party, start)) =
+                        j.checked_sub(5).and_then(|h| self.generic_np(s, h))
+                    {
+                        return Some(Subject {
+                            party,
+                            start,
+                            end: None,
+                            conduits,
+                        });
+                    }
+                }
             }
             if self.lex.skip.contains(&lower) {
                 j -= 1;
@@ -1547,6 +1602,30 @@ mod tests {
         insta::assert_snapshot!(
             show("“We will rebuild,” said Omar Ali.\n\n“Water is short,” said the.\n"),
             @"Omar Ali [say] quote: We will rebuild,"
+        );
+    }
+
+    #[test]
+    fn generic_source_qualified_by_a_place() {
+        insta::assert_snapshot!(
+            show("Health officials in Tigray say 40 people have died."),
+            @"Health officials in Tigray [say] reported: 40 people have died"
+        );
+    }
+
+    #[test]
+    fn source_familiar_with_the_matter() {
+        insta::assert_snapshot!(
+            show("The merger will close in May, a source familiar with the matter said."),
+            @"source [say] reported: The merger will close in May"
+        );
+    }
+
+    #[test]
+    fn day_between_verb_and_that() {
+        insta::assert_snapshot!(
+            show("Mayor Ivo Tan said Tuesday that the bridge would reopen."),
+            @"Ivo Tan [say] reported: the bridge would reopen"
         );
     }
 
