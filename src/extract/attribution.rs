@@ -36,10 +36,13 @@ pub(crate) fn find(
 ) -> Vec<Claim> {
     let lex = pack.prepared(Lexicon::new);
     let quotes = quotes(source, sentences);
+    // mentions by sentence, so that each lookup is a binary search, not a scan
+    let mut by_sentence: Vec<&Mention> = mentions.iter().collect();
+    by_sentence.sort_by_key(|m| (m.sentence, m.span.start));
     let cx = Cx {
         source,
         sentences,
-        mentions,
+        mentions: &by_sentence,
         lex: &lex,
         quotes: &quotes,
     };
@@ -63,13 +66,25 @@ pub(crate) fn find(
 }
 
 /// The attribution that covers sentence `index`, if any (from the statements found).
+///
+/// `statements` are in sentence order (as [`find`] returns them), so this is a binary
+/// search plus a short look back for a statement that started earlier and runs on.
 pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attribution> {
-    statements
+    let lo = statements.partition_point(|c| c.sentence < index);
+    let hi = statements.partition_point(|c| c.sentence <= index);
+    let covers = |c: &Claim| match &c.body {
+        ClaimBody::Statement(st) => c.sentence == index || st.sentences.contains(&index),
+        ClaimBody::Quantity(_) => false,
+    };
+    let own = statements.get(lo..hi).unwrap_or_default().iter();
+    let earlier = statements
+        .get(..lo)
+        .unwrap_or_default()
         .iter()
-        .filter(|c| match &c.body {
-            ClaimBody::Statement(st) => c.sentence == index || st.sentences.contains(&index),
-            ClaimBody::Quantity(_) => false,
-        })
+        .rev()
+        .take(8);
+    own.chain(earlier)
+        .filter(|c| covers(c))
         .find_map(|c| c.attribution.as_ref())
 }
 
@@ -235,7 +250,8 @@ const NP_LEFT_STOPS: &[&str] = &["by", "of", "according", "as", "said", "says", 
 struct Cx<'a> {
     source: &'a Source,
     sentences: &'a [Sentence],
-    mentions: &'a [Mention],
+    /// Mentions sorted by (sentence, start).
+    mentions: &'a [&'a Mention],
     lex: &'a Lexicon,
     quotes: &'a [Quote],
 }
@@ -283,15 +299,28 @@ impl<'a> Cx<'a> {
             text,
             words: words(text),
             mentions: self
-                .mentions
+                .mentions_of(i)
                 .iter()
+                .copied()
                 .filter(|m| m.span.start >= s.span.start && m.span.end <= s.span.end)
                 .collect(),
         })
     }
 
+    /// The mentions of sentence `i`.
+    fn mentions_of(&self, i: usize) -> &'a [&'a Mention] {
+        let lo = self.mentions.partition_point(|m| m.sentence < i);
+        let hi = self.mentions.partition_point(|m| m.sentence <= i);
+        self.mentions.get(lo..hi).unwrap_or_default()
+    }
+
     fn in_quote(&self, abs: usize) -> bool {
-        self.quotes.iter().any(|q| q.open < abs && abs < q.end)
+        // quotes are in text order and never overlap: only the last one opened before
+        // `abs` can contain it
+        let i = self.quotes.partition_point(|q| q.open < abs);
+        i.checked_sub(1)
+            .and_then(|i| self.quotes.get(i))
+            .is_some_and(|q| abs < q.end)
     }
 
     /// The statements of one sentence.
@@ -933,11 +962,9 @@ impl<'a> Cx<'a> {
         let found = if let Some(m) = same.first() {
             Some(*m)
         } else {
-            (s.i.saturating_sub(10)..s.i).rev().find_map(|i| {
-                self.mentions
-                    .iter()
-                    .find(|m| m.sentence == i && m.kind == kind)
-            })
+            (s.i.saturating_sub(10)..s.i)
+                .rev()
+                .find_map(|i| self.mentions_of(i).iter().copied().find(|m| m.kind == kind))
         }?;
         Some(Party {
             name: found.canonical.clone(),
@@ -1116,7 +1143,9 @@ impl<'a> Cx<'a> {
     /// next word is lowercase (“... over.” he said).
     fn quote_before(&self, abs: usize) -> Option<&'a Quote> {
         let text = &self.source.text;
-        self.quotes.iter().find(|q| {
+        let i = self.quotes.partition_point(|q| q.end <= abs);
+        let nearest = i.checked_sub(1).and_then(|i| self.quotes.get(i));
+        nearest.filter(|q| {
             let Some(gap) = text.get(q.end..abs) else {
                 return false;
             };
@@ -1137,7 +1166,8 @@ impl<'a> Cx<'a> {
     fn quote_after(&self, s: &Sent<'_>, rel: usize) -> Option<&'a Quote> {
         let from = s.base + rel;
         let to = s.base + s.text.len();
-        self.quotes.iter().find(|q| q.open >= from && q.open < to)
+        let i = self.quotes.partition_point(|q| q.open < from);
+        self.quotes.get(i).filter(|q| q.open < to)
     }
 
     /// Whether the attribution at `attr_start..verb_end` trails its clause: a comma
@@ -1218,7 +1248,10 @@ impl<'a> Cx<'a> {
         if !lead.starts_with(['“', '"', '‘']) {
             return None;
         }
-        let q = self.quotes.iter().find(|q| q.open == s.base)?;
+        let q = self
+            .quotes
+            .get(self.quotes.partition_point(|q| q.open < s.base))
+            .filter(|q| q.open == s.base)?;
         // a sentence with its own speech verb (whose speaker was not found) is not a
         // continuation of the statement before
         let speaks = s.words.iter().any(|w| {
@@ -1261,9 +1294,12 @@ impl<'a> Cx<'a> {
     fn claim(&self, s: &Sent<'_>, d: Draft) -> Claim {
         let content = d.content.clone();
         let quote_span = if d.direct {
+            let i = self
+                .quotes
+                .partition_point(|q| q.content.start < content.start);
             self.quotes
-                .iter()
-                .find(|q| q.content == content)
+                .get(i)
+                .filter(|q| q.content == content)
                 .map_or(content.clone(), |q| q.open..q.end)
         } else {
             content.clone()
@@ -1299,9 +1335,11 @@ impl<'a> Cx<'a> {
     }
 
     fn sentence_of(&self, abs: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= abs);
         self.sentences
-            .iter()
-            .position(|s| s.span.start <= abs && abs < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= abs)
+            .map(|_| i)
     }
 
     /// Trims spaces, final punctuation and a dangling coordinator from reported content.

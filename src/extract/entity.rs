@@ -114,7 +114,7 @@ pub(crate) fn find_mentions(
             if opener
                 && !last.possessive
                 && !lex.speaks_after(&words, run.end)
-                && !named_elsewhere(&source.text, first.text)
+                && !named_elsewhere(&source.text, base, first.text)
             {
                 continue;
             }
@@ -338,8 +338,18 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 /// Whether `word` appears capitalised in `text` after a word or a comma, not only at
-/// the start of sentences.
-fn named_elsewhere(text: &str, word: &str) -> bool {
+/// the start of sentences. Looks within 8,000 bytes of `near`, so that a huge source
+/// costs linear time.
+fn named_elsewhere(text: &str, near: usize, word: &str) -> bool {
+    let mut lo = near.saturating_sub(8_000);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (near + 8_000).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let text = &text[lo..hi];
     text.match_indices(word).any(|(i, _)| {
         let after = text[i + word.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
