@@ -179,6 +179,7 @@ struct Lexicon {
     forms: HashMap<String, (String, SpeechRole, bool)>,
     skip: HashSet<String>,
     generic: HashSet<String>,
+    not_names: HashSet<String>,
     phrases: Vec<Vec<String>>,
 }
 
@@ -195,6 +196,12 @@ impl Lexicon {
         Lexicon {
             forms,
             skip: pack.speech_skip.iter().cloned().collect(),
+            not_names: pack
+                .entities
+                .not_names
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             generic: pack
                 .entities
                 .generic_sources
@@ -688,7 +695,9 @@ impl<'a> Cx<'a> {
     /// (Reuters) –").
     fn content_start(&self, s: &Sent<'_>) -> usize {
         static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"^\p{Lu}[\p{Lu}\s.,'’-]+(?:\([^)]*\))?\s*[–—-]+\s*")
+            regex::Regex::new(
+                r"^\p{Lu}[\p{Lu}\s.'’-]+(?:,[\p{Lu}\s.'’-]+)*(?:,\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[–—-]+\s*",
+            )
                 .expect("the dateline pattern is a valid regex")
         });
         DATELINE
@@ -823,6 +832,30 @@ impl<'a> Cx<'a> {
                     conduits,
                 });
             }
+            // "rescue workers in the rebel-held northwest said": a source qualified by a
+            // place written in lowercase
+            if qualifier_end.is_none() {
+                let back = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
+                    p > 0
+                        && PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                        && self
+                            .lex
+                            .generic
+                            .contains(&s.words[p - 1].text.to_lowercase())
+                });
+                if let Some(p) = back {
+                    let plain = s
+                        .text
+                        .get(s.words[p].start..w.end)
+                        .is_some_and(|t| !t.contains([',', '“', '”', '"', ';']));
+                    if plain {
+                        qualifier_end = Some(s.base + w.end);
+                        j = p;
+                        cursor = s.words[p].start;
+                        continue;
+                    }
+                }
+            }
             // "a source familiar with the matter said"
             if j >= 4
                 && matches!(
@@ -898,11 +931,18 @@ impl<'a> Cx<'a> {
                 break;
             }
             let lower = w.text.to_lowercase();
+            // "WHO officials": a capitalised modifier is never a stop word
+            let written_lower = w.text.chars().next().is_some_and(char::is_lowercase);
+            let opener = !written_lower
+                && self.lex.not_names.contains(&lower)
+                && !crate::normalize::is_acronym(w.text);
             if DETERMINERS.contains(&lower.as_str())
-                || self.lex.skip.contains(&lower)
-                || NP_STOPS.contains(&lower.as_str())
-                || NP_LEFT_STOPS.contains(&lower.as_str())
-                || self.is_strong_form(&lower)
+                || opener
+                || written_lower
+                    && (self.lex.skip.contains(&lower)
+                        || NP_STOPS.contains(&lower.as_str())
+                        || NP_LEFT_STOPS.contains(&lower.as_str())
+                        || self.is_strong_form(&lower))
             {
                 break;
             }
@@ -1176,16 +1216,18 @@ impl<'a> Cx<'a> {
         let Some(before) = s.text.get(..attr_start) else {
             return false;
         };
-        let mut before = before.trim_end();
-        for d in DETERMINERS {
-            if let Some(rest) = before.strip_suffix(d) {
-                if rest.ends_with(' ') {
-                    before = rest.trim_end();
-                    break;
-                }
-            }
-        }
-        if !before.ends_with(',') || before.split_whitespace().count() < 3 {
+        // the subject may carry a role before it: ", council member Dana Price said"
+        let Some(comma) = before.rfind(',') else {
+            return false;
+        };
+        let role = before.get(comma + 1..).unwrap_or("");
+        let role_ok = role.split_whitespace().count() <= 3
+            && words(role).iter().all(|w| {
+                let l = w.text.to_lowercase();
+                !self.lex.forms.contains_key(&l) && !NP_STOPS.contains(&l.as_str())
+                    || DETERMINERS.contains(&l.as_str())
+            });
+        if !role_ok || before[..comma].split_whitespace().count() < 3 {
             return false;
         }
         let Some(after) = s.text.get(verb_end..) else {
@@ -1664,6 +1706,41 @@ mod tests {
         insta::assert_snapshot!(
             show("Mayor Ivo Tan said Tuesday that the bridge would reopen."),
             @"Ivo Tan [say] reported: the bridge would reopen"
+        );
+    }
+
+    #[test]
+    fn sentence_opener_is_not_part_of_a_generic_source() {
+        insta::assert_snapshot!(
+            show("But officials said the road was open."),
+            @"officials [say] reported: the road was open"
+        );
+    }
+
+    #[test]
+    fn source_qualified_by_a_lowercase_place() {
+        insta::assert_snapshot!(
+            show("Medics said 12 died, while volunteers in the flooded south said 30 had died."),
+            @r"
+        Medics [say] reported: 12 died
+        volunteers in the flooded south [say] reported: 30 had died
+        "
+        );
+    }
+
+    #[test]
+    fn trailing_speaker_with_a_role() {
+        insta::assert_snapshot!(
+            show("The board approved the plan on Monday, board member Ivo Lentz said."),
+            @"Ivo Lentz [say] reported: The board approved the plan on Monday"
+        );
+    }
+
+    #[test]
+    fn dateline_with_date_is_not_part_of_the_content() {
+        insta::assert_snapshot!(
+            show("QUITO, Feb 7 (AFP) - Six people died in the floods, officials said."),
+            @"officials [say] reported: Six people died in the floods"
         );
     }
 

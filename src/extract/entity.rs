@@ -48,8 +48,12 @@ pub(crate) fn find_mentions(
         let mut title: Option<String> = None;
         let mut title_span = None;
         if !org_run {
-            let n = lex.title_prefix(ws);
-            if n > 0 {
+            // "Turkish President Tayyip Erdogan": a national adjective before a title
+            let adjective =
+                ws.len() > 2 && lex.is_adjective(&ws[0]) && lex.title_prefix(&ws[1..]) > 0;
+            let skip = usize::from(adjective);
+            let n = lex.title_prefix(&ws[skip..]) + skip;
+            if n > skip {
                 let t = &text[ws[0].start..ws[n - 1].end];
                 title_span = Some(ws[0].start..ws[n - 1].end);
                 title = Some(t.to_owned());
@@ -422,7 +426,7 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
         // trim openers and connectors at the start, connectors at the end
         let mut s = start;
         while s < end
-            && (lex.not_names.contains(&words[s].lower())
+            && ((lex.not_names.contains(&words[s].lower()) && !is_acronym(words[s].text))
                 || lex.connectors.contains(&words[s].lower()))
         {
             s += 1;
@@ -549,6 +553,14 @@ impl Lexicon {
             }
         }
         false
+    }
+
+    /// Whether a single word is a national or other adjective ("Turkish", "Chinese").
+    fn is_adjective(&self, w: &Word<'_>) -> bool {
+        let lower = w.lower();
+        self.adjective_endings
+            .iter()
+            .any(|e| lower.ends_with(e.as_str()))
     }
 
     /// Number of leading words of `ws` that form the longest title.
@@ -750,6 +762,18 @@ mod tests {
         Red Cross Federation [Organization rcf]
         Bank of Spain [Organization bank of spain]
         ");
+    }
+
+    #[test]
+    fn national_adjective_before_a_title_is_not_part_of_the_name() {
+        let ms = mentions_one("Talks began after Chilean President Rosa Vidal arrived.");
+        insta::assert_snapshot!(show(&ms), @"Rosa Vidal [Person rosa vidal / Chilean President]");
+    }
+
+    #[test]
+    fn acronym_that_spells_a_common_word_is_kept() {
+        let ms = mentions_one("WHO officials met on Monday.");
+        insta::assert_snapshot!(show(&ms), @"WHO [Organization world health organization]");
     }
 
     #[test]
