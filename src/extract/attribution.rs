@@ -62,6 +62,8 @@ pub(crate) fn find(
             out.push(cx.claim(&sent, d));
         }
     }
+    // `for_sentence` binary-searches by sentence (a claim starts where its quote opens)
+    out.sort_by_key(|c| (c.sentence, c.span.start));
     out
 }
 
@@ -1189,7 +1191,21 @@ impl<'a> Cx<'a> {
             let Some(gap) = text.get(q.end..abs) else {
                 return false;
             };
-            if q.end > abs || !gap.chars().all(|c| c == ',' || c.is_whitespace()) {
+            // only a comma, or a short lowercase role: “...,” the engineer Ana Ruiz said
+            let plain = gap.chars().all(|c| c == ',' || c.is_whitespace());
+            let comma_before = gap.contains(',')
+                || text
+                    .get(q.content.clone())
+                    .is_some_and(|c| c.trim_end().ends_with(','));
+            let role = comma_before
+                && gap.split_whitespace().filter(|w| *w != ",").count() <= 3
+                && !gap
+                    .split_whitespace()
+                    .any(|w| COORDINATORS.contains(&w.trim_matches(',')))
+                && gap
+                    .chars()
+                    .all(|c| c == ',' || c == '-' || c.is_whitespace() || c.is_lowercase());
+            if q.end > abs || !(plain || role) {
                 return false;
             }
             let inner = text.get(q.content.clone()).unwrap_or("").trim_end();
@@ -1346,6 +1362,8 @@ impl<'a> Cx<'a> {
         } else {
             content.clone()
         };
+        // the attribution phrase counts in the span only when written in this sentence
+        // (a continuation quote keeps the attribution of an earlier one)
         let own = s.base..s.base + s.text.len();
         let mut span = quote_span.clone();
         for a in std::iter::once(&d.attr).chain(&d.extra) {
@@ -1358,9 +1376,11 @@ impl<'a> Cx<'a> {
             .sentence_of(span.end.saturating_sub(1))
             .unwrap_or(s.i)
             .max(s.i);
+        // a quote opened in an earlier sentence: the claim starts there
+        let sentence_span = self.sentences.get(first).map_or(own, |x| x.span.clone());
         Claim {
-            sentence: s.i,
-            sentence_span: own,
+            sentence: first,
+            sentence_span,
             span,
             body: ClaimBody::Statement(Statement {
                 content,
@@ -1604,6 +1624,17 @@ mod tests {
         Omar Diallo [add] quote: Stay home.
         "
         );
+    }
+
+    #[test]
+    fn speaker_after_a_two_sentence_quote_covers_both_sentences() {
+        let text = "“The dam is safe. We checked it twice,” the engineer Ana Ruiz said.";
+        let (_, claims) = statements(text);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].sentence, 0);
+        assert!(for_sentence(&claims, 0).is_some());
+        assert!(for_sentence(&claims, 1).is_some());
+        assert!(for_sentence(&claims, 2).is_none());
     }
 
     #[test]
