@@ -1776,6 +1776,22 @@ mod tests {
     }
 
     #[test]
+    fn told_reporters_skips_the_audience() {
+        insta::assert_snapshot!(
+            show("Coach Lars Berg told reporters the team would appeal."),
+            @"Lars Berg [tell] reported: the team would appeal"
+        );
+    }
+
+    #[test]
+    fn trailing_conduit_with_a_day() {
+        insta::assert_snapshot!(
+            show("Kenya plans to build two dams, state media reported on Sunday, citing officials."),
+            @"state media <- officials [report] reported: Kenya plans to build two dams"
+        );
+    }
+
+    #[test]
     fn dateline_is_not_part_of_the_content() {
         insta::assert_snapshot!(
             show("LIMA (AFP) – Two bridges collapsed overnight, officials said."),
