@@ -223,6 +223,10 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "my", "your",
 ];
 const COORDINATORS: &[&str] = &["and", "but", "or", "while"];
+/// Auxiliaries that make a speech verb passive ("was told", "were quoted").
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "get", "got",
+];
 /// Prepositions that open an adverbial between a verb and its clause, or a phrase a
 /// subject is never inside ("in an interview with the BBC").
 const PREPOSITIONS: &[&str] = &[
@@ -499,6 +503,28 @@ impl<'a> Cx<'a> {
                 SpeechRole::Conduit => chain.push(party),
             }
         } else {
+            // A passive without an agent: "Lee was quoted as saying" makes Lee the
+            // speaker; "he was told to leave" is no statement.
+            let passive = prev_lower
+                .as_deref()
+                .is_some_and(|p| PASSIVE_AUX.contains(&p));
+            let mut role = role;
+            if passive {
+                let is_as = next_lower.as_deref() == Some("as");
+                let inner_verb = s
+                    .words
+                    .get(v + 2)
+                    .and_then(|x| self.lex.forms.get(&x.text.to_lowercase()));
+                match (is_as, inner_verb) {
+                    (true, Some((l, _, _))) => {
+                        lemma.clone_from(l);
+                        consumed.insert(v + 2);
+                        verb_end = s.words[v + 2].end;
+                        role = SpeechRole::Speaker;
+                    }
+                    _ => return None,
+                }
+            }
             // Conduit with an inner speaker: "TASS quoted Fomin as telling".
             let mut inner: Option<(Party, usize)> = None;
             if role == SpeechRole::Conduit {
@@ -1079,6 +1105,12 @@ impl<'a> Cx<'a> {
             })
         };
         let m = pick(EntityKind::Person).or_else(|| pick(EntityKind::Organization))?;
+        // only a subject set off by commas ("X, ..., reciprocated by calling") or a
+        // few words from the verb
+        let between = s.text.get(m.span.end - s.base..s.words[v].start)?;
+        if !between.contains(',') && between.split_whitespace().count() > 3 {
+            return None;
+        }
         Some(Subject {
             party: party_of(m),
             start: m.span.start - s.base,
@@ -1789,6 +1821,15 @@ mod tests {
             show("Kenya plans to build two dams, state media reported on Sunday, citing officials."),
             @"state media <- officials [report] reported: Kenya plans to build two dams"
         );
+    }
+
+    #[test]
+    fn passive_speech_verbs() {
+        insta::assert_snapshot!(
+            show("Omar Haddad was quoted as saying the port was closed."),
+            @"Omar Haddad [say] reported: the port was closed"
+        );
+        insta::assert_snapshot!(show("Omar Haddad was told to leave the port."), @"");
     }
 
     #[test]
