@@ -1108,7 +1108,8 @@ impl<'a> Cx<'a> {
         // only a subject set off by commas ("X, ..., reciprocated by calling") or a
         // few words from the verb
         let between = s.text.get(m.span.end - s.base..s.words[v].start)?;
-        if !between.contains(',') && between.split_whitespace().count() > 3 {
+        let by_ing = between.trim_end().ends_with(" by") && s.words[v].text.ends_with("ing");
+        if !between.contains(',') && !by_ing && between.split_whitespace().count() > 3 {
             return None;
         }
         Some(Subject {
@@ -1820,6 +1821,14 @@ mod tests {
         insta::assert_snapshot!(
             show("Kenya plans to build two dams, state media reported on Sunday, citing officials."),
             @"state media <- officials [report] reported: Kenya plans to build two dams"
+        );
+    }
+
+    #[test]
+    fn subject_of_a_by_participle() {
+        insta::assert_snapshot!(
+            show("The Daily Mirror defended the story by arguing that it was true."),
+            @"Daily Mirror [argue] reported: it was true"
         );
     }
 
