@@ -10,6 +10,7 @@ pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod number;
 pub(crate) mod quantity;
+pub(crate) mod scope;
 pub(crate) mod time;
 
 use jiff::civil::Date;
@@ -50,6 +51,7 @@ pub struct Claim {
 
 /// The two kinds of claims.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // claims are stored once per source; boxing buys nothing
 pub enum ClaimBody {
     /// A figure.
     Quantity(Quantity),
@@ -274,6 +276,8 @@ pub struct DateRef {
 pub struct Anchor {
     /// The date, when any.
     pub date: Option<Date>,
+    /// The year, when known (also when only the year could be inferred from the text).
+    pub year: Option<i16>,
     /// Where it came from ("manifest", "page header date line 1", "inferred from the text").
     pub basis: String,
     /// Why a page date was distrusted, when it was.

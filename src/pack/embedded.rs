@@ -36,6 +36,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../claims/kinds/counts.toml"),
     ),
     (
+        "kinds/durations.toml",
+        include_str!("../../claims/kinds/durations.toml"),
+    ),
+    (
         "kinds/measures.toml",
         include_str!("../../claims/kinds/measures.toml"),
     ),

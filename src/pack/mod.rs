@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 pub use error::{PackError, PackErrors};
-pub use raw::{Dimension, EntityKind, Severity, SpeechRole};
+pub use raw::{Bound, Dimension, EntityKind, Severity, SpeechRole};
 
 /// A loaded, validated claims pack.
 #[derive(Debug, Default)]
@@ -29,6 +29,14 @@ pub struct Pack {
     pub titles: Vec<String>,
     /// Abbreviations that usually do not end a sentence ("U.S", "Inc"), without the final period.
     pub abbreviations: Vec<String>,
+    /// Abbreviations that never end a sentence ("e.g", "i.e"), without the final period.
+    pub never_final: Vec<String>,
+    /// Clock abbreviations ("a.m", "p.m"), without the final period.
+    pub times: Vec<String>,
+    /// Words that open a sentence with a clock time ("At", "By").
+    pub time_openers: Vec<String>,
+    /// Capitalised words that start a sentence after an abbreviation ("The", "He").
+    pub sentence_starters: Vec<String>,
     /// Alias sets: canonical name and variants.
     pub aliases: Vec<Alias>,
     /// Boilerplate patterns.
@@ -45,6 +53,12 @@ pub struct Pack {
     pub units: Vec<Unit>,
     /// Vague amounts and their ranges.
     pub vague: Vec<VagueQuantity>,
+    /// Number words, multipliers and fractions from `units.toml`.
+    pub numbers: NumberWords,
+    /// Modifiers ("at least", "almost") from `vague_quantities.toml`.
+    pub modifiers: Vec<Modifier>,
+    /// Widths of approximate modifiers from `vague_quantities.toml`.
+    pub approximation: Approximation,
     /// Claim kinds, sorted by id.
     pub kinds: Vec<Kind>,
     files: BTreeMap<String, PackFile>,
@@ -69,6 +83,8 @@ pub struct Boilerplate {
     pub lines: Vec<regex::Regex>,
     /// Patterns that start a trailing boilerplate block.
     pub tail: Vec<regex::Regex>,
+    /// Patterns that start a block of boilerplate up to the next blank line.
+    pub block: Vec<regex::Regex>,
     /// Inline span patterns.
     pub inline: Vec<regex::Regex>,
 }
@@ -136,6 +152,66 @@ pub struct VagueQuantity {
     pub min: f64,
     /// Upper bound (inclusive); `None` when open.
     pub max: Option<f64>,
+}
+
+/// How numbers are written in words (`units.toml`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NumberWords {
+    /// Lowercase word and value ("six" = 6).
+    pub words: BTreeMap<String, f64>,
+    /// Magnitude words and suffixes.
+    pub multipliers: Vec<Multiplier>,
+    /// Fractions as words.
+    pub fractions: Vec<Fraction>,
+}
+
+/// A magnitude word or suffix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multiplier {
+    /// Lowercase forms ("million", "mn", "m").
+    pub forms: Vec<String>,
+    /// The factor (1e6).
+    pub factor: f64,
+    /// Forms that count only straight after the digits of a money amount.
+    pub short: Vec<String>,
+}
+
+/// A fraction written as words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fraction {
+    /// Lowercase phrases ("a fifth").
+    pub phrases: Vec<String>,
+    /// The percentage (20).
+    pub percent: f64,
+}
+
+/// A modifier that turns a figure into an interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    /// Lowercase phrases ("at least").
+    pub phrases: Vec<String>,
+    /// The interval it makes.
+    pub bound: Bound,
+    /// Written after the figure.
+    pub after: bool,
+}
+
+/// Widths of approximate modifiers, as fractions of the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Approximation {
+    /// "almost x" covers `[x * (1 - below), x)`.
+    pub below: f64,
+    /// "about x" covers `[x * (1 - around), x * (1 + around)]`.
+    pub around: f64,
+}
+
+impl Default for Approximation {
+    fn default() -> Approximation {
+        Approximation {
+            below: 0.1,
+            around: 0.1,
+        }
+    }
 }
 
 /// A claim kind from `kinds/<id>.toml`.
@@ -223,6 +299,13 @@ impl Pack {
             out.push_str("\n\n");
         }
         out
+    }
+
+    /// The files of the merged pack with where each came from: `(name, origin)`.
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .map(|(n, f)| (n.as_str(), f.origin.as_str()))
     }
 
     /// The kind with this id.

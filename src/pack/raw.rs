@@ -24,6 +24,18 @@ pub(crate) struct RawAbbreviations {
     /// Abbreviations that usually do not end a sentence but may ("U.S.", "Inc.").
     #[serde(default)]
     pub(crate) abbreviations: Vec<Spanned<String>>,
+    /// Abbreviations that never end a sentence, whatever follows ("e.g.", "i.e.").
+    #[serde(default)]
+    pub(crate) never_final: Vec<Spanned<String>>,
+    /// Clock abbreviations ("a.m.", "p.m.").
+    #[serde(default)]
+    pub(crate) times: Vec<Spanned<String>>,
+    /// Words before a clock time that open a sentence ("At 5 a.m. Mr. Smith left").
+    #[serde(default)]
+    pub(crate) time_openers: Vec<Spanned<String>>,
+    /// Capitalised words that start a new sentence after an abbreviation ("The", "He").
+    #[serde(default)]
+    pub(crate) sentence_starters: Vec<Spanned<String>>,
 }
 
 /// `aliases.toml`.
@@ -111,6 +123,10 @@ pub(crate) struct RawBoilerplate {
     /// articles) that is boilerplate to the end of the text.
     #[serde(default)]
     pub(crate) tail: Vec<Spanned<String>>,
+    /// A line matching one of these starts a block that is boilerplate up to the next
+    /// blank line ("Read also:" followed by headlines).
+    #[serde(default)]
+    pub(crate) block: Vec<Spanned<String>>,
     /// Spans inside a line that are boilerplate (wire codes such as `[L1N2LO05L]`).
     #[serde(default)]
     pub(crate) inline: Vec<Spanned<String>>,
@@ -161,6 +177,34 @@ pub enum SpeechRole {
 pub(crate) struct RawUnits {
     #[serde(default)]
     pub(crate) unit: Vec<RawUnit>,
+    /// Number words and their values ("six" = 6, "twenty" = 20).
+    #[serde(default)]
+    pub(crate) number_words: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// Magnitude words and suffixes ("million", "bn").
+    #[serde(default)]
+    pub(crate) multiplier: Vec<RawMultiplier>,
+    /// Fractions written as words ("a fifth").
+    #[serde(default)]
+    pub(crate) fraction: Vec<RawFraction>,
+}
+
+/// A magnitude word or suffix and its factor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMultiplier {
+    pub(crate) forms: Vec<Spanned<String>>,
+    pub(crate) factor: Spanned<f64>,
+    /// Single-letter forms only valid straight after the digits of a money amount.
+    #[serde(default)]
+    pub(crate) short: Vec<Spanned<String>>,
+}
+
+/// A fraction written as words and the percentage it stands for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFraction {
+    pub(crate) phrases: Vec<Spanned<String>>,
+    pub(crate) percent: Spanned<f64>,
 }
 
 /// One unit and the ways news text writes it.
@@ -201,6 +245,52 @@ pub enum Dimension {
 pub(crate) struct RawVague {
     #[serde(default)]
     pub(crate) vague: Vec<RawVagueQuantity>,
+    /// Widths of the approximate modifiers.
+    pub(crate) approximation: Option<RawApproximation>,
+    /// Modifiers ("at least", "almost") and the interval they make.
+    #[serde(default)]
+    pub(crate) modifier: Vec<RawModifier>,
+}
+
+/// Widths of approximate modifiers, as fractions of the figure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawApproximation {
+    /// "almost 3,000" covers [3000 * (1 - below), 3000).
+    pub(crate) below: Spanned<f64>,
+    /// "about 300" covers [300 * (1 - around), 300 * (1 + around)].
+    pub(crate) around: Spanned<f64>,
+}
+
+/// Modifier phrases sharing one bound.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawModifier {
+    pub(crate) phrases: Vec<Spanned<String>>,
+    pub(crate) bound: Bound,
+    /// Written after the figure ("300 or more").
+    #[serde(default)]
+    pub(crate) after: bool,
+}
+
+/// The interval a modifier makes of a figure `x`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// `[x, inf)`.
+    AtLeast,
+    /// `(x, inf)`.
+    MoreThan,
+    /// `[0, x]`.
+    AtMost,
+    /// `[0, x)`.
+    LessThan,
+    /// `[x * (1 - below), x)`.
+    Almost,
+    /// `[x * (1 - around), x * (1 + around)]`.
+    About,
 }
 
 /// A vague amount ("dozens") and the range it stands for.

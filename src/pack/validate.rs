@@ -10,8 +10,8 @@ use super::raw::{
     RawUnits, RawVague,
 };
 use super::{
-    Alias, Boilerplate, Entities, Event, Kind, Pack, PackError, PackErrors, PackFile, SpeechVerb,
-    Unit, VagueQuantity,
+    Alias, Approximation, Boilerplate, Entities, Event, Fraction, Kind, Modifier, Multiplier, Pack,
+    PackError, PackErrors, PackFile, SpeechVerb, Unit, VagueQuantity,
 };
 use crate::text::LineIndex;
 
@@ -62,6 +62,11 @@ pub(crate) fn build(
                 if let Some(raw) = f.parse::<RawAbbreviations>(&mut errs) {
                     pack.titles = f.words(raw.titles, "titles", &mut errs);
                     pack.abbreviations = f.words(raw.abbreviations, "abbreviations", &mut errs);
+                    pack.never_final = f.words(raw.never_final, "never_final", &mut errs);
+                    pack.times = f.words(raw.times, "times", &mut errs);
+                    pack.time_openers = f.words(raw.time_openers, "time_openers", &mut errs);
+                    pack.sentence_starters =
+                        f.words(raw.sentence_starters, "sentence_starters", &mut errs);
                 }
             }
             "aliases.toml" => {
@@ -98,6 +103,7 @@ pub(crate) fn build(
                     pack.boilerplate = Boilerplate {
                         lines: f.regexes(raw.lines, "lines", &mut errs),
                         tail: f.regexes(raw.tail, "tail", &mut errs),
+                        block: f.regexes(raw.block, "block", &mut errs),
                         inline: f.regexes(raw.inline, "inline", &mut errs),
                     };
                 }
@@ -156,6 +162,76 @@ pub(crate) fn build(
                             suffixes: u.suffixes,
                         });
                     }
+                    for (word, value) in raw.number_words {
+                        if *value.get_ref() < 0.0 || value.get_ref().fract() != 0.0 {
+                            errs.push(f.at(
+                                &value,
+                                &format!("number_words.{word}"),
+                                format!(
+                                    "`{}` is not a whole number, expected a value such as `6`",
+                                    value.get_ref()
+                                ),
+                            ));
+                        }
+                        pack.numbers
+                            .words
+                            .insert(word.to_lowercase(), value.into_inner());
+                    }
+                    for (i, m) in raw.multiplier.into_iter().enumerate() {
+                        if *m.factor.get_ref() <= 1.0 {
+                            errs.push(f.at(
+                                &m.factor,
+                                &format!("multiplier[{i}].factor"),
+                                format!("factor `{}` must be above 1", m.factor.get_ref()),
+                            ));
+                        }
+                        let forms: Vec<String> = m
+                            .forms
+                            .into_iter()
+                            .map(|s| s.into_inner().to_lowercase())
+                            .collect();
+                        for s in &m.short {
+                            if !forms.contains(&s.get_ref().to_lowercase()) {
+                                errs.push(f.at(
+                                    s,
+                                    &format!("multiplier[{i}].short"),
+                                    format!(
+                                        "short form `{}` is not one of the forms, expected one of `forms`",
+                                        s.get_ref()
+                                    ),
+                                ));
+                            }
+                        }
+                        pack.numbers.multipliers.push(Multiplier {
+                            forms,
+                            factor: m.factor.into_inner(),
+                            short: m
+                                .short
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                        });
+                    }
+                    for (i, fr) in raw.fraction.into_iter().enumerate() {
+                        if !(0.0..=100.0).contains(fr.percent.get_ref()) {
+                            errs.push(f.at(
+                                &fr.percent,
+                                &format!("fraction[{i}].percent"),
+                                format!(
+                                    "`{}` is not a percentage, expected 0 to 100",
+                                    fr.percent.get_ref()
+                                ),
+                            ));
+                        }
+                        pack.numbers.fractions.push(Fraction {
+                            phrases: fr
+                                .phrases
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                            percent: fr.percent.into_inner(),
+                        });
+                    }
                 }
             }
             "vague_quantities.toml" => {
@@ -194,6 +270,46 @@ pub(crate) fn build(
                             phrase: v.phrase.into_inner().to_lowercase(),
                             min: v.min.into_inner(),
                             max: v.max.map(Spanned::into_inner),
+                        });
+                    }
+                    if let Some(a) = raw.approximation {
+                        for (key, w) in [("below", &a.below), ("around", &a.around)] {
+                            if !(0.0..1.0).contains(w.get_ref()) {
+                                errs.push(f.at(
+                                    w,
+                                    &format!("approximation.{key}"),
+                                    format!(
+                                        "width `{}` is out of range, expected a fraction from 0 to below 1",
+                                        w.get_ref()
+                                    ),
+                                ));
+                            }
+                        }
+                        pack.approximation = Approximation {
+                            below: a.below.into_inner(),
+                            around: a.around.into_inner(),
+                        };
+                    }
+                    let mut seen = BTreeSet::new();
+                    for (i, m) in raw.modifier.into_iter().enumerate() {
+                        for p in &m.phrases {
+                            let key = (m.after, p.get_ref().to_lowercase());
+                            if !seen.insert(key) {
+                                errs.push(f.at(
+                                    p,
+                                    &format!("modifier[{i}].phrases"),
+                                    format!("duplicate modifier phrase `{}`", p.get_ref()),
+                                ));
+                            }
+                        }
+                        pack.modifiers.push(Modifier {
+                            phrases: m
+                                .phrases
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                            bound: m.bound,
+                            after: m.after,
                         });
                     }
                 }
@@ -510,6 +626,53 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        let files = super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        });
+        build(files)
+    }
+
+    #[test]
+    fn number_words_multipliers_and_modifiers_load() {
+        let pack = with("pack.toml", "name = \"default\"\nversion = 1\n").expect("valid");
+        assert_eq!(pack.numbers.words.get("twenty"), Some(&20.0));
+        assert!(pack
+            .numbers
+            .multipliers
+            .iter()
+            .any(|m| m.factor == 1e9 && m.short == ["b"]));
+        assert!(pack
+            .modifiers
+            .iter()
+            .any(|m| m.phrases.contains(&"at least".to_owned())));
+        assert_eq!(pack.approximation.below, 0.1);
+    }
+
+    #[test]
+    fn bad_multiplier_and_approximation_are_located() {
+        let units = "[[unit]]\nid = \"people\"\ndimension = \"count\"\n\n[[multiplier]]\nforms = [\"million\"]\nfactor = 1\nshort = [\"m\"]\n";
+        let errs = with("units.toml", units).expect_err("invalid");
+        let text = errs
+            .0
+            .iter()
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("factor `1` must be above 1"), "{text}");
+        assert!(
+            text.contains("short form `m` is not one of the forms"),
+            "{text}"
+        );
+        let vague = "[approximation]\nbelow = 1.5\naround = 0.1\n";
+        let errs = with("vague_quantities.toml", vague).expect_err("invalid");
+        assert!(errs
+            .0
+            .iter()
+            .any(|e| e.key.as_deref() == Some("approximation.below")));
+    }
 
     /// The embedded pack with `name` replaced by `text`, built.
     fn build_with(name: &str, text: &str) -> Result<Pack, PackErrors> {

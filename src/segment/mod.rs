@@ -2,14 +2,24 @@
 //!
 //! Input: a [`Source`]. Output: sentences in text order whose spans index the original
 //! text exactly; they never overlap, and together they cover every non-blank,
-//! non-boilerplate character. UAX #29 boundaries are repaired by rules whose word lists
-//! live in `claims/abbreviations.toml`.
+//! non-boilerplate character. A blank line always ends a sentence; a single line break
+//! ends one only after a headline, a label or before a list item (hard-wrapped prose
+//! runs on). Candidate boundaries are those of UAX #29, found by a fast scan
+//! ([`boundaries`]); [`repair`] fixes what UAX #29 gets wrong with the word lists of
+//! `claims/abbreviations.toml`. Must not: print, panic, or drop text.
 
-use unicode_segmentation::UnicodeSegmentation;
+mod boundaries;
+mod repair;
+
+#[cfg(test)]
+mod golden;
 
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::text::Span;
+
+use boundaries::Cut;
+use repair::Lexicon;
 
 /// One sentence of a source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,53 +39,458 @@ impl Sentence {
 
 /// Splits the non-boilerplate text of `source` into sentences.
 pub fn segment(source: &Source, pack: &Pack) -> Vec<Sentence> {
-    let _ = pack;
+    let lex = pack.prepared(Lexicon::new);
     let mut out = Vec::new();
     let mut paragraph = 0;
     for content in source.content_spans() {
         let text = &source.text[content.clone()];
         for para in paragraphs(text) {
-            let ptext = &text[para.clone()];
-            for (off, s) in ptext.split_sentence_bound_indices() {
-                let trimmed = s.trim();
-                if trimmed.is_empty() {
-                    continue;
-                }
-                let lead = s.len() - s.trim_start().len();
-                let start = content.start + para.start + off + lead;
-                out.push(Sentence {
-                    span: start..start + trimmed.len(),
-                    paragraph,
-                });
-            }
+            let base = content.start + para.start;
+            split_paragraph(&text[para], base, paragraph, &lex, &mut out);
             paragraph += 1;
         }
     }
     out
 }
 
-/// Paragraph spans of `text`: runs of non-blank lines.
-fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    for span in crate::text::line_spans(text) {
-        let blank = text[span.clone()].trim().is_empty();
-        match (blank, start) {
-            (true, Some(s)) => {
-                out.push(s..end);
-                start = None;
-            }
-            (false, None) => {
-                start = Some(span.start);
-                end = span.end;
-            }
-            (false, Some(_)) => end = span.end,
-            (true, None) => {}
+/// Splits one paragraph `p` (at byte `base` of the source) into sentences.
+fn split_paragraph(p: &str, base: usize, paragraph: usize, lex: &Lexicon, out: &mut Vec<Sentence>) {
+    let layout = boundaries::structure(p);
+    let mut cuts: Vec<Cut> = Vec::new();
+    let mut sentence_start = 0;
+    let mut next_layout = 0;
+    for run in boundaries::runs(p) {
+        while let Some(c) = layout.cuts.get(next_layout).filter(|c| c.next <= run.start) {
+            sentence_start = sentence_start.max(c.next);
+            next_layout += 1;
+        }
+        if layout.is_marker_dot(run.start) {
+            continue;
+        }
+        if let Some(cut) = repair::decide(p, &run, sentence_start, lex) {
+            sentence_start = cut.next;
+            cuts.push(cut);
         }
     }
-    if let Some(s) = start {
-        out.push(s..end);
+    cuts.extend_from_slice(&layout.cuts);
+    cuts.sort_by_key(|c| (c.end, c.next));
+    let mut at = 0;
+    for cut in cuts {
+        if cut.end < at {
+            continue;
+        }
+        push_trimmed(p, at..cut.end, base, paragraph, out);
+        at = cut.next.max(cut.end);
+    }
+    push_trimmed(p, at..p.len(), base, paragraph, out);
+}
+
+/// Pushes `p[span]` less its surrounding whitespace, unless nothing is left.
+fn push_trimmed(p: &str, span: Span, base: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let s = &p[span.clone()];
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = base + span.start + (s.len() - s.trim_start().len());
+    out.push(Sentence {
+        span: start..start + trimmed.len(),
+        paragraph,
+    });
+}
+
+/// Paragraph spans of `text`: runs of lines that are not blank.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut para: Option<Span> = None;
+    let mut line_start = 0;
+    let flush = |line: Span, para: &mut Option<Span>, out: &mut Vec<Span>| {
+        if text[line.clone()].trim().is_empty() {
+            if let Some(p) = para.take() {
+                out.push(p);
+            }
+        } else {
+            match para {
+                Some(p) => p.end = line.end,
+                None => *para = Some(line),
+            }
+        }
+    };
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < line_start {
+            continue; // the `\n` of a `\r\n`
+        }
+        flush(line_start..i, &mut para, &mut out);
+        line_start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+    }
+    flush(line_start..bytes.len(), &mut para, &mut out);
+    if let Some(p) = para {
+        out.push(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        segment(&source, &pack)
+            .iter()
+            .map(|s| s.text(&source).to_owned())
+            .collect()
+    }
+
+    /// The sentences joined by " | ", for inline snapshots.
+    fn joined(text: &str) -> String {
+        split(text).join(" | ")
+    }
+
+    #[test]
+    fn titles_never_end_a_sentence() {
+        assert_eq!(
+            split("Gen. Ana Ruiz met Sen. Hill and Dr. Lee on Monday. They talked."),
+            [
+                "Gen. Ana Ruiz met Sen. Hill and Dr. Lee on Monday.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn month_abbreviation_before_a_day_does_not_end_a_sentence() {
+        assert_eq!(
+            split("The vote on Feb. 1 was close. Turnout was low."),
+            ["The vote on Feb. 1 was close.", "Turnout was low."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_ends_a_sentence_before_a_sentence_starter() {
+        insta::assert_snapshot!(
+            joined("Prices rose in the U.S. The next day they fell. Talks at the U.N. Security Council stalled."),
+            @"Prices rose in the U.S. | The next day they fell. | Talks at the U.N. Security Council stalled."
+        );
+    }
+
+    #[test]
+    fn company_and_number_abbreviations_stay_inside() {
+        assert_eq!(
+            split("Acme Inc. said No. 3 plant will close. Shares of Acme Inc. It fell."),
+            [
+                "Acme Inc. said No. 3 plant will close.",
+                "Shares of Acme Inc.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn e_g_and_i_e_never_end_a_sentence() {
+        assert_eq!(
+            split("Some towns, e.g. Dover and Hull, agreed, i.e. Most of the coast did."),
+            ["Some towns, e.g. Dover and Hull, agreed, i.e. Most of the coast did."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_a_sentence() {
+        assert_eq!(
+            split("The report by J. R. Smith was cited. It was long."),
+            ["The report by J. R. Smith was cited.", "It was long."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_versions_do_not_end_a_sentence() {
+        assert_eq!(
+            split("Version 2.0.1 shipped. Growth was 3.5 percent, or $1.2bn."),
+            [
+                "Version 2.0.1 shipped.",
+                "Growth was 3.5 percent, or $1.2bn."
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times_end_a_sentence_only_before_a_new_one() {
+        insta::assert_snapshot!(
+            joined("The blast came at 5 a.m. local time. Polls close at 8 p.m. Monday. Polls close at 8 p.m. The count starts then."),
+            @"The blast came at 5 a.m. local time. | Polls close at 8 p.m. Monday. | Polls close at 8 p.m. | The count starts then."
+        );
+    }
+
+    #[test]
+    fn ellipsis_ends_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            split("He paused... then left. It was over… The crowd went home."),
+            [
+                "He paused... then left.",
+                "It was over…",
+                "The crowd went home."
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_punctuation_ends_one_sentence() {
+        assert_eq!(
+            split("Really?! Yes!!! Fine."),
+            ["Really?!", "Yes!!!", "Fine."]
+        );
+    }
+
+    #[test]
+    fn exclamation_before_a_lowercase_word_does_not_end_a_sentence() {
+        assert_eq!(
+            split("Shares of Yahoo! rose. “Stop!” he shouted."),
+            ["Shares of Yahoo! rose.", "“Stop!” he shouted."]
+        );
+    }
+
+    #[test]
+    fn final_quotes_and_brackets_stay_with_their_sentence() {
+        insta::assert_snapshot!(
+            joined("“We will win,” he said. “The vote is ours.” (The count was later revised.) Officials declined to comment."),
+            @"“We will win,” he said. | “The vote is ours.” | (The count was later revised.) | Officials declined to comment."
+        );
+    }
+
+    #[test]
+    fn a_quote_spanning_sentences_is_split_at_each_sentence() {
+        assert_eq!(
+            split("“We are ready. We have waited long enough,” she said."),
+            ["“We are ready.", "We have waited long enough,” she said."]
+        );
+    }
+
+    #[test]
+    fn parenthesised_sentence_inside_a_sentence_stays_inside() {
+        assert_eq!(
+            split("The mayor (she took office in May.) spoke first."),
+            ["The mayor (she took office in May.) spoke first."]
+        );
+    }
+
+    #[test]
+    fn list_items_and_headlines_without_final_punctuation_are_sentences() {
+        insta::assert_snapshot!(
+            joined("Council Approves Budget After Long Debate\nThe council voted 7-2 on Monday to approve the spending plan for next year.\nKey points:\n- Taxes unchanged\n- Parks get more money\n• Schools too"),
+            @"Council Approves Budget After Long Debate | The council voted 7-2 on Monday to approve the spending plan for next year. | Key points: | - Taxes unchanged | - Parks get more money | • Schools too"
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_paragraph_is_not_a_boundary() {
+        assert_eq!(
+            split("The council voted on Monday to approve a budget that\nSmith said was too large, and the mayor signed it\nlate at night. Critics said it was rushed."),
+            [
+                "The council voted on Monday to approve a budget that\nSmith said was too large, and the mayor signed it\nlate at night.",
+                "Critics said it was rushed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blank_line_always_ends_a_sentence() {
+        assert_eq!(
+            split("A sentence without a period\n\nnext paragraph starts here.\r\n\r\nAnd one more"),
+            [
+                "A sentence without a period",
+                "next paragraph starts here.",
+                "And one more"
+            ]
+        );
+    }
+
+    #[test]
+    fn emails_and_urls_keep_their_dots() {
+        assert_eq!(
+            split("Write to news@example.org. See www.example.com/page.html for details. Thanks."),
+            [
+                "Write to news@example.org.",
+                "See www.example.com/page.html for details.",
+                "Thanks."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_and_lettered_lists_split_at_each_item() {
+        assert_eq!(
+            split("a) raise taxes b) cut spending c) do nothing"),
+            ["a) raise taxes", "b) cut spending", "c) do nothing"]
+        );
+        assert_eq!(
+            split("1. Sign up first.\n2. Pay the fee\n3. Wait"),
+            ["1. Sign up first.", "2. Pay the fee", "3. Wait"]
+        );
+    }
+
+    #[test]
+    fn a_number_in_prose_is_not_a_list_item() {
+        assert_eq!(
+            split("The toll rose to 12. Rescuers kept digging."),
+            ["The toll rose to 12.", "Rescuers kept digging."]
+        );
+    }
+
+    #[test]
+    fn wire_dateline_stays_in_the_first_sentence() {
+        assert_eq!(
+            split("MOSCOW (Reuters) – Russia said on Friday it would act. Officials agreed."),
+            [
+                "MOSCOW (Reuters) – Russia said on Friday it would act.",
+                "Officials agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_run_together_without_a_space_are_split() {
+        assert_eq!(
+            split("Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot."),
+            [
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith bought 1,000.",
+                "That is a lot."
+            ]
+        );
+    }
+
+    #[test]
+    fn other_scripts_follow_uax29() {
+        assert_eq!(
+            split("你好。世界很大！再见"),
+            ["你好。", "世界很大！", "再见"]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_are_not_sentences() {
+        assert_eq!(
+            split("The bridge reopened. Traffic resumed.\n\nShare this article\n\nCrews left."),
+            ["The bridge reopened.", "Traffic resumed.", "Crews left."]
+        );
+    }
+
+    #[test]
+    fn paragraph_numbers_count_blank_line_blocks() {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", "One. Two.\n\nThree.", &pack);
+        let paras: Vec<usize> = segment(&source, &pack)
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(paras, [0, 0, 1]);
+    }
+
+    /// Checks the span invariants of `segment` on `text`.
+    fn check_invariants(text: &str) -> Result<(), TestCaseError> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let text = &source.text;
+        let sentences = segment(&source, &pack);
+        let mut covered = vec![false; text.len()];
+        let mut last_end = 0;
+        for s in &sentences {
+            prop_assert!(s.span.start < s.span.end, "empty sentence {:?}", s.span);
+            prop_assert!(
+                s.span.start >= last_end,
+                "overlap or disorder at {:?}",
+                s.span
+            );
+            prop_assert!(
+                text.get(s.span.clone()).is_some(),
+                "not a char span {:?}",
+                s.span
+            );
+            let t = &text[s.span.clone()];
+            prop_assert_eq!(t, t.trim(), "untrimmed sentence");
+            for (i, _) in t.char_indices() {
+                prop_assert!(
+                    !source.is_boilerplate(s.span.start + i),
+                    "boilerplate in sentence"
+                );
+                covered[s.span.start + i] = true;
+            }
+            last_end = s.span.end;
+        }
+        for (i, c) in text.char_indices() {
+            if !c.is_whitespace() && !source.is_boilerplate(i) {
+                prop_assert!(covered[i], "char {:?} at {} not covered", c, i);
+            }
+        }
+        Ok(())
+    }
+
+    const PIECES: &[&str] = &[
+        "word",
+        "The",
+        "said",
+        "Mr.",
+        "U.S.",
+        "e.g.",
+        "a.m.",
+        "Inc.",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ".",
+        ". ",
+        "...",
+        ". . .",
+        "?!",
+        "!",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "(",
+        ")",
+        "[...]",
+        "1.",
+        "2.)",
+        "a)",
+        "b.",
+        "• ",
+        "⁃",
+        "I.",
+        "J.",
+        "3.5",
+        "é",
+        "。",
+        "！",
+        "\t",
+        ",",
+        "–",
+        "Share",
+        "Share this article\n",
+        "N°.",
+        "x@y.com.",
+    ];
+
+    proptest! {
+        #[test]
+        fn spans_hold_on_news_like_text(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+            check_invariants(&pieces.concat())?;
+        }
+
+        #[test]
+        fn spans_hold_on_arbitrary_text(text in "(\\PC|[\n\r\t .!?…。\"”)\\]•])*") {
+            check_invariants(&text)?;
+        }
+    }
 }
