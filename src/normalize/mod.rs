@@ -4,8 +4,13 @@
 //! A name key is a deterministic function of the name and the pack, never of other
 //! sources, so that keys from different sources can be grouped by the align stage:
 //! fold (NFKC, ASCII, lowercase), drop a leading article and a possessive, look the name
-//! up in the alias tables, and respell each word by the pack's `respell` rules
-//! (Aleksandr and Alexander both become `alexandr`).
+//! up in the alias tables, put "Ministry of Health" in the order "Health Ministry", key
+//! an organisation of three or more capitalised words as its acronym, and respell each
+//! word by the pack's `respell` rules (Aleksandr and Alexander both become `alexandr`).
+//!
+//! Keys only make equal what is certainly equal. Near names (Naypyitaw / Naypyidaw
+//! without an alias, a shortened name in another source) are for the align stage to
+//! merge inside a block with `same_entity`, whose threshold is documented and tested.
 
 use std::collections::HashMap;
 
