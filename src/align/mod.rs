@@ -7,9 +7,9 @@
 //! - quantities: one block per (kind, unit, event); scope and value are judged by
 //!   `compare`, which clusters identical signatures before comparing them;
 //! - statements: blocked on the speaker and on min-hash keys of the wording, exact
-//!   repeats collapsed to one representative, joined by stem overlap ([`score`]);
+//!   repeats collapsed to one representative, joined by stem overlap (`score.rs`);
 //! - entities: blocked on canonical key, near keys merged by Jaro-Winkler
-//!   ([`score::NAME_MERGE_THRESHOLD`]).
+//!   (`score::NAME_MERGE_THRESHOLD`, 0.93).
 //!
 //! Output is sorted and does not depend on the order of the sources beyond their ids.
 

@@ -1,9 +1,25 @@
 //! Compare: each [`Group`] becomes zero or more [`Finding`]s with a verdict, a one-line
 //! explanation and a confidence. Precision first for `conflict`.
 //!
-//! - [`verdict`] decides (quantities cluster identical signatures before comparing);
-//! - [`interval`] relates and writes intervals;
-//! - [`explain`] builds evidence, summaries and word diffs.
+//! Rules, precision first (a false conflict costs the fact-checker's trust):
+//!
+//! - `conflict`: same kind, unit, event, thing counted, place and subject (the nearest
+//!   person or organisation outside the attribution); a known, equal time scope (or, for a
+//!   cumulative kind with no scope, the same report date); intervals that do not overlap;
+//!   sentences that share wording; no source giving both figures; not a power of 1,000
+//!   apart (a misread multiplier). Two named upstreams measuring a non-cumulative figure
+//!   differently give `different_scope`, never a conflict; a falling cumulative figure
+//!   between report dates is a conflict.
+//! - `different_scope`: one day vs cumulative, two periods, a part vs a whole, different
+//!   things counted, other places, other agencies, or a scope stated on one side only.
+//! - `progression`: a cumulative figure that rises between report dates.
+//! - `agreement`: compatible figures (a vague amount never conflicts), with the number of
+//!   independent upstreams (an unnamed "activist groups" next to a named group is one).
+//! - `quote_variant` / `attribution_variant` / `name_variant`: see `verdict.rs`.
+//!
+//! - `verdict.rs` decides (quantities cluster identical signatures before comparing);
+//! - `interval.rs` relates and writes intervals;
+//! - `explain.rs` builds evidence, summaries and word diffs.
 //!
 //! Output does not depend on the order of the sources: everything inside a group is
 //! ordered by source id and position, and findings are sorted by [`sort_findings`].

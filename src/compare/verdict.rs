@@ -448,7 +448,12 @@ fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<F
 /// "according to the AAPP"): an `attribution_variant` saying who credits whom.
 fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -> Option<Finding> {
     let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
-    for item in members.iter().flat_map(|c| c.items.iter()) {
+    // Vague amounts ("hundreds of protesters") are background, not the figure credited.
+    for item in members
+        .iter()
+        .flat_map(|c| c.items.iter())
+        .filter(|i| !i.q.vague)
+    {
         let Some(a) = &item.claim.attribution else {
             continue;
         };
