@@ -944,18 +944,21 @@ fn counted_after(
     m: &Matchers,
 ) -> Option<(String, bool)> {
     let from = f.end_with_unit;
-    let limit = window.end.min(from + 60);
-    if from >= limit {
+    let mut limit = window.end.min(from + 60);
+    // A 60-byte window may end inside a character (regression: tests/robustness.rs).
+    while limit > from && !lower.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    if from >= limit || !lower.is_char_boundary(from) {
         return None;
     }
     let region = &lower[from..limit];
     // Words after the figure, up to a stop word.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut after_of = false;
-    let mut i = 0;
     for w in region.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        let s = i;
-        i += w.len() + 1;
+        // The word's exact offset: separators may be several bytes long.
+        let s = w.as_ptr() as usize - region.as_ptr() as usize;
         if w.is_empty() {
             continue;
         }
@@ -1026,7 +1029,10 @@ fn counted_after(
 
 /// What a money or percent figure counts, written before it ("a budget of $5bn").
 fn counted_before(lower: &str, f: &Figure, window: &Range<usize>, m: &Matchers) -> Option<String> {
-    let start = window.start.max(f.start_with_modifier.saturating_sub(40));
+    let mut start = window.start.max(f.start_with_modifier.saturating_sub(40));
+    while start < f.start_with_modifier && !lower.is_char_boundary(start) {
+        start += 1;
+    }
     let region = &lower[start..f.start_with_modifier];
     let mut last = None;
     for hit in m.counted.find_iter(region) {

@@ -50,6 +50,52 @@ pub fn segment(source: &Source, pack: &Pack) -> Vec<Sentence> {
             paragraph += 1;
         }
     }
+    cap_length(&source.text, out)
+}
+
+/// No real sentence is this long; longer runs (a scraped page without punctuation, a
+/// 10 MB line) are cut at a clause or word break so later stages stay linear.
+const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Cuts sentences longer than [`MAX_SENTENCE_BYTES`] at the last `, `/`; `/space before the
+/// limit (or at a character boundary). Spans stay exact, ordered and covering.
+fn cap_length(text: &str, sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.span.start;
+        while s.span.end - start > MAX_SENTENCE_BYTES {
+            let mut limit = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = &text[start..limit];
+            let cut = window
+                .rfind("; ")
+                .or_else(|| window.rfind(", "))
+                .map(|i| i + 1)
+                .filter(|&i| i > MAX_SENTENCE_BYTES / 4)
+                .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+                .map_or(limit, |i| start + i);
+            let piece = text[start..cut].trim_end();
+            if !piece.is_empty() {
+                out.push(Sentence {
+                    span: start..start + piece.len(),
+                    paragraph: s.paragraph,
+                });
+            }
+            let rest = &text[cut..s.span.end];
+            start = cut + (rest.len() - rest.trim_start().len());
+        }
+        if start < s.span.end {
+            out.push(Sentence {
+                span: start..s.span.end,
+                paragraph: s.paragraph,
+            });
+        }
+    }
     out
 }
 
@@ -139,6 +185,30 @@ fn paragraphs(text: &str) -> Vec<Span> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_run_without_sentence_ends_is_cut_at_clause_breaks_within_the_cap() {
+        let text = "officials said 12 people died, and ".repeat(500);
+        let cut = cap_length(
+            &text,
+            vec![Sentence {
+                span: 0..text.trim_end().len(),
+                paragraph: 0,
+            }],
+        );
+        assert!(cut.len() > 5);
+        assert!(cut.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
+        assert!(cut.windows(2).all(|w| w[0].span.end < w[1].span.start));
+        assert!(cut
+            .iter()
+            .all(|s| text[s.span.clone()].ends_with(',') || s.span.end == text.trim_end().len()));
+        let joined: String = cut
+            .iter()
+            .map(|s| &text[s.span.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, text.trim_end());
+    }
 
     fn split(text: &str) -> Vec<String> {
         let pack = Pack::default_pack();
