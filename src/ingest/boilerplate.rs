@@ -1,73 +1,111 @@
 //! Marks scraped-page noise (comment forms, share widgets, newsletter boxes, breadcrumbs,
-//! wire codes) from the patterns of `claims/boilerplate.toml`, plus the page header above
-//! the headline (mastheads and display dates). Marked spans never yield claims.
+//! captions, wire codes) from the patterns of `claims/boilerplate.toml`. The page header
+//! above the headline (mastheads, bylines, display dates) is marked by `metadata`.
+//! Marked spans never yield claims.
 
 use super::Marked;
 use crate::pack::Pack;
-use crate::text::line_spans;
+use crate::text::{line_spans, Span};
 
-/// Marks boilerplate in `text`; `title_line` is the 1-based line of the headline, if found.
-/// Returns sorted, non-overlapping spans.
-pub(crate) fn mark(
-    text: &str,
-    pack: &Pack,
-    title_line: Option<usize>,
-    header_dates: &[usize],
-) -> Vec<Marked> {
+/// What the patterns found, line by line.
+pub(crate) struct PatternMarks {
+    /// Marked spans, sorted.
+    pub(crate) marks: Vec<Marked>,
+    /// For each line (0-based), whether the whole line is boilerplate.
+    pub(crate) noise: Vec<bool>,
+    /// Trimmed span of each line (0-based), empty for blank lines.
+    pub(crate) lines: Vec<Span>,
+}
+
+/// Applies the pack's boilerplate patterns to every line of `text`.
+pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
     let bp = &pack.boilerplate;
-    let mut out: Vec<Marked> = Vec::new();
-    for (i, span) in line_spans(text).enumerate() {
-        let line_no = i + 1;
+    let mut out = PatternMarks {
+        marks: Vec::new(),
+        noise: Vec::new(),
+        lines: Vec::new(),
+    };
+    let mut in_block: Option<usize> = None;
+    let mut tail_from: Option<usize> = None;
+    for span in line_spans(text) {
         let raw = &text[span.clone()];
         let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
         let lead = raw.len() - raw.trim_start().len();
         let tspan = span.start + lead..span.start + lead + trimmed.len();
-        if let Some(idx) = bp.tail.iter().position(|r| r.is_match(trimmed)) {
-            out.push(Marked {
+        out.lines.push(tspan.clone());
+        if tail_from.is_some() {
+            out.noise.push(!trimmed.is_empty());
+            continue;
+        }
+        if trimmed.is_empty() {
+            in_block = None;
+            out.noise.push(false);
+            continue;
+        }
+        let bare = strip_markup(trimmed);
+        if let Some(idx) = bp.tail.iter().position(|r| r.is_match(bare)) {
+            out.marks.push(Marked {
                 span: tspan.start..text.len(),
                 rule: format!("boilerplate.toml tail[{idx}]"),
             });
-            break;
+            tail_from = Some(tspan.start);
+            out.noise.push(true);
+            continue;
         }
-        if let Some(idx) = bp.lines.iter().position(|r| r.is_match(trimmed)) {
-            out.push(Marked {
+        if let Some(idx) = in_block {
+            out.marks.push(Marked {
+                span: tspan,
+                rule: format!("boilerplate.toml block[{idx}]"),
+            });
+            out.noise.push(true);
+            continue;
+        }
+        if let Some(idx) = bp.block.iter().position(|r| r.is_match(bare)) {
+            out.marks.push(Marked {
+                span: tspan,
+                rule: format!("boilerplate.toml block[{idx}]"),
+            });
+            in_block = Some(idx);
+            out.noise.push(true);
+            continue;
+        }
+        if let Some(idx) = bp.lines.iter().position(|r| r.is_match(bare)) {
+            out.marks.push(Marked {
                 span: tspan,
                 rule: format!("boilerplate.toml lines[{idx}]"),
             });
+            out.noise.push(true);
             continue;
         }
-        if header_dates.contains(&line_no) {
-            out.push(Marked {
-                span: tspan,
-                rule: "page header date".into(),
-            });
-            continue;
-        }
-        if title_line.is_some_and(|t| line_no < t) && is_masthead(trimmed) {
-            out.push(Marked {
-                span: tspan,
-                rule: "page header above the headline".into(),
-            });
-            continue;
-        }
+        out.noise.push(false);
         for (idx, r) in bp.inline.iter().enumerate() {
             for m in r.find_iter(trimmed) {
-                out.push(Marked {
+                out.marks.push(Marked {
                     span: tspan.start + m.start()..tspan.start + m.end(),
                     rule: format!("boilerplate.toml inline[{idx}]"),
                 });
             }
         }
     }
-    out.sort_by_key(|m| (m.span.start, m.span.end));
-    out.dedup_by(|b, a| b.span.start < a.span.end);
     out
 }
 
-/// A short line without sentence punctuation above the headline: a site name or section.
-fn is_masthead(line: &str) -> bool {
-    line.split_whitespace().count() <= 4 && !line.ends_with(['.', '!', '?', '"', '”'])
+/// Merges marks into sorted, non-overlapping spans.
+pub(crate) fn normalize(mut marks: Vec<Marked>) -> Vec<Marked> {
+    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut out: Vec<Marked> = Vec::with_capacity(marks.len());
+    for m in marks {
+        match out.last_mut() {
+            Some(last) if m.span.start < last.span.end => {
+                last.span.end = last.span.end.max(m.span.end);
+            }
+            _ => out.push(m),
+        }
+    }
+    out
+}
+
+/// A line without Markdown emphasis, heading or quote markers around it, for matching.
+pub(crate) fn strip_markup(line: &str) -> &str {
+    line.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>' | '|') || c.is_whitespace())
 }

@@ -1,116 +1,288 @@
-//! Metadata read from the text itself: headline, header date lines, `Source:` and `Date:`
-//! lines, wire datelines ("MOSCOW (Reuters) –"). Each value records where it came from.
+//! Metadata read from the text itself: headline, page-header date lines, `Source:` and
+//! `Date:` lines, wire datelines ("MOSCOW (Reuters) –"). Each value records where it came
+//! from. The page header above the first body paragraph (mastheads, display dates) is
+//! marked as boilerplate here.
 
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use regex::Regex;
 
-use super::{Field, Metadata, Origin};
-use crate::text::line_spans;
+use super::boilerplate::{strip_markup, PatternMarks};
+use super::{Field, Marked, Metadata, Origin};
 
-/// How many non-blank lines from the top count as the page header.
-const HEADER_LINES: usize = 8;
+/// Words outside the date that a header date line may carry ("Posted on ... by the desk").
+const DATE_LINE_MAX_OTHER_WORDS: usize = 10;
+/// A header paragraph above the headline this short is a masthead or section label.
+const MASTHEAD_MAX_WORDS: usize = 6;
 
-/// Reads metadata from `text`. Returns it with the 1-based lines holding header dates.
-pub(crate) fn read(text: &str) -> (Metadata, Vec<usize>) {
+/// Reads metadata from `text`, given the boilerplate lines the patterns found.
+/// Returns it with the header spans to mark as boilerplate.
+pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
     let mut meta = Metadata::default();
-    let mut header_dates = Vec::new();
-    let mut seen = 0;
-    for (i, span) in line_spans(text).enumerate() {
-        let line_no = i + 1;
-        let line = text[span].trim();
-        if line.is_empty() {
-            continue;
-        }
-        seen += 1;
-        if let Some(rest) = strip_label(line, "date") {
-            if let Some(d) = parse_date_line(rest) {
-                meta.published
-                    .get_or_insert(Field::new(d, Origin::line(line_no, "`Date:` line")));
-                header_dates.push(line_no);
-                continue;
-            }
-        }
+    let mut marks = Vec::new();
+    let paragraphs = paragraphs(pm);
+    // Labelled lines anywhere: `Date:` and `Source:`.
+    for (i, span) in pm.lines.iter().enumerate() {
+        let line = strip_markup(&text[span.clone()]);
         if let Some(rest) = strip_label(line, "source") {
             if !rest.is_empty() && rest.len() <= 60 && !rest.ends_with('.') {
                 meta.outlet.get_or_insert(Field::new(
                     rest.to_owned(),
-                    Origin::line(line_no, "`Source:` line"),
+                    Origin::line(i + 1, "`Source:` line"),
                 ));
             }
+        }
+        if let Some(rest) = strip_label(line, "date") {
+            if let Some((d, _)) = find_date(rest) {
+                meta.published
+                    .get_or_insert(Field::new(d, Origin::line(i + 1, "`Date:` line")));
+                marks.push(Marked {
+                    span: span.clone(),
+                    rule: "`Date:` line".into(),
+                });
+            }
+        }
+    }
+    // The header: paragraphs before the first body paragraph.
+    let mut title: Option<usize> = None;
+    let mut header: Vec<usize> = Vec::new();
+    let mut body: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        if p.noise {
             continue;
         }
-        if seen <= HEADER_LINES {
-            if let Some(d) = parse_date_line(line) {
-                meta.published.get_or_insert(Field::new(
-                    d,
-                    Origin::line(line_no, "date line in the page header"),
-                ));
-                header_dates.push(line_no);
-                continue;
-            }
-            if meta.title.is_none() && is_headline(line) && !looks_like_breadcrumb(line) {
-                meta.title = Some(Field::new(
-                    line.to_owned(),
-                    Origin::line(line_no, "headline"),
-                ));
-                continue;
+        let ptext = p.text(text, pm);
+        let first = strip_markup(&text[pm.lines[p.first].clone()]);
+        if let Some((d, _)) = date_line(&ptext) {
+            meta.published.get_or_insert(Field::new(
+                d,
+                Origin::line(p.first + 1, "date line in the page header"),
+            ));
+            marks.push(Marked {
+                span: p.span(pm),
+                rule: "page header date".into(),
+            });
+            continue;
+        }
+        if title.is_none() && text[pm.lines[p.first].clone()].starts_with("# ") {
+            title = Some(pi);
+            continue;
+        }
+        if is_body(&ptext) || DATELINE.is_match(first) {
+            body = Some(pi);
+            break;
+        }
+        header.push(pi);
+    }
+    if title.is_none() {
+        title = header
+            .iter()
+            .rev()
+            .copied()
+            .find(|&pi| words(&paragraphs[pi].text(text, pm)) >= 3);
+    }
+    if let Some(ti) = title {
+        let p = &paragraphs[ti];
+        let t = strip_markup(&text[pm.lines[p.first].clone()])
+            .trim_start_matches('#')
+            .trim();
+        meta.title = Some(Field::new(
+            t.to_owned(),
+            Origin::line(p.first + 1, "headline"),
+        ));
+        for &pi in header.iter().filter(|&&pi| pi < ti) {
+            let p = &paragraphs[pi];
+            if words(&p.text(text, pm)) <= MASTHEAD_MAX_WORDS {
+                marks.push(Marked {
+                    span: p.span(pm),
+                    rule: "page header above the headline".into(),
+                });
             }
         }
-        if meta.dateline.is_none() && seen <= HEADER_LINES + 4 {
-            if let Some(c) = DATELINE.captures(line) {
-                let place = c.get(1).map_or("", |m| m.as_str()).trim().to_owned();
-                meta.dateline = Some(Field::new(place, Origin::line(line_no, "wire dateline")));
-                if let Some(o) = c.get(2) {
-                    meta.outlet.get_or_insert(Field::new(
-                        o.as_str().trim().to_owned(),
-                        Origin::line(line_no, "wire dateline"),
-                    ));
+    }
+    if let Some(bi) = body {
+        let p = &paragraphs[bi];
+        let line_no = p.first + 1;
+        let first = strip_markup(&text[pm.lines[p.first].clone()]);
+        if let Some(c) = DATELINE.captures(first) {
+            let place = c
+                .get(1)
+                .map_or("", |m| m.as_str())
+                .trim()
+                .trim_end_matches(',')
+                .to_owned();
+            meta.dateline = Some(Field::new(place, Origin::line(line_no, "wire dateline")));
+            if let Some(o) = c.get(2) {
+                meta.outlet.get_or_insert(Field::new(
+                    o.as_str().trim().to_owned(),
+                    Origin::line(line_no, "wire dateline"),
+                ));
+            }
+            if meta.published.is_none() {
+                if let Some((d, _)) = find_date(first) {
+                    meta.published
+                        .get_or_insert(Field::new(d, Origin::line(line_no, "wire dateline")));
                 }
             }
         }
     }
-    (meta, header_dates)
+    (meta, marks)
 }
 
-/// "MOSCOW (Reuters) –", "NAYPYITAW, Myanmar (AP) —", "ANKARA, March 4 (Wire) -".
+struct Paragraph {
+    first: usize,
+    last: usize,
+    noise: bool,
+}
+
+impl Paragraph {
+    fn text(&self, text: &str, pm: &PatternMarks) -> String {
+        (self.first..=self.last)
+            .filter(|&i| !pm.noise[i])
+            .map(|i| strip_markup(&text[pm.lines[i].clone()]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn span(&self, pm: &PatternMarks) -> std::ops::Range<usize> {
+        pm.lines[self.first].start..pm.lines[self.last].end
+    }
+}
+
+fn paragraphs(pm: &PatternMarks) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false;
+    for (i, span) in pm.lines.iter().enumerate() {
+        if span.is_empty() {
+            open = false;
+            continue;
+        }
+        if open {
+            if let Some(p) = out.last_mut() {
+                p.last = i;
+                p.noise &= pm.noise[i];
+            }
+        } else {
+            out.push(Paragraph {
+                first: i,
+                last: i,
+                noise: pm.noise[i],
+            });
+            open = true;
+        }
+    }
+    out
+}
+
+/// A body paragraph: at least six words and ends like a sentence.
+fn is_body(p: &str) -> bool {
+    let t = p.trim_end_matches(['*', '_', ' ']);
+    words(t) >= 6 && t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')'])
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A paragraph that is a display date, possibly with a few words around it
+/// ("Posted on March 5, 2025 by the desk", "Thursday, March 6, 2025 | World Digest").
+fn date_line(p: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    let (d, span) = find_date(p)?;
+    let other = words(&p[..span.start]) + words(&p[span.end..]);
+    (other <= DATE_LINE_MAX_OTHER_WORDS && !is_body_sentence(p, &span)).then_some((d, span))
+}
+
+/// Whether the words around the date read like a sentence ("The quake struck on March 2, 2025.").
+fn is_body_sentence(p: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = p[..span.start].trim_end().to_ascii_lowercase();
+    ["on", "since", "until", "by", "from", "before", "after"]
+        .iter()
+        .any(|w| {
+            before.ends_with(&format!(" {w}"))
+                && !before.starts_with("posted")
+                && !before.starts_with("published")
+                && !before.starts_with("updated")
+        })
+}
+
+/// "MOSCOW (Reuters) –", "NAYPYITAW, Myanmar (AP) —", "DUSHANBE, March 3 (Atlas Wire) -".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
-    Regex::new(r"^([A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?)\s*\(([^)]{2,40})\)\s*[–—-]")
+    Regex::new(r"^([A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?)\s*\(([^)]{2,40})\)\s*[–—-]")
         .expect("dateline regex is valid")
 });
 
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        concat!(
+            r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
+            r"(?:(?P<m1>{m})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})",
+            r"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m})\.?,?\s+(?P<y2>\d{{4}})",
+            r"|(?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+        ),
+        m = MONTH
+    );
     #[allow(clippy::expect_used)]
-    Regex::new(concat!(
-        r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
-        r"(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})",
-        r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[a-z]{3,9})\.?,?\s+(?P<y2>\d{4})",
-        r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))",
-        r"(?:\s*[,|•·-]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$"
-    ))
-    .expect("date line regex is valid")
+    Regex::new(&pattern).expect("date regex is valid")
 });
 
-/// Parses a line that is nothing but a date ("Thursday, October 21, 2021", "May 20, 2024",
-/// "21 June 2021", "2021-06-21").
+/// The first full date (day, month and year) in `s`, with its span.
+pub(crate) fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    DATE.captures_iter(s).find_map(|c| {
+        let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
+        let (y, m, d) = if let Some(y) = num("y1") {
+            (y, month_number(c.name("m1")?.as_str())?, num("d1")?)
+        } else if let Some(y) = num("y2") {
+            (y, month_number(c.name("m2")?.as_str())?, num("d2")?)
+        } else {
+            (num("y3")?, num("mo3")?, num("d3")?)
+        };
+        let date = Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()?;
+        let whole = c.get(0)?;
+        Some((date, whole.start()..whole.end()))
+    })
+}
+
+/// Parses a line that is nothing but a date ("Thursday, October 21, 2021", "21 June 2021").
 pub(crate) fn parse_date_line(line: &str) -> Option<Date> {
-    let c = DATE_LINE.captures(line.trim())?;
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
-    let (y, m, d) = if let Some(y) = num("y1") {
-        (y, month_number(c.name("m1")?.as_str())?, num("d1")?)
-    } else if let Some(y) = num("y2") {
-        (y, month_number(c.name("m2")?.as_str())?, num("d2")?)
-    } else {
-        (num("y3")?, num("mo3")?, num("d3")?)
-    };
-    Date::new(
-        i16::try_from(y).ok()?,
-        i8::try_from(m).ok()?,
-        i8::try_from(d).ok()?,
-    )
-    .ok()
+    let line = line.trim();
+    let (d, span) = find_date(line)?;
+    let rest = format!("{}{}", &line[..span.start], &line[span.end..]);
+    let rest =
+        rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '·' | '•'));
+    let time_only = rest.is_empty()
+        || rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '.'
+                        | 'a'
+                        | 'p'
+                        | 'm'
+                        | 'A'
+                        | 'P'
+                        | 'M'
+                        | 'E'
+                        | 'D'
+                        | 'S'
+                        | 'T'
+                        | 'G'
+                        | 'U'
+                        | 'C'
+                )
+        });
+    time_only.then_some(d)
 }
 
 /// 1-based month number of an English month name or abbreviation.
@@ -141,18 +313,16 @@ fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
     head.trim().eq_ignore_ascii_case(label).then(|| rest.trim())
 }
 
-fn is_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (4..=30).contains(&words) && !line.ends_with(['.', ':', ';', ',']) && line.len() <= 250
-}
-
-fn looks_like_breadcrumb(line: &str) -> bool {
-    line.contains(" > ") || line.contains(" » ") || line.contains(" / ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pack::Pack;
+
+    fn meta(text: &str) -> Metadata {
+        let pack = Pack::default_pack();
+        let pm = super::super::boilerplate::mark(text, &pack);
+        read(text, &pm).0
+    }
 
     #[test]
     fn date_lines_in_common_shapes_parse() {
@@ -184,8 +354,40 @@ mod tests {
 
     #[test]
     fn wire_dateline_gives_place_and_outlet() {
-        let (m, _) = read("Headline words are here\n\nMOSCOW (Reuters) – Russia wants ties.\n");
+        let m = meta("Headline words are here\n\nMOSCOW (Reuters) – Russia wants ties with its neighbours, officials said.\n");
         assert_eq!(m.dateline.map(|f| f.value).as_deref(), Some("MOSCOW"));
         assert_eq!(m.outlet.map(|f| f.value).as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn headline_is_the_line_above_the_first_body_paragraph() {
+        let m = meta("May 20, 2024\n\nMotoring Today\n\nPort reopens after the storm\n\nThe port of Elm Bay reopened on Friday after a week of closures.\n");
+        assert_eq!(
+            m.title.map(|f| f.value).as_deref(),
+            Some("Port reopens after the storm")
+        );
+        assert_eq!(
+            m.published.map(|f| f.value),
+            Some(jiff::civil::date(2024, 5, 20))
+        );
+    }
+
+    #[test]
+    fn dated_header_lines_with_words_around_them_are_dates() {
+        let m = meta("# Storm closes port\n\nPosted on March 5, 2025 by the coast desk\n\nThe port of Elm Bay closed on Tuesday as winds reached 120 km/h.\n");
+        assert_eq!(
+            m.published.map(|f| f.value),
+            Some(jiff::civil::date(2025, 3, 5))
+        );
+        assert_eq!(
+            m.title.map(|f| f.value).as_deref(),
+            Some("Storm closes port")
+        );
+    }
+
+    #[test]
+    fn a_dated_body_sentence_is_not_a_header_date() {
+        let m = meta("Storm closes port\n\nThe port closed on March 5, 2025.\n");
+        assert_eq!(m.published, None);
     }
 }

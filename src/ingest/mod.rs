@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 pub use error::{InputError, InputErrorKind};
-pub(crate) use metadata::month_number;
+pub(crate) use metadata::{find_date, month_number};
 
 use crate::pack::Pack;
 use crate::text::{LineIndex, Position, SourceId, Span};
@@ -110,22 +110,17 @@ impl Source {
     /// Builds a source from text already in memory (used for stdin, tests and benches).
     pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
-        let (meta, header_dates) = metadata::read(&text);
-        let title_line = match &meta.title {
-            Some(Field {
-                origin: Origin::Line { line, .. },
-                ..
-            }) => Some(*line),
-            _ => None,
-        };
-        let boilerplate = boilerplate::mark(&text, pack, title_line, &header_dates);
+        let patterns = boilerplate::mark(&text, pack);
+        let (meta, header) = metadata::read(&text, &patterns);
+        let mut marks = patterns.marks;
+        marks.extend(header);
         Source {
             id: SourceId(id.to_owned()),
             path: path.to_owned(),
             lines: LineIndex::new(&text),
             text,
             meta,
-            boilerplate,
+            boilerplate: boilerplate::normalize(marks),
         }
     }
 

@@ -29,6 +29,14 @@ pub struct Pack {
     pub titles: Vec<String>,
     /// Abbreviations that usually do not end a sentence ("U.S", "Inc"), without the final period.
     pub abbreviations: Vec<String>,
+    /// Abbreviations that never end a sentence ("e.g", "i.e"), without the final period.
+    pub never_final: Vec<String>,
+    /// Clock abbreviations ("a.m", "p.m"), without the final period.
+    pub times: Vec<String>,
+    /// Words that open a sentence with a clock time ("At", "By").
+    pub time_openers: Vec<String>,
+    /// Capitalised words that start a sentence after an abbreviation ("The", "He").
+    pub sentence_starters: Vec<String>,
     /// Alias sets: canonical name and variants.
     pub aliases: Vec<Alias>,
     /// Boilerplate patterns.
@@ -63,6 +71,8 @@ pub struct Boilerplate {
     pub lines: Vec<regex::Regex>,
     /// Patterns that start a trailing boilerplate block.
     pub tail: Vec<regex::Regex>,
+    /// Patterns that start a block of boilerplate up to the next blank line.
+    pub block: Vec<regex::Regex>,
     /// Inline span patterns.
     pub inline: Vec<regex::Regex>,
 }

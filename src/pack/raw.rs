@@ -24,6 +24,18 @@ pub(crate) struct RawAbbreviations {
     /// Abbreviations that usually do not end a sentence but may ("U.S.", "Inc.").
     #[serde(default)]
     pub(crate) abbreviations: Vec<Spanned<String>>,
+    /// Abbreviations that never end a sentence, whatever follows ("e.g.", "i.e.").
+    #[serde(default)]
+    pub(crate) never_final: Vec<Spanned<String>>,
+    /// Clock abbreviations ("a.m.", "p.m.").
+    #[serde(default)]
+    pub(crate) times: Vec<Spanned<String>>,
+    /// Words before a clock time that open a sentence ("At 5 a.m. Mr. Smith left").
+    #[serde(default)]
+    pub(crate) time_openers: Vec<Spanned<String>>,
+    /// Capitalised words that start a new sentence after an abbreviation ("The", "He").
+    #[serde(default)]
+    pub(crate) sentence_starters: Vec<Spanned<String>>,
 }
 
 /// `aliases.toml`.
@@ -72,6 +84,10 @@ pub(crate) struct RawBoilerplate {
     /// articles) that is boilerplate to the end of the text.
     #[serde(default)]
     pub(crate) tail: Vec<Spanned<String>>,
+    /// A line matching one of these starts a block that is boilerplate up to the next
+    /// blank line ("Read also:" followed by headlines).
+    #[serde(default)]
+    pub(crate) block: Vec<Spanned<String>>,
     /// Spans inside a line that are boilerplate (wire codes such as `[L1N2LO05L]`).
     #[serde(default)]
     pub(crate) inline: Vec<Spanned<String>>,

@@ -61,6 +61,11 @@ pub(crate) fn build(
                 if let Some(raw) = f.parse::<RawAbbreviations>(&mut errs) {
                     pack.titles = f.words(raw.titles, "titles", &mut errs);
                     pack.abbreviations = f.words(raw.abbreviations, "abbreviations", &mut errs);
+                    pack.never_final = f.words(raw.never_final, "never_final", &mut errs);
+                    pack.times = f.words(raw.times, "times", &mut errs);
+                    pack.time_openers = f.words(raw.time_openers, "time_openers", &mut errs);
+                    pack.sentence_starters =
+                        f.words(raw.sentence_starters, "sentence_starters", &mut errs);
                 }
             }
             "aliases.toml" => {
@@ -97,6 +102,7 @@ pub(crate) fn build(
                     pack.boilerplate = Boilerplate {
                         lines: f.regexes(raw.lines, "lines", &mut errs),
                         tail: f.regexes(raw.tail, "tail", &mut errs),
+                        block: f.regexes(raw.block, "block", &mut errs),
                         inline: f.regexes(raw.inline, "inline", &mut errs),
                     };
                 }
