@@ -137,6 +137,17 @@ impl Corpus {
                 agreeing.join(", ")
             );
         }
+        out.push_str("\n  ],\n  \"articles\": [");
+        for (i, a) in self.articles.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(
+                out,
+                "\n    {{\"id\": \"{}\", \"story\": {}}}",
+                a.id, a.story
+            );
+        }
         out.push_str("\n  ]\n}\n");
         out
     }
