@@ -6,9 +6,9 @@
 //! cargo run --release --example scale_eval -- --sizes 1000,10000
 //! ```
 //!
-//! Stage rows: `ingest` runs on the rayon pool; `segment` and `extract` run again on ONE
-//! thread over the same sources (per-core MB/s); `align` and `compare` are timed on the
-//! analysed extractions. Wall is ingest + analyze, as a user waits for it.
+//! Stage rows: `ingest` as run (rayon pool), then `ingest`, `segment` and `extract` again
+//! on ONE thread over the same texts (per-core MB/s); `align` and `compare` are timed on
+//! the one-thread extractions. Wall is ingest + analyze, as a user waits for it.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "../benches/corpus/mod.rs"]
@@ -117,17 +117,18 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
         gen_time.as_secs_f64()
     );
 
-    let t = Instant::now();
-    let sources: Vec<Source> = corpus
-        .articles
-        .par_iter()
-        .map(|a| Source::from_text(&a.id, &a.path, &a.text, pack))
-        .collect();
-    let ingest = t.elapsed();
-    let t = Instant::now();
-    let analysis = crosscheck::analyze(pack, sources, &Options::default());
-    let analyze = t.elapsed();
+    let load = load_average();
+    let (ingest_t, sources) = timed(|| {
+        corpus
+            .articles
+            .par_iter()
+            .map(|a| Source::from_text(&a.id, &a.path, &a.text, pack))
+            .collect::<Vec<Source>>()
+    });
+    let (analyze_t, analysis) = timed(|| crosscheck::analyze(pack, sources, &Options::default()));
+    let (ingest, analyze) = (ingest_t.wall, analyze_t.wall);
     let wall = ingest + analyze;
+    let cpu = ingest_t.cpu.zip(analyze_t.cpu).map(|(a, b)| a + b);
     let hwm = peak_memory_kb();
 
     let claims: usize = analysis.extractions.iter().map(|e| e.claims.len()).sum();
@@ -145,11 +146,12 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
     }
 
     println!(
-        "wall {:.2} s ({:.1} MB/s): ingest {:.2} s + analyze {:.2} s; peak memory (VmHWM) {}",
+        "wall {:.2} s ({:.1} MB/s): ingest {:.2} s + analyze {:.2} s; CPU {}; peak memory (VmHWM) {}; load average {load}",
         wall.as_secs_f64(),
         mb / wall.as_secs_f64(),
         ingest.as_secs_f64(),
         analyze.as_secs_f64(),
+        cpu.map_or_else(|| "n/a".to_owned(), |c| format!("{c:.2} s")),
         hwm.map_or_else(
             || "n/a".to_owned(),
             |kb| format!("{:.0} MB", kb as f64 / 1024.0)
@@ -173,12 +175,23 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
     );
 
     if stages {
-        println!("stage        time      MB/s   threads");
-        row("ingest", ingest, mb, rayon::current_num_threads());
+        println!("stage         wall       CPU   MB/s wall  MB/s CPU   threads");
+        row("ingest", ingest_t, mb, rayon::current_num_threads());
         let one = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .build()
             .expect("a one-thread pool can always be built");
+        let (ing1, again) = one.install(|| {
+            timed(|| {
+                corpus
+                    .articles
+                    .iter()
+                    .map(|a| Source::from_text(&a.id, &a.path, &a.text, pack))
+                    .collect::<Vec<_>>()
+            })
+        });
+        row("ingest", ing1, mb, 1);
+        drop(again);
         let (seg, sentences) = one.install(|| {
             timed(|| {
                 analysis
@@ -216,18 +229,55 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
     }
 }
 
-fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+/// Wall time and process CPU time of `f`.
+fn timed<T>(f: impl FnOnce() -> T) -> (Times, T) {
+    let cpu = cpu_seconds();
     let t = Instant::now();
     let out = f();
-    (t.elapsed(), out)
+    let wall = t.elapsed();
+    let cpu = cpu_seconds().zip(cpu).map(|(b, a)| b - a);
+    (Times { wall, cpu }, out)
 }
 
-fn row(stage: &str, d: Duration, mb: f64, threads: usize) {
+#[derive(Clone, Copy)]
+struct Times {
+    wall: Duration,
+    /// CPU seconds of the whole process (user + system), when /proc says.
+    cpu: Option<f64>,
+}
+
+fn row(stage: &str, t: Times, mb: f64, threads: usize) {
+    let wall = t.wall.as_secs_f64().max(1e-9);
+    let cpu = t
+        .cpu
+        .map_or("      n/a".to_owned(), |c| format!("{c:>7.2} s"));
+    let per_cpu = t
+        .cpu
+        .filter(|c| *c >= 0.05)
+        .map_or("n/a".to_owned(), |c| format!("{:.1}", mb / c));
     println!(
-        "{stage:<10} {:>7.3} s {:>8.1}   {threads}",
-        d.as_secs_f64(),
-        mb / d.as_secs_f64().max(1e-9)
+        "{stage:<10} {wall:>7.3} s {cpu} {:>9.1} {per_cpu:>10}   {threads}",
+        mb / wall,
     );
+}
+
+/// User + system CPU seconds of this process so far (`/proc/self/stat`, 100 Hz ticks).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// The 1-minute load average: other work on the machine skews wall times.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "n/a".to_owned())
 }
 
 /// Peak resident set size of this process in kB (`VmHWM`), on Linux.
