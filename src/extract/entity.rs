@@ -1,8 +1,23 @@
 //! Entity mentions: people, organisations, places and titles with a canonical key.
+//!
+//! Names are runs of capitalised words ("Assistance Association of Political Prisoners",
+//! with small connectors such as "of" allowed inside), minus sentence openers and other
+//! capitalised words that are not names (the pack's `not_names`). A title at the start of
+//! a run or just before it ("Senior General", "Kremlin spokesman") is split off the name.
+//! Each name is classified by cues from `claims/entities.toml` and keyed by
+//! [`crate::normalize::name_key`], so keys compare across sources. [`link`] then works on a
+//! whole source: a bare surname takes the key of the one full name ending with it, and an
+//! acronym defined in parentheses takes the key of the name before it.
+
+use std::collections::{BTreeMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
 
 use super::Mention;
 use crate::ingest::Source;
-use crate::pack::Pack;
+use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
+use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
 
 /// Entity mentions in sentence `index`.
@@ -12,6 +27,734 @@ pub(crate) fn find_mentions(
     sentence: &Sentence,
     pack: &Pack,
 ) -> Vec<Mention> {
-    let _ = (source, index, sentence, pack);
-    Vec::new()
+    let lex = pack.prepared(Lexicon::new);
+    let Some(text) = source.text.get(sentence.span.clone()) else {
+        return Vec::new();
+    };
+    let base = sentence.span.start;
+    let words = words(text);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut pending_title: Option<(String, usize)> = None;
+    // In a title-case headline every word is capitalised: only listed names count.
+    let caps = words.iter().filter(|w| w.is_cap()).count();
+    let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
+    let unpunctuated = !text.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
+    let headline = unpunctuated && caps >= 4 && caps * 10 >= long * 7;
+    for run in runs(text, &words, &lex) {
+        let mut ws = &words[run.clone()];
+        // A title at the start of the run, unless the run names an organisation
+        // ("Justice Ministry" is not Mr Ministry with the title Justice).
+        let org_run = ws.iter().any(|w| lex.org_words.contains(&w.lower()));
+        let mut title: Option<String> = None;
+        let mut title_span = None;
+        if !org_run {
+            let n = lex.title_prefix(ws);
+            if n > 0 {
+                let t = &text[ws[0].start..ws[n - 1].end];
+                title_span = Some(ws[0].start..ws[n - 1].end);
+                title = Some(t.to_owned());
+                ws = &ws[n..];
+            }
+        }
+        if ws.is_empty() {
+            // A title on its own ("Deputy Defense Minister, Aleksandr Fomin").
+            if let (Some(t), Some(sp)) = (title, title_span) {
+                if t.split_whitespace().count() >= 2 {
+                    out.push(mention(
+                        pack,
+                        base,
+                        text,
+                        sp.clone(),
+                        EntityKind::Title,
+                        None,
+                        index,
+                    ));
+                }
+                pending_title = Some((t, sp.end));
+            }
+            continue;
+        }
+        let first = &ws[0];
+        let last = &ws[ws.len() - 1];
+        let span = first.start..last.name_end();
+        let name = &text[span.clone()];
+        // A title just before the run, lowercase ("junta leader", "deputy defence minister,").
+        if title.is_none() {
+            title = lex.title_before(text, &words, run.start);
+            if title.is_none() {
+                if let Some((t, end)) = pending_title.take() {
+                    if text[end..first.start].trim() == "," {
+                        title = Some(t);
+                    }
+                }
+            }
+        }
+        pending_title = None;
+        let known = alias_entry(pack, name).map(|a| a.kind);
+        let outlet = lex.outlets.contains(&fold(name));
+        if headline && known.is_none() && !outlet {
+            continue;
+        }
+        if known.is_none() && !outlet && ws.len() == 1 {
+            let lower = first.lower();
+            if lex
+                .adjective_endings
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+            {
+                continue;
+            }
+            // A common noun for a source ("Residents told ...") is not a name.
+            if lex.generic.contains(&lower) {
+                continue;
+            }
+            // A lone capitalised word opening the sentence is most often a common word,
+            // unless it speaks ("Smith later said") or the source names it elsewhere.
+            let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
+            if opener
+                && !last.possessive
+                && !lex.speaks_after(&words, run.end)
+                && !named_elsewhere(&source.text, first.text)
+            {
+                continue;
+            }
+        }
+        let prev = run.start.checked_sub(1).map(|i| &words[i]);
+        let next = next_word(&words, run.end - 1);
+        let kind =
+            known.unwrap_or_else(|| lex.classify(ws, title.is_some(), outlet, prev, next, text));
+        out.push(mention(pack, base, text, span, kind, title, index));
+    }
+    // Lowercase alias phrases ("the defence ministry", "deputy defence minister").
+    for m in lex.aliases.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if !is_word_boundary(text, s, e) {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|x| x.span.start - base < e && s < x.span.end - base)
+        {
+            continue;
+        }
+        let Some(a) = lex.alias_kinds.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        out.push(mention(pack, base, text, s..e, *a, None, index));
+    }
+    out.sort_by_key(|m| m.span.start);
+    // "Name (ACR)": the acronym names the same entity.
+    for i in 1..out.len() {
+        let gap = text
+            .get(out[i - 1].span.end - base..out[i].span.start - base)
+            .unwrap_or("");
+        let after = text.get(out[i].span.end - base..).unwrap_or("");
+        if gap.trim() == "(" && after.starts_with(')') && is_acronym(&out[i].text) {
+            let (key, canonical, kind) = (
+                out[i - 1].key.clone(),
+                out[i - 1].canonical.clone(),
+                out[i - 1].kind,
+            );
+            let m = &mut out[i];
+            m.key = key;
+            m.canonical = canonical;
+            m.kind = kind;
+        }
+    }
+    out
+}
+
+/// Source-level linking of the mentions of one source: a bare surname or a shortened
+/// name ("Fomin", "Aung Hlaing") takes the key of the one longer person name in the
+/// source that ends with it, and an acronym defined as "Name (ACR)" anywhere in the
+/// source takes that name's key everywhere. Two people who share a surname ("John
+/// Smith", "Jane Smith") leave the bare surname with its own key.
+pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
+    let mut people: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
+    for m in mentions.iter() {
+        if m.kind == EntityKind::Person {
+            let toks: Vec<String> = m.key.split(' ').map(str::to_owned).collect();
+            if toks.len() >= 2 {
+                people
+                    .entry(m.key.clone())
+                    .or_insert((toks, m.canonical.clone()));
+            }
+        }
+    }
+    let mut acronyms: BTreeMap<String, (String, String, EntityKind)> = BTreeMap::new();
+    for m in mentions.iter() {
+        if is_acronym(&m.text) && fold(&m.key) != fold(&m.text).replace('.', "") {
+            acronyms.insert(m.text.clone(), (m.key.clone(), m.canonical.clone(), m.kind));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some((key, canonical, kind)) = acronyms.get(&m.text) {
+            m.key.clone_from(key);
+            m.canonical.clone_from(canonical);
+            m.kind = *kind;
+            continue;
+        }
+        if !matches!(m.kind, EntityKind::Person | EntityKind::Place)
+            || alias_entry(pack, &m.text).is_some()
+        {
+            continue;
+        }
+        let toks: Vec<&str> = m.key.split(' ').collect();
+        let mut owners = people
+            .iter()
+            .filter(|(_, (full, _))| full.len() > toks.len() && full.ends_with_strs(&toks));
+        if let (Some((key, (_, canonical))), None) = (owners.next(), owners.next()) {
+            m.key.clone_from(key);
+            m.canonical.clone_from(canonical);
+            m.kind = EntityKind::Person;
+        } else if people.contains_key(&m.key) {
+            // "from Min Aung Hlaing" looked like a place; the source names the person
+            m.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// `ends_with` between owned and borrowed token lists.
+trait EndsWithStrs {
+    fn ends_with_strs(&self, tail: &[&str]) -> bool;
+}
+
+impl EndsWithStrs for Vec<String> {
+    fn ends_with_strs(&self, tail: &[&str]) -> bool {
+        self.len() >= tail.len()
+            && self[self.len() - tail.len()..]
+                .iter()
+                .zip(tail)
+                .all(|(a, b)| a == b)
+    }
+}
+
+fn mention(
+    pack: &Pack,
+    base: usize,
+    text: &str,
+    span: std::ops::Range<usize>,
+    kind: EntityKind,
+    title: Option<String>,
+    sentence: usize,
+) -> Mention {
+    let written = &text[span.clone()];
+    let name = strip_name(written);
+    let (key, canonical) = entity_key(pack, name, kind);
+    Mention {
+        span: base + span.start..base + span.end,
+        text: written.to_owned(),
+        key,
+        canonical,
+        kind,
+        title,
+        sentence,
+    }
+}
+
+/// Key and canonical display name of a name of `kind`. A national adjective before a
+/// listed name keys as the listed name ("Russian Defence Ministry" = "defence ministry").
+pub(crate) fn entity_key(pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
+    if let Some(a) = alias_entry(pack, name) {
+        return (name_key(pack, name, Some(kind)), a.canonical.clone());
+    }
+    if let Some((first, rest)) = name.split_once(' ') {
+        let adjective = pack
+            .entities
+            .adjective_endings
+            .iter()
+            .any(|e| first.to_lowercase().ends_with(e.as_str()));
+        if adjective {
+            if let Some(a) = alias_entry(pack, rest) {
+                return (name_key(pack, rest, Some(kind)), a.canonical.clone());
+            }
+        }
+    }
+    (name_key(pack, name, Some(kind)), name.to_owned())
+}
+
+/// A word of a sentence with its byte range in the sentence text.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    /// Ends in a possessive "'s".
+    pub(crate) possessive: bool,
+}
+
+impl Word<'_> {
+    /// End of the name part (before a possessive).
+    pub(crate) fn name_end(&self) -> usize {
+        if self.possessive {
+            self.end - possessive_len(self.text)
+        } else {
+            self.end
+        }
+    }
+
+    /// The word without a possessive, lowercase.
+    pub(crate) fn lower(&self) -> String {
+        self.text[..self.name_end() - self.start].to_lowercase()
+    }
+
+    fn is_cap(&self) -> bool {
+        let t = self.text;
+        let first = t.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            return !t.chars().any(|c| c.is_ascii_digit());
+        }
+        // "al-Assad", "bin-Salman"
+        t.split_once('-')
+            .is_some_and(|(a, b)| a.len() <= 3 && b.chars().next().is_some_and(char::is_uppercase))
+    }
+}
+
+fn possessive_len(t: &str) -> usize {
+    ["’s", "'s", "’S", "'S"]
+        .iter()
+        .find(|p| t.ends_with(*p))
+        .map_or(0, |p| p.len())
+}
+
+/// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    static WORD: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
+            .expect("the word pattern is a valid regex")
+    });
+    WORD.find_iter(text)
+        .map(|m| {
+            let t = m.as_str();
+            let possessive = possessive_len(t) > 0 && t.chars().count() > 2;
+            Word {
+                start: m.start(),
+                end: m.end(),
+                text: t,
+                possessive,
+            }
+        })
+        .collect()
+}
+
+/// Whether `word` appears capitalised in `text` after a word or a comma, not only at
+/// the start of sentences.
+fn named_elsewhere(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            return false;
+        }
+        let before = text[..i].trim_end_matches([' ', '\t']);
+        if before.len() == text[..i].len() {
+            return false; // glued to the word before
+        }
+        before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
+}
+
+fn next_word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
+    words.get(i + 1)
+}
+
+fn is_word_boundary(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Word-index ranges of the capitalised runs of a sentence, trimmed of openers and
+/// connectors.
+fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_cap() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < words.len() && !words[end - 1].possessive {
+            let gap = &text[words[end - 1].end..words[end].start];
+            // "U.S. Geological Survey": the final dot of an acronym stays in the name
+            let dotted = words[end - 1].text.contains('.') && gap == ". ";
+            if gap != " " && !dotted {
+                break;
+            }
+            if words[end].is_cap() && !lex.not_names.contains(&words[end].lower()) {
+                end += 1;
+                continue;
+            }
+            // connectors inside a name, only when a capitalised word follows
+            let mut j = end;
+            while j < words.len()
+                && lex.connectors.contains(&words[j].lower())
+                && text[words[j - 1].end..words[j].start] == *" "
+            {
+                j += 1;
+            }
+            if j > end
+                && j < words.len()
+                && words[j].is_cap()
+                && text[words[j - 1].end..words[j].start] == *" "
+            {
+                end = j + 1;
+                continue;
+            }
+            break;
+        }
+        i = end;
+        // trim openers and connectors at the start, connectors at the end
+        let mut s = start;
+        while s < end
+            && (lex.not_names.contains(&words[s].lower())
+                || lex.connectors.contains(&words[s].lower()))
+        {
+            s += 1;
+        }
+        let mut e = end;
+        while e > s && lex.connectors.contains(&words[e - 1].lower()) {
+            e -= 1;
+        }
+        if s < e && words[s].is_cap() {
+            out.push(s..e);
+        }
+    }
+    out
+}
+
+/// The entity lexicon of a pack, prepared once.
+struct Lexicon {
+    titles: Vec<Vec<String>>,
+    org_words: HashSet<String>,
+    outlets: HashSet<String>,
+    place_words: HashSet<String>,
+    event_words: HashSet<String>,
+    place_cues: HashSet<String>,
+    connectors: HashSet<String>,
+    not_names: HashSet<String>,
+    adjective_endings: Vec<String>,
+    speech_forms: HashSet<String>,
+    speech_skip: HashSet<String>,
+    all_speech_forms: HashSet<String>,
+    generic: HashSet<String>,
+    aliases: AhoCorasick,
+    alias_kinds: Vec<EntityKind>,
+}
+
+impl Lexicon {
+    fn new(pack: &Pack) -> Lexicon {
+        let e = &pack.entities;
+        let set =
+            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+        let mut titles: Vec<Vec<String>> = e
+            .titles
+            .iter()
+            .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        titles.sort_by_key(|t: &Vec<String>| std::cmp::Reverse(t.len()));
+        let mut patterns = Vec::new();
+        let mut alias_kinds = Vec::new();
+        for a in &pack.aliases {
+            for v in std::iter::once(&a.canonical).chain(&a.variants) {
+                // Only lowercase phrases: capitalised names are found as runs.
+                if v.chars().next().is_some_and(char::is_lowercase) {
+                    patterns.push(v.clone());
+                    alias_kinds.push(a.kind);
+                }
+            }
+        }
+        #[allow(clippy::expect_used)]
+        let aliases = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("alias phrases build an automaton");
+        Lexicon {
+            titles,
+            org_words: set(&e.organization_words),
+            outlets: e.outlets.iter().map(|o| fold(o)).collect(),
+            place_words: set(&e.place_words),
+            event_words: set(&e.event_words),
+            place_cues: set(&e.place_cues),
+            connectors: set(&e.connectors),
+            not_names: set(&e.not_names),
+            adjective_endings: e
+                .adjective_endings
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            speech_forms: pack
+                .speech_verbs
+                .iter()
+                .filter(|v| !v.weak)
+                .flat_map(|v| v.forms.iter().cloned())
+                .collect(),
+            speech_skip: pack.speech_skip.iter().cloned().collect(),
+            all_speech_forms: pack
+                .speech_verbs
+                .iter()
+                .flat_map(|v| v.forms.iter().cloned())
+                .collect(),
+            generic: set(&e.generic_sources),
+            aliases,
+            alias_kinds,
+        }
+    }
+
+    /// Whether a strong speech verb follows word index `from`, past adverbials
+    /// ("Smith later said").
+    fn speaks_after(&self, words: &[Word<'_>], from: usize) -> bool {
+        for w in words.iter().skip(from).take(4) {
+            let lower = w.lower();
+            if self.all_speech_forms.contains(&lower) {
+                return true;
+            }
+            let number = lower.chars().all(|c| c.is_ascii_digit());
+            if !self.speech_skip.contains(&lower) && !number {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Number of leading words of `ws` that form the longest title.
+    fn title_prefix(&self, ws: &[Word<'_>]) -> usize {
+        for t in &self.titles {
+            if t.len() <= ws.len()
+                && t.iter().zip(ws).all(|(a, w)| *a == w.lower())
+                && !ws[..t.len()].iter().any(|w| w.possessive)
+                && ws.get(t.len()).map_or(true, Word::is_cap)
+            {
+                return t.len();
+            }
+        }
+        0
+    }
+
+    /// A lowercase title right before word `at` (after a space or ", ").
+    fn title_before(&self, text: &str, words: &[Word<'_>], at: usize) -> Option<String> {
+        let first = words.get(at)?;
+        let mut j = at;
+        let mut cursor = first.start;
+        let mut seq: Vec<usize> = Vec::new();
+        while j > 0 && seq.len() < 4 {
+            let w = &words[j - 1];
+            let gap = &text[w.end..cursor];
+            let ok_gap = gap == " " || (seq.is_empty() && gap == ", ");
+            if !ok_gap || w.is_cap() || w.possessive && !seq.is_empty() {
+                break;
+            }
+            seq.push(j - 1);
+            cursor = w.start;
+            j -= 1;
+        }
+        seq.reverse();
+        // the longest suffix of `seq` that is a title
+        for k in 0..seq.len() {
+            let cand: Vec<String> = seq[k..].iter().map(|&i| words[i].lower()).collect();
+            if self.titles.contains(&cand) {
+                let s = words[seq[k]].start;
+                let e = words[seq[seq.len() - 1]].end;
+                return Some(text[s..e].to_owned());
+            }
+        }
+        None
+    }
+
+    fn classify(
+        &self,
+        ws: &[Word<'_>],
+        titled: bool,
+        outlet: bool,
+        prev: Option<&Word<'_>>,
+        next: Option<&Word<'_>>,
+        _text: &str,
+    ) -> EntityKind {
+        let lower: Vec<String> = ws.iter().map(Word::lower).collect();
+        if outlet || lower.iter().any(|w| self.org_words.contains(w)) {
+            return EntityKind::Organization;
+        }
+        if lower.last().is_some_and(|w| self.event_words.contains(w)) {
+            return EntityKind::Event;
+        }
+        if titled {
+            return EntityKind::Person;
+        }
+        if ws.len() == 1 && is_acronym(ws[0].text) {
+            return EntityKind::Organization;
+        }
+        if lower.iter().any(|w| self.place_words.contains(w)) {
+            return EntityKind::Place;
+        }
+        if prev.is_some_and(|p| self.place_cues.contains(&p.text.to_lowercase())) {
+            return EntityKind::Place;
+        }
+        // "the Chronicle reported": a single name after "the" is an organisation
+        if ws.len() == 1 && prev.is_some_and(|p| p.text == "the") {
+            return EntityKind::Organization;
+        }
+        let speaks = next.is_some_and(|n| self.speech_forms.contains(&n.lower()));
+        let significant = lower
+            .iter()
+            .filter(|w| !self.connectors.contains(*w))
+            .count();
+        if speaks || (significant >= 2 && significant == lower.len()) {
+            return EntityKind::Person;
+        }
+        if significant >= 2 {
+            return EntityKind::Organization;
+        }
+        EntityKind::Place
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Source;
+    use crate::segment::segment;
+
+    fn mentions(text: &str) -> Vec<Mention> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = segment(&source, &pack);
+        let mut out = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            out.extend(find_mentions(&source, i, s, &pack));
+        }
+        link(&mut out, &pack);
+        out
+    }
+
+    fn show(ms: &[Mention]) -> String {
+        ms.iter()
+            .map(|m| {
+                format!(
+                    "{} [{:?} {}{}]",
+                    m.text,
+                    m.kind,
+                    m.key,
+                    m.title
+                        .as_ref()
+                        .map(|t| format!(" / {t}"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn titles_are_split_off_person_names() {
+        let ms = mentions("Talks were held with Field Marshal Ana Ruiz and Mayor Tom Okafor.");
+        insta::assert_snapshot!(show(&ms), @r"
+        Ana Ruiz [Person ana ruiz / Field Marshal]
+        Tom Okafor [Person tom okafor / Mayor]
+        ");
+    }
+
+    #[test]
+    fn lowercase_title_before_a_name_is_kept() {
+        let ms = mentions(
+            "The talks angered Chile’s foreign minister, Ines Vidal, and army spokesman Raul Soto.",
+        );
+        insta::assert_snapshot!(show(&ms), @r"
+        Chile [Place chile]
+        Ines Vidal [Person ines vidal / foreign minister]
+        Raul Soto [Person raul soto / spokesman]
+        ");
+    }
+
+    #[test]
+    fn organisations_and_their_acronyms_share_a_key() {
+        let ms = mentions(
+            "Figures come from the National Office of Seismic Records (NOSR). Later the NOSR revised them.",
+        );
+        let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
+        assert_eq!(keys, ["nosr", "nosr", "nosr"]);
+        assert!(ms.iter().all(|m| m.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn bare_surname_attaches_to_the_one_full_name() {
+        let ms = mentions("Mayor Pavel Orlov opened the bridge. Orlov said it cost little.");
+        assert_eq!(ms[1].text, "Orlov");
+        assert_eq!(ms[1].key, ms[0].key);
+        assert_eq!(ms[1].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn opening_word_is_a_name_when_it_speaks_or_recurs() {
+        let ms = mentions("Okafor, 52, said little. Okafor later added more. Harbour staff left.");
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Okafor", "Okafor"]);
+    }
+
+    /// Mentions of `text` taken as one sentence (independent of the segmenter).
+    fn mentions_one(text: &str) -> Vec<Mention> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentence = Sentence {
+            span: 0..text.len(),
+            paragraph: 0,
+        };
+        find_mentions(&source, 0, &sentence, &pack)
+    }
+
+    #[test]
+    fn dotted_acronym_stays_inside_a_name() {
+        let ms = mentions_one("Data came from the U.S. Geological Survey on Monday.");
+        insta::assert_snapshot!(show(&ms), @"U.S. Geological Survey [Organization united states geological survey]");
+    }
+
+    #[test]
+    fn shortened_name_attaches_to_the_longer_name() {
+        let ms = mentions("Senior General Ko Min Tun spoke. Later General Min Tun left.");
+        assert_eq!(ms[1].text, "Min Tun");
+        assert_eq!(ms[1].key, "ko min tun");
+    }
+
+    #[test]
+    fn shared_surname_of_two_people_is_not_merged() {
+        let ms = mentions(
+            "John Smith met Jane Smith in the capital Lima. Smith said the meeting went well.",
+        );
+        let smith = ms.iter().find(|m| m.text == "Smith").map(|m| m.key.clone());
+        assert_eq!(smith.as_deref(), Some("smith"));
+        assert_ne!(ms[0].key, ms[1].key);
+    }
+
+    #[test]
+    fn places_come_from_aliases_and_cues() {
+        let ms = mentions("Aid reached Burma on Monday, and more went to the capital Quito.");
+        insta::assert_snapshot!(show(&ms), @r"
+        Burma [Place myanmar]
+        Quito [Place quito]
+        ");
+    }
+
+    #[test]
+    fn lowercase_alias_phrases_are_mentions() {
+        let ms = mentions("A statement from the defense ministry was read out.");
+        insta::assert_snapshot!(show(&ms), @"defense ministry [Organization defense ministry]");
+    }
+
+    #[test]
+    fn sentence_openers_and_adjectives_are_not_names() {
+        let ms = mentions("Yesterday the Chilean navy sailed. However, Peruvian boats stayed.");
+        assert!(ms.is_empty(), "{}", show(&ms));
+    }
+
+    #[test]
+    fn transliterations_share_a_key_across_texts() {
+        let a = mentions("The envoy Aleksandr Volkov arrived.");
+        let b = mentions("The envoy Alexander Volkov arrived.");
+        assert_eq!(a[0].key, b[0].key);
+        assert_ne!(a[0].text, b[0].text);
+    }
 }

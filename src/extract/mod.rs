@@ -10,6 +10,7 @@ pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod number;
 pub(crate) mod quantity;
+pub(crate) mod scope;
 pub(crate) mod time;
 
 use jiff::civil::Date;
@@ -182,6 +183,9 @@ pub struct Statement {
     pub content: Span,
     /// Whether `content` is a direct quotation.
     pub direct: bool,
+    /// Indices of the sentences the statement covers (a quote may run on); always
+    /// contains the claim's own `sentence`.
+    pub sentences: std::ops::Range<usize>,
 }
 
 /// Who says so, and through whom.
@@ -272,6 +276,8 @@ pub struct DateRef {
 pub struct Anchor {
     /// The date, when any.
     pub date: Option<Date>,
+    /// The year, when known (also when only the year could be inferred from the text).
+    pub year: Option<i16>,
     /// Where it came from ("manifest", "page header date line 1", "inferred from the text").
     pub basis: String,
     /// Why a page date was distrusted, when it was.
@@ -287,6 +293,7 @@ pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extracti
         dates.extend(time::find_dates(source, i, s, &anchor, pack));
         mentions.extend(entity::find_mentions(source, i, s, pack));
     }
+    entity::link(&mut mentions, pack);
     let statements = attribution::find(source, sentences, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {

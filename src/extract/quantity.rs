@@ -1,8 +1,20 @@
 //! Quantity claims: a number, its interval, unit, kind, event, what is counted and its scope.
+//!
+//! Input: one sentence, its dates and its attribution. Output: quantity [`Claim`]s. A figure
+//! becomes a claim when its kind is known from the words of its own clause (an event such
+//! as "killed" or "arrested", or a counted noun), or when it carries an explicit unit (money,
+//! percentages, measures): precision first. Years, dates, ordinals, times and codes are
+//! never counted (see [`super::number`] and [`super::time`]).
 
-use super::{Anchor, Attribution, Claim, DateRef};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::number::{self, Form, Numeral, Numerals};
+use super::scope;
+use super::{Anchor, Attribution, Claim, ClaimBody, DateRef, Interval, Quantity, Scope};
 use crate::ingest::Source;
-use crate::pack::Pack;
+use crate::pack::{Bound, Dimension, Pack};
 use crate::segment::Sentence;
 
 /// Quantity claims of sentence `index`.
@@ -15,6 +27,1287 @@ pub(crate) fn find(
     anchor: &Anchor,
     attribution: Option<&Attribution>,
 ) -> Vec<Claim> {
-    let _ = (source, index, sentence, pack, dates, anchor, attribution);
-    Vec::new()
+    let m = pack.prepared(Matchers::new);
+    let text = sentence.text(source);
+    let base = sentence.span.start;
+    let local_dates: Vec<scope::LocalDate<'_>> = dates
+        .iter()
+        .filter(|d| d.span.start >= base && d.span.end <= sentence.span.end)
+        .map(|d| scope::LocalDate {
+            span: d.span.start - base..d.span.end - base,
+            date: d,
+        })
+        .collect();
+    let figures = figures(text, pack, &m, &local_dates);
+    let clauses = scope::clauses(text);
+    let as_of = scope::reporting_date(text, &local_dates, &m.speech).or(anchor.date);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut previous: Vec<Quantity> = Vec::new();
+    for f in figures {
+        let window = scope::window(&clauses, f.span.start);
+        let lower = text.to_ascii_lowercase();
+        let part = is_part(&lower, f.start_with_modifier);
+        let Some(mut q) = classify(text, &lower, &f, &window, pack, &m) else {
+            if part {
+                if let Some(prev) = previous.last() {
+                    // "killing 320 people, including 11 on Thursday": 11 counts the same thing.
+                    let q = Quantity {
+                        number: f.number,
+                        value: f.value,
+                        kind: prev.kind.clone(),
+                        unit: prev.unit.clone(),
+                        counted: prev.counted.clone(),
+                        event: prev.event.clone(),
+                        scope: Scope::default(),
+                        modifier: f.modifier.clone(),
+                        vague: f.vague,
+                        part: true,
+                    };
+                    let q =
+                        with_scope(q, text, base, &local_dates, &clauses, &f, as_of, true, pack);
+                    out.push(claim(index, sentence, base, &f, f.span.end, q, attribution));
+                    previous.push(out_quantity(&out));
+                }
+            }
+            continue;
+        };
+        q.part = part;
+        if (q.counted.is_none() || q.event.is_none())
+            && compares(&lower[window.start..f.start_with_modifier])
+        {
+            // "$835m worth of products compared with $1.5bn": the second figure counts the
+            // same thing as the first of its kind in the sentence.
+            if let Some(prev) = previous
+                .iter()
+                .rev()
+                .find(|p| p.kind == q.kind && p.unit == q.unit)
+            {
+                if q.counted.is_none() {
+                    q.counted = prev.counted.clone();
+                }
+                if q.event.is_none() {
+                    q.event = prev.event.clone();
+                }
+            }
+        }
+        let end = q_end(&f, &q, text);
+        let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
+        out.push(claim(index, sentence, base, &f, end, q, attribution));
+        previous.push(out_quantity(&out));
+    }
+    out
+}
+
+fn out_quantity(out: &[Claim]) -> Quantity {
+    match out.last().map(|c| &c.body) {
+        Some(ClaimBody::Quantity(q)) => q.clone(),
+        _ => Quantity {
+            number: None,
+            value: Interval::closed(None, None),
+            kind: String::new(),
+            unit: String::new(),
+            counted: None,
+            event: None,
+            scope: Scope::default(),
+            modifier: None,
+            vague: false,
+            part: false,
+        },
+    }
+}
+
+fn claim(
+    index: usize,
+    sentence: &Sentence,
+    base: usize,
+    f: &Figure,
+    end: usize,
+    q: Quantity,
+    attribution: Option<&Attribution>,
+) -> Claim {
+    Claim {
+        sentence: index,
+        sentence_span: sentence.span.clone(),
+        span: base + f.start_with_modifier..base + end.max(f.span.end),
+        body: ClaimBody::Quantity(q),
+        attribution: attribution.cloned(),
+    }
+}
+
+/// Where the claim text ends: after the counted noun when it follows the figure.
+fn q_end(f: &Figure, q: &Quantity, text: &str) -> usize {
+    let mut end = f.end_with_unit;
+    if let Some(c) = &q.counted {
+        let lower = text.to_ascii_lowercase();
+        if let Some(pos) = lower[end..].find(c.as_str()) {
+            if pos <= 24 {
+                end += pos + c.len();
+            }
+        }
+    }
+    end
+}
+
+#[allow(clippy::too_many_arguments)]
+fn with_scope(
+    mut q: Quantity,
+    text: &str,
+    base: usize,
+    dates: &[scope::LocalDate<'_>],
+    clauses: &[scope::Clause],
+    f: &Figure,
+    as_of: Option<jiff::civil::Date>,
+    part: bool,
+    pack: &Pack,
+) -> Quantity {
+    q.scope = Scope {
+        time: scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
+        place: scope::place(text, dates, clauses, f.span.clone(), pack),
+        as_of,
+    };
+    q
+}
+
+/// A number in context, before its kind is known.
+#[derive(Debug, Clone)]
+struct Figure {
+    /// The number (or range, or vague phrase) itself.
+    span: Range<usize>,
+    /// Start including the modifier and the currency symbol.
+    start_with_modifier: usize,
+    /// End including the unit and any trailing modifier.
+    end_with_unit: usize,
+    number: Option<f64>,
+    value: Interval,
+    unit: Option<usize>,
+    modifier: Option<String>,
+    vague: bool,
+    /// Written in words ("two").
+    words: bool,
+    /// Digits right after a capitalised word ("Apollo 11"): maybe a name.
+    after_name: bool,
+}
+
+/// Compiled matchers, built once per pack.
+pub(crate) struct Matchers {
+    numerals: Numerals,
+    /// Event triggers; per pattern, the (kind index, event index) pairs it stands for.
+    events: AhoCorasick,
+    event_of: Vec<Vec<(usize, usize)>>,
+    /// Counted nouns; per pattern, the kinds listing it.
+    counted: AhoCorasick,
+    vague: AhoCorasick,
+    /// Unit prefixes and suffixes as (form, unit index), longest first.
+    prefixes: Vec<(String, usize)>,
+    suffixes: Vec<(String, usize)>,
+    /// Modifiers before and after the figure, longest first.
+    before: Vec<(String, Bound)>,
+    after: Vec<(String, Bound)>,
+    /// Speech verb forms, lowercase.
+    pub(crate) speech: Vec<String>,
+}
+
+impl Matchers {
+    fn new(pack: &Pack) -> Matchers {
+        let build = |pats: &[String]| {
+            #[allow(clippy::expect_used)]
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(pats)
+                .expect("pack word lists compile to an automaton")
+        };
+        let mut trig: Vec<String> = Vec::new();
+        let mut event_of: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (ki, k) in pack.kinds.iter().enumerate() {
+            for (ei, e) in k.events.iter().enumerate() {
+                for t in &e.triggers {
+                    match trig.iter().position(|x| x == t) {
+                        Some(p) => event_of[p].push((ki, ei)),
+                        None => {
+                            trig.push(t.clone());
+                            event_of.push(vec![(ki, ei)]);
+                        }
+                    }
+                }
+            }
+        }
+        let mut counted: Vec<String> = pack
+            .kinds
+            .iter()
+            .flat_map(|k| k.counted.iter().cloned())
+            .collect();
+        counted.sort();
+        counted.dedup();
+        let vague: Vec<String> = pack.vague.iter().map(|v| v.phrase.clone()).collect();
+        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
+        for (i, u) in pack.units.iter().enumerate() {
+            prefixes.extend(u.prefixes.iter().map(|p| (p.clone(), i)));
+            suffixes.extend(u.suffixes.iter().map(|s| (s.to_lowercase(), i)));
+        }
+        prefixes.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        suffixes.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for md in &pack.modifiers {
+            let list = if md.after { &mut after } else { &mut before };
+            list.extend(md.phrases.iter().map(|p| (p.clone(), md.bound)));
+        }
+        before.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        after.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        Matchers {
+            numerals: Numerals::new(pack),
+            events: build(&trig),
+            event_of,
+            counted: build(&counted),
+            vague: build(&vague),
+            prefixes,
+            suffixes,
+            before,
+            after,
+            speech: pack
+                .speech_verbs
+                .iter()
+                .flat_map(|v| v.forms.iter().cloned())
+                .collect(),
+        }
+    }
+}
+
+/// Whether `start..end` of `text` is a whole word (or words).
+fn is_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Every figure of the sentence: numbers and ranges with unit and modifier, and vague amounts.
+fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]) -> Vec<Figure> {
+    let lower = text.to_ascii_lowercase();
+    let overlaps_date = |r: &Range<usize>| {
+        dates
+            .iter()
+            .any(|d| d.span.start < r.end && r.start < d.span.end)
+    };
+    let nums: Vec<Numeral> = number::scan(text, &m.numerals)
+        .into_iter()
+        .filter(|n| !overlaps_date(&n.span))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        let mut a = nums[i].clone();
+        // Ranges: "150-170", "150 to 170", "between 150 and 170", "two or three".
+        let mut hi: Option<Numeral> = None;
+        if let Some(b) = nums.get(i + 1) {
+            let gap = lower[a.span.end..b.span.start].trim_matches(' ');
+            let between = lower[..a.span.start]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .ends_with("between");
+            let joined = matches!(gap, "-" | "–" | "—" | "to")
+                || (gap == "and" && between)
+                || (gap == "or" && a.form == Form::Words);
+            let gap_currency = m
+                .prefixes
+                .iter()
+                .find(|(p, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
+            if (joined
+                || gap_currency.is_some_and(|(p, _)| {
+                    let g = gap[..gap.len() - p.len()].trim();
+                    matches!(g, "-" | "–" | "to" | "and")
+                }))
+                && !a.year_like
+                && !b.year_like
+            {
+                let mut b = b.clone();
+                if a.factor == 1.0 && b.factor > 1.0 {
+                    a.value *= b.factor;
+                }
+                if b.short.is_some() && a.short.is_none() {
+                    // "$1-2bn": the suffix belongs to both.
+                    b.short = None;
+                }
+                if b.value > a.value {
+                    hi = Some(b);
+                    i += 1;
+                } else if matches!(gap, "-" | "–") {
+                    // "won 3-2": a score, not a range and not two counts.
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+        if let Some(f) = figure(text, &lower, pack, m, &a, hi.as_ref()) {
+            out.push(f);
+        }
+    }
+    // Vague amounts: "hundreds of", "scores", "several thousand".
+    for v in m.vague.find_iter(&lower) {
+        let (s, e) = (v.start(), v.end());
+        if !is_word(&lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
+            continue;
+        }
+        let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
+            continue;
+        };
+        let mut min = vq.min;
+        let mut max = vq.max;
+        let mut end = e;
+        // "several hundred", "a few thousand".
+        let next: String = lower[e..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if let Some((f, false)) = m.numerals.multiplier(&next) {
+            if next.len() >= 3 {
+                min *= f;
+                max = max.map(|x| x * f);
+                end = e + (lower[e..].len() - lower[e..].trim_start().len()) + next.len();
+            }
+        }
+        let modifier = modifier_before(&lower, s, m);
+        let start = modifier.as_ref().map_or(s, |(st, _, _)| *st);
+        out.push(Figure {
+            span: s..end,
+            start_with_modifier: start,
+            end_with_unit: end,
+            number: None,
+            value: Interval::closed(Some(min), max),
+            unit: None,
+            modifier: modifier.map(|(_, p, _)| p),
+            vague: true,
+            words: true,
+            after_name: false,
+        });
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// One number (or range) with its currency, unit and modifiers.
+fn figure(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    a: &Numeral,
+    hi: Option<&Numeral>,
+) -> Option<Figure> {
+    let start = a.span.start;
+    let last = hi.unwrap_or(a);
+    let value = a.value;
+    let hi_value = hi.map(|h| h.value);
+    let end = last.span.end;
+    // Unit written before: "$", "US$", "Rs", "€", "magnitude".
+    let mut unit = None;
+    let mut prefix_start = start;
+    let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    for (p, u) in &m.prefixes {
+        let ok = if p.chars().all(char::is_alphabetic) {
+            head.len() >= p.len()
+                && head.is_char_boundary(head.len() - p.len())
+                && head[head.len() - p.len()..].eq_ignore_ascii_case(p)
+                && is_word(text, head.len() - p.len(), head.len())
+        } else {
+            head.ends_with(p.as_str())
+        };
+        if ok {
+            // A word prefix needs a space ("magnitude 7"), a symbol may be glued ("$5").
+            unit = Some(*u);
+            prefix_start = head.len() - p.len();
+            break;
+        }
+    }
+    let currency = unit.is_some_and(|u| {
+        pack.units
+            .get(u)
+            .is_some_and(|x| x.dimension == Dimension::Currency)
+    });
+    // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
+    // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
+    // British style writes "2.3m people" and "3m doses": a plural or counted noun after it
+    // makes the suffix a magnitude too.
+    if !currency && (last.short.is_some() || a.short.is_some()) && !plural_noun_next(lower, end, m)
+    {
+        return None;
+    }
+    // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
+    // first of the sentence) are part of a name, unless a unit or a counted noun follows
+    // ("visited Russia 6 times", checked in `classify`).
+    let mut after_name = false;
+    if unit.is_none() && a.form == Form::Digits {
+        let head = &text[..start];
+        let trimmed = head.trim_end_matches(' ');
+        if trimmed.len() + 1 == head.len() {
+            let word: &str = trimmed
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let word_start = trimmed.len() - word.len();
+            let initial = text[..word_start].trim().is_empty();
+            if !initial
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && modifier_before(lower, start, m).is_none()
+            {
+                after_name = true;
+            }
+        }
+    }
+    // Unit written after: "%", "per cent", "km", "yuan", "times", "votes".
+    let mut end_with_unit = end;
+    if a.form == Form::Fraction {
+        unit = pack
+            .units
+            .iter()
+            .position(|u| u.dimension == Dimension::Percent);
+    } else {
+        let rest = &lower[end..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let gap = rest.len() - trimmed.len();
+        if gap <= 1 {
+            for (s, u) in &m.suffixes {
+                if trimmed.starts_with(s.as_str()) {
+                    let e = end + gap + s.len();
+                    let alpha_end = s.chars().last().is_some_and(char::is_alphanumeric);
+                    if alpha_end && lower[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                        continue;
+                    }
+                    if gap == 0 && s.chars().next().is_some_and(char::is_alphabetic) && s.len() > 3
+                    {
+                        continue;
+                    }
+                    // A currency word after a currency symbol is the same unit ("$5 US dollars").
+                    if unit.is_none() || unit == Some(*u) {
+                        unit = Some(*u);
+                        end_with_unit = e;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // "a 12-year-old", "a 10-day curfew": a compound adjective, not a count.
+    if end_with_unit == end
+        && lower[end..].starts_with('-')
+        && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
+    // "the first 10 minutes", "the past three years": a time window, not a claim.
+    if unit_dim == Some(Dimension::Duration) {
+        let before = lower[..prefix_start].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        if matches!(
+            prev,
+            "first"
+                | "last"
+                | "next"
+                | "past"
+                | "previous"
+                | "final"
+                | "initial"
+                | "opening"
+                | "coming"
+                | "recent"
+                | "within"
+                | "for"
+                | "in"
+                | "after"
+                | "over"
+                | "the"
+        ) {
+            return None;
+        }
+    }
+    // Modifiers.
+    let mut modifier = None;
+    let interval_of = |x: f64, b: Bound| match b {
+        Bound::AtLeast => Interval::closed(Some(x), None),
+        Bound::MoreThan => Interval {
+            min: Some(x),
+            max: None,
+            min_inclusive: false,
+            max_inclusive: true,
+        },
+        Bound::AtMost => Interval::closed(Some(0.0), Some(x)),
+        Bound::LessThan => Interval {
+            min: Some(0.0),
+            max: Some(x),
+            min_inclusive: true,
+            max_inclusive: false,
+        },
+        Bound::Almost => Interval {
+            min: Some(x * (1.0 - pack.approximation.below)),
+            max: Some(x),
+            min_inclusive: true,
+            max_inclusive: false,
+        },
+        Bound::About => Interval::closed(
+            Some(x * (1.0 - pack.approximation.around)),
+            Some(x * (1.0 + pack.approximation.around)),
+        ),
+    };
+    let mut interval = match hi_value {
+        Some(h) => Interval::closed(Some(value), Some(h)),
+        None => Interval::exact(value),
+    };
+    let mut start_with_modifier = prefix_start;
+    if let Some((s, phrase, bound)) = modifier_before(lower, prefix_start, m) {
+        if hi_value.is_none() {
+            interval = interval_of(value, bound);
+        }
+        start_with_modifier = s;
+        modifier = Some(phrase);
+    }
+    let rest = &lower[end_with_unit..];
+    for (p, b) in &m.after {
+        let r = rest.trim_start_matches([' ', '-']);
+        if r.starts_with(p.as_str())
+            && (rest.len() - r.len() <= 1)
+            && (!p.chars().all(char::is_alphabetic)
+                || is_word(
+                    lower,
+                    end_with_unit + rest.len() - r.len(),
+                    end_with_unit + rest.len() - r.len() + p.len(),
+                ))
+        {
+            if hi_value.is_none() {
+                interval = interval_of(value, *b);
+            }
+            end_with_unit += rest.len() - r.len() + p.len();
+            modifier = Some(p.clone());
+            break;
+        }
+    }
+    let number = if hi_value.is_some() {
+        None
+    } else {
+        Some(tidy(value))
+    };
+    interval.min = interval.min.map(tidy);
+    interval.max = interval.max.map(tidy);
+    Some(Figure {
+        span: start..end,
+        start_with_modifier,
+        end_with_unit,
+        number,
+        value: interval,
+        unit,
+        modifier,
+        vague: false,
+        words: a.form == Form::Words,
+        after_name,
+    })
+}
+
+/// Whether the word after `at` is a counted noun of the pack or looks like a plural noun.
+fn plural_noun_next(lower: &str, at: usize, m: &Matchers) -> bool {
+    let rest = &lower[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    if rest.len() - trimmed.len() != 1 {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if word.len() < 3 {
+        return false;
+    }
+    let in_pack = m
+        .counted
+        .find(word)
+        .is_some_and(|h| h.start() == 0 && h.end() == word.len());
+    in_pack || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us"))
+}
+
+/// The modifier phrase ending just before `at`: its start, phrase and bound.
+fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, String, Bound)> {
+    let head = lower[..at].trim_end();
+    for (p, b) in &m.before {
+        if head.ends_with(p.as_str()) {
+            let s = head.len() - p.len();
+            if is_word(lower, s, head.len()) || !p.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                return Some((s, p.clone(), *b));
+            }
+        }
+    }
+    None
+}
+
+/// "compared with $1.5bn", "against 12%": the figure is set against an earlier one.
+fn compares(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic()),
+            "compared" | "against" | "versus" | "vs" | "than" | "from" | "while" | "whereas"
+        )
+    })
+}
+
+/// Rounds float noise away (`220.00000000000003` → 220) to 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().ceil() as i32;
+    if !(-300..=300).contains(&digits) {
+        return x;
+    }
+    let p = 10f64.powi(digits);
+    let r = (x * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
+/// "including 11", "among them 3", "of whom 12": the figure is part of a larger one.
+fn is_part(lower: &str, start: usize) -> bool {
+    let head = lower[..start].trim_end();
+    [
+        "including",
+        "among them",
+        "of whom",
+        "of them",
+        "among whom",
+        "incl.",
+    ]
+    .iter()
+    .any(|p| head.ends_with(p))
+}
+
+/// Kind, event, counted and unit of a figure, from the words of its own clause.
+fn classify(
+    text: &str,
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    pack: &Pack,
+    m: &Matchers,
+) -> Option<Quantity> {
+    let unit = f.unit.and_then(|u| pack.units.get(u));
+    let dim = unit.map(|u| u.dimension);
+    // Kinds this figure may belong to, by its unit.
+    let allowed: Vec<usize> = pack
+        .kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| match unit {
+            Some(u) => k.units.contains(&u.id),
+            None => k.units.iter().any(|id| {
+                pack.unit(id)
+                    .is_some_and(|u| u.dimension == Dimension::Count && u.suffixes.is_empty())
+            }),
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if allowed.is_empty() {
+        return None;
+    }
+    // The nearest event trigger in the clause, among the allowed kinds.
+    let mut best: Option<(usize, usize, usize)> = None; // (distance, kind, event)
+    for hit in m.events.find_iter(&lower[window.clone()]) {
+        let (s, e) = (window.start + hit.start(), window.start + hit.end());
+        if !is_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
+            continue;
+        }
+        let dist = if e <= f.start_with_modifier {
+            f.start_with_modifier - e + 1
+        } else {
+            s.saturating_sub(f.end_with_unit)
+        };
+        if dist > 60 {
+            continue;
+        }
+        // "40 went missing and 3 were rescued": an event across a conjunction belongs to
+        // the other figure; prefer one on this side.
+        let gap = if e <= f.start_with_modifier {
+            &lower[e..f.start_with_modifier]
+        } else {
+            &lower[f.end_with_unit..s]
+        };
+        let dist = if [" and ", " but ", " while ", " whereas "]
+            .iter()
+            .any(|c| gap.contains(c))
+        {
+            dist + 100
+        } else {
+            dist
+        };
+        let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
+            continue;
+        };
+        for &(k, ev) in pairs {
+            if allowed.contains(&k) && best.map_or(true, |b| dist < b.0) {
+                best = Some((dist, k, ev));
+            }
+        }
+    }
+    let counted = counted_after(text, lower, f, window, m);
+    if f.after_name && unit.is_none() && counted.is_none() {
+        return None;
+    }
+    let counted_left = || counted_before(lower, f, window, m);
+    let (kind_idx, event) = match (best, dim) {
+        (Some((_, k, e)), _) => (k, pack.kinds.get(k).and_then(|k| k.events.get(e))),
+        (None, Some(Dimension::Count)) | (None, None) => {
+            // No event: a plain count of a named thing ("thousands of soldiers").
+            let generic = pack
+                .kinds
+                .iter()
+                .position(|k| k.id == "counts")
+                .filter(|k| allowed.contains(k))?;
+            // "several countries", "a few officials": too vague to be a claim without an event.
+            if f.vague && f.value.max.is_some_and(|x| x < 24.0) {
+                return None;
+            }
+            let by_pack = counted.as_ref().is_some_and(|c| c.1);
+            let plural = counted.is_some() && !f.vague;
+            if unit.is_none() && !(by_pack || plural) {
+                return None;
+            }
+            // "the two countries": a definite reference, not a claim.
+            let head = lower[..f.start_with_modifier].trim_end();
+            let last_word = head.rsplit(' ').next().unwrap_or("");
+            if unit.is_none() && f.words && DEFINITE.contains(&last_word) {
+                return None;
+            }
+            (generic, None)
+        }
+        (None, _) => (*allowed.first()?, None),
+    };
+    let kind = pack.kinds.get(kind_idx)?;
+    let unit_id = match unit {
+        Some(u) => u.id.clone(),
+        None => {
+            let people = counted.as_ref().is_some_and(|(c, _)| is_people(pack, c));
+            if kind.units.iter().any(|u| u == "people")
+                && (kind.id != "counts" || people || counted.is_none())
+            {
+                "people".to_owned()
+            } else {
+                // The plain count unit ("items"), not one written as a word ("times").
+                kind.units
+                    .iter()
+                    .find(|u| {
+                        *u != "people"
+                            && pack.unit(u).is_some_and(|x| {
+                                x.dimension == Dimension::Count && x.suffixes.is_empty()
+                            })
+                    })
+                    .or(kind.units.first())
+                    .cloned()
+                    .unwrap_or_default()
+            }
+        }
+    };
+    let counted =
+        counted
+            .map(|(c, _)| c)
+            .or_else(|| if unit.is_some() { counted_left() } else { None });
+    Some(Quantity {
+        number: f.number,
+        value: f.value,
+        kind: kind.id.clone(),
+        unit: unit_id,
+        counted,
+        event: event.map(|e| e.id.clone()),
+        scope: Scope::default(),
+        modifier: f.modifier.clone(),
+        vague: f.vague,
+        part: false,
+    })
+}
+
+fn is_people(pack: &Pack, counted: &str) -> bool {
+    let head = counted.rsplit(' ').next().unwrap_or(counted);
+    pack.kinds
+        .iter()
+        .filter(|k| k.id == "casualties" || k.id == "arrests")
+        .any(|k| k.counted.iter().any(|c| c == head))
+}
+
+/// Words before a count that make it a reference to things already named ("the two
+/// countries", "their two militaries"), not a claim.
+const DEFINITE: &[&str] = &[
+    "the", "these", "those", "their", "its", "his", "her", "our", "both",
+];
+
+/// Words skipped between a figure and what it counts ("320 more people", "$5m worth of aid").
+const SKIP: &[&str] = &[
+    "of",
+    "the",
+    "worth",
+    "more",
+    "additional",
+    "other",
+    "its",
+    "their",
+    "his",
+    "her",
+    "all",
+    "in",
+    "a",
+    "an",
+    "those",
+    "these",
+];
+
+/// Words that end the search for a counted noun.
+const STOP: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "and",
+    "or",
+    "by",
+    "from",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "that",
+    "which",
+    "who",
+    "since",
+    "as",
+    "than",
+    "but",
+    "this",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "after",
+    "before",
+    "during",
+    "while",
+    "according",
+    "said",
+    "says",
+    "this",
+    "year",
+    "years",
+    "last",
+    "ago",
+    "per",
+];
+
+/// Prepositions that end a counted noun phrase after its first word.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "into",
+    "across",
+    "near",
+    "among",
+    "over",
+    "under",
+    "against",
+    "about",
+    "off",
+    "out",
+    "up",
+    "down",
+    "through",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "including",
+];
+
+/// What the figure counts, written after it: ("civilian protesters", found in the pack).
+fn counted_after(
+    text: &str,
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    m: &Matchers,
+) -> Option<(String, bool)> {
+    let from = f.end_with_unit;
+    let limit = window.end.min(from + 60);
+    if from >= limit {
+        return None;
+    }
+    let region = &lower[from..limit];
+    // Words after the figure, up to a stop word.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut after_of = false;
+    let mut i = 0;
+    for w in region.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        let s = i;
+        i += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        if words.is_empty() && SKIP.contains(&w) {
+            after_of |= w == "of";
+            continue;
+        }
+        if STOP.contains(&w)
+            || (!words.is_empty() && PREPOSITIONS.contains(&w))
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        words.push((from + s, from + s + w.len()));
+        if words.len() >= 4 {
+            break;
+        }
+        // Stop at punctuation.
+        if region[(s + w.len()).min(region.len())..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() && c != ' ' && c != '-')
+        {
+            break;
+        }
+    }
+    let first = words.first()?.0;
+    let span_end = words.last()?.1;
+    // The first pack noun, run on through pack nouns right after it: "aid workers", not
+    // "aid"; "families", not "families lost their homes".
+    let mut head: Option<usize> = None;
+    for hit in m.counted.find_iter(&lower[first..span_end]) {
+        let (s, e) = (first + hit.start(), first + hit.end());
+        if !is_word(lower, s, e) {
+            continue;
+        }
+        match head {
+            None => head = Some(e),
+            Some(h) if s == h + 1 => head = Some(e),
+            Some(_) => break,
+        }
+    }
+    if let Some(e) = head {
+        return Some((text[first..e].to_lowercase(), true));
+    }
+    // No pack noun: the first or second word when it looks like a plural noun ("400
+    // tents", "40 new hospitals").
+    if !(f.unit.is_none() || after_of) {
+        return None;
+    }
+    for &(s, e) in words.iter().take(2) {
+        let w = &lower[s..e];
+        if !text[s..e].chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        if w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !w.ends_with("is")
+            && !w.ends_with("us")
+        {
+            return Some((lower[first..e].to_owned(), false));
+        }
+    }
+    None
+}
+
+/// What a money or percent figure counts, written before it ("a budget of $5bn").
+fn counted_before(lower: &str, f: &Figure, window: &Range<usize>, m: &Matchers) -> Option<String> {
+    let start = window.start.max(f.start_with_modifier.saturating_sub(40));
+    let region = &lower[start..f.start_with_modifier];
+    let mut last = None;
+    for hit in m.counted.find_iter(region) {
+        let (s, e) = (start + hit.start(), start + hit.end());
+        if is_word(lower, s, e) {
+            last = Some(lower[s..e].to_owned());
+        }
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(text: &str) -> Vec<Quantity> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        ex.claims
+            .into_iter()
+            .filter_map(|c| match c.body {
+                ClaimBody::Quantity(q) => Some(q),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect()
+    }
+
+    fn show(text: &str) -> String {
+        claims(text)
+            .iter()
+            .map(|q| {
+                let b = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x}"));
+                format!(
+                    "{} {}{}, {}{} {} {}/{}/{}{}{}",
+                    b(q.number),
+                    if q.value.min_inclusive { "[" } else { "(" },
+                    b(q.value.min),
+                    b(q.value.max),
+                    if q.value.max_inclusive { "]" } else { ")" },
+                    q.unit,
+                    q.kind,
+                    q.event.as_deref().unwrap_or("-"),
+                    q.counted.as_deref().unwrap_or("-"),
+                    if q.part { " part" } else { "" },
+                    q.scope
+                        .time
+                        .as_ref()
+                        .map(|t| format!(" @{:?}:{}", t.kind, t.text))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn casualty_toll_with_modifier_and_since_scope() {
+        insta::assert_snapshot!(
+            show("At least 45 villagers have died since the March 3 landslide, officials say."),
+            @"45 [45, -] people casualties/killed/villagers @Since:since the March 3 landslide"
+        );
+    }
+
+    #[test]
+    fn part_of_a_toll_is_scoped_to_its_own_day() {
+        insta::assert_snapshot!(
+            show("Troops opened fire, killing 58 people, including 9 on Tuesday, a monitoring group said."),
+            @r"
+        58 [58, 58] people casualties/killed/people
+        9 [9, 9] people casualties/killed/people part @Day:on Tuesday
+        "
+        );
+    }
+
+    #[test]
+    fn superlative_since_is_not_the_scope_but_the_lead_date_is() {
+        insta::assert_snapshot!(
+            show("June 3 was the deadliest day since the May 1 ceasefire, leaving more than 40 people dead."),
+            @"40 (40, -] people casualties/killed/people @Day:June 3"
+        );
+    }
+
+    #[test]
+    fn since_scope_from_an_earlier_clause() {
+        insta::assert_snapshot!(
+            show("Norway has been the third-largest supplier of gas since 2012, selling $40bn worth of goods."),
+            @"40000000000 [40000000000, 40000000000] USD money/supplied/goods @Since:since 2012"
+        );
+    }
+
+    #[test]
+    fn arrests_not_casualties() {
+        insta::assert_snapshot!(
+            show("Nearly 1,200 people have been detained, charged or jailed."),
+            @"1200 [1080, 1200) people arrests/arrested/people"
+        );
+    }
+
+    #[test]
+    fn money_with_magnitude_suffixes() {
+        insta::assert_snapshot!(
+            show("The firm sold $420m worth of parts, against $2.5bn from its rival."),
+            @r"
+        420000000 [420000000, 420000000] USD money/supplied/parts
+        2500000000 [2500000000, 2500000000] USD money/supplied/parts
+        "
+        );
+    }
+
+    #[test]
+    fn currencies_in_words_and_codes() {
+        insta::assert_snapshot!(
+            show("The state budget of Rs 10 crore includes 2.3 trillion yuan and €40 million in aid, plus US$7 billion."),
+            @r"
+        100000000 [100000000, 100000000] INR money/spent/budget
+        2300000000000 [2300000000000, 2300000000000] CNY money/spent/budget
+        40000000 [40000000, 40000000] EUR money/pledged/aid
+        7000000000 [7000000000, 7000000000] USD money/-/-
+        "
+        );
+    }
+
+    #[test]
+    fn percentages_in_every_form() {
+        insta::assert_snapshot!(
+            show("Turnout was 16 per cent, up from 12%, and a fifth of voters backed it, while 20 percent abstained."),
+            @r"
+        16 [16, 16] percent shares/turnout/turnout
+        12 [12, 12] percent shares/changed/turnout
+        20 [20, 20] percent shares/-/voters
+        20 [20, 20] percent shares/-/voters
+        "
+        );
+    }
+
+    #[test]
+    fn percent_of_what() {
+        insta::assert_snapshot!(
+            show("The country supplied at least 30% of weapons imported by the army."),
+            @"30 [30, -] percent shares/supplied/weapons"
+        );
+    }
+
+    #[test]
+    fn ranges_in_every_form() {
+        insta::assert_snapshot!(
+            show("Between 150 and 170 people were injured, 40-60 people went missing and 3 to 5 miners were rescued."),
+            @r"
+        - [150, 170] people casualties/injured/people
+        - [40, 60] people casualties/missing/people
+        - [3, 5] people casualties/rescued/miners
+        "
+        );
+    }
+
+    #[test]
+    fn modifiers_make_intervals() {
+        insta::assert_snapshot!(
+            show("More than 70 people were killed. Up to 90 people were injured. About 200 people were arrested. Fewer than 10 people were rescued."),
+            @r"
+        70 (70, -] people casualties/killed/people
+        90 [0, 90] people casualties/injured/people
+        200 [180, 220] people arrests/arrested/people
+        10 [0, 10) people casualties/rescued/people
+        "
+        );
+    }
+
+    #[test]
+    fn vague_amounts_get_ranges() {
+        insta::assert_snapshot!(
+            show("Police detained dozens of students, and tens of thousands of residents were evacuated."),
+            @r"
+        - [24, 199] people arrests/arrested/students
+        - [20000, 199999] people casualties/rescued/residents
+        "
+        );
+    }
+
+    #[test]
+    fn number_words_counted_with_events() {
+        insta::assert_snapshot!(
+            show("The envoy has visited Chile six times, and twenty-one aid workers were injured."),
+            @r"
+        6 [6, 6] times counts/visited/-
+        21 [21, 21] people casualties/injured/aid workers
+        "
+        );
+    }
+
+    #[test]
+    fn measures_with_units() {
+        insta::assert_snapshot!(
+            show("A magnitude 6.4 quake struck at a depth of 10 km, some 12 miles from the town, and 4,000 tents were delivered."),
+            @r"
+        6.4 [6.4, 6.4] magnitude measures/magnitude/-
+        10 [10, 10] km measures/depth/depth
+        12 [10.8, 13.2] miles measures/distance/-
+        4000 [4000, 4000] items counts/supplied/tents
+        "
+        );
+    }
+
+    #[test]
+    fn years_dates_ordinals_and_codes_are_not_quantities() {
+        assert_eq!(
+            show("On its 50th anniversary, a 2019 survey of the 2010-2015 period, held on Jan. 4 during the COVID-19 crisis, filled the first 15 minutes of the show."),
+            ""
+        );
+    }
+
+    #[test]
+    fn plain_counts_of_named_things() {
+        insta::assert_snapshot!(
+            show("The city will build 40 new schools, and the 1,200 staff of the agency kept their jobs."),
+            @r"
+        40 [40, 40] items counts/-/new schools
+        1200 [1200, 1200] items counts/-/staff
+        "
+        );
+    }
+
+    #[test]
+    fn scores_names_and_codes_are_not_counts() {
+        assert_eq!(
+            show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
+            ""
+        );
+    }
+
+    #[test]
+    fn counted_phrase_stops_at_the_verb() {
+        insta::assert_snapshot!(
+            show("Around 500 families lost their homes in the fire."),
+            @"500 [450, 550] items counts/-/families"
+        );
+    }
+
+    #[test]
+    fn short_magnitude_before_a_plural_noun() {
+        insta::assert_snapshot!(
+            show("Floods displaced 2.3m people and the 35m tower fell, but prices rose 4pc."),
+            @r"
+        2300000 [2300000, 2300000] people casualties/rescued/people
+        4 [4, 4] percent shares/changed/-
+        "
+        );
+    }
+
+    #[test]
+    fn compound_adjectives_are_not_counts() {
+        assert_eq!(show("A 9-year-old girl saw a 10-day festival."), "");
+    }
+
+    #[test]
+    fn as_of_is_the_reporting_day_else_the_anchor() {
+        let pack = Pack::default_pack();
+        let text = "March 10, 2023\n\nFlood toll rises in the valley town\n\nAt least 30 people have died, officials said on Wednesday.\n\nSome 12 people are missing.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let as_of: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => q.scope.as_of.map(|d| d.to_string()),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(as_of, vec!["2023-03-08", "2023-03-10"]);
+    }
+
+    #[test]
+    fn a_number_with_no_kind_is_not_a_claim() {
+        assert_eq!(show("He said it was one of the two best ideas."), "");
+    }
+
+    #[test]
+    fn figure_without_currency_keeps_short_suffix_out() {
+        insta::assert_snapshot!(show("The 35m tower cost $3m."), @"3000000 [3000000, 3000000] USD money/lost/-");
+    }
 }

@@ -13,6 +13,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         "boilerplate.toml",
         include_str!("../../claims/boilerplate.toml"),
     ),
+    ("entities.toml", include_str!("../../claims/entities.toml")),
     (
         "speech_verbs.toml",
         include_str!("../../claims/speech_verbs.toml"),
@@ -33,6 +34,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     (
         "kinds/counts.toml",
         include_str!("../../claims/kinds/counts.toml"),
+    ),
+    (
+        "kinds/durations.toml",
+        include_str!("../../claims/kinds/durations.toml"),
     ),
     (
         "kinds/measures.toml",

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 pub use error::{PackError, PackErrors};
-pub use raw::{Dimension, EntityKind, Severity, SpeechRole};
+pub use raw::{Bound, Dimension, EntityKind, Severity, SpeechRole};
 
 /// A loaded, validated claims pack.
 #[derive(Debug, Default)]
@@ -43,10 +43,22 @@ pub struct Pack {
     pub boilerplate: Boilerplate,
     /// Speech and conduit verbs.
     pub speech_verbs: Vec<SpeechVerb>,
+    /// Phrases naming a source ("according to", "as reported by"), lowercase.
+    pub source_phrases: Vec<String>,
+    /// Words allowed between a speaker and the verb ("on", "friday", "has"), lowercase.
+    pub speech_skip: Vec<String>,
+    /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
+    pub entities: Entities,
     /// Units with their written forms.
     pub units: Vec<Unit>,
     /// Vague amounts and their ranges.
     pub vague: Vec<VagueQuantity>,
+    /// Number words, multipliers and fractions from `units.toml`.
+    pub numbers: NumberWords,
+    /// Modifiers ("at least", "almost") from `vague_quantities.toml`.
+    pub modifiers: Vec<Modifier>,
+    /// Widths of approximate modifiers from `vague_quantities.toml`.
+    pub approximation: Approximation,
     /// Claim kinds, sorted by id.
     pub kinds: Vec<Kind>,
     files: BTreeMap<String, PackFile>,
@@ -86,6 +98,36 @@ pub struct SpeechVerb {
     pub forms: Vec<String>,
     /// Speaker or conduit.
     pub role: SpeechRole,
+    /// Attributes only a direct quote or a `that`-clause ("call", "put").
+    pub weak: bool,
+}
+
+/// The entity lexicon from `entities.toml`. Word lists are kept as written; matching
+/// ignores case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    /// Titles and roles written before a person's name.
+    pub titles: Vec<String>,
+    /// Words that make a capitalised run an organisation.
+    pub organization_words: Vec<String>,
+    /// Outlets and agencies that are organisations without a cue word.
+    pub outlets: Vec<String>,
+    /// Words that make a capitalised run a place.
+    pub place_words: Vec<String>,
+    /// Words that make a capitalised run an event ("Day", "War", "Prize").
+    pub event_words: Vec<String>,
+    /// Lowercase words before a run that make it a place ("in", "capital").
+    pub place_cues: Vec<String>,
+    /// Small words allowed inside a name ("of", "for", "al").
+    pub connectors: Vec<String>,
+    /// Capitalised words that are not names (openers, days, months).
+    pub not_names: Vec<String>,
+    /// Endings of single capitalised words that are adjectives ("ian", "ese").
+    pub adjective_endings: Vec<String>,
+    /// Head nouns of unnamed sources ("groups", "media").
+    pub generic_sources: Vec<String>,
+    /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
+    pub respell: Vec<(String, String)>,
 }
 
 /// A unit from `units.toml`.
@@ -110,6 +152,66 @@ pub struct VagueQuantity {
     pub min: f64,
     /// Upper bound (inclusive); `None` when open.
     pub max: Option<f64>,
+}
+
+/// How numbers are written in words (`units.toml`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NumberWords {
+    /// Lowercase word and value ("six" = 6).
+    pub words: BTreeMap<String, f64>,
+    /// Magnitude words and suffixes.
+    pub multipliers: Vec<Multiplier>,
+    /// Fractions as words.
+    pub fractions: Vec<Fraction>,
+}
+
+/// A magnitude word or suffix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Multiplier {
+    /// Lowercase forms ("million", "mn", "m").
+    pub forms: Vec<String>,
+    /// The factor (1e6).
+    pub factor: f64,
+    /// Forms that count only straight after the digits of a money amount.
+    pub short: Vec<String>,
+}
+
+/// A fraction written as words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fraction {
+    /// Lowercase phrases ("a fifth").
+    pub phrases: Vec<String>,
+    /// The percentage (20).
+    pub percent: f64,
+}
+
+/// A modifier that turns a figure into an interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Modifier {
+    /// Lowercase phrases ("at least").
+    pub phrases: Vec<String>,
+    /// The interval it makes.
+    pub bound: Bound,
+    /// Written after the figure.
+    pub after: bool,
+}
+
+/// Widths of approximate modifiers, as fractions of the figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Approximation {
+    /// "almost x" covers `[x * (1 - below), x)`.
+    pub below: f64,
+    /// "about x" covers `[x * (1 - around), x * (1 + around)]`.
+    pub around: f64,
+}
+
+impl Default for Approximation {
+    fn default() -> Approximation {
+        Approximation {
+            below: 0.1,
+            around: 0.1,
+        }
+    }
 }
 
 /// A claim kind from `kinds/<id>.toml`.

@@ -55,6 +55,45 @@ pub(crate) struct RawAlias {
     pub(crate) kind: EntityKind,
 }
 
+/// `entities.toml`: how entity mentions are found and classified.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntities {
+    /// Titles and roles written before a person's name.
+    #[serde(default)]
+    pub(crate) titles: Vec<Spanned<String>>,
+    /// Words that make a capitalised run an organisation.
+    #[serde(default)]
+    pub(crate) organization_words: Vec<Spanned<String>>,
+    /// Outlets and agencies that are organisations without a cue word.
+    #[serde(default)]
+    pub(crate) outlets: Vec<Spanned<String>>,
+    /// Words that make a capitalised run a place.
+    #[serde(default)]
+    pub(crate) place_words: Vec<Spanned<String>>,
+    /// Words that make a capitalised run an event.
+    #[serde(default)]
+    pub(crate) event_words: Vec<Spanned<String>>,
+    /// Lowercase words before a run that make it a place.
+    #[serde(default)]
+    pub(crate) place_cues: Vec<Spanned<String>>,
+    /// Small words allowed inside a name.
+    #[serde(default)]
+    pub(crate) connectors: Vec<Spanned<String>>,
+    /// Capitalised words that are not names.
+    #[serde(default)]
+    pub(crate) not_names: Vec<Spanned<String>>,
+    /// Endings of single capitalised words that are adjectives.
+    #[serde(default)]
+    pub(crate) adjective_endings: Vec<Spanned<String>>,
+    /// Head nouns of unnamed sources ("activist groups").
+    #[serde(default)]
+    pub(crate) generic_sources: Vec<Spanned<String>>,
+    /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
+    #[serde(default)]
+    pub(crate) respell: Vec<Spanned<Vec<String>>>,
+}
+
 /// The kinds of entities the pack knows.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
@@ -97,6 +136,12 @@ pub(crate) struct RawBoilerplate {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSpeechVerbs {
+    /// Phrases naming a source ("according to").
+    #[serde(default)]
+    pub(crate) source_phrases: Vec<Spanned<String>>,
+    /// Words allowed between a speaker and the verb ("on Friday", "has also").
+    #[serde(default)]
+    pub(crate) skip: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }
@@ -108,6 +153,10 @@ pub(crate) struct RawSpeechVerb {
     pub(crate) lemma: Spanned<String>,
     pub(crate) forms: Vec<Spanned<String>>,
     pub(crate) role: SpeechRole,
+    /// A weak verb ("call", "put", "add") attributes only a direct quote or a
+    /// `that`-clause, never bare words after it.
+    #[serde(default)]
+    pub(crate) weak: bool,
 }
 
 /// What a speech verb says about its subject.
@@ -128,6 +177,34 @@ pub enum SpeechRole {
 pub(crate) struct RawUnits {
     #[serde(default)]
     pub(crate) unit: Vec<RawUnit>,
+    /// Number words and their values ("six" = 6, "twenty" = 20).
+    #[serde(default)]
+    pub(crate) number_words: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// Magnitude words and suffixes ("million", "bn").
+    #[serde(default)]
+    pub(crate) multiplier: Vec<RawMultiplier>,
+    /// Fractions written as words ("a fifth").
+    #[serde(default)]
+    pub(crate) fraction: Vec<RawFraction>,
+}
+
+/// A magnitude word or suffix and its factor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMultiplier {
+    pub(crate) forms: Vec<Spanned<String>>,
+    pub(crate) factor: Spanned<f64>,
+    /// Single-letter forms only valid straight after the digits of a money amount.
+    #[serde(default)]
+    pub(crate) short: Vec<Spanned<String>>,
+}
+
+/// A fraction written as words and the percentage it stands for.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFraction {
+    pub(crate) phrases: Vec<Spanned<String>>,
+    pub(crate) percent: Spanned<f64>,
 }
 
 /// One unit and the ways news text writes it.
@@ -168,6 +245,52 @@ pub enum Dimension {
 pub(crate) struct RawVague {
     #[serde(default)]
     pub(crate) vague: Vec<RawVagueQuantity>,
+    /// Widths of the approximate modifiers.
+    pub(crate) approximation: Option<RawApproximation>,
+    /// Modifiers ("at least", "almost") and the interval they make.
+    #[serde(default)]
+    pub(crate) modifier: Vec<RawModifier>,
+}
+
+/// Widths of approximate modifiers, as fractions of the figure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawApproximation {
+    /// "almost 3,000" covers [3000 * (1 - below), 3000).
+    pub(crate) below: Spanned<f64>,
+    /// "about 300" covers [300 * (1 - around), 300 * (1 + around)].
+    pub(crate) around: Spanned<f64>,
+}
+
+/// Modifier phrases sharing one bound.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawModifier {
+    pub(crate) phrases: Vec<Spanned<String>>,
+    pub(crate) bound: Bound,
+    /// Written after the figure ("300 or more").
+    #[serde(default)]
+    pub(crate) after: bool,
+}
+
+/// The interval a modifier makes of a figure `x`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// `[x, inf)`.
+    AtLeast,
+    /// `(x, inf)`.
+    MoreThan,
+    /// `[0, x]`.
+    AtMost,
+    /// `[0, x)`.
+    LessThan,
+    /// `[x * (1 - below), x)`.
+    Almost,
+    /// `[x * (1 - around), x * (1 + around)]`.
+    About,
 }
 
 /// A vague amount ("dozens") and the range it stands for.

@@ -6,12 +6,12 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::raw::{
-    RawAbbreviations, RawAliases, RawBoilerplate, RawKind, RawMeta, RawSpeechVerbs, RawUnits,
-    RawVague,
+    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawKind, RawMeta, RawSpeechVerbs,
+    RawUnits, RawVague,
 };
 use super::{
-    Alias, Boilerplate, Event, Kind, Pack, PackError, PackErrors, PackFile, SpeechVerb, Unit,
-    VagueQuantity,
+    Alias, Approximation, Boilerplate, Entities, Event, Fraction, Kind, Modifier, Multiplier, Pack,
+    PackError, PackErrors, PackFile, SpeechVerb, Unit, VagueQuantity,
 };
 use crate::text::LineIndex;
 
@@ -20,6 +20,7 @@ const FIXED_FILES: &[&str] = &[
     "abbreviations.toml",
     "aliases.toml",
     "boilerplate.toml",
+    "entities.toml",
     "speech_verbs.toml",
     "units.toml",
     "vague_quantities.toml",
@@ -109,6 +110,14 @@ pub(crate) fn build(
             }
             "speech_verbs.toml" => {
                 if let Some(raw) = f.parse::<RawSpeechVerbs>(&mut errs) {
+                    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
+                        v.into_iter()
+                            .map(|s| s.into_inner().trim().to_lowercase())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    };
+                    pack.source_phrases = lower(raw.source_phrases);
+                    pack.speech_skip = lower(raw.skip);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
@@ -125,8 +134,14 @@ pub(crate) fn build(
                                 .map(|s| s.into_inner().to_lowercase())
                                 .collect(),
                             role: v.role,
+                            weak: v.weak,
                         });
                     }
+                }
+            }
+            "entities.toml" => {
+                if let Some(raw) = f.parse::<RawEntities>(&mut errs) {
+                    pack.entities = f.entities(raw, &mut errs);
                 }
             }
             "units.toml" => {
@@ -145,6 +160,76 @@ pub(crate) fn build(
                             dimension: u.dimension,
                             prefixes: u.prefixes,
                             suffixes: u.suffixes,
+                        });
+                    }
+                    for (word, value) in raw.number_words {
+                        if *value.get_ref() < 0.0 || value.get_ref().fract() != 0.0 {
+                            errs.push(f.at(
+                                &value,
+                                &format!("number_words.{word}"),
+                                format!(
+                                    "`{}` is not a whole number, expected a value such as `6`",
+                                    value.get_ref()
+                                ),
+                            ));
+                        }
+                        pack.numbers
+                            .words
+                            .insert(word.to_lowercase(), value.into_inner());
+                    }
+                    for (i, m) in raw.multiplier.into_iter().enumerate() {
+                        if *m.factor.get_ref() <= 1.0 {
+                            errs.push(f.at(
+                                &m.factor,
+                                &format!("multiplier[{i}].factor"),
+                                format!("factor `{}` must be above 1", m.factor.get_ref()),
+                            ));
+                        }
+                        let forms: Vec<String> = m
+                            .forms
+                            .into_iter()
+                            .map(|s| s.into_inner().to_lowercase())
+                            .collect();
+                        for s in &m.short {
+                            if !forms.contains(&s.get_ref().to_lowercase()) {
+                                errs.push(f.at(
+                                    s,
+                                    &format!("multiplier[{i}].short"),
+                                    format!(
+                                        "short form `{}` is not one of the forms, expected one of `forms`",
+                                        s.get_ref()
+                                    ),
+                                ));
+                            }
+                        }
+                        pack.numbers.multipliers.push(Multiplier {
+                            forms,
+                            factor: m.factor.into_inner(),
+                            short: m
+                                .short
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                        });
+                    }
+                    for (i, fr) in raw.fraction.into_iter().enumerate() {
+                        if !(0.0..=100.0).contains(fr.percent.get_ref()) {
+                            errs.push(f.at(
+                                &fr.percent,
+                                &format!("fraction[{i}].percent"),
+                                format!(
+                                    "`{}` is not a percentage, expected 0 to 100",
+                                    fr.percent.get_ref()
+                                ),
+                            ));
+                        }
+                        pack.numbers.fractions.push(Fraction {
+                            phrases: fr
+                                .phrases
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                            percent: fr.percent.into_inner(),
                         });
                     }
                 }
@@ -185,6 +270,46 @@ pub(crate) fn build(
                             phrase: v.phrase.into_inner().to_lowercase(),
                             min: v.min.into_inner(),
                             max: v.max.map(Spanned::into_inner),
+                        });
+                    }
+                    if let Some(a) = raw.approximation {
+                        for (key, w) in [("below", &a.below), ("around", &a.around)] {
+                            if !(0.0..1.0).contains(w.get_ref()) {
+                                errs.push(f.at(
+                                    w,
+                                    &format!("approximation.{key}"),
+                                    format!(
+                                        "width `{}` is out of range, expected a fraction from 0 to below 1",
+                                        w.get_ref()
+                                    ),
+                                ));
+                            }
+                        }
+                        pack.approximation = Approximation {
+                            below: a.below.into_inner(),
+                            around: a.around.into_inner(),
+                        };
+                    }
+                    let mut seen = BTreeSet::new();
+                    for (i, m) in raw.modifier.into_iter().enumerate() {
+                        for p in &m.phrases {
+                            let key = (m.after, p.get_ref().to_lowercase());
+                            if !seen.insert(key) {
+                                errs.push(f.at(
+                                    p,
+                                    &format!("modifier[{i}].phrases"),
+                                    format!("duplicate modifier phrase `{}`", p.get_ref()),
+                                ));
+                            }
+                        }
+                        pack.modifiers.push(Modifier {
+                            phrases: m
+                                .phrases
+                                .into_iter()
+                                .map(|s| s.into_inner().to_lowercase())
+                                .collect(),
+                            bound: m.bound,
+                            after: m.after,
                         });
                     }
                 }
@@ -401,6 +526,50 @@ impl FileCtx<'_> {
         out
     }
 
+    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
+        let mut list = |items: Vec<Spanned<String>>, key: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for (i, w) in items.into_iter().enumerate() {
+                if w.get_ref().trim().is_empty() {
+                    errs.push(self.at(&w, &format!("{key}[{i}]"), "empty entry".into()));
+                    continue;
+                }
+                out.push(w.into_inner().trim().to_owned());
+            }
+            out
+        };
+        let mut e = Entities {
+            titles: list(raw.titles, "titles"),
+            organization_words: list(raw.organization_words, "organization_words"),
+            outlets: list(raw.outlets, "outlets"),
+            place_words: list(raw.place_words, "place_words"),
+            event_words: list(raw.event_words, "event_words"),
+            place_cues: list(raw.place_cues, "place_cues"),
+            connectors: list(raw.connectors, "connectors"),
+            not_names: list(raw.not_names, "not_names"),
+            adjective_endings: list(raw.adjective_endings, "adjective_endings"),
+            generic_sources: list(raw.generic_sources, "generic_sources"),
+            respell: Vec::new(),
+        };
+        for (i, r) in raw.respell.into_iter().enumerate() {
+            match r.get_ref().as_slice() {
+                [from, to]
+                    if !from.trim_matches(['^', '$']).is_empty()
+                        && from == &from.to_lowercase()
+                        && to == &to.to_lowercase() =>
+                {
+                    e.respell.push((from.clone(), to.clone()));
+                }
+                _ => errs.push(self.at(
+                    &r,
+                    &format!("respell[{i}]"),
+                    "expected a lowercase pair `[from, to]` such as `[\"ks\", \"x\"]`".into(),
+                )),
+            }
+        }
+        e
+    }
+
     fn regexes(
         &self,
         items: Vec<Spanned<String>>,
@@ -452,4 +621,103 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
     let (key, _) = line.split_once('=')?;
     let key = key.trim();
     (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        let files = super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        });
+        build(files)
+    }
+
+    #[test]
+    fn number_words_multipliers_and_modifiers_load() {
+        let pack = with("pack.toml", "name = \"default\"\nversion = 1\n").expect("valid");
+        assert_eq!(pack.numbers.words.get("twenty"), Some(&20.0));
+        assert!(pack
+            .numbers
+            .multipliers
+            .iter()
+            .any(|m| m.factor == 1e9 && m.short == ["b"]));
+        assert!(pack
+            .modifiers
+            .iter()
+            .any(|m| m.phrases.contains(&"at least".to_owned())));
+        assert_eq!(pack.approximation.below, 0.1);
+    }
+
+    #[test]
+    fn bad_multiplier_and_approximation_are_located() {
+        let units = "[[unit]]\nid = \"people\"\ndimension = \"count\"\n\n[[multiplier]]\nforms = [\"million\"]\nfactor = 1\nshort = [\"m\"]\n";
+        let errs = with("units.toml", units).expect_err("invalid");
+        let text = errs
+            .0
+            .iter()
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(text.contains("factor `1` must be above 1"), "{text}");
+        assert!(
+            text.contains("short form `m` is not one of the forms"),
+            "{text}"
+        );
+        let vague = "[approximation]\nbelow = 1.5\naround = 0.1\n";
+        let errs = with("vague_quantities.toml", vague).expect_err("invalid");
+        assert!(errs
+            .0
+            .iter()
+            .any(|e| e.key.as_deref() == Some("approximation.below")));
+    }
+
+    /// The embedded pack with `name` replaced by `text`, built.
+    fn build_with(name: &str, text: &str) -> Result<Pack, PackErrors> {
+        build(super::super::embedded::FILES.iter().map(|(n, t)| {
+            let t = if *n == name { text } else { *t };
+            ((*n).to_owned(), format!("claims/{n}"), t.to_owned())
+        }))
+    }
+
+    #[test]
+    fn bad_respell_rule_is_located() {
+        let err = build_with(
+            "entities.toml",
+            "titles = [\"Dr\"]\nrespell = [[\"KS\", \"x\"], [\"y\"]]\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        insta::assert_snapshot!(err, @r#"
+        invalid claims pack (2 problems)
+          claims/entities.toml:2:12: key `respell[0]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+          claims/entities.toml:2:25: key `respell[1]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
+        "#);
+    }
+
+    #[test]
+    fn unknown_entities_key_suggests_the_right_one() {
+        let err = build_with("entities.toml", "title = [\"Dr\"]\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("did you mean `titles`?"), "{err}");
+    }
+
+    #[test]
+    fn speech_verbs_keep_weak_flag_and_skip_words() {
+        let pack = build_with(
+            "speech_verbs.toml",
+            "skip = [\"Earlier\"]\n[[verb]]\nlemma = \"put\"\nforms = [\"put\"]\nrole = \"speaker\"\nweak = true\n",
+        );
+        let pack = pack.ok();
+        assert_eq!(
+            pack.as_ref().map(|p| p.speech_skip.clone()),
+            Some(vec!["earlier".to_owned()])
+        );
+        assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
+    }
 }

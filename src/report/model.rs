@@ -138,6 +138,34 @@ pub struct ClaimView {
     /// What is counted (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
+    /// The time scope, resolved (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_scope: Option<TimeScopeView>,
+    /// Key of the place the figure covers (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The date the figure is reported as of, YYYY-MM-DD (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The modifier as written ("at least") (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// True when the figure is part of a larger one in the sentence (extract output only).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
+}
+
+/// A figure's time scope in extract output.
+#[derive(Debug, Serialize, Clone, PartialEq)]
+pub struct TimeScopeView {
+    /// `day`, `period` or `since`.
+    pub kind: crate::extract::TimeScopeKind,
+    /// The phrase as written.
+    pub text: String,
+    /// First day covered, YYYY-MM-DD, when resolved.
+    pub from: Option<String>,
+    /// Last day covered, YYYY-MM-DD, when resolved (null for `since`: up to `as_of`).
+    pub to: Option<String>,
 }
 
 impl ReportView {
@@ -168,8 +196,13 @@ impl ReportView {
 impl SourceView {
     /// The view of one source.
     pub fn new(s: &Source, e: &Extraction) -> SourceView {
-        let date = e.anchor.date.or(s.published());
-        let basis = if e.anchor.date.is_some() {
+        // A distrusted page date is not shown as the publication date.
+        let date = if e.anchor.warning.is_some() {
+            e.anchor.date
+        } else {
+            e.anchor.date.or(s.published())
+        };
+        let basis = if e.anchor.date.is_some() || e.anchor.warning.is_some() {
             let mut b = e.anchor.basis.clone();
             if let Some(w) = &e.anchor.warning {
                 b.push_str("; ");
@@ -231,6 +264,11 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
+            time_scope: None,
+            place: None,
+            as_of: None,
+            modifier: None,
+            part: false,
         })
     }
 
@@ -254,6 +292,11 @@ impl ClaimView {
             kind: None,
             event: None,
             counted: None,
+            time_scope: None,
+            place: None,
+            as_of: None,
+            modifier: None,
+            part: false,
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -264,6 +307,16 @@ impl ClaimView {
                 v.event = q.event.clone();
                 v.counted = q.counted.clone();
                 v.scope = q.scope.time.as_ref().map(|t| t.text.clone());
+                v.time_scope = q.scope.time.as_ref().map(|t| TimeScopeView {
+                    kind: t.kind,
+                    text: t.text.clone(),
+                    from: t.from.map(|d| d.to_string()),
+                    to: t.to.map(|d| d.to_string()),
+                });
+                v.as_of = q.scope.as_of.map(|d| d.to_string());
+                v.place = q.scope.place.clone();
+                v.modifier = q.modifier.clone();
+                v.part = q.part;
             }
             ClaimBody::Statement(st) => {
                 v.kind = Some("statement".into());

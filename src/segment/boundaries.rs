@@ -139,7 +139,7 @@ static MAY_START_TERMINATOR: [bool; 256] = {
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
-    t[0xD5] = true; // ։
+    t[0xD6] = true; // ։
     t[0xD8] = true; // ؟
     t[0xE0] = true; // । ॥
     t[0xE1] = true; // ።
@@ -383,18 +383,19 @@ fn line_spans(p: &str) -> Vec<(usize, usize)> {
 
 /// Mid-line bullets ("… first item • 10. The second …") start a sentence.
 fn bullets(p: &str, cuts: &mut Vec<Cut>) {
-    if p.is_ascii() {
-        return;
-    }
-    let mut prev_space = false;
-    for (i, c) in p.char_indices() {
-        if is_bullet(c) && prev_space && !p[..i].trim().is_empty() {
-            let next = p[i + c.len_utf8()..].chars().next();
-            if next.is_some_and(|n| n.is_whitespace() || n.is_ascii_digit()) {
-                cuts.push(cut_before(p, i));
-            }
+    // Every bullet is in U+2000..U+2FFF, whose UTF-8 starts with 0xE2.
+    for i in memchr::memchr_iter(0xE2, p.as_bytes()) {
+        let Some(c) = p.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        if !is_bullet(c) || p[..i].trim().is_empty() {
+            continue;
         }
-        prev_space = c.is_whitespace();
+        let prev_space = p[..i].chars().next_back().is_some_and(char::is_whitespace);
+        let next = p[i + c.len_utf8()..].chars().next();
+        if prev_space && next.is_some_and(|n| n.is_whitespace() || n.is_ascii_digit()) {
+            cuts.push(cut_before(p, i));
+        }
     }
 }
 
@@ -479,6 +480,9 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
         .map(|&(s, e)| p[s..e].trim().chars().count())
         .max()
         .unwrap_or(0);
+    let all_short = lines
+        .iter()
+        .all(|&(s, e)| p[s..e].split_whitespace().nth(3).is_none());
     for pair in lines.windows(2) {
         let [(ls, le), (ns, ne)] = [pair[0], pair[1]];
         let line = p[ls..le].trim();
@@ -497,12 +501,16 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
             cuts.push(cut);
             continue;
         }
-        let last = line.chars().next_back();
-        if last.is_some_and(|c| is_terminator(c) || is_closer(c)) {
+        if line.trim_end_matches(is_closer).ends_with(is_terminator) {
             continue; // the terminator run decides
         }
+        let last = line.chars().next_back();
         if last.is_some_and(|c| matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '&' | '/'))
         {
+            continue;
+        }
+        if all_short {
+            cuts.push(cut); // a menu or tag list: "features\ncontact manager\nevents"
             continue;
         }
         let Some(first) = next.chars().find(|&c| !is_opener(c)) else {
@@ -574,8 +582,8 @@ mod tests {
 
     #[test]
     fn non_ascii_terminators_are_runs_too() {
-        let r: Vec<Run> = runs("你好。世界！").collect();
-        assert_eq!(r.len(), 2);
+        let r: Vec<Run> = runs("你好。世界！ Բարև։ …").collect();
+        assert_eq!(r.len(), 4);
         assert!(r[0].wide);
     }
 
@@ -612,6 +620,18 @@ mod tests {
     fn a_short_headline_line_ends_before_the_body() {
         let p = "Council Backs Budget\nThe city council voted on Monday to approve the plan.";
         assert_eq!(structure(p).cuts, vec![Cut { end: 20, next: 21 }]);
+    }
+
+    #[test]
+    fn a_block_of_short_lines_is_one_sentence_per_line() {
+        let p = "features\ncontact manager\nevents, activities";
+        assert_eq!(structure(p).cuts.len(), 2);
+    }
+
+    #[test]
+    fn a_headline_ending_in_a_quote_still_ends_at_the_line_break() {
+        let p = "Minister Calls Ally A “True Friend”\nThe minister spoke at length on Friday about the visit and the parade.";
+        assert_eq!(structure(p).cuts.len(), 1);
     }
 
     #[test]

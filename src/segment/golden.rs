@@ -96,3 +96,26 @@ fn golden_rules_also_pass_with_a_trailing_newline() {
         assert_eq!(sentences(&format!("{text}\n")), *expected, "{name}");
     }
 }
+
+/// pySBD's "clean" and "pdf" English cases, compared with runs of whitespace collapsed
+/// (pySBD rewrites line breaks; our spans keep the original text).
+const CLEAN_AND_PDF: &[(&str, &[&str])] = &[
+    ("It was a cold \nnight in the city.", &["It was a cold night in the city."]),
+    ("features\ncontact manager\nevents, activities\n", &["features", "contact manager", "events, activities"]),
+    ("Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.", &["Hello world.", "Today is Tuesday.", "Mr. Smith went to the store and bought 1,000.", "That is a lot."]),
+    ("This is a sentence\ncut off in the middle because pdf.", &["This is a sentence cut off in the middle because pdf."]),
+    ("Organising your care early \nmeans you'll have months to build a good relationship with your midwife or doctor, ready for \nthe birth.", &["Organising your care early means you'll have months to build a good relationship with your midwife or doctor, ready for the birth."]),
+    ("10. Get some rest \n \nYou have the best chance of having a problem-free pregnancy and a healthy baby if you follow \na few simple guidelines:", &["10. Get some rest", "You have the best chance of having a problem-free pregnancy and a healthy baby if you follow a few simple guidelines:"]),
+    ("• 9. Stop smoking \n• 10. Get some rest \n \nYou have the best chance of having a problem-free pregnancy and a healthy baby if you follow \na few simple guidelines:  \n\n1. Organise your pregnancy care early", &["• 9. Stop smoking", "• 10. Get some rest", "You have the best chance of having a problem-free pregnancy and a healthy baby if you follow a few simple guidelines:", "1. Organise your pregnancy care early"]),
+];
+
+#[test]
+fn pysbd_clean_and_pdf_cases_pass_up_to_whitespace() {
+    for (text, expected) in CLEAN_AND_PDF {
+        let got: Vec<String> = sentences(text)
+            .iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(got, *expected, "{text:?}");
+    }
+}

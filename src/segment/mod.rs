@@ -134,3 +134,363 @@ fn paragraphs(text: &str) -> Vec<Span> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split(text: &str) -> Vec<String> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        segment(&source, &pack)
+            .iter()
+            .map(|s| s.text(&source).to_owned())
+            .collect()
+    }
+
+    /// The sentences joined by " | ", for inline snapshots.
+    fn joined(text: &str) -> String {
+        split(text).join(" | ")
+    }
+
+    #[test]
+    fn titles_never_end_a_sentence() {
+        assert_eq!(
+            split("Gen. Ana Ruiz met Sen. Hill and Dr. Lee on Monday. They talked."),
+            [
+                "Gen. Ana Ruiz met Sen. Hill and Dr. Lee on Monday.",
+                "They talked."
+            ]
+        );
+    }
+
+    #[test]
+    fn month_abbreviation_before_a_day_does_not_end_a_sentence() {
+        assert_eq!(
+            split("The vote on Feb. 1 was close. Turnout was low."),
+            ["The vote on Feb. 1 was close.", "Turnout was low."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_ends_a_sentence_before_a_sentence_starter() {
+        insta::assert_snapshot!(
+            joined("Prices rose in the U.S. The next day they fell. Talks at the U.N. Security Council stalled."),
+            @"Prices rose in the U.S. | The next day they fell. | Talks at the U.N. Security Council stalled."
+        );
+    }
+
+    #[test]
+    fn company_and_number_abbreviations_stay_inside() {
+        assert_eq!(
+            split("Acme Inc. said No. 3 plant will close. Shares of Acme Inc. It fell."),
+            [
+                "Acme Inc. said No. 3 plant will close.",
+                "Shares of Acme Inc.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn e_g_and_i_e_never_end_a_sentence() {
+        assert_eq!(
+            split("Some towns, e.g. Dover and Hull, agreed, i.e. Most of the coast did."),
+            ["Some towns, e.g. Dover and Hull, agreed, i.e. Most of the coast did."]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_a_sentence() {
+        assert_eq!(
+            split("The report by J. R. Smith was cited. It was long."),
+            ["The report by J. R. Smith was cited.", "It was long."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_versions_do_not_end_a_sentence() {
+        assert_eq!(
+            split("Version 2.0.1 shipped. Growth was 3.5 percent, or $1.2bn."),
+            [
+                "Version 2.0.1 shipped.",
+                "Growth was 3.5 percent, or $1.2bn."
+            ]
+        );
+    }
+
+    #[test]
+    fn clock_times_end_a_sentence_only_before_a_new_one() {
+        insta::assert_snapshot!(
+            joined("The blast came at 5 a.m. local time. Polls close at 8 p.m. Monday. Polls close at 8 p.m. The count starts then."),
+            @"The blast came at 5 a.m. local time. | Polls close at 8 p.m. Monday. | Polls close at 8 p.m. | The count starts then."
+        );
+    }
+
+    #[test]
+    fn ellipsis_ends_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            split("He paused... then left. It was over… The crowd went home."),
+            [
+                "He paused... then left.",
+                "It was over…",
+                "The crowd went home."
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_punctuation_ends_one_sentence() {
+        assert_eq!(
+            split("Really?! Yes!!! Fine."),
+            ["Really?!", "Yes!!!", "Fine."]
+        );
+    }
+
+    #[test]
+    fn exclamation_before_a_lowercase_word_does_not_end_a_sentence() {
+        assert_eq!(
+            split("Shares of Yahoo! rose. “Stop!” he shouted."),
+            ["Shares of Yahoo! rose.", "“Stop!” he shouted."]
+        );
+    }
+
+    #[test]
+    fn final_quotes_and_brackets_stay_with_their_sentence() {
+        insta::assert_snapshot!(
+            joined("“We will win,” he said. “The vote is ours.” (The count was later revised.) Officials declined to comment."),
+            @"“We will win,” he said. | “The vote is ours.” | (The count was later revised.) | Officials declined to comment."
+        );
+    }
+
+    #[test]
+    fn a_quote_spanning_sentences_is_split_at_each_sentence() {
+        assert_eq!(
+            split("“We are ready. We have waited long enough,” she said."),
+            ["“We are ready.", "We have waited long enough,” she said."]
+        );
+    }
+
+    #[test]
+    fn parenthesised_sentence_inside_a_sentence_stays_inside() {
+        assert_eq!(
+            split("The mayor (she took office in May.) spoke first."),
+            ["The mayor (she took office in May.) spoke first."]
+        );
+    }
+
+    #[test]
+    fn list_items_and_headlines_without_final_punctuation_are_sentences() {
+        insta::assert_snapshot!(
+            joined("Council Approves Budget After Long Debate\nThe council voted 7-2 on Monday to approve the spending plan for next year.\nKey points:\n- Taxes unchanged\n- Parks get more money\n• Schools too"),
+            @"Council Approves Budget After Long Debate | The council voted 7-2 on Monday to approve the spending plan for next year. | Key points: | - Taxes unchanged | - Parks get more money | • Schools too"
+        );
+    }
+
+    #[test]
+    fn a_line_break_inside_a_paragraph_is_not_a_boundary() {
+        assert_eq!(
+            split("The council voted on Monday to approve a budget that\nSmith said was too large, and the mayor signed it\nlate at night. Critics said it was rushed."),
+            [
+                "The council voted on Monday to approve a budget that\nSmith said was too large, and the mayor signed it\nlate at night.",
+                "Critics said it was rushed."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blank_line_always_ends_a_sentence() {
+        assert_eq!(
+            split("A sentence without a period\n\nnext paragraph starts here.\r\n\r\nAnd one more"),
+            [
+                "A sentence without a period",
+                "next paragraph starts here.",
+                "And one more"
+            ]
+        );
+    }
+
+    #[test]
+    fn emails_and_urls_keep_their_dots() {
+        assert_eq!(
+            split("Write to news@example.org. See www.example.com/page.html for details. Thanks."),
+            [
+                "Write to news@example.org.",
+                "See www.example.com/page.html for details.",
+                "Thanks."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_and_lettered_lists_split_at_each_item() {
+        assert_eq!(
+            split("a) raise taxes b) cut spending c) do nothing"),
+            ["a) raise taxes", "b) cut spending", "c) do nothing"]
+        );
+        assert_eq!(
+            split("1. Sign up first.\n2. Pay the fee\n3. Wait"),
+            ["1. Sign up first.", "2. Pay the fee", "3. Wait"]
+        );
+    }
+
+    #[test]
+    fn a_number_in_prose_is_not_a_list_item() {
+        assert_eq!(
+            split("The toll rose to 12. Rescuers kept digging."),
+            ["The toll rose to 12.", "Rescuers kept digging."]
+        );
+    }
+
+    #[test]
+    fn wire_dateline_stays_in_the_first_sentence() {
+        assert_eq!(
+            split("MOSCOW (Reuters) – Russia said on Friday it would act. Officials agreed."),
+            [
+                "MOSCOW (Reuters) – Russia said on Friday it would act.",
+                "Officials agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_run_together_without_a_space_are_split() {
+        assert_eq!(
+            split("Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot."),
+            [
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith bought 1,000.",
+                "That is a lot."
+            ]
+        );
+    }
+
+    #[test]
+    fn other_scripts_follow_uax29() {
+        assert_eq!(
+            split("你好。世界很大！再见"),
+            ["你好。", "世界很大！", "再见"]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines_are_not_sentences() {
+        assert_eq!(
+            split("The bridge reopened. Traffic resumed.\n\nShare this article\n\nCrews left."),
+            ["The bridge reopened.", "Traffic resumed.", "Crews left."]
+        );
+    }
+
+    #[test]
+    fn paragraph_numbers_count_blank_line_blocks() {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", "One. Two.\n\nThree.", &pack);
+        let paras: Vec<usize> = segment(&source, &pack)
+            .iter()
+            .map(|s| s.paragraph)
+            .collect();
+        assert_eq!(paras, [0, 0, 1]);
+    }
+
+    /// Checks the span invariants of `segment` on `text`.
+    fn check_invariants(text: &str) -> Result<(), TestCaseError> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let text = &source.text;
+        let sentences = segment(&source, &pack);
+        let mut covered = vec![false; text.len()];
+        let mut last_end = 0;
+        for s in &sentences {
+            prop_assert!(s.span.start < s.span.end, "empty sentence {:?}", s.span);
+            prop_assert!(
+                s.span.start >= last_end,
+                "overlap or disorder at {:?}",
+                s.span
+            );
+            prop_assert!(
+                text.get(s.span.clone()).is_some(),
+                "not a char span {:?}",
+                s.span
+            );
+            let t = &text[s.span.clone()];
+            prop_assert_eq!(t, t.trim(), "untrimmed sentence");
+            for (i, _) in t.char_indices() {
+                prop_assert!(
+                    !source.is_boilerplate(s.span.start + i),
+                    "boilerplate in sentence"
+                );
+                covered[s.span.start + i] = true;
+            }
+            last_end = s.span.end;
+        }
+        for (i, c) in text.char_indices() {
+            if !c.is_whitespace() && !source.is_boilerplate(i) {
+                prop_assert!(covered[i], "char {:?} at {} not covered", c, i);
+            }
+        }
+        Ok(())
+    }
+
+    const PIECES: &[&str] = &[
+        "word",
+        "The",
+        "said",
+        "Mr.",
+        "U.S.",
+        "e.g.",
+        "a.m.",
+        "Inc.",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ".",
+        ". ",
+        "...",
+        ". . .",
+        "?!",
+        "!",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "(",
+        ")",
+        "[...]",
+        "1.",
+        "2.)",
+        "a)",
+        "b.",
+        "• ",
+        "⁃",
+        "I.",
+        "J.",
+        "3.5",
+        "é",
+        "。",
+        "！",
+        "\t",
+        ",",
+        "–",
+        "Share",
+        "Share this article\n",
+        "N°.",
+        "x@y.com.",
+    ];
+
+    proptest! {
+        #[test]
+        fn spans_hold_on_news_like_text(pieces in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+            check_invariants(&pieces.concat())?;
+        }
+
+        #[test]
+        fn spans_hold_on_arbitrary_text(text in "(\\PC|[\n\r\t .!?…。\"”)\\]•])*") {
+            check_invariants(&text)?;
+        }
+    }
+}

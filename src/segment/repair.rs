@@ -4,68 +4,102 @@
 //! and sentences run together without a space. Word lists come from
 //! `claims/abbreviations.toml` through [`Lexicon`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::boundaries::{is_opener, token_after, token_before, uax29_breaks_at, Cut, Run};
 use crate::pack::Pack;
 
+const TITLE: u8 = 1;
+const ABBREVIATION: u8 = 2;
+const NEVER_FINAL: u8 = 4;
+const TIME: u8 = 8;
+const TIME_OPENER: u8 = 16;
+const KNOWN: u8 = TITLE | ABBREVIATION | NEVER_FINAL | TIME;
+
 /// The word lists of `abbreviations.toml`, ready for lookups (built once per pack).
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    /// Lowercase, without the final period.
-    titles: HashSet<String>,
-    abbreviations: HashSet<String>,
-    never_final: HashSet<String>,
-    times: HashSet<String>,
-    time_openers: HashSet<String>,
-    /// As written ("The").
-    starters: HashSet<String>,
+    /// Lowercase word without the final period → which lists hold it.
+    words: HashMap<String, u8, BuildHasherDefault<Fnv>>,
+    /// Sentence starters as written ("The").
+    starters: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// The longest word of `words`, in bytes: longer tokens need no lookup.
+    longest: usize,
 }
 
 impl Lexicon {
-    /// Builds the lookup sets from the pack.
+    /// Builds the lookup tables from the pack.
     pub(crate) fn new(pack: &Pack) -> Lexicon {
-        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect();
-        Lexicon {
-            titles: lower(&pack.titles),
-            abbreviations: lower(&pack.abbreviations),
-            never_final: lower(&pack.never_final),
-            times: lower(&pack.times),
-            time_openers: lower(&pack.time_openers),
-            starters: pack.sentence_starters.iter().cloned().collect(),
+        let mut lex = Lexicon::default();
+        let lists = [
+            (&pack.titles, TITLE),
+            (&pack.abbreviations, ABBREVIATION),
+            (&pack.never_final, NEVER_FINAL),
+            (&pack.times, TIME),
+            (&pack.time_openers, TIME_OPENER),
+        ];
+        for (list, flag) in lists {
+            for w in list {
+                let w = w.to_lowercase();
+                lex.longest = lex.longest.max(w.len());
+                *lex.words.entry(w).or_default() |= flag;
+            }
         }
+        lex.starters = pack.sentence_starters.iter().cloned().collect();
+        lex
+    }
+
+    /// Which lists hold `w`, ignoring case.
+    fn flags(&self, w: &str) -> u8 {
+        if w.is_empty() || w.len() > self.longest {
+            return 0;
+        }
+        let mut buf = [0u8; 32];
+        if w.is_ascii() && w.len() <= buf.len() {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return self.words.get(lower).copied().unwrap_or(0);
+        }
+        self.words.get(&w.to_lowercase()).copied().unwrap_or(0)
     }
 
     fn is_title(&self, w: &str) -> bool {
-        contains_folded(&self.titles, w)
+        self.flags(w) & TITLE != 0
     }
 
-    fn is_abbreviation(&self, w: &str) -> bool {
-        contains_folded(&self.abbreviations, w)
+    fn is_time_opener(&self, w: &str) -> bool {
+        self.flags(w) & TIME_OPENER != 0
     }
 
-    fn is_never_final(&self, w: &str) -> bool {
-        contains_folded(&self.never_final, w)
-    }
-
-    fn is_time(&self, w: &str) -> bool {
-        contains_folded(&self.times, w)
-    }
-
-    /// Whether `w` is any known abbreviation.
-    fn is_known(&self, w: &str) -> bool {
-        self.is_title(w) || self.is_abbreviation(w) || self.is_never_final(w) || self.is_time(w)
+    fn is_starter(&self, w: &str) -> bool {
+        self.starters.contains(w)
     }
 }
 
-fn contains_folded(set: &HashSet<String>, w: &str) -> bool {
-    if w.is_empty() || w.len() > 16 {
-        return false;
+/// FNV-1a: the lexicon's keys are a few hundred short words from the pack, so a fast
+/// hash beats SipHash's protection against chosen keys.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    if w.chars().all(|c| !c.is_uppercase()) {
-        return set.contains(w);
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    set.contains(&w.to_lowercase())
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// Decides whether `run` ends a sentence of paragraph `p` whose current sentence started
@@ -74,7 +108,10 @@ pub(crate) fn decide(p: &str, run: &Run, sentence_start: usize, lex: &Lexicon) -
     if run.next >= p.len() {
         return None; // the paragraph ends here anyway
     }
+    // A cut inside the token ("Tuesday.Mr. Smith") starts the word afresh.
     let before = token_before(p, run.start);
+    let before =
+        &before[before.len() - run.start.saturating_sub(sentence_start).min(before.len())..];
     let word = before.trim_start_matches(is_opener);
     let next = token_after(p, run.next);
     let cut = Cut {
@@ -180,26 +217,27 @@ fn period(
     run: &Run,
     lex: &Lexicon,
 ) -> bool {
+    let flags = lex.flags(word);
     if class == Next::Digit {
         // "p. 55", "Feb. 1", "No. 3"; but "rose 7%. 5 people"
-        return !(lex.is_known(word) || is_initialism(word));
+        return !(flags & KNOWN != 0 || is_initialism(word));
     }
-    if lex.is_never_final(word) || lex.is_title(word) {
+    if flags & (NEVER_FINAL | TITLE) != 0 {
         return false;
     }
     let next_word = bare_word(next);
-    if lex.is_time(word) {
+    if flags & TIME != 0 {
         if is_time_opening(&p[sentence_start.min(run.start)..run.start], lex) {
             return false;
         }
-        return lex.starters.contains(next_word) || lex.is_title(next_word);
+        return lex.is_starter(next_word) || lex.is_title(next_word);
     }
-    let starter = lex.starters.contains(next_word) && !is_initial_token(next);
+    let starter = lex.is_starter(next_word) && !is_initial_token(next);
     if is_initial(word) {
         // "Jonas E. Smith", "J. R. Smith"; but "you and I. Did you"
         return starter || (word == "I" && previous_word_is_lower(p, run.start - word.len()));
     }
-    if lex.is_abbreviation(word) || is_initialism(word) {
+    if flags & ABBREVIATION != 0 || is_initialism(word) {
         return starter;
     }
     true
@@ -245,8 +283,7 @@ fn is_time_opening(so_far: &str, lex: &Lexicon) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    let first = first.trim_start_matches(is_opener).to_lowercase();
-    lex.time_openers.contains(&first) && words.count() <= 3
+    lex.is_time_opener(first.trim_start_matches(is_opener)) && words.count() <= 3
 }
 
 /// Sentences run together without a space ("Hello world.Today is Tuesday."): a full stop
@@ -259,7 +296,7 @@ fn run_together(run: &Run, word: &str, next: &str, lex: &Lexicon) -> bool {
     let plain_word = word.chars().count() >= 2
         && word.chars().all(|c| c.is_alphanumeric() || c == ',')
         && word.chars().any(char::is_alphanumeric);
-    if !plain_word || lex.is_known(word) {
+    if !plain_word || lex.flags(word) & KNOWN != 0 {
         return false;
     }
     if next.contains(['@', '/', ':', '\\', '=', '_']) {

@@ -1,0 +1,488 @@
+//! Scopes of figures: the clause a figure belongs to, the time span it covers ("on March
+//! 27", "since the Feb. 1 coup", "from 2014-2019") and the date it is reported as of
+//! ("said on Tuesday").
+//!
+//! Input: a sentence's text and its resolved dates. Output: clause spans and
+//! [`TimeScope`]s. A date that only says when something was *reported* ("state media
+//! reported on Friday") or that follows a superlative ("the deadliest day since 2010") is
+//! never a figure's scope.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::{DateRef, TimeScope, TimeScopeKind};
+use crate::normalize;
+use crate::pack::Pack;
+
+/// A date of the sentence with its span relative to the sentence text.
+#[derive(Debug, Clone)]
+pub(crate) struct LocalDate<'a> {
+    /// Span in the sentence text.
+    pub(crate) span: Range<usize>,
+    /// The resolved date.
+    pub(crate) date: &'a DateRef,
+}
+
+/// A clause of a sentence: a span between commas, semicolons, dashes, brackets and quotes.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    /// Span in the sentence text.
+    pub(crate) span: Range<usize>,
+    /// An aside that qualifies the clause before it ("including 11 on Thursday").
+    pub(crate) aside: bool,
+}
+
+const ASIDES: &[&str] = &[
+    "including",
+    "among them",
+    "among whom",
+    "of whom",
+    "of them",
+    "mostly",
+    "many of them",
+    "most of them",
+    "incl.",
+];
+
+/// The clauses of `text`, in order, covering it.
+pub(crate) fn clauses(text: &str) -> Vec<Clause> {
+    let mut cuts = vec![0];
+    let b = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let next = text[i + c.len_utf8()..].chars().next();
+        let cut = match c {
+            ';' | '(' | ')' | '“' | '”' | '"' | '—' => true,
+            ':' => !next.is_some_and(|n| n.is_ascii_digit()),
+            ',' => next.is_some_and(char::is_whitespace),
+            '–' | '-' => {
+                // A spaced dash ("shields – used by"), never a range ("150-170").
+                i > 0 && b[i - 1] == b' ' && next == Some(' ')
+            }
+            _ => false,
+        };
+        if cut {
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    cuts.push(text.len());
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let lead = text[w[0]..w[1]].to_ascii_lowercase();
+            let lead = lead.trim_start();
+            Clause {
+                span: w[0]..w[1],
+                aside: ASIDES.iter().any(|a| lead.starts_with(a)),
+            }
+        })
+        .collect()
+}
+
+/// The words a figure at `at` may draw its kind from: its clause, and when an aside
+/// follows, the clause after the aside ("12 people, including 3 children, were killed").
+pub(crate) fn window(clauses: &[Clause], at: usize) -> Range<usize> {
+    let Some(i) = clauses.iter().position(|c| c.span.contains(&at)) else {
+        return at..at;
+    };
+    let own = &clauses[i];
+    let mut end = own.span.end;
+    if !own.aside {
+        let mut j = i + 1;
+        while clauses.get(j).is_some_and(|c| c.aside) {
+            j += 1;
+        }
+        if j > i + 1 {
+            if let Some(c) = clauses.get(j) {
+                end = c.span.end;
+            }
+        }
+    }
+    own.span.start..end
+}
+
+/// The date the sentence's figures are reported as of: a day next to a speech verb
+/// ("said on Tuesday", "on Tuesday said").
+pub(crate) fn reporting_date(
+    text: &str,
+    dates: &[LocalDate<'_>],
+    speech: &[String],
+) -> Option<Date> {
+    dates
+        .iter()
+        .filter(|d| is_reporting(text, d, speech))
+        .find_map(|d| d.date.from.filter(|f| Some(*f) == d.date.to))
+}
+
+fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let before: Vec<&str> = lower[..d.span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    let after: Vec<&str> = lower[d.span.end..].split_whitespace().take(1).collect();
+    let is_verb = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        speech.iter().any(|s| s == w) || w == "reported" || w == "announced"
+    };
+    // "reported on Friday", "said Tuesday", "on Friday said".
+    (before.first() == Some(&"on") && before.get(1).is_some_and(is_verb))
+        || before.first().is_some_and(is_verb)
+        || after.first().is_some_and(is_verb)
+}
+
+/// The time scope of a figure at `figure`: the nearest date of its clause that is not a
+/// reporting date; else, for a whole (not part) figure, a date of the sentence's main
+/// clauses; else a "since the coup" phrase without a date.
+pub(crate) fn time_scope(
+    text: &str,
+    base: usize,
+    dates: &[LocalDate<'_>],
+    clauses: &[Clause],
+    figure: Range<usize>,
+    part: bool,
+) -> Option<TimeScope> {
+    let w = window(clauses, figure.start);
+    let usable: Vec<&LocalDate<'_>> = dates
+        .iter()
+        .filter(|d| !is_reporting_simple(text, d) && !after_superlative(text, d.span.start))
+        .collect();
+    let dist = |d: &LocalDate<'_>| {
+        if d.span.start >= figure.end {
+            d.span.start - figure.end
+        } else {
+            figure.start.saturating_sub(d.span.end) + 1
+        }
+    };
+    let own_aside = clauses
+        .iter()
+        .find(|c| c.span.contains(&figure.start))
+        .is_some_and(|c| c.aside);
+    let in_aside = |d: &LocalDate<'_>| {
+        clauses
+            .iter()
+            .find(|c| c.span.contains(&d.span.start))
+            .is_some_and(|c| c.aside)
+    };
+    let in_clause = usable
+        .iter()
+        .filter(|d| d.span.start >= w.start && d.span.end <= w.end)
+        .filter(|d| own_aside || !in_aside(d))
+        .min_by_key(|d| dist(d));
+    let chosen = in_clause.copied().or_else(|| {
+        if part {
+            return None;
+        }
+        // Only dates before the figure: trailing clauses are asides and attributions
+        // ("six times, according to local media, most recently in June").
+        usable
+            .iter()
+            .filter(|d| d.span.end <= figure.start)
+            .filter(|d| {
+                clauses
+                    .iter()
+                    .find(|c| c.span.contains(&d.span.start))
+                    .is_some_and(|c| !c.aside)
+            })
+            .min_by_key(|d| dist(d))
+            .copied()
+    });
+    match chosen {
+        Some(d) => Some(describe(text, base, d)),
+        None => since_phrase(text, base, &w),
+    }
+}
+
+/// The place a figure covers: a capitalised name after "in", "across", "throughout" or
+/// "near" in the figure's clause ("killed in Mandalay", "across the Philippines"), keyed
+/// through the pack's alias tables ("Burma" and "Myanmar" give one key). Dates are skipped.
+pub(crate) fn place(
+    text: &str,
+    dates: &[LocalDate<'_>],
+    clauses: &[Clause],
+    figure: Range<usize>,
+    pack: &Pack,
+) -> Option<String> {
+    let w = window(clauses, figure.start);
+    let region = &text[w.clone()];
+    let mut best: Option<(usize, String)> = None;
+    for prep in ["in ", "across ", "throughout ", "near ", "inside "] {
+        let mut from = 0;
+        while let Some(pos) = region[from..].find(prep) {
+            let at = from + pos;
+            from = at + prep.len();
+            if at > 0
+                && region[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let mut rest = &region[from..];
+            if let Some(r) = rest.strip_prefix("the ") {
+                rest = r;
+            }
+            let name_start = w.start + (region.len() - rest.len());
+            let mut name_end = name_start;
+            let mut words = 0;
+            for word in rest.split(' ') {
+                let clean = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+                let clean = clean
+                    .strip_suffix("’s")
+                    .or(clean.strip_suffix("'s"))
+                    .unwrap_or(clean);
+                if words == 3 || !clean.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                // `word` is a slice of `rest`: its offset there is its pointer difference.
+                let offset = word.as_ptr() as usize - rest.as_ptr() as usize;
+                name_end = name_start + offset + clean.len();
+                words += 1;
+                if clean.len() != word.len() {
+                    break;
+                }
+            }
+            if words == 0
+                || dates
+                    .iter()
+                    .any(|d| d.span.start < name_end && name_start < d.span.end)
+            {
+                continue;
+            }
+            let name = &text[name_start..name_end];
+            let dist = name_start.abs_diff(figure.start);
+            let key = normalize::alias(pack, name)
+                .map(normalize::fold)
+                .unwrap_or_else(|| normalize::fold(name));
+            if best.as_ref().map_or(true, |b| dist < b.0) {
+                best = Some((dist, key));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// A reporting date without the speech verb list: "reported on Friday", "said on Friday".
+fn is_reporting_simple(text: &str, d: &LocalDate<'_>) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let before: Vec<&str> = lower[..d.span.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect();
+    let after = lower[d.span.end..].split_whitespace().next().unwrap_or("");
+    let verb = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        matches!(
+            w,
+            "said"
+                | "says"
+                | "say"
+                | "reported"
+                | "reports"
+                | "told"
+                | "announced"
+                | "stated"
+                | "added"
+                | "confirmed"
+        )
+    };
+    (before.first() == Some(&"on") && before.get(1).is_some_and(|w| verb(w))) || verb(after)
+}
+
+/// "the deadliest day since 2010", "the first since March": a comparison, not a scope.
+fn after_superlative(text: &str, at: usize) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower[..at].split_whitespace().rev().take(6).collect();
+    let Some(since) = words.iter().position(|w| *w == "since") else {
+        return false;
+    };
+    // Only the words right before "since": "the deadliest days since" compares, while
+    // "the second-largest source of arms since 2008" is a scope.
+    words.iter().skip(since + 1).take(3).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        (w.ends_with("est") && w.len() > 4) || w == "first" || w == "most"
+    })
+}
+
+/// The scope phrase around a date: its preposition, and the event noun when the date is
+/// used as an adjective ("since the Feb. 1 coup").
+fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
+    let lower = text.to_ascii_lowercase();
+    let head = lower[..d.span.start].trim_end();
+    let mut start = d.span.start;
+    let mut end = d.span.end;
+    let mut prep = None;
+    let mut with_the = false;
+    let mut h = head;
+    if let Some(x) = h
+        .strip_suffix(" the")
+        .or_else(|| (h == "the").then_some(""))
+    {
+        with_the = true;
+        h = x.trim_end();
+    }
+    for p in [
+        "since", "from", "between", "during", "in", "on", "by", "until", "through", "as of",
+        "over", "for",
+    ] {
+        if h.ends_with(p) && (h.len() == p.len() || h[..h.len() - p.len()].ends_with(' ')) {
+            prep = Some(p);
+            start = h.len() - p.len();
+            break;
+        }
+    }
+    if with_the && prep.is_none() {
+        start = d.span.start;
+    }
+    if with_the {
+        // "the Feb. 1 coup": take the noun after the date.
+        let rest = &text[end..];
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if !word.is_empty() && word.chars().next().is_some_and(char::is_lowercase) {
+            end += rest.len() - rest.trim_start().len() + word.len();
+        }
+    }
+    let single_day = d.date.from.is_some() && d.date.from == d.date.to;
+    let kind = match prep {
+        Some("since") => TimeScopeKind::Since,
+        Some("on") => TimeScopeKind::Day,
+        _ if single_day => TimeScopeKind::Day,
+        _ if d.date.from.is_none() && names_a_day(&d.date.text) => {
+            // An unresolved weekday or month-and-day is still one day.
+            TimeScopeKind::Day
+        }
+        _ => TimeScopeKind::Period,
+    };
+    TimeScope {
+        kind,
+        text: text[start..end].to_owned(),
+        span: base + start..base + end,
+        from: d.date.from,
+        to: if kind == TimeScopeKind::Since {
+            None
+        } else {
+            d.date.to
+        },
+    }
+}
+
+/// Whether a date phrase names one day: a weekday, or a month and day ("March 27").
+fn names_a_day(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let weekday = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let digits: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .collect();
+    weekday || (digits.len() == 1 && digits[0].len() <= 2)
+}
+
+/// "since the coup", "since the quake began": a cumulative scope with no date.
+fn since_phrase(text: &str, base: usize, w: &Range<usize>) -> Option<TimeScope> {
+    let lower = text.to_ascii_lowercase();
+    let region = &lower[w.clone()];
+    let at = region.find("since the ")?;
+    let s = w.start + at;
+    if after_superlative(text, s + "since".len()) {
+        return None;
+    }
+    let after = s + "since the ".len();
+    let word_len = lower[after..]
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if word_len == 0 {
+        return None;
+    }
+    let end = after + word_len;
+    Some(TimeScope {
+        kind: TimeScopeKind::Since,
+        text: text[s..end].to_owned(),
+        span: base + s..base + end,
+        from: None,
+        to: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_split_on_commas_but_not_on_thousands() {
+        let c = clauses("killing 3,000 people, including 11 on Monday, a group said");
+        let spans: Vec<(&str, bool)> = c
+            .iter()
+            .map(|c| {
+                (
+                    &"killing 3,000 people, including 11 on Monday, a group said"[c.span.clone()],
+                    c.aside,
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("killing 3,000 people,", false),
+                (" including 11 on Monday,", true),
+                (" a group said", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn window_skips_an_aside() {
+        let t = "Police said 12 people, including 3 children, were killed";
+        let c = clauses(t);
+        let w = window(&c, t.find("12").unwrap_or(0));
+        assert!(t[w].ends_with("were killed"));
+    }
+
+    #[test]
+    fn place_is_the_name_after_in_keyed_by_alias() {
+        let pack = Pack::default_pack();
+        let t = "At least 12 people died in Burma on Monday";
+        let c = clauses(t);
+        let f = t.find("12").unwrap_or(0);
+        assert_eq!(
+            place(t, &[], &c, f..f + 2, &pack).as_deref(),
+            Some("myanmar")
+        );
+        let t = "Floods killed 40 people across the Mekong Delta";
+        let c = clauses(t);
+        let f = t.find("40").unwrap_or(0);
+        assert_eq!(
+            place(t, &[], &c, f..f + 2, &pack).as_deref(),
+            Some("mekong delta")
+        );
+        let t = "Some 40 people were hurt in the blast";
+        let c = clauses(t);
+        assert_eq!(place(t, &[], &c, 5..7, &pack), None);
+    }
+
+    #[test]
+    fn superlative_since_is_a_comparison() {
+        let t = "the deadliest day since the March 3 vote";
+        assert!(after_superlative(t, t.find("March").unwrap_or(0)));
+        let t = "killed since the March 3 vote";
+        assert!(!after_superlative(t, t.find("March").unwrap_or(0)));
+    }
+}
