@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 use crosscheck::{analyze, Options, Pack, Source};
 
 fn small_corpus() -> corpus::Corpus {
-    let mut cfg = corpus::Config::new(48);
+    let mut cfg = corpus::Config::new(32);
     cfg.stories = 4;
-    cfg.conflict_rate = 0.15;
+    cfg.conflict_rate = 0.2;
     corpus::generate(&cfg)
 }
 
@@ -89,7 +89,7 @@ fn reversed_sources_give_the_same_findings() {
 fn generator_is_deterministic_and_records_its_conflicts() {
     let a = small_corpus();
     let b = small_corpus();
-    assert_eq!(a.articles.len(), 48);
+    assert_eq!(a.articles.len(), 32);
     assert!(a
         .articles
         .iter()
@@ -98,7 +98,7 @@ fn generator_is_deterministic_and_records_its_conflicts() {
     assert_eq!(a.manifest_json(), b.manifest_json());
     assert!(
         !a.conflicts.is_empty(),
-        "a 15% rate over 48 articles injects some"
+        "a 20% rate over 32 articles injects some"
     );
     for c in &a.conflicts {
         assert!(

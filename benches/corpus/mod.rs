@@ -603,6 +603,9 @@ struct Writer<'a> {
     v: usize,
     /// Fact to falsify, if this article carries an injected conflict.
     wrong: Option<&'static str>,
+    /// Cursor and offset into the background clause pools.
+    bg: usize,
+    bg_offset: usize,
     figures: Vec<Figure>,
 }
 
@@ -704,8 +707,12 @@ fn write_article(
         day,
         v,
         wrong,
+        bg: 0,
+        bg_offset: 0,
         figures: Vec::new(),
     };
+    w.bg = w.rng.below(OPENERS.len());
+    w.bg_offset = w.rng.below(CLOSERS.len());
     let published = story
         .day0
         .checked_add(jiff::Span::new().days(i64::from(day)))
@@ -1105,8 +1112,10 @@ fn background(w: &mut Writer<'_>, n: usize) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let a = *w.rng.pick(OPENERS);
-        let b = *w.rng.pick(CLOSERS);
+        // Walk both pools with steps coprime to their sizes: no clause repeats in an article.
+        w.bg += 1;
+        let a = OPENERS[(w.bg * 7) % OPENERS.len()];
+        let b = CLOSERS[(w.bg * 3 + w.bg_offset) % CLOSERS.len()];
         let joint = *w.rng.pick(&[", and ", ", while ", "; ", ", although "]);
         let s = format!("{a}{joint}{b}.");
         out.push_str(
