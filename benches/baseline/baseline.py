@@ -162,7 +162,9 @@ def main(folder):
         def matches(pair, c, strict):
             for bad, bv, other, ov in (pair, (pair[2], pair[3], pair[0], pair[1])):
                 if bad == c["source"] and close(bv, c["value"]):
-                    if strict and other in c["agreeing"] and close(ov, c["expected"]):
+                    if strict and any(
+                        a["source"] == other and close(ov, a["value"]) for a in c["agreeing"]
+                    ):
                         return True
                     if not strict and story.get(other) == c["story"]:
                         return True

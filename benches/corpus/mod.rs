@@ -95,8 +95,9 @@ pub(crate) struct Conflict {
     pub(crate) value: f64,
     /// The figure the other outlets give for the same fact and day.
     pub(crate) expected: f64,
-    /// Sources of the same story that state `expected` for the same fact and day.
-    pub(crate) agreeing: Vec<String>,
+    /// Sources of the same story that state the truth for the same fact and day, with
+    /// the number each wrote (`expected`, or a round number below it after "more than").
+    pub(crate) agreeing: Vec<(String, f64)>,
 }
 
 /// The generated articles and the answer key.
@@ -123,7 +124,11 @@ impl Corpus {
             if i > 0 {
                 out.push(',');
             }
-            let agreeing: Vec<String> = c.agreeing.iter().map(|s| format!("\"{s}\"")).collect();
+            let agreeing: Vec<String> = c
+                .agreeing
+                .iter()
+                .map(|(s, v)| format!("{{\"source\": \"{s}\", \"value\": {v}}}"))
+                .collect();
             let _ = write!(
                 out,
                 "\n    {{\"story\": {}, \"fact\": \"{}\", \"kind\": \"{}\", \"day\": {}, \"source\": \"{}\", \"value\": {}, \"expected\": {}, \"agreeing\": [{}]}}",
@@ -224,11 +229,11 @@ pub(crate) fn score(corpus: &Corpus, conflict_findings: &[Vec<ConflictClaim>]) -
             }
             let pairs_agreeing = claims.iter().any(|&(src, n)| {
                 src != bad
-                    && n.is_some_and(|n| close(n, c.expected))
-                    && corpus
-                        .articles
-                        .get(src)
-                        .is_some_and(|a| c.agreeing.contains(&a.id))
+                    && corpus.articles.get(src).is_some_and(|a| {
+                        c.agreeing
+                            .iter()
+                            .any(|(id, v)| *id == a.id && n.is_some_and(|n| close(n, *v)))
+                    })
             });
             if pairs_agreeing {
                 found[ci] = true;
@@ -273,41 +278,30 @@ pub(crate) fn generate(cfg: &Config) -> Corpus {
     }
 }
 
+/// (story, fact, report day).
+type FactKey = (usize, &'static str, u8);
+
 fn answer_key(articles: &[Article], stories: &[Story]) -> Vec<Conflict> {
-    // (story, fact, day, value) -> sources stating it truthfully
-    let mut truthful: BTreeMap<(usize, &'static str, u8), Vec<&str>> = BTreeMap::new();
+    // (story, fact, day) -> (source, number written) of the truthful statements
+    let mut truthful: BTreeMap<FactKey, Vec<(String, f64)>> = BTreeMap::new();
     for a in articles {
         for f in a.figures.iter().filter(|f| !f.injected) {
-            truthful
-                .entry((a.story, f.fact, f.day))
-                .or_default()
-                .push(&a.id);
+            let list = truthful.entry((a.story, f.fact, f.day)).or_default();
+            if !list.iter().any(|(id, _)| *id == a.id) {
+                list.push((a.id.clone(), f.value));
+            }
         }
     }
     let mut out = Vec::new();
     for a in articles {
         for f in a.figures.iter().filter(|f| f.injected) {
-            let story = &stories[a.story];
-            let Some(fact) = story.facts.iter().find(|x| x.key == f.fact) else {
+            let Some(fact) = stories[a.story].facts.iter().find(|x| x.key == f.fact) else {
                 continue;
             };
-            let expected = fact.value(f.day);
-            let agreeing: Vec<String> = truthful
+            let agreeing = truthful
                 .get(&(a.story, f.fact, f.day))
-                .map(|v| v.iter().map(|s| (*s).to_owned()).collect())
+                .cloned()
                 .unwrap_or_default();
-            // Only sources that wrote the true value (not a trap on the same key).
-            let agreeing = agreeing
-                .into_iter()
-                .filter(|id| {
-                    articles.iter().any(|b| {
-                        &b.id == id
-                            && b.figures.iter().any(|g| {
-                                g.fact == f.fact && g.day == f.day && close(g.value, expected)
-                            })
-                    })
-                })
-                .collect();
             out.push(Conflict {
                 story: a.story,
                 fact: f.fact,
@@ -315,7 +309,7 @@ fn answer_key(articles: &[Article], stories: &[Story]) -> Vec<Conflict> {
                 day: f.day,
                 source: a.id.clone(),
                 value: f.value,
-                expected,
+                expected: fact.value(f.day),
                 agreeing,
             });
         }
@@ -668,14 +662,28 @@ impl Writer<'_> {
         weekday_name(d.weekday())
     }
 
-    /// `v` with a modifier that keeps it a lower bound or the exact figure.
+    /// `v` as written: exact, "at least v", or "more than" a round number below `v`
+    /// (as reporters round a toll down). Records the number written on the figure just taken.
     fn count(&mut self, v: f64) -> String {
-        let n = int(v);
-        match self.rng.below(5) {
-            0 => format!("at least {n}"),
-            1 => format!("more than {n}"),
-            _ => n,
+        let (text, written) = match self.rng.below(5) {
+            0 => (format!("at least {}", int(v)), v),
+            1 => {
+                let step = if v >= 100.0 { 10.0 } else { 5.0 };
+                let below = ((v - 1.0) / step).floor() * step;
+                if below >= step {
+                    (format!("more than {}", int(below)), below)
+                } else {
+                    (int(v), v)
+                }
+            }
+            _ => (int(v), v),
+        };
+        if let Some(f) = self.figures.last_mut() {
+            if close(f.value, v) {
+                f.value = written;
+            }
         }
+        text
     }
 }
 
