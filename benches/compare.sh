@@ -33,11 +33,7 @@ t0=$(now)
 t1=$(now)
 rust=$(python3 -c "print($t1 - $t0)")
 printf "  total %8.2f s\n" "$rust"
-python3 - "$CORPUS.report.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print("  findings:", r.get("counts", {}))
-PY
+"$VENV/bin/python" "$ROOT/benches/baseline/baseline.py" --score-report "$CORPUS.report.json" "$CORPUS"
 
 echo
 echo "== Python baseline (pysbd + regex + rapidfuzz), one process"

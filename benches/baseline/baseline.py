@@ -4,6 +4,7 @@ expressions, and pair up similar sentences across outlets with rapidfuzz to flag
 figures that disagree.
 
     python baseline.py DIR            # DIR holds *.txt and (optionally) answers.json
+    python baseline.py --score-report REPORT.json DIR   # score crosscheck's conflicts
 
 Prints the time of each step, the number of conflicts flagged and, when answers.json is
 there, their recall and precision against the injected conflicts. It is done honestly:
@@ -150,35 +151,60 @@ def main(folder):
     print(f"  {'total':<28} {total:8.2f} s  ({size / total:.2f} MB/s, {len(files)} sources)")
     print(f"  conflicts flagged: {len(conflicts)}")
 
-    answers = folder / "answers.json"
-    if answers.exists():
-        key = json.loads(answers.read_text())
-        story = {a["id"]: a["story"] for a in key.get("articles", [])}
-        injected = [c for c in key["conflicts"] if c["agreeing"]]
-
-        def close(a, b):
-            return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1)
-
-        def matches(pair, c, strict):
-            for bad, bv, other, ov in (pair, (pair[2], pair[3], pair[0], pair[1])):
-                if bad == c["source"] and close(bv, c["value"]):
-                    if strict and any(
-                        a["source"] == other and close(ov, a["value"]) for a in c["agreeing"]
-                    ):
-                        return True
-                    if not strict and story.get(other) == c["story"]:
-                        return True
-            return False
-
-        found = sum(any(matches(p, c, True) for p in conflicts) for c in injected)
-        correct = sum(any(matches(p, c, False) for c in key["conflicts"]) for p in conflicts)
-        recall = found / len(injected) if injected else 1.0
-        precision = correct / len(conflicts) if conflicts else 1.0
-        print(f"  recall {recall:.3f} ({found}/{len(injected)}), precision {precision:.3f} ({correct}/{len(conflicts)})")
+    score(folder, [[p] for p in conflicts])
     return total
 
 
+def close(a, b):
+    return a is not None and abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1)
+
+
+def matches(pair, c, story, strict):
+    """Whether a conflicting pair (source, number, source, number) holds injected conflict
+    c: its wrong figure and, strictly, an agreeing source's figure, else any source of
+    the same story (the rule of benches/corpus/mod.rs)."""
+    for bad, bv, other, ov in (pair, (pair[2], pair[3], pair[0], pair[1])):
+        if bad == c["source"] and close(bv, c["value"]):
+            if strict and any(a["source"] == other and close(ov, a["value"]) for a in c["agreeing"]):
+                return True
+            if not strict and other != bad and story.get(other) == c["story"]:
+                return True
+    return False
+
+
+def score(folder, findings):
+    """Recall and precision of conflict findings, each a list of pairs, against the
+    injected conflicts of answers.json."""
+    answers = Path(folder) / "answers.json"
+    if not answers.exists():
+        return
+    key = json.loads(answers.read_text())
+    story = {a["id"]: a["story"] for a in key.get("articles", [])}
+    injected = [c for c in key["conflicts"] if c["agreeing"]]
+    found = sum(any(matches(p, c, story, True) for f in findings for p in f) for c in injected)
+    correct = sum(any(matches(p, c, story, False) for p in f for c in key["conflicts"]) for f in findings)
+    recall = found / len(injected) if injected else 1.0
+    precision = correct / len(findings) if findings else 1.0
+    print(f"  recall {recall:.3f} ({found}/{len(injected)}), precision {precision:.3f} ({correct}/{len(findings)})")
+
+
+def score_report(report, folder):
+    """Scores the conflict findings of a crosscheck report@1 JSON."""
+    r = json.loads(Path(report).read_text())
+    findings = []
+    for f in r["findings"]:
+        if f["verdict"] != "conflict":
+            continue
+        cs = [(c["source"], c.get("number")) for c in f["claims"]]
+        findings.append([(a[0], a[1], b[0], b[1]) for i, a in enumerate(cs) for b in cs[i + 1:]])
+    print(f"  conflict findings: {len(findings)}")
+    score(folder, findings)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) == 4 and sys.argv[1] == "--score-report":
+        score_report(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 2:
+        main(sys.argv[1])
+    else:
         sys.exit(__doc__)
-    main(sys.argv[1])
