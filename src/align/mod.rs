@@ -3,8 +3,21 @@
 //! Blocking on cheap keys first (claim kind, event, thing counted, speaker, entity key)
 //! keeps the work near-linear in the corpus; fuzzy scoring happens only inside a block.
 //! Never all pairs over the corpus.
+//!
+//! - quantities: one block per (kind, unit, event); scope and value are judged by
+//!   `compare`, which clusters identical signatures before comparing them;
+//! - statements: blocked on the speaker and on min-hash keys of the wording, exact
+//!   repeats collapsed to one representative, joined by stem overlap ([`score`]);
+//! - entities: blocked on canonical key, near keys merged by Jaro-Winkler
+//!   ([`score::NAME_MERGE_THRESHOLD`]).
+//!
+//! Output is sorted and does not depend on the order of the sources beyond their ids.
 
-use crate::extract::Extraction;
+pub(crate) mod block;
+mod group;
+pub(crate) mod score;
+
+use crate::extract::{ClaimBody, Extraction, Quantity};
 use crate::ingest::Source;
 use crate::pack::Pack;
 
@@ -56,6 +69,25 @@ pub struct Group {
 
 /// Groups claims across sources.
 pub fn align(sources: &[Source], extractions: &[Extraction], pack: &Pack) -> Vec<Group> {
-    let _ = (sources, extractions, pack);
-    Vec::new()
+    let _ = pack;
+    let mut groups = group::quantity_groups(sources, extractions);
+    groups.extend(group::statement_groups(sources, extractions));
+    groups.extend(group::entity_groups(extractions));
+    // Order by topic, then by the ids of the member sources, so that the input order
+    // of the sources does not change the output.
+    let id = |r: &Ref| sources.get(r.source).map(|s| s.id.as_str()).unwrap_or("");
+    groups.sort_by(|a, b| {
+        let ka: Vec<(&str, usize)> = a.members.iter().map(|r| (id(r), r.item)).collect();
+        let kb: Vec<(&str, usize)> = b.members.iter().map(|r| (id(r), r.item)).collect();
+        a.topic.cmp(&b.topic).then_with(|| ka.cmp(&kb))
+    });
+    groups
+}
+
+/// The quantity behind a reference, if it is one.
+pub(crate) fn quantity(extractions: &[Extraction], r: Ref) -> Option<&Quantity> {
+    match &extractions.get(r.source)?.claims.get(r.item)?.body {
+        ClaimBody::Quantity(q) => Some(q),
+        ClaimBody::Statement(_) => None,
+    }
 }

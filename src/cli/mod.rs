@@ -157,7 +157,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             }
             Ok(if read_ok { Status::Ok } else { Status::Usage })
         }
-        Command::Lint(a) => lint_command(a, cli, &pack, io),
+        Command::Lint(a) => lint_command(a, cli, &pack, io, &render),
         Command::Pack(_) => unreachable!("handled above"),
     }
 }
@@ -349,10 +349,34 @@ fn lint_command(
     cli: &Cli,
     pack: &Pack,
     io: &mut Io<'_>,
+    render: &RenderOptions,
 ) -> anyhow::Result<Status> {
+    let allowlist = match &a.allowlist {
+        None => None,
+        Some(path) => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    writeln!(
+                        io.stderr,
+                        "error: cannot read the allowlist `{}`: {e}",
+                        path.display()
+                    )?;
+                    return Ok(Status::Usage);
+                }
+            };
+            match crate::lint::Allowlist::parse(&text) {
+                Ok(list) => Some(list),
+                Err(e) => {
+                    writeln!(io.stderr, "error: allowlist `{}`: {e}", path.display())?;
+                    return Ok(Status::Usage);
+                }
+            }
+        }
+    };
     let mut paths = vec![a.draft.clone()];
     paths.extend(a.against.iter().cloned());
-    let ingested = read_inputs(&paths, cli, pack, io)?;
+    let mut ingested = read_inputs(&paths, cli, pack, io)?;
     let read_ok = ingested.errors.is_empty();
     let draft_path = if a.draft.as_os_str() == "-" {
         "<stdin>".to_owned()
@@ -366,25 +390,52 @@ fn lint_command(
         )?;
         return Ok(Status::Usage);
     };
+    // A draft that sits inside a source directory must not vouch for itself.
+    let canonical = |p: &str| std::fs::canonicalize(p).ok();
+    let draft_canonical = canonical(&draft_path);
+    let mut index = 0;
+    ingested.sources.retain(|s| {
+        let keep = index == draft
+            || (s.path != draft_path
+                && (draft_canonical.is_none() || canonical(&s.path) != draft_canonical));
+        index += 1;
+        keep
+    });
+    let draft = ingested
+        .sources
+        .iter()
+        .position(|s| s.path == draft_path)
+        .unwrap_or(0);
+    if ingested.sources.len() < 2 {
+        writeln!(
+            io.stderr,
+            "error: no readable source to check the draft against"
+        )?;
+        return Ok(Status::Usage);
+    }
     let analysis = analyze(pack, ingested.sources, &Options::default());
-    let diagnostics = crate::lint::lint(&analysis, draft, pack);
+    let found = crate::lint::lint(&analysis, draft, pack);
+    let (diagnostics, suppressed) =
+        crate::lint::suppress(found, &analysis.sources[draft], allowlist.as_ref());
+    let lint_report = report::LintReport {
+        analysis: &analysis,
+        draft,
+        diagnostics: &diagnostics,
+        suppressed,
+    };
+    match a.format {
+        LintFormat::Human => report::diagnostics::render(&lint_report, render, io.stdout)?,
+        LintFormat::Json => report::json::render_lint(&lint_report, io.stdout)?,
+        LintFormat::Sarif => report::sarif::render(&lint_report, io.stdout)?,
+    }
+    if !read_ok {
+        return Ok(Status::Usage);
+    }
     let deny = match a.deny {
         DenyLevel::Error => crate::pack::Severity::Error,
         DenyLevel::Warning => crate::pack::Severity::Warning,
         DenyLevel::Note => crate::pack::Severity::Note,
     };
-    for d in &diagnostics {
-        let s = &analysis.sources[draft];
-        let p = s.position(d.claim.span.start);
-        writeln!(
-            io.stdout,
-            "{}:{}:{}: {:?}[{}]: {}",
-            s.path, p.line, p.column, d.severity, d.rule, d.message
-        )?;
-    }
-    if !read_ok {
-        return Ok(Status::Usage);
-    }
     Ok(if diagnostics.iter().any(|d| d.severity >= deny) {
         Status::LintFailed
     } else {

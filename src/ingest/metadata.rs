@@ -75,6 +75,10 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
         }
         header.push(pi);
     }
+    if body.is_none() {
+        // No body paragraph: a short text or a list, not a scraped page. Mark nothing more.
+        header.clear();
+    }
     if title.is_none() {
         title = header
             .iter()
@@ -93,7 +97,8 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
         ));
         for &pi in header.iter().filter(|&&pi| pi < ti) {
             let p = &paragraphs[pi];
-            if words(&p.text(text, pm)) <= MASTHEAD_MAX_WORDS {
+            let ptext = p.text(text, pm);
+            if words(&ptext) <= MASTHEAD_MAX_WORDS && !ptext.ends_with(['.', '!', '?', ':']) {
                 marks.push(Marked {
                     span: p.span(pm),
                     rule: "page header above the headline".into(),
@@ -383,6 +388,16 @@ mod tests {
             m.title.map(|f| f.value).as_deref(),
             Some("Storm closes port")
         );
+    }
+
+    #[test]
+    fn without_a_body_paragraph_nothing_is_a_masthead() {
+        let text = "A line without a period\n\nnext one here.\n\nAnd one more";
+        let pack = Pack::default_pack();
+        let pm = super::super::boilerplate::mark(text, &pack);
+        let (m, marks) = read(text, &pm);
+        assert!(marks.is_empty(), "{marks:?}");
+        assert_eq!(m.title, None);
     }
 
     #[test]

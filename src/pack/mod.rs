@@ -17,7 +17,9 @@ pub use error::{PackError, PackErrors};
 pub use raw::{Bound, Dimension, EntityKind, Severity, SpeechRole};
 
 /// A loaded, validated claims pack.
-#[derive(Debug, Default)]
+///
+/// Treat a loaded pack as read-only: clones share the matchers derived from it.
+#[derive(Debug, Default, Clone)]
 pub struct Pack {
     /// `pack.toml` name.
     pub name: String,
@@ -286,8 +288,13 @@ impl Pack {
     /// # Panics
     /// Never in a released build: `tests/pack.rs` validates the embedded pack.
     pub fn default_pack() -> Pack {
-        #[allow(clippy::expect_used)]
-        Pack::load(None).expect("the embedded claims pack is valid (checked by tests/pack.rs)")
+        /// Parsed and compiled once per process; later calls clone it (cheap, and the
+        /// clones share the derived matchers).
+        static DEFAULT: std::sync::LazyLock<Pack> = std::sync::LazyLock::new(|| {
+            #[allow(clippy::expect_used)]
+            Pack::load(None).expect("the embedded claims pack is valid (checked by tests/pack.rs)")
+        });
+        DEFAULT.clone()
     }
 
     /// The merged pack as TOML text, one section per file with its origin.
@@ -338,9 +345,9 @@ impl Pack {
     }
 }
 
-/// Type-keyed cache of derived values; never cloned, never compared.
-#[derive(Default)]
-struct Cache(RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>);
+/// Type-keyed cache of derived values, shared by clones of one pack; never compared.
+#[derive(Default, Clone)]
+struct Cache(Arc<RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -12,6 +12,11 @@ pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()>
     write_json(&ReportView::new(analysis), out)
 }
 
+/// Writes the `crosscheck/lint@1` JSON of a lint run.
+pub fn render_lint(report: &super::LintReport<'_>, out: &mut dyn Write) -> io::Result<()> {
+    write_json(&super::model::LintView::new(report), out)
+}
+
 #[derive(Serialize)]
 struct ExtractView {
     schema: &'static str,
@@ -178,4 +183,18 @@ pub fn render_segment(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()
 pub(crate) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_json_of_the_sample() {
+        let mut out = Vec::new();
+        render_report(&super::super::sample::analysis(), &mut out).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(value["schema"], "crosscheck/report@1");
+        insta::assert_snapshot!(String::from_utf8(out).unwrap());
+    }
 }

@@ -328,3 +328,101 @@ impl ClaimView {
         v
     }
 }
+
+/// Schema of the lint JSON.
+pub const LINT_SCHEMA: &str = "crosscheck/lint@1";
+
+/// The lint result (`crosscheck/lint@1`).
+#[derive(Debug, Serialize)]
+pub struct LintView {
+    /// `crosscheck/lint@1`.
+    pub schema: &'static str,
+    /// Path of the draft.
+    pub draft: String,
+    /// The sources the draft was checked against.
+    pub sources: Vec<SourceView>,
+    /// Diagnostics in draft order.
+    pub diagnostics: Vec<DiagnosticView>,
+    /// Number of diagnostics per severity.
+    pub counts: BTreeMap<&'static str, usize>,
+    /// Diagnostics silenced inline or by the allowlist.
+    pub suppressed: usize,
+}
+
+/// One lint diagnostic.
+#[derive(Debug, Serialize)]
+pub struct DiagnosticView {
+    /// `error`, `warning` or `note`.
+    pub severity: &'static str,
+    /// Rule name.
+    pub rule: String,
+    /// 1-based line in the draft.
+    pub line: usize,
+    /// 1-based column (characters) in the draft.
+    pub column: usize,
+    /// The message.
+    pub message: String,
+    /// The pack file of the claim kind that fired (`kinds/casualties.toml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind_file: Option<String>,
+    /// The draft's claim.
+    pub claim: ClaimView,
+    /// The source claims it was checked against.
+    pub sources: Vec<ClaimView>,
+}
+
+impl LintView {
+    /// The view of a lint run.
+    pub fn new(report: &super::LintReport<'_>) -> LintView {
+        let analysis = report.analysis;
+        let sources = &analysis.sources;
+        let mut counts = BTreeMap::new();
+        for d in report.diagnostics {
+            *counts
+                .entry(crate::lint::severity_name(d.severity))
+                .or_insert(0) += 1;
+        }
+        LintView {
+            schema: LINT_SCHEMA,
+            draft: sources
+                .get(report.draft)
+                .map(|s| s.path.clone())
+                .unwrap_or_default(),
+            sources: sources
+                .iter()
+                .zip(&analysis.extractions)
+                .enumerate()
+                .filter(|(i, _)| *i != report.draft)
+                .map(|(_, (s, e))| SourceView::new(s, e))
+                .collect(),
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .filter_map(|d| DiagnosticView::new(d, sources))
+                .collect(),
+            counts,
+            suppressed: report.suppressed,
+        }
+    }
+}
+
+impl DiagnosticView {
+    /// The view of one diagnostic; `None` when its spans do not index the sources.
+    pub fn new(d: &crate::lint::Diagnostic, sources: &[Source]) -> Option<DiagnosticView> {
+        let claim = ClaimView::from_evidence(&d.claim, sources)?;
+        Some(DiagnosticView {
+            severity: crate::lint::severity_name(d.severity),
+            rule: d.rule.clone(),
+            line: claim.line,
+            column: claim.column,
+            message: d.message.clone(),
+            kind_file: d.kind_file.clone(),
+            sources: d
+                .sources
+                .iter()
+                .filter_map(|e| ClaimView::from_evidence(e, sources))
+                .collect(),
+            claim,
+        })
+    }
+}

@@ -1,0 +1,411 @@
+//! The three sorts of groups: quantities (blocked on kind, unit and event), statements
+//! (blocked on speaker and min-hash of their wording, scored by stem overlap) and entity
+//! mentions (blocked on canonical key, near keys merged by Jaro-Winkler).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::block::{self, UnionFind};
+use super::score;
+use super::{Group, Ref, Topic};
+use crate::extract::{ClaimBody, Extraction};
+use crate::ingest::Source;
+
+/// Quantity claims blocked on (kind, unit); one group per block with members in two or
+/// more sources. Event, scope, place and thing counted are compared inside the group by
+/// `compare`, which clusters identical signatures first and turns differences into
+/// `different_scope` ("146 bodies recovered on one day" next to a cumulative death toll).
+pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
+    type Key = (String, String);
+    let mut blocks: BTreeMap<Key, Vec<Ref>> = BTreeMap::new();
+    for (s, ex) in extractions.iter().enumerate() {
+        for (i, c) in ex.claims.iter().enumerate() {
+            if let ClaimBody::Quantity(q) = &c.body {
+                let key = (q.kind.clone(), q.unit.clone());
+                blocks
+                    .entry(key)
+                    .or_default()
+                    .push(Ref { source: s, item: i });
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    for ((kind, unit), members) in blocks {
+        if distinct_sources(&members) < 2 {
+            continue;
+        }
+        let events: BTreeSet<Option<&str>> = members
+            .iter()
+            .filter_map(|r| super::quantity(extractions, *r))
+            .map(|q| q.event.as_deref())
+            .collect();
+        let event = match events.len() {
+            1 => events.into_iter().next().flatten().map(str::to_owned),
+            _ => None,
+        };
+        let counted: BTreeSet<Option<String>> = members
+            .iter()
+            .filter_map(|r| super::quantity(extractions, *r))
+            .map(|q| q.counted.as_deref().map(crate::normalize::fold))
+            .collect();
+        let counted = match counted.len() {
+            1 => counted.into_iter().next().flatten(),
+            _ => None,
+        };
+        let score = context_score(sources, extractions, &members);
+        let reason = format!(
+            "same kind `{kind}`, unit `{unit}`, event `{}`; sentence wording {:.0}% alike",
+            event.as_deref().unwrap_or("several"),
+            score * 100.0
+        );
+        groups.push(Group {
+            topic: Topic::Quantity {
+                kind,
+                event,
+                counted,
+            },
+            members,
+            reason,
+            score,
+        });
+    }
+    groups
+}
+
+/// Statements blocked on the speaker key and on min-hash keys of their wording, then
+/// joined when their stems overlap enough. Exact repeats (same wording, same credit)
+/// collapse into one representative first.
+pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
+    struct Rep {
+        members: Vec<Ref>,
+        speaker: Option<String>,
+        stems: BTreeSet<String>,
+        direct: bool,
+    }
+    // Distinct direct quotes per (source, speaker): a source that quotes a speaker once
+    // is quoting "the" statement, which lets two translations of it meet.
+    let mut quotes: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
+    // Exact repeats first: (folded content, credit) → one representative.
+    let mut exact: BTreeMap<(String, String), Rep> = BTreeMap::new();
+    for (s, ex) in extractions.iter().enumerate() {
+        for (i, c) in ex.claims.iter().enumerate() {
+            let ClaimBody::Statement(st) = &c.body else {
+                continue;
+            };
+            let Some(text) = sources
+                .get(s)
+                .and_then(|src| src.text.get(st.content.clone()))
+            else {
+                continue;
+            };
+            let stems = score::stems(text);
+            if stems.len() < 2 {
+                continue;
+            }
+            let credit = c
+                .attribution
+                .as_ref()
+                .map(|a| crate::normalize::fold(&a.describe()))
+                .unwrap_or_default();
+            let speaker = c
+                .attribution
+                .as_ref()
+                .and_then(|a| a.speaker.as_ref())
+                .map(|p| p.key.clone())
+                .filter(|k| !k.is_empty());
+            if let (true, Some(sp)) = (st.direct, &speaker) {
+                quotes
+                    .entry((s, sp.clone()))
+                    .or_default()
+                    .insert(crate::normalize::fold(text));
+            }
+            let rep = exact
+                .entry((crate::normalize::fold(text), credit))
+                .or_insert_with(|| Rep {
+                    members: Vec::new(),
+                    speaker,
+                    stems,
+                    direct: st.direct,
+                });
+            rep.members.push(Ref { source: s, item: i });
+        }
+    }
+    let mut reps: Vec<Rep> = exact.into_values().collect();
+    // Speakers spelled two ways ("Dmitri" / "Dmitry Voronko") are one speaker.
+    let canon = merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
+    for rep in &mut reps {
+        if let Some(sp) = &rep.speaker {
+            if let Some(c) = canon.get(sp) {
+                rep.speaker = Some(c.clone());
+            }
+        }
+    }
+    let mut quotes_canon: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
+    for ((src, sp), q) in quotes {
+        let sp = canon.get(&sp).cloned().unwrap_or(sp);
+        quotes_canon.entry((src, sp)).or_default().extend(q);
+    }
+    let quotes = quotes_canon;
+    let sole_quote = |rep: &Rep| {
+        rep.direct
+            && rep.speaker.as_ref().is_some_and(|sp| {
+                rep.members.iter().all(|m| {
+                    quotes
+                        .get(&(m.source, sp.clone()))
+                        .is_some_and(|q| q.len() == 1)
+                })
+            })
+    };
+    // Blocking keys: the speaker, and min-hash keys of the wording.
+    let mut buckets: BTreeMap<(u64, u64, String), Vec<usize>> = BTreeMap::new();
+    for (i, rep) in reps.iter().enumerate() {
+        if let Some(sp) = &rep.speaker {
+            buckets
+                .entry((u64::MAX, 0, sp.clone()))
+                .or_default()
+                .push(i);
+        }
+        for (seed, h) in block::minhash_keys(&rep.stems) {
+            buckets.entry((seed, h, String::new())).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for members in buckets.values() {
+        pairs.extend(block::bucket_pairs(members));
+    }
+    let mut uf = UnionFind::new(reps.len());
+    let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+    for (a, b) in pairs {
+        let (ra, rb) = (&reps[a], &reps[b]);
+        let same_speaker = ra.speaker.is_some() && ra.speaker == rb.speaker;
+        let threshold = if same_speaker {
+            score::SAME_SPEAKER_STATEMENT
+        } else {
+            score::OTHER_SPEAKER_STATEMENT
+        };
+        let threshold = if same_speaker && sole_quote(ra) && sole_quote(rb) {
+            score::SOLE_QUOTE_STATEMENT
+        } else {
+            threshold
+        };
+        let sim = score::jaccard(&ra.stems, &rb.stems);
+        if sim >= threshold {
+            uf.union(a, b);
+            for x in [a, b] {
+                let e = best.entry(x).or_insert(0.0);
+                *e = e.max(sim);
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    for comp in uf.components() {
+        let mut members: Vec<Ref> = comp
+            .iter()
+            .flat_map(|&i| reps[i].members.iter().copied())
+            .collect();
+        members.sort();
+        if distinct_sources(&members) < 2 {
+            continue;
+        }
+        let speakers: BTreeSet<&str> = comp
+            .iter()
+            .filter_map(|&i| reps[i].speaker.as_deref())
+            .collect();
+        let speaker = speakers.iter().next().copied().unwrap_or("").to_owned();
+        let score = if comp.len() == 1 {
+            1.0
+        } else {
+            comp.iter()
+                .filter_map(|i| best.get(i))
+                .fold(1.0_f64, |m, &x| m.min(x))
+        };
+        let reason = if comp.len() == 1 {
+            "the same words credited the same way".to_owned()
+        } else {
+            format!(
+                "wording overlaps by at least {:.0}% (content stems){}",
+                score * 100.0,
+                if speakers.len() == 1 {
+                    format!(", same speaker `{speaker}`")
+                } else {
+                    String::new()
+                }
+            )
+        };
+        groups.push(Group {
+            topic: Topic::Statement { speaker },
+            members,
+            reason,
+            score,
+        });
+    }
+    groups
+}
+
+/// Mentions grouped by canonical key, with near keys of the same entity kind merged
+/// (blocked on kind plus last word, and on kind plus the first four letters). A group is
+/// kept only when two sources write the entity in two different ways.
+pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
+    let mut by_key: BTreeMap<(String, String), Vec<Ref>> = BTreeMap::new();
+    for (s, ex) in extractions.iter().enumerate() {
+        for (i, m) in ex.mentions.iter().enumerate() {
+            if m.key.is_empty() {
+                continue;
+            }
+            let kind = format!("{:?}", m.kind);
+            by_key
+                .entry((kind, m.key.clone()))
+                .or_default()
+                .push(Ref { source: s, item: i });
+        }
+    }
+    let keys: Vec<(String, String)> = by_key.keys().cloned().collect();
+    let mut buckets: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, (kind, key)) in keys.iter().enumerate() {
+        let folded = score::name_key(key);
+        if let Some(last) = folded.split(' ').next_back() {
+            buckets
+                .entry((kind.clone(), format!("last:{last}")))
+                .or_default()
+                .push(i);
+        }
+        let prefix: String = folded.chars().take(4).collect();
+        buckets
+            .entry((kind.clone(), format!("prefix:{prefix}")))
+            .or_default()
+            .push(i);
+    }
+    let mut uf = UnionFind::new(keys.len());
+    let mut fuzzy: BTreeSet<usize> = BTreeSet::new();
+    for members in buckets.values() {
+        for (a, b) in block::bucket_pairs(members) {
+            if score::name_similarity(&keys[a].1, &keys[b].1) >= score::NAME_MERGE_THRESHOLD {
+                uf.union(a, b);
+                fuzzy.insert(a);
+                fuzzy.insert(b);
+            }
+        }
+    }
+    let mut groups = Vec::new();
+    for comp in uf.components() {
+        let mut members: Vec<Ref> = comp
+            .iter()
+            .filter_map(|&i| by_key.get(&keys[i]))
+            .flatten()
+            .copied()
+            .collect();
+        members.sort();
+        if distinct_sources(&members) < 2 {
+            continue;
+        }
+        let forms: BTreeSet<String> = members
+            .iter()
+            .filter_map(|r| extractions.get(r.source)?.mentions.get(r.item))
+            .map(|m| score::spelling_key(&m.text))
+            .collect();
+        if forms.len() < 2 {
+            continue;
+        }
+        let merged = comp.iter().any(|i| fuzzy.contains(i));
+        let key = keys[comp[0]].1.clone();
+        let (reason, score) = if merged {
+            let names: Vec<&str> = comp.iter().map(|&i| keys[i].1.as_str()).collect();
+            (
+                format!(
+                    "names {} alike (Jaro-Winkler >= {})",
+                    names.join(" / "),
+                    score::NAME_MERGE_THRESHOLD
+                ),
+                score::NAME_MERGE_THRESHOLD,
+            )
+        } else {
+            (format!("same canonical entity `{key}`"), 1.0)
+        };
+        groups.push(Group {
+            topic: Topic::Entity { key },
+            members,
+            reason,
+            score,
+        });
+    }
+    groups
+}
+
+/// Near names merged (Jaro-Winkler at [`score::NAME_MERGE_THRESHOLD`], blocked on the
+/// last word and on the first four letters): each name → the smallest name of its set.
+fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
+    let names: Vec<String> = names.into_iter().collect();
+    let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let folded = score::name_key(n);
+        if let Some(last) = folded.split(' ').next_back() {
+            buckets.entry(format!("last:{last}")).or_default().push(i);
+        }
+        let prefix: String = folded.chars().take(4).collect();
+        buckets
+            .entry(format!("prefix:{prefix}"))
+            .or_default()
+            .push(i);
+    }
+    let mut uf = UnionFind::new(names.len());
+    for members in buckets.values() {
+        for (a, b) in block::bucket_pairs(members) {
+            if score::name_similarity(&names[a], &names[b]) >= score::NAME_MERGE_THRESHOLD {
+                uf.union(a, b);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for comp in uf.components() {
+        for &i in &comp {
+            out.insert(names[i].clone(), names[comp[0]].clone());
+        }
+    }
+    out
+}
+
+fn distinct_sources(members: &[Ref]) -> usize {
+    members
+        .iter()
+        .map(|r| r.source)
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Mean, over the distinct sentences of a block (capped), of each sentence's best stem
+/// overlap with another sentence of the block: how alike their wording is.
+fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]) -> f64 {
+    let mut sentences: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for r in members {
+        let Some(c) = extractions.get(r.source).and_then(|e| e.claims.get(r.item)) else {
+            continue;
+        };
+        if let Some(text) = sources
+            .get(r.source)
+            .and_then(|s| s.text.get(c.sentence_span.clone()))
+        {
+            let folded = crate::normalize::fold(text);
+            sentences
+                .entry(folded)
+                .or_insert_with(|| score::stems(text));
+            if sentences.len() >= block::BUCKET_PAIRWISE_CAP {
+                break;
+            }
+        }
+    }
+    let sets: Vec<&BTreeSet<String>> = sentences.values().collect();
+    if sets.len() < 2 {
+        return 1.0;
+    }
+    let total: f64 = sets
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            sets.iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, b)| score::jaccard(a, b))
+                .fold(0.0, f64::max)
+        })
+        .sum();
+    total / sets.len() as f64
+}

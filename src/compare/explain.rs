@@ -1,0 +1,246 @@
+//! The words of a finding: evidence built from claims, summaries ("people killed since
+//! the coup"), credits, and the word diff of quote variants.
+
+use similar::ChangeTag;
+
+use super::{DiffOp, DiffPart, Evidence};
+use crate::extract::{Claim, ClaimBody, Extraction, Mention};
+use crate::ingest::Source;
+use crate::pack::Pack;
+
+/// One evidence entry for a claim.
+pub(crate) fn claim_evidence(source_index: usize, source: &Source, claim: &Claim) -> Evidence {
+    let attribution = claim
+        .attribution
+        .as_ref()
+        .map(|a| a.describe())
+        .filter(|d| !d.is_empty());
+    match &claim.body {
+        ClaimBody::Quantity(q) => Evidence {
+            source: source_index,
+            span: claim.span.clone(),
+            sentence: claim.sentence_span.clone(),
+            number: q.number,
+            value: Some(q.value),
+            unit: Some(q.unit.clone()),
+            attribution,
+            quote: None,
+            scope: scope_text(q),
+        },
+        ClaimBody::Statement(st) => Evidence {
+            source: source_index,
+            span: claim.span.clone(),
+            sentence: claim.sentence_span.clone(),
+            number: None,
+            value: None,
+            unit: None,
+            attribution,
+            quote: if st.direct {
+                source.text.get(st.content.clone()).map(str::to_owned)
+            } else {
+                None
+            },
+            scope: None,
+        },
+    }
+}
+
+/// One evidence entry for an entity mention; the sentence span comes from a claim of the
+/// same sentence when there is one, else from the line around the mention.
+pub(crate) fn mention_evidence(
+    source_index: usize,
+    source: &Source,
+    extraction: &Extraction,
+    mention: &Mention,
+    pack: &Pack,
+) -> Evidence {
+    let sentence = extraction
+        .claims
+        .iter()
+        .find(|c| c.sentence == mention.sentence)
+        .map(|c| c.sentence_span.clone())
+        .unwrap_or_else(|| line_around(&source.text, mention.span.clone(), pack));
+    Evidence {
+        source: source_index,
+        span: mention.span.clone(),
+        sentence,
+        number: None,
+        value: None,
+        unit: None,
+        attribution: None,
+        quote: None,
+        scope: None,
+    }
+}
+
+/// The scope as written: time phrase, then place.
+pub(crate) fn scope_text(q: &crate::extract::Quantity) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(t) = &q.scope.time {
+        parts.push(t.text.clone());
+    }
+    if let Some(p) = &q.scope.place {
+        parts.push(format!("in {p}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// "people killed" (+ " since the coup" when `with_scope`).
+pub(crate) fn quantity_summary(q: &crate::extract::Quantity, with_scope: bool) -> String {
+    let mut s = q.counted.clone().unwrap_or_else(|| q.unit.clone());
+    if let Some(e) = &q.event {
+        if !s.contains(e.as_str()) {
+            s.push(' ');
+            s.push_str(e);
+        }
+    }
+    if with_scope {
+        if let Some(t) = scope_text(q) {
+            s.push(' ');
+            s.push_str(&t);
+        }
+    }
+    s
+}
+
+/// A word-level diff of two renderings: whitespace-separated words compared as units,
+/// consecutive words of one operation merged; every part but the first starts with a
+/// space, so concatenating the parts of one side gives that side back (spaces normalised).
+pub(crate) fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let diff = similar::TextDiff::configure().diff_slices(&wa, &wb);
+    let mut out: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => DiffOp::Equal,
+            ChangeTag::Delete => DiffOp::Delete,
+            ChangeTag::Insert => DiffOp::Insert,
+        };
+        let word = change.value();
+        match out.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(word);
+            }
+            Some(_) => out.push(DiffPart {
+                op,
+                text: format!(" {word}"),
+            }),
+            None => out.push(DiffPart {
+                op,
+                text: word.to_owned(),
+            }),
+        }
+    }
+    out
+}
+
+/// "a, b and 3 more" for lists in one-line explanations.
+pub(crate) fn list(items: &[String], max: usize) -> String {
+    if items.len() <= max {
+        return items.join("; ");
+    }
+    format!(
+        "{}; and {} more",
+        items[..max].join("; "),
+        items.len() - max
+    )
+}
+
+/// The sentence around a span, found without the segmenter (compare does not reach back
+/// into earlier stages): from after the last sentence end ([.!?] then a space, or a line
+/// break) before the span to the first one after it.
+fn line_around(text: &str, span: std::ops::Range<usize>, pack: &Pack) -> std::ops::Range<usize> {
+    let ends_sentence = |b: &[u8], i: usize| {
+        if !matches!(b.get(i), Some(b'.' | b'!' | b'?'))
+            || !b.get(i + 1).map_or(true, |c| c.is_ascii_whitespace())
+        {
+            return false;
+        }
+        if b[i] != b'.' {
+            return true;
+        }
+        // The word before the period: an initial, a title or an abbreviation of the pack
+        // ("Gen.", "U.S.") does not end the sentence.
+        let from = b[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_alphabetic() || *c == b'.'))
+            .map_or(0, |p| p + 1);
+        let word = std::str::from_utf8(&b[from..i]).unwrap_or("");
+        let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        !(is_initial
+            || pack
+                .titles
+                .iter()
+                .chain(&pack.abbreviations)
+                .any(|a| a.trim_end_matches('.') == word))
+    };
+    let bytes = text.as_bytes();
+    let (lo, hi) = (span.start.min(bytes.len()), span.end.min(bytes.len()));
+    let mut start = lo;
+    while start > 0 {
+        let i = start - 1;
+        if bytes[i] == b'\n'
+            || (i > 0 && bytes[i].is_ascii_whitespace() && ends_sentence(bytes, i - 1))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = hi;
+    while end < bytes.len() {
+        if bytes[end] == b'\n' {
+            break;
+        }
+        if ends_sentence(bytes, end) {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    while start < lo && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    // Keep char boundaries: the bytes tested are ASCII, so both ends are on boundaries.
+    start..end.max(hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_marks_changed_words_only() {
+        let d = word_diff(
+            "blacklisted by several Western countries",
+            "blacklisted by a growing number of countries",
+        );
+        let ops: Vec<(DiffOp, &str)> = d.iter().map(|p| (p.op, p.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                (DiffOp::Equal, "blacklisted by"),
+                (DiffOp::Delete, " several Western"),
+                (DiffOp::Insert, " a growing number of"),
+                (DiffOp::Equal, " countries"),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_around_stays_on_the_line() {
+        let t = "one\ntwo Fomin here\nthree";
+        let r = line_around(t, 8..13, &Pack::default_pack());
+        assert_eq!(&t[r], "two Fomin here");
+    }
+
+    #[test]
+    fn line_around_finds_the_sentence_inside_a_paragraph() {
+        let t =
+            "It rained on Friday. Gen. Fomin met Mr. J. Hlaing in the U.S. capital. Then he left.";
+        let at = t.find("Fomin").expect("in text");
+        let r = line_around(t, at..at + 5, &Pack::default_pack());
+        assert_eq!(&t[r], "Gen. Fomin met Mr. J. Hlaing in the U.S. capital.");
+    }
+}

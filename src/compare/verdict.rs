@@ -1,0 +1,1268 @@
+//! Verdicts for one group.
+//!
+//! Quantities: members with the same signature (value, scope, part, thing counted, report
+//! date) collapse into one cluster first; clusters are then compared pairwise, so a figure
+//! repeated by thousands of sources costs one comparison. Precision first: a conflict
+//! needs the same event, the same thing counted, the same place and a known, equal time
+//! scope (or, for a cumulative toll, the same report date); anything unknown or different
+//! is `different_scope` or nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::explain;
+use super::interval;
+use super::{Finding, Verdict};
+use crate::align::{block, score};
+use crate::align::{Group, Ref};
+use crate::extract::{Claim, ClaimBody, Extraction, Quantity, TimeScope, TimeScopeKind};
+use crate::ingest::Source;
+use crate::normalize::fold;
+use crate::pack::{EntityKind, Pack};
+
+/// Shared inputs of one comparison.
+pub(crate) struct Ctx<'a> {
+    pub(crate) sources: &'a [Source],
+    pub(crate) extractions: &'a [Extraction],
+    pub(crate) pack: &'a Pack,
+}
+
+impl<'a> Ctx<'a> {
+    fn sid(&self, r: Ref) -> &'a str {
+        self.sources.get(r.source).map_or("", |s| s.id.as_str())
+    }
+
+    fn claim(&self, r: Ref) -> Option<&'a Claim> {
+        self.extractions.get(r.source)?.claims.get(r.item)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Quantities
+// ---------------------------------------------------------------------------------------
+
+struct Item<'a> {
+    r: Ref,
+    sid: &'a str,
+    claim: &'a Claim,
+    q: &'a Quantity,
+    /// The person or organisation the figure is about: the nearest such mention in the
+    /// sentence that is not part of the attribution ("the RPU won 142 seats").
+    subject: Option<(String, String)>,
+    /// Content stems of the sentence, numbers left out, plus entity keys.
+    context: BTreeSet<String>,
+}
+
+/// Two sentences must share at least this share of stems (Jaccard) for their disjoint
+/// figures to be called a conflict; below it they may be counting different things.
+const CONFLICT_CONTEXT_MIN: f64 = 0.1;
+
+/// The same, when neither figure states a period (non-cumulative kinds): the sentences
+/// themselves must show that the figures speak of the same thing.
+const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
+
+struct Cluster<'a> {
+    items: Vec<Item<'a>>,
+}
+
+impl<'a> Cluster<'a> {
+    fn rep(&self) -> &Item<'a> {
+        &self.items[0]
+    }
+    fn sources(&self) -> BTreeSet<&'a str> {
+        self.items.iter().map(|i| i.sid).collect()
+    }
+}
+
+/// Why two figures measure different things; also the order of different-scope findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Why {
+    Period,
+    Subject,
+    Part,
+    Counted,
+    Place,
+    Agency,
+    ReportDate,
+    Unknown,
+}
+
+enum Rel {
+    Same,
+    Unknown(String),
+    Different(Why, String),
+}
+
+enum Pair {
+    Agree { weak: bool },
+    Conflict { confidence: f64, why: String },
+    Rise,
+    DiffScope { why: Why, text: String },
+    Nothing,
+}
+
+/// Clusters that differ in one way, and the ways written out.
+type Differences = (BTreeSet<usize>, Vec<String>);
+
+/// Findings of a quantity group.
+pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut items: Vec<Item<'_>> = group
+        .members
+        .iter()
+        .filter_map(|&r| {
+            let claim = ctx.claim(r)?;
+            match &claim.body {
+                ClaimBody::Quantity(q) => {
+                    let (subject, context) = surroundings(ctx, r, claim);
+                    Some(Item {
+                        r,
+                        sid: ctx.sid(r),
+                        claim,
+                        q,
+                        subject,
+                        context,
+                    })
+                }
+                ClaimBody::Statement(_) => None,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (a.sid, a.claim.span.start, a.claim.span.end).cmp(&(
+            b.sid,
+            b.claim.span.start,
+            b.claim.span.end,
+        ))
+    });
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let kind_id = first.q.kind.clone();
+    let cumulative = ctx.pack.kind(&kind_id).is_some_and(|k| k.cumulative);
+
+    // Clusters of identical signature, in order of their first member.
+    let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    for item in items {
+        let sig = format!(
+            "{}|{:?}",
+            signature(item.q),
+            item.subject.as_ref().map(|s| &s.0)
+        );
+        match by_sig.get(&sig) {
+            Some(&i) => clusters[i].items.push(item),
+            None => {
+                by_sig.insert(sig, clusters.len());
+                clusters.push(Cluster { items: vec![item] });
+            }
+        }
+    }
+
+    let n = clusters.len();
+    let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut rises: Vec<(usize, usize)> = Vec::new();
+    let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
+    let mut findings = Vec::new();
+    // Biggest clusters first: past the cap, small clusters are compared with the big
+    // ones only, which keeps thousands of distinct figures near-linear.
+    let mut by_size: Vec<usize> = (0..n).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
+    for (a, b) in block::bucket_pairs(&by_size) {
+        {
+            let (ca, cb) = (&clusters[a], &clusters[b]);
+            if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
+                if x != y {
+                    continue; // other events: see `other_events` below
+                }
+            }
+            match pair(ca.rep(), cb.rep(), cumulative) {
+                Pair::Agree { weak: w } => {
+                    agree.insert((a, b));
+                    if w {
+                        weak.insert((a, b));
+                    }
+                }
+                Pair::Conflict { confidence, why } => {
+                    if !ca.sources().is_disjoint(&cb.sources()) {
+                        // A source that gives both figures treats them as two different
+                        // things ("a $310 million gap ... draws $85 million").
+                        continue;
+                    }
+                    findings.push(finding(
+                        ctx,
+                        Verdict::Conflict,
+                        &kind_id,
+                        explain::quantity_summary(ca.rep().q, true),
+                        why,
+                        confidence,
+                        &[ca, cb],
+                    ));
+                }
+                Pair::Rise => rises.push((a, b)),
+                Pair::DiffScope { why, text } => {
+                    if ca.sources() == cb.sources() && ca.sources().len() == 1 && why != Why::Part {
+                        continue;
+                    }
+                    let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
+                    e.0.insert(a);
+                    e.0.insert(b);
+                    if !e.1.contains(&text) {
+                        e.1.push(text);
+                    }
+                }
+                Pair::Nothing => {}
+            }
+        }
+    }
+
+    // Progressions: clusters linked by rises, in report-date order.
+    let mut uf: Vec<usize> = (0..n).collect();
+    fn root(uf: &mut [usize], mut x: usize) -> usize {
+        while uf[x] != x {
+            uf[x] = uf[uf[x]];
+            x = uf[x];
+        }
+        x
+    }
+    for &(a, b) in &rises {
+        let (ra, rb) = (root(&mut uf, a), root(&mut uf, b));
+        uf[ra.max(rb)] = ra.min(rb);
+    }
+    let mut chains: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in &rises {
+        let r = root(&mut uf, a);
+        chains.entry(r).or_default().extend([a, b]);
+    }
+    for chain in chains.values() {
+        let mut members: Vec<&Cluster<'_>> = chain.iter().map(|&i| &clusters[i]).collect();
+        members.sort_by_key(|c| c.rep().q.scope.as_of);
+        let steps: Vec<String> = members
+            .iter()
+            .map(|c| {
+                let date = c
+                    .rep()
+                    .q
+                    .scope
+                    .as_of
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                format!("{} ({date})", interval::describe(&c.rep().q.value))
+            })
+            .collect();
+        findings.push(finding(
+            ctx,
+            Verdict::Progression,
+            &kind_id,
+            explain::quantity_summary(members[0].rep().q, true),
+            format!(
+                "cumulative figure rises between reports: {}",
+                steps.join(" -> ")
+            ),
+            0.8,
+            &members,
+        ));
+    }
+
+    // Different scopes, one finding per sort of difference.
+    if cumulative {
+        // Tolls: killed, missing, recovered, injured are easy to mix up. Other kinds mix
+        // things no reader would compare (tents and aftershocks).
+        findings.extend(other_events(ctx, &kind_id, &clusters));
+    }
+    for ((_, why), (set, texts)) in diff {
+        let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
+        let confidence = match why {
+            Why::Unknown | Why::ReportDate => 0.5,
+            Why::Agency => 0.6,
+            _ => 0.8,
+        };
+        findings.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            &kind_id,
+            explain::quantity_summary(members[0].rep().q, false),
+            explain::list(&texts, 3),
+            confidence,
+            &members,
+        ));
+    }
+
+    // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first.
+    // Vague amounts go last, so that they join the figures they fit rather than
+    // gathering unrelated ones; a cluster joins the compatible clique with which it has
+    // the most same-scope links.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| {
+        (
+            clusters[i].rep().q.vague,
+            std::cmp::Reverse(clusters[i].items.len()),
+        )
+    });
+    let mut cliques: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let key = |a: usize, b: usize| (a.min(b), a.max(b));
+        let edge = |a: usize, b: usize| agree.contains(&key(a, b));
+        let strong = |c: &Vec<usize>| c.iter().filter(|&&j| !weak.contains(&key(i, j))).count();
+        let best = cliques
+            .iter_mut()
+            .filter(|c| c.iter().all(|&j| edge(i, j)))
+            .fold(None::<(usize, &mut Vec<usize>)>, |best, c| {
+                let s = strong(c);
+                match best {
+                    Some((bs, b)) if bs >= s => Some((bs, b)),
+                    _ => Some((s, c)),
+                }
+            });
+        match best {
+            Some((_, c)) => c.push(i),
+            None => cliques.push(vec![i]),
+        }
+    }
+    for clique in cliques {
+        let members: Vec<&Cluster<'_>> = clique.iter().map(|&i| &clusters[i]).collect();
+        let sources: BTreeSet<&str> = members.iter().flat_map(|c| c.sources()).collect();
+        if sources.len() < 2 {
+            continue;
+        }
+        let is_weak = clique
+            .iter()
+            .any(|&a| clique.iter().any(|&b| a < b && weak.contains(&(a, b))));
+        let independent = independent_sources(&members);
+        let values: BTreeSet<String> = members
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let values: Vec<String> = values.into_iter().collect();
+        let scope = members
+            .iter()
+            .find_map(|c| explain::scope_text(c.rep().q))
+            .unwrap_or_else(|| "no stated period".to_owned());
+        let explanation = format!(
+            "compatible values ({}) in {} sources, {}; {} independent upstream source{}{}",
+            values.join(", "),
+            sources.len(),
+            if is_weak {
+                format!("scope only partly stated ({scope})")
+            } else {
+                format!("same scope ({scope})")
+            },
+            independent.0,
+            if independent.0 == 1 { "" } else { "s" },
+            if independent.1.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", independent.1.join(", "))
+            }
+        );
+        let summary = members
+            .iter()
+            .find(|c| explain::scope_text(c.rep().q).is_some())
+            .unwrap_or(&members[0])
+            .rep()
+            .q;
+        let mut f = finding(
+            ctx,
+            Verdict::Agreement,
+            &kind_id,
+            explain::quantity_summary(summary, true),
+            explanation,
+            if is_weak { 0.6 } else { 0.9 },
+            &members,
+        );
+        f.independent_sources = Some(independent.0);
+        findings.push(f);
+        if let Some(v) = credit_variant(ctx, &members, independent.0) {
+            findings.push(v);
+        }
+    }
+    findings
+}
+
+/// Figures of other events in the same block ("146 bodies recovered" next to a death
+/// toll): each minor event is set against the most alike figure of the main event (the
+/// one with most claims) from another source, one finding per minor event.
+fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<Finding> {
+    let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(e) = c.rep().q.event.as_deref() {
+            by_event.entry(e).or_default().push(i);
+        }
+    }
+    let size = |ix: &Vec<usize>| ix.iter().map(|&i| clusters[i].items.len()).sum::<usize>();
+    let Some((main, main_ix)) = by_event
+        .iter()
+        .max_by(|a, b| size(a.1).cmp(&size(b.1)).then_with(|| b.0.cmp(a.0)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (event, ix) in &by_event {
+        if event == main {
+            continue;
+        }
+        let minor: Vec<&Cluster<'_>> = ix.iter().map(|&i| &clusters[i]).collect();
+        let minor_sources: BTreeSet<&str> = minor.iter().flat_map(|c| c.sources()).collect();
+        let first = minor[0].rep();
+        let best = main_ix
+            .iter()
+            .map(|&i| &clusters[i])
+            .filter(|c| !c.sources().is_subset(&minor_sources))
+            .map(|c| (score::jaccard(&first.context, &c.rep().context), c))
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| a.1.items.len().cmp(&b.1.items.len()))
+            });
+        let Some((_, best)) = best else {
+            continue;
+        };
+        let figures: Vec<String> = minor
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let explanation = format!(
+            "{} {} vs {} {}: different things counted",
+            figures.join(", "),
+            explain::quantity_summary(first.q, true),
+            interval::describe(&best.rep().q.value),
+            explain::quantity_summary(best.rep().q, true),
+        );
+        let mut members = minor;
+        members.push(best);
+        out.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            kind_id,
+            format!(
+                "{} vs {}",
+                explain::quantity_summary(first.q, false),
+                explain::quantity_summary(best.rep().q, false)
+            ),
+            explanation,
+            0.7,
+            &members,
+        ));
+    }
+    out
+}
+
+/// Compatible figures credited to different upstreams ("activist groups say" next to
+/// "according to the AAPP"): an `attribution_variant` saying who credits whom.
+fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -> Option<Finding> {
+    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
+    for item in members.iter().flat_map(|c| c.items.iter()) {
+        let Some(a) = &item.claim.attribution else {
+            continue;
+        };
+        let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
+        keys.extend(a.speaker.as_ref().map(party_key));
+        let shown = a.describe();
+        if keys.is_empty() || shown.is_empty() {
+            continue;
+        }
+        credits
+            .entry(keys.join("<-"))
+            .or_insert((shown, BTreeSet::new()))
+            .1
+            .insert(item.sid);
+    }
+    let sources: BTreeSet<&str> = credits.values().flat_map(|c| c.1.iter().copied()).collect();
+    if credits.len() < 2 || sources.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = credits
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.iter().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let values: BTreeSet<String> = members
+        .iter()
+        .map(|c| interval::describe(&c.rep().q.value))
+        .collect();
+    let mut f = finding(
+        ctx,
+        Verdict::AttributionVariant,
+        "attribution",
+        format!(
+            "who {} is credited to",
+            explain::quantity_summary(members[0].rep().q, true)
+        ),
+        format!(
+            "the same figure ({}) credited differently: {}; {} independent upstream source{}",
+            values.into_iter().collect::<Vec<_>>().join(", "),
+            explain::list(&parts, 4),
+            independent,
+            if independent == 1 { "" } else { "s" }
+        ),
+        0.7,
+        members,
+    );
+    f.evidence.retain(|e| e.attribution.is_some());
+    Some(f)
+}
+
+fn signature(q: &Quantity) -> String {
+    let t = q.scope.time.as_ref().map(|t| {
+        (
+            t.kind,
+            t.from.map(|d| d.to_string()),
+            t.to.map(|d| d.to_string()),
+            fold(&t.text),
+        )
+    });
+    format!(
+        "{:?}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+        (
+            q.value.min,
+            q.value.max,
+            q.value.min_inclusive,
+            q.value.max_inclusive
+        ),
+        q.number,
+        q.vague,
+        q.part,
+        counted_class(q).unwrap_or_default(),
+        t,
+        q.scope.place.as_deref().map(fold),
+        q.scope.as_of.map(|d| d.to_string()),
+        q.event,
+    )
+}
+
+/// The thing counted, or `None` when it is only the unit itself ("people" for people).
+fn counted_class(q: &Quantity) -> Option<String> {
+    // "vote" and "votes" count the same thing.
+    let singular = |s: &str| {
+        let f = fold(s);
+        f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+    };
+    let c = singular(q.counted.as_deref()?);
+    (c != singular(&q.unit)).then_some(c)
+}
+
+fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    let overlap = qa.value.overlaps(&qb.value);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
+        if ka != kb {
+            return Pair::DiffScope {
+                why: Why::Subject,
+                text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+            };
+        }
+    }
+    match scope_rel(qa, qb) {
+        Rel::Different(why, text) => Pair::DiffScope { why, text },
+        Rel::Unknown(text) => {
+            if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
+                Pair::Agree { weak: true }
+            } else if qa.vague
+                || qb.vague
+                || score::jaccard(&a.context, &b.context) < CONFLICT_CONTEXT_MIN
+            {
+                // a vague amount, or unrelated sentences: nothing to tell the reader
+                Pair::Nothing
+            } else {
+                Pair::DiffScope {
+                    why: Why::Unknown,
+                    text: format!("{} vs {}: {text}", show(qa), show(qb)),
+                }
+            }
+        }
+        Rel::Same => {
+            if qa.vague || qb.vague {
+                // a vague amount never contradicts a figure
+                return if overlap {
+                    Pair::Agree { weak: false }
+                } else {
+                    Pair::Nothing
+                };
+            }
+            let timeless_or_since = |q: &Quantity| {
+                q.scope
+                    .time
+                    .as_ref()
+                    .map_or(true, |t| t.kind == TimeScopeKind::Since)
+            };
+            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+            let rises = cumulative.then(|| rise(qa, qb)).flatten();
+            if rises == Some(true) {
+                return Pair::Rise;
+            }
+            if overlap {
+                return Pair::Agree { weak: false };
+            }
+            let context = score::jaccard(&a.context, &b.context);
+            let untimed = qa.scope.time.is_none();
+            let min_context = if untimed && !cumulative {
+                UNTIMED_CONFLICT_CONTEXT_MIN
+            } else {
+                CONFLICT_CONTEXT_MIN
+            };
+            if context < min_context {
+                return Pair::Nothing; // too little in common to call it anything
+            }
+            if is_multiplier_apart(qa, qb) {
+                // "$150" next to "$150m": a figure read without its multiplier, not a
+                // disagreement between sources.
+                return Pair::Nothing;
+            }
+            if cumulative {
+                return cumulative_pair(a, b);
+            }
+            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
+            match (&ua, &ub) {
+                (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
+                    return Pair::DiffScope {
+                        why: Why::Agency,
+                        text: format!(
+                            "{} according to {} vs {} according to {}: two bodies may measure differently",
+                            show(qa),
+                            x.name,
+                            show(qb),
+                            y.name
+                        ),
+                    };
+                }
+                _ => {}
+            }
+            let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
+            let confidence = match (untimed, one_sided) {
+                (false, false) => 0.85,
+                (true, false) => 0.6,
+                (false, true) => 0.6,
+                (true, true) => 0.45,
+            };
+            Pair::Conflict {
+                confidence,
+                why: format!(
+                    "same {}; {} and {} do not overlap",
+                    if untimed {
+                        "event and thing counted, no period stated by either".to_owned()
+                    } else {
+                        "event and scope".to_owned()
+                    },
+                    show(qa),
+                    show(qb)
+                ),
+            }
+        }
+    }
+}
+
+/// Whether two figures differ by a power of 1,000 with the same digits (150 and
+/// 150,000,000): one was most likely read without its multiplier.
+fn is_multiplier_apart(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(x), Some(y)) = (
+        a.number.or(a.value.min).or(a.value.max),
+        b.number.or(b.value.min).or(b.value.max),
+    ) else {
+        return false;
+    };
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    if lo == 0.0 {
+        return false;
+    }
+    [1e3, 1e6, 1e9, 1e12]
+        .iter()
+        .any(|m| ((hi / lo) / m - 1.0).abs() < 1e-6)
+}
+
+/// Whether each figure as written lies inside the other's interval ("at least 320" and
+/// "320"), which is stronger than overlapping ("more than 114" and "320" overlap).
+fn mutual(a: &Quantity, b: &Quantity) -> bool {
+    match (a.number, b.number) {
+        (Some(x), Some(y)) => x == y || (a.value.contains(y) && b.value.contains(x)),
+        _ => a.value.overlaps(&b.value),
+    }
+}
+
+/// The subject and the context words of a claim's sentence.
+fn surroundings(
+    ctx: &Ctx<'_>,
+    r: Ref,
+    claim: &Claim,
+) -> (Option<(String, String)>, BTreeSet<String>) {
+    let mut context: BTreeSet<String> = ctx
+        .sources
+        .get(r.source)
+        .and_then(|s| s.text.get(claim.sentence_span.clone()))
+        .map(score::stems)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let Some(ex) = ctx.extractions.get(r.source) else {
+        return (None, context);
+    };
+    let attribution_keys: BTreeSet<&str> = claim
+        .attribution
+        .iter()
+        .flat_map(|a| a.chain.iter().chain(a.speaker.iter()))
+        .map(|p| p.key.as_str())
+        .collect();
+    let in_attribution = |span: &std::ops::Range<usize>| {
+        claim
+            .attribution
+            .as_ref()
+            .is_some_and(|a| span.start < a.span.end && a.span.start < span.end)
+    };
+    let mut best: Option<(usize, &crate::extract::Mention)> = None;
+    for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
+        context.insert(format!("@{}", m.key));
+        let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+        if !is_party
+            || attribution_keys.contains(m.key.as_str())
+            || in_attribution(&m.span)
+            || m.span.start < claim.sentence_span.start
+            || m.span.end > claim.sentence_span.end
+        {
+            continue;
+        }
+        // Nearest mention, preferring one written before the figure.
+        let distance = if m.span.end <= claim.span.start {
+            claim.span.start - m.span.end
+        } else if m.span.start >= claim.span.end {
+            (m.span.start - claim.span.end).saturating_add(1 << 20)
+        } else {
+            continue; // inside the claim text itself
+        };
+        if best.map_or(true, |(d, _)| distance < d) {
+            best = Some((distance, m));
+        }
+    }
+    (best.map(|(_, m)| (m.key.clone(), m.text.clone())), context)
+}
+
+/// For two cumulative figures reported on different dates: `Some(true)` when the later
+/// one is higher (the figure as written, else the whole interval), `Some(false)` when it
+/// is not, `None` when a report date is missing or both are the same.
+fn rise(a: &Quantity, b: &Quantity) -> Option<bool> {
+    let (da, db) = (a.scope.as_of?, b.scope.as_of?);
+    if da == db {
+        return None;
+    }
+    let (early, late) = if da < db { (a, b) } else { (b, a) };
+    Some(match (early.number, late.number) {
+        // "at least 1,200" then "3,100" is a rise; "about 1,200" then "1,210" is not.
+        (Some(x), Some(y)) => {
+            (y > x && (early.value.max.is_none() || !early.value.contains(y)))
+                || interval::is_above(&late.value, &early.value)
+        }
+        _ => interval::is_above(&late.value, &early.value),
+    })
+}
+
+/// Two cumulative figures with the same start: their report dates decide.
+fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    match (qa.scope.as_of, qb.scope.as_of) {
+        (Some(da), Some(db)) if da != db => {
+            let (early, late, de, dl) = if da < db {
+                (qa, qb, da, db)
+            } else {
+                (qb, qa, db, da)
+            };
+            if rise(early, late) == Some(true) {
+                Pair::Rise
+            } else {
+                Pair::Conflict {
+                    confidence: 0.75,
+                    why: format!(
+                        "a cumulative figure cannot fall: {} as of {de}, then {} as of {dl}",
+                        show(early),
+                        show(late)
+                    ),
+                }
+            }
+        }
+        (Some(d), Some(_)) => {
+            let named = match (upstream(a.claim), upstream(b.claim)) {
+                (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
+                    Some(format!(" ({} vs {})", x.name, y.name))
+                }
+                _ => None,
+            };
+            Pair::Conflict {
+                confidence: if named.is_some() { 0.7 } else { 0.85 },
+                why: format!(
+                    "same cumulative count reported as of {d}; {} and {} do not overlap{}",
+                    show(qa),
+                    show(qb),
+                    named.unwrap_or_default()
+                ),
+            }
+        }
+        _ => Pair::DiffScope {
+            why: Why::ReportDate,
+            text: format!(
+                "{} vs {}: a cumulative count with no report date on one side may be an update",
+                show(qa),
+                show(qb)
+            ),
+        },
+    }
+}
+
+fn scope_rel(a: &Quantity, b: &Quantity) -> Rel {
+    match time_rel(a.scope.time.as_ref(), b.scope.time.as_ref()) {
+        Rel::Same => {}
+        other => return other,
+    }
+    match (&a.event, &b.event) {
+        (Some(x), Some(y)) if x != y => {
+            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            return Rel::Unknown(format!("only one says the figure is of {x}"))
+        }
+        _ => {}
+    }
+    if a.part != b.part {
+        let (part, whole) = if a.part { (a, b) } else { (b, a) };
+        return Rel::Different(
+            Why::Part,
+            format!(
+                "{} is a part of a larger figure, {} a whole",
+                interval::describe(&part.value),
+                interval::describe(&whole.value)
+            ),
+        );
+    }
+    match (counted_class(a), counted_class(b)) {
+        (Some(x), Some(y)) if x != y => {
+            let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
+            return Rel::Different(
+                Why::Counted,
+                format!("one counts {}, the other {}", written(a), written(b)),
+            );
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            return Rel::Unknown(format!("only one says it counts {x}"))
+        }
+        _ => {}
+    }
+    match (&a.scope.place, &b.scope.place) {
+        (Some(x), Some(y)) if fold(x) != fold(y) => {
+            Rel::Different(Why::Place, format!("in {x} vs in {y}"))
+        }
+        _ => Rel::Same,
+    }
+}
+
+fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
+    match (a, b) {
+        (None, None) => Rel::Same,
+        (Some(t), None) | (None, Some(t)) => {
+            Rel::Unknown(format!("only one states a period (“{}”)", t.text))
+        }
+        (Some(x), Some(y)) if x.kind != y.kind => Rel::Different(
+            Why::Period,
+            format!("{} vs {}", describe_time(x), describe_time(y)),
+        ),
+        (Some(x), Some(y)) => {
+            let resolved = |t: &TimeScope| t.from.is_some() || t.to.is_some();
+            if resolved(x) && resolved(y) {
+                if (x.from, x.to) == (y.from, y.to) {
+                    Rel::Same
+                } else {
+                    Rel::Different(
+                        Why::Period,
+                        format!("{} vs {}", describe_time(x), describe_time(y)),
+                    )
+                }
+            } else if fold(&x.text) == fold(&y.text) {
+                Rel::Same
+            } else {
+                Rel::Unknown(format!(
+                    "periods “{}” and “{}” could not be resolved to dates",
+                    x.text, y.text
+                ))
+            }
+        }
+    }
+}
+
+fn describe_time(t: &TimeScope) -> String {
+    let dates = match (t.from, t.to) {
+        (Some(f), Some(to)) if f == to => format!(", {f}"),
+        (Some(f), Some(to)) => format!(", {f} to {to}"),
+        (Some(f), None) => format!(", from {f}"),
+        _ => String::new(),
+    };
+    let sort = match t.kind {
+        TimeScopeKind::Day => "one day",
+        TimeScopeKind::Period => "a period",
+        TimeScopeKind::Since => "cumulative",
+    };
+    format!("{sort} (“{}”{dates})", t.text)
+}
+
+struct Upstream {
+    key: String,
+    name: String,
+    named: bool,
+}
+
+/// The upstream of a claim: the speaker, else the innermost conduit. `named` is false for
+/// unnamed groups ("activist groups", "officials"): no capital letter in the name.
+fn upstream(claim: &Claim) -> Option<Upstream> {
+    let a = claim.attribution.as_ref()?;
+    let party = a.speaker.as_ref().or(a.chain.last())?;
+    let key = if party.key.is_empty() {
+        fold(&party.name)
+    } else {
+        party.key.clone()
+    };
+    Some(Upstream {
+        key,
+        name: party.name.clone(),
+        named: party.name.chars().any(char::is_uppercase),
+    })
+}
+
+/// Independent upstream sources behind compatible figures: distinct named upstreams; an
+/// unnamed or missing credit next to a named one is assumed to repeat it (the values
+/// match); with no named upstream, distinct unnamed credits plus distinct uncredited
+/// sources.
+fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
+    let mut named: BTreeMap<String, String> = BTreeMap::new();
+    let mut unnamed: BTreeSet<String> = BTreeSet::new();
+    let mut bare: BTreeSet<&str> = BTreeSet::new();
+    for c in members {
+        for item in &c.items {
+            match upstream(item.claim) {
+                Some(u) if u.named => {
+                    named.entry(u.key).or_insert(u.name);
+                }
+                Some(u) => {
+                    unnamed.insert(u.key);
+                }
+                None => {
+                    bare.insert(item.sid);
+                }
+            }
+        }
+    }
+    if !named.is_empty() {
+        let names: Vec<String> = named.into_values().collect();
+        return (names.len(), names);
+    }
+    let names: Vec<String> = unnamed.iter().cloned().collect();
+    ((unnamed.len() + bare.len()).max(1), names)
+}
+
+fn finding(
+    ctx: &Ctx<'_>,
+    verdict: Verdict,
+    kind: &str,
+    summary: String,
+    explanation: String,
+    confidence: f64,
+    clusters: &[&Cluster<'_>],
+) -> Finding {
+    let mut refs: Vec<(&str, usize, Ref)> = clusters
+        .iter()
+        .flat_map(|c| c.items.iter())
+        .map(|i| (i.sid, i.claim.span.start, i.r))
+        .collect();
+    refs.sort();
+    refs.dedup();
+    let evidence = refs
+        .iter()
+        .filter_map(|&(_, _, r)| {
+            let src = ctx.sources.get(r.source)?;
+            Some(explain::claim_evidence(r.source, src, ctx.claim(r)?))
+        })
+        .collect();
+    Finding {
+        verdict,
+        kind: kind.to_owned(),
+        summary,
+        explanation,
+        confidence,
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------
+
+struct Said<'a> {
+    r: Ref,
+    sid: &'a str,
+    claim: &'a Claim,
+    content: &'a str,
+}
+
+/// Findings of a statement group: `quote_variant` when the wording differs across
+/// sources, `attribution_variant` when the credit does.
+pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut said: Vec<Said<'_>> = group
+        .members
+        .iter()
+        .filter_map(|&r| {
+            let claim = ctx.claim(r)?;
+            let ClaimBody::Statement(st) = &claim.body else {
+                return None;
+            };
+            let content = ctx.sources.get(r.source)?.text.get(st.content.clone())?;
+            Some(Said {
+                r,
+                sid: ctx.sid(r),
+                claim,
+                content,
+            })
+        })
+        .collect();
+    said.sort_by(|a, b| (a.sid, a.claim.span.start).cmp(&(b.sid, b.claim.span.start)));
+    let mut findings = Vec::new();
+
+    // Wordings: folded, punctuation-free content → sources using it.
+    let mut wordings: BTreeMap<String, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for (i, s) in said.iter().enumerate() {
+        let e = wordings
+            .entry(crate::align::score::name_key(s.content))
+            .or_insert((i, BTreeSet::new()));
+        e.1.insert(s.sid);
+    }
+    let sources: BTreeSet<&str> = said.iter().map(|s| s.sid).collect();
+    let direct = |s: &Said<'_>| matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct);
+    // A paraphrase next to a paraphrase is not a quote: at least one rendering must be
+    // in quotation marks.
+    if wordings.len() >= 2 && sources.len() >= 2 && said.iter().any(direct) {
+        let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
+        firsts.sort_unstable();
+        let a = &said[firsts[0]];
+        let b = firsts[1..]
+            .iter()
+            .map(|&i| &said[i])
+            .find(|s| s.sid != a.sid)
+            .unwrap_or(&said[firsts[1]]);
+        let speaker = said
+            .iter()
+            .find_map(|s| s.claim.attribution.as_ref()?.speaker.as_ref())
+            .map_or_else(|| "an unnamed speaker".to_owned(), |p| p.name.clone());
+        let mut f = statement_finding(
+            ctx,
+            Verdict::QuoteVariant,
+            "quote",
+            format!("statement by {speaker}"),
+            {
+                let keys: Vec<&String> = wordings.keys().collect();
+                let nested = keys.len() == 2
+                    && (keys[0].contains(keys[1].as_str()) || keys[1].contains(keys[0].as_str()));
+                if nested {
+                    format!(
+                        "the same words, but one source quotes more of the statement than the other ({})",
+                        group.reason
+                    )
+                } else {
+                    format!(
+                        "the same statement in {} wordings across {} sources ({})",
+                        wordings.len(),
+                        sources.len(),
+                        group.reason
+                    )
+                }
+            },
+            (0.5 + 0.4 * group.score).min(0.9),
+            &said,
+        );
+        f.diff = Some(explain::word_diff(a.content, b.content));
+        findings.push(f);
+    }
+
+    // Credits: speaker and conduit keys → sources using them.
+    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
+    for s in &said {
+        let (key, shown) = match &s.claim.attribution {
+            Some(a) => {
+                let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
+                keys.extend(a.speaker.as_ref().map(party_key));
+                (keys.join("<-"), a.describe())
+            }
+            None => (String::new(), String::new()),
+        };
+        let shown = if shown.is_empty() {
+            "no attribution".to_owned()
+        } else {
+            shown
+        };
+        credits
+            .entry(key)
+            .or_insert((shown, BTreeSet::new()))
+            .1
+            .insert(s.sid);
+    }
+    let credit_sources: BTreeSet<&str> =
+        credits.values().flat_map(|c| c.1.iter().copied()).collect();
+    let all_same_everywhere = credits.values().all(|c| c.1.len() == credit_sources.len());
+    if credits.len() >= 2 && credit_sources.len() >= 2 && !all_same_everywhere {
+        let parts: Vec<String> = credits
+            .values()
+            .map(|(shown, srcs)| {
+                format!(
+                    "{shown} ({})",
+                    srcs.iter().copied().collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect();
+        findings.push(statement_finding(
+            ctx,
+            Verdict::AttributionVariant,
+            "attribution",
+            "who the statement is credited to".to_owned(),
+            format!("credited differently: {}", explain::list(&parts, 4)),
+            (0.4 + 0.4 * group.score).min(0.8),
+            &said,
+        ));
+    }
+    findings
+}
+
+fn party_key(p: &crate::extract::Party) -> String {
+    if p.key.is_empty() {
+        fold(&p.name)
+    } else {
+        p.key.clone()
+    }
+}
+
+fn statement_finding(
+    ctx: &Ctx<'_>,
+    verdict: Verdict,
+    kind: &str,
+    summary: String,
+    explanation: String,
+    confidence: f64,
+    said: &[Said<'_>],
+) -> Finding {
+    let evidence = said
+        .iter()
+        .filter_map(|s| {
+            let src = ctx.sources.get(s.r.source)?;
+            Some(explain::claim_evidence(s.r.source, src, s.claim))
+        })
+        .collect();
+    Finding {
+        verdict,
+        kind: kind.to_owned(),
+        summary,
+        explanation,
+        confidence,
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------
+
+/// A spelling as first written, and per source where it is first used.
+type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>);
+
+/// A `name_variant` when two sources write one entity differently; says which sources
+/// use which spelling. One evidence per (source, spelling), at its first use.
+pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    // spelling key → (shown spelling, sources, first (sid, start, ref) per source)
+    let mut forms: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
+    let mut canonical: Option<String> = None;
+    for &r in &group.members {
+        let Some(m) = ctx
+            .extractions
+            .get(r.source)
+            .and_then(|e| e.mentions.get(r.item))
+        else {
+            continue;
+        };
+        let sid = ctx.sid(r);
+        canonical.get_or_insert_with(|| m.canonical.clone());
+        let key = score::spelling_key(&m.text);
+        let e = forms
+            .entry(key)
+            .or_insert_with(|| (m.text.clone(), BTreeMap::new()));
+        let slot = e.1.entry(sid).or_insert((m.span.start, r));
+        if m.span.start < slot.0 {
+            *slot = (m.span.start, r);
+        }
+    }
+    let sources: BTreeSet<&str> = forms.values().flat_map(|f| f.1.keys().copied()).collect();
+    let everywhere = forms.values().all(|f| f.1.len() == sources.len());
+    if forms.len() < 2 || sources.len() < 2 || everywhere {
+        return Vec::new();
+    }
+    let parts: Vec<String> = forms
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.keys().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let mut refs: Vec<(&str, usize, Ref)> = forms
+        .values()
+        .flat_map(|f| f.1.iter().map(|(sid, (start, r))| (*sid, *start, *r)))
+        .collect();
+    refs.sort();
+    let evidence = refs
+        .iter()
+        .filter_map(|&(_, _, r)| {
+            let src = ctx.sources.get(r.source)?;
+            let ex = ctx.extractions.get(r.source)?;
+            Some(explain::mention_evidence(
+                r.source,
+                src,
+                ex,
+                ex.mentions.get(r.item)?,
+                ctx.pack,
+            ))
+        })
+        .collect();
+    // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
+    // spellings of the full name.
+    // So is an acronym next to the name it stands for ("CNE", "US").
+    let keys: Vec<&String> = forms.keys().collect();
+    let is_short = |k: &str| {
+        keys.iter()
+            .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
+    };
+    let is_acronym = |shown: &str| {
+        let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
+        (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    };
+    let full_forms = forms
+        .iter()
+        .filter(|(k, (shown, _))| !is_short(k) && !is_acronym(shown))
+        .count();
+    let name = canonical.unwrap_or_default();
+    vec![Finding {
+        verdict: Verdict::NameVariant,
+        kind: "name".to_owned(),
+        summary: name.clone(),
+        explanation: format!(
+            "{name} is written {} ways: {} ({})",
+            forms.len(),
+            explain::list(&parts, 5),
+            group.reason
+        ),
+        confidence: match (full_forms >= 2, group.score >= 1.0) {
+            (true, true) => 0.9,
+            (true, false) => 0.7,
+            (false, _) => 0.5,
+        },
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }]
+}
