@@ -1032,7 +1032,7 @@ fn visit(w: &mut Writer<'_>) -> (String, Vec<String>) {
     let share = w.figure("share");
     let y = w.story.year;
     p.push(format!(
-        "The {guest} was the source of {} of the weaponry imported by {place} from {}-{}, according to a study by a peace research institute.",
+        "The {guest} was the source of {} of the weaponry imported by {place} from {}-{}, according to a {y} study by a peace research institute.",
         pct(w.rng, share),
         y - 6,
         y - 2
