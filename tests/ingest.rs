@@ -1,6 +1,8 @@
 //! Ingest: every input becomes a source or an error naming it; boilerplate is marked;
 //! metadata records where it came from; manifest values win.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 use std::path::PathBuf;
 
 use crosscheck::ingest::{ingest, Encoding, Input, InputErrorKind, Origin};

@@ -1,6 +1,8 @@
 //! The claims pack: the embedded default is complete and valid, overrides work, and every
 //! broken pack in tests/data/bad_packs/ gets an error naming file, line and key.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 use std::path::Path;
 
 use crosscheck::Pack;

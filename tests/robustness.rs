@@ -1,6 +1,8 @@
 //! Hostile and pathological input: every one either works or gets an error naming the
 //! file, provenance stays exact, nothing panics, and work stays near-linear.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
 use crosscheck::ingest::{ingest, Encoding, Input, InputErrorKind};
 use crosscheck::{analyze, Options, Pack, Source};
 use proptest::prelude::*;

@@ -36,10 +36,13 @@ pub(crate) fn find(
 ) -> Vec<Claim> {
     let lex = pack.prepared(Lexicon::new);
     let quotes = quotes(source, sentences);
+    // mentions by sentence, so that each lookup is a binary search, not a scan
+    let mut by_sentence: Vec<&Mention> = mentions.iter().collect();
+    by_sentence.sort_by_key(|m| (m.sentence, m.span.start));
     let cx = Cx {
         source,
         sentences,
-        mentions,
+        mentions: &by_sentence,
         lex: &lex,
         quotes: &quotes,
     };
@@ -59,17 +62,31 @@ pub(crate) fn find(
             out.push(cx.claim(&sent, d));
         }
     }
+    // `for_sentence` binary-searches by sentence (a claim starts where its quote opens)
+    out.sort_by_key(|c| (c.sentence, c.span.start));
     out
 }
 
 /// The attribution that covers sentence `index`, if any (from the statements found).
+///
+/// `statements` are in sentence order (as [`find`] returns them), so this is a binary
+/// search plus a short look back for a statement that started earlier and runs on.
 pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attribution> {
-    statements
+    let lo = statements.partition_point(|c| c.sentence < index);
+    let hi = statements.partition_point(|c| c.sentence <= index);
+    let covers = |c: &Claim| match &c.body {
+        ClaimBody::Statement(st) => c.sentence == index || st.sentences.contains(&index),
+        ClaimBody::Quantity(_) => false,
+    };
+    let own = statements.get(lo..hi).unwrap_or_default().iter();
+    let earlier = statements
+        .get(..lo)
+        .unwrap_or_default()
         .iter()
-        .filter(|c| match &c.body {
-            ClaimBody::Statement(st) => c.sentence == index || st.sentences.contains(&index),
-            ClaimBody::Quantity(_) => false,
-        })
+        .rev()
+        .take(8);
+    own.chain(earlier)
+        .filter(|c| covers(c))
         .find_map(|c| c.attribution.as_ref())
 }
 
@@ -164,6 +181,7 @@ struct Lexicon {
     forms: HashMap<String, (String, SpeechRole, bool)>,
     skip: HashSet<String>,
     generic: HashSet<String>,
+    not_names: HashSet<String>,
     phrases: Vec<Vec<String>>,
 }
 
@@ -180,6 +198,12 @@ impl Lexicon {
         Lexicon {
             forms,
             skip: pack.speech_skip.iter().cloned().collect(),
+            not_names: pack
+                .entities
+                .not_names
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             generic: pack
                 .entities
                 .generic_sources
@@ -199,6 +223,10 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "my", "your",
 ];
 const COORDINATORS: &[&str] = &["and", "but", "or", "while"];
+/// Auxiliaries that make a speech verb passive ("was told", "were quoted").
+const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "get", "got",
+];
 /// Prepositions that open an adverbial between a verb and its clause, or a phrase a
 /// subject is never inside ("in an interview with the BBC").
 const PREPOSITIONS: &[&str] = &[
@@ -235,7 +263,8 @@ const NP_LEFT_STOPS: &[&str] = &["by", "of", "according", "as", "said", "says", 
 struct Cx<'a> {
     source: &'a Source,
     sentences: &'a [Sentence],
-    mentions: &'a [Mention],
+    /// Mentions sorted by (sentence, start).
+    mentions: &'a [&'a Mention],
     lex: &'a Lexicon,
     quotes: &'a [Quote],
 }
@@ -283,15 +312,28 @@ impl<'a> Cx<'a> {
             text,
             words: words(text),
             mentions: self
-                .mentions
+                .mentions_of(i)
                 .iter()
+                .copied()
                 .filter(|m| m.span.start >= s.span.start && m.span.end <= s.span.end)
                 .collect(),
         })
     }
 
+    /// The mentions of sentence `i`.
+    fn mentions_of(&self, i: usize) -> &'a [&'a Mention] {
+        let lo = self.mentions.partition_point(|m| m.sentence < i);
+        let hi = self.mentions.partition_point(|m| m.sentence <= i);
+        self.mentions.get(lo..hi).unwrap_or_default()
+    }
+
     fn in_quote(&self, abs: usize) -> bool {
-        self.quotes.iter().any(|q| q.open < abs && abs < q.end)
+        // quotes are in text order and never overlap: only the last one opened before
+        // `abs` can contain it
+        let i = self.quotes.partition_point(|q| q.open < abs);
+        i.checked_sub(1)
+            .and_then(|i| self.quotes.get(i))
+            .is_some_and(|q| abs < q.end)
     }
 
     /// The statements of one sentence.
@@ -461,6 +503,28 @@ impl<'a> Cx<'a> {
                 SpeechRole::Conduit => chain.push(party),
             }
         } else {
+            // A passive without an agent: "Lee was quoted as saying" makes Lee the
+            // speaker; "he was told to leave" is no statement.
+            let passive = prev_lower
+                .as_deref()
+                .is_some_and(|p| PASSIVE_AUX.contains(&p));
+            let mut role = role;
+            if passive {
+                let is_as = next_lower.as_deref() == Some("as");
+                let inner_verb = s
+                    .words
+                    .get(v + 2)
+                    .and_then(|x| self.lex.forms.get(&x.text.to_lowercase()));
+                match (is_as, inner_verb) {
+                    (true, Some((l, _, _))) => {
+                        lemma.clone_from(l);
+                        consumed.insert(v + 2);
+                        verb_end = s.words[v + 2].end;
+                        role = SpeechRole::Speaker;
+                    }
+                    _ => return None,
+                }
+            }
             // Conduit with an inner speaker: "TASS quoted Fomin as telling".
             let mut inner: Option<(Party, usize)> = None;
             if role == SpeechRole::Conduit {
@@ -578,7 +642,9 @@ impl<'a> Cx<'a> {
                 k += n + 1;
                 break;
             }
-            if n == 0 && !PREPOSITIONS.contains(&x.text.to_lowercase().as_str()) {
+            let lower = x.text.to_lowercase();
+            if n == 0 && !PREPOSITIONS.contains(&lower.as_str()) && !self.lex.skip.contains(&lower)
+            {
                 break;
             }
         }
@@ -657,7 +723,9 @@ impl<'a> Cx<'a> {
     /// (Reuters) –").
     fn content_start(&self, s: &Sent<'_>) -> usize {
         static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"^\p{Lu}[\p{Lu}\s.,'’-]+(?:\([^)]*\))?\s*[–—-]+\s*")
+            regex::Regex::new(
+                r"^\p{Lu}[\p{Lu}\s.'’-]+(?:,[\p{Lu}\s.'’-]+)*(?:,\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[–—-]+\s*",
+            )
                 .expect("the dateline pattern is a valid regex")
         });
         DATELINE
@@ -701,6 +769,9 @@ impl<'a> Cx<'a> {
         let mut cursor = s.words[v].start;
         let mut allow_comma = false;
         let mut appositives = 0;
+        // "Health officials in Gaza say": a place after a preposition qualifies the
+        // source before it; the source's name runs to the end of the place.
+        let mut qualifier_end: Option<usize> = None;
         while j > 0 {
             let w = &s.words[j - 1];
             let gap = s.text.get(w.end..cursor)?;
@@ -746,6 +817,17 @@ impl<'a> Cx<'a> {
                 if m.kind == EntityKind::Title {
                     return None;
                 }
+                let first = s.words.partition_point(|x| s.base + x.start < m.span.start);
+                let prep = first.checked_sub(1).filter(|&p| {
+                    PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                        && s.text.get(s.words[p].end..s.words[first].start) == Some(" ")
+                });
+                if let (EntityKind::Place, Some(p), None) = (m.kind, prep, qualifier_end) {
+                    qualifier_end = Some(m.span.end);
+                    j = p;
+                    cursor = s.words[p].start;
+                    continue;
+                }
                 let start = self.np_start(s, m);
                 return Some(Subject {
                     party: party_of(m),
@@ -763,12 +845,75 @@ impl<'a> Cx<'a> {
                 });
             }
             if self.lex.generic.contains(&lower) {
-                return self.generic_np(s, j - 1).map(|(party, start)| Subject {
+                let (mut party, start) = self.generic_np(s, j - 1)?;
+                if let (Some(end), None) = (qualifier_end, party.kind) {
+                    if let Some(name) = s.text.get(start..end - s.base) {
+                        party.name = name.to_owned();
+                        party.key = fold(name);
+                        party.span = Some(s.base + start..end);
+                    }
+                }
+                return Some(Subject {
                     party,
                     start,
                     end: None,
                     conduits,
                 });
+            }
+            // "rescue workers in the rebel-held northwest said": a source qualified by a
+            // place written in lowercase
+            if qualifier_end.is_none() {
+                let back = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
+                    p > 0
+                        && PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                        && self
+                            .lex
+                            .generic
+                            .contains(&s.words[p - 1].text.to_lowercase())
+                });
+                if let Some(p) = back {
+                    let plain = s
+                        .text
+                        .get(s.words[p].start..w.end)
+                        .is_some_and(|t| !t.contains([',', '“', '”', '"', ';']));
+                    if plain {
+                        qualifier_end = Some(s.base + w.end);
+                        j = p;
+                        cursor = s.words[p].start;
+                        continue;
+                    }
+                }
+            }
+            // "a source familiar with the matter said"
+            if j >= 4
+                && matches!(
+                    lower.as_str(),
+                    "matter"
+                        | "situation"
+                        | "plans"
+                        | "talks"
+                        | "discussions"
+                        | "negotiations"
+                        | "investigation"
+                        | "decision"
+                )
+            {
+                let close = s.words[j - 4].text.to_lowercase();
+                let with = s.words[j - 3].text.to_lowercase();
+                if matches!(close.as_str(), "familiar" | "close")
+                    && matches!(with.as_str(), "with" | "to")
+                {
+                    if let Some((party, start)) =
+                        j.checked_sub(5).and_then(|h| self.generic_np(s, h))
+                    {
+                        return Some(Subject {
+                            party,
+                            start,
+                            end: None,
+                            conduits,
+                        });
+                    }
+                }
             }
             if self.lex.skip.contains(&lower) {
                 j -= 1;
@@ -814,19 +959,34 @@ impl<'a> Cx<'a> {
                 break;
             }
             let lower = w.text.to_lowercase();
+            // "WHO officials": a capitalised modifier is never a stop word
+            let written_lower = w.text.chars().next().is_some_and(char::is_lowercase);
+            let opener = !written_lower
+                && self.lex.not_names.contains(&lower)
+                && !crate::normalize::is_acronym(w.text);
             if DETERMINERS.contains(&lower.as_str())
-                || self.lex.skip.contains(&lower)
-                || NP_STOPS.contains(&lower.as_str())
-                || NP_LEFT_STOPS.contains(&lower.as_str())
-                || self.is_strong_form(&lower)
+                || opener
+                || written_lower
+                    && (self.lex.skip.contains(&lower)
+                        || NP_STOPS.contains(&lower.as_str())
+                        || NP_LEFT_STOPS.contains(&lower.as_str())
+                        || self.is_strong_form(&lower))
             {
                 break;
             }
             start -= 1;
         }
-        let before = start.checked_sub(1).map(|p| s.words[p].text.to_lowercase());
-        if matches!(before.as_deref(), Some("a" | "an")) {
-            return None;
+        // "issued a statement saying": an indefinite object is not a speaker, but "A
+        // ministry spokesman said" opening a clause is.
+        if let Some(p) = start.checked_sub(1) {
+            let article = matches!(s.words[p].text, "a" | "an");
+            let opens_clause = p == 0
+                || s.text
+                    .get(s.words[p - 1].end..s.words[p].start)
+                    .is_some_and(|g| g.contains([',', ';', ':']));
+            if article && !opens_clause {
+                return None;
+            }
         }
         // "The MRTV report said": the named outlet is the source.
         let span = s.base + s.words[start].start..s.base + s.words[h].end;
@@ -870,11 +1030,9 @@ impl<'a> Cx<'a> {
         let found = if let Some(m) = same.first() {
             Some(*m)
         } else {
-            (s.i.saturating_sub(10)..s.i).rev().find_map(|i| {
-                self.mentions
-                    .iter()
-                    .find(|m| m.sentence == i && m.kind == kind)
-            })
+            (s.i.saturating_sub(10)..s.i)
+                .rev()
+                .find_map(|i| self.mentions_of(i).iter().copied().find(|m| m.kind == kind))
         }?;
         Some(Party {
             name: found.canonical.clone(),
@@ -947,6 +1105,13 @@ impl<'a> Cx<'a> {
             })
         };
         let m = pick(EntityKind::Person).or_else(|| pick(EntityKind::Organization))?;
+        // only a subject set off by commas ("X, ..., reciprocated by calling") or a
+        // few words from the verb
+        let between = s.text.get(m.span.end - s.base..s.words[v].start)?;
+        let by_ing = between.trim_end().ends_with(" by") && s.words[v].text.ends_with("ing");
+        if !between.contains(',') && !by_ing && between.split_whitespace().count() > 3 {
+            return None;
+        }
         Some(Subject {
             party: party_of(m),
             start: m.span.start - s.base,
@@ -1053,11 +1218,27 @@ impl<'a> Cx<'a> {
     /// next word is lowercase (“... over.” he said).
     fn quote_before(&self, abs: usize) -> Option<&'a Quote> {
         let text = &self.source.text;
-        self.quotes.iter().find(|q| {
+        let i = self.quotes.partition_point(|q| q.end <= abs);
+        let nearest = i.checked_sub(1).and_then(|i| self.quotes.get(i));
+        nearest.filter(|q| {
             let Some(gap) = text.get(q.end..abs) else {
                 return false;
             };
-            if q.end > abs || !gap.chars().all(|c| c == ',' || c.is_whitespace()) {
+            // only a comma, or a short lowercase role: “...,” the engineer Ana Ruiz said
+            let plain = gap.chars().all(|c| c == ',' || c.is_whitespace());
+            let comma_before = gap.contains(',')
+                || text
+                    .get(q.content.clone())
+                    .is_some_and(|c| c.trim_end().ends_with(','));
+            let role = comma_before
+                && gap.split_whitespace().filter(|w| *w != ",").count() <= 3
+                && !gap
+                    .split_whitespace()
+                    .any(|w| COORDINATORS.contains(&w.trim_matches(',')))
+                && gap
+                    .chars()
+                    .all(|c| c == ',' || c == '-' || c.is_whitespace() || c.is_lowercase());
+            if q.end > abs || !(plain || role) {
                 return false;
             }
             let inner = text.get(q.content.clone()).unwrap_or("").trim_end();
@@ -1074,7 +1255,8 @@ impl<'a> Cx<'a> {
     fn quote_after(&self, s: &Sent<'_>, rel: usize) -> Option<&'a Quote> {
         let from = s.base + rel;
         let to = s.base + s.text.len();
-        self.quotes.iter().find(|q| q.open >= from && q.open < to)
+        let i = self.quotes.partition_point(|q| q.open < from);
+        self.quotes.get(i).filter(|q| q.open < to)
     }
 
     /// Whether the attribution at `attr_start..verb_end` trails its clause: a comma
@@ -1083,16 +1265,18 @@ impl<'a> Cx<'a> {
         let Some(before) = s.text.get(..attr_start) else {
             return false;
         };
-        let mut before = before.trim_end();
-        for d in DETERMINERS {
-            if let Some(rest) = before.strip_suffix(d) {
-                if rest.ends_with(' ') {
-                    before = rest.trim_end();
-                    break;
-                }
-            }
-        }
-        if !before.ends_with(',') || before.split_whitespace().count() < 3 {
+        // the subject may carry a role before it: ", council member Dana Price said"
+        let Some(comma) = before.rfind(',') else {
+            return false;
+        };
+        let role = before.get(comma + 1..).unwrap_or("");
+        let role_ok = role.split_whitespace().count() <= 3
+            && words(role).iter().all(|w| {
+                let l = w.text.to_lowercase();
+                !self.lex.forms.contains_key(&l) && !NP_STOPS.contains(&l.as_str())
+                    || DETERMINERS.contains(&l.as_str())
+            });
+        if !role_ok || before[..comma].split_whitespace().count() < 3 {
             return false;
         }
         let Some(after) = s.text.get(verb_end..) else {
@@ -1155,7 +1339,18 @@ impl<'a> Cx<'a> {
         if !lead.starts_with(['“', '"', '‘']) {
             return None;
         }
-        let q = self.quotes.iter().find(|q| q.open == s.base)?;
+        let q = self
+            .quotes
+            .get(self.quotes.partition_point(|q| q.open < s.base))
+            .filter(|q| q.open == s.base)?;
+        // a sentence with its own speech verb (whose speaker was not found) is not a
+        // continuation of the statement before
+        let speaks = s.words.iter().any(|w| {
+            self.is_strong_form(&w.text.to_lowercase()) && !self.in_quote(s.base + w.start)
+        });
+        if speaks {
+            return None;
+        }
         let last = before.last()?;
         let ClaimBody::Statement(st) = &last.body else {
             return None;
@@ -1190,13 +1385,18 @@ impl<'a> Cx<'a> {
     fn claim(&self, s: &Sent<'_>, d: Draft) -> Claim {
         let content = d.content.clone();
         let quote_span = if d.direct {
+            let i = self
+                .quotes
+                .partition_point(|q| q.content.start < content.start);
             self.quotes
-                .iter()
-                .find(|q| q.content == content)
+                .get(i)
+                .filter(|q| q.content == content)
                 .map_or(content.clone(), |q| q.open..q.end)
         } else {
             content.clone()
         };
+        // the attribution phrase counts in the span only when written in this sentence
+        // (a continuation quote keeps the attribution of an earlier one)
         let own = s.base..s.base + s.text.len();
         let mut span = quote_span.clone();
         for a in std::iter::once(&d.attr).chain(&d.extra) {
@@ -1209,9 +1409,11 @@ impl<'a> Cx<'a> {
             .sentence_of(span.end.saturating_sub(1))
             .unwrap_or(s.i)
             .max(s.i);
+        // a quote opened in an earlier sentence: the claim starts there
+        let sentence_span = self.sentences.get(first).map_or(own, |x| x.span.clone());
         Claim {
-            sentence: s.i,
-            sentence_span: own,
+            sentence: first,
+            sentence_span,
             span,
             body: ClaimBody::Statement(Statement {
                 content,
@@ -1228,9 +1430,11 @@ impl<'a> Cx<'a> {
     }
 
     fn sentence_of(&self, abs: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= abs);
         self.sentences
-            .iter()
-            .position(|s| s.span.start <= abs && abs < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= abs)
+            .map(|_| i)
     }
 
     /// Trims spaces, final punctuation and a dangling coordinator from reported content.
@@ -1456,6 +1660,17 @@ mod tests {
     }
 
     #[test]
+    fn speaker_after_a_two_sentence_quote_covers_both_sentences() {
+        let text = "“The dam is safe. We checked it twice,” the engineer Ana Ruiz said.";
+        let (_, claims) = statements(text);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].sentence, 0);
+        assert!(for_sentence(&claims, 0).is_some());
+        assert!(for_sentence(&claims, 1).is_some());
+        assert!(for_sentence(&claims, 2).is_none());
+    }
+
+    #[test]
     fn quote_paragraph_continues_the_previous_speaker() {
         insta::assert_snapshot!(
             show("“The water is rising,” said Paul Ng.\n\n“We have to leave now.”"),
@@ -1508,6 +1723,122 @@ mod tests {
             show("In a clip shown on Rai News, the mayor is seen leaving."),
             @"Rai News [show] reported: the mayor is seen leaving"
         );
+    }
+
+    #[test]
+    fn indefinite_generic_speaker_opening_the_sentence() {
+        insta::assert_snapshot!(
+            show("A police spokesman, who declined to be named, said two men were held."),
+            @"police spokesman [say] reported: two men were held"
+        );
+    }
+
+    #[test]
+    fn according_to_after_a_generic_speaker_is_a_conduit() {
+        insta::assert_snapshot!(
+            show("Rescue workers said the bridge fell at dawn, according to the broadcaster RTP."),
+            @"RTP <- Rescue workers [say] reported: the bridge fell at dawn"
+        );
+    }
+
+    #[test]
+    fn quote_with_its_own_unresolved_verb_is_not_a_continuation() {
+        insta::assert_snapshot!(
+            show("“We will rebuild,” said Omar Ali.\n\n“Water is short,” said the.\n"),
+            @"Omar Ali [say] quote: We will rebuild,"
+        );
+    }
+
+    #[test]
+    fn generic_source_qualified_by_a_place() {
+        insta::assert_snapshot!(
+            show("Health officials in Tigray say 40 people have died."),
+            @"Health officials in Tigray [say] reported: 40 people have died"
+        );
+    }
+
+    #[test]
+    fn source_familiar_with_the_matter() {
+        insta::assert_snapshot!(
+            show("The merger will close in May, a source familiar with the matter said."),
+            @"source [say] reported: The merger will close in May"
+        );
+    }
+
+    #[test]
+    fn day_between_verb_and_that() {
+        insta::assert_snapshot!(
+            show("Mayor Ivo Tan said Tuesday that the bridge would reopen."),
+            @"Ivo Tan [say] reported: the bridge would reopen"
+        );
+    }
+
+    #[test]
+    fn sentence_opener_is_not_part_of_a_generic_source() {
+        insta::assert_snapshot!(
+            show("But officials said the road was open."),
+            @"officials [say] reported: the road was open"
+        );
+    }
+
+    #[test]
+    fn source_qualified_by_a_lowercase_place() {
+        insta::assert_snapshot!(
+            show("Medics said 12 died, while volunteers in the flooded south said 30 had died."),
+            @r"
+        Medics [say] reported: 12 died
+        volunteers in the flooded south [say] reported: 30 had died
+        "
+        );
+    }
+
+    #[test]
+    fn trailing_speaker_with_a_role() {
+        insta::assert_snapshot!(
+            show("The board approved the plan on Monday, board member Ivo Lentz said."),
+            @"Ivo Lentz [say] reported: The board approved the plan on Monday"
+        );
+    }
+
+    #[test]
+    fn dateline_with_date_is_not_part_of_the_content() {
+        insta::assert_snapshot!(
+            show("QUITO, Feb 7 (AFP) - Six people died in the floods, officials said."),
+            @"officials [say] reported: Six people died in the floods"
+        );
+    }
+
+    #[test]
+    fn told_reporters_skips_the_audience() {
+        insta::assert_snapshot!(
+            show("Coach Lars Berg told reporters the team would appeal."),
+            @"Lars Berg [tell] reported: the team would appeal"
+        );
+    }
+
+    #[test]
+    fn trailing_conduit_with_a_day() {
+        insta::assert_snapshot!(
+            show("Kenya plans to build two dams, state media reported on Sunday, citing officials."),
+            @"state media <- officials [report] reported: Kenya plans to build two dams"
+        );
+    }
+
+    #[test]
+    fn subject_of_a_by_participle() {
+        insta::assert_snapshot!(
+            show("The Daily Mirror defended the story by arguing that it was true."),
+            @"Daily Mirror [argue] reported: it was true"
+        );
+    }
+
+    #[test]
+    fn passive_speech_verbs() {
+        insta::assert_snapshot!(
+            show("Omar Haddad was quoted as saying the port was closed."),
+            @"Omar Haddad [say] reported: the port was closed"
+        );
+        insta::assert_snapshot!(show("Omar Haddad was told to leave the port."), @"");
     }
 
     #[test]

@@ -193,7 +193,7 @@ pub struct Statement {
 pub struct Attribution {
     /// The original speaker ("Fomin", "activist groups").
     pub speaker: Option<Party>,
-    /// Conduits from the outermost in: "TASS quoted Fomin" → [TASS].
+    /// Conduits from the outermost in: "TASS quoted Fomin" → `[TASS]`.
     pub chain: Vec<Party>,
     /// Lemma of the speech verb ("say", "quote", "according to").
     pub verb: Option<String>,

@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 pub use error::{InputError, InputErrorKind};
-pub(crate) use metadata::{find_date, month_number};
+pub(crate) use metadata::month_number;
 
 use crate::pack::Pack;
 use crate::text::{LineIndex, Position, SourceId, Span};

@@ -4,8 +4,13 @@
 //! A name key is a deterministic function of the name and the pack, never of other
 //! sources, so that keys from different sources can be grouped by the align stage:
 //! fold (NFKC, ASCII, lowercase), drop a leading article and a possessive, look the name
-//! up in the alias tables, and respell each word by the pack's `respell` rules
-//! (Aleksandr and Alexander both become `alexandr`).
+//! up in the alias tables, put "Ministry of Health" in the order "Health Ministry", key
+//! an organisation of three or more capitalised words as its acronym, and respell each
+//! word by the pack's `respell` rules (Aleksandr and Alexander both become `alexandr`).
+//!
+//! Keys only make equal what is certainly equal. Near names (Naypyitaw / Naypyidaw
+//! without an alias, a shortened name in another source) are for the align stage to
+//! merge inside a block with `same_entity`, whose threshold is documented and tested.
 
 use std::collections::HashMap;
 
@@ -101,6 +106,14 @@ pub(crate) fn name_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> Str
         return respell_all(pack, a);
     }
     let name = strip_name(name);
+    // "Ministry of Health" = "Health Ministry": one word order for the key
+    let inverted = invert(pack, name);
+    let name = inverted.as_deref().unwrap_or(name);
+    if inverted.is_some() {
+        if let Some(a) = alias(pack, name) {
+            return respell_all(pack, a);
+        }
+    }
     if kind == Some(EntityKind::Organization) {
         if let Some(acr) = acronym(pack, name) {
             return acr;
@@ -110,6 +123,19 @@ pub(crate) fn name_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> Str
         }
     }
     respell_all(pack, name)
+}
+
+/// "Ministry of Health" → "Health Ministry" for the pack's `inverted_heads`, else `None`.
+fn invert(pack: &Pack, name: &str) -> Option<String> {
+    let (head, rest) = name.split_once(" of ")?;
+    let head = head.trim();
+    let rest = rest.trim().strip_prefix("the ").unwrap_or(rest.trim());
+    let listed = pack
+        .entities
+        .inverted_heads
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(head));
+    (listed && !rest.is_empty() && !rest.contains(" of ")).then(|| format!("{rest} {head}"))
 }
 
 /// Whether `word` is written as an acronym ("AAPP", "U.N.", "MRTV").
@@ -287,6 +313,24 @@ mod tests {
         assert_eq!(
             name_key(&p, "Ivory Coast", None),
             name_key(&p, "Côte d'Ivoire", None)
+        );
+    }
+
+    #[test]
+    fn head_of_x_keys_as_x_head() {
+        let p = pack();
+        let org = Some(EntityKind::Organization);
+        assert_eq!(
+            name_key(&p, "Ministry of Health", org),
+            name_key(&p, "Health Ministry", org)
+        );
+        assert_eq!(
+            name_key(&p, "Department of Transportation", org),
+            name_key(&p, "Transportation Department", org)
+        );
+        assert_eq!(
+            name_key(&p, "Ministry of Foreign Affairs", org),
+            name_key(&p, "Foreign Ministry", org)
         );
     }
 

@@ -128,6 +128,8 @@ pub struct Entities {
     pub adjective_endings: Vec<String>,
     /// Head nouns of unnamed sources ("groups", "media").
     pub generic_sources: Vec<String>,
+    /// Heads keyed after their complement ("Ministry of Health" = "Health Ministry").
+    pub inverted_heads: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
 }

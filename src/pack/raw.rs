@@ -89,6 +89,10 @@ pub(crate) struct RawEntities {
     /// Head nouns of unnamed sources ("activist groups").
     #[serde(default)]
     pub(crate) generic_sources: Vec<Spanned<String>>,
+    /// Heads written before "of" or after their complement ("Ministry of Health" =
+    /// "Health Ministry").
+    #[serde(default)]
+    pub(crate) inverted_heads: Vec<Spanned<String>>,
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,

@@ -549,6 +549,7 @@ impl FileCtx<'_> {
             not_names: list(raw.not_names, "not_names"),
             adjective_endings: list(raw.adjective_endings, "adjective_endings"),
             generic_sources: list(raw.generic_sources, "generic_sources"),
+            inverted_heads: list(raw.inverted_heads, "inverted_heads"),
             respell: Vec::new(),
         };
         for (i, r) in raw.respell.into_iter().enumerate() {

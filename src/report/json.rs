@@ -66,7 +66,7 @@ pub fn render_extract(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()
 /// step of a sharded run.
 pub fn render_extract_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     for s in extract_view(analysis).sources {
-        serde_json::to_writer(&mut *out, &s).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, &s).map_err(io::Error::from)?;
         writeln!(out)?;
     }
     Ok(())
@@ -181,7 +181,7 @@ pub fn render_segment(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()
 
 /// Pretty JSON with a final newline.
 pub(crate) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 
