@@ -298,9 +298,11 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
     } else {
         // "1.5 million", "10 crore", "$1.5 bn", "a 3 p.m. curfew".
         let rest = &text[end..];
-        let trimmed = rest.trim_start_matches(SPACES);
+        // Hard-wrapped text breaks lines anywhere: "$150\nmillion" is one figure.
+        let trimmed =
+            rest.trim_start_matches(|c: char| SPACES.contains(&c) || c == '\n' || c == '\r');
         let gap = rest.len() - trimmed.len();
-        if (1..=2).contains(&gap) {
+        if (1..=3).contains(&gap) {
             let wl: String = trimmed
                 .chars()
                 .take_while(|c| c.is_ascii_alphabetic())
@@ -534,6 +536,15 @@ mod tests {
         assert_eq!(one("a crowd of 1,234,567 gathered"), 1234567.0);
         assert_eq!(one("it rose 2.5 points"), 2.5);
         assert_eq!(one("a tally of 12,500.75 was given"), 12500.75);
+    }
+
+    #[test]
+    fn multiplier_after_a_line_break() {
+        assert_eq!(one("the levy will raise $40\nbillion over ten years"), 40e9);
+        assert_eq!(
+            one("the levy will raise $40\r\nbillion over ten years"),
+            40e9
+        );
     }
 
     #[test]
