@@ -881,7 +881,7 @@ fn classify(
     // with nothing counted after it, a figure takes what its clause counts before it.
     let lead = &lower[window.start..f.start_with_modifier];
     let mut counted_lead = None;
-    if best.is_none() && unit.is_none() && counted.is_none() {
+    if unit.is_none() && counted.is_none() {
         if let Some(at) = lead.find("number of ") {
             let after = window.start + at + "number of ".len();
             counted_lead = m
@@ -890,7 +890,7 @@ fn classify(
                 .filter(|h| h.start() == 0)
                 .map(|h| lower[after..after + h.end()].to_owned());
         }
-        if counted_lead.is_some() || lead.contains("toll") {
+        if best.is_none() && (counted_lead.is_some() || lead.contains("toll")) {
             best = nearest_event(lower, f, window, &allowed, m, usize::MAX, true);
         }
     }
@@ -963,10 +963,11 @@ fn classify(
             }
         }
     };
-    let counted =
-        counted
-            .map(|(c, _)| c)
-            .or_else(|| if unit.is_some() { counted_left() } else { None });
+    // "its magnitude at 7.1": a unit word is not also what is counted.
+    let counted = counted
+        .map(|(c, _)| c)
+        .or_else(|| if unit.is_some() { counted_left() } else { None })
+        .filter(|c| unit.map_or(true, |u| *c != u.id));
     Some(Quantity {
         number: f.number,
         value: f.value,
@@ -1523,5 +1524,116 @@ mod tests {
     #[test]
     fn figure_without_currency_keeps_short_suffix_out() {
         insta::assert_snapshot!(show("The 35m tower cost $3m."), @"3000000 [3000000, 3000000] USD money/lost/-");
+    }
+
+    #[test]
+    fn a_toll_counted_before_its_figure() {
+        insta::assert_snapshot!(
+            show("The number of people killed by Sunday's floods in the north has climbed to 640, the ministry said."),
+            @"640 [640, 640] people casualties/killed/people"
+        );
+        insta::assert_snapshot!(
+            show("The ministry put the death toll from the floods at 640 on Friday."),
+            @"640 [640, 640] people casualties/killed/- @Day:on Friday"
+        );
+        insta::assert_snapshot!(show("Flood toll passes 700"), @"700 [700, 700] people casualties/killed/-");
+    }
+
+    #[test]
+    fn cumulative_tolls_are_reported_as_of_a_date_not_scoped_to_it() {
+        let pack = Pack::default_pack();
+        let text = "May 9, 2024\n\nLIMA, May 9 (Andes Wire) – Mudslides have killed 85 people, the civil defence office said.\n\n96 people have died as of Thursday, officials said.\n\nThe number of people killed by Tuesday's mudslide has risen to 90, the office said at its evening briefing on Wednesday.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let got: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => Some(format!(
+                    "{:?} {:?} {} {}",
+                    q.number,
+                    q.event,
+                    q.scope.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    q.scope
+                        .time
+                        .as_ref()
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default()
+                )),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Some(85.0) Some(\"killed\") 2024-05-09 ",
+                "Some(96.0) Some(\"killed\") 2024-05-09 ",
+                "Some(90.0) Some(\"killed\") 2024-05-08 ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comparison_base_is_not_the_scope() {
+        insta::assert_snapshot!(
+            show("The levy is nine percent bigger than the one approved last year."),
+            @"9 [9, 9] percent shares/changed/-"
+        );
+        insta::assert_snapshot!(
+            show("Spending, a 4 percent increase over this year's plan, was approved."),
+            @"4 [4, 4] percent shares/changed/-"
+        );
+    }
+
+    #[test]
+    fn vote_tallies_give_the_votes_for_and_against() {
+        insta::assert_snapshot!(show("The assembly passed the bill 52-17 on Monday."), @"
+        52 [52, 52] votes votes/passed/votes @Day:on Monday
+        17 [17, 17] votes votes/against/votes @Day:on Monday
+        ");
+        insta::assert_snapshot!(show("It was adopted by a vote of 52 to 17."), @"
+        52 [52, 52] votes votes/passed/votes
+        17 [17, 17] votes votes/against/votes
+        ");
+        insta::assert_snapshot!(show("The board approved it by 7 votes to 2."), @"
+        7 [7, 7] votes votes/passed/votes
+        2 [2, 2] votes votes/against/votes
+        ");
+        insta::assert_snapshot!(show("Seventeen deputies voted no."), @"17 [17, 17] people votes/against/deputies");
+        insta::assert_snapshot!(show("The home side won 3-1 on Saturday."), @"");
+    }
+
+    #[test]
+    fn seats_and_votes_won() {
+        insta::assert_snapshot!(show("The Green League won 88 of 200 seats in the vote."), @"88 [88, 88] seats votes/won/seats");
+        insta::assert_snapshot!(show("Greens win 88 seats"), @"88 [88, 88] seats votes/won/-");
+        insta::assert_snapshot!(show("The party took 31% of the vote, or 1.2 million votes."), @"
+        31 [31, 31] percent shares/won/vote
+        1200000 [1200000, 1200000] votes votes/-/-
+        ");
+    }
+
+    #[test]
+    fn shares_that_change_and_turnout() {
+        insta::assert_snapshot!(show("The school budget rose by 4 per cent."), @"4 [4, 4] percent shares/changed/budget");
+        insta::assert_snapshot!(show("Turnout was 55.3% on polling day."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Turnout reached 55.3%, officials said."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Observers reported 52% turnout."), @"52 [52, 52] percent shares/turnout/turnout");
+    }
+
+    #[test]
+    fn magnitude_written_around_the_figure() {
+        insta::assert_snapshot!(show("A magnitude-6.2 quake shook the coast."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("The survey put its magnitude at 6.2."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("A magnitude 6.2 earthquake struck."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+    }
+
+    #[test]
+    fn money_range_over_a_line_break() {
+        insta::assert_snapshot!(
+            show("The plan would save $40\nmillion to $55 million a year."),
+            @"- [40000000, 55000000] USD money/-/-"
+        );
     }
 }

@@ -967,4 +967,46 @@ mod tests {
         let a = anchor(&s, &ss, &p);
         assert!(a.warning.is_some(), "{a:?}");
     }
+
+    fn dateline_of(text: &str) -> Option<(i8, i8, Option<i16>)> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        dateline(&source, &sentences)
+    }
+
+    #[test]
+    fn wire_datelines_give_month_day_and_year() {
+        assert_eq!(
+            dateline_of(
+                "Floods hit the capital\n\nQUITO, Aug 14 (Andes Wire) – The river burst its banks."
+            ),
+            Some((8, 14, None))
+        );
+        assert_eq!(
+            dateline_of("Floods\n\nQUITO, Ecuador, Aug. 14 (Andes Wire) — The river burst."),
+            Some((8, 14, None))
+        );
+        assert_eq!(dateline_of("Officials, March 3 was the worst day."), None);
+    }
+
+    #[test]
+    fn story_anchor_keeps_dates_and_distrust() {
+        let dated = anchored("2022-08-15");
+        assert_eq!(
+            story_anchor(dated.clone(), Some((8, 14, None)), Some(2020)),
+            dated
+        );
+        let undated = story_anchor(Anchor::default(), Some((8, 14, None)), Some(2022));
+        assert_eq!(undated.date, Date::new(2022, 8, 14).ok());
+        let distrusted = Anchor {
+            warning: Some("scrape date".into()),
+            ..Anchor::default()
+        };
+        let got = story_anchor(distrusted, Some((8, 14, None)), Some(2022));
+        assert_eq!((got.date, got.year), (None, Some(2022)));
+        assert!(got.warning.is_some());
+        let bare = story_anchor(Anchor::default(), None, Some(2022));
+        assert_eq!(bare.basis, "year from the other sources of the story");
+    }
 }
