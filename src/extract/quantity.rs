@@ -116,6 +116,19 @@ pub(crate) fn find(
                 }
             }
         }
+        if q.event.is_none() && lower[window.start..f.start_with_modifier].trim_start() == "or " {
+            // "47.2% of the vote, or 2.3 million votes": the same result in another unit.
+            if let Some(ev) = previous.last().and_then(|p| p.event.clone()) {
+                let known = pack
+                    .kinds
+                    .iter()
+                    .find(|k| k.id == q.kind)
+                    .is_some_and(|k| k.events.iter().any(|e| e.id == ev));
+                if known {
+                    q.event = Some(ev);
+                }
+            }
+        }
         let end = q_end(&f, &q, text);
         let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
         out.push(claim(index, sentence, base, &f, end, q, attribution));
@@ -1174,7 +1187,15 @@ fn counted_after(
             after_of |= w == "of";
             continue;
         }
-        if words.is_empty() && after_of && w.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        if words.is_empty() && (w.ends_with("'s") || w.ends_with("’s")) {
+            // "14% of Chad's weapons imports": the owner is not what is counted.
+            continue;
+        }
+        if words.is_empty()
+            && after_of
+            && f.unit.is_none()
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
             // "142 of 255 seats": the figure counts what its total counts.
             continue;
         }
@@ -1610,7 +1631,7 @@ mod tests {
         insta::assert_snapshot!(show("Greens win 88 seats"), @"88 [88, 88] seats votes/won/-");
         insta::assert_snapshot!(show("The party took 31% of the vote, or 1.2 million votes."), @"
         31 [31, 31] percent shares/won/vote
-        1200000 [1200000, 1200000] votes votes/-/-
+        1200000 [1200000, 1200000] votes votes/won/-
         ");
     }
 
@@ -1634,6 +1655,14 @@ mod tests {
         insta::assert_snapshot!(
             show("The plan would save $40\nmillion to $55 million a year."),
             @"- [40000000, 55000000] USD money/-/-"
+        );
+    }
+
+    #[test]
+    fn an_owner_before_the_counted_noun_is_skipped() {
+        insta::assert_snapshot!(
+            show("Norway supplied 12% of Peru's arms imports in 2019."),
+            @"12 [12, 12] percent shares/supplied/arms imports @Period:in 2019"
         );
     }
 }
