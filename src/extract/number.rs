@@ -158,6 +158,17 @@ pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
             continue;
         }
         if w < words.len() && words[w].start == i {
+            // "sub-zero", "non-one": a number word after a prefix and a hyphen is no count.
+            let prefixed = text[..i].ends_with('-')
+                && text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if prefixed {
+                i = words[w].end;
+                w += 1;
+                continue;
+            }
             if let Some((num, used)) = words_at(text, &words[w..], n) {
                 i = num.span.end;
                 out.push(num);
@@ -562,6 +573,12 @@ mod tests {
         assert_eq!(one("a crowd of 1,234,567 gathered"), 1234567.0);
         assert_eq!(one("it rose 2.5 points"), 2.5);
         assert_eq!(one("a tally of 12,500.75 was given"), 12500.75);
+    }
+
+    #[test]
+    fn a_number_word_after_a_hyphenated_prefix_is_no_number() {
+        assert_eq!(values("in sub-zero cold"), vec![]);
+        assert_eq!(one("twenty-one boats"), 21.0);
     }
 
     #[test]
