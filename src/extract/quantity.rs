@@ -1605,6 +1605,10 @@ mod tests {
             show("Spending, a 4 percent increase over this year's plan, was approved."),
             @"4 [4, 4] percent shares/changed/-"
         );
+        insta::assert_snapshot!(
+            show("The board adopted the plan in 2024 on Monday, up 4 per cent from the one approved in 2023."),
+            @"4 [4, 4] percent shares/changed/- @Period:in 2024"
+        );
     }
 
     #[test]

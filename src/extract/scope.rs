@@ -178,6 +178,8 @@ pub(crate) fn time_scope(
         }
         // Only dates before the figure: trailing clauses are asides and attributions
         // ("six times, according to local media, most recently in June").
+        // A period the sentence is about ("the budget for fiscal 2026, ... up 6%") wins
+        // over the day of the event ("on Thursday").
         usable
             .iter()
             .filter(|d| d.span.end <= figure.start)
@@ -187,7 +189,7 @@ pub(crate) fn time_scope(
                     .find(|c| c.span.contains(&d.span.start))
                     .is_some_and(|c| !c.aside)
             })
-            .min_by_key(|d| dist(d))
+            .min_by_key(|d| (is_day(d), dist(d)))
             .copied()
     });
     match chosen {
@@ -385,14 +387,23 @@ fn comparison_base(text: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool
                 | "larger"
         )
     };
+    // "up 6 per cent from the $3.9bn approved for 2024": the change word comes first.
+    let head = text[..figure.start].to_ascii_lowercase();
+    let change_before = head
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| change(&w));
+    let base = |w: &&str| matches!(*w, "over" | "from" | "on");
     words
         .iter()
         .any(|w| matches!(*w, "than" | "compared" | "versus" | "vs"))
-        || words.iter().position(change).is_some_and(|i| {
-            words[i + 1..]
-                .iter()
-                .any(|w| matches!(*w, "over" | "from" | "on"))
-        })
+        || words
+            .iter()
+            .position(change)
+            .is_some_and(|i| words[i + 1..].iter().any(base))
+        || (change_before && words.iter().any(base))
 }
 
 /// "the deadliest day since 2010", "the first since March": a comparison, not a scope.
@@ -474,6 +485,11 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
             d.date.to
         },
     }
+}
+
+/// Whether a date names a single day (resolved, or a weekday or month-and-day).
+fn is_day(d: &LocalDate<'_>) -> bool {
+    (d.date.from.is_some() && d.date.from == d.date.to) || names_a_day(&d.date.text)
 }
 
 /// Whether a date phrase names one day: a weekday, or a month and day ("March 27").
