@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use crate::compare::Finding;
-use crate::extract::Extraction;
+use crate::extract::{self, Anchor, Extraction};
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
@@ -40,15 +40,26 @@ pub struct Analysis {
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.
 pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis {
-    let per_source: Vec<(Vec<Sentence>, Extraction)> = sources
+    // Anchors first (cheap), so a source without a date or a year can borrow the year the
+    // other sources of the story give.
+    let segmented: Vec<(Vec<Sentence>, Anchor)> = sources
         .par_iter()
         .map(|s| {
             let sentences = crate::segment(s, pack);
-            let extraction = crate::extract(s, &sentences, pack);
-            (sentences, extraction)
+            let anchor = extract::own_anchor(s, &sentences, pack);
+            (sentences, anchor)
         })
         .collect();
-    let (sentences, extractions): (Vec<_>, Vec<_>) = per_source.into_iter().unzip();
+    let year = story_year(segmented.iter().map(|(_, a)| a));
+    let extractions: Vec<Extraction> = sources
+        .par_iter()
+        .zip(segmented.par_iter())
+        .map(|(s, (sentences, anchor))| {
+            let anchor = extract::story_anchor(anchor.clone(), s, sentences, year);
+            extract::extract_with_anchor(s, sentences, pack, anchor)
+        })
+        .collect();
+    let sentences: Vec<Vec<Sentence>> = segmented.into_iter().map(|(s, _)| s).collect();
     let groups = crate::align(&sources, &extractions, pack);
     let mut findings = crate::compare(&groups, &sources, &extractions, pack);
     findings.retain(|f| f.confidence >= options.min_confidence);
@@ -58,5 +69,58 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
         sentences,
         extractions,
         findings,
+    }
+}
+
+/// The median year of the sources that have a trusted anchor date (the lower middle for an
+/// even count), none when no source has one.
+fn story_year<'a>(anchors: impl Iterator<Item = &'a Anchor>) -> Option<i16> {
+    let mut years: Vec<i16> = anchors
+        .filter(|a| a.date.is_some() && a.warning.is_none())
+        .filter_map(|a| a.year)
+        .collect();
+    years.sort_unstable();
+    years.get(years.len().saturating_sub(1) / 2).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(y: i16) -> Anchor {
+        Anchor {
+            date: jiff::civil::Date::new(y, 1, 1).ok(),
+            year: Some(y),
+            basis: "manifest".into(),
+            warning: None,
+        }
+    }
+
+    #[test]
+    fn story_year_is_the_median_of_dated_sources() {
+        let anchors = [dated(2019), dated(2024), Anchor::default(), dated(2024)];
+        assert_eq!(story_year(anchors.iter()), Some(2024));
+        assert_eq!(story_year([Anchor::default()].iter()), None);
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_takes_the_story_year() {
+        let pack = Pack::default_pack();
+        let dated = crate::ingest::Source::from_text(
+            "a",
+            "a.txt",
+            "Published: June 12, 2023\n\nThe river rose 3 metres on Sunday.",
+            &pack,
+        );
+        let wire = crate::ingest::Source::from_text(
+            "b",
+            "b.txt",
+            "OSLO, June 12 (Nordic Wire) – The river rose 3 metres on Sunday, officials said.",
+            &pack,
+        );
+        let a = analyze(&pack, vec![dated, wire], &Options::default());
+        let anchor = &a.extractions[1].anchor;
+        assert_eq!(anchor.date, jiff::civil::Date::new(2023, 6, 12).ok());
+        assert!(anchor.basis.contains("other sources"), "{}", anchor.basis);
     }
 }

@@ -287,6 +287,36 @@ pub struct Anchor {
 /// Extracts every claim, mention and date of one source.
 pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extraction {
     let anchor = time::anchor(source, sentences, pack);
+    let anchor = time::story_anchor(anchor, time::dateline(source, sentences), None);
+    extract_with_anchor(source, sentences, pack, anchor)
+}
+
+/// The anchor [`extract`] would use for `source` on its own: its manifest or page date, else
+/// its wire dateline when that gives a year.
+pub fn own_anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
+    let anchor = time::anchor(source, sentences, pack);
+    time::story_anchor(anchor, time::dateline(source, sentences), None)
+}
+
+/// Completes a source's own anchor with the year the other sources of the story give
+/// (`story_year`): a dateline "PARIS, March 3" becomes a full date, an undated source gets a
+/// year. The basis says so.
+pub fn story_anchor(
+    own: Anchor,
+    source: &Source,
+    sentences: &[Sentence],
+    story_year: Option<i16>,
+) -> Anchor {
+    time::story_anchor(own, time::dateline(source, sentences), story_year)
+}
+
+/// [`extract`] with the anchor given (see [`own_anchor`] and [`story_anchor`]).
+pub fn extract_with_anchor(
+    source: &Source,
+    sentences: &[Sentence],
+    pack: &Pack,
+    anchor: Anchor,
+) -> Extraction {
     let mut dates = Vec::new();
     let mut mentions = Vec::new();
     for (i, s) in sentences.iter().enumerate() {

@@ -52,6 +52,9 @@ pub(crate) struct Numerals {
     fractions: Vec<(Vec<String>, f64)>,
     /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
     glued: std::collections::HashSet<String>,
+    /// Unit words written before a figure ("magnitude"), lowercase: "magnitude-7.1" is a
+    /// figure, not a code like "F-16".
+    prefix_words: std::collections::HashSet<String>,
 }
 
 impl Numerals {
@@ -96,6 +99,13 @@ impl Numerals {
                 .map(|x| x.to_lowercase())
                 .filter(|x| x.chars().all(|c| c.is_ascii_alphabetic()))
                 .collect(),
+            prefix_words: pack
+                .units
+                .iter()
+                .flat_map(|u| u.prefixes.iter())
+                .filter(|x| x.len() > 3 && x.chars().all(|c| c.is_ascii_alphabetic()))
+                .map(|x| x.to_lowercase())
+                .collect(),
         }
     }
 
@@ -125,7 +135,7 @@ pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
     let mut w = 0; // index into `words`
     while i < bytes.len() {
         let c = bytes[i];
-        if c.is_ascii_digit() && !follows_code(text, i) {
+        if c.is_ascii_digit() && (!follows_code(text, i) || after_unit_word(text, i, n)) {
             if let Some(end) = masked.iter().find(|m| m.start == i).map(|m| m.end) {
                 i = end;
                 continue;
@@ -148,6 +158,17 @@ pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
             continue;
         }
         if w < words.len() && words[w].start == i {
+            // "sub-zero", "non-one": a number word after a prefix and a hyphen is no count.
+            let prefixed = text[..i].ends_with('-')
+                && text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if prefixed {
+                i = words[w].end;
+                w += 1;
+                continue;
+            }
             if let Some((num, used)) = words_at(text, &words[w..], n) {
                 i = num.span.end;
                 out.push(num);
@@ -198,6 +219,22 @@ fn words(text: &str) -> Vec<Word> {
         }
     }
     out
+}
+
+/// Whether the digit at `i` follows a unit word and a hyphen ("magnitude-7.1").
+fn after_unit_word(text: &str, i: usize, n: &Numerals) -> bool {
+    let Some(head) = text[..i].strip_suffix('-') else {
+        return false;
+    };
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    n.prefix_words.contains(&word.to_ascii_lowercase())
 }
 
 /// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it.
@@ -298,9 +335,11 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
     } else {
         // "1.5 million", "10 crore", "$1.5 bn", "a 3 p.m. curfew".
         let rest = &text[end..];
-        let trimmed = rest.trim_start_matches(SPACES);
+        // Hard-wrapped text breaks lines anywhere: "$150\nmillion" is one figure.
+        let trimmed =
+            rest.trim_start_matches(|c: char| SPACES.contains(&c) || c == '\n' || c == '\r');
         let gap = rest.len() - trimmed.len();
-        if (1..=2).contains(&gap) {
+        if (1..=3).contains(&gap) {
             let wl: String = trimmed
                 .chars()
                 .take_while(|c| c.is_ascii_alphabetic())
@@ -534,6 +573,18 @@ mod tests {
         assert_eq!(one("a crowd of 1,234,567 gathered"), 1234567.0);
         assert_eq!(one("it rose 2.5 points"), 2.5);
         assert_eq!(one("a tally of 12,500.75 was given"), 12500.75);
+    }
+
+    #[test]
+    fn a_number_word_after_a_hyphenated_prefix_is_no_number() {
+        assert_eq!(values("in sub-zero cold"), vec![]);
+        assert_eq!(one("twenty-one boats"), 21.0);
+    }
+
+    #[test]
+    fn multiplier_after_a_line_break() {
+        assert_eq!(one("the levy will raise $40\nbillion a year"), 40e9);
+        assert_eq!(one("the levy will raise $40\r\nbillion a year"), 40e9);
     }
 
     #[test]

@@ -47,6 +47,32 @@ pub(crate) fn find(
         let window = scope::window(&clauses, f.span.start);
         let lower = text.to_ascii_lowercase();
         let part = is_part(&lower, f.start_with_modifier);
+        if let Some(against) = f.against {
+            // A tally gives two claims: the votes for (the figure) and the votes against.
+            for q in tally_claims(&f, against, pack) {
+                let q = with_scope(
+                    q,
+                    text,
+                    base,
+                    &local_dates,
+                    &clauses,
+                    &f,
+                    as_of,
+                    false,
+                    pack,
+                );
+                out.push(claim(
+                    index,
+                    sentence,
+                    base,
+                    &f,
+                    f.end_with_unit,
+                    q,
+                    attribution,
+                ));
+            }
+            continue;
+        }
         let Some(mut q) = classify(text, &lower, &f, &window, pack, &m) else {
             if part {
                 if let Some(prev) = previous.last() {
@@ -90,10 +116,56 @@ pub(crate) fn find(
                 }
             }
         }
+        if q.event.is_none() && lower[window.start..f.start_with_modifier].trim_start() == "or " {
+            // "47.2% of the vote, or 2.3 million votes": the same result in another unit.
+            if let Some(ev) = previous.last().and_then(|p| p.event.clone()) {
+                let known = pack
+                    .kinds
+                    .iter()
+                    .find(|k| k.id == q.kind)
+                    .is_some_and(|k| k.events.iter().any(|e| e.id == ev));
+                if known {
+                    q.event = Some(ev);
+                }
+            }
+        }
         let end = q_end(&f, &q, text);
         let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
         out.push(claim(index, sentence, base, &f, end, q, attribution));
         previous.push(out_quantity(&out));
+    }
+    out
+}
+
+/// The kind, event and unit of a vote tally's two counts: `passed` for, `against` against,
+/// in the pack's `votes` kind (none when the pack has no such kind or events).
+fn tally_claims(f: &Figure, against: f64, pack: &Pack) -> Vec<Quantity> {
+    let Some(kind) = pack.kinds.iter().find(|k| k.id == "votes") else {
+        return Vec::new();
+    };
+    let unit = if kind.units.iter().any(|u| u == "votes") {
+        "votes".to_owned()
+    } else {
+        kind.units.first().cloned().unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (event, x) in [("passed", f.number), ("against", Some(against))] {
+        let Some(x) = x else { continue };
+        if !kind.events.iter().any(|e| e.id == event) {
+            continue;
+        }
+        out.push(Quantity {
+            number: Some(x),
+            value: Interval::exact(x),
+            kind: kind.id.clone(),
+            unit: unit.clone(),
+            counted: Some("votes".to_owned()),
+            event: Some(event.to_owned()),
+            scope: Scope::default(),
+            modifier: None,
+            vague: false,
+            part: false,
+        });
     }
     out
 }
@@ -186,6 +258,8 @@ struct Figure {
     words: bool,
     /// Digits right after a capitalised word ("Apollo 11"): maybe a name.
     after_name: bool,
+    /// For a vote tally ("passed 31-14", "by 31 votes to 14"): the votes against.
+    against: Option<f64>,
 }
 
 /// Compiled matchers, built once per pack.
@@ -302,6 +376,16 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
         let mut hi: Option<Numeral> = None;
         if let Some(b) = nums.get(i + 1) {
             let gap = lower[a.span.end..b.span.start].trim_matches(' ');
+            if let Some(against) = tally(&lower, &a, b, gap) {
+                // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
+                if let Some(mut f) = figure(text, &lower, pack, m, &a, None) {
+                    f.against = Some(against);
+                    f.end_with_unit = f.end_with_unit.max(b.span.end);
+                    out.push(f);
+                }
+                i += 2;
+                continue;
+            }
             let between = lower[..a.span.start]
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .ends_with("between");
@@ -381,6 +465,7 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
             vague: true,
             words: true,
             after_name: false,
+            against: None,
         });
     }
     out.sort_by_key(|f| f.span.start);
@@ -405,7 +490,21 @@ fn figure(
     let mut unit = None;
     let mut prefix_start = start;
     let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    // "a magnitude-7.1 quake": a word prefix joined by a hyphen.
+    let word_head = head.strip_suffix('-').unwrap_or(head);
     for (p, u) in &m.prefixes {
+        if p.chars().all(char::is_alphabetic) && word_head.len() != head.len() {
+            let h = word_head;
+            if h.len() >= p.len()
+                && h.is_char_boundary(h.len() - p.len())
+                && h[h.len() - p.len()..].eq_ignore_ascii_case(p)
+                && is_word(text, h.len() - p.len(), h.len())
+            {
+                unit = Some(*u);
+                prefix_start = h.len() - p.len();
+                break;
+            }
+        }
         let ok = if p.chars().all(char::is_alphabetic) {
             head.len() >= p.len()
                 && head.is_char_boundary(head.len() - p.len())
@@ -419,6 +518,22 @@ fn figure(
             unit = Some(*u);
             prefix_start = head.len() - p.len();
             break;
+        }
+    }
+    if unit.is_none() && a.form == Form::Digits {
+        // "its magnitude at 7.1", "a magnitude of 6.8": a unit word a few linking words back.
+        let words: Vec<&str> = lower[..start].split(' ').rev().skip(1).take(4).collect();
+        for (k, w) in words.iter().enumerate() {
+            if let Some((_, u)) = m
+                .prefixes
+                .iter()
+                .find(|(p, _)| p.chars().all(char::is_alphabetic) && p.eq_ignore_ascii_case(w))
+            {
+                if words[..k].iter().all(|x| LINKS.contains(x)) && k > 0 {
+                    unit = Some(*u);
+                }
+                break;
+            }
         }
     }
     let currency = unit.is_some_and(|u| {
@@ -601,7 +716,52 @@ fn figure(
         vague: false,
         words: a.form == Form::Words,
         after_name,
+        against: None,
     })
+}
+
+/// Words between a unit word and its figure: "magnitude at 7.1", "magnitude of about 6".
+const LINKS: &[&str] = &[
+    "at",
+    "of",
+    "was",
+    "is",
+    "as",
+    "put",
+    "measured",
+    "estimated",
+    "around",
+    "about",
+];
+
+/// Verbs and nouns before a "31-14" that make it a vote tally, not a score or a range.
+const TALLY_WORDS: &[&str] = &[
+    "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "backed",
+    "backs", "rejected", "rejects", "defeated", "voted", "vote", "votes", "margin",
+];
+
+/// The votes against when `a`, `gap`, `b` is a vote tally: "passed 31-14", "approved the plan
+/// 9-4", "by a vote of 31 to 14", "by 31 votes to 14". The larger count comes first.
+fn tally(lower: &str, a: &Numeral, b: &Numeral, gap: &str) -> Option<f64> {
+    if a.year_like || b.year_like || a.form != Form::Digits || b.form != Form::Digits {
+        return None;
+    }
+    let voted = gap.starts_with("vote");
+    let gap = gap
+        .trim_start_matches("votes")
+        .trim_start_matches("vote")
+        .trim();
+    if !matches!(gap, "-" | "–" | "to") || b.value > a.value || a.value.fract() != 0.0 {
+        return None;
+    }
+    let context = voted
+        || lower[..a.span.start]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(4)
+            .any(|w| TALLY_WORDS.contains(&w));
+    context.then_some(b.value)
 }
 
 /// Whether the word after `at` is a counted noun of the pack or looks like a plural noun.
@@ -668,6 +828,19 @@ fn tidy(x: f64) -> f64 {
     }
 }
 
+/// "142 of 255 seats", "9 of the 12 members": the figure after "of" is the whole, not a claim.
+fn is_total(lower: &str, start: usize) -> bool {
+    let head = lower[..start].trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let Some(head) = head.strip_suffix(" of") else {
+        return false;
+    };
+    head.trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+}
+
 /// "including 11", "among them 3", "of whom 12": the figure is part of a larger one.
 fn is_part(lower: &str, start: usize) -> bool {
     let head = lower[..start].trim_end();
@@ -694,6 +867,9 @@ fn classify(
 ) -> Option<Quantity> {
     let unit = f.unit.and_then(|u| pack.units.get(u));
     let dim = unit.map(|u| u.dimension);
+    if is_total(lower, f.start_with_modifier) {
+        return None;
+    }
     // Kinds this figure may belong to, by its unit.
     let allowed: Vec<usize> = pack
         .kinds
@@ -712,51 +888,36 @@ fn classify(
         return None;
     }
     // The nearest event trigger in the clause, among the allowed kinds.
-    let mut best: Option<(usize, usize, usize)> = None; // (distance, kind, event)
-    for hit in m.events.find_iter(&lower[window.clone()]) {
-        let (s, e) = (window.start + hit.start(), window.start + hit.end());
-        if !is_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
-            continue;
+    let mut best = nearest_event(lower, f, window, &allowed, m, 60, false);
+    let counted = counted_after(text, lower, f, window, m);
+    // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
+    // with nothing counted after it, a figure takes what its clause counts before it.
+    let lead = &lower[window.start..f.start_with_modifier];
+    let mut counted_lead = None;
+    if unit.is_none() && counted.is_none() {
+        if let Some(at) = lead.find("number of ") {
+            let after = window.start + at + "number of ".len();
+            counted_lead = m
+                .counted
+                .find(&lower[after..f.start_with_modifier])
+                .filter(|h| h.start() == 0)
+                .map(|h| lower[after..after + h.end()].to_owned());
         }
-        let dist = if e <= f.start_with_modifier {
-            f.start_with_modifier - e + 1
-        } else {
-            s.saturating_sub(f.end_with_unit)
-        };
-        if dist > 60 {
-            continue;
-        }
-        // "40 went missing and 3 were rescued": an event across a conjunction belongs to
-        // the other figure; prefer one on this side.
-        let gap = if e <= f.start_with_modifier {
-            &lower[e..f.start_with_modifier]
-        } else {
-            &lower[f.end_with_unit..s]
-        };
-        let dist = if [" and ", " but ", " while ", " whereas "]
-            .iter()
-            .any(|c| gap.contains(c))
-        {
-            dist + 100
-        } else {
-            dist
-        };
-        let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
-            continue;
-        };
-        for &(k, ev) in pairs {
-            if allowed.contains(&k) && best.map_or(true, |b| dist < b.0) {
-                best = Some((dist, k, ev));
-            }
+        if best.is_none() && (counted_lead.is_some() || lead.contains("toll")) {
+            best = nearest_event(lower, f, window, &allowed, m, usize::MAX, true);
         }
     }
-    let counted = counted_after(text, lower, f, window, m);
+    let counted = counted.or(counted_lead.map(|c| (c, true)));
     if f.after_name && unit.is_none() && counted.is_none() {
         return None;
     }
     let counted_left = || counted_before(lower, f, window, m);
     let (kind_idx, event) = match (best, dim) {
         (Some((_, k, e)), _) => (k, pack.kinds.get(k).and_then(|k| k.events.get(e))),
+        (None, Some(Dimension::Count)) if unit.is_some_and(|u| !u.suffixes.is_empty()) => {
+            // "2.3 million votes", "142 seats": the unit names the kind.
+            (*allowed.first()?, None)
+        }
         (None, Some(Dimension::Count)) | (None, None) => {
             // No event: a plain count of a named thing ("thousands of soldiers").
             let generic = pack
@@ -786,6 +947,13 @@ fn classify(
     let kind = pack.kinds.get(kind_idx)?;
     let unit_id = match unit {
         Some(u) => u.id.clone(),
+        // "won 142 of 255 seats": the counted noun is a unit of the kind.
+        None if counted
+            .as_ref()
+            .is_some_and(|(c, _)| c != "people" && kind.units.contains(c)) =>
+        {
+            counted.as_ref().map(|(c, _)| c.clone()).unwrap_or_default()
+        }
         None => {
             let people = counted.as_ref().is_some_and(|(c, _)| is_people(pack, c));
             if kind.units.iter().any(|u| u == "people")
@@ -808,10 +976,11 @@ fn classify(
             }
         }
     };
-    let counted =
-        counted
-            .map(|(c, _)| c)
-            .or_else(|| if unit.is_some() { counted_left() } else { None });
+    // "its magnitude at 7.1": a unit word is not also what is counted.
+    let counted = counted
+        .map(|(c, _)| c)
+        .or_else(|| if unit.is_some() { counted_left() } else { None })
+        .filter(|c| unit.map_or(true, |u| *c != u.id));
     Some(Quantity {
         number: f.number,
         value: f.value,
@@ -824,6 +993,61 @@ fn classify(
         vague: f.vague,
         part: false,
     })
+}
+
+/// The nearest event trigger to `f` in its clause among the `allowed` kinds, within `max`
+/// bytes (only before the figure when `left_only`): (distance, kind, event).
+fn nearest_event(
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    allowed: &[usize],
+    m: &Matchers,
+    max: usize,
+    left_only: bool,
+) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for hit in m.events.find_iter(&lower[window.clone()]) {
+        let (s, e) = (window.start + hit.start(), window.start + hit.end());
+        if !is_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
+            continue;
+        }
+        if left_only && e > f.start_with_modifier {
+            continue;
+        }
+        let dist = if e <= f.start_with_modifier {
+            f.start_with_modifier - e + 1
+        } else {
+            s.saturating_sub(f.end_with_unit)
+        };
+        if dist > max {
+            continue;
+        }
+        // "40 went missing and 3 were rescued": an event across a conjunction belongs to
+        // the other figure; prefer one on this side.
+        let gap = if e <= f.start_with_modifier {
+            &lower[e..f.start_with_modifier]
+        } else {
+            &lower[f.end_with_unit..s]
+        };
+        let dist = if [" and ", " but ", " while ", " whereas "]
+            .iter()
+            .any(|c| gap.contains(c))
+        {
+            dist + 100
+        } else {
+            dist
+        };
+        let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
+            continue;
+        };
+        for &(k, ev) in pairs {
+            if allowed.contains(&k) && best.map_or(true, |b| dist < b.0) {
+                best = Some((dist, k, ev));
+            }
+        }
+    }
+    best
 }
 
 fn is_people(pack: &Pack, counted: &str) -> bool {
@@ -964,6 +1188,18 @@ fn counted_after(
         }
         if words.is_empty() && SKIP.contains(&w) {
             after_of |= w == "of";
+            continue;
+        }
+        if words.is_empty() && (w.ends_with("'s") || w.ends_with("’s")) {
+            // "14% of Chad's weapons imports": the owner is not what is counted.
+            continue;
+        }
+        if words.is_empty()
+            && after_of
+            && f.unit.is_none()
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            // "142 of 255 seats": the figure counts what its total counts.
             continue;
         }
         if STOP.contains(&w)
@@ -1315,5 +1551,128 @@ mod tests {
     #[test]
     fn figure_without_currency_keeps_short_suffix_out() {
         insta::assert_snapshot!(show("The 35m tower cost $3m."), @"3000000 [3000000, 3000000] USD money/lost/-");
+    }
+
+    #[test]
+    fn a_toll_counted_before_its_figure() {
+        insta::assert_snapshot!(
+            show("The number of people killed by Sunday's floods in the north has climbed to 640, the ministry said."),
+            @"640 [640, 640] people casualties/killed/people"
+        );
+        insta::assert_snapshot!(
+            show("The ministry put the death toll from the floods at 640 on Friday."),
+            @"640 [640, 640] people casualties/killed/- @Day:on Friday"
+        );
+        insta::assert_snapshot!(show("Flood toll passes 700"), @"700 [700, 700] people casualties/killed/-");
+    }
+
+    #[test]
+    fn cumulative_tolls_are_reported_as_of_a_date_not_scoped_to_it() {
+        let pack = Pack::default_pack();
+        let text = "May 9, 2024\n\nLIMA, May 9 (Andes Wire) – Mudslides have killed 85 people, the civil defence office said.\n\n96 people have died as of Thursday, officials said.\n\nThe number of people killed by Tuesday's mudslide has risen to 90, the office said at its evening briefing on Wednesday.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let got: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => Some(format!(
+                    "{:?} {:?} {} {}",
+                    q.number,
+                    q.event,
+                    q.scope.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    q.scope
+                        .time
+                        .as_ref()
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default()
+                )),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Some(85.0) Some(\"killed\") 2024-05-09 ",
+                "Some(96.0) Some(\"killed\") 2024-05-09 ",
+                "Some(90.0) Some(\"killed\") 2024-05-08 ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comparison_base_is_not_the_scope() {
+        insta::assert_snapshot!(
+            show("The levy is nine percent bigger than the one approved last year."),
+            @"9 [9, 9] percent shares/changed/-"
+        );
+        insta::assert_snapshot!(
+            show("Spending, a 4 percent increase over this year's plan, was approved."),
+            @"4 [4, 4] percent shares/changed/-"
+        );
+        insta::assert_snapshot!(
+            show("The board adopted the plan in 2024 on Monday, up 4 per cent from the one approved in 2023."),
+            @"4 [4, 4] percent shares/changed/- @Period:in 2024"
+        );
+    }
+
+    #[test]
+    fn vote_tallies_give_the_votes_for_and_against() {
+        insta::assert_snapshot!(show("The assembly passed the bill 52-17 on Monday."), @"
+        52 [52, 52] votes votes/passed/votes @Day:on Monday
+        17 [17, 17] votes votes/against/votes @Day:on Monday
+        ");
+        insta::assert_snapshot!(show("It was adopted by a vote of 52 to 17."), @"
+        52 [52, 52] votes votes/passed/votes
+        17 [17, 17] votes votes/against/votes
+        ");
+        insta::assert_snapshot!(show("The board approved it by 7 votes to 2."), @"
+        7 [7, 7] votes votes/passed/votes
+        2 [2, 2] votes votes/against/votes
+        ");
+        insta::assert_snapshot!(show("Seventeen deputies voted no."), @"17 [17, 17] people votes/against/deputies");
+        insta::assert_snapshot!(show("The home side won 3-1 on Saturday."), @"");
+    }
+
+    #[test]
+    fn seats_and_votes_won() {
+        insta::assert_snapshot!(show("The Green League won 88 of 200 seats in the vote."), @"88 [88, 88] seats votes/won/seats");
+        insta::assert_snapshot!(show("Greens win 88 seats"), @"88 [88, 88] seats votes/won/-");
+        insta::assert_snapshot!(show("The party took 31% of the vote, or 1.2 million votes."), @"
+        31 [31, 31] percent shares/won/vote
+        1200000 [1200000, 1200000] votes votes/won/-
+        ");
+    }
+
+    #[test]
+    fn shares_that_change_and_turnout() {
+        insta::assert_snapshot!(show("The school budget rose by 4 per cent."), @"4 [4, 4] percent shares/changed/budget");
+        insta::assert_snapshot!(show("Turnout was 55.3% on polling day."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Turnout reached 55.3%, officials said."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Observers reported 52% turnout."), @"52 [52, 52] percent shares/turnout/turnout");
+    }
+
+    #[test]
+    fn magnitude_written_around_the_figure() {
+        insta::assert_snapshot!(show("A magnitude-6.2 quake shook the coast."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("The survey put its magnitude at 6.2."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("A magnitude 6.2 earthquake struck."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+    }
+
+    #[test]
+    fn money_range_over_a_line_break() {
+        insta::assert_snapshot!(
+            show("The plan would save $40\nmillion to $55 million a year."),
+            @"- [40000000, 55000000] USD money/-/-"
+        );
+    }
+
+    #[test]
+    fn an_owner_before_the_counted_noun_is_skipped() {
+        insta::assert_snapshot!(
+            show("Norway supplied 12% of Peru's arms imports in 2019."),
+            @"12 [12, 12] percent shares/supplied/arms imports @Period:in 2019"
+        );
     }
 }

@@ -127,7 +127,8 @@ fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String]) -> bool {
         speech.iter().any(|s| s == w) || w == "reported" || w == "announced"
     };
     // "reported on Friday", "said Tuesday", "on Friday said".
-    (before.first() == Some(&"on") && before.get(1).is_some_and(is_verb))
+    report_time(text, d)
+        || (before.first() == Some(&"on") && before.get(1).is_some_and(is_verb))
         || before.first().is_some_and(is_verb)
         || after.first().is_some_and(is_verb)
 }
@@ -147,6 +148,7 @@ pub(crate) fn time_scope(
     let usable: Vec<&LocalDate<'_>> = dates
         .iter()
         .filter(|d| !is_reporting_simple(text, d) && !after_superlative(text, d.span.start))
+        .filter(|d| !possessive_day(text, d) && !comparison_base(text, &figure, d))
         .collect();
     let dist = |d: &LocalDate<'_>| {
         if d.span.start >= figure.end {
@@ -176,6 +178,8 @@ pub(crate) fn time_scope(
         }
         // Only dates before the figure: trailing clauses are asides and attributions
         // ("six times, according to local media, most recently in June").
+        // A period the sentence is about ("the budget for fiscal 2026, ... up 6%") wins
+        // over the day of the event ("on Thursday").
         usable
             .iter()
             .filter(|d| d.span.end <= figure.start)
@@ -185,7 +189,7 @@ pub(crate) fn time_scope(
                     .find(|c| c.span.contains(&d.span.start))
                     .is_some_and(|c| !c.aside)
             })
-            .min_by_key(|d| dist(d))
+            .min_by_key(|d| (is_day(d), dist(d)))
             .copied()
     });
     match chosen {
@@ -289,7 +293,117 @@ fn is_reporting_simple(text: &str, d: &LocalDate<'_>) -> bool {
                 | "confirmed"
         )
     };
-    (before.first() == Some(&"on") && before.get(1).is_some_and(|w| verb(w))) || verb(after)
+    report_time(text, d)
+        || (before.first() == Some(&"on") && before.get(1).is_some_and(|w| verb(w)))
+        || verb(after)
+}
+
+/// Nouns of a report's occasion: "at its evening briefing on Tuesday".
+const OCCASIONS: &[&str] = &[
+    "briefing",
+    "conference",
+    "statement",
+    "report",
+    "update",
+    "bulletin",
+    "announcement",
+];
+
+/// Whether a date says when a figure was reported rather than what it covers: "as of
+/// Thursday", "at its briefing on Tuesday", or a wire dateline ("PARIS, March 3 (Wire) –").
+fn report_time(text: &str, d: &LocalDate<'_>) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let head = lower[..d.span.start].trim_end();
+    if head.ends_with(" as of") || head == "as of" {
+        return true;
+    }
+    let before: Vec<&str> = head.split_whitespace().rev().take(2).collect();
+    if before.first() == Some(&"on")
+        && before
+            .get(1)
+            .is_some_and(|w| OCCASIONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    {
+        return true;
+    }
+    is_dateline(&text[..d.span.start])
+}
+
+/// Whether `head` is the start of a wire dateline: capitalised place words and commas only
+/// ("DUSHANBE, ", "PARIS, France, "), the first word in capitals.
+pub(crate) fn is_dateline(head: &str) -> bool {
+    let h = head.trim_end();
+    let Some(h) = h.strip_suffix(',') else {
+        return false;
+    };
+    let first = h.split([' ', ',']).next().unwrap_or("");
+    first.len() >= 2
+        && first
+            .chars()
+            .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        && h.len() <= 60
+        && h.split([' ', ','])
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// "Sunday's earthquake", "Tuesday's vote": a day in the possessive names the event, not the
+/// period a figure covers.
+fn possessive_day(text: &str, d: &LocalDate<'_>) -> bool {
+    let rest = &text[d.span.end..];
+    let own = &text[d.span.clone()];
+    (rest.starts_with("'s") || rest.starts_with("’s") || own.ends_with("'s") || own.ends_with("’s"))
+        && (d.date.from.is_some_and(|f| Some(f) == d.date.to) || names_a_day(&d.date.text))
+}
+
+/// "six percent bigger than last year", "a 6 percent increase over this year's": a date after
+/// the figure that is the base of a comparison, not its scope.
+fn comparison_base(text: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool {
+    if d.span.start < figure.end {
+        return false;
+    }
+    let lower = text[figure.end..d.span.start].to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let change = |w: &&str| {
+        matches!(
+            *w,
+            "increase"
+                | "rise"
+                | "up"
+                | "down"
+                | "growth"
+                | "drop"
+                | "fall"
+                | "cut"
+                | "more"
+                | "less"
+                | "fewer"
+                | "higher"
+                | "lower"
+                | "bigger"
+                | "smaller"
+                | "larger"
+        )
+    };
+    // "up 6 per cent from the $3.9bn approved for 2024": the change word comes first.
+    let head = text[..figure.start].to_ascii_lowercase();
+    let change_before = head
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| change(&w));
+    let base = |w: &&str| matches!(*w, "over" | "from" | "on");
+    words
+        .iter()
+        .any(|w| matches!(*w, "than" | "compared" | "versus" | "vs"))
+        || words
+            .iter()
+            .position(change)
+            .is_some_and(|i| words[i + 1..].iter().any(base))
+        || (change_before && words.iter().any(base))
 }
 
 /// "the deadliest day since 2010", "the first since March": a comparison, not a scope.
@@ -371,6 +485,11 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
             d.date.to
         },
     }
+}
+
+/// Whether a date names a single day (resolved, or a weekday or month-and-day).
+fn is_day(d: &LocalDate<'_>) -> bool {
+    (d.date.from.is_some() && d.date.from == d.date.to) || names_a_day(&d.date.text)
 }
 
 /// Whether a date phrase names one day: a weekday, or a month and day ("March 27").

@@ -100,6 +100,80 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
     }
 }
 
+/// A wire dateline's date in the first sentences: "DUSHANBE, March 3 (Wire) –" gives
+/// (3, 3, None); "PARIS, France, March 4, 2025 (Wire) —" gives (3, 4, Some(2025)).
+pub(crate) fn dateline(source: &Source, sentences: &[Sentence]) -> Option<(i8, i8, Option<i16>)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        #[allow(clippy::expect_used)]
+        Regex::new(
+            r"^([A-Z][\p{L}.'-]*(?:[ ,]+[A-Z][\p{L}.'-]*)*,)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s+(\d{4}))?\b",
+        )
+        .expect("literal dateline regex")
+    });
+    for s in sentences.iter().take(3) {
+        let text = s.text(source);
+        let Some(c) = RE.captures(text) else {
+            continue;
+        };
+        let head = c.get(1).map_or("", |m| m.as_str());
+        if !super::scope::is_dateline(head) {
+            continue;
+        }
+        let month = c.get(2).and_then(|m| month_number(m.as_str()))?;
+        let day: i8 = c.get(3)?.as_str().parse().ok()?;
+        let year = c.get(4).and_then(|y| y.as_str().parse::<i16>().ok());
+        return Some((i8::try_from(month).ok()?, day, year));
+    }
+    None
+}
+
+/// Completes `anchor` from the source's dateline and, for the year, from `story_year` (the
+/// year the other sources of the story agree on). A manifest or trusted page date is kept; a
+/// distrusted page date stays distrusted (only a missing year is filled in).
+pub(crate) fn story_anchor(
+    anchor: Anchor,
+    dateline: Option<(i8, i8, Option<i16>)>,
+    story_year: Option<i16>,
+) -> Anchor {
+    if anchor.date.is_some() {
+        return anchor;
+    }
+    if anchor.warning.is_none() {
+        if let Some((m, d, y)) = dateline {
+            let (year, basis) = match (y, anchor.year, story_year) {
+                (Some(y), _, _) => (Some(y), "dateline".to_owned()),
+                (None, Some(y), _) => (
+                    Some(y),
+                    format!("{} (dateline month and day)", anchor.basis),
+                ),
+                (None, None, Some(y)) => (
+                    Some(y),
+                    "dateline month and day; year from the other sources of the story".to_owned(),
+                ),
+                (None, None, None) => (None, String::new()),
+            };
+            if let Some(date) = year.and_then(|y| Date::new(y, m, d).ok()) {
+                return Anchor {
+                    date: Some(date),
+                    year: Some(date.year()),
+                    basis,
+                    warning: None,
+                };
+            }
+        }
+    }
+    if anchor.year.is_none() {
+        if let Some(y) = story_year {
+            return Anchor {
+                year: Some(y),
+                basis: "year from the other sources of the story".to_owned(),
+                ..anchor
+            };
+        }
+    }
+    anchor
+}
+
 /// Dates in sentence `index`.
 pub(crate) fn find_dates(
     source: &Source,
@@ -892,5 +966,47 @@ mod tests {
         );
         let a = anchor(&s, &ss, &p);
         assert!(a.warning.is_some(), "{a:?}");
+    }
+
+    fn dateline_of(text: &str) -> Option<(i8, i8, Option<i16>)> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        dateline(&source, &sentences)
+    }
+
+    #[test]
+    fn wire_datelines_give_month_day_and_year() {
+        assert_eq!(
+            dateline_of(
+                "Floods hit the capital\n\nQUITO, Aug 14 (Andes Wire) – The river burst its banks."
+            ),
+            Some((8, 14, None))
+        );
+        assert_eq!(
+            dateline_of("Floods\n\nQUITO, Ecuador, Aug. 14 (Andes Wire) — The river burst."),
+            Some((8, 14, None))
+        );
+        assert_eq!(dateline_of("Officials, March 3 was the worst day."), None);
+    }
+
+    #[test]
+    fn story_anchor_keeps_dates_and_distrust() {
+        let dated = anchored("2022-08-15");
+        assert_eq!(
+            story_anchor(dated.clone(), Some((8, 14, None)), Some(2020)),
+            dated
+        );
+        let undated = story_anchor(Anchor::default(), Some((8, 14, None)), Some(2022));
+        assert_eq!(undated.date, Date::new(2022, 8, 14).ok());
+        let distrusted = Anchor {
+            warning: Some("scrape date".into()),
+            ..Anchor::default()
+        };
+        let got = story_anchor(distrusted, Some((8, 14, None)), Some(2022));
+        assert_eq!((got.date, got.year), (None, Some(2022)));
+        assert!(got.warning.is_some());
+        let bare = story_anchor(Anchor::default(), None, Some(2022));
+        assert_eq!(bare.basis, "year from the other sources of the story");
     }
 }
