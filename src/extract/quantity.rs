@@ -116,7 +116,8 @@ pub(crate) fn find(
                 }
             }
         }
-        if q.event.is_none() && lower[window.start..f.start_with_modifier].trim_start() == "or " {
+        let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
+        if q.event.is_none() && lead.trim_start() == "or " {
             // "47.2% of the vote, or 2.3 million votes": the same result in another unit.
             if let Some(ev) = previous.last().and_then(|p| p.event.clone()) {
                 let known = pack
@@ -892,7 +893,7 @@ fn classify(
     let counted = counted_after(text, lower, f, window, m);
     // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
     // with nothing counted after it, a figure takes what its clause counts before it.
-    let lead = &lower[window.start..f.start_with_modifier];
+    let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
     let mut counted_lead = None;
     if unit.is_none() && counted.is_none() {
         if let Some(at) = lead.find("number of ") {
@@ -1169,19 +1170,19 @@ fn counted_after(
 ) -> Option<(String, bool)> {
     let from = f.end_with_unit;
     let mut limit = window.end.min(from + 60);
-    // A 60-byte window may end inside a character (regression: tests/robustness.rs).
     while limit > from && !lower.is_char_boundary(limit) {
         limit -= 1;
     }
-    if from >= limit || !lower.is_char_boundary(from) {
+    if from >= limit {
         return None;
     }
-    let region = &lower[from..limit];
+    let region = lower.get(from..limit)?;
     // Words after the figure, up to a stop word.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut after_of = false;
     for w in region.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
-        // The word's exact offset: separators may be several bytes long.
+        // `w` is a slice of `region`: its offset is the pointer difference (separators may
+        // be wider than one byte).
         let s = w.as_ptr() as usize - region.as_ptr() as usize;
         if w.is_empty() {
             continue;
@@ -1213,7 +1214,9 @@ fn counted_after(
             break;
         }
         // Stop at punctuation.
-        if region[(s + w.len()).min(region.len())..]
+        if region
+            .get((s + w.len()).min(region.len())..)
+            .unwrap_or("")
             .chars()
             .next()
             .is_some_and(|c| !c.is_alphanumeric() && c != ' ' && c != '-')
@@ -1226,7 +1229,7 @@ fn counted_after(
     // The first pack noun, run on through pack nouns right after it: "aid workers", not
     // "aid"; "families", not "families lost their homes".
     let mut head: Option<usize> = None;
-    for hit in m.counted.find_iter(&lower[first..span_end]) {
+    for hit in m.counted.find_iter(lower.get(first..span_end)?) {
         let (s, e) = (first + hit.start(), first + hit.end());
         if !is_word(lower, s, e) {
             continue;
@@ -1266,10 +1269,10 @@ fn counted_after(
 /// What a money or percent figure counts, written before it ("a budget of $5bn").
 fn counted_before(lower: &str, f: &Figure, window: &Range<usize>, m: &Matchers) -> Option<String> {
     let mut start = window.start.max(f.start_with_modifier.saturating_sub(40));
-    while start < f.start_with_modifier && !lower.is_char_boundary(start) {
+    while !lower.is_char_boundary(start) {
         start += 1;
     }
-    let region = &lower[start..f.start_with_modifier];
+    let region = lower.get(start..f.start_with_modifier)?;
     let mut last = None;
     for hit in m.counted.find_iter(region) {
         let (s, e) = (start + hit.start(), start + hit.end());
