@@ -5,7 +5,7 @@
 //! non-boilerplate character. A blank line always ends a sentence; a single line break
 //! ends one only after a headline, a label or before a list item (hard-wrapped prose
 //! runs on). Candidate boundaries are those of UAX #29, found by a fast scan
-//! ([`boundaries`]); [`repair`] fixes what UAX #29 gets wrong with the word lists of
+//! (`boundaries`); `repair` fixes what UAX #29 gets wrong with the word lists of
 //! `claims/abbreviations.toml`. Must not: print, panic, or drop text.
 
 mod boundaries;
