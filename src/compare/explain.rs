@@ -60,17 +60,7 @@ pub(crate) fn mention_evidence(
         .find(|c| c.sentence == mention.sentence)
         .map(|c| c.sentence_span.clone())
         .unwrap_or_else(|| line_around(&source.text, mention.span.clone(), pack));
-    Evidence {
-        source: source_index,
-        span: mention.span.clone(),
-        sentence,
-        number: None,
-        value: None,
-        unit: None,
-        attribution: None,
-        quote: None,
-        scope: None,
-    }
+    Evidence::at(source_index, mention.span.clone(), sentence)
 }
 
 /// The scope as written: time phrase, then place.

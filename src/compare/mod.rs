@@ -126,6 +126,23 @@ pub struct Evidence {
     pub scope: Option<String>,
 }
 
+impl Evidence {
+    /// Evidence for a bare span of a source: no figure, attribution, quote or scope.
+    pub fn at(source: usize, span: Span, sentence: Span) -> Evidence {
+        Evidence {
+            source,
+            span,
+            sentence,
+            number: None,
+            value: None,
+            unit: None,
+            attribution: None,
+            quote: None,
+            scope: None,
+        }
+    }
+}
+
 /// A piece of a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DiffPart {

@@ -151,25 +151,6 @@ pub(crate) fn evidence_of(index: usize, source: &Source, claim: &Claim) -> Evide
     e
 }
 
-/// Evidence for a bare span of a source (a quote or a name found by lint itself).
-pub(crate) fn evidence_of_span(
-    index: usize,
-    span: std::ops::Range<usize>,
-    sentence: std::ops::Range<usize>,
-) -> Evidence {
-    Evidence {
-        source: index,
-        span,
-        sentence,
-        number: None,
-        value: None,
-        unit: None,
-        attribution: None,
-        quote: None,
-        scope: None,
-    }
-}
-
 /// The sentence span of `analysis` source `index` that contains byte `offset`, or the
 /// line around it when no sentence does.
 pub(crate) fn sentence_around(

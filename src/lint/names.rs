@@ -14,7 +14,7 @@ use crate::normalize::tokens;
 use crate::pack::{EntityKind, Severity};
 use crate::pipeline::Analysis;
 
-use super::{evidence_of_span, rules, Diagnostic};
+use super::{rules, Diagnostic};
 
 /// Jaro-Winkler similarity above which two different words are one name misspelt.
 const CLOSE: f64 = 0.88;
@@ -39,7 +39,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
             for t in tokens(&m.text) {
                 known
                     .entry(t)
-                    .or_insert_with(|| evidence_of_span(i, m.span.clone(), sentence.clone()));
+                    .or_insert_with(|| Evidence::at(i, m.span.clone(), sentence.clone()));
             }
         }
     }
@@ -109,7 +109,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
                 "`{text}` is spelled differently from every source: {}",
                 spelled.join(", ")
             ),
-            claim: evidence_of_span(draft, span, sentence),
+            claim: Evidence::at(draft, span, sentence),
             sources: wrong.into_iter().map(|(_, _, e)| e).collect(),
             kind_file: None,
         });

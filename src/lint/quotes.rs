@@ -10,11 +10,12 @@
 //! faithful quote with a spelling variant); anything else warns, pointing at the closest
 //! source sentence when there is one.
 
+use crate::compare::Evidence;
 use crate::normalize::tokens;
 use crate::pack::Severity;
 use crate::pipeline::Analysis;
 
-use super::{evidence_of_span, rules, sentence_around, Diagnostic};
+use super::{rules, sentence_around, Diagnostic};
 
 /// Share of a quote's words that one source sentence must hold, in order.
 const SIMILAR: f64 = 0.9;
@@ -50,7 +51,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
             continue;
         }
         let sentence = sentence_around(analysis, draft, span.start);
-        let claim = evidence_of_span(draft, span.clone(), sentence);
+        let claim = Evidence::at(draft, span.clone(), sentence);
         let (message, sources) = match best.filter(|b| b.score >= CLOSEST) {
             Some(b) => {
                 let id = analysis
@@ -64,7 +65,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
                         "this quote matches no source rendering; the closest, in `{id}`, shares {:.0}% of its words",
                         b.score * 100.0
                     ),
-                    vec![evidence_of_span(b.source, span, b.span)],
+                    vec![Evidence::at(b.source, span, b.span)],
                 )
             }
             None => ("no source contains this quote".to_owned(), Vec::new()),

@@ -16,7 +16,7 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use super::model::{ClaimView, FindingView, ReportView, SourceView};
 use super::{claims_of, sanitize, RenderOptions};
-use crate::compare::{DiffOp, DiffPart, Finding, Verdict};
+use crate::compare::{DiffOp, DiffPart, Verdict};
 use crate::pipeline::Analysis;
 
 /// Writes the human report.
@@ -26,16 +26,7 @@ pub fn render(analysis: &Analysis, opts: &RenderOptions, out: &mut dyn Write) ->
     write_header(&view, &p, out)?;
     let sources: BTreeMap<&str, &SourceView> =
         view.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    for verdict in Verdict::ALL {
-        let findings: Vec<(&FindingView, &Finding)> = view
-            .findings
-            .iter()
-            .zip(&analysis.findings)
-            .filter(|(f, _)| f.verdict == verdict.as_str())
-            .collect();
-        if findings.is_empty() {
-            continue;
-        }
+    for (verdict, findings) in super::by_verdict(&view, analysis) {
         writeln!(out)?;
         let heading = format!("{} ({})", heading(verdict), findings.len());
         let rule_len = p.width.min(80).saturating_sub(heading.chars().count() + 4);

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::model::{ClaimView, FindingView, ReportView, SourceView};
 use super::{claims_of, sanitize};
-use crate::compare::{DiffOp, Finding, Verdict};
+use crate::compare::{DiffOp, Verdict};
 use crate::pipeline::Analysis;
 
 /// Writes the Markdown report.
@@ -52,16 +52,7 @@ pub fn render(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     }
     let sources: BTreeMap<&str, &SourceView> =
         view.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    for verdict in Verdict::ALL {
-        let findings: Vec<(&FindingView, &Finding)> = view
-            .findings
-            .iter()
-            .zip(&analysis.findings)
-            .filter(|(f, _)| f.verdict == verdict.as_str())
-            .collect();
-        if findings.is_empty() {
-            continue;
-        }
+    for (verdict, findings) in super::by_verdict(&view, analysis) {
         writeln!(out, "\n## {} ({})", title(verdict), findings.len())?;
         for (f, finding) in findings {
             let claims = claims_of(finding, &analysis.sources);

@@ -68,6 +68,30 @@ impl Default for RenderOptions {
     }
 }
 
+/// The findings of each verdict that has any, in report order, each as its view and the
+/// finding it was made from (shared by the human and Markdown reports).
+pub(crate) fn by_verdict<'a>(
+    view: &'a model::ReportView,
+    analysis: &'a crate::pipeline::Analysis,
+) -> Vec<(
+    crate::compare::Verdict,
+    Vec<(&'a model::FindingView, &'a crate::compare::Finding)>,
+)> {
+    crate::compare::Verdict::ALL
+        .into_iter()
+        .map(|verdict| {
+            let findings = view
+                .findings
+                .iter()
+                .zip(&analysis.findings)
+                .filter(|(f, _)| f.verdict == verdict.as_str())
+                .collect::<Vec<_>>();
+            (verdict, findings)
+        })
+        .filter(|(_, findings)| !findings.is_empty())
+        .collect()
+}
+
 /// Escapes control, bidi-override and zero-width characters of untrusted scraped text
 /// for a terminal. JSON keeps the exact text.
 pub fn sanitize(s: &str) -> String {
@@ -136,17 +160,7 @@ pub(crate) mod sample {
                 .iter()
                 .find(|s| s.span.start <= start && start < s.span.end)
                 .map_or(span.clone(), |s| s.span.clone());
-            Evidence {
-                source: src,
-                span,
-                sentence,
-                number: None,
-                value: None,
-                unit: None,
-                attribution: None,
-                quote: None,
-                scope: None,
-            }
+            Evidence::at(src, span, sentence)
         };
         let figure = |src: usize, needle: &str, n: f64, value: Interval, who: &str| Evidence {
             number: Some(n),
