@@ -908,6 +908,54 @@ mod tests {
     }
 
     #[test]
+    fn a_terse_headline_first_in_a_cluster_does_not_hide_a_same_day_conflict() {
+        let day = date(2025, 3, 4);
+        let text = "Quake toll climbs to 2,300\n\nThe number of people killed by the \
+                    earthquake has risen to 2,300, the agency said at its evening briefing on Tuesday.";
+        let headline = find(text, "Quake toll climbs to 2,300");
+        let a = doc("a", text)
+            .with(q("2,300", exact(2300.0)).reported(day))
+            .with(q("to 2,300,", exact(2300.0)).reported(day));
+        let mut a = a;
+        a.ex.claims[0].span = find(text, "2,300");
+        a.ex.claims[0].sentence_span = headline;
+        let b = doc(
+            "b",
+            "The agency put the death toll from the earthquake at 1,650 at its evening briefing on Tuesday.",
+        )
+        .with(q("1,650", exact(1650.0)).reported(day));
+        let f = run(vec![a, b]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].explanation.contains("2,300 and 1,650 do not overlap"));
+    }
+
+    #[test]
+    fn a_progression_lists_each_report_date_once_and_flags_a_same_day_disagreement() {
+        let toll = |id, v: f64, phrase: &'static str, d: Date| {
+            doc(
+                id,
+                &format!("The earthquake has killed {phrase}, the agency said."),
+            )
+            .with(q(phrase, exact(v)).reported(d))
+        };
+        let f = run(vec![
+            toll("a", 1200.0, "1,200 people", date(2025, 3, 3)),
+            toll("b", 2300.0, "2,300 people", date(2025, 3, 4)),
+            toll("c", 1650.0, "1,650 people", date(2025, 3, 4)),
+            toll("d", 3100.0, "3,100 people", date(2025, 3, 6)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict", "progression"]);
+        assert!(f[0].explanation.contains("as of 2025-03-04"));
+        assert!(
+            f[1].explanation.ends_with(
+                "1,200 (2025-03-03) -> 1,650 / 2,300 (2025-03-04, not consistent) -> 3,100 (2025-03-06)"
+            ),
+            "{}",
+            f[1].explanation
+        );
+    }
+
+    #[test]
     fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
         let money = |phrase: &'static str, v: f64| {
             q(phrase, exact(v)).kind("money", "USD", "spent", "budget")

@@ -175,7 +175,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     continue; // other events: see `other_events` below
                 }
             }
-            match pair(ca.rep(), cb.rep(), cumulative) {
+            let context = context_similarity(ca, cb);
+            match pair(ca.rep(), cb.rep(), cumulative, context) {
                 Pair::Agree { weak: w } => {
                     agree.insert((a, b));
                     if w {
@@ -236,18 +237,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     for chain in chains.values() {
         let mut members: Vec<&Cluster<'_>> = chain.iter().map(|&i| &clusters[i]).collect();
         members.sort_by_key(|c| c.rep().q.scope.as_of);
-        let steps: Vec<String> = members
-            .iter()
-            .map(|c| {
-                let date = c
-                    .rep()
-                    .q
-                    .scope
-                    .as_of
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string());
-                format!("{} ({date})", interval::describe(&c.rep().q.value))
-            })
-            .collect();
+        let steps = progression_steps(&members);
         findings.push(finding(
             ctx,
             Verdict::Progression,
@@ -377,6 +367,46 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     findings
 }
 
+/// The steps of a progression, one per report date: the figures of that date, lowest
+/// first, and a note when sources disagree on one date (that pair is reported as a
+/// conflict of its own; one source's headline and body are not a disagreement).
+fn progression_steps(members: &[&Cluster<'_>]) -> Vec<String> {
+    let mut by_date: BTreeMap<Option<jiff::civil::Date>, Vec<&Cluster<'_>>> = BTreeMap::new();
+    for c in members {
+        by_date.entry(c.rep().q.scope.as_of).or_default().push(c);
+    }
+    by_date
+        .into_iter()
+        .map(|(date, mut cs)| {
+            let low = |c: &Cluster<'_>| c.rep().q.number.or(c.rep().q.value.min);
+            cs.sort_by(|a, b| {
+                low(a)
+                    .unwrap_or(f64::MIN)
+                    .total_cmp(&low(b).unwrap_or(f64::MIN))
+            });
+            let mut shown: Vec<String> = Vec::new();
+            for c in &cs {
+                let d = interval::describe(&c.rep().q.value);
+                if !shown.contains(&d) {
+                    shown.push(d);
+                }
+            }
+            let disagree = cs.iter().enumerate().any(|(i, a)| {
+                cs[i + 1..].iter().any(|b| {
+                    !a.rep().q.value.overlaps(&b.rep().q.value)
+                        && a.sources().is_disjoint(&b.sources())
+                })
+            });
+            let date = date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            format!(
+                "{} ({date}{})",
+                shown.join(" / "),
+                if disagree { ", not consistent" } else { "" }
+            )
+        })
+        .collect()
+}
+
 /// Figures of other events in the same block ("146 bodies recovered" next to a death
 /// toll): each minor event is set against the most alike figure of the main event (the
 /// one with most claims) from another source, one finding per minor event.
@@ -406,12 +436,20 @@ fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<F
             .iter()
             .map(|&i| &clusters[i])
             .filter(|c| !c.sources().is_subset(&minor_sources))
-            .map(|c| (score::jaccard(&first.context, &c.rep().context), c))
+            .map(|c| {
+                let same_day = c.rep().q.scope.as_of == first.q.scope.as_of;
+                (
+                    same_day,
+                    score::jaccard(&first.context, &c.rep().context),
+                    c,
+                )
+            })
             .max_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then_with(|| a.1.items.len().cmp(&b.1.items.len()))
+                a.0.cmp(&b.0)
+                    .then_with(|| a.1.total_cmp(&b.1))
+                    .then_with(|| a.2.items.len().cmp(&b.2.items.len()))
             });
-        let Some((_, best)) = best else {
+        let Some((_, _, best)) = best else {
             continue;
         };
         let figures: Vec<String> = minor
@@ -547,7 +585,26 @@ fn counted_class(q: &Quantity) -> Option<String> {
     (c != singular(&q.unit)).then_some(c)
 }
 
-fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
+/// How alike the sentences of two clusters are: the best Jaccard of their stems over the
+/// first few members of each, so a terse headline standing first in a cluster does not
+/// hide the body sentence that repeats its figure.
+fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
+    const MEMBERS: usize = 4;
+    a.items
+        .iter()
+        .take(MEMBERS)
+        .flat_map(|x| {
+            b.items
+                .iter()
+                .take(MEMBERS)
+                .map(move |y| score::jaccard(&x.context, &y.context))
+        })
+        .fold(0.0, f64::max)
+}
+
+/// How two cluster representatives relate; `context` is their sentences' likeness
+/// (`context_similarity`).
+fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
@@ -564,10 +621,7 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
-            } else if qa.vague
-                || qb.vague
-                || score::jaccard(&a.context, &b.context) < CONFLICT_CONTEXT_MIN
-            {
+            } else if qa.vague || qb.vague || context < CONFLICT_CONTEXT_MIN {
                 // a vague amount, or unrelated sentences: nothing to tell the reader
                 Pair::Nothing
             } else {
@@ -600,7 +654,6 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool) -> Pair {
             if overlap {
                 return Pair::Agree { weak: false };
             }
-            let context = score::jaccard(&a.context, &b.context);
             let untimed = qa.scope.time.is_none();
             let min_context = if untimed && !cumulative {
                 UNTIMED_CONFLICT_CONTEXT_MIN
@@ -691,9 +744,8 @@ fn surroundings(
     r: Ref,
     claim: &Claim,
 ) -> (Option<(String, String)>, BTreeSet<String>) {
-    let mut context: BTreeSet<String> = ctx
-        .sources
-        .get(r.source)
+    let source = ctx.sources.get(r.source);
+    let mut context: BTreeSet<String> = source
         .and_then(|s| s.text.get(claim.sentence_span.clone()))
         .map(score::stems)
         .unwrap_or_default()
@@ -715,6 +767,33 @@ fn surroundings(
             .as_ref()
             .is_some_and(|a| span.start < a.span.end && a.span.start < span.end)
     };
+    // The outlet's own name ("MOSCOW (Reuters) –") and a name in brackets ("the
+    // agency (NEMA)") credit or gloss; they are not what a figure is about.
+    // A wire dateline opening the sentence ("N'DJAMENA/MINSK (Atlas Wire) –"): names in
+    // it are where and who filed the story.
+    let dateline_end = source
+        .and_then(|s| s.text.get(claim.sentence_span.clone()))
+        .and_then(|t| {
+            let head = t.get(..t.len().min(120)).or(Some(t))?;
+            [") –", ") —", ") -", ") --"]
+                .iter()
+                .filter_map(|d| head.find(d))
+                .min()
+        })
+        .map(|at| claim.sentence_span.start + at);
+    let credits: Vec<String> = source
+        .into_iter()
+        .flat_map(|s| [s.meta.outlet.as_ref(), s.meta.dateline.as_ref()])
+        .flatten()
+        .map(|f| fold(&f.value))
+        .collect();
+    let bracketed = |span: &std::ops::Range<usize>| {
+        source.is_some_and(|s| {
+            let before = s.text.get(..span.start).unwrap_or("").trim_end();
+            let after = s.text.get(span.end..).unwrap_or("").trim_start();
+            before.ends_with('(') && (after.starts_with(')') || after.starts_with('/'))
+        })
+    };
     let mut best: Option<(usize, &crate::extract::Mention)> = None;
     for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
         context.insert(format!("@{}", m.key));
@@ -722,6 +801,9 @@ fn surroundings(
         if !is_party
             || attribution_keys.contains(m.key.as_str())
             || in_attribution(&m.span)
+            || credits.contains(&fold(&m.text))
+            || dateline_end.is_some_and(|end| m.span.end <= end)
+            || bracketed(&m.span)
             || m.span.start < claim.sentence_span.start
             || m.span.end > claim.sentence_span.end
         {
@@ -933,12 +1015,14 @@ fn upstream(claim: &Claim) -> Option<Upstream> {
 /// Independent upstream sources behind compatible figures: distinct named upstreams; an
 /// unnamed or missing credit next to a named one is assumed to repeat it (the values
 /// match); with no named upstream, distinct unnamed credits plus distinct uncredited
-/// sources.
+/// sources. Vague amounts ("hundreds") count only when no member gives a figure: they
+/// join an agreement, they do not name its upstream.
 fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
     let mut named: BTreeMap<String, String> = BTreeMap::new();
     let mut unnamed: BTreeSet<String> = BTreeSet::new();
     let mut bare: BTreeSet<&str> = BTreeSet::new();
-    for c in members {
+    let precise = members.iter().any(|c| !c.rep().q.vague);
+    for c in members.iter().filter(|c| !precise || !c.rep().q.vague) {
         for item in &c.items {
             match upstream(item.claim) {
                 Some(u) if u.named => {

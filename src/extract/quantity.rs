@@ -1443,6 +1443,17 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_going_past_a_mark_is_an_open_bound_but_a_passed_budget_is_exact() {
+        insta::assert_snapshot!(
+            show("The death toll topped 3,000 people. The council passes $4.2 billion budget."),
+            @r"
+        3000 (3000, -] people casualties/killed/people
+        4200000000 [4200000000, 4200000000] USD money/spent/budget
+        "
+        );
+    }
+
+    #[test]
     fn vague_amounts_get_ranges() {
         insta::assert_snapshot!(
             show("Police detained dozens of students, and tens of thousands of residents were evacuated."),
