@@ -1338,6 +1338,19 @@ mod tests {
     }
 
     #[test]
+    fn a_day_that_dates_the_event_a_toll_counts_since_is_a_since_scope() {
+        insta::assert_snapshot!(
+            show("At least 300 people have been killed since a magnitude 6.9 earthquake struck Mipele on Monday, officials said. Rescuers found 12 bodies on Monday, and the quake has killed 40 people since Sunday."),
+            @r"
+        300 [300, -] people casualties/killed/people @Since:since a magnitude 6.9 earthquake struck Mipele on Monday
+        6.9 [6.9, 6.9] magnitude measures/magnitude/people @Day:on Monday
+        12 [12, 12] people counts/deployed/bodies @Day:on Monday
+        40 [40, 40] people casualties/killed/people @Since:since Sunday
+        "
+        );
+    }
+
+    #[test]
     fn part_of_a_toll_is_scoped_to_its_own_day() {
         insta::assert_snapshot!(
             show("Troops opened fire, killing 58 people, including 9 on Tuesday, a monitoring group said."),

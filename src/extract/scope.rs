@@ -193,7 +193,7 @@ pub(crate) fn time_scope(
             .copied()
     });
     match chosen {
-        Some(d) => Some(describe(text, base, d)),
+        Some(d) => Some(describe(text, base, d, &figure)),
         None => since_phrase(text, base, &w),
     }
 }
@@ -423,7 +423,7 @@ fn after_superlative(text: &str, at: usize) -> bool {
 
 /// The scope phrase around a date: its preposition, and the event noun when the date is
 /// used as an adjective ("since the Feb. 1 coup").
-fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
+fn describe(text: &str, base: usize, d: &LocalDate<'_>, figure: &Range<usize>) -> TimeScope {
     let lower = text.to_ascii_lowercase();
     let head = lower[..d.span.start].trim_end();
     let mut start = d.span.start;
@@ -450,6 +450,17 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
     }
     if with_the && prep.is_none() {
         start = d.span.start;
+    }
+    // "since a magnitude 6.9 quake struck Mipele on Monday": the day dates the event a
+    // cumulative count starts from, so the figure is counted since that day.
+    if matches!(prep, None | Some("on")) {
+        // (not for a figure inside that clause: "since a magnitude 6.9 quake struck")
+        if let Some(at) = since_clause_start(&lower[..start])
+            .filter(|&at| !(at <= figure.start && figure.end <= d.span.end))
+        {
+            prep = Some("since");
+            start = at;
+        }
     }
     if with_the {
         // "the Feb. 1 coup": take the noun after the date.
@@ -485,6 +496,36 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>) -> TimeScope {
             d.date.to
         },
     }
+}
+
+/// Where a "since <event>" clause that runs up to `head`'s end starts: "since" within a
+/// few words, with no clause break or other conjunction between it and the date.
+fn since_clause_start(head: &str) -> Option<usize> {
+    const MAX_GAP: usize = 90;
+    let from = head.len().saturating_sub(MAX_GAP);
+    let window = head.get(from..)?;
+    let at = window.rfind("since ")?;
+    if at > 0
+        && window[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let between = &window[at + "since ".len()..];
+    let breaks = [
+        ",",
+        ";",
+        ". ",
+        ":",
+        "(",
+        " and ",
+        " but ",
+        " while ",
+        " including ",
+    ];
+    (!between.trim().is_empty() && !breaks.iter().any(|b| between.contains(b))).then_some(from + at)
 }
 
 /// Whether a date names a single day (resolved, or a weekday or month-and-day).
