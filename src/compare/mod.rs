@@ -27,6 +27,7 @@
 mod explain;
 mod interval;
 mod verdict;
+pub(crate) use verdict::scope_words;
 
 use serde::Serialize;
 

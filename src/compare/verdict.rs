@@ -962,7 +962,7 @@ fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
                         format!("{} vs {}", describe_time(x), describe_time(y)),
                     )
                 }
-            } else if fold(&x.text) == fold(&y.text) {
+            } else if scope_words(x) == scope_words(y) {
                 Rel::Same
             } else {
                 Rel::Unknown(format!(
@@ -972,6 +972,20 @@ fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
             }
         }
     }
+}
+
+/// The words of a period that could not be resolved, without the connective that opens
+/// it: "since the dam burst on May 1" and "after the dam burst on May 1" are one scope.
+pub(crate) fn scope_words(t: &TimeScope) -> String {
+    let folded = fold(&t.text);
+    let connectives: &[&str] = match t.kind {
+        TimeScopeKind::Since => &["since ", "after ", "following "],
+        _ => &[],
+    };
+    connectives
+        .iter()
+        .find_map(|c| folded.strip_prefix(c))
+        .map_or_else(|| folded.clone(), str::to_owned)
 }
 
 fn describe_time(t: &TimeScope) -> String {

@@ -498,13 +498,17 @@ fn describe(text: &str, base: usize, d: &LocalDate<'_>, figure: &Range<usize>) -
     }
 }
 
-/// Where a "since <event>" clause that runs up to `head`'s end starts: "since" within a
-/// few words, with no clause break or other conjunction between it and the date.
+/// Where a "since <event>" clause that runs up to `head`'s end starts: "since" (or
+/// "after", "following") within a few words, with no clause break or other conjunction
+/// between it and the date.
 fn since_clause_start(head: &str) -> Option<usize> {
     const MAX_GAP: usize = 90;
     let from = head.len().saturating_sub(MAX_GAP);
     let window = head.get(from..)?;
-    let at = window.rfind("since ")?;
+    let (at, word) = ["since ", "after ", "following "]
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|at| (at, w.len())))
+        .max()?;
     if at > 0
         && window[..at]
             .chars()
@@ -513,7 +517,7 @@ fn since_clause_start(head: &str) -> Option<usize> {
     {
         return None;
     }
-    let between = &window[at + "since ".len()..];
+    let between = &window[at + word..];
     let breaks = [
         ",",
         ";",

@@ -305,7 +305,7 @@ fn same_time(x: &crate::extract::TimeScope, y: &crate::extract::TimeScope) -> bo
     if resolved(x) && resolved(y) {
         return x.from == y.from && x.to == y.to;
     }
-    if fold(&x.text) == fold(&y.text) {
+    if crate::compare::scope_words(x) == crate::compare::scope_words(y) {
         return true;
     }
     // "since the coup" and "since the Feb. 1 coup": the same start named with or
