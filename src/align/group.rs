@@ -10,17 +10,20 @@ use super::{Group, Ref, Topic};
 use crate::extract::{ClaimBody, Extraction};
 use crate::ingest::Source;
 
-/// Quantity claims blocked on (kind, unit); one group per block with members in two or
-/// more sources. Event, scope, place and thing counted are compared inside the group by
+/// Quantity claims blocked on (story, kind, unit); one group per block with members in
+/// two or more sources. Stories (`story::stories`) keep a corpus of many stories from
+/// comparing one story's toll with another's. Event, scope, place and thing counted are compared inside the group by
 /// `compare`, which clusters identical signatures first and turns differences into
 /// `different_scope` ("146 bodies recovered on one day" next to a cumulative death toll).
 pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
-    type Key = (String, String);
+    type Key = (usize, String, String);
+    let (story, stories) = super::story::stories(sources, extractions);
     let mut blocks: BTreeMap<Key, Vec<Ref>> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
+        let st = story.get(s).copied().unwrap_or(0);
         for (i, c) in ex.claims.iter().enumerate() {
             if let ClaimBody::Quantity(q) = &c.body {
-                let key = (q.kind.clone(), q.unit.clone());
+                let key = (st, q.kind.clone(), q.unit.clone());
                 blocks
                     .entry(key)
                     .or_default()
@@ -29,7 +32,7 @@ pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) ->
         }
     }
     let mut groups = Vec::new();
-    for ((kind, unit), members) in blocks {
+    for ((st, kind, unit), members) in blocks {
         if distinct_sources(&members) < 2 {
             continue;
         }
@@ -52,11 +55,17 @@ pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) ->
             _ => None,
         };
         let score = context_score(sources, extractions, &members);
-        let reason = format!(
+        let mut reason = format!(
             "same kind `{kind}`, unit `{unit}`, event `{}`; sentence wording {:.0}% alike",
             event.as_deref().unwrap_or("several"),
             score * 100.0
         );
+        if stories > 1 {
+            reason.push_str(&format!(
+                "; story {} of {stories} (sources sharing rare names)",
+                st + 1
+            ));
+        }
         groups.push(Group {
             topic: Topic::Quantity {
                 kind,

@@ -16,6 +16,7 @@
 pub(crate) mod block;
 mod group;
 pub(crate) mod score;
+pub(crate) mod story;
 
 use crate::extract::{ClaimBody, Extraction, Quantity};
 use crate::ingest::Source;

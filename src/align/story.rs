@@ -1,0 +1,177 @@
+//! Stories: which sources report the same story, so that figures of one earthquake are
+//! never compared with figures of another when a corpus mixes stories.
+//!
+//! Two sources are in one story when they share at least [`SHARED_NAMES`] names (people,
+//! organisations, places) that are rare in the corpus: a name in more than
+//! [`rare_limit`] sources (a wire agency, the UN) says nothing about the story. A source
+//! that links to no other joins the biggest story, so that nothing is left uncompared;
+//! a handful of articles about one story is always one story.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::block::UnionFind;
+use crate::extract::Extraction;
+use crate::ingest::Source;
+use crate::pack::EntityKind;
+
+/// Names two sources must share to be put in one story.
+pub(crate) const SHARED_NAMES: usize = 2;
+
+/// The most sources a name may appear in and still tell stories apart.
+pub(crate) fn rare_limit(sources: usize) -> usize {
+    (sources / 64).max(64)
+}
+
+/// The story of each source (an index into the stories, which are numbered from the
+/// story holding the smallest source id), and the number of stories.
+pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<usize>, usize) {
+    let n = extractions.len();
+    let names: Vec<BTreeSet<&str>> = extractions
+        .iter()
+        .map(|ex| {
+            ex.mentions
+                .iter()
+                .filter(|m| {
+                    matches!(
+                        m.kind,
+                        EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                    )
+                })
+                .map(|m| m.key.as_str())
+                .filter(|k| !k.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (s, keys) in names.iter().enumerate() {
+        for k in keys {
+            postings.entry(k).or_default().push(s);
+        }
+    }
+    let limit = rare_limit(n);
+    let mut uf = UnionFind::new(n);
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings
+        .values()
+        .filter(|l| l.len() >= 2 && l.len() <= limit)
+    {
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                let count = shared.entry((a, b)).or_insert(0);
+                *count += 1;
+                if *count == SHARED_NAMES {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+    let mut components = uf.components();
+    let id = |s: usize| sources.get(s).map_or("", |src| src.id.as_str());
+    // Lone sources join the biggest story (ties: the one with the smallest source id).
+    let (alone, mut linked): (Vec<Vec<usize>>, Vec<Vec<usize>>) =
+        components.drain(..).partition(|c| c.len() == 1);
+    let first_id = |c: &Vec<usize>| c.iter().map(|&s| id(s)).min().unwrap_or("");
+    let biggest = linked
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| {
+            a.len()
+                .cmp(&b.len())
+                .then_with(|| first_id(b).cmp(first_id(a)))
+        })
+        .map(|(i, _)| i);
+    match biggest {
+        Some(i) => linked[i].extend(alone.into_iter().flatten()),
+        None => linked.push(alone.into_iter().flatten().collect()),
+    }
+    linked.retain(|c| !c.is_empty());
+    linked.sort_by(|a, b| first_id(a).cmp(first_id(b)));
+    let mut story = vec![0; n];
+    for (i, c) in linked.iter().enumerate() {
+        for &s in c {
+            story[s] = i;
+        }
+    }
+    (story, linked.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Mention;
+    use crate::pack::Pack;
+
+    fn source(id: &str, names: &[&str]) -> (Source, Extraction) {
+        let pack = Pack::default_pack();
+        let text = names.join(" and ");
+        let src = Source::from_text(id, &format!("{id}.txt"), &text, &pack);
+        let mut ex = Extraction::default();
+        for n in names {
+            let start = text.find(n).unwrap_or(0);
+            ex.mentions.push(Mention {
+                span: start..start + n.len(),
+                text: (*n).to_owned(),
+                key: n.to_lowercase(),
+                canonical: n.to_lowercase(),
+                kind: EntityKind::Place,
+                title: None,
+                sentence: 0,
+            });
+        }
+        (src, ex)
+    }
+
+    fn run(docs: &[(&str, &[&str])]) -> (Vec<usize>, usize) {
+        let (sources, extractions): (Vec<Source>, Vec<Extraction>) =
+            docs.iter().map(|(id, names)| source(id, names)).unzip();
+        stories(&sources, &extractions)
+    }
+
+    #[test]
+    fn sources_sharing_two_names_are_one_story_and_others_another() {
+        let (story, n) = run(&[
+            ("a", &["Mipele", "Tavu", "Ana Oru"]),
+            ("b", &["Tavu", "Mipele"]),
+            ("c", &["Kessa", "Lorn", "Ana Oru"]),
+            ("d", &["Lorn", "Kessa"]),
+        ]);
+        assert_eq!(n, 2);
+        assert_eq!(story, [0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_source_sharing_nothing_joins_the_biggest_story() {
+        let (story, n) = run(&[
+            ("a", &["Mipele", "Tavu"]),
+            ("b", &["Tavu", "Mipele"]),
+            ("c", &["Mipele", "Tavu"]),
+            ("d", &["Kessa", "Lorn"]),
+            ("e", &["Lorn", "Kessa"]),
+            ("z", &[]),
+        ]);
+        assert_eq!(n, 2);
+        assert_eq!(story, [0, 0, 0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn sources_without_names_are_one_story() {
+        let (story, n) = run(&[("a", &[]), ("b", &[])]);
+        assert_eq!((story, n), (vec![0, 0], 1));
+    }
+
+    #[test]
+    fn the_story_partition_does_not_depend_on_input_order() {
+        let docs: [(&str, &[&str]); 4] = [
+            ("a", &["Mipele", "Tavu"]),
+            ("b", &["Tavu", "Mipele"]),
+            ("c", &["Kessa", "Lorn"]),
+            ("d", &["Lorn", "Kessa"]),
+        ];
+        let (fwd, _) = run(&docs);
+        let mut rev = docs;
+        rev.reverse();
+        let (back, _) = run(&rev);
+        let back: Vec<usize> = back.into_iter().rev().collect();
+        assert_eq!(fwd, back);
+    }
+}
