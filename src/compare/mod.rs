@@ -957,6 +957,35 @@ mod tests {
     }
 
     #[test]
+    fn one_disagreement_repeated_by_two_agreeing_sources_is_one_conflict() {
+        let seats = |id, v: f64, phrase: &'static str, d: Date| {
+            doc(
+                id,
+                &format!("The ruling party won {phrase} in Sunday's parliamentary election."),
+            )
+            .with(
+                q(phrase, exact(v))
+                    .kind("votes", "seats", "won", "seats")
+                    .reported(d),
+            )
+        };
+        let f = run(vec![
+            seats("a", 142.0, "142 seats", date(2024, 11, 21)),
+            seats("b", 142.0, "142 seats", date(2024, 11, 22)),
+            seats("c", 124.0, "124 seats", date(2024, 11, 22)),
+        ]);
+        let conflicts: Vec<&Finding> = f
+            .iter()
+            .filter(|f| f.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{f:#?}");
+        assert_eq!(conflicts[0].evidence.len(), 3);
+        assert!(conflicts[0]
+            .explanation
+            .ends_with("1 other pair of these figures disagrees the same way"));
+    }
+
+    #[test]
     fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
         let money = |phrase: &'static str, v: f64| {
             q(phrase, exact(v)).kind("money", "USD", "spent", "budget")

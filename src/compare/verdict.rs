@@ -161,6 +161,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
+    let mut conflicts: Vec<(usize, usize, f64, String)> = Vec::new();
     let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
     let mut findings = Vec::new();
     // Biggest clusters first: past the cap, small clusters are compared with the big
@@ -189,15 +190,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                         // things ("a $310 million gap ... draws $85 million").
                         continue;
                     }
-                    findings.push(finding(
-                        ctx,
-                        Verdict::Conflict,
-                        &kind_id,
-                        explain::quantity_summary(ca.rep().q, true),
-                        why,
-                        confidence,
-                        &[ca, cb],
-                    ));
+                    conflicts.push((a, b, confidence, why));
                 }
                 Pair::Rise => rises.push((a, b)),
                 Pair::DiffScope { why, text } => {
@@ -307,6 +300,9 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             None => cliques.push(vec![i]),
         }
     }
+    findings.extend(merged_conflicts(
+        ctx, &kind_id, &clusters, &cliques, conflicts,
+    ));
     for clique in cliques {
         let members: Vec<&Cluster<'_>> = clique.iter().map(|&i| &clusters[i]).collect();
         let sources: BTreeSet<&str> = members.iter().flat_map(|c| c.sources()).collect();
@@ -365,6 +361,63 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// One conflict finding per pair of agreeing sides: when 2,300 (two wordings, two
+/// sources) and 1,650 disagree, that is one disagreement, not one per wording. The
+/// strongest pair explains it; the others are counted.
+fn merged_conflicts(
+    ctx: &Ctx<'_>,
+    kind_id: &str,
+    clusters: &[Cluster<'_>],
+    cliques: &[Vec<usize>],
+    conflicts: Vec<(usize, usize, f64, String)>,
+) -> Vec<Finding> {
+    let mut clique_of = vec![usize::MAX; clusters.len()];
+    for (k, clique) in cliques.iter().enumerate() {
+        for &i in clique {
+            if let Some(slot) = clique_of.get_mut(i) {
+                *slot = k;
+            }
+        }
+    }
+    let side = |i: usize| clique_of.get(i).copied().unwrap_or(usize::MAX);
+    // (side, side) -> (clusters, (confidence, explanation) of each pair)
+    type Merged = BTreeMap<(usize, usize), (BTreeSet<usize>, Vec<(f64, String)>)>;
+    let mut merged: Merged = BTreeMap::new();
+    for (a, b, confidence, why) in conflicts {
+        let key = (side(a).min(side(b)), side(a).max(side(b)));
+        let e = merged.entry(key).or_default();
+        e.0.extend([a, b]);
+        e.1.push((confidence, why));
+    }
+    merged
+        .into_values()
+        .filter_map(|(members, mut whys)| {
+            // strongest first; equal confidence keeps the pair order
+            whys.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let (confidence, mut why) = whys.first().cloned()?;
+            if whys.len() > 1 {
+                let more = whys.len() - 1;
+                why.push_str(&format!(
+                    "; {more} other pair{} of these figures disagree{} the same way",
+                    if more == 1 { "" } else { "s" },
+                    if more == 1 { "s" } else { "" }
+                ));
+            }
+            let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
+            let first = members.first()?.rep().q;
+            Some(finding(
+                ctx,
+                Verdict::Conflict,
+                kind_id,
+                explain::quantity_summary(first, true),
+                why,
+                confidence,
+                &members,
+            ))
+        })
+        .collect()
 }
 
 /// The steps of a progression, one per report date: the figures of that date, lowest
