@@ -641,8 +641,7 @@ impl<'a> Cx<'a> {
                 break;
             }
             let lower = x.lower_text();
-            if n == 0 && !PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower)
-            {
+            if n == 0 && !PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower) {
                 break;
             }
         }
@@ -1142,10 +1141,7 @@ impl<'a> Cx<'a> {
                 .iter()
                 .any(|m| m.span.start < s.base + w.start && s.base + w.start < m.span.end);
             let lower = w.lower_text();
-            if !inside
-                && e > k
-                && (NP_STOPS.contains(&lower) || self.is_strong_form(lower))
-            {
+            if !inside && e > k && (NP_STOPS.contains(&lower) || self.is_strong_form(lower)) {
                 break;
             }
             e += 1;

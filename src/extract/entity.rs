@@ -654,7 +654,10 @@ impl Lexicon {
         seq.reverse();
         // the longest suffix of `seq` that is a title
         for k in 0..seq.len() {
-            let cand: Vec<String> = seq[k..].iter().map(|&i| words[i].lower().to_owned()).collect();
+            let cand: Vec<String> = seq[k..]
+                .iter()
+                .map(|&i| words[i].lower().to_owned())
+                .collect();
             if self.titles.contains(&cand) {
                 let s = words[seq[k]].start;
                 let e = words[seq[seq.len() - 1]].end;

@@ -446,8 +446,7 @@ impl Cues {
         static MONTHS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             #[allow(clippy::expect_used)]
             aho_corasick::AhoCorasick::new([
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                "Dec",
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ])
             .expect("month prefixes build an automaton")
         });
