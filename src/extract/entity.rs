@@ -333,13 +333,10 @@ fn possessive_len(t: &str) -> usize {
 
 /// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    static WORD: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
-            .expect("the word pattern is a valid regex")
-    });
-    WORD.find_iter(text)
+    word_spans(text)
+        .into_iter()
         .map(|m| {
-            let t = m.as_str();
+            let t = &text[m.clone()];
             let possessive = possessive_len(t) > 0 && t.chars().count() > 2;
             let lower_text = lowercase(t);
             let name = if possessive {
@@ -361,8 +358,8 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
                 lowercase(name)
             };
             Word {
-                start: m.start(),
-                end: m.end(),
+                start: m.start,
+                end: m.end,
                 text: t,
                 possessive,
                 lower_text,
@@ -370,6 +367,50 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             }
         })
         .collect()
+}
+
+/// The spans of `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` in `text`, leftmost first, as
+/// the regex finds them, without running a Unicode regex over every sentence (a hand
+/// scan with an ASCII fast path; the regex is the test oracle).
+fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    fn is_word_char(c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        static LN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+            Regex::new(r"\A[\p{L}\p{N}]\z").expect("the letter-or-number class is a valid regex")
+        });
+        LN.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+    fn run_end(text: &str, mut i: usize) -> usize {
+        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        i
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        i = run_end(text, i);
+        while let Some(sep) = text[i..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '’' | '-' | '.'))
+        {
+            let j = i + sep.len_utf8();
+            if !text[j..].chars().next().is_some_and(is_word_char) {
+                break;
+            }
+            i = run_end(text, j);
+        }
+        out.push(start..i);
+    }
+    out
 }
 
 /// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
@@ -717,6 +758,34 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn regex_word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect()
+    }
+
+    #[test]
+    fn word_scan_matches_the_word_regex_on_tricky_text() {
+        for t in [
+            "",
+            "O'Brien’s al-Assad U.S. 3.5 -x- a--b a.-b 'a' x’ ‘quoted’",
+            "Kraków, Łódź and Naypyitaw; ٢٠٢١ and Ⅻ; e\u{301}tude; 東京 2024-05-01",
+            "end. x. .x 1,000 $1.5bn 16% n’t",
+        ] {
+            assert_eq!(word_spans(t), regex_word_spans(t), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_scan_matches_the_word_regex(t in "[a-zA-Z0-9 .,'’\\-éŁ東\u{301}٢Ⅻ“”]{0,40}") {
+            prop_assert_eq!(word_spans(&t), regex_word_spans(&t));
+        }
+    }
     use crate::ingest::Source;
     use crate::segment::segment;
 
