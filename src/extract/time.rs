@@ -40,6 +40,9 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
     let mut last_year_refs = false;
     for s in sentences {
         let text = s.text(source);
+        if !may_date_the_page(text) {
+            continue;
+        }
         for p in phrases(text, stopwords) {
             if let Some(y) = p.kind.explicit_year() {
                 latest_year = latest_year.max(Some(y));
@@ -172,6 +175,16 @@ pub(crate) fn story_anchor(
         }
     }
     anchor
+}
+
+/// Whether `text` may hold a phrase the anchor looks at: an explicit year or full date
+/// (ASCII digits: `read` parses no others) or "last"/"past" ("last year", "June last
+/// year"). Other sentences are skipped without trying the date shapes.
+fn may_date_the_page(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"last") || w.eq_ignore_ascii_case(b"past"))
 }
 
 /// Dates in sentence `index`.
