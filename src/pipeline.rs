@@ -60,13 +60,27 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
         })
         .collect();
     let sentences: Vec<Vec<Sentence>> = segmented.into_iter().map(|(s, _)| s).collect();
+    let mut analysis = analyze_extracted(pack, sources, extractions, options);
+    analysis.sentences = sentences;
+    analysis
+}
+
+/// Aligns and compares sources already extracted (the reduce step of a sharded run: see
+/// [`crate::extract::record`]). `extractions` are in the order of `sources`; the
+/// analysis has no sentences.
+pub fn analyze_extracted(
+    pack: &Pack,
+    sources: Vec<Source>,
+    extractions: Vec<Extraction>,
+    options: &Options,
+) -> Analysis {
     let groups = crate::align(&sources, &extractions, pack);
     let mut findings = crate::compare(&groups, &sources, &extractions, pack);
     findings.retain(|f| f.confidence >= options.min_confidence);
     crate::compare::sort_findings(&mut findings);
     Analysis {
+        sentences: vec![Vec::new(); sources.len()],
         sources,
-        sentences,
         extractions,
         findings,
     }

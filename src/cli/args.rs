@@ -62,8 +62,12 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Files, directories (read recursively: .txt, .md), a manifest (.toml) or `-` for stdin.
-    #[arg(required = true, value_name = "SOURCES")]
+    #[arg(required_unless_present = "claims_from", value_name = "SOURCES")]
     pub sources: Vec<PathBuf>,
+    /// Report from the claims `crosscheck extract --format jsonl` wrote (one or more files,
+    /// `-` for stdin) instead of from texts: the reduce step of a sharded run.
+    #[arg(long, value_name = "FILE.jsonl", num_args = 1.., conflicts_with = "sources")]
+    pub claims_from: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,

@@ -120,8 +120,11 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
     };
     match &cli.command {
         Command::Report(a) => {
-            let (analysis, read_ok) =
-                read_and_analyze(&a.sources, cli, &pack, io, a.min_confidence)?;
+            let (analysis, read_ok) = if a.claims_from.is_empty() {
+                read_and_analyze(&a.sources, cli, &pack, io, a.min_confidence)?
+            } else {
+                read_claims_and_analyze(&a.claims_from, &pack, io, a.min_confidence)?
+            };
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -198,6 +201,106 @@ fn read_and_analyze(
             )?;
         }
     }
+    Ok((Some(analysis), ok))
+}
+
+/// The reduce step: reads `extract --format jsonl` lines back and aligns and compares
+/// them. A bad line is reported (file and line) and skipped; the rest are still reported.
+/// Returns `None` when no line at all could be read.
+fn read_claims_and_analyze(
+    paths: &[PathBuf],
+    pack: &Pack,
+    io: &mut Io<'_>,
+    min_confidence: f64,
+) -> anyhow::Result<(Option<Analysis>, bool)> {
+    /// The fields of an extract@1 line the reduce step reads.
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        path: String,
+        record: Option<crate::extract::record::Record>,
+    }
+    let mut ok = true;
+    let mut sources = Vec::new();
+    let mut extractions = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut stdin_used = false;
+    for p in paths {
+        let (name, text) = if p.as_os_str() == "-" {
+            if stdin_used {
+                continue;
+            }
+            stdin_used = true;
+            let mut bytes = Vec::new();
+            let read = io.stdin.read_to_end(&mut bytes).map(|_| bytes);
+            ("<stdin>".to_owned(), read)
+        } else {
+            (p.display().to_string(), std::fs::read(p))
+        };
+        let text = match text.map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                writeln!(io.stderr, "error: `{name}`: not UTF-8 text")?;
+                ok = false;
+                continue;
+            }
+            Err(e) => {
+                writeln!(io.stderr, "error: cannot read `{name}`: {e}")?;
+                ok = false;
+                continue;
+            }
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let n = i + 1;
+            let parsed = match serde_json::from_str::<Line>(line) {
+                Ok(l) => l,
+                Err(e) => {
+                    writeln!(
+                        io.stderr,
+                        "error: `{name}` line {n}: not a `crosscheck extract --format jsonl` line: {e}"
+                    )?;
+                    ok = false;
+                    continue;
+                }
+            };
+            let Some(record) = parsed.record else {
+                writeln!(
+                    io.stderr,
+                    "error: `{name}` line {n}: no `record` field: write the claims with `crosscheck extract --format jsonl`"
+                )?;
+                ok = false;
+                continue;
+            };
+            if !ids.insert(parsed.id.clone()) {
+                writeln!(
+                    io.stderr,
+                    "error: `{name}` line {n}: source id `{}` was already read",
+                    parsed.id
+                )?;
+                ok = false;
+                continue;
+            }
+            match record.into_source(&parsed.id, &parsed.path) {
+                Ok((s, e)) => {
+                    sources.push(s);
+                    extractions.push(e);
+                }
+                Err(msg) => {
+                    writeln!(io.stderr, "error: `{name}` line {n}: {msg}")?;
+                    ok = false;
+                }
+            }
+        }
+    }
+    if sources.is_empty() {
+        writeln!(io.stderr, "error: no readable claims among the inputs")?;
+        return Ok((None, false));
+    }
+    let options = Options { min_confidence };
+    let analysis = crate::pipeline::analyze_extracted(pack, sources, extractions, &options);
     Ok((Some(analysis), ok))
 }
 

@@ -348,8 +348,8 @@ impl<'a> Cx<'a> {
                 continue;
             }
             let w = &s.words[v];
-            let lower = w.text.to_lowercase();
-            let Some((lemma, role, weak)) = self.lex.forms.get(&lower).cloned() else {
+            let lower = w.lower_text();
+            let Some((lemma, role, weak)) = self.lex.forms.get(lower).cloned() else {
                 continue;
             };
             if self.in_quote(s.base + w.start) || self.is_noun_use(s, v) {
@@ -459,8 +459,8 @@ impl<'a> Cx<'a> {
         let mut speaker: Option<Party> = None;
         let mut chain: Vec<Party> = Vec::new();
         let mut attr_start = w.start;
-        let prev_lower = v.checked_sub(1).map(|p| s.words[p].text.to_lowercase());
-        let next_lower = s.words.get(v + 1).map(|n| n.text.to_lowercase());
+        let prev_lower = v.checked_sub(1).map(|p| s.words[p].lower_text());
+        let next_lower = s.words.get(v + 1).map(|n| n.lower_text());
 
         // "..., the Chronicle reported, citing city documents": the source of the
         // statement before.
@@ -482,7 +482,7 @@ impl<'a> Cx<'a> {
         }
         // Passive with an agent: "described by MRTV as", "as reported by X", "a video
         // shown on Zvezda TV".
-        let agent = match next_lower.as_deref() {
+        let agent = match next_lower {
             Some("by") => true,
             Some("on") => role == SpeechRole::Conduit && w.text.ends_with('n'),
             _ => false,
@@ -505,12 +505,10 @@ impl<'a> Cx<'a> {
         } else {
             // A passive without an agent: "Lee was quoted as saying" makes Lee the
             // speaker; "he was told to leave" is no statement.
-            let passive = prev_lower
-                .as_deref()
-                .is_some_and(|p| PASSIVE_AUX.contains(&p));
+            let passive = prev_lower.is_some_and(|p| PASSIVE_AUX.contains(&p));
             let mut role = role;
             if passive {
-                let is_as = next_lower.as_deref() == Some("as");
+                let is_as = next_lower == Some("as");
                 let inner_verb = s
                     .words
                     .get(v + 2)
@@ -549,7 +547,7 @@ impl<'a> Cx<'a> {
             let subject = self.subject_before(s, v, phrases);
             let subject = match subject {
                 Some(sub) => Some(sub),
-                None => self.inverted_or_inherited(s, v, prev_lower.as_deref(), drafts),
+                None => self.inverted_or_inherited(s, v, prev_lower, drafts),
             };
             let subject = match subject {
                 Some(sub) => Some(sub),
@@ -642,9 +640,8 @@ impl<'a> Cx<'a> {
                 k += n + 1;
                 break;
             }
-            let lower = x.text.to_lowercase();
-            if n == 0 && !PREPOSITIONS.contains(&lower.as_str()) && !self.lex.skip.contains(&lower)
-            {
+            let lower = x.lower_text();
+            if n == 0 && !PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower) {
                 break;
             }
         }
@@ -711,8 +708,8 @@ impl<'a> Cx<'a> {
             let Some(x) = s.words.get(k + n) else {
                 break;
             };
-            let lower = x.text.to_lowercase();
-            if OBJECTS.contains(&lower.as_str()) || self.lex.generic.contains(&lower) {
+            let lower = x.lower_text();
+            if OBJECTS.contains(&lower) || self.lex.generic.contains(lower) {
                 return k + n + 1;
             }
         }
@@ -740,12 +737,12 @@ impl<'a> Cx<'a> {
 
     /// Whether a verb form is used as a noun here ("a report", "reports of").
     fn is_noun_use(&self, s: &Sent<'_>, v: usize) -> bool {
-        let prev = v.checked_sub(1).map(|p| s.words[p].text.to_lowercase());
-        let next = s.words.get(v + 1).map(|n| n.text.to_lowercase());
-        if prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p)) {
+        let prev = v.checked_sub(1).map(|p| s.words[p].lower_text());
+        let next = s.words.get(v + 1).map(|n| n.lower_text());
+        if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
             return true;
         }
-        if next.as_deref() == Some("of") {
+        if next == Some("of") {
             return true;
         }
         // "The MRTV report said": a form followed by a verb is its subject
@@ -754,7 +751,7 @@ impl<'a> Cx<'a> {
             .get(v + 1)
             .and_then(|n| s.text.get(s.words[v].end..n.start))
             == Some(" ");
-        if glued && next.as_deref().is_some_and(|n| self.is_strong_form(n)) {
+        if glued && next.is_some_and(|n| self.is_strong_form(n)) {
             return true;
         }
         // "state-run", "state media": a word glued by a hyphen is not a verb
@@ -808,7 +805,7 @@ impl<'a> Cx<'a> {
                 continue;
             }
             allow_comma = false;
-            let lower = w.text.to_lowercase();
+            let lower = w.lower_text();
             if let Some(m) = s
                 .mentions
                 .iter()
@@ -819,7 +816,7 @@ impl<'a> Cx<'a> {
                 }
                 let first = s.words.partition_point(|x| s.base + x.start < m.span.start);
                 let prep = first.checked_sub(1).filter(|&p| {
-                    PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                    PREPOSITIONS.contains(&s.words[p].lower_text())
                         && s.text.get(s.words[p].end..s.words[first].start) == Some(" ")
                 });
                 if let (EntityKind::Place, Some(p), None) = (m.kind, prep, qualifier_end) {
@@ -844,7 +841,7 @@ impl<'a> Cx<'a> {
                     conduits,
                 });
             }
-            if self.lex.generic.contains(&lower) {
+            if self.lex.generic.contains(lower) {
                 let (mut party, start) = self.generic_np(s, j - 1)?;
                 if let (Some(end), None) = (qualifier_end, party.kind) {
                     if let Some(name) = s.text.get(start..end - s.base) {
@@ -865,7 +862,7 @@ impl<'a> Cx<'a> {
             if qualifier_end.is_none() {
                 let back = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
                     p > 0
-                        && PREPOSITIONS.contains(&s.words[p].text.to_lowercase().as_str())
+                        && PREPOSITIONS.contains(&s.words[p].lower_text())
                         && self
                             .lex
                             .generic
@@ -887,7 +884,7 @@ impl<'a> Cx<'a> {
             // "a source familiar with the matter said"
             if j >= 4
                 && matches!(
-                    lower.as_str(),
+                    lower,
                     "matter"
                         | "situation"
                         | "plans"
@@ -915,7 +912,7 @@ impl<'a> Cx<'a> {
                     }
                 }
             }
-            if self.lex.skip.contains(&lower) {
+            if self.lex.skip.contains(lower) {
                 j -= 1;
                 cursor = w.start;
                 continue;
@@ -958,19 +955,19 @@ impl<'a> Cx<'a> {
             if s.text.get(w.end..s.words[start].start) != Some(" ") {
                 break;
             }
-            let lower = w.text.to_lowercase();
+            let lower = w.lower_text();
             // "WHO officials": a capitalised modifier is never a stop word
             let written_lower = w.text.chars().next().is_some_and(char::is_lowercase);
             let opener = !written_lower
-                && self.lex.not_names.contains(&lower)
+                && self.lex.not_names.contains(lower)
                 && !crate::normalize::is_acronym(w.text);
-            if DETERMINERS.contains(&lower.as_str())
+            if DETERMINERS.contains(&lower)
                 || opener
                 || written_lower
-                    && (self.lex.skip.contains(&lower)
-                        || NP_STOPS.contains(&lower.as_str())
-                        || NP_LEFT_STOPS.contains(&lower.as_str())
-                        || self.is_strong_form(&lower))
+                    && (self.lex.skip.contains(lower)
+                        || NP_STOPS.contains(&lower)
+                        || NP_LEFT_STOPS.contains(&lower)
+                        || self.is_strong_form(lower))
             {
                 break;
             }
@@ -1143,11 +1140,8 @@ impl<'a> Cx<'a> {
                 .mentions
                 .iter()
                 .any(|m| m.span.start < s.base + w.start && s.base + w.start < m.span.end);
-            let lower = w.text.to_lowercase();
-            if !inside
-                && e > k
-                && (NP_STOPS.contains(&lower.as_str()) || self.is_strong_form(&lower))
-            {
+            let lower = w.lower_text();
+            if !inside && e > k && (NP_STOPS.contains(&lower) || self.is_strong_form(lower)) {
                 break;
             }
             e += 1;

@@ -9,6 +9,7 @@
 //! whole source: a bare surname takes the key of the one full name ending with it, and an
 //! acronym defined in parentheses takes the key of the name before it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -44,7 +45,7 @@ pub(crate) fn find_mentions(
         let mut ws = &words[run.clone()];
         // A title at the start of the run, unless the run names an organisation
         // ("Justice Ministry" is not Mr Ministry with the title Justice).
-        let org_run = ws.iter().any(|w| lex.org_words.contains(&w.lower()));
+        let org_run = ws.iter().any(|w| lex.org_words.contains(w.lower()));
         let mut title: Option<String> = None;
         let mut title_span = None;
         if !org_run {
@@ -109,7 +110,7 @@ pub(crate) fn find_mentions(
                 continue;
             }
             // A common noun for a source ("Residents told ...") is not a name.
-            if lex.generic.contains(&lower) {
+            if lex.generic.contains(lower) {
                 continue;
             }
             // A lone capitalised word opening the sentence is most often a common word,
@@ -285,6 +286,10 @@ pub(crate) struct Word<'a> {
     pub(crate) text: &'a str,
     /// Ends in a possessive "'s".
     pub(crate) possessive: bool,
+    /// `text` lowercase, computed once (borrowed when `text` is already lowercase ASCII).
+    lower_text: Cow<'a, str>,
+    /// The name part (without a possessive) lowercase, computed once.
+    lower_name: Cow<'a, str>,
 }
 
 impl Word<'_> {
@@ -298,8 +303,13 @@ impl Word<'_> {
     }
 
     /// The word without a possessive, lowercase.
-    pub(crate) fn lower(&self) -> String {
-        self.text[..self.name_end() - self.start].to_lowercase()
+    pub(crate) fn lower(&self) -> &str {
+        &self.lower_name
+    }
+
+    /// The whole word (possessive included), lowercase.
+    pub(crate) fn lower_text(&self) -> &str {
+        &self.lower_text
     }
 
     fn is_cap(&self) -> bool {
@@ -323,22 +333,95 @@ fn possessive_len(t: &str) -> usize {
 
 /// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    static WORD: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
-            .expect("the word pattern is a valid regex")
-    });
-    WORD.find_iter(text)
+    word_spans(text)
+        .into_iter()
         .map(|m| {
-            let t = m.as_str();
+            let t = &text[m.clone()];
             let possessive = possessive_len(t) > 0 && t.chars().count() > 2;
+            let lower_text = lowercase(t);
+            let name = if possessive {
+                &t[..t.len() - possessive_len(t)]
+            } else {
+                t
+            };
+            // For ASCII, lowercasing keeps byte offsets, so the name part is a prefix of
+            // the lowercased word; otherwise lowercase it on its own (a final sigma
+            // depends on what follows it).
+            let lower_name = if !possessive {
+                lower_text.clone()
+            } else if t.is_ascii() {
+                match &lower_text {
+                    Cow::Borrowed(l) => Cow::Borrowed(&l[..name.len()]),
+                    Cow::Owned(l) => Cow::Owned(l[..name.len()].to_owned()),
+                }
+            } else {
+                lowercase(name)
+            };
             Word {
-                start: m.start(),
-                end: m.end(),
+                start: m.start,
+                end: m.end,
                 text: t,
                 possessive,
+                lower_text,
+                lower_name,
             }
         })
         .collect()
+}
+
+/// The spans of `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` in `text`, leftmost first, as
+/// the regex finds them, without running a Unicode regex over every sentence (a hand
+/// scan with an ASCII fast path; the regex is the test oracle).
+fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    fn is_word_char(c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        static LN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+            Regex::new(r"\A[\p{L}\p{N}]\z").expect("the letter-or-number class is a valid regex")
+        });
+        LN.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+    fn run_end(text: &str, mut i: usize) -> usize {
+        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+            i += c.len_utf8();
+        }
+        i
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        i = run_end(text, i);
+        while let Some(sep) = text[i..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '\'' | '’' | '-' | '.'))
+        {
+            let j = i + sep.len_utf8();
+            if !text[j..].chars().next().is_some_and(is_word_char) {
+                break;
+            }
+            i = run_end(text, j);
+        }
+        out.push(start..i);
+    }
+    out
+}
+
+/// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 /// Whether `word` appears capitalised in `text` after a word or a comma, not only at
@@ -414,14 +497,14 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
             if gap != " " && !dotted {
                 break;
             }
-            if words[end].is_cap() && !lex.not_names.contains(&words[end].lower()) {
+            if words[end].is_cap() && !lex.not_names.contains(words[end].lower()) {
                 end += 1;
                 continue;
             }
             // connectors inside a name, only when a capitalised word follows
             let mut j = end;
             while j < words.len()
-                && lex.connectors.contains(&words[j].lower())
+                && lex.connectors.contains(words[j].lower())
                 && text[words[j - 1].end..words[j].start] == *" "
             {
                 j += 1;
@@ -441,13 +524,13 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
         // trim openers and connectors at the start, connectors at the end
         let mut s = start;
         while s < end
-            && ((lex.not_names.contains(&words[s].lower()) && !is_acronym(words[s].text))
-                || lex.connectors.contains(&words[s].lower()))
+            && ((lex.not_names.contains(words[s].lower()) && !is_acronym(words[s].text))
+                || lex.connectors.contains(words[s].lower()))
         {
             s += 1;
         }
         let mut e = end;
-        while e > s && lex.connectors.contains(&words[e - 1].lower()) {
+        while e > s && lex.connectors.contains(words[e - 1].lower()) {
             e -= 1;
         }
         if s < e && words[s].is_cap() {
@@ -466,11 +549,11 @@ fn person_of_org(
     right: usize,
     lex: &Lexicon,
 ) -> bool {
-    let is_org = |w: &Word<'_>| lex.org_words.contains(&w.lower());
+    let is_org = |w: &Word<'_>| lex.org_words.contains(w.lower());
     let left_org = words[left].iter().any(is_org);
     let right_org = words[right..]
         .iter()
-        .take_while(|w| w.is_cap() || lex.connectors.contains(&w.lower()))
+        .take_while(|w| w.is_cap() || lex.connectors.contains(w.lower()))
         .any(is_org);
     right_org && !left_org
 }
@@ -559,11 +642,11 @@ impl Lexicon {
     fn speaks_after(&self, words: &[Word<'_>], from: usize) -> bool {
         for w in words.iter().skip(from).take(4) {
             let lower = w.lower();
-            if self.all_speech_forms.contains(&lower) {
+            if self.all_speech_forms.contains(lower) {
                 return true;
             }
             let number = lower.chars().all(|c| c.is_ascii_digit());
-            if !self.speech_skip.contains(&lower) && !number {
+            if !self.speech_skip.contains(lower) && !number {
                 return false;
             }
         }
@@ -612,7 +695,10 @@ impl Lexicon {
         seq.reverse();
         // the longest suffix of `seq` that is a title
         for k in 0..seq.len() {
-            let cand: Vec<String> = seq[k..].iter().map(|&i| words[i].lower()).collect();
+            let cand: Vec<String> = seq[k..]
+                .iter()
+                .map(|&i| words[i].lower().to_owned())
+                .collect();
             if self.titles.contains(&cand) {
                 let s = words[seq[k]].start;
                 let e = words[seq[seq.len() - 1]].end;
@@ -631,11 +717,11 @@ impl Lexicon {
         next: Option<&Word<'_>>,
         _text: &str,
     ) -> EntityKind {
-        let lower: Vec<String> = ws.iter().map(Word::lower).collect();
-        if outlet || lower.iter().any(|w| self.org_words.contains(w)) {
+        let lower: Vec<&str> = ws.iter().map(Word::lower).collect();
+        if outlet || lower.iter().any(|w| self.org_words.contains(*w)) {
             return EntityKind::Organization;
         }
-        if lower.last().is_some_and(|w| self.event_words.contains(w)) {
+        if lower.last().is_some_and(|w| self.event_words.contains(*w)) {
             return EntityKind::Event;
         }
         if titled {
@@ -644,20 +730,20 @@ impl Lexicon {
         if ws.len() == 1 && is_acronym(ws[0].text) {
             return EntityKind::Organization;
         }
-        if lower.iter().any(|w| self.place_words.contains(w)) {
+        if lower.iter().any(|w| self.place_words.contains(*w)) {
             return EntityKind::Place;
         }
-        if prev.is_some_and(|p| self.place_cues.contains(&p.text.to_lowercase())) {
+        if prev.is_some_and(|p| self.place_cues.contains(p.lower_text())) {
             return EntityKind::Place;
         }
         // "the Chronicle reported": a single name after "the" is an organisation
         if ws.len() == 1 && prev.is_some_and(|p| p.text == "the") {
             return EntityKind::Organization;
         }
-        let speaks = next.is_some_and(|n| self.speech_forms.contains(&n.lower()));
+        let speaks = next.is_some_and(|n| self.speech_forms.contains(n.lower()));
         let significant = lower
             .iter()
-            .filter(|w| !self.connectors.contains(*w))
+            .filter(|w| !self.connectors.contains(**w))
             .count();
         if speaks || (significant >= 2 && significant == lower.len()) {
             return EntityKind::Person;
@@ -672,6 +758,34 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn regex_word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.range())
+            .collect()
+    }
+
+    #[test]
+    fn word_scan_matches_the_word_regex_on_tricky_text() {
+        for t in [
+            "",
+            "O'Brien’s al-Assad U.S. 3.5 -x- a--b a.-b 'a' x’ ‘quoted’",
+            "Kraków, Łódź and Naypyitaw; ٢٠٢١ and Ⅻ; e\u{301}tude; 東京 2024-05-01",
+            "end. x. .x 1,000 $1.5bn 16% n’t",
+        ] {
+            assert_eq!(word_spans(t), regex_word_spans(t), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn word_scan_matches_the_word_regex(t in "[a-zA-Z0-9 .,'’\\-éŁ東\u{301}٢Ⅻ“”]{0,40}") {
+            prop_assert_eq!(word_spans(&t), regex_word_spans(&t));
+        }
+    }
     use crate::ingest::Source;
     use crate::segment::segment;
 

@@ -10,11 +10,12 @@ pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod number;
 pub(crate) mod quantity;
+pub mod record;
 pub(crate) mod scope;
 pub(crate) mod time;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ingest::Source;
 use crate::pack::{EntityKind, Pack};
@@ -22,7 +23,7 @@ use crate::segment::Sentence;
 use crate::text::Span;
 
 /// Everything extracted from one source.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Extraction {
     /// Claims in text order.
     pub claims: Vec<Claim>,
@@ -35,7 +36,7 @@ pub struct Extraction {
 }
 
 /// One claim.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Index of the sentence (in the source's sentence list).
     pub sentence: usize,
@@ -50,7 +51,7 @@ pub struct Claim {
 }
 
 /// The two kinds of claims.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[allow(clippy::large_enum_variant)] // claims are stored once per source; boxing buys nothing
 pub enum ClaimBody {
     /// A figure.
@@ -60,11 +61,13 @@ pub enum ClaimBody {
 }
 
 /// A quantity claim.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The figure as written, multipliers applied (`$1.5bn` → 1.5e9); `None` for vague amounts.
+    #[serde(with = "record::interval::number")]
     pub number: Option<f64>,
     /// The interval the text asserts.
+    #[serde(with = "record::interval")]
     pub value: Interval,
     /// Claim kind id from the pack (`casualties`).
     pub kind: String,
@@ -139,7 +142,7 @@ impl Interval {
 }
 
 /// The time and place a figure covers.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Scope {
     /// The time scope, when the sentence gives one.
     pub time: Option<TimeScope>,
@@ -150,7 +153,7 @@ pub struct Scope {
 }
 
 /// A time scope: "on March 27", "since the Feb. 1 coup", "from 2014-2019", "last year".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeScope {
     /// What sort of scope.
     pub kind: TimeScopeKind,
@@ -165,7 +168,7 @@ pub struct TimeScope {
 }
 
 /// Sorts of time scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeScopeKind {
     /// One day ("on Saturday", "on March 27").
@@ -177,7 +180,7 @@ pub enum TimeScopeKind {
 }
 
 /// A statement claim: content credited to a speaker.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     /// The content: the quoted words (without quote marks) or the reported clause.
     pub content: Span,
@@ -189,7 +192,7 @@ pub struct Statement {
 }
 
 /// Who says so, and through whom.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Attribution {
     /// The original speaker ("Fomin", "activist groups").
     pub speaker: Option<Party>,
@@ -221,7 +224,7 @@ impl Attribution {
 }
 
 /// A person, organisation or outlet in an attribution.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Party {
     /// As written (with a resolved pronoun replaced by the name it stands for).
     pub name: String,
@@ -234,7 +237,7 @@ pub struct Party {
 }
 
 /// An entity mention.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Span of the name (without a leading title).
     pub span: Span,
@@ -253,7 +256,7 @@ pub struct Mention {
 }
 
 /// A date or relative date, resolved when possible.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateRef {
     /// Span of the phrase.
     pub span: Span,
@@ -272,7 +275,7 @@ pub struct DateRef {
 }
 
 /// The date a source's relative dates are resolved against.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Anchor {
     /// The date, when any.
     pub date: Option<Date>,

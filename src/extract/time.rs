@@ -40,6 +40,9 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
     let mut last_year_refs = false;
     for s in sentences {
         let text = s.text(source);
+        if !may_date_the_page(text) {
+            continue;
+        }
         for p in phrases(text, stopwords) {
             if let Some(y) = p.kind.explicit_year() {
                 latest_year = latest_year.max(Some(y));
@@ -172,6 +175,16 @@ pub(crate) fn story_anchor(
         }
     }
     anchor
+}
+
+/// Whether `text` may hold a phrase the anchor looks at: an explicit year or full date
+/// (ASCII digits: `read` parses no others) or "last"/"past" ("last year", "June last
+/// year"). Other sentences are skipped without trying the date shapes.
+fn may_date_the_page(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"last") || w.eq_ignore_ascii_case(b"past"))
 }
 
 /// Dates in sentence `index`.
@@ -405,7 +418,11 @@ enum Shape {
 /// Every date phrase of `text`, in order, not overlapping.
 pub(crate) fn phrases(text: &str, not_year: &[String]) -> Vec<Phrase> {
     let mut found: Vec<Phrase> = Vec::new();
+    let cues = Cues::of(text);
     for (shape, re) in SHAPES.iter() {
+        if !cues.allow(*shape) {
+            continue;
+        }
         for c in re.captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             let Some((kind, span)) = read(*shape, &c, text, not_year) else {
@@ -423,6 +440,49 @@ pub(crate) fn phrases(text: &str, not_year: &[String]) -> Vec<Phrase> {
     }
     found.sort_by_key(|p| p.span.start);
     found
+}
+
+/// What a sentence contains that some shapes cannot match without: a cheap test that
+/// skips most shape regexes on most sentences, with the same result as trying them.
+struct Cues {
+    /// An ASCII digit: the shapes with numbers only read ASCII digits (`parse` rejects
+    /// other digits), so without one they yield nothing.
+    digit: bool,
+    /// The first three letters of a month name, as the case-sensitive `MONTH` needs.
+    month: bool,
+    /// "day", which every (case-sensitive) `WEEKDAY` contains.
+    weekday: bool,
+}
+
+impl Cues {
+    fn of(text: &str) -> Cues {
+        static MONTHS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            #[allow(clippy::expect_used)]
+            aho_corasick::AhoCorasick::new([
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ])
+            .expect("month prefixes build an automaton")
+        });
+        Cues {
+            digit: text.bytes().any(|b| b.is_ascii_digit()),
+            month: MONTHS.is_match(text),
+            weekday: text.contains("day"),
+        }
+    }
+
+    /// Whether `shape` can match at all.
+    fn allow(&self, shape: Shape) -> bool {
+        match shape {
+            Shape::Iso | Shape::YearRange | Shape::Year => self.digit,
+            Shape::Mdy | Shape::Dmy | Shape::MonthYear | Shape::Md | Shape::Dm => {
+                self.digit && self.month
+            }
+            Shape::MonthRel | Shape::RelMonth | Shape::Month => self.month,
+            Shape::Weekday => self.weekday,
+            // case-insensitive shapes: Unicode case folding makes a literal test unsafe
+            Shape::Day | Shape::EarlierThis | Shape::RelUnit | Shape::Ago => true,
+        }
+    }
 }
 
 type Span = std::ops::Range<usize>;

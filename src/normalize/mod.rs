@@ -20,8 +20,14 @@ use crate::pack::{EntityKind, Pack};
 
 /// A comparison key: NFKC, ASCII transliteration, lowercase, straight quotes, single spaces.
 pub(crate) fn fold(s: &str) -> String {
-    let nfkc: String = s.nfkc().collect();
-    let ascii = deunicode::deunicode(&nfkc);
+    // Text below U+007F is its own NFKC form and its own transliteration (deunicode's
+    // own fast path stops at the same byte), so most names skip both passes.
+    let ascii: std::borrow::Cow<'_, str> = if s.bytes().all(|b| b < 0x7F) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        let nfkc: String = s.nfkc().collect();
+        std::borrow::Cow::Owned(deunicode::deunicode(&nfkc))
+    };
     let mut out = String::with_capacity(ascii.len());
     let mut space = false;
     for c in ascii.chars() {

@@ -33,6 +33,9 @@ struct ExtractSource {
     claims: Vec<ClaimView>,
     mentions: Vec<MentionView>,
     dates: Vec<DateView>,
+    /// JSONL only: everything `report --claims-from` needs (see `extract::record`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<crate::extract::record::Record>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +68,9 @@ pub fn render_extract(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()
 /// Writes one JSON object per source per line (`crosscheck/extract@1` sources), the map
 /// step of a sharded run.
 pub fn render_extract_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-    for s in extract_view(analysis).sources {
+    let records = analysis.sources.iter().zip(&analysis.extractions);
+    for (mut s, (source, e)) in extract_view(analysis).sources.into_iter().zip(records) {
+        s.record = Some(crate::extract::record::Record::new(source, e));
         serde_json::to_writer(&mut *out, &s).map_err(io::Error::from)?;
         writeln!(out)?;
     }
@@ -106,6 +111,7 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                         }
                     })
                     .collect(),
+                record: None,
                 dates: e
                     .dates
                     .iter()
