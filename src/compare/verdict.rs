@@ -662,7 +662,7 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool, context: f64) -> Pair {
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
     if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
-        if ka != kb {
+        if !same_party(ka, kb) {
             return Pair::DiffScope {
                 why: Why::Subject,
                 text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
@@ -762,6 +762,19 @@ fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool, context: f64) -> Pair {
             }
         }
     }
+}
+
+/// Whether two entity keys name one party: equal, or the words of one all in the other
+/// ("city council" and "halverston city council").
+fn same_party(a: &str, b: &str) -> bool {
+    let words = |k: &str| -> BTreeSet<String> {
+        k.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
 }
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
