@@ -24,8 +24,16 @@ fuzz_target!(|data: &[u8]| {
         let input = [Input::Stdin(part.to_vec())];
         let utf8 = ingest(&input, Encoding::Utf8, &PACK);
         let latin = ingest(&input, Encoding::Latin1, &PACK);
-        assert_eq!(utf8.sources.len() + utf8.errors.len(), 1, "one input, one outcome");
-        assert_eq!(latin.sources.len() + latin.errors.len(), 1, "one input, one outcome");
+        assert_eq!(
+            utf8.sources.len() + utf8.errors.len(),
+            1,
+            "one input, one outcome"
+        );
+        assert_eq!(
+            latin.sources.len() + latin.errors.len(),
+            1,
+            "one input, one outcome"
+        );
         let decoded: String = match std::str::from_utf8(part) {
             Ok(t) => t.to_owned(),
             Err(e) => {

@@ -38,7 +38,7 @@ pub struct Position {
 
 /// Maps byte offsets to line:column and back. Line breaks are `\n`, `\r\n` and a lone `\r`.
 ///
-/// Both directions cost O(log n) plus at most [`MARK_STRIDE`] bytes of character counting,
+/// Both directions cost O(log n) plus at most a KiB or so of character counting,
 /// however long the line: a report on a one-line 10 MB page asks for thousands of
 /// positions, and counting from the line start each time made it quadratic.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

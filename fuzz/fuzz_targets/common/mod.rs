@@ -148,7 +148,10 @@ pub fn check_analysis(a: &Analysis) {
             );
             assert!(c.sentence >= prev_sentence, "claims out of text order");
             prev_sentence = c.sentence;
-            assert_eq!(c.sentence_span, sentences[c.sentence].span, "claim sentence span");
+            assert_eq!(
+                c.sentence_span, sentences[c.sentence].span,
+                "claim sentence span"
+            );
             span_ok(s, &c.span, "claim");
             match &c.body {
                 crosscheck::ClaimBody::Quantity(q) => {
@@ -196,7 +199,10 @@ pub fn check_analysis(a: &Analysis) {
         }
         for m in &e.mentions {
             span_ok(s, &m.span, "mention");
-            assert!(m.sentence < sentences.len(), "mention sentence out of range");
+            assert!(
+                m.sentence < sentences.len(),
+                "mention sentence out of range"
+            );
         }
         for d in &e.dates {
             span_ok(s, &d.span, "date");
