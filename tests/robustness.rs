@@ -146,3 +146,58 @@ proptest! {
         assert_spans_exact(&a);
     }
 }
+
+/// Found by fuzzing (`fuzz/`, target `scale`, `-timeout=10`): line:column lookups counted
+/// characters from the start of the line, so every position on a page that is one long line
+/// cost the length of the line, and a report on it was quadratic (a fixture paragraph
+/// repeated into one 256 KiB line, analysed as two sources, took over 10 s to check). The
+/// input is the fuzzer's, repeated the way the target repeats it.
+#[test]
+fn fuzz_scale_timeout_one_long_line_round_trips_every_span() {
+    let unit = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/fuzz/scale-timeout-one-long-line.txt"
+    ))
+    .unwrap()
+    .replace(['\n', '\r'], " ");
+    let text = unit.repeat(256 * 1024 / unit.len() + 1);
+    let a = run(&text);
+    assert_spans_exact(&a);
+    let s = &a.sources[0];
+    assert_eq!(s.lines.line_count(), 1);
+    let started = std::time::Instant::now();
+    let claims = &a.extractions[0].claims;
+    assert!(claims.len() > 1_000, "{} claims", claims.len());
+    for c in claims {
+        for off in [c.span.start, c.span.end] {
+            let pos = s.position(off);
+            assert_eq!(s.lines.offset(&s.text, pos), Some(off));
+        }
+    }
+    let took = started.elapsed();
+    assert!(
+        took.as_secs() < 10,
+        "{} round trips took {took:?}",
+        claims.len() * 2
+    );
+}
+
+/// The mechanism behind the finding above, without the pipeline: 100 000 lookups near the
+/// end of a 4 MB line. Counting from the line start did 100 000 × 4 MB of work (minutes);
+/// with column marks each lookup counts at most a kilobyte.
+#[test]
+fn positions_on_one_huge_line_cost_no_more_than_on_short_ones() {
+    let text = "Officials said 12 people died, ".repeat((4 << 20) / 31);
+    let index = crosscheck::text::LineIndex::new(&text);
+    let started = std::time::Instant::now();
+    let mut sum = 0;
+    for i in 0..100_000 {
+        let off = text.len() - 1 - i;
+        let pos = index.position(&text, off);
+        assert_eq!(index.offset(&text, pos), Some(off));
+        sum += pos.column;
+    }
+    let took = started.elapsed();
+    assert!(sum > 0);
+    assert!(took.as_secs() < 10, "100 000 lookups took {took:?}");
+}

@@ -37,15 +37,30 @@ pub struct Position {
 }
 
 /// Maps byte offsets to line:column and back. Line breaks are `\n`, `\r\n` and a lone `\r`.
+///
+/// Both directions cost O(log n) plus at most a KiB or so of character counting,
+/// however long the line: a report on a one-line 10 MB page asks for thousands of
+/// positions, and counting from the line start each time made it quadratic.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset where each line starts; always starts with 0.
     starts: Vec<usize>,
+    /// Inside lines longer than [`MARK_STRIDE`] bytes, a char boundary about every
+    /// `MARK_STRIDE` bytes and its 0-based column: `(offset, column)`, sorted by offset.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Distance in bytes between two column marks of a long line.
+const MARK_STRIDE: usize = 1024;
 
 impl LineIndex {
     /// Builds the index of `text` in one pass.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::with_stride(text, MARK_STRIDE)
+    }
+
+    /// [`LineIndex::new`] with column marks every `stride` bytes (tests use short strides).
+    fn with_stride(text: &str, stride: usize) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -54,7 +69,36 @@ impl LineIndex {
             }
             starts.push(i + 1);
         }
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        let stride = stride.max(1);
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let (mut prev, mut column) = (start, 0);
+            let mut at = start + stride;
+            while at < end {
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+                if at >= end {
+                    break;
+                }
+                column += text[prev..at].chars().count();
+                marks.push((at, column));
+                prev = at;
+                at += stride;
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// The last column mark at or before `offset` on the line starting at `start`, else the
+    /// line start itself: `(offset, column)`.
+    fn mark_before(&self, start: usize, offset: usize) -> (usize, usize) {
+        let i = self.marks.partition_point(|&(at, _)| at <= offset);
+        match i.checked_sub(1).and_then(|i| self.marks.get(i)) {
+            Some(&(at, column)) if at >= start => (at, column),
+            _ => (start, 0),
+        }
     }
 
     /// Number of lines (a text without a final newline still has its last line).
@@ -79,8 +123,8 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.starts[line_idx];
-        let column = text[start..offset].chars().count() + 1;
+        let (from, before) = self.mark_before(self.starts[line_idx], offset);
+        let column = before + text[from..offset].chars().count() + 1;
         Position {
             line: line_idx + 1,
             column,
@@ -96,12 +140,25 @@ impl LineIndex {
             .copied()
             .unwrap_or(text.len())
             .min(text.len());
-        let line = text.get(start..end)?;
+        text.get(start..end)?;
         let col = pos.column.checked_sub(1)?;
-        if col == line.chars().count() {
-            return Some(end);
+        // The last mark of this line whose column is at most `col`.
+        let lo = self.marks.partition_point(|&(at, _)| at < start);
+        let hi = self.marks.partition_point(|&(at, _)| at < end);
+        let line_marks = self.marks.get(lo..hi).unwrap_or_default();
+        let k = line_marks.partition_point(|&(_, c)| c <= col);
+        let (from, before) = k
+            .checked_sub(1)
+            .and_then(|k| line_marks.get(k))
+            .copied()
+            .unwrap_or((start, 0));
+        let rest = text.get(from..end)?;
+        let want = col - before;
+        match rest.char_indices().nth(want) {
+            Some((i, _)) => Some(from + i),
+            None if rest.chars().count() == want => Some(end),
+            None => None,
         }
-        line.char_indices().nth(col).map(|(i, _)| start + i)
     }
 
     /// The byte range of 1-based `line`, without its line terminator.
@@ -144,7 +201,83 @@ mod tests {
         assert_eq!(idx.line_span(text, 1), Some(0..1));
     }
 
+    #[test]
+    fn a_long_line_gets_column_marks_on_char_boundaries() {
+        let text = "é".repeat(3000) + "\nshort\n" + &"x".repeat(2500);
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.marks.len(), 5 + 2, "{:?}", idx.marks);
+        assert!(idx.marks.iter().all(|&(at, _)| text.is_char_boundary(at)));
+        let last = text.len() - 1;
+        assert_eq!(
+            idx.position(&text, last),
+            Position {
+                line: 3,
+                column: 2500
+            }
+        );
+        assert_eq!(
+            idx.position(&text, 6000),
+            Position {
+                line: 1,
+                column: 3001
+            }
+        );
+        assert_eq!(idx.position(&text, 6001), Position { line: 2, column: 1 });
+        assert_eq!(
+            idx.position(&text, 2050),
+            Position {
+                line: 1,
+                column: 1026
+            }
+        );
+        assert_eq!(
+            idx.offset(
+                &text,
+                Position {
+                    line: 1,
+                    column: 3001
+                }
+            ),
+            Some(6000)
+        );
+        assert_eq!(
+            idx.offset(
+                &text,
+                Position {
+                    line: 1,
+                    column: 3002
+                }
+            ),
+            Some(6001)
+        );
+        assert_eq!(
+            idx.offset(
+                &text,
+                Position {
+                    line: 1,
+                    column: 3003
+                }
+            ),
+            None
+        );
+    }
+
     proptest! {
+        #[test]
+        fn position_round_trips_with_column_marks(
+            text in "(\\PC{0,60}(\r\n|\r|\n)?){0,6}",
+            stride in 1usize..8,
+            pick in 0usize..400,
+        ) {
+            let idx = LineIndex::with_stride(&text, stride);
+            let plain = LineIndex::with_stride(&text, usize::MAX / 2);
+            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let off = boundaries[pick % boundaries.len()];
+            let pos = idx.position(&text, off);
+            prop_assert_eq!(pos, plain.position(&text, off));
+            prop_assert_eq!(idx.offset(&text, pos), Some(off));
+        }
+
         #[test]
         fn position_round_trips(text in "\\PC{0,40}(\n\\PC{0,20}){0,4}", pick in 0usize..200) {
             let idx = LineIndex::new(&text);
