@@ -165,7 +165,6 @@ fn fuzz_scale_timeout_one_long_line_round_trips_every_span() {
     assert_spans_exact(&a);
     let s = &a.sources[0];
     assert_eq!(s.lines.line_count(), 1);
-    let started = std::time::Instant::now();
     let claims = &a.extractions[0].claims;
     assert!(claims.len() > 1_000, "{} claims", claims.len());
     for c in claims {
@@ -174,30 +173,27 @@ fn fuzz_scale_timeout_one_long_line_round_trips_every_span() {
             assert_eq!(s.lines.offset(&s.text, pos), Some(off));
         }
     }
-    let took = started.elapsed();
-    assert!(
-        took.as_secs() < 10,
-        "{} round trips took {took:?}",
-        claims.len() * 2
-    );
 }
 
-/// The mechanism behind the finding above, without the pipeline: 100 000 lookups near the
-/// end of a 4 MB line. Counting from the line start did 100 000 × 4 MB of work (minutes);
-/// with column marks each lookup counts at most a kilobyte.
+/// The mechanism behind the finding above, without the pipeline: lookups near the end of
+/// a 4 MB line. Counting from the line start did 14,000 × 4 MB of work (minutes); with
+/// column marks each lookup counts at most a kilobyte.
 #[test]
-fn positions_on_one_huge_line_cost_no_more_than_on_short_ones() {
+fn positions_near_the_end_of_one_huge_line_round_trip() {
+    // Correctness only (no timing in tests): with the per-line character checkpoints a
+    // lookup counts at most ~1 KiB, so this is quick; the cost on long lines is
+    // measured by the `scale` fuzz target and the benches.
     let text = "Officials said 12 people died, ".repeat((4 << 20) / 31);
     let index = crosscheck::text::LineIndex::new(&text);
-    let started = std::time::Instant::now();
-    let mut sum = 0;
-    for i in 0..100_000 {
+    for i in (0..100_000).step_by(7) {
         let off = text.len() - 1 - i;
         let pos = index.position(&text, off);
+        assert_eq!(pos.line, 1);
+        assert_eq!(
+            pos.column,
+            off + 1,
+            "ASCII: the column is the byte offset plus one"
+        );
         assert_eq!(index.offset(&text, pos), Some(off));
-        sum += pos.column;
     }
-    let took = started.elapsed();
-    assert!(sum > 0);
-    assert!(took.as_secs() < 10, "100 000 lookups took {took:?}");
 }
