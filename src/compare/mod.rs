@@ -986,6 +986,57 @@ mod tests {
     }
 
     #[test]
+    fn the_day_of_a_vote_is_not_the_period_a_budget_covers() {
+        let budget = |phrase: &'static str| {
+            q(phrase, exact(4.2e9))
+                .kind("money", "USD", "spent", "budget")
+                .counted("budget")
+        };
+        let thursday = Some(date(2025, 6, 12));
+        let f = run(vec![
+            doc(
+                "a",
+                "The council on Thursday passed a $4.2 billion budget for the city.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Day,
+                "on Thursday",
+                thursday,
+                thursday,
+            )),
+            doc(
+                "b",
+                "The council passed a $4.2 billion budget for the city's fiscal 2026.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Period,
+                "fiscal 2026",
+                Some(date(2026, 1, 1)),
+                Some(date(2026, 12, 31)),
+            )),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!(f[0].explanation.contains("scope only partly stated"));
+    }
+
+    #[test]
+    fn one_figure_next_to_two_different_names_is_a_weak_agreement() {
+        let f = run(vec![
+            doc(
+                "a",
+                "The motion passed with 31 votes, the Progressive Caucus said.",
+            )
+            .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+            .named("Progressive Caucus", "progressive caucus"),
+            doc("b", "The City Council passed the motion with 31 votes.")
+                .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+                .named("City Council", "city council"),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!((f[0].confidence - 0.6).abs() < 1e-9);
+    }
+
+    #[test]
     fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
         let money = |phrase: &'static str, v: f64| {
             q(phrase, exact(v)).kind("money", "USD", "spent", "budget")

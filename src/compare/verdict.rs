@@ -86,6 +86,13 @@ enum Why {
     Unknown,
 }
 
+/// How a kind's figures are compared (from the claims pack).
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    cumulative: bool,
+    event_day: bool,
+}
+
 enum Rel {
     Same,
     Unknown(String),
@@ -137,7 +144,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         return Vec::new();
     };
     let kind_id = first.q.kind.clone();
-    let cumulative = ctx.pack.kind(&kind_id).is_some_and(|k| k.cumulative);
+    let rules = Rules {
+        cumulative: ctx.pack.kind(&kind_id).is_some_and(|k| k.cumulative),
+        event_day: ctx.pack.kind(&kind_id).is_some_and(|k| k.event_day),
+    };
+    let cumulative = rules.cumulative;
 
     // Clusters of identical signature, in order of their first member.
     let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
@@ -177,7 +188,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 }
             }
             let context = context_similarity(ca, cb);
-            match pair(ca.rep(), cb.rep(), cumulative, context) {
+            match pair(ca.rep(), cb.rep(), rules, context) {
                 Pair::Agree { weak: w } => {
                     agree.insert((a, b));
                     if w {
@@ -657,19 +668,37 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 
 /// How two cluster representatives relate; `context` is their sentences' likeness
 /// (`context_similarity`).
-fn pair(a: &Item<'_>, b: &Item<'_>, cumulative: bool, context: f64) -> Pair {
+fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
     if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
         if !same_party(ka, kb) {
-            return Pair::DiffScope {
-                why: Why::Subject,
-                text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+            if !overlap {
+                return Pair::DiffScope {
+                    why: Why::Subject,
+                    text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+                };
+            }
+            // The same figure next to two different names: the subject guess is
+            // uncertain (a sentence names several parties), so the figures may still
+            // agree, but only weakly.
+            return match pair_in_scope(a, b, rules, context) {
+                Pair::Agree { .. } => Pair::Agree { weak: true },
+                other => other,
             };
         }
     }
-    match scope_rel(qa, qb) {
+    pair_in_scope(a, b, rules, context)
+}
+
+/// `pair` once the subjects are known not to differ.
+fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
+    let cumulative = rules.cumulative;
+    let (qa, qb) = (a.q, b.q);
+    let overlap = qa.value.overlaps(&qb.value);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    match scope_rel(qa, qb, rules.event_day) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
@@ -961,11 +990,29 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     }
 }
 
-fn scope_rel(a: &Quantity, b: &Quantity) -> Rel {
-    match time_rel(a.scope.time.as_ref(), b.scope.time.as_ref()) {
-        Rel::Same => {}
-        other => return other,
+fn scope_rel(a: &Quantity, b: &Quantity, event_day: bool) -> Rel {
+    let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
+    let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
+    if event_day && is_day(ta) != is_day(tb) {
+        // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
+        // nothing about the period the figure covers.
+        let day = if is_day(ta) { ta } else { tb };
+        return match what_rel(a, b) {
+            Rel::Same => Rel::Unknown(format!(
+                "“{}” dates the event, not the period the figure covers",
+                day.map_or("", |t| t.text.as_str())
+            )),
+            other => other,
+        };
     }
+    match time_rel(ta, tb) {
+        Rel::Same => what_rel(a, b),
+        other => other,
+    }
+}
+
+/// Everything but the period: event, part or whole, thing counted, place.
+fn what_rel(a: &Quantity, b: &Quantity) -> Rel {
     match (&a.event, &b.event) {
         (Some(x), Some(y)) if x != y => {
             return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))

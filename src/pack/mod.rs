@@ -235,6 +235,8 @@ pub struct Kind {
     pub events: Vec<Event>,
     /// Whether figures accumulate over time.
     pub cumulative: bool,
+    /// Whether a single day next to a figure dates the event, not the period measured.
+    pub event_day: bool,
     /// Lint severity.
     pub severity: Severity,
     /// Lint message template.

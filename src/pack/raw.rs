@@ -327,6 +327,11 @@ pub(crate) struct RawKind {
     /// higher figure is a progression and a lower one a conflict.
     #[serde(default)]
     pub(crate) cumulative: bool,
+    /// Whether a single day next to a figure of this kind dates the event (the vote, the
+    /// signing) rather than the period the figure measures: such a day is compared only
+    /// with another day.
+    #[serde(default)]
+    pub(crate) event_day: bool,
     /// Lint severity when a draft contradicts the sources on this kind.
     pub(crate) severity: Severity,
     /// Lint message template; `{draft}`, `{sources}` and `{summary}` are filled in.

@@ -418,6 +418,7 @@ pub(crate) fn build(
                 })
                 .collect(),
             cumulative: raw.cumulative,
+            event_day: raw.event_day,
             severity: raw.severity,
             message: raw.message,
             file: name,
