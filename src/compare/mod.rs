@@ -1037,6 +1037,33 @@ mod tests {
     }
 
     #[test]
+    fn a_republished_paragraph_is_one_upstream_but_separate_reporting_is_two() {
+        let wire = "Ties between the two countries have grown in recent years, with Moscow \
+                    training thousands of soldiers and selling arms to a military blacklisted by \
+                    Western governments.";
+        let edited = "Ties between Russia and Myanmar have grown in recent years, with Moscow \
+                      training thousands of soldiers and selling arms to a military blacklisted by \
+                      several Western governments.";
+        let own = "Officers told us that thousands of soldiers have studied at Russian academies.";
+        let soldiers = |id, text: &str| {
+            doc(id, text).with(
+                q(
+                    "thousands of soldiers",
+                    Interval::closed(Some(2000.0), Some(19999.0)),
+                )
+                .kind("counts", "people", "trained", "soldiers")
+                .vague(),
+            )
+        };
+        let copied = run(vec![soldiers("a", wire), soldiers("b", edited)]);
+        assert_eq!(verdicts(&copied), ["agreement"]);
+        assert_eq!(copied[0].independent_sources, Some(1));
+        let separate = run(vec![soldiers("a", wire), soldiers("c", own)]);
+        assert_eq!(verdicts(&separate), ["agreement"]);
+        assert_eq!(separate[0].independent_sources, Some(2));
+    }
+
+    #[test]
     fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
         let money = |phrase: &'static str, v: f64| {
             q(phrase, exact(v)).kind("money", "USD", "spent", "budget")

@@ -1143,11 +1143,12 @@ fn upstream(claim: &Claim) -> Option<Upstream> {
 /// unnamed or missing credit next to a named one is assumed to repeat it (the values
 /// match); with no named upstream, distinct unnamed credits plus distinct uncredited
 /// sources. Vague amounts ("hundreds") count only when no member gives a figure: they
-/// join an agreement, they do not name its upstream.
+/// join an agreement, they do not name its upstream. Uncredited sources that carry nearly
+/// the same sentence (one wire paragraph republished, lightly edited) count once.
 fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
     let mut named: BTreeMap<String, String> = BTreeMap::new();
     let mut unnamed: BTreeSet<String> = BTreeSet::new();
-    let mut bare: BTreeSet<&str> = BTreeSet::new();
+    let mut bare: BTreeMap<&str, Vec<&BTreeSet<String>>> = BTreeMap::new();
     let precise = members.iter().any(|c| !c.rep().q.vague);
     for c in members.iter().filter(|c| !precise || !c.rep().q.vague) {
         for item in &c.items {
@@ -1158,9 +1159,7 @@ fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
                 Some(u) => {
                     unnamed.insert(u.key);
                 }
-                None => {
-                    bare.insert(item.sid);
-                }
+                None => bare.entry(item.sid).or_default().push(&item.context),
             }
         }
     }
@@ -1169,7 +1168,36 @@ fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
         return (names.len(), names);
     }
     let names: Vec<String> = unnamed.iter().cloned().collect();
-    ((unnamed.len() + bare.len()).max(1), names)
+    ((unnamed.len() + copied_once(&bare)).max(1), names)
+}
+
+/// Uncredited sources, counting once those that share a near-identical long sentence.
+/// Past a few dozen sources every source counts (no pairwise work on thousands).
+fn copied_once(bare: &BTreeMap<&str, Vec<&BTreeSet<String>>>) -> usize {
+    /// Stems a sentence needs before its repetition says "copy", not "coincidence".
+    const COPY_MIN_STEMS: usize = 8;
+    /// Stem overlap (Jaccard) of a republished paragraph with light edits.
+    const COPY_MIN_OVERLAP: f64 = 0.6;
+    const MAX_SOURCES: usize = 64;
+    if bare.len() > MAX_SOURCES {
+        return bare.len();
+    }
+    let sources: Vec<&Vec<&BTreeSet<String>>> = bare.values().collect();
+    let copies = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+        a.len().min(b.len()) >= COPY_MIN_STEMS && score::jaccard(a, b) >= COPY_MIN_OVERLAP
+    };
+    let mut uf = block::UnionFind::new(sources.len());
+    for i in 0..sources.len() {
+        for j in i + 1..sources.len() {
+            if sources[i]
+                .iter()
+                .any(|a| sources[j].iter().any(|b| copies(a, b)))
+            {
+                uf.union(i, j);
+            }
+        }
+    }
+    uf.components().len()
 }
 
 fn finding(
