@@ -1064,6 +1064,31 @@ mod tests {
     }
 
     #[test]
+    fn tolls_reported_years_apart_are_not_set_side_by_side() {
+        let toll = |id, v: f64, phrase: &'static str, d: Date| {
+            doc(
+                id,
+                &format!("The earthquake has killed {phrase}, the agency said."),
+            )
+            .with(q(phrase, exact(v)).reported(d))
+        };
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2020, 7, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2023, 8, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert_eq!(
+            verdicts(&f),
+            ["conflict"],
+            "within weeks a falling toll conflicts"
+        );
+    }
+
+    #[test]
     fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
         let money = |phrase: &'static str, v: f64| {
             q(phrase, exact(v)).kind("money", "USD", "spent", "budget")

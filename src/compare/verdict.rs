@@ -729,6 +729,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair
                     .map_or(true, |t| t.kind == TimeScopeKind::Since)
             };
             let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+            if cumulative && reported_far_apart(qa, qb) {
+                // A toll of one report and another's months later: most likely two
+                // events; nothing a reader should set side by side.
+                return Pair::Nothing;
+            }
             let rises = cumulative.then(|| rise(qa, qb)).flatten();
             if rises == Some(true) {
                 return Pair::Rise;
@@ -936,6 +941,20 @@ fn rise(a: &Quantity, b: &Quantity) -> Option<bool> {
         }
         _ => interval::is_above(&late.value, &early.value),
     })
+}
+
+/// Whether two reports of a cumulative count are too far apart to be updates of one
+/// count: a toll rises over days and weeks, not years.
+fn reported_far_apart(a: &Quantity, b: &Quantity) -> bool {
+    /// Days between two reports of one running count, at most.
+    const UPDATE_WINDOW_DAYS: i32 = 92;
+    match (a.scope.as_of, b.scope.as_of) {
+        (Some(x), Some(y)) => (x - y)
+            .get_days()
+            .checked_abs()
+            .is_some_and(|d| d > UPDATE_WINDOW_DAYS),
+        _ => false,
+    }
 }
 
 /// Two cumulative figures with the same start: their report dates decide.
