@@ -179,6 +179,8 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
 struct Lexicon {
     /// Lowercase form → (lemma, role, weak).
     forms: HashMap<String, (String, SpeechRole, bool)>,
+    /// Lowercase forms of verbs that set a figure "at" a number ("put", "estimated").
+    figure_at: HashSet<String>,
     skip: HashSet<String>,
     generic: HashSet<String>,
     not_names: HashSet<String>,
@@ -188,15 +190,20 @@ struct Lexicon {
 impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
         let mut forms = HashMap::new();
+        let mut figure_at = HashSet::new();
         for v in &pack.speech_verbs {
             for f in &v.forms {
                 forms
                     .entry(f.to_lowercase())
                     .or_insert((v.lemma.clone(), v.role, v.weak));
+                if v.figure_at {
+                    figure_at.insert(f.to_lowercase());
+                }
             }
         }
         Lexicon {
             forms,
+            figure_at,
             skip: pack.speech_skip.iter().cloned().collect(),
             not_names: pack
                 .entities
@@ -675,7 +682,7 @@ impl<'a> Cx<'a> {
                 });
             }
         }
-        if weak && !that && !colon {
+        if weak && !that && !colon && !self.sets_figure_at(s, v) {
             return None;
         }
         let end = s.base + s.text.len();
@@ -728,6 +735,33 @@ impl<'a> Cx<'a> {
         DATELINE
             .find(s.text)
             .map_or_else(|| first_word_start(s), |m| m.end())
+    }
+
+    /// Whether the verb at word `v` sets a figure "at" a number within its clause: "put
+    /// the death toll at 1,200", "estimated the number of dead at about 40".
+    fn sets_figure_at(&self, s: &Sent<'_>, v: usize) -> bool {
+        if !self.lex.figure_at.contains(s.words[v].lower_text()) {
+            return false;
+        }
+        for i in v + 1..(v + 12).min(s.words.len()) {
+            // the object ends at a clause break
+            let gap = s
+                .text
+                .get(s.words[i - 1].end..s.words[i].start)
+                .unwrap_or(",");
+            if gap.contains([',', ';', ':', '(', '"', '“']) {
+                return false;
+            }
+            if !s.words[i].text.eq_ignore_ascii_case("at") {
+                continue;
+            }
+            // "at 1,650", "at about 300", "at more than 40", "at least 12" ("put it at least")
+            return s.words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| x.text.starts_with(|c: char| c.is_ascii_digit()));
+        }
+        false
     }
 
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").
@@ -1697,6 +1731,25 @@ mod tests {
     #[test]
     fn weak_verb_without_quote_or_that_is_not_speech() {
         insta::assert_snapshot!(show("Police put the suspect under arrest and called for calm."), @"");
+    }
+
+    #[test]
+    fn verb_setting_a_figure_at_a_number_attributes_it() {
+        insta::assert_snapshot!(
+            show("The Red Cross put the number of injured at 46 late on Friday."),
+            @"Red Cross [put] reported: the number of injured at 46 late on Friday"
+        );
+        insta::assert_snapshot!(
+            show("Hospital officials estimated the number of patients at about 90."),
+            @"Hospital officials [estimate] reported: the number of patients at about 90"
+        );
+        insta::assert_snapshot!(
+            show("The Finance Ministry pegged the repair bill at 3 million euros."),
+            @"Finance Ministry [peg] reported: the repair bill at 3 million euros"
+        );
+        // no figure after "at": the verb is not a statement
+        insta::assert_snapshot!(show("The mayor set the ribbon at the gate."), @"");
+        insta::assert_snapshot!(show("They put the boxes at the door, 40 in all."), @"");
     }
 
     #[test]
