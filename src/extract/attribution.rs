@@ -101,8 +101,11 @@ struct Quote {
     content: Span,
 }
 
-/// Quotes of a source: curly double, straight double and curly single marks. A quote
-/// left open runs to the end of its paragraph (the next paragraph may open another).
+/// Quotes of a source: curly double, straight double, curly single and straight single
+/// marks. A quote left open runs to the end of its paragraph (the next paragraph may
+/// open another), except a straight single one: that mark is also an apostrophe, so it
+/// counts only when it closes in its paragraph ('We will stay', not "the '90s", "don't",
+/// "Myanmar's").
 fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
     let text = &source.text;
     let mut out = Vec::new();
@@ -111,7 +114,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
     for (i, s) in sentences.iter().enumerate() {
         let new_para = i == 0 || sentences[i - 1].paragraph != s.paragraph;
         if new_para {
-            if let Some((o, m)) = open.take() {
+            if let Some((o, m)) = open.take().filter(|&(_, m)| m != '\'') {
                 out.push(Quote {
                     open: o,
                     end: para_end,
@@ -153,6 +156,23 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
                 {
                     open = Some((at, c));
                 }
+                ('\'', None)
+                    if !prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphabetic) =>
+                {
+                    open = Some((at, c));
+                }
+                ('\'', Some((o, '\'')))
+                    if !next.is_some_and(char::is_alphanumeric)
+                        && !prev.is_some_and(char::is_whitespace) =>
+                {
+                    out.push(Quote {
+                        open: o,
+                        end: at + 1,
+                        content: o + 1..at,
+                    });
+                    open = None;
+                }
                 ('’', Some((o, '‘'))) if !next.is_some_and(char::is_alphanumeric) => {
                     out.push(Quote {
                         open: o,
@@ -165,7 +185,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
             }
         }
     }
-    if let Some((o, m)) = open {
+    if let Some((o, m)) = open.filter(|&(_, m)| m != '\'') {
         out.push(Quote {
             open: o,
             end: para_end,
@@ -1565,6 +1585,21 @@ mod tests {
             show("“The bridge will reopen in May,” Mayor Lena Park said on Tuesday."),
             @"Lena Park [say] quote: The bridge will reopen in May,"
         );
+    }
+
+    #[test]
+    fn straight_single_marks_quote_but_apostrophes_do_not() {
+        insta::assert_snapshot!(
+            show("'The pumps are working again,' Mayor Ines Kolar said."),
+            @"Ines Kolar [say] quote: The pumps are working again,"
+        );
+        // apostrophes inside and before words, and a mark that never closes
+        let (source, _) = statements("Kolar's crews don't rest since the '90s floods.");
+        let sentences = segment(&source, &PACK);
+        assert!(quotes(&source, &sentences).is_empty());
+        let (source, _) = statements("The 'old bridge was shut. It reopens in May.");
+        let sentences = segment(&source, &PACK);
+        assert!(quotes(&source, &sentences).is_empty());
     }
 
     #[test]
