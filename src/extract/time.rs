@@ -99,15 +99,15 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
         Some(format!(
             "page date {header} ({basis}) is not the article's date: the text mentions a later year"
         ))
-    } else if let Some(m) = latest_month
-        .filter(|m| weekday_news && *m <= header.month() && header.month() - *m >= STALE_MONTHS)
-    {
-        Some(format!(
-            "page date {header} ({basis}) is not the article's date: the text dates its news by weekday, but the latest month it names is month {m}, {} months before",
-            header.month() - m
-        ))
     } else {
-        None
+        latest_month
+            .filter(|m| weekday_news && *m <= header.month() && header.month() - *m >= STALE_MONTHS)
+            .map(|m| {
+                format!(
+                    "page date {header} ({basis}) is not the article's date: the text dates its news by weekday, but the latest month it names is month {m}, {} months before",
+                    header.month() - m
+                )
+            })
     };
     match warning {
         None => Anchor {
