@@ -101,8 +101,11 @@ struct Quote {
     content: Span,
 }
 
-/// Quotes of a source: curly double, straight double and curly single marks. A quote
-/// left open runs to the end of its paragraph (the next paragraph may open another).
+/// Quotes of a source: curly double, straight double, curly single and straight single
+/// marks. A quote left open runs to the end of its paragraph (the next paragraph may
+/// open another), except a straight single one: that mark is also an apostrophe, so it
+/// counts only when it closes in its paragraph ('We will stay', not "the '90s", "don't",
+/// "Myanmar's").
 fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
     let text = &source.text;
     let mut out = Vec::new();
@@ -111,7 +114,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
     for (i, s) in sentences.iter().enumerate() {
         let new_para = i == 0 || sentences[i - 1].paragraph != s.paragraph;
         if new_para {
-            if let Some((o, m)) = open.take() {
+            if let Some((o, m)) = open.take().filter(|&(_, m)| m != '\'') {
                 out.push(Quote {
                     open: o,
                     end: para_end,
@@ -153,6 +156,23 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
                 {
                     open = Some((at, c));
                 }
+                ('\'', None)
+                    if !prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphabetic) =>
+                {
+                    open = Some((at, c));
+                }
+                ('\'', Some((o, '\'')))
+                    if !next.is_some_and(char::is_alphanumeric)
+                        && !prev.is_some_and(char::is_whitespace) =>
+                {
+                    out.push(Quote {
+                        open: o,
+                        end: at + 1,
+                        content: o + 1..at,
+                    });
+                    open = None;
+                }
                 ('’', Some((o, '‘'))) if !next.is_some_and(char::is_alphanumeric) => {
                     out.push(Quote {
                         open: o,
@@ -165,7 +185,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
             }
         }
     }
-    if let Some((o, m)) = open {
+    if let Some((o, m)) = open.filter(|&(_, m)| m != '\'') {
         out.push(Quote {
             open: o,
             end: para_end,
@@ -179,6 +199,8 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
 struct Lexicon {
     /// Lowercase form → (lemma, role, weak).
     forms: HashMap<String, (String, SpeechRole, bool)>,
+    /// Lowercase forms of verbs that set a figure "at" a number ("put", "estimated").
+    figure_at: HashSet<String>,
     skip: HashSet<String>,
     generic: HashSet<String>,
     not_names: HashSet<String>,
@@ -188,15 +210,20 @@ struct Lexicon {
 impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
         let mut forms = HashMap::new();
+        let mut figure_at = HashSet::new();
         for v in &pack.speech_verbs {
             for f in &v.forms {
                 forms
                     .entry(f.to_lowercase())
                     .or_insert((v.lemma.clone(), v.role, v.weak));
+                if v.figure_at {
+                    figure_at.insert(f.to_lowercase());
+                }
             }
         }
         Lexicon {
             forms,
+            figure_at,
             skip: pack.speech_skip.iter().cloned().collect(),
             not_names: pack
                 .entities
@@ -675,7 +702,7 @@ impl<'a> Cx<'a> {
                 });
             }
         }
-        if weak && !that && !colon {
+        if weak && !that && !colon && !self.sets_figure_at(s, v) {
             return None;
         }
         let end = s.base + s.text.len();
@@ -728,6 +755,33 @@ impl<'a> Cx<'a> {
         DATELINE
             .find(s.text)
             .map_or_else(|| first_word_start(s), |m| m.end())
+    }
+
+    /// Whether the verb at word `v` sets a figure "at" a number within its clause: "put
+    /// the death toll at 1,200", "estimated the number of dead at about 40".
+    fn sets_figure_at(&self, s: &Sent<'_>, v: usize) -> bool {
+        if !self.lex.figure_at.contains(s.words[v].lower_text()) {
+            return false;
+        }
+        for i in v + 1..(v + 12).min(s.words.len()) {
+            // the object ends at a clause break
+            let gap = s
+                .text
+                .get(s.words[i - 1].end..s.words[i].start)
+                .unwrap_or(",");
+            if gap.contains([',', ';', ':', '(', '"', '“']) {
+                return false;
+            }
+            if !s.words[i].text.eq_ignore_ascii_case("at") {
+                continue;
+            }
+            // "at 1,650", "at about 300", "at more than 40", "at least 12" ("put it at least")
+            return s.words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| x.text.starts_with(|c: char| c.is_ascii_digit()));
+        }
+        false
     }
 
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").
@@ -1534,6 +1588,21 @@ mod tests {
     }
 
     #[test]
+    fn straight_single_marks_quote_but_apostrophes_do_not() {
+        insta::assert_snapshot!(
+            show("'The pumps are working again,' Mayor Ines Kolar said."),
+            @"Ines Kolar [say] quote: The pumps are working again,"
+        );
+        // apostrophes inside and before words, and a mark that never closes
+        let (source, _) = statements("Kolar's crews don't rest since the '90s floods.");
+        let sentences = segment(&source, &PACK);
+        assert!(quotes(&source, &sentences).is_empty());
+        let (source, _) = statements("The 'old bridge was shut. It reopens in May.");
+        let sentences = segment(&source, &PACK);
+        assert!(quotes(&source, &sentences).is_empty());
+    }
+
+    #[test]
     fn inverted_said_after_a_straight_quote() {
         insta::assert_snapshot!(
             show("\"We need more pumps,\" said Omar Haddad, a farmer."),
@@ -1697,6 +1766,25 @@ mod tests {
     #[test]
     fn weak_verb_without_quote_or_that_is_not_speech() {
         insta::assert_snapshot!(show("Police put the suspect under arrest and called for calm."), @"");
+    }
+
+    #[test]
+    fn verb_setting_a_figure_at_a_number_attributes_it() {
+        insta::assert_snapshot!(
+            show("The Red Cross put the number of injured at 46 late on Friday."),
+            @"Red Cross [put] reported: the number of injured at 46 late on Friday"
+        );
+        insta::assert_snapshot!(
+            show("Hospital officials estimated the number of patients at about 90."),
+            @"Hospital officials [estimate] reported: the number of patients at about 90"
+        );
+        insta::assert_snapshot!(
+            show("The Finance Ministry pegged the repair bill at 3 million euros."),
+            @"Finance Ministry [peg] reported: the repair bill at 3 million euros"
+        );
+        // no figure after "at": the verb is not a statement
+        insta::assert_snapshot!(show("The mayor set the ribbon at the gate."), @"");
+        insta::assert_snapshot!(show("They put the boxes at the door, 40 in all."), @"");
     }
 
     #[test]

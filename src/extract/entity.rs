@@ -318,6 +318,15 @@ impl Word<'_> {
         if first.is_some_and(char::is_uppercase) {
             return !t.chars().any(|c| c.is_ascii_digit());
         }
+        // "d'Ivoire", "l'Aquila": an elided article before a capital
+        if let Some((a, b)) = t.split_once(['\'', '’']) {
+            if a.len() == 1
+                && a.chars().all(|c| c.is_ascii_lowercase())
+                && b.chars().next().is_some_and(char::is_uppercase)
+            {
+                return true;
+            }
+        }
         // "al-Assad", "bin-Salman"
         t.split_once('-')
             .is_some_and(|(a, b)| a.len() <= 3 && b.chars().next().is_some_and(char::is_uppercase))
@@ -928,6 +937,21 @@ mod tests {
         insta::assert_snapshot!(show(&ms), @r"
         Burma [Place myanmar]
         Quito [Place quito]
+        ");
+    }
+
+    #[test]
+    fn names_with_an_elided_article_are_one_place() {
+        // opening a sentence and after "of": the whole name, keyed through its alias
+        let ms = mentions("Côte d'Ivoire exports cocoa. Prices rose in Côte d’Ivoire.");
+        insta::assert_snapshot!(show(&ms), @r"
+        Côte d'Ivoire [Place cote d ivoire]
+        Côte d’Ivoire [Place cote d ivoire]
+        ");
+        let ms = mentions("Floods struck near L'Aquila and in Ivory Coast.");
+        insta::assert_snapshot!(show(&ms), @r"
+        L'Aquila [Place l aquila]
+        Ivory Coast [Place cote d ivoire]
         ");
     }
 

@@ -38,12 +38,39 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
     let mut latest_year: Option<i16> = None;
     let mut after: Option<Date> = None;
     let mut last_year_refs = false;
+    // The news dated by weekday ("on Monday", "this week") and the latest month of the
+    // header's year the text names ("in March", "Feb. 1"): an article whose news is days
+    // old but whose latest named month is long before its page date is not from then.
+    let mut weekday_news = false;
+    let mut latest_month: Option<i8> = None;
+    let header_line = match field.origin {
+        Origin::Line { line, .. } => Some(line),
+        Origin::Manifest => None,
+    };
     for s in sentences {
         let text = s.text(source);
-        if !may_date_the_page(text) {
+        // the date line itself ("Thursday, October 21, 2021") says nothing of the news
+        let on_header = header_line == Some(source.position(s.span.start).line);
+        if !may_date_the_page(text) && !may_name_a_day_or_month(text) {
             continue;
         }
         for p in phrases(text, stopwords) {
+            match p.kind {
+                _ if on_header => {}
+                PhraseKind::Weekday(_, 0) | PhraseKind::RelUnit(Unit::Week, 0) => {
+                    weekday_news = true;
+                }
+                PhraseKind::Month(m, None, _) | PhraseKind::MonthDay(m, _) => {
+                    latest_month = latest_month.max(Some(m));
+                }
+                PhraseKind::MonthYear(m, y, _) if y == header.year() => {
+                    latest_month = latest_month.max(Some(m));
+                }
+                PhraseKind::Full(d) if d.year() == header.year() => {
+                    latest_month = latest_month.max(Some(d.month()));
+                }
+                _ => {}
+            }
             if let Some(y) = p.kind.explicit_year() {
                 latest_year = latest_year.max(Some(y));
             }
@@ -73,7 +100,14 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
             "page date {header} ({basis}) is not the article's date: the text mentions a later year"
         ))
     } else {
-        None
+        latest_month
+            .filter(|m| weekday_news && *m <= header.month() && header.month() - *m >= STALE_MONTHS)
+            .map(|m| {
+                format!(
+                    "page date {header} ({basis}) is not the article's date: the text dates its news by weekday, but the latest month it names is month {m}, {} months before",
+                    header.month() - m
+                )
+            })
     };
     match warning {
         None => Anchor {
@@ -175,6 +209,23 @@ pub(crate) fn story_anchor(
         }
     }
     anchor
+}
+
+/// How many months a page date may be after the latest month the text names while the
+/// text dates its news by weekday ("on Monday").
+const STALE_MONTHS: i8 = 4;
+
+/// Whether `text` may name a weekday or "this week" ("day", "week") or a month (a
+/// capitalised month abbreviation): the other phrases the anchor looks at.
+fn may_name_a_day_or_month(text: &str) -> bool {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let b = text.as_bytes();
+    b.windows(3).any(|w| {
+        w.eq_ignore_ascii_case(b"day") || w.eq_ignore_ascii_case(b"wee") || MONTHS.contains(&w)
+    })
 }
 
 /// Whether `text` may hold a phrase the anchor looks at: an explicit year or full date
@@ -1017,6 +1068,30 @@ mod tests {
             .collect();
         let last = d.iter().find(|d| d.text == "last year").expect("last year");
         assert_eq!(last.from, "2019-01-01".parse().ok());
+    }
+
+    #[test]
+    fn header_date_months_after_weekday_news_is_distrusted() {
+        // the news is "on Tuesday", the latest month named is February, the page says October
+        let (s, ss, p) = source(
+            "Friday, October 13, 2023\n\nBridge reopens\n\nThe bridge reopened on Tuesday after repairs that began in February, the council said.\n",
+        );
+        let a = anchor(&s, &ss, &p);
+        assert_eq!(a.date, None, "{a:?}");
+        assert!(
+            a.warning.as_deref().unwrap_or("").contains("weekday"),
+            "{a:?}"
+        );
+        // a recent month fits
+        let (s, ss, p) = source(
+            "Friday, October 13, 2023\n\nBridge reopens\n\nThe bridge reopened on Tuesday after repairs that began in August, the council said.\n",
+        );
+        assert_eq!(anchor(&s, &ss, &p).warning, None);
+        // an old month without weekday news fits too
+        let (s, ss, p) = source(
+            "Friday, October 13, 2023\n\nBridge reopens\n\nRepairs began in February and the bridge is open again.\n",
+        );
+        assert_eq!(anchor(&s, &ss, &p).warning, None);
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub struct SpeechVerb {
     pub role: SpeechRole,
     /// Attributes only a direct quote or a `that`-clause ("call", "put").
     pub weak: bool,
+    /// Also attributes a figure it sets "at" a number ("put the toll at 300").
+    pub figure_at: bool,
 }
 
 /// The entity lexicon from `entities.toml`. Word lists are kept as written; matching

@@ -161,6 +161,10 @@ pub(crate) struct RawSpeechVerb {
     /// `that`-clause, never bare words after it.
     #[serde(default)]
     pub(crate) weak: bool,
+    /// The verb sets a figure "at" a number ("put the toll at 300", "estimated the
+    /// dead at 40"): its subject is the source of that figure.
+    #[serde(default)]
+    pub(crate) figure_at: bool,
 }
 
 /// What a speech verb says about its subject.

@@ -135,6 +135,7 @@ pub(crate) fn build(
                                 .collect(),
                             role: v.role,
                             weak: v.weak,
+                            figure_at: v.figure_at,
                         });
                     }
                 }
