@@ -399,6 +399,15 @@ mod tests {
 
     const QUAKE_DAY: Date = date(2023, 2, 7);
 
+    /// A source giving one cumulative death toll, reported on `d`.
+    fn toll(id: &'static str, v: f64, phrase: &'static str, d: Date) -> Doc {
+        doc(
+            id,
+            &format!("The earthquake has killed {phrase}, the agency said."),
+        )
+        .with(q(phrase, exact(v)).reported(d))
+    }
+
     #[test]
     fn same_day_same_toll_with_disjoint_values_is_a_conflict() {
         let f = run(vec![
@@ -932,13 +941,6 @@ mod tests {
 
     #[test]
     fn a_progression_lists_each_report_date_once_and_flags_a_same_day_disagreement() {
-        let toll = |id, v: f64, phrase: &'static str, d: Date| {
-            doc(
-                id,
-                &format!("The earthquake has killed {phrase}, the agency said."),
-            )
-            .with(q(phrase, exact(v)).reported(d))
-        };
         let f = run(vec![
             toll("a", 1200.0, "1,200 people", date(2025, 3, 3)),
             toll("b", 2300.0, "2,300 people", date(2025, 3, 4)),
@@ -1065,13 +1067,6 @@ mod tests {
 
     #[test]
     fn tolls_reported_years_apart_are_not_set_side_by_side() {
-        let toll = |id, v: f64, phrase: &'static str, d: Date| {
-            doc(
-                id,
-                &format!("The earthquake has killed {phrase}, the agency said."),
-            )
-            .with(q(phrase, exact(v)).reported(d))
-        };
         let f = run(vec![
             toll("a", 1057.0, "1,057 people", date(2020, 7, 30)),
             toll("b", 637.0, "637 people", date(2023, 10, 23)),
