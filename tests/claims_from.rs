@@ -6,35 +6,11 @@
 
 use std::path::Path;
 
-use crosscheck::cli::{run, Io};
-
-struct Run {
-    status: u8,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+use common::{run_cli, Run};
 
 fn cli(args: &[&str], stdin: &[u8]) -> Run {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let mut input = stdin;
-    let mut io = Io {
-        stdout: &mut out,
-        stderr: &mut err,
-        stdin: &mut input,
-        stdout_is_terminal: false,
-        no_color: false,
-        term_dumb: false,
-        width: Some(80),
-    };
-    let mut argv = vec!["crosscheck"];
-    argv.extend_from_slice(args);
-    let status = run(argv, &mut io).code();
-    Run {
-        status,
-        stdout: String::from_utf8(out).unwrap(),
-        stderr: String::from_utf8(err).unwrap(),
-    }
+    run_cli(args, stdin, false, Some(80))
 }
 
 fn fixture_dirs() -> Vec<String> {

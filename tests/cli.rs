@@ -10,7 +10,8 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crosscheck::cli::{run, Io};
+mod common;
+use common::{run_cli, Run};
 
 const WIRE: &str = "Floods sweep the river valley\n\nRIVERTON (Northern Wire) - At least 40 people have been killed since the dam burst on May 1, rescuers said on Friday.\n\nThe governor, Mara Okonjo, said: \u{201c}We will rebuild every bridge before the autumn rains arrive.\u{201d}\n\nAbout 12% of the farmland in the province is under water, the agriculture ministry said.\n";
 const GAZETTE: &str = "Valley counts its dead\n\nForty people have died since the dam burst on May 1, according to the Red Cross.\n\n\u{201c}We will rebuild every bridge before the autumn rains arrive,\u{201d} Governor Mara Okonjo told reporters.\n\nThe ministry said 12% of farmland was flooded.\n";
@@ -19,33 +20,8 @@ const BLOG: &str = "What the flood left behind\n\nAt least 40 people were killed
 const FAITHFUL: &str = "# Valley floods\n\nAt least 40 people have been killed since the dam burst on May 1, rescuers said.\n\nGovernor Mara Okonjo said: \u{201c}We will rebuild every bridge before the autumn rains arrive.\u{201d}\n\nAbout 12% of the farmland in the province is under water.\n";
 const PLANTED: &str = "# Valley floods\n\nAt least 90 people have been killed since the dam burst on May 1, rescuers said.\n\nGovernor Mara Okonjo said: \u{201c}Every road will be paved again before the first snow.\u{201d}\n\nAbout 30% of the farmland in the province is under water.\n";
 
-struct Run {
-    status: u8,
-    stdout: String,
-    stderr: String,
-}
-
 fn run_with(args: &[&str], stdin: &[u8], terminal: bool) -> Run {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let mut input = stdin;
-    let mut io = Io {
-        stdout: &mut out,
-        stderr: &mut err,
-        stdin: &mut input,
-        stdout_is_terminal: terminal,
-        no_color: false,
-        term_dumb: false,
-        width: Some(80),
-    };
-    let mut argv = vec!["crosscheck"];
-    argv.extend_from_slice(args);
-    let status = run(argv, &mut io).code();
-    Run {
-        status,
-        stdout: String::from_utf8_lossy(&out).into_owned(),
-        stderr: String::from_utf8_lossy(&err).into_owned(),
-    }
+    run_cli(args, stdin, terminal, Some(80))
 }
 
 fn cli(args: &[&str]) -> Run {

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crosscheck::cli::{run, Io};
+mod common;
 
 const WIRE: &str = "Storm batters the coast\n\nPORT ELLIS (Coastal Wire) - At least 14 people have died since the storm made landfall on Sunday, officials said.\n\nThe mayor said: \u{201c}Our sea wall held, and that saved the old town.\u{201d}\n";
 const PAPER: &str = "Coast counts the cost\n\nOfficials said 14 people had died since the storm made landfall on Sunday.\n\n\u{201c}Our sea wall held, and that saved the old town,\u{201d} the mayor said.\n";
@@ -93,23 +93,9 @@ struct DiagnosticV {
 }
 
 fn cli(args: &[&str]) -> (u8, String) {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let mut input: &[u8] = b"";
-    let mut io = Io {
-        stdout: &mut out,
-        stderr: &mut err,
-        stdin: &mut input,
-        stdout_is_terminal: false,
-        no_color: false,
-        term_dumb: false,
-        width: None,
-    };
-    let mut argv = vec!["crosscheck"];
-    argv.extend_from_slice(args);
-    let status = run(argv, &mut io).code();
-    assert!(status != 2, "run failed: {}", String::from_utf8_lossy(&err));
-    (status, String::from_utf8(out).unwrap())
+    let r = common::run_cli(args, b"", false, None);
+    assert!(r.status != 2, "run failed: {}", r.stderr);
+    (r.status, r.stdout)
 }
 
 fn corpus() -> tempfile::TempDir {
