@@ -118,6 +118,8 @@ pub(crate) fn build(
                     };
                     pack.source_phrases = lower(raw.source_phrases);
                     pack.speech_skip = lower(raw.skip);
+                    pack.data_nouns = lower(raw.data_nouns);
+                    pack.data_links = lower(raw.data_links);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
@@ -548,6 +550,7 @@ impl FileCtx<'_> {
             event_words: list(raw.event_words, "event_words"),
             place_cues: list(raw.place_cues, "place_cues"),
             connectors: list(raw.connectors, "connectors"),
+            org_joiners: list(raw.org_joiners, "org_joiners"),
             not_names: list(raw.not_names, "not_names"),
             adjective_endings: list(raw.adjective_endings, "adjective_endings"),
             generic_sources: list(raw.generic_sources, "generic_sources"),
