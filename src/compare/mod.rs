@@ -409,6 +409,44 @@ mod tests {
     }
 
     #[test]
+    fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
+        // "$85 million" and "$310m": no event, no thing counted, only the unit
+        let money = |phrase: &'static str, v: f64| {
+            let mut m = q(phrase, exact(v)).kind("money", "USD", "spent", "USD");
+            m.q.event = None;
+            m.q.counted = None;
+            m
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6)),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+        // the same sentences with the thing counted named do conflict
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6).counted("reserve draw")),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6).counted("reserve draw")),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
     fn same_day_same_toll_with_disjoint_values_is_a_conflict() {
         let f = run(vec![
             doc("a", "The toll stood at 250 people on Tuesday.")

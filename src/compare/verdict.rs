@@ -649,6 +649,12 @@ fn counted_class(q: &Quantity) -> Option<String> {
     (c != singular(&q.unit)).then_some(c)
 }
 
+/// Whether nothing but the unit says what a figure measures: no event ("killed",
+/// "spent") and no thing counted.
+fn unnamed(q: &Quantity) -> bool {
+    q.event.is_none() && counted_class(q).is_none()
+}
+
 /// How alike the sentences of two clusters are: the best Jaccard of their stems over the
 /// first few members of each, so a terse headline standing first in a cluster does not
 /// hide the body sentence that repeats its figure.
@@ -749,6 +755,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair
             };
             if context < min_context {
                 return Pair::Nothing; // too little in common to call it anything
+            }
+            if unnamed(qa) && unnamed(qb) {
+                // "$85 million" and "$310m" with no event and no thing counted: nothing
+                // says the two measure the same thing
+                return Pair::Nothing;
             }
             if is_multiplier_apart(qa, qb) {
                 // "$150" next to "$150m": a figure read without its multiplier, not a
