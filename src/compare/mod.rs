@@ -409,6 +409,37 @@ mod tests {
     }
 
     #[test]
+    fn counted_nouns_of_one_pack_set_are_one_thing() {
+        let share = |phrase: &'static str, counted: &str| {
+            q(phrase, at_least(14.0)).kind("shares", "percent", "supplied", counted)
+        };
+        let run_with = |a: &str, b: &str| {
+            run(vec![
+                doc(
+                    "a",
+                    "At least 14% of weaponry bought by Chad came from Belarus.",
+                )
+                .with(share("At least 14%", a)),
+                doc(
+                    "b",
+                    "Belarus supplied at least 14% of Chad's weapons imports.",
+                )
+                .with(share("at least 14%", b)),
+            ])
+        };
+        // "weaponry" and "weapons imports" are one set in claims/kinds/shares.toml
+        assert_eq!(
+            verdicts(&run_with("weaponry", "weapons imports")),
+            ["agreement"]
+        );
+        // "exports" is not in it
+        assert_eq!(
+            verdicts(&run_with("weaponry", "exports")),
+            ["different_scope"]
+        );
+    }
+
+    #[test]
     fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
         // "$85 million" and "$310m": no event, no thing counted, only the unit
         let money = |phrase: &'static str, v: f64| {

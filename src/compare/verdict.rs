@@ -88,9 +88,11 @@ enum Why {
 
 /// How a kind's figures are compared (from the claims pack).
 #[derive(Debug, Clone, Copy)]
-struct Rules {
+struct Rules<'p> {
     cumulative: bool,
     event_day: bool,
+    /// Sets of counted nouns that name one thing (`same_counted`).
+    same_counted: &'p [Vec<String>],
 }
 
 enum Rel {
@@ -144,9 +146,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         return Vec::new();
     };
     let kind_id = first.q.kind.clone();
+    let kind = ctx.pack.kind(&kind_id);
     let rules = Rules {
-        cumulative: ctx.pack.kind(&kind_id).is_some_and(|k| k.cumulative),
-        event_day: ctx.pack.kind(&kind_id).is_some_and(|k| k.event_day),
+        cumulative: kind.is_some_and(|k| k.cumulative),
+        event_day: kind.is_some_and(|k| k.event_day),
+        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
     };
     let cumulative = rules.cumulative;
 
@@ -640,13 +644,22 @@ fn signature(q: &Quantity) -> String {
 
 /// The thing counted, or `None` when it is only the unit itself ("people" for people).
 fn counted_class(q: &Quantity) -> Option<String> {
-    // "vote" and "votes" count the same thing.
-    let singular = |s: &str| {
-        let f = fold(s);
-        f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
-    };
-    let c = singular(q.counted.as_deref()?);
-    (c != singular(&q.unit)).then_some(c)
+    let c = class_of(q.counted.as_deref()?);
+    (c != class_of(&q.unit)).then_some(c)
+}
+
+/// A counted noun folded and singular: "vote" and "votes" count the same thing.
+fn class_of(s: &str) -> String {
+    let f = fold(s);
+    f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+}
+
+/// Whether two counted classes are in one of the kind's `same_counted` sets.
+fn one_thing(sets: &[Vec<String>], x: &str, y: &str) -> bool {
+    sets.iter().any(|set| {
+        let has = |c: &str| set.iter().any(|m| class_of(m) == c);
+        has(x) && has(y)
+    })
 }
 
 /// Whether nothing but the unit says what a figure measures: no event ("killed",
@@ -674,7 +687,7 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 
 /// How two cluster representatives relate; `context` is their sentences' likeness
 /// (`context_similarity`).
-fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
+fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
@@ -699,12 +712,12 @@ fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
 }
 
 /// `pair` once the subjects are known not to differ.
-fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
+fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let cumulative = rules.cumulative;
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
-    match scope_rel(qa, qb, rules.event_day) {
+    match scope_rel(qa, qb, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
@@ -1020,14 +1033,15 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     }
 }
 
-fn scope_rel(a: &Quantity, b: &Quantity, event_day: bool) -> Rel {
+fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
+    let event_day = rules.event_day;
     let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
     let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
     if event_day && is_day(ta) != is_day(tb) {
         // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
         // nothing about the period the figure covers.
         let day = if is_day(ta) { ta } else { tb };
-        return match what_rel(a, b) {
+        return match what_rel(a, b, rules.same_counted) {
             Rel::Same => Rel::Unknown(format!(
                 "“{}” dates the event, not the period the figure covers",
                 day.map_or("", |t| t.text.as_str())
@@ -1036,13 +1050,13 @@ fn scope_rel(a: &Quantity, b: &Quantity, event_day: bool) -> Rel {
         };
     }
     match time_rel(ta, tb) {
-        Rel::Same => what_rel(a, b),
+        Rel::Same => what_rel(a, b, rules.same_counted),
         other => other,
     }
 }
 
 /// Everything but the period: event, part or whole, thing counted, place.
-fn what_rel(a: &Quantity, b: &Quantity) -> Rel {
+fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
     match (&a.event, &b.event) {
         (Some(x), Some(y)) if x != y => {
             return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
@@ -1064,7 +1078,7 @@ fn what_rel(a: &Quantity, b: &Quantity) -> Rel {
         );
     }
     match (counted_class(a), counted_class(b)) {
-        (Some(x), Some(y)) if x != y => {
+        (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
             let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
             return Rel::Different(
                 Why::Counted,

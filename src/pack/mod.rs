@@ -241,6 +241,9 @@ pub struct Kind {
     pub units: Vec<String>,
     /// Nouns naming what is counted.
     pub counted: Vec<String>,
+    /// Sets of counted nouns that name one thing, lowercase ("weaponry", "weapons
+    /// imports"): compare treats them as one thing counted.
+    pub same_counted: Vec<Vec<String>>,
     /// Events.
     pub events: Vec<Event>,
     /// Whether figures accumulate over time.

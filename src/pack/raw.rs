@@ -333,6 +333,9 @@ pub(crate) struct RawKind {
     /// Nouns naming what is counted ("people", "civilians", "soldiers").
     #[serde(default)]
     pub(crate) counted: Vec<String>,
+    /// Sets of counted nouns that name one thing ("weaponry", "weapons imports").
+    #[serde(default)]
+    pub(crate) same_counted: Vec<Vec<String>>,
     /// Events of this kind ("killed", "injured").
     #[serde(default)]
     pub(crate) events: Vec<RawEvent>,

@@ -408,6 +408,11 @@ pub(crate) fn build(
             triggers: raw.triggers.into_iter().map(|t| t.to_lowercase()).collect(),
             units: raw.units.into_iter().map(Spanned::into_inner).collect(),
             counted: raw.counted.into_iter().map(|t| t.to_lowercase()).collect(),
+            same_counted: raw
+                .same_counted
+                .into_iter()
+                .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
+                .collect(),
             events: raw
                 .events
                 .into_iter()
