@@ -1282,7 +1282,8 @@ impl<'a> Cx<'a> {
             let Some(gap) = text.get(q.end..abs) else {
                 return false;
             };
-            // only a comma, or a short lowercase role: “...,” the engineer Ana Ruiz said
+            // only a comma, or a short lowercase role: “...,” the engineer Ana Ruiz said,
+            // “...,” RPU leader Ana Ruiz said (an acronym may name the role's body)
             let plain = gap.chars().all(|c| c == ',' || c.is_whitespace());
             let comma_before = gap.contains(',')
                 || text
@@ -1293,9 +1294,10 @@ impl<'a> Cx<'a> {
                 && !gap
                     .split_whitespace()
                     .any(|w| COORDINATORS.contains(&w.trim_matches(',')))
-                && gap
-                    .chars()
-                    .all(|c| c == ',' || c == '-' || c.is_whitespace() || c.is_lowercase());
+                && gap.split_whitespace().all(|w| {
+                    crate::normalize::is_acronym(w.trim_matches(','))
+                        || w.chars().all(|c| c == ',' || c == '-' || c.is_lowercase())
+                });
             if q.end > abs || !(plain || role) {
                 return false;
             }
@@ -1721,6 +1723,14 @@ mod tests {
         insta::assert_snapshot!(
             show("“We will rebuild,” AFP quoted Nadia Farouk as telling residents."),
             @"AFP <- Nadia Farouk [tell] quote: We will rebuild,"
+        );
+    }
+
+    #[test]
+    fn quote_before_a_speaker_whose_role_names_a_body_by_acronym() {
+        insta::assert_snapshot!(
+            show("“We have won,” RPU leader Ana Diallo told supporters in Abidjan on Thursday night, as crowds danced."),
+            @"Ana Diallo [tell] quote: We have won,"
         );
     }
 
