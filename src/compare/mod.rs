@@ -440,6 +440,36 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_scope_between_figures_of_different_orders_is_not_reported() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let pair = |other: &'static str, v: f64| {
+            run(vec![
+                doc(
+                    "a",
+                    "The city budget for fiscal 2026 totals $4.2bn, the council said.",
+                )
+                .with(money("$4.2bn", 4.2e9).time(
+                    TimeScopeKind::Period,
+                    "fiscal 2026",
+                    Some(date(2026, 1, 1)),
+                    Some(date(2026, 12, 31)),
+                )),
+                doc(
+                    "b",
+                    &format!("The city budget totals {other}, the council said."),
+                )
+                .with(money(other, v)),
+            ])
+        };
+        // one states a period, the other does not: worth a look when the figures are close
+        assert_eq!(verdicts(&pair("$3.96bn", 3.96e9)), ["different_scope"]);
+        // not when they are of different orders
+        assert_eq!(verdicts(&pair("$310m", 310e6)), Vec::<&str>::new());
+    }
+
+    #[test]
     fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
         // "$85 million" and "$310m": no event, no thing counted, only the unit
         let money = |phrase: &'static str, v: f64| {

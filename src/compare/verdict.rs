@@ -60,6 +60,11 @@ const CONFLICT_CONTEXT_MIN: f64 = 0.1;
 /// themselves must show that the figures speak of the same thing.
 const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
 
+/// Figures whose relation is unknown (one states a period or a thing counted, the other
+/// does not) and that lie further apart than this factor are not similar claims: "$4.2bn"
+/// and "$310m" in one budget story are not a scope question worth a reader's time.
+const UNKNOWN_SCOPE_MAX_RATIO: f64 = 3.0;
+
 struct Cluster<'a> {
     items: Vec<Item<'a>>,
 }
@@ -722,8 +727,13 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
-            } else if qa.vague || qb.vague || context < CONFLICT_CONTEXT_MIN {
-                // a vague amount, or unrelated sentences: nothing to tell the reader
+            } else if qa.vague
+                || qb.vague
+                || context < CONFLICT_CONTEXT_MIN
+                || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
+            {
+                // a vague amount, unrelated sentences or figures of different orders:
+                // nothing to tell the reader
                 Pair::Nothing
             } else {
                 Pair::DiffScope {
@@ -833,6 +843,23 @@ fn same_party(a: &str, b: &str) -> bool {
     };
     let (wa, wb) = (words(a), words(b));
     a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+}
+
+/// Whether two figures lie more than `ratio` times apart (nearest ends of their
+/// intervals); never for a figure of zero or without bounds.
+fn far_apart(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
+    let ends = |q: &Quantity| (q.value.min.or(q.value.max), q.value.max.or(q.value.min));
+    let ((Some(a_lo), Some(a_hi)), (Some(b_lo), Some(b_hi))) = (ends(a), ends(b)) else {
+        return false;
+    };
+    let (lo_hi, hi_lo) = if a_hi < b_lo {
+        (a_hi, b_lo)
+    } else if b_hi < a_lo {
+        (b_hi, a_lo)
+    } else {
+        return false;
+    };
+    lo_hi > 0.0 && hi_lo / lo_hi > ratio
 }
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
