@@ -90,6 +90,55 @@ pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attrib
         .find_map(|c| c.attribution.as_ref())
 }
 
+/// The attribution of a figure at `span` in sentence `index`: the sentence's own
+/// ([`for_sentence`]), unless the figure comes after every attribution of the sentence,
+/// outside the words they report, behind a word that opens background (`background` in
+/// `speech_verbs.toml`: "Russia wants closer ties, state media reported on Friday, after a
+/// meeting with a junta condemned for killing hundreds"). Such a figure is the writer's,
+/// credited to no one; "..., according to the budget office, up from $890m" stays the
+/// office's.
+pub(crate) fn for_figure<'a>(
+    source: &Source,
+    statements: &'a [Claim],
+    index: usize,
+    span: &Span,
+    pack: &Pack,
+) -> Option<&'a Attribution> {
+    let lo = statements.partition_point(|c| c.sentence < index);
+    let hi = statements.partition_point(|c| c.sentence <= index);
+    let own: Vec<(&Span, &Attribution)> = statements
+        .get(lo..hi)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| match (&c.body, &c.attribution) {
+            (ClaimBody::Statement(st), Some(a)) => Some((&st.content, a)),
+            _ => None,
+        })
+        .collect();
+    let background = |from: usize| {
+        source
+            .text
+            .get(from..span.start)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                pack.background_openers
+                    .iter()
+                    .any(|b| b.eq_ignore_ascii_case(w))
+            })
+    };
+    let after_all = !own.is_empty()
+        && own.iter().all(|(content, a)| {
+            a.span.end <= span.start
+                && !(content.start <= span.start && span.end <= content.end)
+                && background(a.span.end.max(content.end.min(span.start)))
+        });
+    if after_all {
+        return None;
+    }
+    for_sentence(statements, index)
+}
+
 /// A quotation: its marks and the words between them (absolute byte offsets).
 #[derive(Debug, Clone)]
 struct Quote {

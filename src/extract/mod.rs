@@ -332,15 +332,11 @@ pub fn extract_with_anchor(
     for (i, s) in sentences.iter().enumerate() {
         let attr = attribution::for_sentence(&statements, i);
         let sentence_dates: Vec<&DateRef> = dates.iter().filter(|d| d.sentence == i).collect();
-        claims.extend(quantity::find(
-            source,
-            i,
-            s,
-            pack,
-            &sentence_dates,
-            &anchor,
-            attr,
-        ));
+        let found = quantity::find(source, i, s, pack, &sentence_dates, &anchor, attr);
+        claims.extend(found.into_iter().map(|mut c| {
+            c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
+            c
+        }));
     }
     claims.extend(
         statements
@@ -353,5 +349,46 @@ pub fn extract_with_anchor(
         mentions,
         dates,
         anchor,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each quantity's text and who it is credited to.
+    fn credits(text: &str) -> Vec<(String, Option<String>)> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        extract(&source, &sentences, &pack)
+            .claims
+            .into_iter()
+            .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
+            .map(|c| {
+                let who = c.attribution.and_then(|a| a.speaker).map(|p| p.name);
+                (source.text[c.span].to_owned(), who)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_in_background_after_the_attribution_is_credited_to_no_one() {
+        let got = credits(
+            "Russia wants closer military ties, state media reported on Friday, after talks \
+             with a junta condemned for killing 320 protesters.",
+        );
+        assert_eq!(got, [("320 protesters".to_owned(), None)]);
+        // "up from" continues the office's own figures
+        let got = credits(
+            "The police budget will grow to $960 million, according to the Budget Office, up \
+             from $890 million last year.",
+        );
+        let who: Vec<Option<&str>> = got.iter().map(|(_, w)| w.as_deref()).collect();
+        assert_eq!(
+            who,
+            [Some("Budget Office"), Some("Budget Office")],
+            "{got:?}"
+        );
     }
 }

@@ -54,6 +54,9 @@ pub struct Pack {
     pub data_nouns: Vec<String>,
     /// Words linking a data noun to its source ("from", "released by"), lowercase.
     pub data_links: Vec<String>,
+    /// Words that open background after an attribution ("after", "despite", "which"): a
+    /// figure behind one is the writer's, not the speaker's.
+    pub background_openers: Vec<String>,
     /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
     pub entities: Entities,
     /// Units with their written forms.

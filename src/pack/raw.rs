@@ -155,6 +155,9 @@ pub(crate) struct RawSpeechVerbs {
     /// Words linking a data noun to its source ("from", "released by").
     #[serde(default)]
     pub(crate) data_links: Vec<Spanned<String>>,
+    /// Words that open background after an attribution.
+    #[serde(default)]
+    pub(crate) background_openers: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }

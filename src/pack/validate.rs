@@ -120,6 +120,7 @@ pub(crate) fn build(
                     pack.speech_skip = lower(raw.skip);
                     pack.data_nouns = lower(raw.data_nouns);
                     pack.data_links = lower(raw.data_links);
+                    pack.background_openers = lower(raw.background_openers);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
