@@ -224,7 +224,13 @@ fn may_name_a_day_or_month(text: &str) -> bool {
     ];
     let b = text.as_bytes();
     b.windows(3).any(|w| {
-        w.eq_ignore_ascii_case(b"day") || w.eq_ignore_ascii_case(b"wee") || MONTHS.contains(&w)
+        // every needle starts with one of these bytes: a cheap test before the others
+        matches!(
+            w[0],
+            b'd' | b'D' | b'w' | b'W' | b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N'
+        ) && (w.eq_ignore_ascii_case(b"day")
+            || w.eq_ignore_ascii_case(b"wee")
+            || MONTHS.contains(&w))
     })
 }
 
@@ -503,6 +509,17 @@ struct Cues {
     month: bool,
     /// "day", which every (case-sensitive) `WEEKDAY` contains.
     weekday: bool,
+    /// For the case-insensitive shapes, a piece of their words in any ASCII case. No piece
+    /// has a `k` or an `s`: Unicode case folding also matches "K" (Kelvin) and "ſ" (long s)
+    /// for those, and it matches no other non-ASCII letter to an ASCII one.
+    /// "today", "tomorrow", "tonight", "yes-terday".
+    day: bool,
+    /// "earlier".
+    earlier: bool,
+    /// "wee(k)", "month", "year".
+    unit: bool,
+    /// "ago".
+    ago: bool,
 }
 
 impl Cues {
@@ -514,11 +531,32 @@ impl Cues {
             ])
             .expect("month prefixes build an automaton")
         });
-        Cues {
+        static PIECES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            #[allow(clippy::expect_used)]
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(CI_PIECES)
+                .expect("date word pieces build an automaton")
+        });
+        let mut cues = Cues {
             digit: text.bytes().any(|b| b.is_ascii_digit()),
             month: MONTHS.is_match(text),
             weekday: text.contains("day"),
+            day: false,
+            earlier: false,
+            unit: false,
+            ago: false,
+        };
+        for m in PIECES.find_overlapping_iter(text) {
+            match CI_PIECES.get(m.pattern().as_usize()) {
+                Some(&("today" | "tomorrow" | "tonight" | "terday")) => cues.day = true,
+                Some(&"earlier") => cues.earlier = true,
+                Some(&("wee" | "month" | "year")) => cues.unit = true,
+                Some(&"ago") => cues.ago = true,
+                _ => {}
+            }
         }
+        cues
     }
 
     /// Whether `shape` can match at all.
@@ -530,11 +568,18 @@ impl Cues {
             }
             Shape::MonthRel | Shape::RelMonth | Shape::Month => self.month,
             Shape::Weekday => self.weekday,
-            // case-insensitive shapes: Unicode case folding makes a literal test unsafe
-            Shape::Day | Shape::EarlierThis | Shape::RelUnit | Shape::Ago => true,
+            Shape::Day => self.day,
+            Shape::EarlierThis => self.earlier,
+            Shape::RelUnit => self.unit,
+            Shape::Ago => self.ago,
         }
     }
 }
+
+/// Pieces of the words of the case-insensitive shapes (see [`Cues`]).
+const CI_PIECES: [&str; 9] = [
+    "today", "tomorrow", "tonight", "terday", "earlier", "wee", "month", "year", "ago",
+];
 
 type Span = std::ops::Range<usize>;
 
