@@ -1279,7 +1279,7 @@ impl<'a> Cx<'a> {
                     .get(q.content.clone())
                     .is_some_and(|c| c.trim_end().ends_with(','));
             let role = comma_before
-                && gap.split_whitespace().filter(|w| *w != ",").count() <= 3
+                && gap.split_whitespace().filter(|w| *w != ",").take(4).count() <= 3
                 && !gap
                     .split_whitespace()
                     .any(|w| COORDINATORS.contains(&w.trim_matches(',')))
@@ -1318,13 +1318,13 @@ impl<'a> Cx<'a> {
             return false;
         };
         let role = before.get(comma + 1..).unwrap_or("");
-        let role_ok = role.split_whitespace().count() <= 3
+        let role_ok = role.split_whitespace().take(4).count() <= 3
             && words(role).iter().all(|w| {
                 let l = w.text.to_lowercase();
                 !self.lex.forms.contains_key(&l) && !NP_STOPS.contains(&l.as_str())
                     || DETERMINERS.contains(&l.as_str())
             });
-        if !role_ok || before[..comma].split_whitespace().count() < 3 {
+        if !role_ok || before[..comma].split_whitespace().take(3).count() < 3 {
             return false;
         }
         let Some(after) = s.text.get(verb_end..) else {

@@ -314,6 +314,14 @@ impl Word<'_> {
 
     fn is_cap(&self) -> bool {
         let t = self.text;
+        // ASCII fast paths (digits are ASCII, so a byte test finds them all)
+        match t.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => return !t.bytes().any(|b| b.is_ascii_digit()),
+            Some(b) if b.is_ascii() && !t.bytes().any(|b| b == b'\'' || b == b'-' || b >= 0x80) => {
+                return false
+            }
+            _ => {}
+        }
         let first = t.chars().next();
         if first.is_some_and(char::is_uppercase) {
             return !t.chars().any(|c| c.is_ascii_digit());
