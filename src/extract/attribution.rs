@@ -28,9 +28,26 @@ use crate::text::Span;
 
 /// Statement claims of a source, each with its attribution. Works across sentences
 /// (quotes that run on, pronoun speakers).
+#[cfg(test)]
 pub(crate) fn find(
     source: &Source,
     sentences: &[Sentence],
+    mentions: &[Mention],
+    pack: &Pack,
+) -> Vec<Claim> {
+    let words: Vec<Vec<Word<'_>>> = sentences
+        .iter()
+        .map(|s| words(source.text.get(s.span.clone()).unwrap_or("")))
+        .collect();
+    find_with_words(source, sentences, &words, mentions, pack)
+}
+
+/// [`find`] with the [`words`] of each sentence computed by the caller (shared with
+/// entity mentions).
+pub(crate) fn find_with_words<'a>(
+    source: &'a Source,
+    sentences: &'a [Sentence],
+    words: &'a [Vec<Word<'a>>],
     mentions: &[Mention],
     pack: &Pack,
 ) -> Vec<Claim> {
@@ -45,6 +62,7 @@ pub(crate) fn find(
         mentions: &by_sentence,
         lex: &lex,
         quotes: &quotes,
+        words,
     };
     let mut out: Vec<Claim> = Vec::new();
     for i in 0..sentences.len() {
@@ -294,6 +312,8 @@ struct Cx<'a> {
     mentions: &'a [&'a Mention],
     lex: &'a Lexicon,
     quotes: &'a [Quote],
+    /// The words of each sentence.
+    words: &'a [Vec<Word<'a>>],
 }
 
 /// One sentence prepared for matching.
@@ -301,7 +321,7 @@ struct Sent<'a> {
     i: usize,
     base: usize,
     text: &'a str,
-    words: Vec<Word<'a>>,
+    words: &'a [Word<'a>],
     mentions: Vec<&'a Mention>,
 }
 
@@ -337,7 +357,7 @@ impl<'a> Cx<'a> {
             i,
             base: s.span.start,
             text,
-            words: words(text),
+            words: self.words.get(i).map_or(&[], Vec::as_slice),
             mentions: self
                 .mentions_of(i)
                 .iter()

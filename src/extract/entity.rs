@@ -22,10 +22,24 @@ use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
 
 /// Entity mentions in sentence `index`.
+#[cfg(test)]
 pub(crate) fn find_mentions(
     source: &Source,
     index: usize,
     sentence: &Sentence,
+    pack: &Pack,
+) -> Vec<Mention> {
+    let text = source.text.get(sentence.span.clone()).unwrap_or("");
+    find_mentions_in(source, index, sentence, &words(text), pack)
+}
+
+/// [`find_mentions`] with the sentence's [`words`] computed by the caller (shared with
+/// attribution).
+pub(crate) fn find_mentions_in(
+    source: &Source,
+    index: usize,
+    sentence: &Sentence,
+    words: &[Word<'_>],
     pack: &Pack,
 ) -> Vec<Mention> {
     let lex = pack.prepared(Lexicon::new);
@@ -33,7 +47,6 @@ pub(crate) fn find_mentions(
         return Vec::new();
     };
     let base = sentence.span.start;
-    let words = words(text);
     let mut out: Vec<Mention> = Vec::new();
     let mut pending_title: Option<(String, usize)> = None;
     // In a title-case headline every word is capitalised: only listed names count.

@@ -322,12 +322,17 @@ pub fn extract_with_anchor(
 ) -> Extraction {
     let mut dates = Vec::new();
     let mut mentions = Vec::new();
+    // The words of each sentence, split once for entities and attribution.
+    let words: Vec<Vec<entity::Word<'_>>> = sentences
+        .iter()
+        .map(|s| entity::words(source.text.get(s.span.clone()).unwrap_or("")))
+        .collect();
     for (i, s) in sentences.iter().enumerate() {
         dates.extend(time::find_dates(source, i, s, &anchor, pack));
-        mentions.extend(entity::find_mentions(source, i, s, pack));
+        mentions.extend(entity::find_mentions_in(source, i, s, &words[i], pack));
     }
     entity::link(&mut mentions, pack);
-    let statements = attribution::find(source, sentences, &mentions, pack);
+    let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let attr = attribution::for_sentence(&statements, i);
