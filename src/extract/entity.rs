@@ -10,7 +10,7 @@
 //! acronym defined in parentheses takes the key of the name before it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -258,7 +258,7 @@ fn mention(
 ) -> Mention {
     let written = &text[span.clone()];
     let name = strip_name(written);
-    let (key, canonical) = entity_key(pack, name, kind);
+    let (key, canonical) = pack.prepared(|_| KeyCache::default()).key(pack, name, kind);
     Mention {
         span: base + span.start..base + span.end,
         text: written.to_owned(),
@@ -267,6 +267,35 @@ fn mention(
         kind,
         title,
         sentence,
+    }
+}
+
+/// [`entity_key`] results of one pack, remembered: a name recurs within a source and
+/// across the sources of a story, and keying it (alias lookup, respelling) costs far more
+/// than a lookup. Stops remembering past [`KeyCache::MAX`] names, so memory stays bounded.
+#[derive(Default)]
+struct KeyCache(std::sync::RwLock<HashMap<EntityKind, HashMap<String, (String, String)>>>);
+
+impl KeyCache {
+    const MAX: usize = 1 << 16;
+
+    /// `entity_key(pack, name, kind)`, from the cache when it was computed before.
+    fn key(&self, pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
+        if let Ok(map) = self.0.read() {
+            if let Some(k) = map.get(&kind).and_then(|m| m.get(name)) {
+                return k.clone();
+            }
+        }
+        let k = entity_key(pack, name, kind);
+        if let Ok(mut map) = self.0.write() {
+            let len: usize = map.values().map(HashMap::len).sum();
+            if len < KeyCache::MAX {
+                map.entry(kind)
+                    .or_default()
+                    .insert(name.to_owned(), k.clone());
+            }
+        }
+        k
     }
 }
 
