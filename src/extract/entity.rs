@@ -436,6 +436,11 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         if c.is_ascii() {
             return c.is_ascii_alphanumeric();
         }
+        // Neither alphabetic nor numeric (quotes, dashes, spaces): no letter or number
+        // either (checked against the regex over every char).
+        if !c.is_alphabetic() && !c.is_numeric() {
+            return false;
+        }
         static LN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
             Regex::new(r"\A[\p{L}\p{N}]\z").expect("the letter-or-number class is a valid regex")
         });
