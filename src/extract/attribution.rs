@@ -16,9 +16,10 @@
 //! attribution. Nothing here is a guess about the world: a verb with no speaker found
 //! yields no statement.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::entity::{words, Word};
+use super::fxhash::FxHashMap;
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
 use crate::ingest::Source;
 use crate::normalize::fold;
@@ -216,7 +217,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
 /// Speech lexicon of a pack, prepared once.
 struct Lexicon {
     /// Lowercase form → (lemma, role, weak).
-    forms: HashMap<String, (String, SpeechRole, bool)>,
+    forms: FxHashMap<String, (String, SpeechRole, bool)>,
     /// Lowercase forms of verbs that set a figure "at" a number ("put", "estimated").
     figure_at: HashSet<String>,
     skip: HashSet<String>,
@@ -227,7 +228,7 @@ struct Lexicon {
 
 impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         let mut figure_at = HashSet::new();
         for v in &pack.speech_verbs {
             for f in &v.forms {

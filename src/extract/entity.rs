@@ -10,11 +10,12 @@
 //! acronym defined in parentheses takes the key of the name before it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
+use super::fxhash::FxHashSet;
 use super::Mention;
 use crate::ingest::Source;
 use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
@@ -625,18 +626,18 @@ fn person_of_org(
 /// The entity lexicon of a pack, prepared once.
 struct Lexicon {
     titles: Vec<Vec<String>>,
-    org_words: HashSet<String>,
-    outlets: HashSet<String>,
-    place_words: HashSet<String>,
-    event_words: HashSet<String>,
-    place_cues: HashSet<String>,
-    connectors: HashSet<String>,
-    not_names: HashSet<String>,
+    org_words: FxHashSet<String>,
+    outlets: FxHashSet<String>,
+    place_words: FxHashSet<String>,
+    event_words: FxHashSet<String>,
+    place_cues: FxHashSet<String>,
+    connectors: FxHashSet<String>,
+    not_names: FxHashSet<String>,
     adjective_endings: Vec<String>,
-    speech_forms: HashSet<String>,
-    speech_skip: HashSet<String>,
-    all_speech_forms: HashSet<String>,
-    generic: HashSet<String>,
+    speech_forms: FxHashSet<String>,
+    speech_skip: FxHashSet<String>,
+    all_speech_forms: FxHashSet<String>,
+    generic: FxHashSet<String>,
     aliases: AhoCorasick,
     alias_kinds: Vec<EntityKind>,
 }
@@ -645,7 +646,7 @@ impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
         let e = &pack.entities;
         let set =
-            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+            |v: &[String]| -> FxHashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut titles: Vec<Vec<String>> = e
             .titles
             .iter()

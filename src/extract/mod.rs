@@ -8,6 +8,7 @@
 
 pub(crate) mod attribution;
 pub(crate) mod entity;
+pub(crate) mod fxhash;
 pub(crate) mod number;
 pub(crate) mod quantity;
 pub mod record;

@@ -9,7 +9,8 @@
 //! counts. The words come from `units.toml` (number words, multipliers, fractions).
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::pack::Pack;
@@ -52,10 +53,10 @@ pub(crate) struct Numerals {
     /// Fractions as lowercase word lists, longest first.
     fractions: Vec<(Vec<String>, f64)>,
     /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
-    glued: std::collections::HashSet<String>,
+    glued: HashSet<String>,
     /// Unit words written before a figure ("magnitude"), lowercase: "magnitude-7.1" is a
     /// figure, not a code like "F-16".
-    prefix_words: std::collections::HashSet<String>,
+    prefix_words: HashSet<String>,
     /// The words a number in words can start with (number words, first words of
     /// fractions, "half", "a", "an"): any other word starts none, so [`words_at`] skips it.
     first_words: HashSet<String>,
@@ -64,7 +65,7 @@ pub(crate) struct Numerals {
 impl Numerals {
     /// Compiles the number words of `pack`.
     pub(crate) fn new(pack: &Pack) -> Numerals {
-        let mut multipliers = HashMap::new();
+        let mut multipliers = HashMap::default();
         for m in &pack.numbers.multipliers {
             for f in &m.forms {
                 multipliers.insert(f.clone(), (m.factor, m.short.contains(f)));
