@@ -502,7 +502,9 @@ fn named_elsewhere(text: &str, near: usize, word: &str) -> bool {
         hi += 1;
     }
     let text = &text[lo..hi];
-    text.match_indices(word).any(|(i, _)| {
+    // `text.match_indices(word)`, SIMD-searched (both give the leftmost non-overlapping
+    // matches)
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|i| {
         let after = text[i + word.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             return false;
