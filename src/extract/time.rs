@@ -20,6 +20,27 @@ use crate::segment::Sentence;
 
 /// The date a source's relative dates resolve against, and why.
 pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
+    anchor_with(source, sentences, pack, None)
+}
+
+/// The date phrases of each sentence of a source (what [`phrases`] gives), computed once
+/// for both the anchor and the dates.
+pub(crate) fn phrases_of(source: &Source, sentences: &[Sentence], pack: &Pack) -> Vec<Vec<Phrase>> {
+    let stopwords = pack.prepared(NotYear::new);
+    sentences
+        .iter()
+        .map(|s| phrases(s.text(source), &stopwords.0))
+        .collect()
+}
+
+/// [`anchor`], with the date phrases of each sentence when already computed
+/// ([`phrases_of`]).
+pub(crate) fn anchor_with(
+    source: &Source,
+    sentences: &[Sentence],
+    pack: &Pack,
+    known: Option<&[Vec<Phrase>]>,
+) -> Anchor {
     let Some(field) = &source.meta.published else {
         return Anchor::default();
     };
@@ -47,14 +68,22 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
         Origin::Line { line, .. } => Some(line),
         Origin::Manifest => None,
     };
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let text = s.text(source);
-        // the date line itself ("Thursday, October 21, 2021") says nothing of the news
-        let on_header = header_line == Some(source.position(s.span.start).line);
         if !may_date_the_page(text) && !may_name_a_day_or_month(text) {
             continue;
         }
-        for p in phrases(text, stopwords) {
+        // the date line itself ("Thursday, October 21, 2021") says nothing of the news
+        let on_header = header_line == Some(source.position(s.span.start).line);
+        let computed;
+        let found: &[Phrase] = match known.and_then(|k| k.get(i)) {
+            Some(list) => list,
+            None => {
+                computed = phrases(text, stopwords);
+                &computed
+            }
+        };
+        for p in found {
             match p.kind {
                 _ if on_header => {}
                 PhraseKind::Weekday(_, 0) | PhraseKind::RelUnit(Unit::Week, 0) => {
@@ -245,6 +274,7 @@ fn may_date_the_page(text: &str) -> bool {
 }
 
 /// Dates in sentence `index`.
+#[cfg(test)]
 pub(crate) fn find_dates(
     source: &Source,
     index: usize,
@@ -252,10 +282,22 @@ pub(crate) fn find_dates(
     anchor: &Anchor,
     pack: &Pack,
 ) -> Vec<DateRef> {
+    let stopwords = pack.prepared(NotYear::new);
+    let found = phrases(sentence.text(source), &stopwords.0);
+    dates_of(source, index, sentence, anchor, found)
+}
+
+/// [`find_dates`] from the sentence's date phrases ([`phrases_of`]).
+pub(crate) fn dates_of(
+    source: &Source,
+    index: usize,
+    sentence: &Sentence,
+    anchor: &Anchor,
+    found: Vec<Phrase>,
+) -> Vec<DateRef> {
     let text = sentence.text(source);
     let base = sentence.span.start;
-    let stopwords = pack.prepared(NotYear::new);
-    phrases(text, &stopwords.0)
+    found
         .into_iter()
         .map(|p| {
             let (from, to, basis) = resolve(&p.kind, anchor);
