@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::fxhash::FxHashSet;
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::Mention;
 use crate::ingest::Source;
 use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
@@ -628,6 +628,11 @@ fn person_of_org(
 /// The entity lexicon of a pack, prepared once.
 struct Lexicon {
     titles: Vec<Vec<String>>,
+    /// Indices in `titles` (in its order) by first word: a title can only match words
+    /// starting with its first word.
+    titles_by_first: FxHashMap<String, Vec<usize>>,
+    /// Whether some title has no words (it would match anywhere).
+    empty_title: bool,
     org_words: FxHashSet<String>,
     outlets: FxHashSet<String>,
     place_words: FxHashSet<String>,
@@ -655,6 +660,13 @@ impl Lexicon {
             .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
             .collect();
         titles.sort_by_key(|t: &Vec<String>| std::cmp::Reverse(t.len()));
+        let mut titles_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            if let Some(w) = t.first() {
+                titles_by_first.entry(w.clone()).or_default().push(i);
+            }
+        }
+        let empty_title = titles.iter().any(Vec::is_empty);
         let mut patterns = Vec::new();
         let mut alias_kinds = Vec::new();
         for a in &pack.aliases {
@@ -674,6 +686,8 @@ impl Lexicon {
             .expect("alias phrases build an automaton");
         Lexicon {
             titles,
+            titles_by_first,
+            empty_title,
             org_words: set(&e.organization_words),
             outlets: e.outlets.iter().map(|o| fold(o)).collect(),
             place_words: set(&e.place_words),
@@ -730,7 +744,19 @@ impl Lexicon {
 
     /// Number of leading words of `ws` that form the longest title.
     fn title_prefix(&self, ws: &[Word<'_>]) -> usize {
-        for t in &self.titles {
+        // Only titles starting with the first word can match (all of them when a title
+        // is empty), tried in the same order.
+        let candidates: Box<dyn Iterator<Item = &Vec<String>>> = match ws.first() {
+            Some(w) if !self.empty_title => Box::new(
+                self.titles_by_first
+                    .get(w.lower())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&i| self.titles.get(i)),
+            ),
+            _ => Box::new(self.titles.iter()),
+        };
+        for t in candidates {
             if t.len() <= ws.len()
                 && t.iter().zip(ws).all(|(a, w)| *a == w.lower())
                 && !ws[..t.len()].iter().any(|w| w.possessive)
@@ -762,11 +788,18 @@ impl Lexicon {
         seq.reverse();
         // the longest suffix of `seq` that is a title
         for k in 0..seq.len() {
+            if !self.titles_by_first.contains_key(words[seq[k]].lower()) {
+                continue; // no title starts with this word
+            }
             let cand: Vec<String> = seq[k..]
                 .iter()
                 .map(|&i| words[i].lower().to_owned())
                 .collect();
-            if self.titles.contains(&cand) {
+            if self
+                .titles_by_first
+                .get(&cand[0])
+                .is_some_and(|ids| ids.iter().any(|&t| self.titles.get(t) == Some(&cand)))
+            {
                 let s = words[seq[k]].start;
                 let e = words[seq[seq.len() - 1]].end;
                 return Some(text[s..e].to_owned());
