@@ -74,7 +74,10 @@ mod tests {
         assert_ne!(h("a"), h("a\0"));
         assert_ne!(h("said"), h("says"));
         assert_ne!(h("according"), h("accordinh"));
-        let set: FxHashSet<String> = ["one", "two", "three"].map(str::to_owned).into_iter().collect();
+        let set: FxHashSet<String> = ["one", "two", "three"]
+            .map(str::to_owned)
+            .into_iter()
+            .collect();
         assert!(set.contains("two"));
         assert!(!set.contains("four"));
     }

@@ -997,6 +997,28 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn cues_never_skip_a_shape_whose_regex_matches() {
+        // Case variants, and the two non-ASCII letters Unicode case folding matches to
+        // ASCII ones (Kelvin sign for k, long s for s), which the cue pieces avoid.
+        let texts = [
+            "Officials said YESTERDAY that the count rose.",
+            "It happened toNIGHT, Earlier This Month and Three Years Ago.",
+            "The vote came la\u{17F}t wee\u{212A} and pa\u{17F}t month.",
+            "Ye\u{17F}terday and two wee\u{212A}s ago, on Monday 3 March 2021.",
+            "No date here at all.",
+            "In May 2020, between 2014 and 2019, since June last year.",
+        ];
+        for text in texts {
+            let cues = Cues::of(text);
+            for (shape, re) in SHAPES.iter() {
+                if re.is_match(text) {
+                    assert!(cues.allow(*shape), "{shape:?} skipped on {text:?}");
+                }
+            }
+        }
+    }
+
     fn one(text: &str, anchor: &Anchor) -> String {
         let d = dates(text, anchor);
         assert_eq!(d.len(), 1, "{text}: {d:?}");
