@@ -43,7 +43,8 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
     // Anchors first (cheap), so a source without a date or a year can borrow the year the
     // other sources of the story give.
     // The date phrases of each sentence serve both the anchor and the dates.
-    type Segmented = (Vec<Sentence>, Anchor, Vec<Vec<extract::time::Phrase>>);
+    type Phrases = Vec<Vec<extract::time::Phrase>>;
+    type Segmented = (Vec<Sentence>, Anchor, Phrases);
     let segmented: Vec<Segmented> = sources
         .par_iter()
         .map(|s| {
@@ -54,10 +55,8 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
         })
         .collect();
     let year = story_year(segmented.iter().map(|(_, a, _)| a));
-    let (sentences, rest): (
-        Vec<Vec<Sentence>>,
-        Vec<(Anchor, Vec<Vec<extract::time::Phrase>>)>,
-    ) = segmented.into_iter().map(|(s, a, p)| (s, (a, p))).unzip();
+    let (sentences, rest): (Vec<Vec<Sentence>>, Vec<(Anchor, Phrases)>) =
+        segmented.into_iter().map(|(s, a, p)| (s, (a, p))).unzip();
     let extractions: Vec<Extraction> = sources
         .par_iter()
         .zip(sentences.par_iter())

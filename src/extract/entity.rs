@@ -55,7 +55,7 @@ pub(crate) fn find_mentions_in(
     let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
     let unpunctuated = !text.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
     let headline = unpunctuated && caps >= 4 && caps * 10 >= long * 7;
-    for run in runs(text, &words, &lex) {
+    for run in runs(text, words, &lex) {
         let mut ws = &words[run.clone()];
         // A title at the start of the run, unless the run names an organisation
         // ("Justice Ministry" is not Mr Ministry with the title Justice).
@@ -99,7 +99,7 @@ pub(crate) fn find_mentions_in(
         let name = &text[span.clone()];
         // A title just before the run, lowercase ("junta leader", "deputy defence minister,").
         if title.is_none() {
-            title = lex.title_before(text, &words, run.start);
+            title = lex.title_before(text, words, run.start);
             if title.is_none() {
                 if let Some((t, end)) = pending_title.take() {
                     if text[end..first.start].trim() == "," {
@@ -132,14 +132,14 @@ pub(crate) fn find_mentions_in(
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
             if opener
                 && !last.possessive
-                && !lex.speaks_after(&words, run.end)
+                && !lex.speaks_after(words, run.end)
                 && !named_elsewhere(&source.text, base, first.text)
             {
                 continue;
             }
         }
         let prev = run.start.checked_sub(1).map(|i| &words[i]);
-        let next = next_word(&words, run.end - 1);
+        let next = next_word(words, run.end - 1);
         let kind =
             known.unwrap_or_else(|| lex.classify(ws, title.is_some(), outlet, prev, next, text));
         out.push(mention(pack, base, text, span, kind, title, index));
@@ -275,7 +275,10 @@ fn mention(
 /// across the sources of a story, and keying it (alias lookup, respelling) costs far more
 /// than a lookup. Stops remembering past [`KeyCache::MAX`] names, so memory stays bounded.
 #[derive(Default)]
-struct KeyCache(std::sync::RwLock<HashMap<EntityKind, HashMap<String, (String, String)>>>);
+struct KeyCache(std::sync::RwLock<HashMap<EntityKind, HashMap<String, KeyAndName>>>);
+
+/// A canonical key and display name.
+type KeyAndName = (String, String);
 
 impl KeyCache {
     const MAX: usize = 1 << 16;
