@@ -566,13 +566,10 @@ struct Cues {
 
 impl Cues {
     fn of(text: &str) -> Cues {
-        static MONTHS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-            #[allow(clippy::expect_used)]
-            aho_corasick::AhoCorasick::new([
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ])
-            .expect("month prefixes build an automaton")
-        });
+        const MONTHS: [&[u8]; 12] = [
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
         static PIECES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             #[allow(clippy::expect_used)]
             aho_corasick::AhoCorasickBuilder::new()
@@ -582,7 +579,11 @@ impl Cues {
         });
         let mut cues = Cues {
             digit: text.bytes().any(|b| b.is_ascii_digit()),
-            month: MONTHS.is_match(text),
+            // a month's first three letters (case-sensitive), first byte tested first
+            month: text.as_bytes().windows(3).any(|w| {
+                matches!(w[0], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+                    && MONTHS.contains(&w)
+            }),
             weekday: text.contains("day"),
             day: false,
             earlier: false,
