@@ -550,7 +550,14 @@ impl Story {
                 ]
             }
             Beat::Visit => vec![
-                Fact::fixed("deal", "money", rng.int(120, 2400) as f64 * 1e6, true),
+                // rounded as `money` writes it ("$1.56bn"), so that the answer key holds
+                // the figure the text gives
+                Fact::fixed(
+                    "deal",
+                    "money",
+                    written_money(rng.int(120, 2400) as f64 * 1e6),
+                    true,
+                ),
                 Fact::fixed("share", "shares", rng.int(8, 45) as f64, true),
                 // Trap: a share over a longer period.
                 Fact::fixed("share_long", "shares", rng.int(46, 70) as f64, false),
@@ -1174,6 +1181,12 @@ fn pct(rng: &mut Rng, v: f64) -> String {
         1 => format!("{n} percent"),
         _ => format!("{n} per cent"),
     }
+}
+
+/// `v` rounded as [`money`] writes it: to $10m from $1bn up, to $1m below.
+fn written_money(v: f64) -> f64 {
+    let unit = if v >= 1e9 { 1e7 } else { 1e6 };
+    (v / unit).round() * unit
 }
 
 fn money(rng: &mut Rng, v: f64) -> String {

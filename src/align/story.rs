@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::block::UnionFind;
-use crate::extract::Extraction;
+use crate::extract::{Extraction, Mention};
 use crate::ingest::Source;
 use crate::pack::EntityKind;
 
@@ -22,20 +22,56 @@ pub(crate) fn rare_limit(sources: usize) -> usize {
     (sources / 64).max(64)
 }
 
+/// Whether a mention can tell stories apart. Not a name in brackets (the outlet of a
+/// dateline, "(Global Desk)", which publishes every story), nor a lone word that the text
+/// capitalises only where a sentence opens ("Tents were set up", "Engineers warned",
+/// "More than 1,050"): most likely a common noun, shared by every story of its kind.
+fn telling(m: &Mention, text: &str) -> bool {
+    let opens = |at: usize| {
+        text.get(..at)
+            .unwrap_or("")
+            .trim_end()
+            .chars()
+            .next_back()
+            .map_or(true, |c| ".!?:;–—\"“”(".contains(c))
+    };
+    if text
+        .get(..m.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .ends_with('(')
+    {
+        return false;
+    }
+    let word = m.text.trim();
+    if word.contains(char::is_whitespace) || !opens(m.span.start) {
+        return true;
+    }
+    // a one-word name is telling when the text also writes it capitalised mid-sentence
+    text.match_indices(word).any(|(at, _)| {
+        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
+        edge(text.get(..at).and_then(|t| t.chars().next_back()))
+            && edge(text.get(at + word.len()..).and_then(|t| t.chars().next()))
+            && !opens(at)
+    })
+}
+
 /// The story of each source (an index into the stories, which are numbered from the
 /// story holding the smallest source id), and the number of stories.
 pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<usize>, usize) {
     let n = extractions.len();
     let names: Vec<BTreeSet<&str>> = extractions
         .iter()
-        .map(|ex| {
+        .enumerate()
+        .map(|(i, ex)| {
+            let text = sources.get(i).map_or("", |s| s.text.as_str());
             ex.mentions
                 .iter()
                 .filter(|m| {
                     matches!(
                         m.kind,
                         EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                    )
+                    ) && telling(m, text)
                 })
                 .map(|m| m.key.as_str())
                 .filter(|k| !k.is_empty())
@@ -98,12 +134,11 @@ pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Mention;
     use crate::pack::Pack;
 
     fn source(id: &str, names: &[&str]) -> (Source, Extraction) {
         let pack = Pack::default_pack();
-        let text = names.join(" and ");
+        let text = format!("News from {}.", names.join(" and "));
         let src = Source::from_text(id, &format!("{id}.txt"), &text, &pack);
         let mut ex = Extraction::default();
         for n in names {
@@ -125,6 +160,32 @@ mod tests {
         let (sources, extractions): (Vec<Source>, Vec<Extraction>) =
             docs.iter().map(|(id, names)| source(id, names)).unzip();
         stories(&sources, &extractions)
+    }
+
+    #[test]
+    fn sentence_openers_and_bracketed_outlets_do_not_tell_stories() {
+        let pack = Pack::default_pack();
+        let text = "PELU (Global Desk) – Tents were set up. Engineers warned. Aid reached \
+                    Mipele. Mipele is cut off. Vinka was hit.";
+        let src = Source::from_text("a", "a.txt", text, &pack);
+        let mention = |word: &str| {
+            let start = text.find(word).unwrap_or(0);
+            Mention {
+                span: start..start + word.len(),
+                text: word.to_owned(),
+                key: word.to_lowercase(),
+                canonical: word.to_lowercase(),
+                kind: EntityKind::Place,
+                title: None,
+                sentence: 0,
+            }
+        };
+        let telling_words: Vec<&str> = ["Global Desk", "Tents", "Engineers", "Mipele", "Vinka"]
+            .into_iter()
+            .filter(|w| telling(&mention(w), &src.text))
+            .collect();
+        // Mipele is also written mid-sentence; Vinka only opens a sentence
+        assert_eq!(telling_words, ["Mipele"]);
     }
 
     #[test]

@@ -409,6 +409,105 @@ mod tests {
     }
 
     #[test]
+    fn counted_nouns_of_one_pack_set_are_one_thing() {
+        let share = |phrase: &'static str, counted: &str| {
+            q(phrase, at_least(14.0)).kind("shares", "percent", "supplied", counted)
+        };
+        let run_with = |a: &str, b: &str| {
+            run(vec![
+                doc(
+                    "a",
+                    "At least 14% of weaponry bought by Chad came from Belarus.",
+                )
+                .with(share("At least 14%", a)),
+                doc(
+                    "b",
+                    "Belarus supplied at least 14% of Chad's weapons imports.",
+                )
+                .with(share("at least 14%", b)),
+            ])
+        };
+        // "weaponry" and "weapons imports" are one set in claims/kinds/shares.toml
+        assert_eq!(
+            verdicts(&run_with("weaponry", "weapons imports")),
+            ["agreement"]
+        );
+        // "exports" is not in it
+        assert_eq!(
+            verdicts(&run_with("weaponry", "exports")),
+            ["different_scope"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_scope_between_figures_of_different_orders_is_not_reported() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let pair = |other: &'static str, v: f64| {
+            run(vec![
+                doc(
+                    "a",
+                    "The city budget for fiscal 2026 totals $4.2bn, the council said.",
+                )
+                .with(money("$4.2bn", 4.2e9).time(
+                    TimeScopeKind::Period,
+                    "fiscal 2026",
+                    Some(date(2026, 1, 1)),
+                    Some(date(2026, 12, 31)),
+                )),
+                doc(
+                    "b",
+                    &format!("The city budget totals {other}, the council said."),
+                )
+                .with(money(other, v)),
+            ])
+        };
+        // one states a period, the other does not: worth a look when the figures are close
+        assert_eq!(verdicts(&pair("$3.96bn", 3.96e9)), ["different_scope"]);
+        // not when they are of different orders
+        assert_eq!(verdicts(&pair("$310m", 310e6)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
+        // "$85 million" and "$310m": no event, no thing counted, only the unit
+        let money = |phrase: &'static str, v: f64| {
+            let mut m = q(phrase, exact(v)).kind("money", "USD", "spent", "USD");
+            m.q.event = None;
+            m.q.counted = None;
+            m
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6)),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+        // the same sentences with the thing counted named do conflict
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6).counted("reserve draw")),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6).counted("reserve draw")),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
     fn same_day_same_toll_with_disjoint_values_is_a_conflict() {
         let f = run(vec![
             doc("a", "The toll stood at 250 people on Tuesday.")

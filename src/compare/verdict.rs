@@ -60,6 +60,11 @@ const CONFLICT_CONTEXT_MIN: f64 = 0.1;
 /// themselves must show that the figures speak of the same thing.
 const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
 
+/// Figures whose relation is unknown (one states a period or a thing counted, the other
+/// does not) and that lie further apart than this factor are not similar claims: "$4.2bn"
+/// and "$310m" in one budget story are not a scope question worth a reader's time.
+const UNKNOWN_SCOPE_MAX_RATIO: f64 = 3.0;
+
 struct Cluster<'a> {
     items: Vec<Item<'a>>,
 }
@@ -88,9 +93,11 @@ enum Why {
 
 /// How a kind's figures are compared (from the claims pack).
 #[derive(Debug, Clone, Copy)]
-struct Rules {
+struct Rules<'p> {
     cumulative: bool,
     event_day: bool,
+    /// Sets of counted nouns that name one thing (`same_counted`).
+    same_counted: &'p [Vec<String>],
 }
 
 enum Rel {
@@ -144,9 +151,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         return Vec::new();
     };
     let kind_id = first.q.kind.clone();
+    let kind = ctx.pack.kind(&kind_id);
     let rules = Rules {
-        cumulative: ctx.pack.kind(&kind_id).is_some_and(|k| k.cumulative),
-        event_day: ctx.pack.kind(&kind_id).is_some_and(|k| k.event_day),
+        cumulative: kind.is_some_and(|k| k.cumulative),
+        event_day: kind.is_some_and(|k| k.event_day),
+        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
     };
     let cumulative = rules.cumulative;
 
@@ -640,13 +649,28 @@ fn signature(q: &Quantity) -> String {
 
 /// The thing counted, or `None` when it is only the unit itself ("people" for people).
 fn counted_class(q: &Quantity) -> Option<String> {
-    // "vote" and "votes" count the same thing.
-    let singular = |s: &str| {
-        let f = fold(s);
-        f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
-    };
-    let c = singular(q.counted.as_deref()?);
-    (c != singular(&q.unit)).then_some(c)
+    let c = class_of(q.counted.as_deref()?);
+    (c != class_of(&q.unit)).then_some(c)
+}
+
+/// A counted noun folded and singular: "vote" and "votes" count the same thing.
+fn class_of(s: &str) -> String {
+    let f = fold(s);
+    f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+}
+
+/// Whether two counted classes are in one of the kind's `same_counted` sets.
+fn one_thing(sets: &[Vec<String>], x: &str, y: &str) -> bool {
+    sets.iter().any(|set| {
+        let has = |c: &str| set.iter().any(|m| class_of(m) == c);
+        has(x) && has(y)
+    })
+}
+
+/// Whether nothing but the unit says what a figure measures: no event ("killed",
+/// "spent") and no thing counted.
+fn unnamed(q: &Quantity) -> bool {
+    q.event.is_none() && counted_class(q).is_none()
 }
 
 /// How alike the sentences of two clusters are: the best Jaccard of their stems over the
@@ -668,7 +692,7 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 
 /// How two cluster representatives relate; `context` is their sentences' likeness
 /// (`context_similarity`).
-fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
+fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
@@ -693,18 +717,23 @@ fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
 }
 
 /// `pair` once the subjects are known not to differ.
-fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair {
+fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let cumulative = rules.cumulative;
     let (qa, qb) = (a.q, b.q);
     let overlap = qa.value.overlaps(&qb.value);
     let show = |q: &Quantity| interval::describe(&q.value);
-    match scope_rel(qa, qb, rules.event_day) {
+    match scope_rel(qa, qb, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
-            } else if qa.vague || qb.vague || context < CONFLICT_CONTEXT_MIN {
-                // a vague amount, or unrelated sentences: nothing to tell the reader
+            } else if qa.vague
+                || qb.vague
+                || context < CONFLICT_CONTEXT_MIN
+                || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
+            {
+                // a vague amount, unrelated sentences or figures of different orders:
+                // nothing to tell the reader
                 Pair::Nothing
             } else {
                 Pair::DiffScope {
@@ -749,6 +778,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules, context: f64) -> Pair
             };
             if context < min_context {
                 return Pair::Nothing; // too little in common to call it anything
+            }
+            if unnamed(qa) && unnamed(qb) {
+                // "$85 million" and "$310m" with no event and no thing counted: nothing
+                // says the two measure the same thing
+                return Pair::Nothing;
             }
             if is_multiplier_apart(qa, qb) {
                 // "$150" next to "$150m": a figure read without its multiplier, not a
@@ -809,6 +843,23 @@ fn same_party(a: &str, b: &str) -> bool {
     };
     let (wa, wb) = (words(a), words(b));
     a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+}
+
+/// Whether two figures lie more than `ratio` times apart (nearest ends of their
+/// intervals); never for a figure of zero or without bounds.
+fn far_apart(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
+    let ends = |q: &Quantity| (q.value.min.or(q.value.max), q.value.max.or(q.value.min));
+    let ((Some(a_lo), Some(a_hi)), (Some(b_lo), Some(b_hi))) = (ends(a), ends(b)) else {
+        return false;
+    };
+    let (lo_hi, hi_lo) = if a_hi < b_lo {
+        (a_hi, b_lo)
+    } else if b_hi < a_lo {
+        (b_hi, a_lo)
+    } else {
+        return false;
+    };
+    lo_hi > 0.0 && hi_lo / lo_hi > ratio
 }
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
@@ -1009,14 +1060,15 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     }
 }
 
-fn scope_rel(a: &Quantity, b: &Quantity, event_day: bool) -> Rel {
+fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
+    let event_day = rules.event_day;
     let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
     let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
     if event_day && is_day(ta) != is_day(tb) {
         // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
         // nothing about the period the figure covers.
         let day = if is_day(ta) { ta } else { tb };
-        return match what_rel(a, b) {
+        return match what_rel(a, b, rules.same_counted) {
             Rel::Same => Rel::Unknown(format!(
                 "“{}” dates the event, not the period the figure covers",
                 day.map_or("", |t| t.text.as_str())
@@ -1025,13 +1077,13 @@ fn scope_rel(a: &Quantity, b: &Quantity, event_day: bool) -> Rel {
         };
     }
     match time_rel(ta, tb) {
-        Rel::Same => what_rel(a, b),
+        Rel::Same => what_rel(a, b, rules.same_counted),
         other => other,
     }
 }
 
 /// Everything but the period: event, part or whole, thing counted, place.
-fn what_rel(a: &Quantity, b: &Quantity) -> Rel {
+fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
     match (&a.event, &b.event) {
         (Some(x), Some(y)) if x != y => {
             return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
@@ -1053,7 +1105,7 @@ fn what_rel(a: &Quantity, b: &Quantity) -> Rel {
         );
     }
     match (counted_class(a), counted_class(b)) {
-        (Some(x), Some(y)) if x != y => {
+        (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
             let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
             return Rel::Different(
                 Why::Counted,

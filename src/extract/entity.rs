@@ -55,7 +55,7 @@ pub(crate) fn find_mentions_in(
     let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
     let unpunctuated = !text.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
     let headline = unpunctuated && caps >= 4 && caps * 10 >= long * 7;
-    for run in runs(text, words, &lex) {
+    for run in runs(text, words, &lex, pack) {
         let mut ws = &words[run.clone()];
         // A title at the start of the run, unless the run names an organisation
         // ("Justice Ministry" is not Mr Ministry with the title Justice).
@@ -550,7 +550,7 @@ fn is_word_boundary(text: &str, s: usize, e: usize) -> bool {
 
 /// Word-index ranges of the capitalised runs of a sentence, trimmed of openers and
 /// connectors.
-fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<usize>> {
+fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon, pack: &Pack) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -588,6 +588,10 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
                 end = j + 1;
                 continue;
             }
+            if let Some(after) = org_join(words, text, start..end, lex, pack) {
+                end = after;
+                continue;
+            }
             break;
         }
         i = end;
@@ -608,6 +612,57 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon) -> Vec<std::ops::Range<us
         }
     }
     out
+}
+
+/// When the word after `left` joins it to the rest of one organisation's name ("Justice
+/// and Memory Collective", "Office of Management and Budget"; see `org_joiners` in
+/// `claims/entities.toml`), the index of the first word after that name.
+fn org_join(
+    words: &[Word<'_>],
+    text: &str,
+    left: std::ops::Range<usize>,
+    lex: &Lexicon,
+    pack: &Pack,
+) -> Option<usize> {
+    let joiner = left.end;
+    let single = |i: usize| text.get(words[i - 1].end..words[i].start) == Some(" ");
+    if !lex.org_joiners.contains(words.get(joiner)?.lower())
+        || words[left.end - 1].possessive
+        || !single(joiner)
+    {
+        return None;
+    }
+    // the capitalised words after the joiner, with connectors inside
+    let mut end = joiner + 1;
+    while end < words.len()
+        && single(end)
+        && (words[end].is_cap()
+            || (lex.connectors.contains(words[end].lower())
+                && words.get(end + 1).is_some_and(|n| n.is_cap())))
+        && !lex.not_names.contains(words[end].lower())
+    {
+        end += 1;
+        if words[end - 1].possessive {
+            break;
+        }
+    }
+    // "the Defence Ministry and Russia": a known name after the joiner stands alone
+    if end == joiner + 1 {
+        return None;
+    }
+    let right_text = text.get(words[joiner + 1].start..words[end - 1].name_end())?;
+    if alias_entry(pack, right_text).is_some() {
+        return None;
+    }
+    let is_org = |w: &Word<'_>| lex.org_words.contains(w.lower());
+    let left_org = words[left.clone()].iter().any(is_org);
+    let right_org = words[joiner + 1..end].iter().any(is_org);
+    // "Office of Management": an organisation word, then "of"
+    let org_of = words[left.clone()]
+        .windows(2)
+        .any(|p| is_org(&p[0]) && p[1].lower() == "of");
+    let short_tail = end - joiner - 1 <= 2;
+    ((right_org && !left_org) || (org_of && short_tail)).then_some(end)
 }
 
 /// Whether joining `left` to the capitalised words from `right` would glue a person to
@@ -642,6 +697,7 @@ struct Lexicon {
     event_words: FxHashSet<String>,
     place_cues: FxHashSet<String>,
     connectors: FxHashSet<String>,
+    org_joiners: FxHashSet<String>,
     not_names: FxHashSet<String>,
     adjective_endings: Vec<String>,
     speech_forms: FxHashSet<String>,
@@ -697,6 +753,7 @@ impl Lexicon {
             event_words: set(&e.event_words),
             place_cues: set(&e.place_cues),
             connectors: set(&e.connectors),
+            org_joiners: set(&e.org_joiners),
             not_names: set(&e.not_names),
             adjective_endings: e
                 .adjective_endings
@@ -928,6 +985,26 @@ mod tests {
         insta::assert_snapshot!(show(&ms), @r"
         Ana Ruiz [Person ana ruiz / Field Marshal]
         Tom Okafor [Person tom okafor / Mayor]
+        ");
+    }
+
+    #[test]
+    fn and_joins_the_parts_of_one_organisation_only() {
+        let ms = mentions(
+            "The Justice and Memory Collective and the Office of Management and Budget \
+             disagreed. Russia and China abstained. The Defence Ministry and Russia signed. \
+             Ana Ruiz and Tom Okafor met the Food and Drug Administration.",
+        );
+        insta::assert_snapshot!(show(&ms), @r"
+        Justice and Memory Collective [Organization justice and memory collective]
+        Office of Management and Budget [Organization management and budget office]
+        Russia [Place russia]
+        China [Place china]
+        Defence Ministry [Organization defense ministry]
+        Russia [Place russia]
+        Ana Ruiz [Person ana ruiz]
+        Tom Okafor [Person tom okafor]
+        Food and Drug Administration [Organization food and drug administration]
         ");
     }
 

@@ -57,6 +57,7 @@ pub(crate) fn anchor_with(
     let stopwords = pack.prepared(NotYear::new);
     let stopwords = &stopwords.0;
     let mut latest_year: Option<i16> = None;
+    let mut latest_dated: Option<i16> = None;
     let mut after: Option<Date> = None;
     let mut last_year_refs = false;
     // The news dated by weekday ("on Monday", "this week") and the latest month of the
@@ -100,8 +101,13 @@ pub(crate) fn anchor_with(
                 }
                 _ => {}
             }
-            if let Some(y) = p.kind.explicit_year() {
+            if let Some(y) = p.kind.explicit_year().filter(|_| !open_year(text, p)) {
                 latest_year = latest_year.max(Some(y));
+                // a bare year after the page date is most often a plan ("fiscal 2026",
+                // "elections in 2027"); a month of a later year is news from after it
+                if !matches!(p.kind, PhraseKind::Year(_) | PhraseKind::Years(..)) {
+                    latest_dated = latest_dated.max(Some(y));
+                }
             }
             if let PhraseKind::Full(d) = p.kind {
                 if d > header.saturating_add(2.days()) {
@@ -120,11 +126,11 @@ pub(crate) fn anchor_with(
         Some(format!(
             "page date {header} ({basis}) is not the article's date: the text speaks of {d}, after it"
         ))
-    } else if let Some(y) = latest_year.filter(|y| y + 2 <= header.year()) {
+    } else if let Some(y) = latest_year.filter(|y| y + STALE_YEARS <= header.year()) {
         Some(format!(
             "page date {header} ({basis}) is not the article's date: the latest year the text mentions is {y}"
         ))
-    } else if latest_year.is_some_and(|y| y > header.year()) {
+    } else if latest_dated.is_some_and(|y| y > header.year()) {
         Some(format!(
             "page date {header} ({basis}) is not the article's date: the text mentions a later year"
         ))
@@ -164,6 +170,34 @@ pub(crate) fn anchor_with(
             }
         }
     }
+}
+
+/// Whether a bare year says nothing of when the text was written: the start of a period
+/// ("since 2019", "from 2015"), a reference level ("back to 2019 levels") or a fiscal year ("fiscal 2026", "FY2026", "the 2025-26
+/// fiscal year"), which budgets name years ahead.
+fn open_year(text: &str, p: &Phrase) -> bool {
+    if !matches!(p.kind, PhraseKind::Year(_) | PhraseKind::Years(..)) {
+        return false;
+    }
+    let before = text.get(..p.span.start).unwrap_or("");
+    let word_before = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let after = text.get(p.span.end..).unwrap_or("").trim_start();
+    let phrase = text.get(p.span.clone()).unwrap_or("");
+    matches!(word_before.as_str(), "since" | "from" | "fiscal" | "fy")
+        || phrase
+            .get(..2)
+            .is_some_and(|h| h.eq_ignore_ascii_case("fy"))
+        || before.to_ascii_lowercase().ends_with("fy")
+        || ["fiscal", "level"].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        })
 }
 
 /// A wire dateline's date in the first sentences: "DUSHANBE, March 3 (Wire) –" gives
@@ -239,6 +273,10 @@ pub(crate) fn story_anchor(
     }
     anchor
 }
+
+/// How many years a page date may be after the latest year the text names: news often
+/// recalls a contract or an election of two years before and names no later year.
+const STALE_YEARS: i16 = 3;
 
 /// How many months a page date may be after the latest month the text names while the
 /// text dates its news by weekday ("on Monday").
@@ -1202,6 +1240,22 @@ mod tests {
             "Friday, October 13, 2023\n\nBridge reopens\n\nRepairs began in February and the bridge is open again.\n",
         );
         assert_eq!(anchor(&s, &ss, &p).warning, None);
+    }
+
+    #[test]
+    fn period_starts_and_fiscal_years_do_not_date_the_page() {
+        // "since 2019" is the start of a period and "fiscal 2026" a budget year ahead:
+        // neither says the June 2025 page date is wrong
+        let (s, ss, p) = source(
+            "June 13, 2025\n\nCouncil passes budget\n\nThe council on Thursday passed the budget for the 2025-26 fiscal year. Police spending rises to $1bn in fiscal 2026. Costs have risen every year since 2019 under contracts signed in 2023. Jobs are cut to 2018 levels.\n",
+        );
+        let a = anchor(&s, &ss, &p);
+        assert_eq!(a.warning, None, "{a:?}");
+        assert_eq!(a.date, "2025-06-13".parse().ok());
+        // a month of a later year is news from after the page date
+        let (s, ss, p) =
+            source("June 13, 2025\n\nCouncil passes budget\n\nThe budget passed in March 2026.\n");
+        assert!(anchor(&s, &ss, &p).warning.is_some());
     }
 
     #[test]

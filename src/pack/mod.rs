@@ -49,6 +49,11 @@ pub struct Pack {
     pub source_phrases: Vec<String>,
     /// Words allowed between a speaker and the verb ("on", "friday", "has"), lowercase.
     pub speech_skip: Vec<String>,
+    /// Nouns for figures a source publishes ("figures", "data"), lowercase: "according to
+    /// figures from X" credits X.
+    pub data_nouns: Vec<String>,
+    /// Words linking a data noun to its source ("from", "released by"), lowercase.
+    pub data_links: Vec<String>,
     /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
     pub entities: Entities,
     /// Units with their written forms.
@@ -124,6 +129,9 @@ pub struct Entities {
     pub place_cues: Vec<String>,
     /// Small words allowed inside a name ("of", "for", "al").
     pub connectors: Vec<String>,
+    /// Words that join two parts of one organisation's name ("and": "Office of Management
+    /// and Budget", "Justice and Memory Collective").
+    pub org_joiners: Vec<String>,
     /// Capitalised words that are not names (openers, days, months).
     pub not_names: Vec<String>,
     /// Endings of single capitalised words that are adjectives ("ian", "ese").
@@ -233,6 +241,9 @@ pub struct Kind {
     pub units: Vec<String>,
     /// Nouns naming what is counted.
     pub counted: Vec<String>,
+    /// Sets of counted nouns that name one thing, lowercase ("weaponry", "weapons
+    /// imports"): compare treats them as one thing counted.
+    pub same_counted: Vec<Vec<String>>,
     /// Events.
     pub events: Vec<Event>,
     /// Whether figures accumulate over time.

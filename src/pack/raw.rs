@@ -80,6 +80,9 @@ pub(crate) struct RawEntities {
     /// Small words allowed inside a name.
     #[serde(default)]
     pub(crate) connectors: Vec<Spanned<String>>,
+    /// Words that join two parts of an organisation's name.
+    #[serde(default)]
+    pub(crate) org_joiners: Vec<Spanned<String>>,
     /// Capitalised words that are not names.
     #[serde(default)]
     pub(crate) not_names: Vec<Spanned<String>>,
@@ -146,6 +149,12 @@ pub(crate) struct RawSpeechVerbs {
     /// Words allowed between a speaker and the verb ("on Friday", "has also").
     #[serde(default)]
     pub(crate) skip: Vec<Spanned<String>>,
+    /// Nouns for published figures ("figures", "data").
+    #[serde(default)]
+    pub(crate) data_nouns: Vec<Spanned<String>>,
+    /// Words linking a data noun to its source ("from", "released by").
+    #[serde(default)]
+    pub(crate) data_links: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }
@@ -324,6 +333,9 @@ pub(crate) struct RawKind {
     /// Nouns naming what is counted ("people", "civilians", "soldiers").
     #[serde(default)]
     pub(crate) counted: Vec<String>,
+    /// Sets of counted nouns that name one thing ("weaponry", "weapons imports").
+    #[serde(default)]
+    pub(crate) same_counted: Vec<Vec<String>>,
     /// Events of this kind ("killed", "injured").
     #[serde(default)]
     pub(crate) events: Vec<RawEvent>,

@@ -118,6 +118,8 @@ pub(crate) fn build(
                     };
                     pack.source_phrases = lower(raw.source_phrases);
                     pack.speech_skip = lower(raw.skip);
+                    pack.data_nouns = lower(raw.data_nouns);
+                    pack.data_links = lower(raw.data_links);
                     for (i, v) in raw.verb.into_iter().enumerate() {
                         if v.forms.is_empty() {
                             errs.push(f.at(
@@ -406,6 +408,11 @@ pub(crate) fn build(
             triggers: raw.triggers.into_iter().map(|t| t.to_lowercase()).collect(),
             units: raw.units.into_iter().map(Spanned::into_inner).collect(),
             counted: raw.counted.into_iter().map(|t| t.to_lowercase()).collect(),
+            same_counted: raw
+                .same_counted
+                .into_iter()
+                .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
+                .collect(),
             events: raw
                 .events
                 .into_iter()
@@ -548,6 +555,7 @@ impl FileCtx<'_> {
             event_words: list(raw.event_words, "event_words"),
             place_cues: list(raw.place_cues, "place_cues"),
             connectors: list(raw.connectors, "connectors"),
+            org_joiners: list(raw.org_joiners, "org_joiners"),
             not_names: list(raw.not_names, "not_names"),
             adjective_endings: list(raw.adjective_endings, "adjective_endings"),
             generic_sources: list(raw.generic_sources, "generic_sources"),
