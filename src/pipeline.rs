@@ -42,24 +42,30 @@ pub struct Analysis {
 pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis {
     // Anchors first (cheap), so a source without a date or a year can borrow the year the
     // other sources of the story give.
-    let segmented: Vec<(Vec<Sentence>, Anchor)> = sources
+    // The date phrases of each sentence serve both the anchor and the dates.
+    type Phrases = Vec<Vec<extract::time::Phrase>>;
+    type Segmented = (Vec<Sentence>, Anchor, Phrases);
+    let segmented: Vec<Segmented> = sources
         .par_iter()
         .map(|s| {
             let sentences = crate::segment(s, pack);
-            let anchor = extract::own_anchor(s, &sentences, pack);
-            (sentences, anchor)
+            let phrases = extract::time::phrases_of(s, &sentences, pack);
+            let anchor = extract::own_anchor_with(s, &sentences, pack, &phrases);
+            (sentences, anchor, phrases)
         })
         .collect();
-    let year = story_year(segmented.iter().map(|(_, a)| a));
+    let year = story_year(segmented.iter().map(|(_, a, _)| a));
+    let (sentences, rest): (Vec<Vec<Sentence>>, Vec<(Anchor, Phrases)>) =
+        segmented.into_iter().map(|(s, a, p)| (s, (a, p))).unzip();
     let extractions: Vec<Extraction> = sources
         .par_iter()
-        .zip(segmented.par_iter())
-        .map(|(s, (sentences, anchor))| {
-            let anchor = extract::story_anchor(anchor.clone(), s, sentences, year);
-            extract::extract_with_anchor(s, sentences, pack, anchor)
+        .zip(sentences.par_iter())
+        .zip(rest.into_par_iter())
+        .map(|((s, sentences), (anchor, phrases))| {
+            let anchor = extract::story_anchor(anchor, s, sentences, year);
+            extract::extract_with_phrases(s, sentences, pack, anchor, phrases)
         })
         .collect();
-    let sentences: Vec<Vec<Sentence>> = segmented.into_iter().map(|(s, _)| s).collect();
     let mut analysis = analyze_extracted(pack, sources, extractions, options);
     analysis.sentences = sentences;
     analysis

@@ -16,9 +16,10 @@
 //! attribution. Nothing here is a guess about the world: a verb with no speaker found
 //! yields no statement.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::entity::{words, Word};
+use super::fxhash::FxHashMap;
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
 use crate::ingest::Source;
 use crate::normalize::fold;
@@ -28,9 +29,26 @@ use crate::text::Span;
 
 /// Statement claims of a source, each with its attribution. Works across sentences
 /// (quotes that run on, pronoun speakers).
+#[cfg(test)]
 pub(crate) fn find(
     source: &Source,
     sentences: &[Sentence],
+    mentions: &[Mention],
+    pack: &Pack,
+) -> Vec<Claim> {
+    let words: Vec<Vec<Word<'_>>> = sentences
+        .iter()
+        .map(|s| words(source.text.get(s.span.clone()).unwrap_or("")))
+        .collect();
+    find_with_words(source, sentences, &words, mentions, pack)
+}
+
+/// [`find`] with the [`words`] of each sentence computed by the caller (shared with
+/// entity mentions).
+pub(crate) fn find_with_words<'a>(
+    source: &'a Source,
+    sentences: &'a [Sentence],
+    words: &'a [Vec<Word<'a>>],
     mentions: &[Mention],
     pack: &Pack,
 ) -> Vec<Claim> {
@@ -45,6 +63,7 @@ pub(crate) fn find(
         mentions: &by_sentence,
         lex: &lex,
         quotes: &quotes,
+        words,
     };
     let mut out: Vec<Claim> = Vec::new();
     for i in 0..sentences.len() {
@@ -247,7 +266,7 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
 /// Speech lexicon of a pack, prepared once.
 struct Lexicon {
     /// Lowercase form → (lemma, role, weak).
-    forms: HashMap<String, (String, SpeechRole, bool)>,
+    forms: FxHashMap<String, (String, SpeechRole, bool)>,
     /// Lowercase forms of verbs that set a figure "at" a number ("put", "estimated").
     figure_at: HashSet<String>,
     skip: HashSet<String>,
@@ -262,7 +281,7 @@ struct Lexicon {
 
 impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         let mut figure_at = HashSet::new();
         for v in &pack.speech_verbs {
             for f in &v.forms {
@@ -353,6 +372,8 @@ struct Cx<'a> {
     mentions: &'a [&'a Mention],
     lex: &'a Lexicon,
     quotes: &'a [Quote],
+    /// The words of each sentence.
+    words: &'a [Vec<Word<'a>>],
 }
 
 /// One sentence prepared for matching.
@@ -360,7 +381,7 @@ struct Sent<'a> {
     i: usize,
     base: usize,
     text: &'a str,
-    words: Vec<Word<'a>>,
+    words: &'a [Word<'a>],
     mentions: Vec<&'a Mention>,
 }
 
@@ -396,7 +417,7 @@ impl<'a> Cx<'a> {
             i,
             base: s.span.start,
             text,
-            words: words(text),
+            words: self.words.get(i).map_or(&[], Vec::as_slice),
             mentions: self
                 .mentions_of(i)
                 .iter()
@@ -1339,7 +1360,7 @@ impl<'a> Cx<'a> {
                     .get(q.content.clone())
                     .is_some_and(|c| c.trim_end().ends_with(','));
             let role = comma_before
-                && gap.split_whitespace().filter(|w| *w != ",").count() <= 3
+                && gap.split_whitespace().filter(|w| *w != ",").take(4).count() <= 3
                 && !gap
                     .split_whitespace()
                     .any(|w| COORDINATORS.contains(&w.trim_matches(',')))
@@ -1379,13 +1400,13 @@ impl<'a> Cx<'a> {
             return false;
         };
         let role = before.get(comma + 1..).unwrap_or("");
-        let role_ok = role.split_whitespace().count() <= 3
+        let role_ok = role.split_whitespace().take(4).count() <= 3
             && words(role).iter().all(|w| {
                 let l = w.text.to_lowercase();
                 !self.lex.forms.contains_key(&l) && !NP_STOPS.contains(&l.as_str())
                     || DETERMINERS.contains(&l.as_str())
             });
-        if !role_ok || before[..comma].split_whitespace().count() < 3 {
+        if !role_ok || before[..comma].split_whitespace().take(3).count() < 3 {
             return false;
         }
         let Some(after) = s.text.get(verb_end..) else {

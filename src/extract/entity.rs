@@ -10,11 +10,12 @@
 //! acronym defined in parentheses takes the key of the name before it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
+use super::fxhash::{FxHashMap, FxHashSet};
 use super::Mention;
 use crate::ingest::Source;
 use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
@@ -22,10 +23,24 @@ use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
 
 /// Entity mentions in sentence `index`.
+#[cfg(test)]
 pub(crate) fn find_mentions(
     source: &Source,
     index: usize,
     sentence: &Sentence,
+    pack: &Pack,
+) -> Vec<Mention> {
+    let text = source.text.get(sentence.span.clone()).unwrap_or("");
+    find_mentions_in(source, index, sentence, &words(text), pack)
+}
+
+/// [`find_mentions`] with the sentence's [`words`] computed by the caller (shared with
+/// attribution).
+pub(crate) fn find_mentions_in(
+    source: &Source,
+    index: usize,
+    sentence: &Sentence,
+    words: &[Word<'_>],
     pack: &Pack,
 ) -> Vec<Mention> {
     let lex = pack.prepared(Lexicon::new);
@@ -33,7 +48,6 @@ pub(crate) fn find_mentions(
         return Vec::new();
     };
     let base = sentence.span.start;
-    let words = words(text);
     let mut out: Vec<Mention> = Vec::new();
     let mut pending_title: Option<(String, usize)> = None;
     // In a title-case headline every word is capitalised: only listed names count.
@@ -41,7 +55,7 @@ pub(crate) fn find_mentions(
     let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
     let unpunctuated = !text.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
     let headline = unpunctuated && caps >= 4 && caps * 10 >= long * 7;
-    for run in runs(text, &words, &lex, pack) {
+    for run in runs(text, words, &lex, pack) {
         let mut ws = &words[run.clone()];
         // A title at the start of the run, unless the run names an organisation
         // ("Justice Ministry" is not Mr Ministry with the title Justice).
@@ -85,7 +99,7 @@ pub(crate) fn find_mentions(
         let name = &text[span.clone()];
         // A title just before the run, lowercase ("junta leader", "deputy defence minister,").
         if title.is_none() {
-            title = lex.title_before(text, &words, run.start);
+            title = lex.title_before(text, words, run.start);
             if title.is_none() {
                 if let Some((t, end)) = pending_title.take() {
                     if text[end..first.start].trim() == "," {
@@ -118,14 +132,14 @@ pub(crate) fn find_mentions(
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
             if opener
                 && !last.possessive
-                && !lex.speaks_after(&words, run.end)
+                && !lex.speaks_after(words, run.end)
                 && !named_elsewhere(&source.text, base, first.text)
             {
                 continue;
             }
         }
         let prev = run.start.checked_sub(1).map(|i| &words[i]);
-        let next = next_word(&words, run.end - 1);
+        let next = next_word(words, run.end - 1);
         let kind =
             known.unwrap_or_else(|| lex.classify(ws, title.is_some(), outlet, prev, next, text));
         out.push(mention(pack, base, text, span, kind, title, index));
@@ -245,7 +259,7 @@ fn mention(
 ) -> Mention {
     let written = &text[span.clone()];
     let name = strip_name(written);
-    let (key, canonical) = entity_key(pack, name, kind);
+    let (key, canonical) = pack.prepared(|_| KeyCache::default()).key(pack, name, kind);
     Mention {
         span: base + span.start..base + span.end,
         text: written.to_owned(),
@@ -254,6 +268,38 @@ fn mention(
         kind,
         title,
         sentence,
+    }
+}
+
+/// [`entity_key`] results of one pack, remembered: a name recurs within a source and
+/// across the sources of a story, and keying it (alias lookup, respelling) costs far more
+/// than a lookup. Stops remembering past [`KeyCache::MAX`] names, so memory stays bounded.
+#[derive(Default)]
+struct KeyCache(std::sync::RwLock<HashMap<EntityKind, HashMap<String, KeyAndName>>>);
+
+/// A canonical key and display name.
+type KeyAndName = (String, String);
+
+impl KeyCache {
+    const MAX: usize = 1 << 16;
+
+    /// `entity_key(pack, name, kind)`, from the cache when it was computed before.
+    fn key(&self, pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
+        if let Ok(map) = self.0.read() {
+            if let Some(k) = map.get(&kind).and_then(|m| m.get(name)) {
+                return k.clone();
+            }
+        }
+        let k = entity_key(pack, name, kind);
+        if let Ok(mut map) = self.0.write() {
+            let len: usize = map.values().map(HashMap::len).sum();
+            if len < KeyCache::MAX {
+                map.entry(kind)
+                    .or_default()
+                    .insert(name.to_owned(), k.clone());
+            }
+        }
+        k
     }
 }
 
@@ -314,6 +360,14 @@ impl Word<'_> {
 
     fn is_cap(&self) -> bool {
         let t = self.text;
+        // ASCII fast paths (digits are ASCII, so a byte test finds them all)
+        match t.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => return !t.bytes().any(|b| b.is_ascii_digit()),
+            Some(b) if b.is_ascii() && !t.bytes().any(|b| b == b'\'' || b == b'-' || b >= 0x80) => {
+                return false
+            }
+            _ => {}
+        }
         let first = t.chars().next();
         if first.is_some_and(char::is_uppercase) {
             return !t.chars().any(|c| c.is_ascii_digit());
@@ -386,6 +440,11 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         if c.is_ascii() {
             return c.is_ascii_alphanumeric();
         }
+        // Neither alphabetic nor numeric (quotes, dashes, spaces): no letter or number
+        // either (checked against the regex over every char).
+        if !c.is_alphabetic() && !c.is_numeric() {
+            return false;
+        }
         static LN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
             Regex::new(r"\A[\p{L}\p{N}]\z").expect("the letter-or-number class is a valid regex")
         });
@@ -446,7 +505,9 @@ fn named_elsewhere(text: &str, near: usize, word: &str) -> bool {
         hi += 1;
     }
     let text = &text[lo..hi];
-    text.match_indices(word).any(|(i, _)| {
+    // `text.match_indices(word)`, SIMD-searched (both give the leftmost non-overlapping
+    // matches)
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|i| {
         let after = text[i + word.len()..].chars().next();
         if after.is_some_and(char::is_alphanumeric) {
             return false;
@@ -625,19 +686,24 @@ fn person_of_org(
 /// The entity lexicon of a pack, prepared once.
 struct Lexicon {
     titles: Vec<Vec<String>>,
-    org_words: HashSet<String>,
-    outlets: HashSet<String>,
-    place_words: HashSet<String>,
-    event_words: HashSet<String>,
-    place_cues: HashSet<String>,
-    connectors: HashSet<String>,
-    org_joiners: HashSet<String>,
-    not_names: HashSet<String>,
+    /// Indices in `titles` (in its order) by first word: a title can only match words
+    /// starting with its first word.
+    titles_by_first: FxHashMap<String, Vec<usize>>,
+    /// Whether some title has no words (it would match anywhere).
+    empty_title: bool,
+    org_words: FxHashSet<String>,
+    outlets: FxHashSet<String>,
+    place_words: FxHashSet<String>,
+    event_words: FxHashSet<String>,
+    place_cues: FxHashSet<String>,
+    connectors: FxHashSet<String>,
+    org_joiners: FxHashSet<String>,
+    not_names: FxHashSet<String>,
     adjective_endings: Vec<String>,
-    speech_forms: HashSet<String>,
-    speech_skip: HashSet<String>,
-    all_speech_forms: HashSet<String>,
-    generic: HashSet<String>,
+    speech_forms: FxHashSet<String>,
+    speech_skip: FxHashSet<String>,
+    all_speech_forms: FxHashSet<String>,
+    generic: FxHashSet<String>,
     aliases: AhoCorasick,
     alias_kinds: Vec<EntityKind>,
 }
@@ -646,13 +712,20 @@ impl Lexicon {
     fn new(pack: &Pack) -> Lexicon {
         let e = &pack.entities;
         let set =
-            |v: &[String]| -> HashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
+            |v: &[String]| -> FxHashSet<String> { v.iter().map(|w| w.to_lowercase()).collect() };
         let mut titles: Vec<Vec<String>> = e
             .titles
             .iter()
             .map(|t| t.split_whitespace().map(str::to_lowercase).collect())
             .collect();
         titles.sort_by_key(|t: &Vec<String>| std::cmp::Reverse(t.len()));
+        let mut titles_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, t) in titles.iter().enumerate() {
+            if let Some(w) = t.first() {
+                titles_by_first.entry(w.clone()).or_default().push(i);
+            }
+        }
+        let empty_title = titles.iter().any(Vec::is_empty);
         let mut patterns = Vec::new();
         let mut alias_kinds = Vec::new();
         for a in &pack.aliases {
@@ -672,6 +745,8 @@ impl Lexicon {
             .expect("alias phrases build an automaton");
         Lexicon {
             titles,
+            titles_by_first,
+            empty_title,
             org_words: set(&e.organization_words),
             outlets: e.outlets.iter().map(|o| fold(o)).collect(),
             place_words: set(&e.place_words),
@@ -729,7 +804,19 @@ impl Lexicon {
 
     /// Number of leading words of `ws` that form the longest title.
     fn title_prefix(&self, ws: &[Word<'_>]) -> usize {
-        for t in &self.titles {
+        // Only titles starting with the first word can match (all of them when a title
+        // is empty), tried in the same order.
+        let candidates: Box<dyn Iterator<Item = &Vec<String>>> = match ws.first() {
+            Some(w) if !self.empty_title => Box::new(
+                self.titles_by_first
+                    .get(w.lower())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&i| self.titles.get(i)),
+            ),
+            _ => Box::new(self.titles.iter()),
+        };
+        for t in candidates {
             if t.len() <= ws.len()
                 && t.iter().zip(ws).all(|(a, w)| *a == w.lower())
                 && !ws[..t.len()].iter().any(|w| w.possessive)
@@ -761,11 +848,18 @@ impl Lexicon {
         seq.reverse();
         // the longest suffix of `seq` that is a title
         for k in 0..seq.len() {
+            if !self.titles_by_first.contains_key(words[seq[k]].lower()) {
+                continue; // no title starts with this word
+            }
             let cand: Vec<String> = seq[k..]
                 .iter()
                 .map(|&i| words[i].lower().to_owned())
                 .collect();
-            if self.titles.contains(&cand) {
+            if self
+                .titles_by_first
+                .get(&cand[0])
+                .is_some_and(|ids| ids.iter().any(|&t| self.titles.get(t) == Some(&cand)))
+            {
                 let s = words[seq[k]].start;
                 let e = words[seq[seq.len() - 1]].end;
                 return Some(text[s..e].to_owned());

@@ -8,6 +8,7 @@
 
 pub(crate) mod attribution;
 pub(crate) mod entity;
+pub(crate) mod fxhash;
 pub(crate) mod number;
 pub(crate) mod quantity;
 pub mod record;
@@ -289,15 +290,28 @@ pub struct Anchor {
 
 /// Extracts every claim, mention and date of one source.
 pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extraction {
-    let anchor = time::anchor(source, sentences, pack);
+    let phrases = time::phrases_of(source, sentences, pack);
+    let anchor = time::anchor_with(source, sentences, pack, Some(&phrases));
     let anchor = time::story_anchor(anchor, time::dateline(source, sentences), None);
-    extract_with_anchor(source, sentences, pack, anchor)
+    extract_with_phrases(source, sentences, pack, anchor, phrases)
 }
 
 /// The anchor [`extract`] would use for `source` on its own: its manifest or page date, else
 /// its wire dateline when that gives a year.
 pub fn own_anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
     let anchor = time::anchor(source, sentences, pack);
+    time::story_anchor(anchor, time::dateline(source, sentences), None)
+}
+
+/// [`own_anchor`] from the date phrases of each sentence ([`time::phrases_of`]), which
+/// [`extract_with_phrases`] then reuses.
+pub(crate) fn own_anchor_with(
+    source: &Source,
+    sentences: &[Sentence],
+    pack: &Pack,
+    phrases: &[Vec<time::Phrase>],
+) -> Anchor {
+    let anchor = time::anchor_with(source, sentences, pack, Some(phrases));
     time::story_anchor(anchor, time::dateline(source, sentences), None)
 }
 
@@ -320,14 +334,32 @@ pub fn extract_with_anchor(
     pack: &Pack,
     anchor: Anchor,
 ) -> Extraction {
+    let phrases = time::phrases_of(source, sentences, pack);
+    extract_with_phrases(source, sentences, pack, anchor, phrases)
+}
+
+/// [`extract_with_anchor`] with the date phrases of each sentence computed by the caller
+/// ([`time::phrases_of`], shared with the anchor).
+pub(crate) fn extract_with_phrases(
+    source: &Source,
+    sentences: &[Sentence],
+    pack: &Pack,
+    anchor: Anchor,
+    phrases: Vec<Vec<time::Phrase>>,
+) -> Extraction {
     let mut dates = Vec::new();
     let mut mentions = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        dates.extend(time::find_dates(source, i, s, &anchor, pack));
-        mentions.extend(entity::find_mentions(source, i, s, pack));
+    // The words of each sentence, split once for entities and attribution.
+    let words: Vec<Vec<entity::Word<'_>>> = sentences
+        .iter()
+        .map(|s| entity::words(source.text.get(s.span.clone()).unwrap_or("")))
+        .collect();
+    for ((i, s), found) in sentences.iter().enumerate().zip(phrases) {
+        dates.extend(time::dates_of(source, i, s, &anchor, found));
+        mentions.extend(entity::find_mentions_in(source, i, s, &words[i], pack));
     }
     entity::link(&mut mentions, pack);
-    let statements = attribution::find(source, sentences, &mentions, pack);
+    let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let attr = attribution::for_sentence(&statements, i);

@@ -8,7 +8,9 @@
 //! `G7`) and phone-like strings are recognised and left out or flagged, never read as
 //! counts. The words come from `units.toml` (number words, multipliers, fractions).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::pack::Pack;
@@ -51,16 +53,19 @@ pub(crate) struct Numerals {
     /// Fractions as lowercase word lists, longest first.
     fractions: Vec<(Vec<String>, f64)>,
     /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
-    glued: std::collections::HashSet<String>,
+    glued: HashSet<String>,
     /// Unit words written before a figure ("magnitude"), lowercase: "magnitude-7.1" is a
     /// figure, not a code like "F-16".
-    prefix_words: std::collections::HashSet<String>,
+    prefix_words: HashSet<String>,
+    /// The words a number in words can start with (number words, first words of
+    /// fractions, "half", "a", "an"): any other word starts none, so [`words_at`] skips it.
+    first_words: HashSet<String>,
 }
 
 impl Numerals {
     /// Compiles the number words of `pack`.
     pub(crate) fn new(pack: &Pack) -> Numerals {
-        let mut multipliers = HashMap::new();
+        let mut multipliers = HashMap::default();
         for m in &pack.numbers.multipliers {
             for f in &m.forms {
                 multipliers.insert(f.clone(), (m.factor, m.short.contains(f)));
@@ -83,13 +88,21 @@ impl Numerals {
             })
             .collect();
         fractions.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let words: HashMap<String, f64> = pack
+            .numbers
+            .words
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        let first_words = words
+            .keys()
+            .cloned()
+            .chain(fractions.iter().filter_map(|(p, _)| p.first().cloned()))
+            .chain(["half", "a", "an"].map(str::to_owned))
+            .collect();
         Numerals {
-            words: pack
-                .numbers
-                .words
-                .iter()
-                .map(|(k, v)| (k.clone(), *v))
-                .collect(),
+            words,
+            first_words,
             multipliers,
             fractions,
             glued: pack
@@ -111,7 +124,7 @@ impl Numerals {
 
     /// The factor of a magnitude word or suffix, and whether it is a short form.
     pub(crate) fn multiplier(&self, word: &str) -> Option<(f64, bool)> {
-        self.multipliers.get(&word.to_lowercase()).copied()
+        self.multipliers.get(&*lowercase(word)).copied()
     }
 
     fn word_multiplier(&self, word: &str) -> Option<f64> {
@@ -198,13 +211,24 @@ pub(crate) fn parse_digits(s: &str) -> Option<f64> {
 
 /// A word token: its span and lowercase text.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'a> {
     start: usize,
     end: usize,
-    lower: String,
+    lower: Cow<'a, str>,
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else if t.is_ascii() {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -214,7 +238,7 @@ fn words(text: &str) -> Vec<Word> {
             out.push(Word {
                 start: s,
                 end: i,
-                lower: text[s..i].to_lowercase(),
+                lower: lowercase(&text[s..i]),
             });
         }
     }
@@ -381,7 +405,10 @@ fn glued_unit(s: &str) -> bool {
 }
 
 /// A number written in words starting at `words[0]`, and how many words it used.
-fn words_at(text: &str, words: &[Word], n: &Numerals) -> Option<(Numeral, usize)> {
+fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
+    if !n.first_words.contains(&*words.first()?.lower) {
+        return None;
+    }
     // Fractions first ("a fifth", "two-thirds").
     for (phrase, pct) in &n.fractions {
         if words.len() >= phrase.len()
@@ -439,7 +466,7 @@ fn words_at(text: &str, words: &[Word], n: &Numerals) -> Option<(Numeral, usize)
         if idx > 0 && !joined(text, &words[idx - 1..=idx]) {
             break;
         }
-        if let Some(v) = n.words.get(&w.lower) {
+        if let Some(v) = n.words.get(&*w.lower) {
             // "twenty one" follows a ten; "five six" is not a number.
             if any_number && current > 0.0 && (current % 10.0 != 0.0 || *v >= 10.0) {
                 break;
@@ -461,7 +488,7 @@ fn words_at(text: &str, words: &[Word], n: &Numerals) -> Option<(Numeral, usize)
             && any_multiplier
             && words
                 .get(idx + 1)
-                .is_some_and(|x| n.words.contains_key(&x.lower))
+                .is_some_and(|x| n.words.contains_key(&*x.lower))
         {
             // "two hundred and five"
         } else {
@@ -493,7 +520,7 @@ fn words_at(text: &str, words: &[Word], n: &Numerals) -> Option<(Numeral, usize)
 }
 
 /// Whether consecutive words are separated by one space or one hyphen only.
-fn joined(text: &str, words: &[Word]) -> bool {
+fn joined(text: &str, words: &[Word<'_>]) -> bool {
     words.windows(2).all(|p| {
         let gap = &text[p[0].end..p[1].start];
         matches!(gap, " " | "-" | "\u{a0}" | "‐")

@@ -39,13 +39,16 @@ pub(crate) fn find(
         })
         .collect();
     let figures = figures(text, pack, &m, &local_dates);
+    if figures.is_empty() {
+        return Vec::new();
+    }
     let clauses = scope::clauses(text);
     let as_of = scope::reporting_date(text, &local_dates, &m.speech).or(anchor.date);
     let mut out: Vec<Claim> = Vec::new();
     let mut previous: Vec<Quantity> = Vec::new();
+    let lower = text.to_ascii_lowercase();
     for f in figures {
         let window = scope::window(&clauses, f.span.start);
-        let lower = text.to_ascii_lowercase();
         let part = is_part(&lower, f.start_with_modifier);
         if let Some(against) = f.against {
             // A tally gives two claims: the votes for (the figure) and the votes against.

@@ -20,6 +20,27 @@ use crate::segment::Sentence;
 
 /// The date a source's relative dates resolve against, and why.
 pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
+    anchor_with(source, sentences, pack, None)
+}
+
+/// The date phrases of each sentence of a source (what [`phrases`] gives), computed once
+/// for both the anchor and the dates.
+pub(crate) fn phrases_of(source: &Source, sentences: &[Sentence], pack: &Pack) -> Vec<Vec<Phrase>> {
+    let stopwords = pack.prepared(NotYear::new);
+    sentences
+        .iter()
+        .map(|s| phrases(s.text(source), &stopwords.0))
+        .collect()
+}
+
+/// [`anchor`], with the date phrases of each sentence when already computed
+/// ([`phrases_of`]).
+pub(crate) fn anchor_with(
+    source: &Source,
+    sentences: &[Sentence],
+    pack: &Pack,
+    known: Option<&[Vec<Phrase>]>,
+) -> Anchor {
     let Some(field) = &source.meta.published else {
         return Anchor::default();
     };
@@ -48,14 +69,22 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
         Origin::Line { line, .. } => Some(line),
         Origin::Manifest => None,
     };
-    for s in sentences {
+    for (i, s) in sentences.iter().enumerate() {
         let text = s.text(source);
-        // the date line itself ("Thursday, October 21, 2021") says nothing of the news
-        let on_header = header_line == Some(source.position(s.span.start).line);
         if !may_date_the_page(text) && !may_name_a_day_or_month(text) {
             continue;
         }
-        for p in phrases(text, stopwords) {
+        // the date line itself ("Thursday, October 21, 2021") says nothing of the news
+        let on_header = header_line == Some(source.position(s.span.start).line);
+        let computed;
+        let found: &[Phrase] = match known.and_then(|k| k.get(i)) {
+            Some(list) => list,
+            None => {
+                computed = phrases(text, stopwords);
+                &computed
+            }
+        };
+        for p in found {
             match p.kind {
                 _ if on_header => {}
                 PhraseKind::Weekday(_, 0) | PhraseKind::RelUnit(Unit::Week, 0) => {
@@ -72,7 +101,7 @@ pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> An
                 }
                 _ => {}
             }
-            if let Some(y) = p.kind.explicit_year().filter(|_| !open_year(text, &p)) {
+            if let Some(y) = p.kind.explicit_year().filter(|_| !open_year(text, p)) {
                 latest_year = latest_year.max(Some(y));
                 // a bare year after the page date is most often a plan ("fiscal 2026",
                 // "elections in 2027"); a month of a later year is news from after it
@@ -262,7 +291,13 @@ fn may_name_a_day_or_month(text: &str) -> bool {
     ];
     let b = text.as_bytes();
     b.windows(3).any(|w| {
-        w.eq_ignore_ascii_case(b"day") || w.eq_ignore_ascii_case(b"wee") || MONTHS.contains(&w)
+        // every needle starts with one of these bytes: a cheap test before the others
+        matches!(
+            w[0],
+            b'd' | b'D' | b'w' | b'W' | b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N'
+        ) && (w.eq_ignore_ascii_case(b"day")
+            || w.eq_ignore_ascii_case(b"wee")
+            || MONTHS.contains(&w))
     })
 }
 
@@ -277,6 +312,7 @@ fn may_date_the_page(text: &str) -> bool {
 }
 
 /// Dates in sentence `index`.
+#[cfg(test)]
 pub(crate) fn find_dates(
     source: &Source,
     index: usize,
@@ -284,10 +320,22 @@ pub(crate) fn find_dates(
     anchor: &Anchor,
     pack: &Pack,
 ) -> Vec<DateRef> {
+    let stopwords = pack.prepared(NotYear::new);
+    let found = phrases(sentence.text(source), &stopwords.0);
+    dates_of(source, index, sentence, anchor, found)
+}
+
+/// [`find_dates`] from the sentence's date phrases ([`phrases_of`]).
+pub(crate) fn dates_of(
+    source: &Source,
+    index: usize,
+    sentence: &Sentence,
+    anchor: &Anchor,
+    found: Vec<Phrase>,
+) -> Vec<DateRef> {
     let text = sentence.text(source);
     let base = sentence.span.start;
-    let stopwords = pack.prepared(NotYear::new);
-    phrases(text, &stopwords.0)
+    found
         .into_iter()
         .map(|p| {
             let (from, to, basis) = resolve(&p.kind, anchor);
@@ -541,22 +589,55 @@ struct Cues {
     month: bool,
     /// "day", which every (case-sensitive) `WEEKDAY` contains.
     weekday: bool,
+    /// For the case-insensitive shapes, a piece of their words in any ASCII case. No piece
+    /// has a `k` or an `s`: Unicode case folding also matches "K" (Kelvin) and "ſ" (long s)
+    /// for those, and it matches no other non-ASCII letter to an ASCII one.
+    /// "today", "tomorrow", "tonight", "yes-terday".
+    day: bool,
+    /// "earlier".
+    earlier: bool,
+    /// "wee(k)", "month", "year".
+    unit: bool,
+    /// "ago".
+    ago: bool,
 }
 
 impl Cues {
     fn of(text: &str) -> Cues {
-        static MONTHS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        const MONTHS: [&[u8]; 12] = [
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
+        static PIECES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             #[allow(clippy::expect_used)]
-            aho_corasick::AhoCorasick::new([
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ])
-            .expect("month prefixes build an automaton")
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(CI_PIECES)
+                .expect("date word pieces build an automaton")
         });
-        Cues {
+        let mut cues = Cues {
             digit: text.bytes().any(|b| b.is_ascii_digit()),
-            month: MONTHS.is_match(text),
+            // a month's first three letters (case-sensitive), first byte tested first
+            month: text.as_bytes().windows(3).any(|w| {
+                matches!(w[0], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+                    && MONTHS.contains(&w)
+            }),
             weekday: text.contains("day"),
+            day: false,
+            earlier: false,
+            unit: false,
+            ago: false,
+        };
+        for m in PIECES.find_overlapping_iter(text) {
+            match CI_PIECES.get(m.pattern().as_usize()) {
+                Some(&("today" | "tomorrow" | "tonight" | "terday")) => cues.day = true,
+                Some(&"earlier") => cues.earlier = true,
+                Some(&("wee" | "month" | "year")) => cues.unit = true,
+                Some(&"ago") => cues.ago = true,
+                _ => {}
+            }
         }
+        cues
     }
 
     /// Whether `shape` can match at all.
@@ -568,11 +649,18 @@ impl Cues {
             }
             Shape::MonthRel | Shape::RelMonth | Shape::Month => self.month,
             Shape::Weekday => self.weekday,
-            // case-insensitive shapes: Unicode case folding makes a literal test unsafe
-            Shape::Day | Shape::EarlierThis | Shape::RelUnit | Shape::Ago => true,
+            Shape::Day => self.day,
+            Shape::EarlierThis => self.earlier,
+            Shape::RelUnit => self.unit,
+            Shape::Ago => self.ago,
         }
     }
 }
+
+/// Pieces of the words of the case-insensitive shapes (see [`Cues`]).
+const CI_PIECES: [&str; 9] = [
+    "today", "tomorrow", "tonight", "terday", "earlier", "wee", "month", "year", "ago",
+];
 
 type Span = std::ops::Range<usize>;
 
@@ -946,6 +1034,28 @@ mod tests {
                 (text[p.span].to_owned(), format!("{}..{}", show(f), show(t)))
             })
             .collect()
+    }
+
+    #[test]
+    fn cues_never_skip_a_shape_whose_regex_matches() {
+        // Case variants, and the two non-ASCII letters Unicode case folding matches to
+        // ASCII ones (Kelvin sign for k, long s for s), which the cue pieces avoid.
+        let texts = [
+            "Officials said YESTERDAY that the count rose.",
+            "It happened toNIGHT, Earlier This Month and Three Years Ago.",
+            "The vote came la\u{17F}t wee\u{212A} and pa\u{17F}t month.",
+            "Ye\u{17F}terday and two wee\u{212A}s ago, on Monday 3 March 2021.",
+            "No date here at all.",
+            "In May 2020, between 2014 and 2019, since June last year.",
+        ];
+        for text in texts {
+            let cues = Cues::of(text);
+            for (shape, re) in SHAPES.iter() {
+                if re.is_match(text) {
+                    assert!(cues.allow(*shape), "{shape:?} skipped on {text:?}");
+                }
+            }
+        }
     }
 
     fn one(text: &str, anchor: &Anchor) -> String {
