@@ -71,9 +71,18 @@ pub struct Group {
 /// Groups claims across sources.
 pub fn align(sources: &[Source], extractions: &[Extraction], pack: &Pack) -> Vec<Group> {
     let _ = pack;
-    let mut groups = group::quantity_groups(sources, extractions);
-    groups.extend(group::statement_groups(sources, extractions));
-    groups.extend(group::entity_groups(extractions));
+    // The three kinds of groups are independent: built side by side.
+    let (mut groups, (statements, entities)) = rayon::join(
+        || group::quantity_groups(sources, extractions),
+        || {
+            rayon::join(
+                || group::statement_groups(sources, extractions),
+                || group::entity_groups(extractions),
+            )
+        },
+    );
+    groups.extend(statements);
+    groups.extend(entities);
     // Order by topic, then by the ids of the member sources, so that the input order
     // of the sources does not change the output.
     let id = |r: &Ref| sources.get(r.source).map(|s| s.id.as_str()).unwrap_or("");

@@ -29,6 +29,7 @@ mod interval;
 mod verdict;
 pub(crate) use verdict::scope_words;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{Group, Topic};
@@ -177,9 +178,10 @@ pub fn compare(
         extractions,
         pack,
     };
+    // Groups are independent: compared in parallel, collected in group order.
     let mut findings: Vec<Finding> = groups
-        .iter()
-        .flat_map(|g| match &g.topic {
+        .par_iter()
+        .flat_map_iter(|g| match &g.topic {
             Topic::Quantity { .. } => verdict::quantities(&ctx, g),
             Topic::Statement { .. } => verdict::statements(&ctx, g),
             Topic::Entity { .. } => verdict::names(&ctx, g),
