@@ -482,7 +482,7 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
-fn lowercase(t: &str) -> Cow<'_, str> {
+pub(crate) fn lowercase(t: &str) -> Cow<'_, str> {
     if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(t)
     } else if t.is_ascii() {

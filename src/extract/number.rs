@@ -10,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use super::entity::lowercase;
 use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
@@ -215,17 +216,6 @@ struct Word<'a> {
     start: usize,
     end: usize,
     lower: Cow<'a, str>,
-}
-
-/// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
-fn lowercase(t: &str) -> Cow<'_, str> {
-    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(t)
-    } else if t.is_ascii() {
-        Cow::Owned(t.to_ascii_lowercase())
-    } else {
-        Cow::Owned(t.to_lowercase())
-    }
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
