@@ -362,9 +362,8 @@ pub(crate) fn extract_with_phrases(
     let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
-        let attr = attribution::for_sentence(&statements, i);
         let sentence_dates: Vec<&DateRef> = dates.iter().filter(|d| d.sentence == i).collect();
-        let found = quantity::find(source, i, s, pack, &sentence_dates, &anchor, attr);
+        let found = quantity::find(source, i, s, pack, &sentence_dates, &anchor);
         claims.extend(found.into_iter().map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
             c

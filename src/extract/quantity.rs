@@ -1,8 +1,9 @@
 //! Quantity claims: a number, its interval, unit, kind, event, what is counted and its scope.
 //!
-//! Input: one sentence, its dates and its attribution. Output: quantity [`Claim`]s. A figure
-//! becomes a claim when its kind is known from the words of its own clause (an event such
-//! as "killed" or "arrested", or a counted noun), or when it carries an explicit unit (money,
+//! Input: one sentence and its dates. Output: quantity [`Claim`]s, whose attribution the
+//! caller sets (`attribution::for_figure`). A figure becomes a claim when its kind is known
+//! from the words of its own clause (an event such as "killed" or "arrested", or a counted
+//! noun), or when it carries an explicit unit (money,
 //! percentages, measures): precision first. Years, dates, ordinals, times and codes are
 //! never counted (see [`super::number`] and [`super::time`]).
 
@@ -12,7 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::number::{self, Form, Numeral, Numerals};
 use super::scope;
-use super::{Anchor, Attribution, Claim, ClaimBody, DateRef, Interval, Quantity, Scope};
+use super::{Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope};
 use crate::ingest::Source;
 use crate::pack::{Bound, Dimension, Pack};
 use crate::segment::Sentence;
@@ -25,7 +26,6 @@ pub(crate) fn find(
     pack: &Pack,
     dates: &[&DateRef],
     anchor: &Anchor,
-    attribution: Option<&Attribution>,
 ) -> Vec<Claim> {
     let m = pack.prepared(Matchers::new);
     let text = sentence.text(source);
@@ -64,15 +64,7 @@ pub(crate) fn find(
                     false,
                     pack,
                 );
-                out.push(claim(
-                    index,
-                    sentence,
-                    base,
-                    &f,
-                    f.end_with_unit,
-                    q,
-                    attribution,
-                ));
+                out.push(claim(index, sentence, base, &f, f.end_with_unit, q));
             }
             continue;
         }
@@ -94,7 +86,7 @@ pub(crate) fn find(
                     };
                     let q =
                         with_scope(q, text, base, &local_dates, &clauses, &f, as_of, true, pack);
-                    out.push(claim(index, sentence, base, &f, f.span.end, q, attribution));
+                    out.push(claim(index, sentence, base, &f, f.span.end, q));
                     previous.push(out_quantity(&out));
                 }
             }
@@ -135,7 +127,7 @@ pub(crate) fn find(
         }
         let end = q_end(&f, &q, text);
         let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
-        out.push(claim(index, sentence, base, &f, end, q, attribution));
+        out.push(claim(index, sentence, base, &f, end, q));
         previous.push(out_quantity(&out));
     }
     out
@@ -199,14 +191,14 @@ fn claim(
     f: &Figure,
     end: usize,
     q: Quantity,
-    attribution: Option<&Attribution>,
 ) -> Claim {
     Claim {
         sentence: index,
         sentence_span: sentence.span.clone(),
         span: base + f.start_with_modifier..base + end.max(f.span.end),
         body: ClaimBody::Quantity(q),
-        attribution: attribution.cloned(),
+        // set by the caller, who knows the sentence's statements
+        attribution: None,
     }
 }
 
