@@ -3,9 +3,9 @@
 //! Input: one sentence and its dates. Output: quantity [`Claim`]s, whose attribution the
 //! caller sets (`attribution::for_figure`). A figure becomes a claim when its kind is known
 //! from the words of its own clause (an event such as "killed" or "arrested", or a counted
-//! noun), or when it carries an explicit unit (money,
-//! percentages, measures): precision first. Years, dates, ordinals, times and codes are
-//! never counted (see [`super::number`] and [`super::time`]).
+//! noun), or when it carries an explicit unit (money, percentages, measures): precision
+//! first. Years, dates, ordinals, times and codes are never counted (see [`super::number`]
+//! and [`super::time`]).
 
 use std::ops::Range;
 
