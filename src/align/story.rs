@@ -7,7 +7,9 @@
 //! that links to no other joins the biggest story, so that nothing is left uncompared;
 //! a handful of articles about one story is always one story.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
 
 use super::block::UnionFind;
 use crate::extract::{Extraction, Mention};
@@ -22,38 +24,58 @@ pub(crate) fn rare_limit(sources: usize) -> usize {
     (sources / 64).max(64)
 }
 
-/// Whether a mention can tell stories apart. Not a name in brackets (the outlet of a
-/// dateline, "(Global Desk)", which publishes every story), nor a lone word that the text
-/// capitalises only where a sentence opens ("Tents were set up", "Engineers warned",
-/// "More than 1,050"): most likely a common noun, shared by every story of its kind.
-fn telling(m: &Mention, text: &str) -> bool {
-    let opens = |at: usize| {
-        text.get(..at)
+/// The mentions of a source's `text` that can tell stories apart. Not a name in brackets
+/// (the outlet of a dateline, "(Global Desk)", which publishes every story), nor a lone
+/// word that the text capitalises only where a sentence opens ("Tents were set up",
+/// "Engineers warned", "More than 1,050"): most likely a common noun, shared by every story
+/// of its kind. The text is searched once, for all such words together.
+fn telling<'m>(mentions: &'m [Mention], text: &str) -> Vec<&'m Mention> {
+    let bracketed = |m: &Mention| {
+        text.get(..m.span.start)
             .unwrap_or("")
             .trim_end()
-            .chars()
-            .next_back()
-            .map_or(true, |c| ".!?:;–—\"“”(".contains(c))
+            .ends_with('(')
     };
-    if text
-        .get(..m.span.start)
+    let opener =
+        |m: &Mention| !m.text.trim().contains(char::is_whitespace) && opens(text, m.span.start);
+    let mut openers: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !bracketed(m) && opener(m))
+        .map(|m| m.text.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    openers.sort_unstable();
+    openers.dedup();
+    // the opening words the text also writes capitalised mid-sentence
+    let mut mid: HashSet<&str> = HashSet::new();
+    if let Ok(ac) = AhoCorasick::new(&openers) {
+        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
+        for found in ac.find_overlapping_iter(text) {
+            let (at, end) = (found.start(), found.end());
+            if edge(text.get(..at).and_then(|t| t.chars().next_back()))
+                && edge(text.get(end..).and_then(|t| t.chars().next()))
+                && !opens(text, at)
+            {
+                if let Some(w) = openers.get(found.pattern().as_usize()) {
+                    mid.insert(w);
+                }
+            }
+        }
+    }
+    mentions
+        .iter()
+        .filter(|m| !bracketed(m) && (!opener(m) || mid.contains(m.text.trim())))
+        .collect()
+}
+
+/// Whether byte `at` of `text` opens a sentence or a clause in quotes or brackets.
+fn opens(text: &str, at: usize) -> bool {
+    text.get(..at)
         .unwrap_or("")
         .trim_end()
-        .ends_with('(')
-    {
-        return false;
-    }
-    let word = m.text.trim();
-    if word.contains(char::is_whitespace) || !opens(m.span.start) {
-        return true;
-    }
-    // a one-word name is telling when the text also writes it capitalised mid-sentence
-    text.match_indices(word).any(|(at, _)| {
-        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
-        edge(text.get(..at).and_then(|t| t.chars().next_back()))
-            && edge(text.get(at + word.len()..).and_then(|t| t.chars().next()))
-            && !opens(at)
-    })
+        .chars()
+        .next_back()
+        .map_or(true, |c| ".!?:;–—\"“”(".contains(c))
 }
 
 /// The story of each source (an index into the stories, which are numbered from the
@@ -65,13 +87,13 @@ pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<us
         .enumerate()
         .map(|(i, ex)| {
             let text = sources.get(i).map_or("", |s| s.text.as_str());
-            ex.mentions
-                .iter()
+            telling(&ex.mentions, text)
+                .into_iter()
                 .filter(|m| {
                     matches!(
                         m.kind,
                         EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                    ) && telling(m, text)
+                    )
                 })
                 .map(|m| m.key.as_str())
                 .filter(|k| !k.is_empty())
@@ -180,9 +202,13 @@ mod tests {
                 sentence: 0,
             }
         };
-        let telling_words: Vec<&str> = ["Global Desk", "Tents", "Engineers", "Mipele", "Vinka"]
+        let mentions: Vec<Mention> = ["Global Desk", "Tents", "Engineers", "Mipele", "Vinka"]
             .into_iter()
-            .filter(|w| telling(&mention(w), &src.text))
+            .map(mention)
+            .collect();
+        let telling_words: Vec<&str> = telling(&mentions, &src.text)
+            .into_iter()
+            .map(|m| m.text.as_str())
             .collect();
         // Mipele is also written mid-sentence; Vinka only opens a sentence
         assert_eq!(telling_words, ["Mipele"]);
