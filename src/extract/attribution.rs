@@ -600,7 +600,7 @@ impl<'a> Cx<'a> {
             let k = s.words.partition_point(|x| x.start < end);
             if s.words
                 .get(k)
-                .is_some_and(|x| self.is_strong_form(&x.text.to_lowercase()))
+                .is_some_and(|x| self.is_strong_form(x.lower_text()))
             {
                 return None;
             }
@@ -619,7 +619,7 @@ impl<'a> Cx<'a> {
                 let inner_verb = s
                     .words
                     .get(v + 2)
-                    .and_then(|x| self.lex.forms.get(&x.text.to_lowercase()));
+                    .and_then(|x| self.lex.forms.get(x.lower_text()));
                 match (is_as, inner_verb) {
                     (true, Some((l, _, _))) => {
                         lemma.clone_from(l);
@@ -642,7 +642,7 @@ impl<'a> Cx<'a> {
                     let inner_verb = s
                         .words
                         .get(as_i + 1)
-                        .and_then(|x| self.lex.forms.get(&x.text.to_lowercase()));
+                        .and_then(|x| self.lex.forms.get(x.lower_text()));
                     if let (true, Some((l, _, _))) = (is_as, inner_verb) {
                         lemma.clone_from(l);
                         consumed.insert(as_i + 1);
@@ -766,7 +766,7 @@ impl<'a> Cx<'a> {
                 .count();
             let before_next_verb = !s.words.iter().skip(v + 1).any(|x| {
                 s.base + x.start < q.open
-                    && self.lex.forms.contains_key(&x.text.to_lowercase())
+                    && self.lex.forms.contains_key(x.lower_text())
                     && !consumed.contains(&s.words.partition_point(|y| y.start < x.start))
             });
             if before_next_verb && gap_words <= 4 {
@@ -921,15 +921,15 @@ impl<'a> Cx<'a> {
                             .get(s.words[k - 1].end..s.words[k].start)
                             .is_some_and(|g| g.contains(','))
                 })?;
-                let first = s.words[k].text.to_lowercase();
+                let first = s.words[k].lower_text();
                 if let Some(p) = phrases.iter().find(|p| p.words.first() == Some(&k)) {
                     p.used.set(true);
                     if let Some(party) = p.party.clone() {
                         conduits.push(party);
                     }
-                } else if !(DETERMINERS.contains(&first.as_str())
+                } else if !(DETERMINERS.contains(&first)
                     || first.chars().all(|c| c.is_ascii_digit())
-                    || ["who", "which", "whose", "himself", "herself"].contains(&first.as_str()))
+                    || ["who", "which", "whose", "himself", "herself"].contains(&first))
                 {
                     return None;
                 }
@@ -997,10 +997,7 @@ impl<'a> Cx<'a> {
                 let back = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
                     p > 0
                         && PREPOSITIONS.contains(&s.words[p].lower_text())
-                        && self
-                            .lex
-                            .generic
-                            .contains(&s.words[p - 1].text.to_lowercase())
+                        && self.lex.generic.contains(s.words[p - 1].lower_text())
                 });
                 if let Some(p) = back {
                     let plain = s
@@ -1029,11 +1026,9 @@ impl<'a> Cx<'a> {
                         | "decision"
                 )
             {
-                let close = s.words[j - 4].text.to_lowercase();
-                let with = s.words[j - 3].text.to_lowercase();
-                if matches!(close.as_str(), "familiar" | "close")
-                    && matches!(with.as_str(), "with" | "to")
-                {
+                let close = s.words[j - 4].lower_text();
+                let with = s.words[j - 3].lower_text();
+                if matches!(close, "familiar" | "close") && matches!(with, "with" | "to") {
                     if let Some((party, start)) =
                         j.checked_sub(5).and_then(|h| self.generic_np(s, h))
                     {
@@ -1146,7 +1141,7 @@ impl<'a> Cx<'a> {
     /// has one, which prefers the subject of that sentence.
     fn pronoun(&self, s: &Sent<'_>, k: usize) -> Option<Party> {
         let w = &s.words[k];
-        let kind = match w.text.to_lowercase().as_str() {
+        let kind = match w.lower_text() {
             "he" | "she" => EntityKind::Person,
             "it" => EntityKind::Organization,
             _ => return None,
@@ -1222,10 +1217,10 @@ impl<'a> Cx<'a> {
             let rel = m.span.start - s.base;
             let k = s.words.partition_point(|x| x.start < rel);
             let mut j = k;
-            while j > 0 && DETERMINERS.contains(&s.words[j - 1].text.to_lowercase().as_str()) {
+            while j > 0 && DETERMINERS.contains(&s.words[j - 1].lower_text()) {
                 j -= 1;
             }
-            j > 0 && PREPOSITIONS.contains(&s.words[j - 1].text.to_lowercase().as_str())
+            j > 0 && PREPOSITIONS.contains(&s.words[j - 1].lower_text())
         };
         let pick = |kind: EntityKind| {
             s.mentions.iter().find(|m| {
@@ -1292,17 +1287,17 @@ impl<'a> Cx<'a> {
             .iter()
             .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
             .collect();
-        let last_word = s.words[e - 1].text.to_lowercase();
+        let last_word = s.words[e - 1].lower_text();
         if let Some(m) = inner
             .iter()
             .rev()
             .find(|m| matches!(m.kind, EntityKind::Organization | EntityKind::Person))
         {
-            if !self.lex.generic.contains(&last_word) || m.span.end == span.end {
+            if !self.lex.generic.contains(last_word) || m.span.end == span.end {
                 return Some((party_of(m), e));
             }
         }
-        if self.lex.generic.contains(&last_word) {
+        if self.lex.generic.contains(last_word) {
             if let Some((p, _)) = self.generic_np(s, e - 1) {
                 return Some((p, e));
             }
@@ -1326,11 +1321,11 @@ impl<'a> Cx<'a> {
                 return None;
             }
             if w.text.eq_ignore_ascii_case("by") && j > k {
-                let prev = s.words[j - 1].text.to_lowercase();
+                let prev = s.words[j - 1].lower_text();
                 let conduit = self
                     .lex
                     .forms
-                    .get(&prev)
+                    .get(prev)
                     .is_some_and(|(_, r, _)| *r == SpeechRole::Conduit);
                 if conduit {
                     return self.np_after(s, j + 1).map(|(p, e)| (p, e, j));
@@ -1402,9 +1397,9 @@ impl<'a> Cx<'a> {
         let role = before.get(comma + 1..).unwrap_or("");
         let role_ok = role.split_whitespace().take(4).count() <= 3
             && words(role).iter().all(|w| {
-                let l = w.text.to_lowercase();
-                !self.lex.forms.contains_key(&l) && !NP_STOPS.contains(&l.as_str())
-                    || DETERMINERS.contains(&l.as_str())
+                let l = w.lower_text();
+                !self.lex.forms.contains_key(l) && !NP_STOPS.contains(&l)
+                    || DETERMINERS.contains(&l)
             });
         if !role_ok || before[..comma].split_whitespace().take(3).count() < 3 {
             return false;
@@ -1417,7 +1412,7 @@ impl<'a> Cx<'a> {
             if gap_before.contains([',', '.', ';', ':', '(', '[']) {
                 return true;
             }
-            if !self.lex.skip.contains(&w.text.to_lowercase()) {
+            if !self.lex.skip.contains(w.lower_text()) {
                 return false;
             }
         }
@@ -1506,9 +1501,10 @@ impl<'a> Cx<'a> {
             .filter(|q| q.open == s.base)?;
         // a sentence with its own speech verb (whose speaker was not found) is not a
         // continuation of the statement before
-        let speaks = s.words.iter().any(|w| {
-            self.is_strong_form(&w.text.to_lowercase()) && !self.in_quote(s.base + w.start)
-        });
+        let speaks = s
+            .words
+            .iter()
+            .any(|w| self.is_strong_form(w.lower_text()) && !self.in_quote(s.base + w.start));
         if speaks {
             return None;
         }
