@@ -19,6 +19,10 @@ mod corpus;
 
 const SIZES: [usize; 3] = [10, 100, 1000];
 
+// The allocator of the `crosscheck` binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

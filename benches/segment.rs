@@ -5,6 +5,10 @@
 use crosscheck::{Pack, Source};
 use divan::counter::BytesCount;
 
+// The allocator of the `crosscheck` binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

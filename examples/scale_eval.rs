@@ -68,6 +68,10 @@ struct Run {
     wall: Duration,
 }
 
+// The allocator of the `crosscheck` binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let args = parse_args()?;
     let pack = Pack::default_pack();
