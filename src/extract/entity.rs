@@ -396,40 +396,51 @@ fn possessive_len(t: &str) -> usize {
 
 /// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
 pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    word_spans(text)
-        .into_iter()
-        .map(|m| {
-            let t = &text[m.clone()];
-            let possessive = possessive_len(t) > 0 && t.chars().count() > 2;
-            let lower_text = lowercase(t);
-            let name = if possessive {
-                &t[..t.len() - possessive_len(t)]
-            } else {
-                t
-            };
-            // For ASCII, lowercasing keeps byte offsets, so the name part is a prefix of
-            // the lowercased word; otherwise lowercase it on its own (a final sigma
-            // depends on what follows it).
-            let lower_name = if !possessive {
-                lower_text.clone()
-            } else if t.is_ascii() {
-                match &lower_text {
-                    Cow::Borrowed(l) => Cow::Borrowed(&l[..name.len()]),
-                    Cow::Owned(l) => Cow::Owned(l[..name.len()].to_owned()),
-                }
-            } else {
-                lowercase(name)
-            };
-            Word {
-                start: m.start,
-                end: m.end,
-                text: t,
-                possessive,
-                lower_text,
-                lower_name,
+    words_lowered(text, None)
+}
+
+/// [`words`], with `lower` the caller's `text.to_ascii_lowercase()` (same byte offsets), from
+/// which the lowercase forms of ASCII words are borrowed instead of allocated.
+pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Word<'a>> {
+    let lower = lower.filter(|l| l.len() == text.len());
+    let spans = word_spans(text);
+    let mut out = Vec::with_capacity(spans.len());
+    for m in spans {
+        let t = &text[m.clone()];
+        let plen = possessive_len(t);
+        let possessive = plen > 0 && t.chars().count() > 2;
+        let name_len = if possessive { t.len() - plen } else { t.len() };
+        let (lower_text, lower_name) = match lower.and_then(|l| l.get(m.clone())) {
+            // ASCII: the ASCII lowercase of the text is the word's lowercase
+            Some(l) if t.is_ascii() => (Cow::Borrowed(l), Cow::Borrowed(&l[..name_len])),
+            _ => {
+                let lower_text = lowercase(t);
+                // For ASCII, lowercasing keeps byte offsets, so the name part is a prefix
+                // of the lowercased word; otherwise lowercase it on its own (a final sigma
+                // depends on what follows it).
+                let lower_name = if !possessive {
+                    lower_text.clone()
+                } else if t.is_ascii() {
+                    match &lower_text {
+                        Cow::Borrowed(l) => Cow::Borrowed(&l[..name_len]),
+                        Cow::Owned(l) => Cow::Owned(l[..name_len].to_owned()),
+                    }
+                } else {
+                    lowercase(&t[..name_len])
+                };
+                (lower_text, lower_name)
             }
-        })
-        .collect()
+        };
+        out.push(Word {
+            start: m.start,
+            end: m.end,
+            text: t,
+            possessive,
+            lower_text,
+            lower_name,
+        });
+    }
+    out
 }
 
 /// The spans of `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` in `text`, leftmost first, as
@@ -456,7 +467,7 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         }
         i
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
         if !is_word_char(c) {

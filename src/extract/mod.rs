@@ -349,10 +349,18 @@ pub(crate) fn extract_with_phrases(
 ) -> Extraction {
     let mut dates = Vec::new();
     let mut mentions = Vec::new();
+    // The source in ASCII lowercase (same byte offsets), from which each stage borrows
+    // lowercase words and sentences instead of allocating them.
+    let lower = source.text.to_ascii_lowercase();
     // The words of each sentence, split once for entities and attribution.
     let words: Vec<Vec<entity::Word<'_>>> = sentences
         .iter()
-        .map(|s| entity::words(source.text.get(s.span.clone()).unwrap_or("")))
+        .map(|s| {
+            entity::words_lowered(
+                source.text.get(s.span.clone()).unwrap_or(""),
+                lower.get(s.span.clone()),
+            )
+        })
         .collect();
     for ((i, s), found) in sentences.iter().enumerate().zip(phrases) {
         dates.extend(time::dates_of(source, i, s, &anchor, found));
@@ -363,7 +371,15 @@ pub(crate) fn extract_with_phrases(
     let mut claims = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let sentence_dates: Vec<&DateRef> = dates.iter().filter(|d| d.sentence == i).collect();
-        let found = quantity::find(source, i, s, pack, &sentence_dates, &anchor);
+        let found = quantity::find(
+            source,
+            i,
+            s,
+            pack,
+            &sentence_dates,
+            &anchor,
+            lower.get(s.span.clone()),
+        );
         claims.extend(found.into_iter().map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
             c

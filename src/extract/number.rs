@@ -140,8 +140,14 @@ impl Numerals {
 }
 
 /// Every number in `text`, in order, not overlapping.
+#[cfg(test)]
 pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
-    let words = words(text);
+    scan_lowered(text, &text.to_ascii_lowercase(), n)
+}
+
+/// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`.
+pub(crate) fn scan_lowered(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
+    let words = words(text, lower);
     let masked = phone_spans(text);
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -218,17 +224,24 @@ struct Word<'a> {
     lower: Cow<'a, str>,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+/// The alphabetic runs of `text`; `lower` is `text.to_ascii_lowercase()`, which gives the
+/// lowercase of ASCII words without allocating.
+fn words<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         if c.is_alphabetic() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
+            let t = &text[s..i];
+            let lower = match lower.get(s..i) {
+                Some(l) if t.is_ascii() && lower.len() == text.len() => Cow::Borrowed(l),
+                _ => lowercase(t),
+            };
             out.push(Word {
                 start: s,
                 end: i,
-                lower: lowercase(&text[s..i]),
+                lower,
             });
         }
     }

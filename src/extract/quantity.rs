@@ -26,9 +26,13 @@ pub(crate) fn find(
     pack: &Pack,
     dates: &[&DateRef],
     anchor: &Anchor,
+    lower: Option<&str>,
 ) -> Vec<Claim> {
     let m = pack.prepared(Matchers::new);
     let text = sentence.text(source);
+    // `text` in ASCII lowercase: the caller's, when it has it
+    let lower = crate::text::ascii_lower(text, lower);
+    let lower: &str = &lower;
     let base = sentence.span.start;
     let local_dates: Vec<scope::LocalDate<'_>> = dates
         .iter()
@@ -38,7 +42,7 @@ pub(crate) fn find(
             date: d,
         })
         .collect();
-    let figures = figures(text, pack, &m, &local_dates);
+    let figures = figures(text, lower, pack, &m, &local_dates);
     if figures.is_empty() {
         return Vec::new();
     }
@@ -46,10 +50,9 @@ pub(crate) fn find(
     let as_of = scope::reporting_date(text, &local_dates, &m.speech).or(anchor.date);
     let mut out: Vec<Claim> = Vec::new();
     let mut previous: Vec<Quantity> = Vec::new();
-    let lower = text.to_ascii_lowercase();
     for f in figures {
         let window = scope::window(&clauses, f.span.start);
-        let part = is_part(&lower, f.start_with_modifier);
+        let part = is_part(lower, f.start_with_modifier);
         if let Some(against) = f.against {
             // A tally gives two claims: the votes for (the figure) and the votes against.
             for q in tally_claims(&f, against, pack) {
@@ -68,7 +71,7 @@ pub(crate) fn find(
             }
             continue;
         }
-        let Some(mut q) = classify(text, &lower, &f, &window, pack, &m) else {
+        let Some(mut q) = classify(text, lower, &f, &window, pack, &m) else {
             if part {
                 if let Some(prev) = previous.last() {
                     // "killing 320 people, including 11 on Thursday": 11 counts the same thing.
@@ -125,7 +128,7 @@ pub(crate) fn find(
                 }
             }
         }
-        let end = q_end(&f, &q, text);
+        let end = q_end(&f, &q, lower);
         let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
         out.push(claim(index, sentence, base, &f, end, q));
         previous.push(out_quantity(&out));
@@ -202,11 +205,11 @@ fn claim(
     }
 }
 
-/// Where the claim text ends: after the counted noun when it follows the figure.
-fn q_end(f: &Figure, q: &Quantity, text: &str) -> usize {
+/// Where the claim text ends: after the counted noun when it follows the figure (`lower`:
+/// the sentence in ASCII lowercase).
+fn q_end(f: &Figure, q: &Quantity, lower: &str) -> usize {
     let mut end = f.end_with_unit;
     if let Some(c) = &q.counted {
-        let lower = text.to_ascii_lowercase();
         if let Some(pos) = lower[end..].find(c.as_str()) {
             if pos <= 24 {
                 end += pos + c.len();
@@ -353,14 +356,19 @@ fn is_word(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Every figure of the sentence: numbers and ranges with unit and modifier, and vague amounts.
-fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]) -> Vec<Figure> {
-    let lower = text.to_ascii_lowercase();
+fn figures(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    dates: &[scope::LocalDate<'_>],
+) -> Vec<Figure> {
     let overlaps_date = |r: &Range<usize>| {
         dates
             .iter()
             .any(|d| d.span.start < r.end && r.start < d.span.end)
     };
-    let nums: Vec<Numeral> = number::scan(text, &m.numerals)
+    let nums: Vec<Numeral> = number::scan_lowered(text, lower, &m.numerals)
         .into_iter()
         .filter(|n| !overlaps_date(&n.span))
         .collect();
@@ -372,9 +380,9 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
         let mut hi: Option<Numeral> = None;
         if let Some(b) = nums.get(i + 1) {
             let gap = lower[a.span.end..b.span.start].trim_matches(' ');
-            if let Some(against) = tally(&lower, &a, b, gap) {
+            if let Some(against) = tally(lower, &a, b, gap) {
                 // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
-                if let Some(mut f) = figure(text, &lower, pack, m, &a, None) {
+                if let Some(mut f) = figure(text, lower, pack, m, &a, None) {
                     f.against = Some(against);
                     f.end_with_unit = f.end_with_unit.max(b.span.end);
                     out.push(f);
@@ -419,14 +427,14 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
             }
         }
         i += 1;
-        if let Some(f) = figure(text, &lower, pack, m, &a, hi.as_ref()) {
+        if let Some(f) = figure(text, lower, pack, m, &a, hi.as_ref()) {
             out.push(f);
         }
     }
     // Vague amounts: "hundreds of", "scores", "several thousand".
-    for v in m.vague.find_iter(&lower) {
+    for v in m.vague.find_iter(lower) {
         let (s, e) = (v.start(), v.end());
-        if !is_word(&lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
+        if !is_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
             continue;
         }
         let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
@@ -448,7 +456,7 @@ fn figures(text: &str, pack: &Pack, m: &Matchers, dates: &[scope::LocalDate<'_>]
                 end = e + (lower[e..].len() - lower[e..].trim_start().len()) + next.len();
             }
         }
-        let modifier = modifier_before(&lower, s, m);
+        let modifier = modifier_before(lower, s, m);
         let start = modifier.as_ref().map_or(s, |(st, _, _)| *st);
         out.push(Figure {
             span: s..end,

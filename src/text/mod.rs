@@ -27,6 +27,15 @@ impl fmt::Display for SourceId {
     }
 }
 
+/// `text.to_ascii_lowercase()`: `lower` when the caller has it (it must be that of `text`,
+/// byte for byte; one of another length is ignored), else computed.
+pub(crate) fn ascii_lower<'a>(text: &str, lower: Option<&'a str>) -> std::borrow::Cow<'a, str> {
+    match lower {
+        Some(l) if l.len() == text.len() => std::borrow::Cow::Borrowed(l),
+        _ => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
+    }
+}
+
 /// A 1-based line and 1-based column (in characters) in a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
