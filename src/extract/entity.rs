@@ -336,6 +336,8 @@ pub(crate) struct Word<'a> {
     lower_text: Cow<'a, str>,
     /// The name part (without a possessive) lowercase, computed once.
     lower_name: Cow<'a, str>,
+    /// Capitalised ([`Word::is_cap`]), computed once.
+    cap: bool,
 }
 
 impl Word<'_> {
@@ -358,8 +360,14 @@ impl Word<'_> {
         &self.lower_text
     }
 
+    /// Whether the word is capitalised ("Fomin", "d'Ivoire", "al-Assad"), not a code.
     fn is_cap(&self) -> bool {
-        let t = self.text;
+        self.cap
+    }
+}
+
+impl Word<'_> {
+    fn capitalised(t: &str) -> bool {
         // ASCII fast paths (digits are ASCII, so a byte test finds them all)
         match t.as_bytes().first() {
             Some(b) if b.is_ascii_uppercase() => return !t.bytes().any(|b| b.is_ascii_digit()),
@@ -438,6 +446,7 @@ pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Wo
             possessive,
             lower_text,
             lower_name,
+            cap: Word::capitalised(t),
         });
     }
     out
@@ -447,10 +456,14 @@ pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Wo
 /// the regex finds them, without running a Unicode regex over every sentence (a hand
 /// scan with an ASCII fast path; the regex is the test oracle).
 fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    #[inline]
     fn is_word_char(c: char) -> bool {
         if c.is_ascii() {
             return c.is_ascii_alphanumeric();
         }
+        is_word_char_non_ascii(c)
+    }
+    fn is_word_char_non_ascii(c: char) -> bool {
         // Neither alphabetic nor numeric (quotes, dashes, spaces): no letter or number
         // either (checked against the regex over every char).
         if !c.is_alphabetic() && !c.is_numeric() {
@@ -461,28 +474,37 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         });
         LN.is_match(c.encode_utf8(&mut [0; 4]))
     }
+    /// The char at byte `i` (a char boundary), decoded only when it is not ASCII.
+    #[inline]
+    fn char_at(text: &str, i: usize) -> Option<char> {
+        match text.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text[i..].chars().next(),
+            None => None,
+        }
+    }
     fn run_end(text: &str, mut i: usize) -> usize {
-        while let Some(c) = text[i..].chars().next().filter(|&c| is_word_char(c)) {
+        let b = text.as_bytes();
+        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        while let Some(c) = char_at(text, i).filter(|&c| is_word_char(c)) {
             i += c.len_utf8();
         }
         i
     }
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    while let Some(c) = char_at(text, i) {
         if !is_word_char(c) {
             i += c.len_utf8();
             continue;
         }
         let start = i;
         i = run_end(text, i);
-        while let Some(sep) = text[i..]
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '\'' | '’' | '-' | '.'))
-        {
+        while let Some(sep) = char_at(text, i).filter(|c| matches!(c, '\'' | '’' | '-' | '.')) {
             let j = i + sep.len_utf8();
-            if !text[j..].chars().next().is_some_and(is_word_char) {
+            if !char_at(text, j).is_some_and(is_word_char) {
                 break;
             }
             i = run_end(text, j);
