@@ -772,6 +772,8 @@ impl Lexicon {
         }
         #[allow(clippy::expect_used)]
         let aliases = AhoCorasickBuilder::new()
+            // a full DFA: one table step per byte of every sentence, built once per pack
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)

@@ -285,6 +285,8 @@ impl Matchers {
         let build = |pats: &[String]| {
             #[allow(clippy::expect_used)]
             AhoCorasickBuilder::new()
+                // a full DFA: one table step per byte of every sentence, built once per pack
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
                 .build(pats)
