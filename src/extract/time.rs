@@ -71,13 +71,17 @@ pub(crate) fn anchor_with(
     };
     for (i, s) in sentences.iter().enumerate() {
         let text = s.text(source);
+        let given = known.and_then(|k| k.get(i));
+        if given.is_some_and(Vec::is_empty) {
+            continue; // no phrase: nothing below would look at the sentence
+        }
         if !may_date_the_page(text) && !may_name_a_day_or_month(text) {
             continue;
         }
         // the date line itself ("Thursday, October 21, 2021") says nothing of the news
         let on_header = header_line == Some(source.position(s.span.start).line);
         let computed;
-        let found: &[Phrase] = match known.and_then(|k| k.get(i)) {
+        let found: &[Phrase] = match given {
             Some(list) => list,
             None => {
                 computed = phrases(text, stopwords);
