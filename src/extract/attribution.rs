@@ -456,9 +456,10 @@ impl<'a> Cx<'a> {
             }
             let w = &s.words[v];
             let lower = w.lower_text();
-            let Some((lemma, role, weak)) = self.lex.forms.get(lower).cloned() else {
+            let Some((lemma, role, weak)) = self.lex.forms.get(lower) else {
                 continue;
             };
+            let (role, weak) = (*role, *weak);
             if self.in_quote(s.base + w.start) || self.is_noun_use(s, v) {
                 continue;
             }
@@ -468,7 +469,7 @@ impl<'a> Cx<'a> {
             if let Some(d) = self.verb_draft(
                 s,
                 v,
-                &lemma,
+                lemma,
                 role,
                 weak,
                 &phrases,
