@@ -52,9 +52,11 @@ pub(crate) fn find_mentions_in(
     let mut pending_title: Option<(String, usize)> = None;
     // In a title-case headline every word is capitalised: only listed names count.
     let caps = words.iter().filter(|w| w.is_cap()).count();
-    let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
     let unpunctuated = !text.trim_end().ends_with(['.', '!', '?', '"', '”', '’']);
-    let headline = unpunctuated && caps >= 4 && caps * 10 >= long * 7;
+    let headline = unpunctuated && caps >= 4 && {
+        let long = words.iter().filter(|w| w.text.chars().count() >= 4).count();
+        caps * 10 >= long * 7
+    };
     for run in runs(text, words, &lex, pack) {
         let mut ws = &words[run.clone()];
         // A title at the start of the run, unless the run names an organisation

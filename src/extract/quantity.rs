@@ -270,8 +270,9 @@ pub(crate) struct Matchers {
     /// Counted nouns; per pattern, the kinds listing it.
     counted: AhoCorasick,
     vague: AhoCorasick,
-    /// Unit prefixes and suffixes as (form, unit index), longest first.
-    prefixes: Vec<(String, usize)>,
+    /// Unit prefixes as (form, unit index, whether the form is a word like "magnitude"
+    /// rather than a symbol like "$"), and suffixes as (form, unit index); longest first.
+    prefixes: Vec<(String, usize, bool)>,
     suffixes: Vec<(String, usize)>,
     /// Modifiers before and after the figure, longest first.
     before: Vec<(String, Bound)>,
@@ -318,7 +319,11 @@ impl Matchers {
         let mut prefixes = Vec::new();
         let mut suffixes = Vec::new();
         for (i, u) in pack.units.iter().enumerate() {
-            prefixes.extend(u.prefixes.iter().map(|p| (p.clone(), i)));
+            prefixes.extend(
+                u.prefixes
+                    .iter()
+                    .map(|p| (p.clone(), i, p.chars().all(char::is_alphabetic))),
+            );
             suffixes.extend(u.suffixes.iter().map(|s| (s.to_lowercase(), i)));
         }
         prefixes.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -401,9 +406,9 @@ fn figures(
             let gap_currency = m
                 .prefixes
                 .iter()
-                .find(|(p, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
+                .find(|(p, _, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
             if (joined
-                || gap_currency.is_some_and(|(p, _)| {
+                || gap_currency.is_some_and(|(p, _, _)| {
                     let g = gap[..gap.len() - p.len()].trim();
                     matches!(g, "-" | "–" | "to" | "and")
                 }))
@@ -498,8 +503,8 @@ fn figure(
     let head = text[..start].trim_end_matches([' ', '\u{a0}']);
     // "a magnitude-7.1 quake": a word prefix joined by a hyphen.
     let word_head = head.strip_suffix('-').unwrap_or(head);
-    for (p, u) in &m.prefixes {
-        if p.chars().all(char::is_alphabetic) && word_head.len() != head.len() {
+    for (p, u, word) in &m.prefixes {
+        if *word && word_head.len() != head.len() {
             let h = word_head;
             if h.len() >= p.len()
                 && h.is_char_boundary(h.len() - p.len())
@@ -511,7 +516,7 @@ fn figure(
                 break;
             }
         }
-        let ok = if p.chars().all(char::is_alphabetic) {
+        let ok = if *word {
             head.len() >= p.len()
                 && head.is_char_boundary(head.len() - p.len())
                 && head[head.len() - p.len()..].eq_ignore_ascii_case(p)
@@ -530,10 +535,10 @@ fn figure(
         // "its magnitude at 7.1", "a magnitude of 6.8": a unit word a few linking words back.
         let words: Vec<&str> = lower[..start].split(' ').rev().skip(1).take(4).collect();
         for (k, w) in words.iter().enumerate() {
-            if let Some((_, u)) = m
+            if let Some((_, u, _)) = m
                 .prefixes
                 .iter()
-                .find(|(p, _)| p.chars().all(char::is_alphabetic) && p.eq_ignore_ascii_case(w))
+                .find(|(p, _, word)| *word && p.eq_ignore_ascii_case(w))
             {
                 if words[..k].iter().all(|x| LINKS.contains(x)) && k > 0 {
                     unit = Some(*u);

@@ -12,7 +12,7 @@
 //! without an alias, a shortened name in another source) are for the align stage to
 //! merge inside a block with `same_entity`, whose threshold is documented and tested.
 
-use std::collections::HashMap;
+use crate::extract::fxhash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -22,12 +22,11 @@ use crate::pack::{EntityKind, Pack};
 pub(crate) fn fold(s: &str) -> String {
     // Text below U+007F is its own NFKC form and its own transliteration (deunicode's
     // own fast path stops at the same byte), so most names skip both passes.
-    let ascii: std::borrow::Cow<'_, str> = if s.bytes().all(|b| b < 0x7F) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        let nfkc: String = s.nfkc().collect();
-        std::borrow::Cow::Owned(deunicode::deunicode(&nfkc))
-    };
+    if s.bytes().all(|b| b < 0x7F) {
+        return fold_ascii(s);
+    }
+    let nfkc: String = s.nfkc().collect();
+    let ascii = deunicode::deunicode(&nfkc);
     let mut out = String::with_capacity(ascii.len());
     let mut space = false;
     for c in ascii.chars() {
@@ -40,6 +39,25 @@ pub(crate) fn fold(s: &str) -> String {
             space = false;
         }
         out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// [`fold`] of ASCII text, byte by byte: for ASCII, `char::is_whitespace` and
+/// `char::to_lowercase` are their ASCII forms.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for b in s.bytes() {
+        if char::from(b).is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
     }
     out
 }
@@ -70,7 +88,7 @@ struct AliasIndex(HashMap<String, usize>);
 
 impl AliasIndex {
     fn new(pack: &Pack) -> AliasIndex {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (i, a) in pack.aliases.iter().enumerate() {
             for v in std::iter::once(&a.canonical).chain(&a.variants) {
                 map.entry(alias_fold(v)).or_insert(i);
@@ -83,7 +101,11 @@ impl AliasIndex {
 /// Fold for alias lookup: no leading article, no possessive, no dots ("U.S." = "US").
 fn alias_fold(name: &str) -> String {
     let f = fold(strip_name(name));
-    f.replace('.', "")
+    if f.contains('.') {
+        f.replace('.', "")
+    } else {
+        f
+    }
 }
 
 /// `name` without a leading "the" and a trailing possessive "'s".
