@@ -608,37 +608,46 @@ struct Cues {
 
 impl Cues {
     fn of(text: &str) -> Cues {
-        const MONTHS: [&[u8]; 12] = [
-            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-            b"Dec",
-        ];
+        // One overlapping pass finds every piece: the case-insensitive ones, and the
+        // case-sensitive ones (month abbreviations, "day") in any case, kept only when
+        // the text has them in the exact case.
         static PIECES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
             #[allow(clippy::expect_used)]
             aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
-                .build(CI_PIECES)
+                .build(CI_PIECES.iter().chain(&CS_PIECES))
                 .expect("date word pieces build an automaton")
         });
         let mut cues = Cues {
             digit: text.bytes().any(|b| b.is_ascii_digit()),
-            // a month's first three letters (case-sensitive), first byte tested first
-            month: text.as_bytes().windows(3).any(|w| {
-                matches!(w[0], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
-                    && MONTHS.contains(&w)
-            }),
-            weekday: text.contains("day"),
+            month: false,
+            weekday: false,
             day: false,
             earlier: false,
             unit: false,
             ago: false,
         };
         for m in PIECES.find_overlapping_iter(text) {
-            match CI_PIECES.get(m.pattern().as_usize()) {
+            let p = m.pattern().as_usize();
+            match CI_PIECES.get(p) {
                 Some(&("today" | "tomorrow" | "tonight" | "terday")) => cues.day = true,
                 Some(&"earlier") => cues.earlier = true,
                 Some(&("wee" | "month" | "year")) => cues.unit = true,
                 Some(&"ago") => cues.ago = true,
-                _ => {}
+                Some(_) => {}
+                None => {
+                    let Some(exact) = CS_PIECES.get(p - CI_PIECES.len()) else {
+                        continue;
+                    };
+                    if text.as_bytes().get(m.start()..m.end()) == Some(exact.as_bytes()) {
+                        if *exact == "day" {
+                            cues.weekday = true;
+                        } else {
+                            cues.month = true;
+                        }
+                    }
+                }
             }
         }
         cues
@@ -664,6 +673,12 @@ impl Cues {
 /// Pieces of the words of the case-insensitive shapes (see [`Cues`]).
 const CI_PIECES: [&str; 9] = [
     "today", "tomorrow", "tonight", "terday", "earlier", "wee", "month", "year", "ago",
+];
+
+/// The case-sensitive pieces: a month name's first three letters, as `MONTH` needs, and
+/// "day", which every `WEEKDAY` contains.
+const CS_PIECES: [&str; 13] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day",
 ];
 
 type Span = std::ops::Range<usize>;
