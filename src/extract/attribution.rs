@@ -194,11 +194,18 @@ fn quotes(source: &Source, sentences: &[Sentence]) -> Vec<Quote> {
         let Some(st) = text.get(s.span.clone()) else {
             continue;
         };
-        let chars: Vec<(usize, char)> = st.char_indices().collect();
-        for (k, &(off, c)) in chars.iter().enumerate() {
+        // Only quote marks matter: the ASCII ones, and the curly ones, which all start
+        // with the byte 0xE2 in UTF-8.
+        for off in memchr::memchr3_iter(b'"', b'\'', 0xE2, st.as_bytes()) {
+            let Some(c) = st.get(off..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
+            if !matches!(c, '“' | '”' | '"' | '‘' | '\'' | '’') {
+                continue;
+            }
             let at = s.span.start + off;
-            let prev = k.checked_sub(1).map(|k| chars[k].1);
-            let next = chars.get(k + 1).map(|x| x.1);
+            let prev = st[..off].chars().next_back();
+            let next = st[off + c.len_utf8()..].chars().next();
             match (c, open) {
                 ('“', _) => open = Some((at, c)),
                 ('”', Some((o, m))) if m != '‘' => {
