@@ -405,16 +405,16 @@ fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]
     if sets.len() < 2 {
         return 1.0;
     }
-    let total: f64 = sets
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            sets.iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, b)| score::jaccard(a, b))
-                .fold(0.0, f64::max)
-        })
-        .sum();
+    // each sentence's best overlap with another; the overlap is symmetric, so each pair
+    // is scored once
+    let mut best = vec![0.0_f64; sets.len()];
+    for (i, a) in sets.iter().enumerate() {
+        for (j, b) in sets.iter().enumerate().skip(i + 1) {
+            let sim = score::jaccard(a, b);
+            best[i] = best[i].max(sim);
+            best[j] = best[j].max(sim);
+        }
+    }
+    let total: f64 = best.iter().sum();
     total / sets.len() as f64
 }

@@ -17,6 +17,7 @@ use super::{Anchor, DateRef};
 use crate::ingest::{month_number, Origin, Source};
 use crate::pack::Pack;
 use crate::segment::Sentence;
+use crate::text::{needs_unicode_boundaries, WordRegex};
 
 /// The date a source's relative dates resolve against, and why.
 pub(crate) fn anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
@@ -468,7 +469,7 @@ const SMALL: &str =
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})";
 
 /// One regex per phrase shape, tried in priority order; earlier shapes win overlaps.
-static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
+static SHAPES: LazyLock<Vec<(Shape, WordRegex)>> = LazyLock::new(|| {
     let m = MONTH;
     let part = r"(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?";
     let list = [
@@ -530,7 +531,7 @@ static SHAPES: LazyLock<Vec<(Shape, Regex)>> = LazyLock::new(|| {
     list.into_iter()
         .map(|(s, r)| {
             #[allow(clippy::expect_used)]
-            let re = Regex::new(&r).expect("date regexes are valid");
+            let re = WordRegex::new(&r, false).expect("date regexes are valid");
             (s, re)
         })
         .collect()
@@ -560,11 +561,12 @@ enum Shape {
 pub(crate) fn phrases(text: &str, not_year: &[String]) -> Vec<Phrase> {
     let mut found: Vec<Phrase> = Vec::new();
     let cues = Cues::of(text);
+    let unicode = needs_unicode_boundaries(text);
     for (shape, re) in SHAPES.iter() {
         if !cues.allow(*shape) {
             continue;
         }
-        for c in re.captures_iter(text) {
+        for c in re.pick(unicode).captures_iter(text) {
             let Some(whole) = c.get(0) else { continue };
             let Some((kind, span)) = read(*shape, &c, text, not_year) else {
                 continue;
@@ -1070,7 +1072,7 @@ mod tests {
         for text in texts {
             let cues = Cues::of(text);
             for (shape, re) in SHAPES.iter() {
-                if re.is_match(text) {
+                if re.for_text(text).is_match(text) {
                     assert!(cues.allow(*shape), "{shape:?} skipped on {text:?}");
                 }
             }

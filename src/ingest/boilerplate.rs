@@ -5,7 +5,7 @@
 
 use super::Marked;
 use crate::pack::Pack;
-use crate::text::{line_spans, Span};
+use crate::text::{line_spans, needs_unicode_boundaries, Span};
 
 /// What the patterns found, line by line.
 pub(crate) struct PatternMarks {
@@ -43,7 +43,9 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
             continue;
         }
         let bare = strip_markup(trimmed);
-        if let Some(idx) = bp.tail.iter().position(|r| r.is_match(bare)) {
+        // (markup and spaces are no word characters: `bare` needs what `trimmed` needs)
+        let unicode = needs_unicode_boundaries(trimmed);
+        if let Some(idx) = bp.tail.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan.start..text.len(),
                 rule: format!("boilerplate.toml tail[{idx}]"),
@@ -60,7 +62,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
             out.noise.push(true);
             continue;
         }
-        if let Some(idx) = bp.block.iter().position(|r| r.is_match(bare)) {
+        if let Some(idx) = bp.block.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan,
                 rule: format!("boilerplate.toml block[{idx}]"),
@@ -69,7 +71,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
             out.noise.push(true);
             continue;
         }
-        if let Some(idx) = bp.lines.iter().position(|r| r.is_match(bare)) {
+        if let Some(idx) = bp.lines.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan,
                 rule: format!("boilerplate.toml lines[{idx}]"),
@@ -79,7 +81,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         }
         out.noise.push(false);
         for (idx, r) in bp.inline.iter().enumerate() {
-            for m in r.find_iter(trimmed) {
+            for m in r.pick(unicode).find_iter(trimmed) {
                 out.marks.push(Marked {
                     span: tspan.start + m.start()..tspan.start + m.end(),
                     rule: format!("boilerplate.toml inline[{idx}]"),

@@ -222,7 +222,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE: LazyLock<crate::text::WordRegex> = LazyLock::new(|| {
     let pattern = format!(
         concat!(
             r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?",
@@ -233,12 +233,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         m = MONTH
     );
     #[allow(clippy::expect_used)]
-    Regex::new(&pattern).expect("date regex is valid")
+    crate::text::WordRegex::new(&pattern, false).expect("date regex is valid")
 });
 
 /// The first full date (day, month and year) in `s`, with its span.
 pub(crate) fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
-    DATE.captures_iter(s).find_map(|c| {
+    DATE.for_text(s).captures_iter(s).find_map(|c| {
         let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i64>().ok());
         let (y, m, d) = if let Some(y) = num("y1") {
             (y, month_number(c.name("m1")?.as_str())?, num("d1")?)

@@ -90,13 +90,13 @@ pub struct Alias {
 #[derive(Debug, Clone, Default)]
 pub struct Boilerplate {
     /// Whole-line patterns.
-    pub lines: Vec<regex::Regex>,
+    pub lines: crate::text::WordRegexSet,
     /// Patterns that start a trailing boilerplate block.
-    pub tail: Vec<regex::Regex>,
+    pub tail: crate::text::WordRegexSet,
     /// Patterns that start a block of boilerplate up to the next blank line.
-    pub block: Vec<regex::Regex>,
+    pub block: crate::text::WordRegexSet,
     /// Inline span patterns.
-    pub inline: Vec<regex::Regex>,
+    pub inline: Vec<crate::text::WordRegex>,
 }
 
 /// A speech verb from `speech_verbs.toml`.

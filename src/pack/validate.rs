@@ -101,9 +101,9 @@ pub(crate) fn build(
             "boilerplate.toml" => {
                 if let Some(raw) = f.parse::<RawBoilerplate>(&mut errs) {
                     pack.boilerplate = Boilerplate {
-                        lines: f.regexes(raw.lines, "lines", &mut errs),
-                        tail: f.regexes(raw.tail, "tail", &mut errs),
-                        block: f.regexes(raw.block, "block", &mut errs),
+                        lines: f.pattern_set(raw.lines, "lines", &mut errs),
+                        tail: f.pattern_set(raw.tail, "tail", &mut errs),
+                        block: f.pattern_set(raw.block, "block", &mut errs),
                         inline: f.regexes(raw.inline, "inline", &mut errs),
                     };
                 }
@@ -582,27 +582,64 @@ impl FileCtx<'_> {
         e
     }
 
+    /// Patterns searched as one set: each is checked on its own by the regex parser (for
+    /// an error that names it), then all compile together.
+    fn pattern_set(
+        &self,
+        items: Vec<Spanned<String>>,
+        key: &str,
+        errs: &mut Vec<PackError>,
+    ) -> crate::text::WordRegexSet {
+        let mut valid = Vec::new();
+        let mut first = None;
+        for (i, p) in items.into_iter().enumerate() {
+            let parsed = regex_syntax::ParserBuilder::new()
+                .case_insensitive(true)
+                .build()
+                .parse(p.get_ref());
+            match parsed {
+                Ok(_) => {
+                    first.get_or_insert_with(|| p.clone());
+                    valid.push(p.into_inner());
+                }
+                Err(e) => errs.push(self.at(
+                    &p,
+                    &format!("{key}[{i}]"),
+                    format!(
+                        "pattern `{}` does not compile: {}",
+                        p.get_ref(),
+                        last_line(&e.to_string())
+                    ),
+                )),
+            }
+        }
+        match crate::text::WordRegexSet::new(valid, true) {
+            Ok(set) => set,
+            Err(e) => {
+                if let Some(p) = &first {
+                    errs.push(self.at(
+                        p,
+                        key,
+                        format!("the patterns do not compile: {}", last_line(&e.to_string())),
+                    ));
+                }
+                crate::text::WordRegexSet::default()
+            }
+        }
+    }
+
     fn regexes(
         &self,
         items: Vec<Spanned<String>>,
         key: &str,
         errs: &mut Vec<PackError>,
-    ) -> Vec<regex::Regex> {
+    ) -> Vec<crate::text::WordRegex> {
         let mut out = Vec::new();
         for (i, p) in items.into_iter().enumerate() {
-            match regex::RegexBuilder::new(p.get_ref())
-                .case_insensitive(true)
-                .build()
-            {
+            match crate::text::WordRegex::new(p.get_ref(), true) {
                 Ok(r) => out.push(r),
                 Err(e) => {
-                    let detail = e
-                        .to_string()
-                        .lines()
-                        .last()
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned();
+                    let detail = last_line(&e.to_string());
                     errs.push(self.at(
                         &p,
                         &format!("{key}[{i}]"),
@@ -613,6 +650,12 @@ impl FileCtx<'_> {
         }
         out
     }
+}
+
+/// The last line of a regex error ("error: unclosed group"), the part that says what is
+/// wrong under the pattern and its caret.
+fn last_line(message: &str) -> String {
+    message.lines().last().unwrap_or_default().trim().to_owned()
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" adds a "did you mean".

@@ -4,6 +4,10 @@
 //! Every later stage keeps byte spans into the original text of a source; only the
 //! report turns them into positions, through [`LineIndex`].
 
+mod word_regex;
+
+pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
+
 use std::fmt;
 use std::ops::Range;
 
