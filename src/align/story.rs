@@ -48,7 +48,11 @@ fn telling<'m>(mentions: &'m [Mention], text: &str) -> Vec<&'m Mention> {
     openers.dedup();
     // the opening words the text also writes capitalised mid-sentence
     let mut mid: HashSet<&str> = HashSet::new();
-    if let Ok(ac) = AhoCorasick::new(&openers) {
+    // built for one pass over one text: an NFA, which costs a fraction of a DFA to build
+    let ac = AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&openers);
+    if let Ok(ac) = ac {
         let edge = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
         for found in ac.find_overlapping_iter(text) {
             let (at, end) = (found.start(), found.end());
