@@ -3,7 +3,7 @@
 //! distinct representatives, never every member, so a claim repeated by thousands of
 //! sources costs one comparison.
 
-use std::collections::BTreeSet;
+use super::score::StemSet;
 
 /// How many min-hash keys a stem set gets. Two sets with overlap J share at least one
 /// key with probability 1 - (1 - J)^8 (0.996 at J = 0.5).
@@ -14,9 +14,9 @@ pub(crate) const MINHASH_KEYS: u64 = 8;
 pub(crate) const BUCKET_PAIRWISE_CAP: usize = 64;
 
 /// FNV-1a with a seed: stable across runs and platforms (std's hasher is randomised).
-pub(crate) fn fnv(seed: u64, s: &str) -> u64 {
+pub(crate) fn fnv(seed: u64, s: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for b in s.bytes() {
+    for &b in s {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -24,10 +24,17 @@ pub(crate) fn fnv(seed: u64, s: &str) -> u64 {
 }
 
 /// Min-hash keys of a stem set, one per seed; empty for an empty set.
-pub(crate) fn minhash_keys(stems: &BTreeSet<String>) -> Vec<(u64, u64)> {
-    (0..MINHASH_KEYS)
-        .filter_map(|seed| stems.iter().map(|s| fnv(seed, s)).min().map(|h| (seed, h)))
-        .collect()
+pub(crate) fn minhash_keys(stems: &StemSet) -> Vec<(u64, u64)> {
+    let mut min = [u64::MAX; MINHASH_KEYS as usize];
+    for key in stems.keys() {
+        for (seed, m) in (0..MINHASH_KEYS).zip(min.iter_mut()) {
+            *m = (*m).min(fnv(seed, key.bytes()));
+        }
+    }
+    if stems.is_empty() {
+        return Vec::new();
+    }
+    (0..MINHASH_KEYS).zip(min).collect()
 }
 
 /// Candidate pairs (i < j) among the members of one bucket: all pairs among the first
@@ -94,13 +101,13 @@ mod tests {
 
     #[test]
     fn fnv_is_stable_and_seeded() {
-        assert_eq!(fnv(0, "abc"), fnv(0, "abc"));
-        assert_ne!(fnv(0, "abc"), fnv(1, "abc"));
+        assert_eq!(fnv(0, b"abc"), fnv(0, b"abc"));
+        assert_ne!(fnv(0, b"abc"), fnv(1, b"abc"));
     }
 
     #[test]
     fn identical_sets_share_every_minhash_key() {
-        let a: BTreeSet<String> = ["relat", "betwe", "count"].map(String::from).into();
+        let a = StemSet::new(["relat", "betwe", "count"]);
         assert_eq!(minhash_keys(&a), minhash_keys(&a.clone()));
         assert_eq!(minhash_keys(&a).len(), MINHASH_KEYS as usize);
     }

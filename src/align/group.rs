@@ -87,7 +87,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
     struct Rep {
         members: Vec<Ref>,
         speaker: Option<String>,
-        stems: BTreeSet<String>,
+        stems: score::StemSet,
         direct: bool,
     }
     // Distinct direct quotes per (source, speaker): a source that quotes a speaker once
@@ -383,7 +383,7 @@ fn distinct_sources(members: &[Ref]) -> usize {
 /// Mean, over the distinct sentences of a block (capped), of each sentence's best stem
 /// overlap with another sentence of the block: how alike their wording is.
 fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]) -> f64 {
-    let mut sentences: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut sentences: BTreeMap<String, score::StemSet> = BTreeMap::new();
     for r in members {
         let Some(c) = extractions.get(r.source).and_then(|e| e.claims.get(r.item)) else {
             continue;
@@ -401,7 +401,7 @@ fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]
             }
         }
     }
-    let sets: Vec<&BTreeSet<String>> = sentences.values().collect();
+    let sets: Vec<&score::StemSet> = sentences.values().collect();
     if sets.len() < 2 {
         return 1.0;
     }

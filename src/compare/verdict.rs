@@ -49,7 +49,7 @@ struct Item<'a> {
     /// sentence that is not part of the attribution ("the RPU won 142 seats").
     subject: Option<(String, String)>,
     /// Content stems of the sentence, numbers left out, plus entity keys.
-    context: BTreeSet<String>,
+    context: score::StemSet,
 }
 
 /// Two sentences must share at least this share of stems (Jaccard) for their disjoint
@@ -894,18 +894,16 @@ fn surroundings(
     ctx: &Ctx<'_>,
     r: Ref,
     claim: &Claim,
-) -> (Option<(String, String)>, BTreeSet<String>) {
+) -> (Option<(String, String)>, score::StemSet) {
     let source = ctx.sources.get(r.source);
-    let mut context: BTreeSet<String> = source
+    let words = source
         .and_then(|s| s.text.get(claim.sentence_span.clone()))
-        .map(score::stems)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|t| !t.chars().any(|c| c.is_ascii_digit()))
-        .collect();
+        .map(score::word_stems)
+        .unwrap_or_default();
     let Some(ex) = ctx.extractions.get(r.source) else {
-        return (None, context);
+        return (None, score::StemSet::new(words));
     };
+    let mut context = words;
     let attribution_keys: BTreeSet<&str> = claim
         .attribution
         .iter()
@@ -947,7 +945,7 @@ fn surroundings(
     };
     let mut best: Option<(usize, &crate::extract::Mention)> = None;
     for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
-        context.insert(format!("@{}", m.key));
+        context.push(format!("@{}", m.key));
         let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
         if !is_party
             || attribution_keys.contains(m.key.as_str())
@@ -972,7 +970,10 @@ fn surroundings(
             best = Some((distance, m));
         }
     }
-    (best.map(|(_, m)| (m.key.clone(), m.text.clone())), context)
+    (
+        best.map(|(_, m)| (m.key.clone(), m.text.clone())),
+        score::StemSet::new(context),
+    )
 }
 
 /// For two cumulative figures reported on different dates: `Some(true)` when the later
@@ -1219,7 +1220,7 @@ fn upstream(claim: &Claim) -> Option<Upstream> {
 fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
     let mut named: BTreeMap<String, String> = BTreeMap::new();
     let mut unnamed: BTreeSet<String> = BTreeSet::new();
-    let mut bare: BTreeMap<&str, Vec<&BTreeSet<String>>> = BTreeMap::new();
+    let mut bare: BTreeMap<&str, Vec<&score::StemSet>> = BTreeMap::new();
     let precise = members.iter().any(|c| !c.rep().q.vague);
     for c in members.iter().filter(|c| !precise || !c.rep().q.vague) {
         for item in &c.items {
@@ -1244,7 +1245,7 @@ fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
 
 /// Uncredited sources, counting once those that share a near-identical long sentence.
 /// Past a few dozen sources every source counts (no pairwise work on thousands).
-fn copied_once(bare: &BTreeMap<&str, Vec<&BTreeSet<String>>>) -> usize {
+fn copied_once(bare: &BTreeMap<&str, Vec<&score::StemSet>>) -> usize {
     /// Stems a sentence needs before its repetition says "copy", not "coincidence".
     const COPY_MIN_STEMS: usize = 8;
     /// Stem overlap (Jaccard) of a republished paragraph with light edits.
@@ -1253,8 +1254,8 @@ fn copied_once(bare: &BTreeMap<&str, Vec<&BTreeSet<String>>>) -> usize {
     if bare.len() > MAX_SOURCES {
         return bare.len();
     }
-    let sources: Vec<&Vec<&BTreeSet<String>>> = bare.values().collect();
-    let copies = |a: &BTreeSet<String>, b: &BTreeSet<String>| {
+    let sources: Vec<&Vec<&score::StemSet>> = bare.values().collect();
+    let copies = |a: &score::StemSet, b: &score::StemSet| {
         a.len().min(b.len()) >= COPY_MIN_STEMS && score::jaccard(a, b) >= COPY_MIN_OVERLAP
     };
     let mut uf = block::UnionFind::new(sources.len());
