@@ -8,8 +8,56 @@ use super::model::{ClaimView, ReportView};
 use crate::pipeline::Analysis;
 
 /// Writes the `crosscheck/report@1` JSON of an analysis.
+///
+/// The findings, nearly all of the bytes, are printed in parallel, each as it reads nested
+/// in the document; the output is byte for byte `serde_json`'s pretty print of
+/// [`ReportView`] (a test holds the two together).
 pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-    write_json(&ReportView::new(analysis), out)
+    write_report(&ReportView::new(analysis), out)
+}
+
+fn write_report(view: &ReportView, out: &mut dyn Write) -> io::Result<()> {
+    use rayon::prelude::*;
+    let findings = view
+        .findings
+        .par_iter()
+        .map(|f| nested(f, 2))
+        .collect::<io::Result<Vec<Vec<u8>>>>()?;
+    out.write_all(b"{\n  \"schema\": ")?;
+    out.write_all(&nested(&view.schema, 1)?)?;
+    out.write_all(b",\n  \"sources\": ")?;
+    out.write_all(&nested(&view.sources, 1)?)?;
+    out.write_all(b",\n  \"findings\": ")?;
+    if findings.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[")?;
+        for (i, f) in findings.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+            out.write_all(f)?;
+        }
+        out.write_all(b"\n  ]")?;
+    }
+    out.write_all(b",\n  \"counts\": ")?;
+    out.write_all(&nested(&view.counts, 1)?)?;
+    out.write_all(b"\n}\n")
+}
+
+/// `value` pretty-printed as it reads `depth` levels deep in a pretty-printed document:
+/// every line after the first indented two spaces per level. Printed JSON has no raw
+/// newline inside a string, so every newline is a line break.
+fn nested<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
+    let flat = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
+    let indent = 2 * depth;
+    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8 * indent);
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', &flat) {
+        out.extend_from_slice(&flat[from..=at]);
+        out.resize(out.len() + indent, b' ');
+        from = at + 1;
+    }
+    out.extend_from_slice(&flat[from..]);
+    Ok(out)
 }
 
 /// Writes the `crosscheck/lint@1` JSON of a lint run.
@@ -194,6 +242,25 @@ pub(crate) fn write_json<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parallel writer prints what serde_json prints for the whole view, with
+    /// findings and without.
+    #[test]
+    fn the_report_writer_is_serde_jsons_pretty_print() {
+        let mut analysis = super::super::sample::analysis();
+        for _ in 0..2 {
+            let view = ReportView::new(&analysis);
+            let mut ours = Vec::new();
+            write_report(&view, &mut ours).unwrap();
+            let mut theirs = Vec::new();
+            write_json(&view, &mut theirs).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+            analysis.findings.clear();
+        }
+    }
 
     #[test]
     fn report_json_of_the_sample() {
