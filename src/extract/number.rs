@@ -61,6 +61,9 @@ pub(crate) struct Numerals {
     /// The words a number in words can start with (number words, first words of
     /// fractions, "half", "a", "an"): any other word starts none, so [`words_at`] skips it.
     first_words: HashSet<String>,
+    /// Words of which a sentence without digits must hold one to hold a number
+    /// ([`triggers`]); `None` for no shortcut.
+    triggers: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Numerals {
@@ -101,9 +104,11 @@ impl Numerals {
             .chain(fractions.iter().filter_map(|(p, _)| p.first().cloned()))
             .chain(["half", "a", "an"].map(str::to_owned))
             .collect();
+        let triggers = triggers(&words, &multipliers, &fractions);
         Numerals {
             words,
             first_words,
+            triggers,
             multipliers,
             fractions,
             glued: pack
@@ -145,8 +150,83 @@ pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
     scan_lowered(text, &text.to_ascii_lowercase(), n)
 }
 
+/// A sentence without digits holds a number only if it holds, as a whole word, a number
+/// word ("six"), a spelled-out magnitude ("a dozen", "half a million") or a word of a
+/// fraction ("a fifth"): one automaton over the sentence finds any of them. `None` (no
+/// shortcut) when the pack has a number word that is not plain ASCII letters, which a
+/// search of the ASCII lowercase could miss.
+fn triggers(
+    words: &HashMap<String, f64>,
+    multipliers: &HashMap<String, (f64, bool)>,
+    fractions: &[(Vec<String>, f64)],
+) -> Option<aho_corasick::AhoCorasick> {
+    let spelled = |w: &str| w.len() >= 3 && w.chars().all(char::is_alphabetic);
+    let mut list: Vec<String> = words
+        .keys()
+        .cloned()
+        // a magnitude counts only when spelled out (`word_multiplier`)
+        .chain(multipliers.keys().filter(|w| spelled(w)).cloned())
+        // a fraction needs all of its words: the longest stands for it
+        .chain(
+            fractions
+                .iter()
+                .filter_map(|(p, _)| p.iter().max_by_key(|w| w.len()).cloned()),
+        )
+        .map(|w| w.to_lowercase())
+        .collect();
+    if list
+        .iter()
+        .any(|w| !w.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        // a word of digits or signs is never a word of the scan; anything else is
+        // beyond the ASCII search
+        if list.iter().any(|w| !w.is_ascii()) {
+            return None;
+        }
+        list.retain(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
+    }
+    list.sort_unstable();
+    list.dedup();
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&list)
+        .ok()
+}
+
+impl Numerals {
+    /// Whether `text` may hold a number: it has a digit, or a trigger word standing as a
+    /// whole word. A word is a run of letters, so a run equal to a trigger is found where
+    /// it starts (no earlier match of letters can reach over the non-letter before it) and
+    /// at its full length. The ASCII lowercase of a word is its lowercase unless the word
+    /// has non-ASCII letters, whose lowercase is not ASCII, save the Kelvin sign's ("K").
+    fn may_hold_number(&self, text: &str, lower: &str) -> bool {
+        let Some(ac) = &self.triggers else {
+            return true;
+        };
+        if text.bytes().any(|b| b.is_ascii_digit())
+            || lower.len() != text.len()
+            || text.contains('\u{212A}')
+        {
+            return true;
+        }
+        let letter_at = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        ac.find_iter(lower).any(|m| {
+            !letter_at(text[..m.start()].chars().next_back())
+                && !letter_at(text[m.end()..].chars().next())
+        })
+    }
+}
+
 /// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`.
 pub(crate) fn scan_lowered(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
+    if !n.may_hold_number(text, lower) {
+        return Vec::new();
+    }
+    scan_all(text, lower, n)
+}
+
+/// [`scan_lowered`] without the shortcut.
+fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
     let words = words(text, lower);
     let masked = phone_spans(text);
     let mut out = Vec::new();
@@ -581,6 +661,56 @@ mod tests {
     fn numerals() -> &'static Numerals {
         static N: std::sync::OnceLock<Numerals> = std::sync::OnceLock::new();
         N.get_or_init(|| Numerals::new(&Pack::default_pack()))
+    }
+
+    #[test]
+    fn only_the_kelvin_sign_lowercases_to_ascii_letters_from_outside_ascii() {
+        let odd: Vec<char> = (0x80..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, ['\u{212A}']);
+    }
+
+    #[test]
+    fn the_shortcut_skips_sentences_without_digits_or_number_words() {
+        let n = numerals();
+        let may = |t: &str| n.may_hold_number(t, &t.to_ascii_lowercase());
+        assert!(!may("Rescuers searched the rubble through the night."));
+        // "ten" inside "often", "one" inside "someone": no whole word
+        assert!(!may("Someone often said so."));
+        assert!(may("Rescuers found Six survivors."));
+        assert!(may("A dozen homes burned."));
+        assert!(may("About a fifth of voters stayed home."));
+        assert!(may("It cost 3 lives."));
+        assert!(may("“Seven” — said the mayor."));
+        assert!(may("\u{212A}ILO")); // the Kelvin sign: no shortcut
+    }
+
+    proptest! {
+        /// The shortcut never drops a number the full scan finds.
+        #[test]
+        fn the_shortcut_loses_no_number(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "six", "Six", "SIX", "a", "dozen", "half", "million", "fifth", "often",
+                    "someone", "twenty-one", "twenty", "one", "hundred", "and", "Zürich",
+                    "sixé", "éten", "\u{212A}", "thirds", "two", "the", "3", "1,500", "x",
+                    "“", "—", "bn", "m", "-", "’s",
+                ]),
+                0..8,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "-", ", "]), 8),
+        ) {
+            let mut text = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            let lower = text.to_ascii_lowercase();
+            let n = numerals();
+            prop_assert_eq!(scan_lowered(&text, &lower, n), scan_all(&text, &lower, n));
+        }
     }
 
     fn values(text: &str) -> Vec<(String, f64)> {
