@@ -278,9 +278,10 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
         }
     }
     let keys: Vec<(String, String)> = by_key.keys().cloned().collect();
+    // each key folded once, not once per candidate pair
+    let folded_keys: Vec<String> = keys.iter().map(|(_, key)| score::name_key(key)).collect();
     let mut buckets: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, (kind, key)) in keys.iter().enumerate() {
-        let folded = score::name_key(key);
+    for (i, ((kind, _), folded)) in keys.iter().zip(&folded_keys).enumerate() {
         if let Some(last) = folded.split(' ').next_back() {
             buckets
                 .entry((kind.clone(), format!("last:{last}")))
@@ -297,7 +298,9 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
     let mut fuzzy: BTreeSet<usize> = BTreeSet::new();
     for members in buckets.values() {
         for (a, b) in block::bucket_pairs(members) {
-            if score::name_similarity(&keys[a].1, &keys[b].1) >= score::NAME_MERGE_THRESHOLD {
+            let sim = strsim::jaro_winkler(&folded_keys[a], &folded_keys[b]);
+            // = score::name_similarity(&keys[a].1, &keys[b].1)
+            if sim >= score::NAME_MERGE_THRESHOLD {
                 uf.union(a, b);
                 fuzzy.insert(a);
                 fuzzy.insert(b);

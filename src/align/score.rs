@@ -206,13 +206,21 @@ pub(crate) fn name_key(name: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix("'"))
         .unwrap_or(folded);
-    folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // the alphanumeric runs, one space between them
+    let mut out = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// How a name is spelled, for telling spellings apart: case, a leading "the", a
