@@ -7,7 +7,9 @@
 //! that links to no other joins the biggest story, so that nothing is left uncompared;
 //! a handful of articles about one story is always one story.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::fxhash::{FxHashMap, FxHashSet};
 
 use aho_corasick::AhoCorasick;
 
@@ -47,7 +49,7 @@ fn telling<'m>(mentions: &'m [Mention], text: &str) -> Vec<&'m Mention> {
     openers.sort_unstable();
     openers.dedup();
     // the opening words the text also writes capitalised mid-sentence
-    let mut mid: HashSet<&str> = HashSet::new();
+    let mut mid: FxHashSet<&str> = FxHashSet::default();
     // built for one pass over one text: an NFA, which costs a fraction of a DFA to build
     let ac = AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
@@ -112,7 +114,7 @@ pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<us
     }
     let limit = rare_limit(n);
     let mut uf = UnionFind::new(n);
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for list in postings
         .values()
         .filter(|l| l.len() >= 2 && l.len() <= limit)

@@ -10,7 +10,7 @@
 //! acronym defined in parentheses takes the key of the name before it.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -277,7 +277,7 @@ fn mention(
 /// across the sources of a story, and keying it (alias lookup, respelling) costs far more
 /// than a lookup. Stops remembering past [`KeyCache::MAX`] names, so memory stays bounded.
 #[derive(Default)]
-struct KeyCache(std::sync::RwLock<HashMap<EntityKind, HashMap<String, KeyAndName>>>);
+struct KeyCache(std::sync::RwLock<FxHashMap<EntityKind, FxHashMap<String, KeyAndName>>>);
 
 /// A canonical key and display name.
 type KeyAndName = (String, String);
@@ -294,7 +294,7 @@ impl KeyCache {
         }
         let k = entity_key(pack, name, kind);
         if let Ok(mut map) = self.0.write() {
-            let len: usize = map.values().map(HashMap::len).sum();
+            let len: usize = map.values().map(FxHashMap::len).sum();
             if len < KeyCache::MAX {
                 map.entry(kind)
                     .or_default()

@@ -9,7 +9,7 @@ mod raw;
 mod validate;
 
 use std::any::{Any, TypeId};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -367,7 +367,7 @@ impl Pack {
 
 /// Type-keyed cache of derived values, shared by clones of one pack; never compared.
 #[derive(Default, Clone)]
-struct Cache(Arc<RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
+struct Cache(Arc<RwLock<crate::extract::fxhash::FxHashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
