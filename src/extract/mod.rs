@@ -369,14 +369,20 @@ pub(crate) fn extract_with_phrases(
     entity::link(&mut mentions, pack);
     let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
     let mut claims = Vec::new();
-    for (i, s) in sentences.iter().enumerate() {
-        let sentence_dates: Vec<&DateRef> = dates.iter().filter(|d| d.sentence == i).collect();
+    // the dates of each sentence, in one pass (not one pass over all dates per sentence)
+    let mut by_sentence: Vec<Vec<&DateRef>> = vec![Vec::new(); sentences.len()];
+    for d in &dates {
+        if let Some(v) = by_sentence.get_mut(d.sentence) {
+            v.push(d);
+        }
+    }
+    for ((i, s), sentence_dates) in sentences.iter().enumerate().zip(&by_sentence) {
         let found = quantity::find(
             source,
             i,
             s,
             pack,
-            &sentence_dates,
+            sentence_dates,
             &anchor,
             lower.get(s.span.clone()),
         );
