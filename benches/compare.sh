@@ -35,15 +35,26 @@ median() { python3 -c "import statistics,sys; print(statistics.median(map(float,
 RUST_RUNS=5
 PY_RUNS=3
 
+# timed RUNS FIRST_OUT LATER_OUT CMD...: runs CMD RUNS times, stdout of the first run to
+# FIRST_OUT and of the others to LATER_OUT; the wall times go to the array `times`.
+timed() {
+    local runs=$1 first=$2 later=$3 out t0 t1
+    shift 3
+    times=()
+    for i in $(seq "$runs"); do
+        out=$later
+        [ "$i" = 1 ] && out=$first
+        t0=$(now)
+        "$@" > "$out" || true
+        t1=$(now)
+        times+=("$(python3 -c "print($t1 - $t0)")")
+    done
+}
+
 echo
 echo "== crosscheck report (release, $(nproc) cores): reads, segments, extracts, aligns, compares, renders JSON"
-times=()
-for i in $(seq "$RUST_RUNS"); do
-    t0=$(now)
-    "$ROOT/target/release/crosscheck" report "$CORPUS" --format json > "$CORPUS.report.json" || true
-    t1=$(now)
-    times+=("$(python3 -c "print($t1 - $t0)")")
-done
+timed "$RUST_RUNS" "$CORPUS.report.json" "$CORPUS.report.json" \
+    "$ROOT/target/release/crosscheck" report "$CORPUS" --format json
 rust=$(median "${times[@]}")
 printf "  runs   %s s\n" "$(printf '%.3f ' "${times[@]}")"
 printf "  median %8.3f s\n" "$rust"
@@ -51,17 +62,7 @@ printf "  median %8.3f s\n" "$rust"
 
 echo
 echo "== Python baseline (pysbd + regex + rapidfuzz), one process per run"
-times=()
-for i in $(seq "$PY_RUNS"); do
-    t0=$(now)
-    if [ "$i" = 1 ]; then
-        "$VENV/bin/python" "$ROOT/benches/baseline/baseline.py" "$CORPUS"
-    else
-        "$VENV/bin/python" "$ROOT/benches/baseline/baseline.py" "$CORPUS" > /dev/null
-    fi
-    t1=$(now)
-    times+=("$(python3 -c "print($t1 - $t0)")")
-done
+timed "$PY_RUNS" /dev/stdout /dev/null "$VENV/bin/python" "$ROOT/benches/baseline/baseline.py" "$CORPUS"
 py=$(median "${times[@]}")
 printf "  runs (wall incl. interpreter start) %s s\n" "$(printf '%.2f ' "${times[@]}")"
 printf "  median %8.2f s\n" "$py"
