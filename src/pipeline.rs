@@ -36,6 +36,14 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
 }
 
+/// Compiles the built-in regexes every run needs (date phrases, page dates, datelines).
+/// Left to first use, they compile inside a parallel stage while the other threads wait
+/// for them (about 7 ms); a caller can run this beside [`Pack::load`] instead.
+pub fn warm_up() {
+    crate::extract::time::warm_up();
+    crate::ingest::warm_up();
+}
+
 /// Segments, extracts, aligns and compares `sources`.
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.

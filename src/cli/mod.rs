@@ -107,7 +107,12 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
     if let Command::Pack(cmd) = &cli.command {
         return pack_command(cmd, cli, io);
     }
-    let pack = match Pack::load(cli.global.claims.as_deref()) {
+    // the pack's patterns and the built-in date regexes compile side by side
+    let (pack, ()) = rayon::join(
+        || Pack::load(cli.global.claims.as_deref()),
+        crate::pipeline::warm_up,
+    );
+    let pack = match pack {
         Ok(p) => p,
         Err(e) => {
             writeln!(io.stderr, "error: {e}")?;

@@ -468,6 +468,11 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const SMALL: &str =
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})";
 
+/// Compiles the date-phrase regexes now rather than at first use.
+pub(crate) fn warm_up() {
+    LazyLock::force(&SHAPES);
+}
+
 /// One regex per phrase shape, tried in priority order; earlier shapes win overlaps.
 static SHAPES: LazyLock<Vec<(Shape, WordRegex)>> = LazyLock::new(|| {
     let m = MONTH;

@@ -236,6 +236,12 @@ static DATE: LazyLock<crate::text::WordRegex> = LazyLock::new(|| {
     crate::text::WordRegex::new(&pattern, false).expect("date regex is valid")
 });
 
+/// Compiles the page-date and dateline regexes now rather than at first use.
+pub(crate) fn warm_up() {
+    LazyLock::force(&DATE);
+    LazyLock::force(&DATELINE);
+}
+
 /// The first full date (day, month and year) in `s`, with its span.
 pub(crate) fn find_date(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
     DATE.for_text(s).captures_iter(s).find_map(|c| {

@@ -189,6 +189,11 @@ pub struct Ingested {
     pub skipped: Vec<String>,
 }
 
+/// Compiles the regexes reading a page's header needs now rather than at first use.
+pub(crate) fn warm_up() {
+    metadata::warm_up();
+}
+
 /// Reads every input into sources. Never fails as a whole: see [`Ingested::errors`].
 pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
     let mut out = Ingested::default();
