@@ -44,6 +44,15 @@ pub fn warm_up() {
     crate::ingest::warm_up();
 }
 
+/// Builds the matchers the extraction stages derive from `pack` (names, figures,
+/// attribution), which would otherwise be built by whichever threads reach them first,
+/// each its own copy, while the sources wait. A caller can run this while it reads inputs.
+pub fn warm_up_pack(pack: &Pack) {
+    extract::entity::warm_up(pack);
+    extract::quantity::warm_up(pack);
+    extract::attribution::warm_up(pack);
+}
+
 /// Segments, extracts, aligns and compares `sources`.
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.

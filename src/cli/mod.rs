@@ -187,7 +187,11 @@ fn read_and_analyze(
     io: &mut Io<'_>,
     min_confidence: f64,
 ) -> anyhow::Result<(Option<Analysis>, bool)> {
-    let ingested = read_inputs(paths, cli, pack, io)?;
+    let ingested = std::thread::scope(|s| {
+        // the pack's matchers build while the inputs are read
+        s.spawn(|| crate::pipeline::warm_up_pack(pack));
+        read_inputs(paths, cli, pack, io)
+    })?;
     let ok = ingested.errors.is_empty();
     if ingested.sources.is_empty() {
         writeln!(io.stderr, "error: no readable source among the inputs")?;

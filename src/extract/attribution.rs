@@ -43,6 +43,11 @@ pub(crate) fn find(
     find_with_words(source, sentences, &words, mentions, pack)
 }
 
+/// Builds the lexicon this stage takes from the pack, ahead of the first sentence.
+pub(crate) fn warm_up(pack: &Pack) {
+    let _ = pack.prepared(Lexicon::new);
+}
+
 /// [`find`] with the [`words`] of each sentence computed by the caller (shared with
 /// entity mentions).
 pub(crate) fn find_with_words<'a>(

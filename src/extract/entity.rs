@@ -34,6 +34,11 @@ pub(crate) fn find_mentions(
     find_mentions_in(source, index, sentence, &words(text), pack)
 }
 
+/// Builds the name lexicon this stage takes from the pack, ahead of the first sentence.
+pub(crate) fn warm_up(pack: &Pack) {
+    let _ = pack.prepared(Lexicon::new);
+}
+
 /// [`find_mentions`] with the sentence's [`words`] computed by the caller (shared with
 /// attribution).
 pub(crate) fn find_mentions_in(

@@ -19,6 +19,11 @@ use crate::pack::{Bound, Dimension, Pack};
 use crate::segment::Sentence;
 
 /// Quantity claims of sentence `index`.
+/// Builds the matchers this stage takes from the pack, ahead of the first sentence.
+pub(crate) fn warm_up(pack: &Pack) {
+    let _ = pack.prepared(Matchers::new);
+}
+
 pub(crate) fn find(
     source: &Source,
     index: usize,
