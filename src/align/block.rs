@@ -25,14 +25,14 @@ pub(crate) fn fnv(seed: u64, s: &[u8]) -> u64 {
 
 /// Min-hash keys of a stem set, one per seed; empty for an empty set.
 pub(crate) fn minhash_keys(stems: &StemSet) -> Vec<(u64, u64)> {
+    if stems.is_empty() {
+        return Vec::new();
+    }
     let mut min = [u64::MAX; MINHASH_KEYS as usize];
     for key in stems.keys() {
         for (seed, m) in (0..MINHASH_KEYS).zip(min.iter_mut()) {
             *m = (*m).min(fnv(seed, key.bytes()));
         }
-    }
-    if stems.is_empty() {
-        return Vec::new();
     }
     (0..MINHASH_KEYS).zip(min).collect()
 }

@@ -298,9 +298,9 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
     let mut fuzzy: BTreeSet<usize> = BTreeSet::new();
     for members in buckets.values() {
         for (a, b) in block::bucket_pairs(members) {
-            let sim = strsim::jaro_winkler(&folded_keys[a], &folded_keys[b]);
-            // = score::name_similarity(&keys[a].1, &keys[b].1)
-            if sim >= score::NAME_MERGE_THRESHOLD {
+            if score::key_similarity(&folded_keys[a], &folded_keys[b])
+                >= score::NAME_MERGE_THRESHOLD
+            {
                 uf.union(a, b);
                 fuzzy.insert(a);
                 fuzzy.insert(b);
@@ -356,9 +356,10 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
 /// last word and on the first four letters): each name → the smallest name of its set.
 fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
     let names: Vec<String> = names.into_iter().collect();
+    // each name folded once, not once per candidate pair
+    let folded_names: Vec<String> = names.iter().map(|n| score::name_key(n)).collect();
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, n) in names.iter().enumerate() {
-        let folded = score::name_key(n);
+    for (i, folded) in folded_names.iter().enumerate() {
         if let Some(last) = folded.split(' ').next_back() {
             buckets.entry(format!("last:{last}")).or_default().push(i);
         }
@@ -371,7 +372,9 @@ fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
     let mut uf = UnionFind::new(names.len());
     for members in buckets.values() {
         for (a, b) in block::bucket_pairs(members) {
-            if score::name_similarity(&names[a], &names[b]) >= score::NAME_MERGE_THRESHOLD {
+            if score::key_similarity(&folded_names[a], &folded_names[b])
+                >= score::NAME_MERGE_THRESHOLD
+            {
                 uf.union(a, b);
             }
         }

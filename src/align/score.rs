@@ -43,20 +43,11 @@ impl StemSet {
         S: AsRef<str>,
     {
         let mut set = StemSet::default();
-        set.extend(keys);
-        set
-    }
-
-    /// Adds `keys` to the set.
-    pub(crate) fn extend<I, S>(&mut self, keys: I)
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
         for k in keys {
-            self.push(k.as_ref());
+            set.push(k.as_ref());
         }
-        self.finish();
+        set.finish();
+        set
     }
 
     /// Sorts the lists and drops repeats after a run of `push`.
@@ -192,9 +183,16 @@ fn merge_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Similarity of two names after folding (case, accents, a leading "the").
-pub(crate) fn name_similarity(a: &str, b: &str) -> f64 {
-    strsim::jaro_winkler(&name_key(a), &name_key(b))
+/// Similarity of two names already folded by [`name_key`] (case, accents, a leading
+/// "the"): callers fold each name once and compare it with several others.
+pub(crate) fn key_similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b)
+}
+
+/// [`key_similarity`] of two names as written.
+#[cfg(test)]
+fn name_similarity(a: &str, b: &str) -> f64 {
+    key_similarity(&name_key(a), &name_key(b))
 }
 
 /// The folded form of a name used to tell spellings apart: no case, accents, leading

@@ -18,12 +18,12 @@ use crate::ingest::Source;
 use crate::pack::{Bound, Dimension, Pack};
 use crate::segment::Sentence;
 
-/// Quantity claims of sentence `index`.
 /// Builds the matchers this stage takes from the pack, ahead of the first sentence.
 pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Matchers::new);
 }
 
+/// Quantity claims of sentence `index`.
 pub(crate) fn find(
     source: &Source,
     index: usize,
