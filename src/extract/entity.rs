@@ -403,10 +403,13 @@ impl Word<'_> {
 }
 
 fn possessive_len(t: &str) -> usize {
-    ["’s", "'s", "’S", "'S"]
-        .iter()
-        .find(|p| t.ends_with(*p))
-        .map_or(0, |p| p.len())
+    // ends in "s"/"S" after "'" (1 byte) or "’" (3 bytes); bytes, so no pattern searches
+    let b = t.as_bytes();
+    match b {
+        [.., b'\'', b's' | b'S'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
+        _ => 0,
+    }
 }
 
 /// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
@@ -418,16 +421,21 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
 /// which the lowercase forms of ASCII words are borrowed instead of allocated.
 pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Word<'a>> {
     let lower = lower.filter(|l| l.len() == text.len());
-    let spans = word_spans(text);
-    let mut out = Vec::with_capacity(spans.len());
-    for m in spans {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    scan_words(text, |m, ascii| {
         let t = &text[m.clone()];
         let plen = possessive_len(t);
-        let possessive = plen > 0 && t.chars().count() > 2;
+        // more than two chars: for ASCII, more than two bytes
+        let possessive = plen > 0
+            && if ascii {
+                t.len() > 2
+            } else {
+                t.chars().count() > 2
+            };
         let name_len = if possessive { t.len() - plen } else { t.len() };
         let (lower_text, lower_name) = match lower.and_then(|l| l.get(m.clone())) {
             // ASCII: the ASCII lowercase of the text is the word's lowercase
-            Some(l) if t.is_ascii() => (Cow::Borrowed(l), Cow::Borrowed(&l[..name_len])),
+            Some(l) if ascii => (Cow::Borrowed(l), Cow::Borrowed(&l[..name_len])),
             _ => {
                 let lower_text = lowercase(t);
                 // For ASCII, lowercasing keeps byte offsets, so the name part is a prefix
@@ -435,7 +443,7 @@ pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Wo
                 // depends on what follows it).
                 let lower_name = if !possessive {
                     lower_text.clone()
-                } else if t.is_ascii() {
+                } else if ascii {
                     match &lower_text {
                         Cow::Borrowed(l) => Cow::Borrowed(&l[..name_len]),
                         Cow::Owned(l) => Cow::Owned(l[..name_len].to_owned()),
@@ -455,21 +463,24 @@ pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Wo
             lower_name,
             cap: Word::capitalised(t),
         });
-    }
+    });
     out
 }
 
 /// The spans of `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` in `text`, leftmost first, as
 /// the regex finds them, without running a Unicode regex over every sentence (a hand
 /// scan with an ASCII fast path; the regex is the test oracle).
+#[cfg(test)]
 fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    #[inline]
-    fn is_word_char(c: char) -> bool {
-        if c.is_ascii() {
-            return c.is_ascii_alphanumeric();
-        }
-        is_word_char_non_ascii(c)
-    }
+    let mut out = Vec::new();
+    scan_words(text, |m, _| out.push(m));
+    out
+}
+
+/// Calls `f` with the span of each word of `text` ([`word_spans`]) and whether the word is
+/// all ASCII, in one pass over the bytes.
+#[inline]
+fn scan_words(text: &str, mut f: impl FnMut(std::ops::Range<usize>, bool)) {
     fn is_word_char_non_ascii(c: char) -> bool {
         // Neither alphabetic nor numeric (quotes, dashes, spaces): no letter or number
         // either (checked against the regex over every char).
@@ -481,44 +492,73 @@ fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
         });
         LN.is_match(c.encode_utf8(&mut [0; 4]))
     }
-    /// The char at byte `i` (a char boundary), decoded only when it is not ASCII.
+    /// The length of the word char at byte `i` (a char boundary), 0 when there is none.
     #[inline]
-    fn char_at(text: &str, i: usize) -> Option<char> {
+    fn word_char_len(text: &str, i: usize) -> usize {
         match text.as_bytes().get(i) {
-            Some(&b) if b < 0x80 => Some(b as char),
-            Some(_) => text[i..].chars().next(),
-            None => None,
+            Some(&b) if b < 0x80 => usize::from(b.is_ascii_alphanumeric()),
+            Some(_) => match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if is_word_char_non_ascii(c) => c.len_utf8(),
+                _ => 0,
+            },
+            None => 0,
         }
     }
-    fn run_end(text: &str, mut i: usize) -> usize {
+    /// The end of the run of word chars from `i`; clears `ascii` when it holds a non-ASCII
+    /// char.
+    #[inline]
+    fn run_end(text: &str, mut i: usize, ascii: &mut bool) -> usize {
         let b = text.as_bytes();
-        while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-            i += 1;
+        loop {
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&c) if c >= 0x80 => match word_char_len(text, i) {
+                    0 => return i,
+                    n => {
+                        *ascii = false;
+                        i += n;
+                    }
+                },
+                _ => return i,
+            }
         }
-        while let Some(c) = char_at(text, i).filter(|&c| is_word_char(c)) {
-            i += c.len_utf8();
-        }
-        i
     }
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let b = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if !is_word_char(c) {
-            i += c.len_utf8();
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 && !c.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if c >= 0x80 && word_char_len(text, i) == 0 {
+            // not a word char: step over the whole char
+            i += text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             continue;
         }
         let start = i;
-        i = run_end(text, i);
-        while let Some(sep) = char_at(text, i).filter(|c| matches!(c, '\'' | '’' | '-' | '.')) {
-            let j = i + sep.len_utf8();
-            if !char_at(text, j).is_some_and(is_word_char) {
+        let mut ascii = true;
+        i = run_end(text, i, &mut ascii);
+        loop {
+            let sep = match b.get(i..) {
+                Some([b'\'' | b'-' | b'.', ..]) => 1,
+                Some([0xE2, 0x80, 0x99, ..]) => 3, // ’
+                _ => break,
+            };
+            if word_char_len(text, i + sep) == 0 {
                 break;
             }
-            i = run_end(text, j);
+            if sep == 3 {
+                ascii = false;
+            }
+            i = run_end(text, i + sep, &mut ascii);
         }
-        out.push(start..i);
+        f(start..i, ascii);
     }
-    out
 }
 
 /// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
