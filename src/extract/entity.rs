@@ -31,7 +31,7 @@ pub(crate) fn find_mentions(
     pack: &Pack,
 ) -> Vec<Mention> {
     let text = source.text.get(sentence.span.clone()).unwrap_or("");
-    find_mentions_in(source, index, sentence, &words(text), pack)
+    find_mentions_in(source, index, sentence, &words(text), pack, true)
 }
 
 /// Builds the name lexicon this stage takes from the pack, ahead of the first sentence.
@@ -39,14 +39,23 @@ pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Lexicon::new);
 }
 
+/// For each sentence span of `source`, whether it may hold a lowercase alias phrase ("the
+/// defence ministry"): the `aliases` argument of [`find_mentions_in`], from one search of
+/// the whole source ([`crate::text::PhraseFilter`]).
+pub(crate) fn alias_hits(lower: &str, spans: &[std::ops::Range<usize>], pack: &Pack) -> Vec<bool> {
+    pack.prepared(Lexicon::new).alias_filter.spans(lower, spans)
+}
+
 /// [`find_mentions`] with the sentence's [`words`] computed by the caller (shared with
-/// attribution).
+/// attribution). `aliases` false says the sentence holds no lowercase alias phrase
+/// ([`alias_hits`]).
 pub(crate) fn find_mentions_in(
     source: &Source,
     index: usize,
     sentence: &Sentence,
     words: &[Word<'_>],
     pack: &Pack,
+    aliases: bool,
 ) -> Vec<Mention> {
     let lex = pack.prepared(Lexicon::new);
     let Some(text) = source.text.get(sentence.span.clone()) else {
@@ -152,7 +161,8 @@ pub(crate) fn find_mentions_in(
         out.push(mention(pack, base, text, span, kind, title, index));
     }
     // Lowercase alias phrases ("the defence ministry", "deputy defence minister").
-    for m in lex.aliases.find_iter(text) {
+    let alias_matches = aliases.then(|| lex.aliases.find_iter(text));
+    for m in alias_matches.into_iter().flatten() {
         let (s, e) = (m.start(), m.end());
         if !is_word_boundary(text, s, e) {
             continue;
@@ -785,6 +795,7 @@ struct Lexicon {
     all_speech_forms: FxHashSet<String>,
     generic: FxHashSet<String>,
     aliases: AhoCorasick,
+    alias_filter: crate::text::PhraseFilter,
     alias_kinds: Vec<EntityKind>,
 }
 
@@ -855,6 +866,7 @@ impl Lexicon {
                 .flat_map(|v| v.forms.iter().cloned())
                 .collect(),
             generic: set(&e.generic_sources),
+            alias_filter: crate::text::PhraseFilter::new(&patterns),
             aliases,
             alias_kinds,
         }

@@ -362,9 +362,13 @@ pub(crate) fn extract_with_phrases(
             )
         })
         .collect();
-    for ((i, s), found) in sentences.iter().enumerate().zip(phrases) {
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
+    let aliases = entity::alias_hits(&lower, &spans, pack);
+    for (((i, s), found), aliases) in sentences.iter().enumerate().zip(phrases).zip(aliases) {
         dates.extend(time::dates_of(source, i, s, &anchor, found));
-        mentions.extend(entity::find_mentions_in(source, i, s, &words[i], pack));
+        mentions.extend(entity::find_mentions_in(
+            source, i, s, &words[i], pack, aliases,
+        ));
     }
     entity::link(&mut mentions, pack);
     let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
@@ -376,16 +380,11 @@ pub(crate) fn extract_with_phrases(
             v.push(d);
         }
     }
-    for ((i, s), sentence_dates) in sentences.iter().enumerate().zip(&by_sentence) {
-        let found = quantity::find(
-            source,
-            i,
-            s,
-            pack,
-            sentence_dates,
-            &anchor,
-            lower.get(s.span.clone()),
-        );
+    let hints = quantity::hints(pack, &lower, &spans);
+    for (((i, s), sentence_dates), hint) in
+        sentences.iter().enumerate().zip(&by_sentence).zip(hints)
+    {
+        let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
         claims.extend(found.into_iter().map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
             c

@@ -64,6 +64,8 @@ pub(crate) struct Numerals {
     /// Words of which a sentence without digits must hold one to hold a number
     /// ([`triggers`]); `None` for no shortcut.
     triggers: Option<aho_corasick::AhoCorasick>,
+    /// The trigger words as a filter of a whole source's sentences ([`Numerals::word_hits`]).
+    trigger_filter: Option<crate::text::PhraseFilter>,
 }
 
 impl Numerals {
@@ -104,11 +106,21 @@ impl Numerals {
             .chain(fractions.iter().filter_map(|(p, _)| p.first().cloned()))
             .chain(["half", "a", "an"].map(str::to_owned))
             .collect();
-        let triggers = triggers(&words, &multipliers, &fractions);
+        let trigger_words = triggers(&words, &multipliers, &fractions);
+        let trigger_filter = trigger_words
+            .as_ref()
+            .map(|w| crate::text::PhraseFilter::new(w));
+        let triggers = trigger_words.and_then(|w| {
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&w)
+                .ok()
+        });
         Numerals {
             words,
             first_words,
             triggers,
+            trigger_filter,
             multipliers,
             fractions,
             glued: pack
@@ -133,6 +145,16 @@ impl Numerals {
         self.multipliers.get(&*lowercase(word)).copied()
     }
 
+    /// For each sentence span of a source's ASCII lowercase `lower`, whether the sentence
+    /// may hold a trigger word: the `words` argument of [`scan_lowered`], from one search
+    /// of the whole source ([`crate::text::PhraseFilter`]).
+    pub(crate) fn word_hits(&self, lower: &str, spans: &[crate::text::Span]) -> Vec<bool> {
+        match (&self.triggers, &self.trigger_filter) {
+            (Some(_), Some(f)) => f.spans(lower, spans),
+            _ => vec![true; spans.len()],
+        }
+    }
+
     fn word_multiplier(&self, word: &str) -> Option<f64> {
         // Spelled-out magnitudes only: "million", "dozen"; not "m" or "bn".
         match self.multiplier(word) {
@@ -147,7 +169,7 @@ impl Numerals {
 /// Every number in `text`, in order, not overlapping.
 #[cfg(test)]
 pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
-    scan_lowered(text, &text.to_ascii_lowercase(), n)
+    scan_lowered(text, &text.to_ascii_lowercase(), n, true)
 }
 
 /// A sentence without digits holds a number only if it holds, as a whole word, a number
@@ -159,7 +181,7 @@ fn triggers(
     words: &HashMap<String, f64>,
     multipliers: &HashMap<String, (f64, bool)>,
     fractions: &[(Vec<String>, f64)],
-) -> Option<aho_corasick::AhoCorasick> {
+) -> Option<Vec<String>> {
     let spelled = |w: &str| w.len() >= 3 && w.chars().all(char::is_alphabetic);
     let mut list: Vec<String> = words
         .keys()
@@ -187,10 +209,7 @@ fn triggers(
     }
     list.sort_unstable();
     list.dedup();
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&list)
-        .ok()
+    Some(list)
 }
 
 impl Numerals {
@@ -199,7 +218,9 @@ impl Numerals {
     /// it starts (no earlier match of letters can reach over the non-letter before it) and
     /// at its full length. The ASCII lowercase of a word is its lowercase unless the word
     /// has non-ASCII letters, whose lowercase is not ASCII, save the Kelvin sign's ("K").
-    fn may_hold_number(&self, text: &str, lower: &str) -> bool {
+    /// `words` false says a search for the trigger words cannot find one in `lower`
+    /// ([`Numerals::word_hits`]).
+    fn may_hold_number(&self, text: &str, lower: &str, words: bool) -> bool {
         let Some(ac) = &self.triggers else {
             return true;
         };
@@ -209,6 +230,9 @@ impl Numerals {
         {
             return true;
         }
+        if !words {
+            return false;
+        }
         let letter_at = |c: Option<char>| c.is_some_and(char::is_alphabetic);
         ac.find_iter(lower).any(|m| {
             !letter_at(text[..m.start()].chars().next_back())
@@ -217,9 +241,10 @@ impl Numerals {
     }
 }
 
-/// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`.
-pub(crate) fn scan_lowered(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
-    if !n.may_hold_number(text, lower) {
+/// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`. `words` false says
+/// `lower` holds no trigger word ([`Numerals::word_hits`]).
+pub(crate) fn scan_lowered(text: &str, lower: &str, n: &Numerals, words: bool) -> Vec<Numeral> {
+    if !n.may_hold_number(text, lower, words) {
         return Vec::new();
     }
     scan_all(text, lower, n)
@@ -675,7 +700,7 @@ mod tests {
     #[test]
     fn the_shortcut_skips_sentences_without_digits_or_number_words() {
         let n = numerals();
-        let may = |t: &str| n.may_hold_number(t, &t.to_ascii_lowercase());
+        let may = |t: &str| n.may_hold_number(t, &t.to_ascii_lowercase(), true);
         assert!(!may("Rescuers searched the rubble through the night."));
         // "ten" inside "often", "one" inside "someone": no whole word
         assert!(!may("Someone often said so."));
@@ -709,7 +734,7 @@ mod tests {
             }
             let lower = text.to_ascii_lowercase();
             let n = numerals();
-            prop_assert_eq!(scan_lowered(&text, &lower, n), scan_all(&text, &lower, n));
+            prop_assert_eq!(scan_lowered(&text, &lower, n, true), scan_all(&text, &lower, n));
         }
     }
 

@@ -23,6 +23,36 @@ pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Matchers::new);
 }
 
+/// What the whole-source passes know of a sentence: its ASCII lowercase, and what one
+/// search of the whole source says it may hold, so that the sentence's own searches for
+/// what it cannot hold are skipped ([`crate::text::PhraseFilter`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hint<'a> {
+    /// The sentence in ASCII lowercase, borrowed from the source's.
+    lower: Option<&'a str>,
+    /// A vague amount's phrase.
+    vague: bool,
+    /// A number word ([`number::scan_lowered`]).
+    number_words: bool,
+}
+
+/// The [`Hint`] of each sentence span of a source whose ASCII lowercase is `lower`.
+pub(crate) fn hints<'a>(pack: &Pack, lower: &'a str, spans: &[Range<usize>]) -> Vec<Hint<'a>> {
+    let m = pack.prepared(Matchers::new);
+    let vague = m.vague_filter.spans(lower, spans);
+    let words = m.numerals.word_hits(lower, spans);
+    spans
+        .iter()
+        .zip(vague)
+        .zip(words)
+        .map(|((span, vague), number_words)| Hint {
+            lower: lower.get(span.clone()),
+            vague,
+            number_words,
+        })
+        .collect()
+}
+
 /// Quantity claims of sentence `index`.
 pub(crate) fn find(
     source: &Source,
@@ -31,12 +61,12 @@ pub(crate) fn find(
     pack: &Pack,
     dates: &[&DateRef],
     anchor: &Anchor,
-    lower: Option<&str>,
+    hint: Hint<'_>,
 ) -> Vec<Claim> {
     let m = pack.prepared(Matchers::new);
     let text = sentence.text(source);
     // `text` in ASCII lowercase: the caller's, when it has it
-    let lower = crate::text::ascii_lower(text, lower);
+    let lower = crate::text::ascii_lower(text, hint.lower);
     let lower: &str = &lower;
     let base = sentence.span.start;
     let local_dates: Vec<scope::LocalDate<'_>> = dates
@@ -47,7 +77,7 @@ pub(crate) fn find(
             date: d,
         })
         .collect();
-    let figures = figures(text, lower, pack, &m, &local_dates);
+    let figures = figures(text, lower, pack, &m, &local_dates, hint);
     if figures.is_empty() {
         return Vec::new();
     }
@@ -275,6 +305,8 @@ pub(crate) struct Matchers {
     /// Counted nouns; per pattern, the kinds listing it.
     counted: AhoCorasick,
     vague: AhoCorasick,
+    /// Which sentences may hold a vague phrase ([`hints`]).
+    vague_filter: crate::text::PhraseFilter,
     /// Unit prefixes as (form, unit index, whether the form is a word like "magnitude"
     /// rather than a symbol like "$"), and suffixes as (form, unit index); longest first.
     prefixes: Vec<(String, usize, bool)>,
@@ -347,6 +379,7 @@ impl Matchers {
             event_of,
             counted: build(&counted),
             vague: build(&vague),
+            vague_filter: crate::text::PhraseFilter::new(&vague),
             prefixes,
             suffixes,
             before,
@@ -374,13 +407,14 @@ fn figures(
     pack: &Pack,
     m: &Matchers,
     dates: &[scope::LocalDate<'_>],
+    hint: Hint<'_>,
 ) -> Vec<Figure> {
     let overlaps_date = |r: &Range<usize>| {
         dates
             .iter()
             .any(|d| d.span.start < r.end && r.start < d.span.end)
     };
-    let nums: Vec<Numeral> = number::scan_lowered(text, lower, &m.numerals)
+    let nums: Vec<Numeral> = number::scan_lowered(text, lower, &m.numerals, hint.number_words)
         .into_iter()
         .filter(|n| !overlaps_date(&n.span))
         .collect();
@@ -444,7 +478,8 @@ fn figures(
         }
     }
     // Vague amounts: "hundreds of", "scores", "several thousand".
-    for v in m.vague.find_iter(lower) {
+    let vague = hint.vague.then(|| m.vague.find_iter(lower));
+    for v in vague.into_iter().flatten() {
         let (s, e) = (v.start(), v.end());
         if !is_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
             continue;

@@ -40,6 +40,72 @@ pub(crate) fn ascii_lower<'a>(text: &str, lower: Option<&'a str>) -> std::borrow
     }
 }
 
+/// Which sentences of a source may hold one of a list of phrases, from a fast search of the
+/// whole source, so that the search of each sentence runs only where it can match.
+///
+/// It searches the source's ASCII lowercase for one piece of each phrase, its longest
+/// word in ASCII lowercase: where a phrase occurs (in any ASCII case), its piece occurs in
+/// the lowercase. Each piece is a SIMD substring search keyed on its rarest bytes, which
+/// runs at gigabytes a second; the phrase automata step a table per byte.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseFilter {
+    /// `None` when some phrase has no piece (an empty phrase): every sentence may match.
+    pieces: Option<Vec<memchr::memmem::Finder<'static>>>,
+}
+
+impl PhraseFilter {
+    /// The filter for `phrases`.
+    pub(crate) fn new<S: AsRef<str>>(phrases: &[S]) -> PhraseFilter {
+        let mut pieces: Vec<String> = Vec::with_capacity(phrases.len());
+        for p in phrases {
+            let Some(w) = p
+                .as_ref()
+                .split(|c: char| c.is_ascii_whitespace())
+                .max_by_key(|w| w.len())
+                .filter(|w| !w.is_empty())
+            else {
+                return PhraseFilter { pieces: None };
+            };
+            pieces.push(w.to_ascii_lowercase());
+        }
+        pieces.sort_unstable();
+        pieces.dedup();
+        // a piece holding another is found whenever it could be: drop it
+        let kept = pieces
+            .iter()
+            .filter(|p| !pieces.iter().any(|q| q != *p && p.contains(q.as_str())))
+            .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
+            .collect();
+        PhraseFilter { pieces: Some(kept) }
+    }
+
+    /// For each of `spans` (sorted, disjoint) of a source whose ASCII lowercase is `lower`,
+    /// whether the span may hold a phrase: false only where none occurs.
+    ///
+    /// A piece's search reports non-overlapping occurrences, and an occurrence it skips
+    /// overlaps the one before it, which reached into the same span: marking every span
+    /// an occurrence intersects misses none.
+    pub(crate) fn spans(&self, lower: &str, spans: &[Span]) -> Vec<bool> {
+        let ordered = spans.iter().all(|s| s.start <= s.end)
+            && spans.windows(2).all(|w| w[0].end <= w[1].start);
+        let Some(pieces) = self.pieces.as_ref().filter(|_| ordered) else {
+            return vec![true; spans.len()];
+        };
+        let mut hit = vec![false; spans.len()];
+        for piece in pieces {
+            for at in piece.find_iter(lower.as_bytes()) {
+                let end = at + piece.needle().len();
+                let mut k = spans.partition_point(|s| s.end <= at);
+                while spans.get(k).is_some_and(|s| s.start < end) {
+                    hit[k] = true;
+                    k += 1;
+                }
+            }
+        }
+        hit
+    }
+}
+
 /// A 1-based line and 1-based column (in characters) in a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
@@ -275,7 +341,68 @@ mod tests {
         );
     }
 
+    const PHRASES: [&str; 6] = [
+        "hundreds of",
+        "scores",
+        "several thousand",
+        "the defence ministry",
+        "aa",
+        "Ré",
+    ];
+
+    #[test]
+    fn a_phrase_filter_marks_only_spans_a_phrase_can_reach() {
+        let f = PhraseFilter::new(&PHRASES);
+        let text = "Scores fled. Nobody spoke. Several Thousand came. The ré vote.";
+        let lower = text.to_ascii_lowercase();
+        let spans = [0..12, 13..26, 27..49, 50..text.len()];
+        assert_eq!(f.spans(&lower, &spans), [true, false, true, true]);
+        // an occurrence over a span boundary marks both spans
+        assert_eq!(f.spans("xaax", &[0..2, 2..4]), [true, true]);
+        // unsorted spans: no claim is made
+        assert_eq!(f.spans(&lower, &[13..26, 0..12]), [true, true]);
+        // an empty phrase can match anywhere
+        assert_eq!(
+            PhraseFilter::new(&["", "scores"]).spans("xy", &[0..1, 1..2]),
+            [true, true]
+        );
+    }
+
     proptest! {
+        #[test]
+        fn a_phrase_filter_never_hides_a_match(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "hundreds", "of", "Of", "scores", "SCORES", "several", "thousand",
+                    "the", "defence", "Ministry", "a", "aa", "ré", "Ré", "RÉ", "x", " ", ".",
+                ]),
+                0..40,
+            ),
+            cuts in prop::collection::vec(0usize..200, 0..8),
+        ) {
+            let text: String = words.iter().flat_map(|w| [*w, " "]).collect();
+            let lower = text.to_ascii_lowercase();
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c % (text.len() + 1))
+                .filter(|&c| text.is_char_boundary(c))
+                .chain([0, text.len()])
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let spans: Vec<Span> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+            let ac = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(PHRASES)
+                .expect("phrases build");
+            let hit = PhraseFilter::new(&PHRASES).spans(&lower, &spans);
+            for (span, hit) in spans.iter().zip(hit) {
+                let found = ac.is_match(&text[span.clone()]) || ac.is_match(&lower[span.clone()]);
+                prop_assert!(hit || !found, "{:?} in {:?}", span, text);
+            }
+        }
+
         #[test]
         fn position_round_trips_with_column_marks(
             text in "(\\PC{0,60}(\r\n|\r|\n)?){0,6}",
