@@ -316,6 +316,17 @@ pub(crate) struct Matchers {
     after: Vec<(String, Bound)>,
     /// Speech verb forms, lowercase.
     pub(crate) speech: Vec<String>,
+    /// Per unit index, the kinds listing the unit; and the kinds a figure without a unit
+    /// may belong to (those listing a plain count unit, [`is_plain_count`]).
+    kinds_of_unit: Vec<Vec<usize>>,
+    unitless_kinds: Vec<usize>,
+}
+
+/// A count unit written without a suffix ("items", not "times"): a figure with no unit
+/// may count it.
+fn is_plain_count(pack: &Pack, id: &str) -> bool {
+    pack.unit(id)
+        .is_some_and(|u| u.dimension == Dimension::Count && u.suffixes.is_empty())
 }
 
 impl Matchers {
@@ -373,7 +384,20 @@ impl Matchers {
         }
         before.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         after.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let kinds_where = |keep: &dyn Fn(&crate::pack::Kind) -> bool| -> Vec<usize> {
+            (0..pack.kinds.len())
+                .filter(|&i| keep(&pack.kinds[i]))
+                .collect()
+        };
+        let kinds_of_unit = pack
+            .units
+            .iter()
+            .map(|u| kinds_where(&|k| k.units.contains(&u.id)))
+            .collect();
+        let unitless_kinds = kinds_where(&|k| k.units.iter().any(|id| is_plain_count(pack, id)));
         Matchers {
+            kinds_of_unit,
+            unitless_kinds,
             numerals: Numerals::new(pack),
             events: build(&trig),
             event_of,
@@ -922,24 +946,15 @@ fn classify(
         return None;
     }
     // Kinds this figure may belong to, by its unit.
-    let allowed: Vec<usize> = pack
-        .kinds
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| match unit {
-            Some(u) => k.units.contains(&u.id),
-            None => k.units.iter().any(|id| {
-                pack.unit(id)
-                    .is_some_and(|u| u.dimension == Dimension::Count && u.suffixes.is_empty())
-            }),
-        })
-        .map(|(i, _)| i)
-        .collect();
+    let allowed: &[usize] = match f.unit.and_then(|u| m.kinds_of_unit.get(u)) {
+        Some(kinds) => kinds,
+        None => &m.unitless_kinds,
+    };
     if allowed.is_empty() {
         return None;
     }
     // The nearest event trigger in the clause, among the allowed kinds.
-    let mut best = nearest_event(lower, f, window, &allowed, m, 60, false);
+    let mut best = nearest_event(lower, f, window, allowed, m, 60, false);
     let counted = counted_after(text, lower, f, window, m);
     // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
     // with nothing counted after it, a figure takes what its clause counts before it.
@@ -955,7 +970,7 @@ fn classify(
                 .map(|h| lower[after..after + h.end()].to_owned());
         }
         if best.is_none() && (counted_lead.is_some() || lead.contains("toll")) {
-            best = nearest_event(lower, f, window, &allowed, m, usize::MAX, true);
+            best = nearest_event(lower, f, window, allowed, m, usize::MAX, true);
         }
     }
     let counted = counted.or(counted_lead.map(|c| (c, true)));
@@ -1015,12 +1030,7 @@ fn classify(
                 // The plain count unit ("items"), not one written as a word ("times").
                 kind.units
                     .iter()
-                    .find(|u| {
-                        *u != "people"
-                            && pack.unit(u).is_some_and(|x| {
-                                x.dimension == Dimension::Count && x.suffixes.is_empty()
-                            })
-                    })
+                    .find(|u| *u != "people" && is_plain_count(pack, u))
                     .or(kind.units.first())
                     .cloned()
                     .unwrap_or_default()
