@@ -62,10 +62,9 @@ pub(crate) struct Numerals {
     /// fractions, "half", "a", "an"): any other word starts none, so [`words_at`] skips it.
     first_words: HashSet<String>,
     /// Words of which a sentence without digits must hold one to hold a number
-    /// ([`triggers`]); `None` for no shortcut.
-    triggers: Option<aho_corasick::AhoCorasick>,
-    /// The trigger words as a filter of a whole source's sentences ([`Numerals::word_hits`]).
-    trigger_filter: Option<crate::text::PhraseFilter>,
+    /// ([`triggers`]): their automaton for one sentence, and their filter of a whole
+    /// source's sentences ([`Numerals::word_hits`]); `None` for no shortcut.
+    triggers: Option<(aho_corasick::AhoCorasick, crate::text::PhraseFilter)>,
 }
 
 impl Numerals {
@@ -106,21 +105,17 @@ impl Numerals {
             .chain(fractions.iter().filter_map(|(p, _)| p.first().cloned()))
             .chain(["half", "a", "an"].map(str::to_owned))
             .collect();
-        let trigger_words = triggers(&words, &multipliers, &fractions);
-        let trigger_filter = trigger_words
-            .as_ref()
-            .map(|w| crate::text::PhraseFilter::new(w));
-        let triggers = trigger_words.and_then(|w| {
-            aho_corasick::AhoCorasick::builder()
+        let triggers = triggers(&words, &multipliers, &fractions).and_then(|w| {
+            let ac = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(&w)
-                .ok()
+                .ok()?;
+            Some((ac, crate::text::PhraseFilter::new(&w)))
         });
         Numerals {
             words,
             first_words,
             triggers,
-            trigger_filter,
             multipliers,
             fractions,
             glued: pack
@@ -149,9 +144,9 @@ impl Numerals {
     /// may hold a trigger word: the `words` argument of [`scan_lowered`], from one search
     /// of the whole source ([`crate::text::PhraseFilter`]).
     pub(crate) fn word_hits(&self, lower: &str, spans: &[crate::text::Span]) -> Vec<bool> {
-        match (&self.triggers, &self.trigger_filter) {
-            (Some(_), Some(f)) => f.spans(lower, spans),
-            _ => vec![true; spans.len()],
+        match &self.triggers {
+            Some((_, filter)) => filter.spans(lower, spans),
+            None => vec![true; spans.len()],
         }
     }
 
@@ -221,7 +216,7 @@ impl Numerals {
     /// `words` false says a search for the trigger words cannot find one in `lower`
     /// ([`Numerals::word_hits`]).
     fn may_hold_number(&self, text: &str, lower: &str, words: bool) -> bool {
-        let Some(ac) = &self.triggers else {
+        let Some((ac, _)) = &self.triggers else {
             return true;
         };
         if text.bytes().any(|b| b.is_ascii_digit())
