@@ -136,10 +136,10 @@ proptest! {
 
     #[test]
     fn newsy_text_never_panics(parts in proptest::collection::vec(prop_oneof![
-        Just("At least 320 people"), Just(" were killed"), Just(" since the Feb. 1 coup"), Just(", activist groups say."),
+        Just("At least 320 people"), Just(" were killed"), Just(" since the Feb. 1 coup"), Just(", rights monitors say."),
         Just(" “We are appalled,” he said."), Just(" $1.5bn"), Just(" 16%"), Just(" on Friday"), Just("\n\n"), Just("\n"),
         Just(" Mr. Smith"), Just(" U.S."), Just(" (about 40)"), Just(" 3,000"), Just(" six times"), Just("..."),
-        Just(" according to the Assistance Association of Political Prisoners (AAPP)"), Just(" Leave a Reply\n"),
+        Just(" according to the Association for Detainees' Rights (ADR)"), Just(" Leave a Reply\n"),
     ], 0..40)) {
         let text: String = parts.concat();
         let a = run(&text);

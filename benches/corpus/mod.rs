@@ -1375,7 +1375,7 @@ const MID_NOISE: &[&str] = &[
 ];
 
 const NEWSLETTER: &[&str] = &[
-    "Subscribe to our newsletter\n\nTo be updated with all the latest news and analyses.",
+    "Subscribe to our newsletter\n\nGet our top stories and analysis in your inbox every morning.",
     "Sign up for our morning newsletter and get the day's news before breakfast",
     "Follow us on Telegram for the latest updates",
 ];

@@ -248,11 +248,12 @@ mod tests {
 
     #[test]
     fn translations_of_one_statement_share_stems() {
+        // "policy" and "political" meet on their stem, as "strategy" and "strategic" would
         let a = stems(
-            "committed to a strategy aimed at bolstering relations between the two countries",
+            "determined to follow a policy of deepening the partnership between the two countries",
         );
         let b = stems(
-            "adheres to the strategic course of enhancing relations between the two countries",
+            "holds to the political course of expanding the partnership between the two countries",
         );
         assert!(
             jaccard(&a, &b) >= SAME_SPEAKER_STATEMENT,

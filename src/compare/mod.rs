@@ -546,9 +546,9 @@ mod tests {
     fn one_day_vs_cumulative_is_different_scope() {
         let coup = date(2021, 2, 1);
         let f = run(vec![
-            doc("a", "Saturday left over 114 people dead.").with(
+            doc("a", "Over 114 people died on Saturday.").with(
                 q(
-                    "over 114 people",
+                    "Over 114 people",
                     Interval {
                         min: Some(114.0),
                         max: None,
@@ -558,8 +558,11 @@ mod tests {
                 )
                 .day("Saturday", date(2021, 3, 27)),
             ),
-            doc("b", "At least 320 people have been killed since the coup.")
-                .with(q("At least 320 people", at_least(320.0)).since("since the coup", coup)),
+            doc(
+                "b",
+                "Since the coup, troops have killed at least 320 people.",
+            )
+            .with(q("at least 320 people", at_least(320.0)).since("since the coup", coup)),
         ]);
         assert_eq!(verdicts(&f), ["different_scope"]);
         assert!(f[0].explanation.contains("one day"), "{}", f[0].explanation);
@@ -585,9 +588,12 @@ mod tests {
     fn part_of_a_total_is_different_scope() {
         let coup = date(2021, 2, 1);
         let f = run(vec![
-            doc("a", "Troops killed 320 people, including 11 on Thursday.")
-                .with(q("320 people", exact(320.0)))
-                .with(q("11", exact(11.0)).part()),
+            doc(
+                "a",
+                "Troops have shot dead 320 people, 11 of them on Thursday.",
+            )
+            .with(q("320 people", exact(320.0)))
+            .with(q("11", exact(11.0)).part()),
             doc("b", "A total of 320 people were killed.").with(q("320 people", exact(320.0))),
         ]);
         let _ = coup;
@@ -734,10 +740,10 @@ mod tests {
         let f = run(vec![
             doc(
                 "a",
-                "At least 320 people have been killed since the coup, activist groups say.",
+                "Activist groups count at least 320 people killed since the coup.",
             )
             .with(
-                q("At least 320 people", at_least(320.0))
+                q("at least 320 people", at_least(320.0))
                     .since("since the coup", coup)
                     .by("activist groups"),
             ),
@@ -773,16 +779,16 @@ mod tests {
     #[test]
     fn quote_in_other_words_is_a_quote_variant_with_a_diff() {
         let f = run(vec![
-            doc("a", "Fomin said Moscow is committed to a strategy aimed at bolstering relations between the two countries.")
-                .said("committed to a strategy aimed at bolstering relations between the two countries", "Fomin", &[]),
-            doc("b", "Fomin said Moscow adheres to the strategic course of enhancing relations between the two countries.")
-                .said("adheres to the strategic course of enhancing relations between the two countries", "Fomin", &[]),
+            doc("a", "Fomin said Moscow is determined to follow a policy of deepening the partnership between the two countries.")
+                .said("determined to follow a policy of deepening the partnership between the two countries", "Fomin", &[]),
+            doc("b", "Fomin said Moscow holds to the political course of expanding the partnership between the two countries.")
+                .said("holds to the political course of expanding the partnership between the two countries", "Fomin", &[]),
         ]);
         assert_eq!(verdicts(&f), ["quote_variant"]);
         let diff = f[0].diff.as_ref().expect("quote variants carry a diff");
         assert!(diff
             .iter()
-            .any(|p| p.op == DiffOp::Equal && p.text.contains("relations between")));
+            .any(|p| p.op == DiffOp::Equal && p.text.contains("partnership between")));
     }
 
     #[test]
@@ -938,7 +944,7 @@ mod tests {
     #[test]
     fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
         let f = run(vec![
-            doc("a", "Saturday left more than 114 people dead.").with(
+            doc("a", "More than 114 people died on Saturday.").with(
                 q(
                     "114 people",
                     Interval {
@@ -1141,12 +1147,12 @@ mod tests {
 
     #[test]
     fn a_republished_paragraph_is_one_upstream_but_separate_reporting_is_two() {
-        let wire = "Ties between the two countries have grown in recent years, with Moscow \
-                    training thousands of soldiers and selling arms to a military blacklisted by \
-                    Western governments.";
-        let edited = "Ties between Russia and Myanmar have grown in recent years, with Moscow \
-                      training thousands of soldiers and selling arms to a military blacklisted by \
-                      several Western governments.";
+        let wire = "Military links between the two governments have deepened over the past \
+                    decade, with Moscow schooling thousands of soldiers and supplying weapons to \
+                    an army under Western sanctions.";
+        let edited = "Military links between Russia and Myanmar have deepened over the past \
+                      decade, with Moscow schooling thousands of soldiers and supplying weapons \
+                      to an army under sanctions by several Western states.";
         let own = "Officers told us that thousands of soldiers have studied at Russian academies.";
         let soldiers = |id, text: &str| {
             doc(id, text).with(

@@ -117,8 +117,8 @@ pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attrib
 /// The attribution of a figure at `span` in sentence `index`: the sentence's own
 /// ([`for_sentence`]), unless the figure comes after every attribution of the sentence,
 /// outside the words they report, behind a word that opens background (`background` in
-/// `speech_verbs.toml`: "Russia wants closer ties, state media reported on Friday, after a
-/// meeting with a junta condemned for killing hundreds"). Such a figure is the writer's,
+/// `speech_verbs.toml`: "Moscow plans to sell more arms, state television said on Monday,
+/// after talks with generals accused of killing hundreds"). Such a figure is the writer's,
 /// credited to no one; "..., according to the budget office, up from $890m" stays the
 /// office's.
 pub(crate) fn for_figure<'a>(

@@ -427,8 +427,8 @@ mod tests {
     #[test]
     fn a_figure_in_background_after_the_attribution_is_credited_to_no_one() {
         let got = credits(
-            "Russia wants closer military ties, state media reported on Friday, after talks \
-             with a junta condemned for killing 320 protesters.",
+            "Moscow plans to sell more arms, state television said on Monday, after talks \
+             with generals accused of killing 320 protesters.",
         );
         assert_eq!(got, [("320 protesters".to_owned(), None)]);
         // "up from" continues the office's own figures

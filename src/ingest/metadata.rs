@@ -327,7 +327,7 @@ mod tests {
             Some(jiff::civil::date(2022, 9, 3))
         );
         assert_eq!(
-            parse_date_line("March 27 was one of the deadliest days"),
+            parse_date_line("March 27 proved the bloodiest day of the month"),
             None
         );
     }
