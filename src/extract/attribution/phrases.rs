@@ -2,9 +2,11 @@
 //!
 //! Input: a prepared sentence. Output: each phrase outside quotes with the party it
 //! names ("according to figures from X" names X; "according to figures" names none),
-//! its words and span, and where reported content before it ends.
+//! its words and span, and where reported content before it ends; then the statement
+//! of each phrase that no speech verb took.
 
-use super::{Cx, Sent};
+use super::verbs::{first_word_start, Found};
+use super::{Cx, Draft, Sent};
 use crate::extract::Party;
 use crate::text::Span;
 
@@ -88,6 +90,62 @@ impl<'a> Cx<'a> {
                     .all(|(a, w)| w.lower_text() == a);
             fits.then_some(end)
         })
+    }
+    /// The phrases that no verb took as an appositive ("X, according to Y, said"), each
+    /// a conduit of the statement found before it in the sentence, else a statement of
+    /// its own: about the rest of the sentence when it opens it ("According to X, ..."),
+    /// else about the clause before it.
+    pub(super) fn phrase_drafts(&self, s: &Sent<'_>, found: &mut Found) {
+        for p in &found.phrases {
+            if p.used.get() {
+                continue;
+            }
+            let Some(party) = p.party.clone() else {
+                continue;
+            };
+            if let Some(d) = found
+                .drafts
+                .iter_mut()
+                .rev()
+                .find(|d| d.attr.start < p.span.start)
+            {
+                d.chain.insert(0, party);
+                d.extra = Some(p.span.clone());
+                found.clips.push(p.clip);
+                continue;
+            }
+            let content = if p.span.start <= s.base + first_word_start(s) {
+                // "According to X, ..." — the rest of the sentence
+                let after = s
+                    .text
+                    .get(p.span.end - s.base..)
+                    .and_then(|t| t.find(',').map(|c| p.span.end + c + 1))
+                    .unwrap_or(p.span.end);
+                after..s.base + s.text.len()
+            } else {
+                s.base + self.content_start(s)..p.clip
+            };
+            let verb = if p.phrase.starts_with("according") {
+                "according to".to_owned()
+            } else {
+                p.phrase.clone()
+            };
+            let (speaker, chain) = if verb == "according to" {
+                (Some(party), Vec::new())
+            } else {
+                (None, vec![party])
+            };
+            found.drafts.push(Draft {
+                speaker,
+                chain,
+                verb,
+                attr: p.span.clone(),
+                content,
+                direct: false,
+                reported_open: true,
+                extra: None,
+            });
+        }
     }
 }
 

@@ -7,103 +7,135 @@
 //! clause a trailing attribution closes ("..., officials said"), a quote opening a few
 //! words after it, or the clause after it (after "that" or ":" for a weak verb). A
 //! trailing conduit or "citing X" adds to the statement before instead.
+//!
+//! Each pattern is one function over [`Speech`], the verb and the attribution built
+//! around it so far, and [`Found`], what the sentence has yielded so far.
 
 use std::collections::HashSet;
 
 use super::lexicon::{DETERMINERS, NP_STOPS, OBJECTS, PASSIVE_AUX, PREPOSITIONS};
 use super::phrases::Phrase;
+use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
 use crate::extract::entity::words;
 use crate::extract::Party;
 use crate::pack::SpeechRole;
+use crate::text::Span;
+
+/// What one sentence has yielded so far: every pattern of every verb in it reads it, and
+/// may add to it.
+pub(super) struct Found {
+    /// The source phrases of the sentence, found before the verbs: "according to X"
+    /// inside an appositive belongs to the verb.
+    pub(super) phrases: Vec<Phrase>,
+    /// The statements found, in the order found.
+    pub(super) drafts: Vec<Draft>,
+    /// Words that the pattern of an earlier verb took ("saying" in "quoted X as
+    /// saying"): not verbs of their own.
+    consumed: HashSet<usize>,
+    /// Where reported content ends before a trailing attribution.
+    pub(super) clips: Vec<usize>,
+}
+
+/// A speech verb and the attribution built around it so far (offsets relative to the
+/// sentence).
+struct Speech {
+    /// The word of the verb.
+    v: usize,
+    /// The lemma the statement takes (the inner verb's in "quoted X as saying").
+    lemma: String,
+    role: SpeechRole,
+    /// A weak verb ("put", "state") speaks only with "that", ":", a quote or a figure.
+    weak: bool,
+    speaker: Option<Party>,
+    /// Conduits, outermost first.
+    chain: Vec<Party>,
+    /// Where the attribution starts: the verb, or its subject.
+    attr_start: usize,
+    /// Where the attribution ends: the verb, or a speaker, agent or inner verb after it.
+    verb_end: usize,
+}
+
+/// How the content of a draft was found.
+#[derive(Clone, Copy)]
+enum ContentKind {
+    /// The words of a quote: direct speech.
+    Quote,
+    /// A reported clause with its end known (before a trailing attribution).
+    Clause,
+    /// A reported clause to the end of the sentence, clipped later at the next
+    /// attribution.
+    OpenClause,
+}
+
+impl Speech {
+    /// The verb at word `v`, with its lexicon entry (lemma, role, weak), attributed to no
+    /// one yet.
+    fn new(s: &Sent<'_>, v: usize, (lemma, role, weak): &(String, SpeechRole, bool)) -> Speech {
+        let w = &s.words[v];
+        Speech {
+            v,
+            lemma: lemma.clone(),
+            role: *role,
+            weak: *weak,
+            speaker: None,
+            chain: Vec::new(),
+            attr_start: w.start,
+            verb_end: w.end,
+        }
+    }
+
+    /// The attribution phrase (absolute).
+    fn attr(&self, s: &Sent<'_>) -> Span {
+        s.base + self.attr_start..s.base + self.verb_end
+    }
+
+    /// The statement of this verb with `content` (absolute), found as `kind`.
+    fn draft(self, s: &Sent<'_>, kind: ContentKind, content: Span) -> Draft {
+        Draft {
+            attr: self.attr(s),
+            speaker: self.speaker,
+            chain: self.chain,
+            verb: self.lemma,
+            content,
+            direct: matches!(kind, ContentKind::Quote),
+            reported_open: matches!(kind, ContentKind::OpenClause),
+            extra: None,
+        }
+    }
+}
 
 impl<'a> Cx<'a> {
     /// The statements of one sentence.
     pub(super) fn drafts(&self, s: &Sent<'_>) -> Vec<Draft> {
-        let mut drafts: Vec<Draft> = Vec::new();
-        let mut consumed: HashSet<usize> = HashSet::new();
-        let mut clips: Vec<usize> = Vec::new();
-        // Source phrases first: "according to X" inside an appositive belongs to the verb.
-        let phrases = self.phrases(s);
+        let mut found = Found {
+            phrases: self.phrases(s),
+            drafts: Vec::new(),
+            consumed: HashSet::new(),
+            clips: Vec::new(),
+        };
         for v in 0..s.words.len() {
-            if consumed.contains(&v) {
+            if found.consumed.contains(&v) {
                 continue;
             }
             let w = &s.words[v];
-            let lower = w.lower_text();
-            let Some((lemma, role, weak)) = self.lex.forms.get(lower) else {
+            let Some(entry) = self.lex.forms.get(w.lower_text()) else {
                 continue;
             };
-            let (role, weak) = (*role, *weak);
             if self.in_quote(s.base + w.start) || self.is_noun_use(s, v) {
                 continue;
             }
-            if phrases.iter().any(|p| p.words.contains(&v)) {
+            if found.phrases.iter().any(|p| p.words.contains(&v)) {
                 continue;
             }
-            if let Some(d) = self.verb_draft(
-                s,
-                v,
-                lemma,
-                role,
-                weak,
-                &phrases,
-                &mut drafts,
-                &mut consumed,
-                &mut clips,
-            ) {
-                drafts.push(d);
+            if let Some(d) = self.verb_draft(s, &mut found, Speech::new(s, v, entry)) {
+                found.drafts.push(d);
             }
         }
-        for p in &phrases {
-            if p.used.get() {
-                continue;
-            }
-            let Some(party) = p.party.clone() else {
-                continue;
-            };
-            if let Some(d) = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| d.attr.start < p.span.start)
-            {
-                d.chain.insert(0, party);
-                d.extra = Some(p.span.clone());
-                clips.push(p.clip);
-                continue;
-            }
-            let content = if p.span.start <= s.base + first_word_start(s) {
-                // "According to X, ..." — the rest of the sentence
-                let after = s
-                    .text
-                    .get(p.span.end - s.base..)
-                    .and_then(|t| t.find(',').map(|c| p.span.end + c + 1))
-                    .unwrap_or(p.span.end);
-                after..s.base + s.text.len()
-            } else {
-                s.base + self.content_start(s)..p.clip
-            };
-            let verb = if p.phrase.starts_with("according") {
-                "according to".to_owned()
-            } else {
-                p.phrase.clone()
-            };
-            let (speaker, chain) = if verb == "according to" {
-                (Some(party), Vec::new())
-            } else {
-                (None, vec![party])
-            };
-            drafts.push(Draft {
-                speaker,
-                chain,
-                verb,
-                attr: p.span.clone(),
-                content,
-                direct: false,
-                reported_open: true,
-                extra: None,
-            });
-        }
+        self.phrase_drafts(s, &mut found);
+        let Found {
+            mut drafts, clips, ..
+        } = found;
         // Clip reported content at the next attribution and at trailing attributions.
         let starts: Vec<usize> = drafts.iter().map(|d| d.attr.start).collect();
         for d in drafts.iter_mut() {
@@ -123,190 +155,243 @@ impl<'a> Cx<'a> {
         drafts
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn verb_draft(
-        &self,
-        s: &Sent<'_>,
-        v: usize,
-        lemma: &str,
-        role: SpeechRole,
-        weak: bool,
-        phrases: &[Phrase],
-        drafts: &mut [Draft],
-        consumed: &mut HashSet<usize>,
-        clips: &mut Vec<usize>,
-    ) -> Option<Draft> {
-        let w = &s.words[v];
-        let mut lemma = lemma.to_owned();
-        let mut verb_end = w.end;
-        let mut speaker: Option<Party> = None;
-        let mut chain: Vec<Party> = Vec::new();
-        let mut attr_start = w.start;
-        let prev_lower = v.checked_sub(1).map(|p| s.words[p].lower_text());
-        let next_lower = s.words.get(v + 1).map(|n| n.lower_text());
+    /// The statement of a speech verb, when its patterns find a speaker and content. A
+    /// verb may instead add to a statement found before it ("citing X", a trailing
+    /// conduit) and yield none of its own.
+    fn verb_draft(&self, s: &Sent<'_>, found: &mut Found, mut speech: Speech) -> Option<Draft> {
+        if self.citing(s, found, &speech) {
+            return None;
+        }
+        if self.has_agent(s, &speech) {
+            self.passive_agent(s, &mut speech)?;
+        } else {
+            self.subject(s, found, &mut speech)?;
+        }
+        let content_from = self.publisher_after(s, found, &mut speech);
+        // A quote that ends right before the speaker: “...,” TASS quoted Fomin.
+        if let Some(q) = self.quote_before(s.base + speech.attr_start) {
+            return Some(speech.draft(s, ContentKind::Quote, q.content.clone()));
+        }
+        if self.is_trailing(s, speech.attr_start, content_from) {
+            return self.trailing(s, found, speech);
+        }
+        self.clause_after(s, found, speech, content_from)
+    }
 
-        // "..., the Chronicle reported, citing city documents": the source of the
-        // statement before.
+    /// "..., the Chronicle reported, citing city documents": a conduit participle after a
+    /// comma names the source of the statement before. Whether the verb is one (and so
+    /// yields no statement of its own).
+    fn citing(&self, s: &Sent<'_>, found: &mut Found, speech: &Speech) -> bool {
+        let w = &s.words[speech.v];
         let after_comma = s
             .text
             .get(..w.start)
             .is_some_and(|t| t.trim_end().ends_with(','));
-        if role == SpeechRole::Conduit && w.text.ends_with("ing") && after_comma {
-            if let Some(d) = drafts.last_mut() {
-                if let Some((party, end)) = self.np_after(s, v + 1) {
-                    if d.speaker.is_none() {
-                        d.speaker = Some(party);
-                    }
-                    let start = d.extra.as_ref().map_or(w.start + s.base, |e| e.start);
-                    d.extra = Some(start..s.base + end);
-                }
-                return None;
-            }
+        if speech.role != SpeechRole::Conduit || !w.text.ends_with("ing") || !after_comma {
+            return false;
         }
-        // Passive with an agent: "described by MRTV as", "as reported by X", "a video
-        // shown on Zvezda TV".
-        let agent = match next_lower {
+        let Some(d) = found.drafts.last_mut() else {
+            return false;
+        };
+        if let Some((party, end)) = self.np_after(s, speech.v + 1) {
+            if d.speaker.is_none() {
+                d.speaker = Some(party);
+            }
+            let start = d.extra.as_ref().map_or(w.start + s.base, |e| e.start);
+            d.extra = Some(start..s.base + end);
+        }
+        true
+    }
+
+    /// Whether a passive agent follows the verb: "described by MRTV as", "as reported by
+    /// X", "a video shown on Zvezda TV".
+    fn has_agent(&self, s: &Sent<'_>, speech: &Speech) -> bool {
+        let w = &s.words[speech.v];
+        let agent = match s.words.get(speech.v + 1).map(|n| n.lower_text()) {
             Some("by") => true,
-            Some("on") => role == SpeechRole::Conduit && w.text.ends_with('n'),
+            Some("on") => speech.role == SpeechRole::Conduit && w.text.ends_with('n'),
             _ => false,
         };
-        if agent && s.text.get(w.end..s.words[v + 1].start) == Some(" ") {
-            let (party, end) = self.np_after(s, v + 2)?;
-            // "footage broadcast by X showed ...": the main verb carries it
-            let k = s.words.partition_point(|x| x.start < end);
-            if s.words
-                .get(k)
-                .is_some_and(|x| self.is_strong_form(x.lower_text()))
-            {
-                return None;
-            }
-            verb_end = end;
-            match role {
-                SpeechRole::Speaker => speaker = Some(party),
-                SpeechRole::Conduit => chain.push(party),
-            }
-        } else {
-            // A passive without an agent: "Lee was quoted as saying" makes Lee the
-            // speaker; "he was told to leave" is no statement.
-            let passive = prev_lower.is_some_and(|p| PASSIVE_AUX.contains(&p));
-            let mut role = role;
-            if passive {
-                let is_as = next_lower == Some("as");
-                let inner_verb = s
-                    .words
-                    .get(v + 2)
-                    .and_then(|x| self.lex.forms.get(x.lower_text()));
-                match (is_as, inner_verb) {
-                    (true, Some((l, _, _))) => {
-                        lemma.clone_from(l);
-                        consumed.insert(v + 2);
-                        verb_end = s.words[v + 2].end;
-                        role = SpeechRole::Speaker;
-                    }
-                    _ => return None,
-                }
-            }
-            // Conduit with an inner speaker: "TASS quoted Fomin as telling".
-            let mut inner: Option<(Party, usize)> = None;
-            if role == SpeechRole::Conduit {
-                if let Some((party, np_end_word)) = self.np_words_after(s, v + 1) {
-                    let as_i = np_end_word;
-                    let is_as = s
-                        .words
-                        .get(as_i)
-                        .is_some_and(|x| x.text.eq_ignore_ascii_case("as"));
-                    let inner_verb = s
-                        .words
-                        .get(as_i + 1)
-                        .and_then(|x| self.lex.forms.get(x.lower_text()));
-                    if let (true, Some((l, _, _))) = (is_as, inner_verb) {
-                        lemma.clone_from(l);
-                        consumed.insert(as_i + 1);
-                        verb_end = s.words[as_i + 1].end;
-                        inner = Some((party, as_i + 1));
-                    }
-                }
-            }
-            let subject = self.subject_before(s, v, phrases);
-            let subject = match subject {
-                Some(sub) => Some(sub),
-                None => self.inverted_or_inherited(s, v, prev_lower, drafts),
-            };
-            let subject = match subject {
-                Some(sub) => Some(sub),
-                None => self.fallback_subject(s, v),
-            };
-            let sub = subject?;
-            attr_start = sub.start.min(attr_start);
-            if let Some(e) = sub.end {
-                verb_end = verb_end.max(e);
-            }
-            chain.extend(sub.conduits);
-            match (role, inner) {
-                (_, Some((party, _))) => {
-                    chain.push(sub.party);
-                    speaker = Some(party);
-                }
-                (SpeechRole::Speaker, None) => speaker = Some(sub.party),
-                (SpeechRole::Conduit, None) => chain.push(sub.party),
-            }
+        agent && s.text.get(w.end..s.words[speech.v + 1].start) == Some(" ")
+    }
+
+    /// The passive agent is the speaker (or the conduit), and the attribution runs to its
+    /// end. None when the agent names no party, or when a main verb after it carries the
+    /// statement ("footage broadcast by X showed ...").
+    fn passive_agent(&self, s: &Sent<'_>, speech: &mut Speech) -> Option<()> {
+        let (party, end) = self.np_after(s, speech.v + 2)?;
+        let k = s.words.partition_point(|x| x.start < end);
+        if s.words
+            .get(k)
+            .is_some_and(|x| self.is_strong_form(x.lower_text()))
+        {
+            return None;
         }
-        // "in a statement published by Interfax": an outer conduit after the verb.
-        let mut content_from = verb_end;
-        if let Some((party, end, by)) = self.published_by(s, verb_end) {
-            chain.insert(0, party);
-            content_from = end;
-            consumed.insert(by - 1);
+        speech.verb_end = end;
+        match speech.role {
+            SpeechRole::Speaker => speech.speaker = Some(party),
+            SpeechRole::Conduit => speech.chain.push(party),
         }
-        let attr = s.base + attr_start..s.base + verb_end;
-        // A quote that ends right before the speaker: “...,” TASS quoted Fomin.
-        if let Some(q) = self.quote_before(s.base + attr_start) {
-            return Some(Draft {
-                speaker,
-                chain,
-                verb: lemma,
-                attr,
-                content: q.content.clone(),
-                direct: true,
-                reported_open: false,
-                extra: None,
-            });
+        Some(())
+    }
+
+    /// The speaker of a verb without an agent: the subject before it (else the speaker
+    /// after it, or of the statement before; else the first name before it), with the
+    /// inner speaker a conduit quotes. None when no speaker is found, or for a passive
+    /// that is no statement.
+    fn subject(&self, s: &Sent<'_>, found: &mut Found, speech: &mut Speech) -> Option<()> {
+        let role = self.passive_as(s, found, speech)?;
+        let inner = match role {
+            SpeechRole::Conduit => self.quoted_as(s, found, speech),
+            SpeechRole::Speaker => None,
+        };
+        let v = speech.v;
+        let prev = v.checked_sub(1).map(|p| s.words[p].lower_text());
+        let sub = self
+            .subject_before(s, v, &found.phrases)
+            .or_else(|| self.inverted_or_inherited(s, v, prev, &found.drafts))
+            .or_else(|| self.fallback_subject(s, v))?;
+        speech.attr_start = sub.start.min(speech.attr_start);
+        if let Some(e) = sub.end {
+            speech.verb_end = speech.verb_end.max(e);
         }
-        // A trailing attribution: "..., activist groups say." / "..., TASS said, during".
-        if self.is_trailing(s, attr_start, content_from) {
-            let comma = s.text.get(..attr_start)?.rfind(',')?;
-            let start = s.base + self.content_start(s);
-            clips.push(s.base + comma);
-            if let Some(d) = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| d.attr.end <= s.base + comma)
-            {
-                let outer = speaker.take().into_iter().chain(chain.drain(..));
-                let outer: Vec<Party> = outer.collect();
-                for p in outer.into_iter().rev() {
-                    d.chain.insert(0, p);
-                }
-                d.extra = Some(attr);
-                return None;
+        speech.chain.extend(sub.conduits);
+        match (role, inner) {
+            (_, Some(party)) => {
+                speech.chain.push(sub.party);
+                speech.speaker = Some(party);
             }
-            return Some(Draft {
-                speaker,
-                chain,
-                verb: lemma,
-                attr,
-                content: start..s.base + comma,
-                direct: false,
-                reported_open: false,
-                extra: None,
-            });
+            (SpeechRole::Speaker, None) => speech.speaker = Some(sub.party),
+            (SpeechRole::Conduit, None) => speech.chain.push(sub.party),
         }
-        // The clause after the verb: an object for "tell", then "that" or ":".
+        Some(())
+    }
+
+    /// The role of the verb after a passive auxiliary: "Lee was quoted as saying" makes
+    /// Lee the speaker of "saying"; "he was told to leave" is no statement (None). A verb
+    /// not after an auxiliary keeps its role.
+    fn passive_as(
+        &self,
+        s: &Sent<'_>,
+        found: &mut Found,
+        speech: &mut Speech,
+    ) -> Option<SpeechRole> {
+        let v = speech.v;
+        let prev = v.checked_sub(1).map(|p| s.words[p].lower_text());
+        if !prev.is_some_and(|p| PASSIVE_AUX.contains(&p)) {
+            return Some(speech.role);
+        }
+        if s.words.get(v + 1).map(|n| n.lower_text()) != Some("as") {
+            return None;
+        }
+        self.verb_after_as(s, found, speech, v + 2)?;
+        Some(SpeechRole::Speaker)
+    }
+
+    /// The inner speaker of a conduit: Fomin in "TASS quoted Fomin as telling", where the
+    /// attribution runs to "telling" and the statement takes its lemma.
+    fn quoted_as(&self, s: &Sent<'_>, found: &mut Found, speech: &mut Speech) -> Option<Party> {
+        let (party, as_i) = self.np_words_after(s, speech.v + 1)?;
+        let is_as = s
+            .words
+            .get(as_i)
+            .is_some_and(|x| x.text.eq_ignore_ascii_case("as"));
+        if !is_as {
+            return None;
+        }
+        self.verb_after_as(s, found, speech, as_i + 1)?;
+        Some(party)
+    }
+
+    /// The speech verb at word `i`, right after "as" ("quoted as saying", "quoted Fomin
+    /// as telling"): the statement takes its lemma, the attribution runs to it, and it is
+    /// no verb of its own. None when the word is no speech verb.
+    fn verb_after_as(
+        &self,
+        s: &Sent<'_>,
+        found: &mut Found,
+        speech: &mut Speech,
+        i: usize,
+    ) -> Option<()> {
+        let (lemma, _, _) = s
+            .words
+            .get(i)
+            .and_then(|x| self.lex.forms.get(x.lower_text()))?;
+        speech.lemma.clone_from(lemma);
+        found.consumed.insert(i);
+        speech.verb_end = s.words[i].end;
+        Some(())
+    }
+
+    /// "said in a statement published by Interfax": an outer conduit after the verb,
+    /// first in the chain. Where the content may start (after the phrase, or the verb).
+    fn publisher_after(&self, s: &Sent<'_>, found: &mut Found, speech: &mut Speech) -> usize {
+        let Some((party, end, by)) = self.published_by(s, speech.verb_end) else {
+            return speech.verb_end;
+        };
+        speech.chain.insert(0, party);
+        found.consumed.insert(by - 1);
+        end
+    }
+
+    /// A trailing attribution: "..., activist groups say." / "..., TASS said, during". It
+    /// closes the clause before its comma. When a statement was found before the comma,
+    /// its parties go first in that statement's chain instead (a conduit of it).
+    fn trailing(&self, s: &Sent<'_>, found: &mut Found, speech: Speech) -> Option<Draft> {
+        let comma = s.text.get(..speech.attr_start)?.rfind(',')?;
+        let start = s.base + self.content_start(s);
+        found.clips.push(s.base + comma);
+        if let Some(d) = found
+            .drafts
+            .iter_mut()
+            .rev()
+            .find(|d| d.attr.end <= s.base + comma)
+        {
+            d.extra = Some(speech.attr(s));
+            let outer = speech.speaker.into_iter().chain(speech.chain);
+            d.chain.splice(0..0, outer);
+            return None;
+        }
+        Some(speech.draft(s, ContentKind::Clause, start..s.base + comma))
+    }
+
+    /// The clause after the verb: a quote opening within a few words (direct), else the
+    /// words to the end of the sentence (reported; a weak verb speaks only with "that",
+    /// ":" or a figure set "at" a number).
+    fn clause_after(
+        &self,
+        s: &Sent<'_>,
+        found: &Found,
+        speech: Speech,
+        content_from: usize,
+    ) -> Option<Draft> {
+        let (clause_start, that) = self.clause_start(s, &speech, content_from);
+        let colon = s
+            .text
+            .get(content_from..clause_start)
+            .is_some_and(|g| g.contains(':'));
+        if let Some(q) = self.quote_opening(s, found, &speech, content_from) {
+            return Some(speech.draft(s, ContentKind::Quote, q.content.clone()));
+        }
+        if speech.weak && !that && !colon && !self.sets_figure_at(s, speech.v) {
+            return None;
+        }
+        let end = s.base + s.text.len();
+        let start = s.base + clause_start;
+        if start >= end {
+            return None;
+        }
+        Some(speech.draft(s, ContentKind::OpenClause, start..end))
+    }
+
+    /// Where the clause after the verb starts (relative), looking from `content_from`
+    /// past the object of "tell" and past "that" a few words on ("said in a statement
+    /// that", "wrote on Twitter that"), and whether "that" opens it.
+    fn clause_start(&self, s: &Sent<'_>, speech: &Speech, content_from: usize) -> (usize, bool) {
         let mut k = s.words.partition_point(|x| x.start < content_from);
-        if lemma == "tell" {
+        if speech.lemma == "tell" {
             k = self.object_end(s, k);
         }
-        // "said in a statement that", "wrote on Twitter that": skip to "that"
         let mut that = false;
         for n in 0..6 {
             let Some(x) = s.words.get(k + n) else {
@@ -328,54 +413,32 @@ impl<'a> Cx<'a> {
                 break;
             }
         }
-        let clause_start = s.words.get(k).map_or(s.text.len(), |x| x.start);
-        let colon = s
-            .text
-            .get(content_from..clause_start)
-            .is_some_and(|g| g.contains(':'));
-        // A quote opening within a few words: direct speech.
-        if let Some(q) = self.quote_after(s, content_from) {
-            let gap_words = s
-                .words
-                .iter()
-                .filter(|x| x.start >= content_from && s.base + x.end <= q.open)
-                .count();
-            let before_next_verb = !s.words.iter().skip(v + 1).any(|x| {
-                s.base + x.start < q.open
-                    && self.lex.forms.contains_key(x.lower_text())
-                    && !consumed.contains(&s.words.partition_point(|y| y.start < x.start))
-            });
-            if before_next_verb && gap_words <= 4 {
-                return Some(Draft {
-                    speaker,
-                    chain,
-                    verb: lemma,
-                    attr,
-                    content: q.content.clone(),
-                    direct: true,
-                    reported_open: false,
-                    extra: None,
-                });
-            }
-        }
-        if weak && !that && !colon && !self.sets_figure_at(s, v) {
-            return None;
-        }
-        let end = s.base + s.text.len();
-        let start = s.base + clause_start;
-        if start >= end {
-            return None;
-        }
-        Some(Draft {
-            speaker,
-            chain,
-            verb: lemma,
-            attr,
-            content: start..end,
-            direct: false,
-            reported_open: true,
-            extra: None,
-        })
+        (s.words.get(k).map_or(s.text.len(), |x| x.start), that)
+    }
+
+    /// A quote opening after the verb, at most four words on and before any other speech
+    /// verb: the verb's direct speech.
+    fn quote_opening(
+        &self,
+        s: &Sent<'_>,
+        found: &Found,
+        speech: &Speech,
+        content_from: usize,
+    ) -> Option<&'a Quote> {
+        let q = self.quote_after(s, content_from)?;
+        let gap_words = s
+            .words
+            .iter()
+            .filter(|x| x.start >= content_from && s.base + x.end <= q.open)
+            .count();
+        let before_next_verb = !s.words.iter().skip(speech.v + 1).any(|x| {
+            s.base + x.start < q.open
+                && self.lex.forms.contains_key(x.lower_text())
+                && !found
+                    .consumed
+                    .contains(&s.words.partition_point(|y| y.start < x.start))
+        });
+        (before_next_verb && gap_words <= 4).then_some(q)
     }
 
     /// The word after the object of "tell" starting at word `k` (a name, a pronoun, or
@@ -501,7 +564,7 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn first_word_start(s: &Sent<'_>) -> usize {
+pub(super) fn first_word_start(s: &Sent<'_>) -> usize {
     s.words.first().map_or(0, |w| w.start)
 }
 
