@@ -50,24 +50,7 @@ impl<'a> Cx<'a> {
                     return None;
                 }
                 appositives += 1;
-                let k = (j.saturating_sub(12)..j).rev().find(|&k| {
-                    k > 0
-                        && s.text
-                            .get(s.words[k - 1].end..s.words[k].start)
-                            .is_some_and(|g| g.contains(','))
-                })?;
-                let first = s.words[k].lower_text();
-                if let Some(p) = phrases.iter().find(|p| p.words.first() == Some(&k)) {
-                    p.used.set(true);
-                    if let Some(party) = p.party.clone() {
-                        conduits.push(party);
-                    }
-                } else if !(DETERMINERS.contains(&first)
-                    || first.chars().all(|c| c.is_ascii_digit())
-                    || ["who", "which", "whose", "himself", "herself"].contains(&first))
-                {
-                    return None;
-                }
+                let k = self.appositive_start(s, j, phrases, &mut conduits)?;
                 j = k;
                 cursor = s.words[k].start;
                 allow_comma = true;
@@ -126,55 +109,21 @@ impl<'a> Cx<'a> {
                     conduits,
                 });
             }
-            // "rescue workers in the rebel-held northwest said": a source qualified by a
-            // place written in lowercase
             if qualifier_end.is_none() {
-                let back = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
-                    p > 0
-                        && PREPOSITIONS.contains(&s.words[p].lower_text())
-                        && self.lex.generic.contains(s.words[p - 1].lower_text())
-                });
-                if let Some(p) = back {
-                    let plain = s
-                        .text
-                        .get(s.words[p].start..w.end)
-                        .is_some_and(|t| !t.contains([',', '“', '”', '"', ';']));
-                    if plain {
-                        qualifier_end = Some(s.base + w.end);
-                        j = p;
-                        cursor = s.words[p].start;
-                        continue;
-                    }
+                if let Some(p) = self.lowercase_place(s, j) {
+                    qualifier_end = Some(s.base + w.end);
+                    j = p;
+                    cursor = s.words[p].start;
+                    continue;
                 }
             }
-            // "a source familiar with the matter said"
-            if j >= 4
-                && matches!(
-                    lower,
-                    "matter"
-                        | "situation"
-                        | "plans"
-                        | "talks"
-                        | "discussions"
-                        | "negotiations"
-                        | "investigation"
-                        | "decision"
-                )
-            {
-                let close = s.words[j - 4].lower_text();
-                let with = s.words[j - 3].lower_text();
-                if matches!(close, "familiar" | "close") && matches!(with, "with" | "to") {
-                    if let Some((party, start)) =
-                        j.checked_sub(5).and_then(|h| self.generic_np(s, h))
-                    {
-                        return Some(Subject {
-                            party,
-                            start,
-                            end: None,
-                            conduits,
-                        });
-                    }
-                }
+            if let Some((party, start)) = self.familiar_source(s, j) {
+                return Some(Subject {
+                    party,
+                    start,
+                    end: None,
+                    conduits,
+                });
             }
             if self.lex.skip.contains(lower) {
                 j -= 1;
@@ -184,6 +133,79 @@ impl<'a> Cx<'a> {
             return None;
         }
         None
+    }
+
+    /// Where an appositive that ends before word `j` starts (", a representative for X,",
+    /// ", 45,", ", according to MRTV,"), met walking back from a verb to its subject. A
+    /// source phrase there is a conduit of the subject (and no statement of its own).
+    /// None when the words after the comma open no appositive.
+    fn appositive_start(
+        &self,
+        s: &Sent<'_>,
+        j: usize,
+        phrases: &[Phrase],
+        conduits: &mut Vec<Party>,
+    ) -> Option<usize> {
+        let k = (j.saturating_sub(12)..j).rev().find(|&k| {
+            k > 0
+                && s.text
+                    .get(s.words[k - 1].end..s.words[k].start)
+                    .is_some_and(|g| g.contains(','))
+        })?;
+        let first = s.words[k].lower_text();
+        if let Some(p) = phrases.iter().find(|p| p.words.first() == Some(&k)) {
+            p.used.set(true);
+            if let Some(party) = p.party.clone() {
+                conduits.push(party);
+            }
+        } else if !(DETERMINERS.contains(&first)
+            || first.chars().all(|c| c.is_ascii_digit())
+            || ["who", "which", "whose", "himself", "herself"].contains(&first))
+        {
+            return None;
+        }
+        Some(k)
+    }
+
+    /// "rescue workers in the rebel-held northwest said": a source qualified by a place
+    /// written in lowercase that ends at word `j - 1`. The preposition that opens the
+    /// place, right after a generic source.
+    fn lowercase_place(&self, s: &Sent<'_>, j: usize) -> Option<usize> {
+        let p = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
+            p > 0
+                && PREPOSITIONS.contains(&s.words[p].lower_text())
+                && self.lex.generic.contains(s.words[p - 1].lower_text())
+        })?;
+        let plain = s
+            .text
+            .get(s.words[p].start..s.words[j - 1].end)
+            .is_some_and(|t| !t.contains([',', '“', '”', '"', ';']));
+        plain.then_some(p)
+    }
+
+    /// "a source familiar with the matter said": the source and where it starts, when
+    /// word `j - 1` ends such a phrase.
+    fn familiar_source(&self, s: &Sent<'_>, j: usize) -> Option<(Party, usize)> {
+        let topic = matches!(
+            s.words[j - 1].lower_text(),
+            "matter"
+                | "situation"
+                | "plans"
+                | "talks"
+                | "discussions"
+                | "negotiations"
+                | "investigation"
+                | "decision"
+        );
+        if j < 4 || !topic {
+            return None;
+        }
+        let close = s.words[j - 4].lower_text();
+        let with = s.words[j - 3].lower_text();
+        if !(matches!(close, "familiar" | "close") && matches!(with, "with" | "to")) {
+            return None;
+        }
+        j.checked_sub(5).and_then(|h| self.generic_np(s, h))
     }
 
     /// Start of a subject noun phrase ending in a mention: include a possessive or
