@@ -71,11 +71,12 @@ const UNKNOWN_SCOPE_MAX_RATIO: f64 = 3.0;
 /// past disaster, another date). Real disputes over a toll stay within this factor.
 const CUMULATIVE_DISPUTE_MAX_RATIO: f64 = 2.0;
 
-/// Two claimants' figures for one quantity this many times apart are not rival estimates
-/// of it: an ex-gratia payment beside a relief fund, a district's figure beside a nation's.
-/// Disputes between organisers and police, or a commission and an exit poll, stay within
-/// it (8.1 million against 2 million voters is about fourfold).
-const CLAIMANT_DISPUTE_MAX_RATIO: f64 = 5.0;
+/// Figures for one quantity this many times apart are not rival values of it: an
+/// ex-gratia payment beside a relief fund, one city's march beside a nation's, 650 rallies
+/// beside 2.5 million marchers. Disputes between organisers and police, or a commission
+/// and an exit poll, and typos stay within it (8.1 million against 2 million voters is
+/// about fourfold); a misread multiplier is caught apart (`is_multiplier_apart`).
+const RIVAL_FIGURES_MAX_RATIO: f64 = 5.0;
 
 /// Figures of one specific thing counted ("14 teachers" and "15 teachers") this close
 /// together (the larger at most this factor above the smaller) are two renderings of one
@@ -844,12 +845,13 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 }
                 return cumulative_pair(a, b);
             }
+            if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
+                // what each counts differs in a way the text did not say (place, group)
+                return Pair::Nothing;
+            }
             let (ua, ub) = (upstream(a.claim), upstream(b.claim));
             if let (Some(x), Some(y)) = (&ua, &ub) {
                 if x.key != y.key && x.named && y.named {
-                    if far_apart(qa, qb, CLAIMANT_DISPUTE_MAX_RATIO) {
-                        return Pair::Nothing;
-                    }
                     if rules.method_dependent {
                         return Pair::DiffScope {
                             why: Why::Status,
@@ -1233,7 +1235,7 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
     }
     if event_day
         && (is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none())
-        && !far_apart(a, b, CLAIMANT_DISPUTE_MAX_RATIO)
+        && !far_apart(a, b, RIVAL_FIGURES_MAX_RATIO)
     {
         // "cast ballots on Sunday" next to "voted" in a story of one vote: the day dates
         // the event both figures are of; only what they count can tell them apart. Figures
