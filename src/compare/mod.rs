@@ -7,11 +7,12 @@
 //!   person or organisation outside the attribution); a known, equal time scope (or, for a
 //!   cumulative kind with no scope, the same report date); intervals that do not overlap;
 //!   sentences that share wording; no source giving both figures; not a power of 1,000
-//!   apart (a misread multiplier). Two named upstreams measuring a non-cumulative figure
-//!   differently give `different_scope`, never a conflict; a falling cumulative figure
-//!   between report dates is a conflict.
+//!   apart (a misread multiplier). Two named claimants whose figures for one quantity
+//!   cannot both hold are a conflict that names both ("organisers: 250,000; police:
+//!   150,000"); a falling cumulative figure between report dates is a conflict unless it
+//!   falls more than twofold (then one of the two is of another date or count).
 //! - `different_scope`: one day vs cumulative, two periods, a part vs a whole, different
-//!   things counted, other places, other agencies, or a scope stated on one side only.
+//!   things counted, other places, a rate vs a total, or a scope stated on one side only.
 //! - `progression`: a cumulative figure that rises between report dates.
 //! - `agreement`: compatible figures (a vague amount never conflicts), with the number of
 //!   independent upstreams (an unnamed "activist groups" next to a named group is one).
@@ -255,6 +256,7 @@ mod tests {
                 modifier: None,
                 vague: false,
                 part: false,
+                status: None,
             },
             by: None,
         }
@@ -614,11 +616,25 @@ mod tests {
         let falling = run(vec![
             doc("a", "The death toll rose to 3,400 people.")
                 .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
-            doc("b", "The death toll rose to 1,200 people.")
-                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 7))),
+            doc("b", "The death toll rose to 2,900 people.")
+                .with(q("2,900 people", exact(2900.0)).reported(date(2023, 2, 7))),
         ]);
         assert_eq!(verdicts(&falling), ["conflict"]);
         assert!(falling[0].explanation.contains("cannot fall"));
+    }
+
+    #[test]
+    fn a_toll_that_falls_more_than_twofold_is_another_count_not_a_conflict() {
+        // A later page's headline over an older body, or a past disaster's toll: a running
+        // count does not fall from 3,400 to 1,200 in a day.
+        let falling = run(vec![
+            doc("a", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 1,200 people.")
+                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&falling), ["different_scope"]);
+        assert!(falling[0].explanation.contains("does not fall 3-fold"));
     }
 
     #[test]

@@ -65,6 +65,25 @@ const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
 /// and "$310m" in one budget story are not a scope question worth a reader's time.
 const UNKNOWN_SCOPE_MAX_RATIO: f64 = 3.0;
 
+/// Two reports of one running count (a toll) that differ by more than this factor are not
+/// a dispute over one count: "4 dead" and "292 died" in one ferry story, or a toll of
+/// "over 1,000" in a page's later headline over a body of 243, measure other things (a
+/// past disaster, another date). Real disputes over a toll stay within this factor.
+const CUMULATIVE_DISPUTE_MAX_RATIO: f64 = 2.0;
+
+/// Figures for one quantity this many times apart are not rival values of it: an
+/// ex-gratia payment beside a relief fund, one city's march beside a nation's, 650 rallies
+/// beside 2.5 million marchers. Disputes between organisers and police, or a commission
+/// and an exit poll, and typos stay within it (8.1 million against 2 million voters is
+/// about fourfold); a misread multiplier is caught apart (`is_multiplier_apart`).
+const RIVAL_FIGURES_MAX_RATIO: f64 = 5.0;
+
+/// Figures of one specific thing counted ("14 teachers" and "15 teachers") this close
+/// together (the larger at most this factor above the smaller) are two renderings of one
+/// number even when the sentences around them share few words: a reporter who counts
+/// teachers counts the same teachers.
+const NEAR_FIGURE_MAX_RATIO: f64 = 1.25;
+
 struct Cluster<'a> {
     items: Vec<Item<'a>>,
 }
@@ -81,12 +100,12 @@ impl<'a> Cluster<'a> {
 /// Why two figures measure different things; also the order of different-scope findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Why {
+    Status,
     Period,
     Subject,
     Part,
     Counted,
     Place,
-    Agency,
     ReportDate,
     Unknown,
 }
@@ -96,6 +115,8 @@ enum Why {
 struct Rules<'p> {
     cumulative: bool,
     event_day: bool,
+    /// Named bodies measure by methods of their own: claimants differing is not a dispute.
+    method_dependent: bool,
     /// Sets of counted nouns that name one thing (`same_counted`).
     same_counted: &'p [Vec<String>],
 }
@@ -107,10 +128,21 @@ enum Rel {
 }
 
 enum Pair {
-    Agree { weak: bool },
-    Conflict { confidence: f64, why: String },
+    Agree {
+        weak: bool,
+    },
+    /// `dispute`: two named claimants' figures, which one source may report side by side
+    /// ("the prosecutor counted 10 dead; the opposition said 14").
+    Conflict {
+        confidence: f64,
+        why: String,
+        dispute: bool,
+    },
     Rise,
-    DiffScope { why: Why, text: String },
+    DiffScope {
+        why: Why,
+        text: String,
+    },
     Nothing,
 }
 
@@ -155,6 +187,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let rules = Rules {
         cumulative: kind.is_some_and(|k| k.cumulative),
         event_day: kind.is_some_and(|k| k.event_day),
+        method_dependent: kind.is_some_and(|k| k.method_dependent),
         same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
     };
     let cumulative = rules.cumulative;
@@ -204,10 +237,15 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                         weak.insert((a, b));
                     }
                 }
-                Pair::Conflict { confidence, why } => {
-                    if !ca.sources().is_disjoint(&cb.sources()) {
+                Pair::Conflict {
+                    confidence,
+                    why,
+                    dispute,
+                } => {
+                    if !dispute && !ca.sources().is_disjoint(&cb.sources()) {
                         // A source that gives both figures treats them as two different
-                        // things ("a $310 million gap ... draws $85 million").
+                        // things ("a $310 million gap ... draws $85 million"), unless it
+                        // credits them to two claimants: then it reports their dispute.
                         continue;
                     }
                     conflicts.push((a, b, confidence, why));
@@ -275,7 +313,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
         let confidence = match why {
             Why::Unknown | Why::ReportDate => 0.5,
-            Why::Agency => 0.6,
+            Why::Status => 0.6,
             _ => 0.8,
         };
         findings.push(finding(
@@ -643,7 +681,7 @@ fn signature(q: &Quantity) -> String {
         t,
         q.scope.place.as_deref().map(fold),
         q.scope.as_of.map(|d| d.to_string()),
-        q.event,
+        (&q.event, q.status),
     )
 }
 
@@ -776,7 +814,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             } else {
                 CONFLICT_CONTEXT_MIN
             };
-            if context < min_context {
+            if context < min_context && !near_same_thing(qa, qb) {
                 return Pair::Nothing; // too little in common to call it anything
             }
             if unnamed(qa) && unnamed(qb) {
@@ -789,24 +827,73 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 // disagreement between sources.
                 return Pair::Nothing;
             }
+            if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
+                // a forecast or a fear that would otherwise conflict with a stated figure
+                return Pair::DiffScope { why, text };
+            }
+            let within_margin = || Pair::DiffScope {
+                why: Why::Status,
+                text: format!(
+                    "{} vs {}: an estimate within its margin of the other figure",
+                    show(qa),
+                    show(qb)
+                ),
+            };
             if cumulative {
+                if within_estimate_margin(qa, qb) {
+                    return within_margin();
+                }
                 return cumulative_pair(a, b);
             }
+            if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
+                // what each counts differs in a way the text did not say (place, group)
+                return Pair::Nothing;
+            }
             let (ua, ub) = (upstream(a.claim), upstream(b.claim));
-            match (&ua, &ub) {
-                (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
-                    return Pair::DiffScope {
-                        why: Why::Agency,
-                        text: format!(
-                            "{} according to {} vs {} according to {}: two bodies may measure differently",
-                            show(qa),
+            if let (Some(x), Some(y)) = (&ua, &ub) {
+                if x.key != y.key && x.named && y.named {
+                    if rules.method_dependent {
+                        return Pair::DiffScope {
+                            why: Why::Status,
+                            text: format!(
+                                "{} according to {} vs {} according to {}: two bodies may measure differently",
+                                show(qa),
+                                x.name,
+                                show(qb),
+                                y.name
+                            ),
+                        };
+                    }
+                    if within_estimate_margin(qa, qb) {
+                        return Pair::DiffScope {
+                            why: Why::Status,
+                            text: format!(
+                                "{} according to {} vs {} according to {}: an estimate within its margin of the other figure",
+                                show(qa),
+                                x.name,
+                                show(qb),
+                                y.name
+                            ),
+                        };
+                    }
+                    // Two claimants' figures for one quantity that cannot both hold: a
+                    // dispute the reader must see ("organisers: 250,000; police: 150,000").
+                    return Pair::Conflict {
+                        dispute: true,
+                        confidence: if untimed { 0.55 } else { 0.7 },
+                        why: format!(
+                            "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
+                            if untimed { "event and thing counted" } else { "event and scope" },
                             x.name,
-                            show(qb),
-                            y.name
+                            show(qa),
+                            y.name,
+                            show(qb)
                         ),
                     };
                 }
-                _ => {}
+            }
+            if within_estimate_margin(qa, qb) {
+                return within_margin();
             }
             let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
             let confidence = match (untimed, one_sided) {
@@ -816,6 +903,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 (true, true) => 0.45,
             };
             Pair::Conflict {
+                dispute: false,
                 confidence,
                 why: format!(
                     "same {}; {} and {} do not overlap",
@@ -860,6 +948,53 @@ fn far_apart(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
         return false;
     };
     lo_hi > 0.0 && hi_lo / lo_hi > ratio
+}
+
+/// The relative margin of an estimate (a crowd count, a sample-based turnout): a monitor's
+/// 58% next to a commission's 61.4% is within it; an exit poll's 18.5% next to 41.5% is not.
+const ESTIMATE_MARGIN: f64 = 0.1;
+
+/// Whether two figures overlap once the estimate among them is widened by its margin.
+fn within_estimate_margin(a: &Quantity, b: &Quantity) -> bool {
+    use crate::extract::frame::Status;
+    let widen = |q: &Quantity| {
+        let mut v = q.value;
+        if q.status == Some(Status::Estimate) {
+            v.min = v.min.map(|x| x * (1.0 - ESTIMATE_MARGIN));
+            v.max = v.max.map(|x| x * (1.0 + ESTIMATE_MARGIN));
+        }
+        v
+    };
+    (a.status == Some(Status::Estimate) || b.status == Some(Status::Estimate))
+        && widen(a).overlaps(&widen(b))
+}
+
+/// How many times the larger figure is the smaller, rounded ("4", "73").
+fn ratio_text(a: &Quantity, b: &Quantity) -> String {
+    let mid = |q: &Quantity| {
+        q.number
+            .or(q.value.min)
+            .or(q.value.max)
+            .unwrap_or(0.0)
+            .abs()
+    };
+    let (x, y) = (mid(a), mid(b));
+    let (lo, hi) = (x.min(y), x.max(y));
+    if lo == 0.0 {
+        return "many".to_owned();
+    }
+    format!("{:.0}", hi / lo)
+}
+
+/// Whether two exact-enough figures count one specific thing ("14 teachers", "15
+/// teachers") and lie within `NEAR_FIGURE_MAX_RATIO` of each other.
+fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
+    let specific = matches!((counted_class(a), counted_class(b)), (Some(x), Some(y)) if x == y);
+    let (Some(x), Some(y)) = (a.number, b.number) else {
+        return false;
+    };
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    specific && !a.vague && !b.vague && lo > 0.0 && hi / lo <= NEAR_FIGURE_MAX_RATIO
 }
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
@@ -1022,8 +1157,19 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             };
             if rise(early, late) == Some(true) {
                 Pair::Rise
+            } else if far_apart(early, late, CUMULATIVE_DISPUTE_MAX_RATIO) {
+                Pair::DiffScope {
+                    why: Why::ReportDate,
+                    text: format!(
+                        "{} as of {de} vs {} as of {dl}: a running count does not fall {}-fold; one of them is of another date or another count",
+                        show(early),
+                        show(late),
+                        ratio_text(early, late)
+                    ),
+                }
             } else {
                 Pair::Conflict {
+                    dispute: false,
                     confidence: 0.75,
                     why: format!(
                         "a cumulative figure cannot fall: {} as of {de}, then {} as of {dl}",
@@ -1033,6 +1179,15 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
                 }
             }
         }
+        (Some(d), Some(_)) if far_apart(qa, qb, CUMULATIVE_DISPUTE_MAX_RATIO) => Pair::DiffScope {
+            why: Why::Counted,
+            text: format!(
+                "{} vs {} as of {d}: {}-fold apart, more than two reports of one running count differ; most likely different counts",
+                show(qa),
+                show(qb),
+                ratio_text(qa, qb)
+            ),
+        },
         (Some(d), Some(_)) => {
             let named = match (upstream(a.claim), upstream(b.claim)) {
                 (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
@@ -1041,6 +1196,7 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
                 _ => None,
             };
             Pair::Conflict {
+                dispute: named.is_some(),
                 confidence: if named.is_some() { 0.7 } else { 0.85 },
                 why: format!(
                     "same cumulative count reported as of {d}; {} and {} do not overlap{}",
@@ -1065,7 +1221,7 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
     let event_day = rules.event_day;
     let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
     let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
-    if event_day && is_day(ta) != is_day(tb) {
+    if event_day && is_day(ta) != is_day(tb) && ta.is_some() && tb.is_some() {
         // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
         // nothing about the period the figure covers.
         let day = if is_day(ta) { ta } else { tb };
@@ -1077,10 +1233,66 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
             other => other,
         };
     }
+    if event_day
+        && (is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none())
+        && !far_apart(a, b, RIVAL_FIGURES_MAX_RATIO)
+    {
+        // "cast ballots on Sunday" next to "voted" in a story of one vote: the day dates
+        // the event both figures are of; only what they count can tell them apart. Figures
+        // orders of magnitude apart ("Rs 100 crore announced on August 12" and an "Rs 2
+        // lakh" grant) stay unknown: nothing says they are one amount.
+        return what_rel(a, b, rules.same_counted);
+    }
+    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
+    if is_rate(ta) && is_rate(tb) && a.scope.as_of != b.scope.as_of {
+        // "10 to 15 million euros a day" on the first day of a strike and "20 million a
+        // day" a week later: a rate can change; each report gives the rate of its day.
+        return Rel::Different(
+            Why::ReportDate,
+            format!(
+                "rates reported on different dates ({} and {})",
+                a.scope
+                    .as_of
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+                b.scope
+                    .as_of
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+            ),
+        );
+    }
     match time_rel(ta, tb) {
         Rel::Same => what_rel(a, b, rules.same_counted),
         other => other,
     }
+}
+
+/// A forecast or a fear next to a figure stated as fact, when the two do not overlap: not
+/// one quantity ("100,000 expected" and the 750,000 who came). Where they overlap they
+/// may agree: a plan carried out is the figure. Estimates are compared as figures (their
+/// margin is applied where claimants are weighed).
+fn status_rel(a: &Quantity, b: &Quantity) -> Option<Rel> {
+    use crate::extract::frame::Status;
+    let firm = |s: Option<Status>| matches!(s, None | Some(Status::Estimate));
+    if a.status == b.status || (firm(a.status) && firm(b.status)) || a.value.overlaps(&b.value) {
+        return None;
+    }
+    let (odd, other) = if firm(a.status) { (b, a) } else { (a, b) };
+    let word = |q: &Quantity| match q.status {
+        Some(Status::Expected) => "a forecast or plan",
+        Some(Status::Feared) => "a fear",
+        Some(Status::Estimate) => "an estimate",
+        None => "a figure stated as fact",
+    };
+    Some(Rel::Different(
+        Why::Status,
+        format!(
+            "{} is {}, {} {}",
+            interval::describe(&odd.value),
+            word(odd),
+            interval::describe(&other.value),
+            word(other)
+        ),
+    ))
 }
 
 /// Everything but the period: event, part or whole, thing counted, place.
@@ -1127,6 +1339,20 @@ fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
 }
 
 fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
+    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
+    if is_rate(a) != is_rate(b) {
+        // "10 to 15 million euros a day" and a strike's 330 million euros: a rate and a
+        // total never measure one thing, stated period or not.
+        let (rate, other) = if is_rate(a) { (a, b) } else { (b, a) };
+        return Rel::Different(
+            Why::Period,
+            format!(
+                "a rate (“{}”) vs {}",
+                rate.map_or("", |t| t.text.as_str()),
+                other.map_or_else(|| "a total".to_owned(), describe_time)
+            ),
+        );
+    }
     match (a, b) {
         (None, None) => Rel::Same,
         (Some(t), None) | (None, Some(t)) => {
@@ -1184,6 +1410,7 @@ fn describe_time(t: &TimeScope) -> String {
         TimeScopeKind::Day => "one day",
         TimeScopeKind::Period => "a period",
         TimeScopeKind::Since => "cumulative",
+        TimeScopeKind::Rate => "a rate",
     };
     format!("{sort} (“{}”{dates})", t.text)
 }

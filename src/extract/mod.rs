@@ -8,9 +8,11 @@
 
 pub(crate) mod attribution;
 pub(crate) mod entity;
+pub(crate) mod frame;
 pub(crate) mod fxhash;
 pub(crate) mod number;
 pub(crate) mod quantity;
+mod rate;
 pub mod record;
 pub(crate) mod scope;
 pub(crate) mod time;
@@ -86,6 +88,10 @@ pub struct Quantity {
     pub vague: bool,
     /// True when the figure is a part of a larger one in the same sentence ("including 11").
     pub part: bool,
+    /// An estimate, a forecast or a fear, when the clause says so; `None` for a figure
+    /// stated as fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<frame::Status>,
 }
 
 /// A numeric interval; `None` bounds are open-ended.
@@ -178,6 +184,8 @@ pub enum TimeScopeKind {
     Period,
     /// Cumulative from a start ("since the Feb. 1 coup", "since 2008").
     Since,
+    /// A rate per period ("a day", "per year", "daily"), not a total.
+    Rate,
 }
 
 /// A statement claim: content credited to a speaker.

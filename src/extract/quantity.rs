@@ -13,7 +13,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::number::{self, Form, Numeral, Numerals};
 use super::scope;
-use super::{Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope};
+use super::{
+    Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope, TimeScope, TimeScopeKind,
+};
 use crate::ingest::Source;
 use crate::pack::{Bound, Dimension, Pack};
 use crate::segment::Sentence;
@@ -94,6 +96,7 @@ pub(crate) fn find(
                 let q = with_scope(
                     q,
                     text,
+                    lower,
                     base,
                     &local_dates,
                     &clauses,
@@ -121,9 +124,24 @@ pub(crate) fn find(
                         modifier: f.modifier.clone(),
                         vague: f.vague,
                         part: true,
+                        status: super::frame::status(
+                            lower,
+                            &window,
+                            &(f.start_with_modifier..f.end_with_unit),
+                        ),
                     };
-                    let q =
-                        with_scope(q, text, base, &local_dates, &clauses, &f, as_of, true, pack);
+                    let q = with_scope(
+                        q,
+                        text,
+                        lower,
+                        base,
+                        &local_dates,
+                        &clauses,
+                        &f,
+                        as_of,
+                        true,
+                        pack,
+                    );
                     out.push(claim(index, sentence, base, &f, f.span.end, q));
                     previous.push(out_quantity(&out));
                 }
@@ -131,6 +149,7 @@ pub(crate) fn find(
             continue;
         };
         q.part = part;
+        q.status = super::frame::status(lower, &window, &(f.start_with_modifier..f.end_with_unit));
         if (q.counted.is_none() || q.event.is_none())
             && compares(&lower[window.start..f.start_with_modifier])
         {
@@ -164,7 +183,18 @@ pub(crate) fn find(
             }
         }
         let end = q_end(&f, &q, lower);
-        let q = with_scope(q, text, base, &local_dates, &clauses, &f, as_of, part, pack);
+        let q = with_scope(
+            q,
+            text,
+            lower,
+            base,
+            &local_dates,
+            &clauses,
+            &f,
+            as_of,
+            part,
+            pack,
+        );
         out.push(claim(index, sentence, base, &f, end, q));
         previous.push(out_quantity(&out));
     }
@@ -199,6 +229,7 @@ fn tally_claims(f: &Figure, against: f64, pack: &Pack) -> Vec<Quantity> {
             modifier: None,
             vague: false,
             part: false,
+            status: None,
         });
     }
     out
@@ -218,6 +249,7 @@ fn out_quantity(out: &[Claim]) -> Quantity {
             modifier: None,
             vague: false,
             part: false,
+            status: None,
         },
     }
 }
@@ -258,6 +290,7 @@ fn q_end(f: &Figure, q: &Quantity, lower: &str) -> usize {
 fn with_scope(
     mut q: Quantity,
     text: &str,
+    lower: &str,
     base: usize,
     dates: &[scope::LocalDate<'_>],
     clauses: &[scope::Clause],
@@ -266,8 +299,20 @@ fn with_scope(
     part: bool,
     pack: &Pack,
 ) -> Quantity {
+    let rate = super::rate::after(lower, f.end_with_unit)
+        .or_else(|| super::rate::before(lower, f.start_with_modifier));
+    let time = match rate {
+        Some((span, _)) => Some(TimeScope {
+            kind: TimeScopeKind::Rate,
+            text: text.get(span.clone()).unwrap_or_default().to_owned(),
+            span: base + span.start..base + span.end,
+            from: None,
+            to: None,
+        }),
+        None => scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
+    };
     q.scope = Scope {
-        time: scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
+        time,
         place: scope::place(text, dates, clauses, f.span.clone(), pack),
         as_of,
     };
@@ -1053,6 +1098,7 @@ fn classify(
         modifier: f.modifier.clone(),
         vague: f.vague,
         part: false,
+        status: None,
     })
 }
 
@@ -1751,7 +1797,7 @@ mod tests {
     fn money_range_over_a_line_break() {
         insta::assert_snapshot!(
             show("The plan would save $40\nmillion to $55 million a year."),
-            @"- [40000000, 55000000] USD money/-/-"
+            @"- [40000000, 55000000] USD money/-/- @Rate:a year"
         );
     }
 

@@ -79,6 +79,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             modifier: None,
             vague: false,
             part: false,
+            status: None,
         }),
         attribution: None,
     });

@@ -253,6 +253,10 @@ pub struct Kind {
     pub cumulative: bool,
     /// Whether a single day next to a figure dates the event, not the period measured.
     pub event_day: bool,
+    /// Named bodies measure this kind by their own methods (a quake's magnitude on two
+    /// agencies' scales): two claimants' different figures are a different scope, not a
+    /// dispute.
+    pub method_dependent: bool,
     /// Lint severity.
     pub severity: Severity,
     /// Lint message template.

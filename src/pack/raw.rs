@@ -351,6 +351,10 @@ pub(crate) struct RawKind {
     /// with another day.
     #[serde(default)]
     pub(crate) event_day: bool,
+    /// Whether named bodies measure this kind by methods of their own, so that two
+    /// claimants' different figures are a different scope, not a dispute.
+    #[serde(default)]
+    pub(crate) method_dependent: bool,
     /// Lint severity when a draft contradicts the sources on this kind.
     pub(crate) severity: Severity,
     /// Lint message template; `{draft}`, `{sources}` and `{summary}` are filled in.

@@ -428,6 +428,7 @@ pub(crate) fn build(
                 .collect(),
             cumulative: raw.cumulative,
             event_day: raw.event_day,
+            method_dependent: raw.method_dependent,
             severity: raw.severity,
             message: raw.message,
             file: name,

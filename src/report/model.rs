@@ -153,12 +153,15 @@ pub struct ClaimView {
     /// True when the figure is part of a larger one in the sentence (extract output only).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub part: bool,
+    /// `estimate`, `expected` or `feared`, when the sentence says so (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
 }
 
 /// A figure's time scope in extract output.
 #[derive(Debug, Serialize, Clone, PartialEq)]
 pub struct TimeScopeView {
-    /// `day`, `period` or `since`.
+    /// `day`, `period`, `since` or `rate`.
     pub kind: crate::extract::TimeScopeKind,
     /// The phrase as written.
     pub text: String,
@@ -269,6 +272,7 @@ impl ClaimView {
             as_of: None,
             modifier: None,
             part: false,
+            status: None,
         })
     }
 
@@ -297,6 +301,7 @@ impl ClaimView {
             as_of: None,
             modifier: None,
             part: false,
+            status: None,
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -317,6 +322,7 @@ impl ClaimView {
                 v.place = q.scope.place.clone();
                 v.modifier = q.modifier.clone();
                 v.part = q.part;
+                v.status = q.status.map(|s| s.as_str());
             }
             ClaimBody::Statement(st) => {
                 v.kind = Some("statement".into());

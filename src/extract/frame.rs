@@ -1,0 +1,184 @@
+//! The status of a figure: what kind of statement the number is, beside what it counts.
+//!
+//! Input: a sentence in ASCII lowercase, the clause a figure belongs to and the figure's
+//! span. Output: a [`Status`] when the clause marks the figure as an estimate, a forecast
+//! or plan, or a fear, and `None` for a figure stated as fact.
+//!
+//! Compare reads it: a forecast ("expects to operate 48 per cent of flights", "a permit
+//! for 200,000 marchers", "plans to announce 8.5 million") never conflicts with an outcome;
+//! a feared toll is not a confirmed one; an estimate carries a margin, so a monitor's
+//! sample that lands within a tenth of the official count is not a dispute.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of statement a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// An estimate by a method with a margin ("estimated", "exit poll", "sample").
+    Estimate,
+    /// What is expected, planned, forecast, permitted or possible, not what happened.
+    Expected,
+    /// A fear, not a count ("feared dead", "could rise to").
+    Feared,
+}
+
+impl Status {
+    /// The snake_case name used in JSON and explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Estimate => "estimate",
+            Status::Expected => "expected",
+            Status::Feared => "feared",
+        }
+    }
+}
+
+/// Words that make a figure a forecast or plan. Matched as whole words in the clause.
+/// Not the bare future ("will", "would"): a budget "will be $1.2bn" states the amount
+/// every source cites, and a "projected" gap is the gap.
+const EXPECTED: &[&str] = &[
+    "expected",
+    "expects",
+    "expecting",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "planned",
+    "hoped for",
+    "hoping for",
+    "hopes for",
+    "plans to",
+    "plan to",
+    "planning to",
+    "intends to",
+    "aims to",
+    "permit",
+    "permitted",
+    "capacity",
+];
+
+/// Words that make a figure a fear.
+const FEARED: &[&str] = &["feared", "fears", "fear", "could rise", "may rise", "might"];
+
+/// Words that make a figure an estimate.
+const ESTIMATE: &[&str] = &[
+    "estimated",
+    "estimate",
+    "estimates",
+    "estimating",
+    "exit poll",
+    "tabulation",
+    "sample",
+    "extrapolated",
+    "crowd scientists",
+    "crowd counting",
+];
+
+/// Verbs of "put the crowd at 150,000": an estimate when the figure follows "at".
+const PUT_AT: &[&str] = &["put", "puts", "putting", "placed", "places"];
+
+/// The status of the figure at `figure` (modifier and unit included) in the clause
+/// `window` of `lower`.
+pub(crate) fn status(lower: &str, window: &Range<usize>, figure: &Range<usize>) -> Option<Status> {
+    let clause = lower.get(window.start.min(figure.start)..window.end.max(figure.end))?;
+    let has = |words: &[&str]| words.iter().any(|w| has_word(clause, w));
+    if has(EXPECTED) {
+        Some(Status::Expected)
+    } else if has(FEARED) {
+        Some(Status::Feared)
+    } else if has(ESTIMATE)
+        || (has(PUT_AT)
+            && lower
+                .get(..figure.start)
+                .is_some_and(|h| h.trim_end().ends_with(" at")))
+    {
+        Some(Status::Estimate)
+    } else {
+        None
+    }
+}
+
+/// Whether `w` occurs in `s` as whole words.
+fn has_word(s: &str, w: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find(w) {
+        let (start, end) = (from + i, from + i + w.len());
+        let left = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+        let right = end >= b.len() || !b[end].is_ascii_alphanumeric();
+        if left && right {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(s: &str, figure: &str) -> Option<Status> {
+        let lower = s.to_ascii_lowercase();
+        let at = lower.find(figure).expect("figure in sentence");
+        status(&lower, &(0..lower.len()), &(at..at + figure.len()))
+    }
+
+    #[test]
+    fn forecasts_plans_and_permits_are_expected() {
+        assert_eq!(
+            of(
+                "The airline expects to run 55 per cent of its trains",
+                "55 per cent"
+            ),
+            Some(Status::Expected)
+        );
+        assert_eq!(
+            of("Organisers hold a permit for 80,000 people", "80,000"),
+            Some(Status::Expected)
+        );
+        assert_eq!(
+            of("The region expects 300 teachers to apply", "300"),
+            Some(Status::Expected)
+        );
+        // the plain future states an amount
+        assert_eq!(
+            of("The fund will be $40 million next year", "$40 million"),
+            None
+        );
+    }
+
+    #[test]
+    fn fears_and_estimates_are_told_apart() {
+        assert_eq!(
+            of("Some 40 miners are feared dead", "40"),
+            Some(Status::Feared)
+        );
+        assert_eq!(
+            of(
+                "Monitors estimated turnout at 52% from a sample of stations",
+                "52%"
+            ),
+            Some(Status::Estimate)
+        );
+        assert_eq!(
+            of("Police put the crowd at 15,000", "15,000"),
+            Some(Status::Estimate)
+        );
+        assert_eq!(of("The mayor put forward 15,000 new homes", "15,000"), None);
+    }
+
+    #[test]
+    fn a_plain_statement_has_no_status() {
+        assert_eq!(of("At least 12 people died in the fire", "12"), None);
+        // "willing" is not "will", "estimatedly" is no word
+        assert_eq!(of("Some 12 volunteers were willing to stay", "12"), None);
+    }
+}
