@@ -90,7 +90,7 @@ pub(crate) fn find(
         let part = is_part(lower, f.start_with_modifier);
         if let Some(against) = f.against {
             // A tally gives two claims: the votes for (the figure) and the votes against.
-            for q in tally_claims(&f, against, pack) {
+            for q in tally_claims(&f, against, pack, &m) {
                 let q = with_scope(
                     q,
                     text,
@@ -171,30 +171,26 @@ pub(crate) fn find(
     out
 }
 
-/// The kind, event and unit of a vote tally's two counts: `passed` for, `against` against,
-/// in the pack's `votes` kind (none when the pack has no such kind or events).
-fn tally_claims(f: &Figure, against: f64, pack: &Pack) -> Vec<Quantity> {
-    let Some(kind) = pack.kinds.iter().find(|k| k.id == "votes") else {
+/// A vote tally's two counts, the votes for (the figure) and against, in the kind whose
+/// `[tally]` names their events, unit and what they count ([`crate::pack::Tally`]).
+fn tally_claims(f: &Figure, against: f64, pack: &Pack, m: &Matchers) -> Vec<Quantity> {
+    let Some((kind, t)) = m
+        .tally
+        .as_ref()
+        .and_then(|(k, t)| Some((pack.kinds.get(*k)?, t)))
+    else {
         return Vec::new();
     };
-    let unit = if kind.units.iter().any(|u| u == "votes") {
-        "votes".to_owned()
-    } else {
-        kind.units.first().cloned().unwrap_or_default()
-    };
     let mut out = Vec::new();
-    for (event, x) in [("passed", f.number), ("against", Some(against))] {
+    for (event, x) in [(&t.for_event, f.number), (&t.against_event, Some(against))] {
         let Some(x) = x else { continue };
-        if !kind.events.iter().any(|e| e.id == event) {
-            continue;
-        }
         out.push(Quantity {
             number: Some(x),
             value: Interval::exact(x),
             kind: kind.id.clone(),
-            unit: unit.clone(),
-            counted: Some("votes".to_owned()),
-            event: Some(event.to_owned()),
+            unit: t.unit.clone(),
+            counted: Some(t.counted.clone()),
+            event: Some(event.clone()),
             scope: Scope::default(),
             modifier: None,
             vague: false,
@@ -320,6 +316,12 @@ pub(crate) struct Matchers {
     /// may belong to (those listing a plain count unit, [`is_plain_count`]).
     kinds_of_unit: Vec<Vec<usize>>,
     unitless_kinds: Vec<usize>,
+    /// The kind of plain counts of named things ([`crate::pack::Kind::generic`]).
+    generic: Option<usize>,
+    /// The kind that reads vote tallies, and its tally ([`crate::pack::Kind::tally`]).
+    tally: Option<(usize, crate::pack::Tally)>,
+    /// Nouns naming a running total before its figure ("toll"), of every kind.
+    totals: Vec<String>,
 }
 
 /// A count unit written without a suffix ("items", not "times"): a figure with no unit
@@ -327,6 +329,11 @@ pub(crate) struct Matchers {
 fn is_plain_count(pack: &Pack, id: &str) -> bool {
     pack.unit(id)
         .is_some_and(|u| u.dimension == Dimension::Count && u.suffixes.is_empty())
+}
+
+/// A unit that counts people ([`crate::pack::Unit::counts_people`]).
+fn counts_people(pack: &Pack, id: &str) -> bool {
+    pack.unit(id).is_some_and(|u| u.counts_people)
 }
 
 impl Matchers {
@@ -398,6 +405,13 @@ impl Matchers {
         Matchers {
             kinds_of_unit,
             unitless_kinds,
+            generic: pack.kinds.iter().position(|k| k.generic),
+            tally: pack
+                .kinds
+                .iter()
+                .enumerate()
+                .find_map(|(i, k)| Some((i, k.tally.clone()?))),
+            totals: pack.kinds.iter().flat_map(|k| k.totals.clone()).collect(),
             numerals: Numerals::new(pack),
             events: build(&trig),
             event_of,
@@ -450,7 +464,11 @@ fn figures(
         let mut hi: Option<Numeral> = None;
         if let Some(b) = nums.get(i + 1) {
             let gap = lower[a.span.end..b.span.start].trim_matches(' ');
-            if let Some(against) = tally(lower, &a, b, gap) {
+            let against = m
+                .tally
+                .as_ref()
+                .and_then(|(_, t)| tally(lower, &a, b, gap, t));
+            if let Some(against) = against {
                 // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
                 if let Some(mut f) = figure(text, lower, pack, m, &a, None) {
                     f.against = Some(against);
@@ -809,22 +827,19 @@ const LINKS: &[&str] = &[
     "about",
 ];
 
-/// Verbs and nouns before a "31-14" that make it a vote tally, not a score or a range.
-const TALLY_WORDS: &[&str] = &[
-    "passed", "passes", "pass", "approved", "approves", "approve", "adopted", "adopts", "backed",
-    "backs", "rejected", "rejects", "defeated", "voted", "vote", "votes", "margin",
-];
-
 /// The votes against when `a`, `gap`, `b` is a vote tally: "passed 31-14", "approved the plan
-/// 9-4", "by a vote of 31 to 14", "by 31 votes to 14". The larger count comes first.
-fn tally(lower: &str, a: &Numeral, b: &Numeral, gap: &str) -> Option<f64> {
+/// 9-4", "by a vote of 31 to 14", "by 31 votes to 14". The larger count comes first; the
+/// tally's `cues` before the figures or a `between` word joining them (longest first) say
+/// it is a tally, not a score or a range.
+fn tally(lower: &str, a: &Numeral, b: &Numeral, gap: &str, t: &crate::pack::Tally) -> Option<f64> {
     if a.year_like || b.year_like || a.form != Form::Digits || b.form != Form::Digits {
         return None;
     }
-    let voted = gap.starts_with("vote");
-    let gap = gap
-        .trim_start_matches("votes")
-        .trim_start_matches("vote")
+    let voted = t.between.iter().any(|w| gap.starts_with(w.as_str()));
+    let gap = t
+        .between
+        .iter()
+        .fold(gap, |g, w| g.trim_start_matches(w.as_str()))
         .trim();
     if !matches!(gap, "-" | "–" | "to") || b.value > a.value || a.value.fract() != 0.0 {
         return None;
@@ -835,7 +850,7 @@ fn tally(lower: &str, a: &Numeral, b: &Numeral, gap: &str) -> Option<f64> {
             .filter(|w| !w.is_empty())
             .rev()
             .take(4)
-            .any(|w| TALLY_WORDS.contains(&w));
+            .any(|w| t.cues.iter().any(|c| c == w));
     context.then_some(b.value)
 }
 
@@ -969,7 +984,8 @@ fn classify(
                 .filter(|h| h.start() == 0)
                 .map(|h| lower[after..after + h.end()].to_owned());
         }
-        if best.is_none() && (counted_lead.is_some() || lead.contains("toll")) {
+        let total = m.totals.iter().any(|t| lead.contains(t.as_str()));
+        if best.is_none() && (counted_lead.is_some() || total) {
             best = nearest_event(lower, f, window, allowed, m, usize::MAX, true);
         }
     }
@@ -986,11 +1002,7 @@ fn classify(
         }
         (None, Some(Dimension::Count)) | (None, None) => {
             // No event: a plain count of a named thing ("thousands of soldiers").
-            let generic = pack
-                .kinds
-                .iter()
-                .position(|k| k.id == "counts")
-                .filter(|k| allowed.contains(k))?;
+            let generic = m.generic.filter(|k| allowed.contains(k))?;
             // "several countries", "a few officials": too vague to be a claim without an event.
             if f.vague && f.value.max.is_some_and(|x| x < 24.0) {
                 return None;
@@ -1016,24 +1028,25 @@ fn classify(
         // "won 142 of 255 seats": the counted noun is a unit of the kind.
         None if counted
             .as_ref()
-            .is_some_and(|(c, _)| c != "people" && kind.units.contains(c)) =>
+            .is_some_and(|(c, _)| !counts_people(pack, c) && kind.units.contains(c)) =>
         {
             counted.as_ref().map(|(c, _)| c.clone()).unwrap_or_default()
         }
         None => {
             let people = counted.as_ref().is_some_and(|(c, _)| is_people(pack, c));
-            if kind.units.iter().any(|u| u == "people")
-                && (kind.id != "counts" || people || counted.is_none())
-            {
-                "people".to_owned()
-            } else {
+            let people_unit = kind.units.iter().find(|u| counts_people(pack, u));
+            match people_unit {
+                // "12 people were killed"; in the generic kind, "1,200 soldiers" but not
+                // "40 schools".
+                Some(u) if !kind.generic || people || counted.is_none() => u.clone(),
                 // The plain count unit ("items"), not one written as a word ("times").
-                kind.units
+                _ => kind
+                    .units
                     .iter()
-                    .find(|u| *u != "people" && is_plain_count(pack, u))
+                    .find(|u| !counts_people(pack, u) && is_plain_count(pack, u))
                     .or(kind.units.first())
                     .cloned()
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
             }
         }
     };
@@ -1111,11 +1124,13 @@ fn nearest_event(
     best
 }
 
+/// Whether the head of `counted` names people: a counted noun of a kind whose counted
+/// nouns all do ([`crate::pack::Kind::counted_are_people`]).
 fn is_people(pack: &Pack, counted: &str) -> bool {
     let head = counted.rsplit(' ').next().unwrap_or(counted);
     pack.kinds
         .iter()
-        .filter(|k| k.id == "casualties" || k.id == "arrests")
+        .filter(|k| k.counted_are_people)
         .any(|k| k.counted.iter().any(|c| c == head))
 }
 
@@ -1347,11 +1362,10 @@ fn counted_before(lower: &str, f: &Figure, window: &Range<usize>, m: &Matchers) 
 mod tests {
     use super::*;
 
-    fn claims(text: &str) -> Vec<Quantity> {
-        let pack = Pack::default_pack();
-        let source = Source::from_text("t", "t.txt", text, &pack);
-        let sentences = crate::segment(&source, &pack);
-        let ex = crate::extract(&source, &sentences, &pack);
+    fn claims_in(pack: &Pack, text: &str) -> Vec<Quantity> {
+        let source = Source::from_text("t", "t.txt", text, pack);
+        let sentences = crate::segment(&source, pack);
+        let ex = crate::extract(&source, &sentences, pack);
         ex.claims
             .into_iter()
             .filter_map(|c| match c.body {
@@ -1362,7 +1376,29 @@ mod tests {
     }
 
     fn show(text: &str) -> String {
-        claims(text)
+        show_in(&Pack::default_pack(), text)
+    }
+
+    /// The default pack with each `(file, from, to)` replacement made in its file under
+    /// `claims/`, loaded from a temporary pack directory.
+    fn pack_with(edits: &[(&str, &str, &str)]) -> Pack {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let claims = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        for (file, from, to) in edits {
+            let out = dir.path().join(file);
+            let text = std::fs::read_to_string(&out)
+                .or_else(|_| std::fs::read_to_string(claims.join(file)))
+                .expect("a file of the default pack");
+            assert!(text.contains(from), "{file} holds {from:?}");
+            std::fs::create_dir_all(out.parent().expect("a pack file has a folder"))
+                .expect("the folder is created");
+            std::fs::write(&out, text.replacen(from, to, 1)).expect("the file is written");
+        }
+        Pack::load(Some(dir.path())).expect("the edited pack is valid")
+    }
+
+    fn show_in(pack: &Pack, text: &str) -> String {
+        claims_in(pack, text)
             .iter()
             .map(|q| {
                 let b = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x}"));
@@ -1761,5 +1797,83 @@ mod tests {
             show("Norway supplied 12% of Peru's arms imports in 2019."),
             @"12 [12, 12] percent shares/supplied/arms imports @Period:in 2019"
         );
+    }
+
+    /// `text` gives `default` with the default pack and `edited` with the pack `edits` make.
+    fn flag_decides(text: &str, default: &str, edits: &[(&str, &str, &str)], edited: &str) {
+        assert_eq!(show(text), default, "default pack");
+        assert_eq!(
+            show_in(&pack_with(edits), text),
+            edited,
+            "edited: {edits:?}"
+        );
+    }
+
+    #[test]
+    fn the_generic_kind_takes_plain_counts_of_named_things() {
+        flag_decides(
+            "The city will build 40 new schools.",
+            "40 [40, 40] items counts/-/new schools",
+            &[("kinds/counts.toml", "generic = true", "generic = false")],
+            "",
+        );
+    }
+
+    #[test]
+    fn people_nouns_count_in_the_unit_that_counts_people() {
+        let text = "The army sent 1,200 soldiers.";
+        let people = "1200 [1200, 1200] people counts/deployed/soldiers";
+        let items = "1200 [1200, 1200] items counts/deployed/soldiers";
+        // no unit counts people
+        flag_decides(
+            text,
+            people,
+            &[("units.toml", "counts_people = true", "")],
+            items,
+        );
+        // no kind's counted nouns name people
+        let edits = [
+            ("kinds/casualties.toml", "counted_are_people = true", ""),
+            ("kinds/arrests.toml", "counted_are_people = true", ""),
+        ];
+        flag_decides(text, people, &edits, items);
+    }
+
+    #[test]
+    fn a_total_named_far_before_its_figure_gives_the_event() {
+        flag_decides(
+            "The death toll from the floods in the mountain villages of the north has now risen to 640.",
+            "640 [640, 640] people casualties/killed/-",
+            &[("kinds/casualties.toml", "totals = [\"toll\"]", "")],
+            "",
+        );
+    }
+
+    #[test]
+    fn a_tally_reads_its_events_unit_cues_and_between_words_from_the_pack() {
+        let passed = "The assembly passed the bill 52-17.";
+        let carried = "The motion carried by 31 votes to 14.";
+        assert_eq!(
+            show(passed),
+            "52 [52, 52] votes votes/passed/votes\n17 [17, 17] votes votes/against/votes"
+        );
+        assert_eq!(
+            show(carried),
+            "31 [31, 31] votes votes/passed/votes\n14 [14, 14] votes votes/against/votes"
+        );
+        let votes = "kinds/votes.toml";
+        let pack = pack_with(&[
+            (votes, "for = \"passed\"", "for = \"won\""),
+            (votes, "unit = \"votes\"", "unit = \"seats\""),
+            (votes, "counted = \"votes\"", "counted = \"ballots\""),
+        ]);
+        assert_eq!(
+            show_in(&pack, passed),
+            "52 [52, 52] seats votes/won/ballots\n17 [17, 17] seats votes/against/ballots"
+        );
+        let pack = pack_with(&[(votes, "cues = [\"passed\", ", "cues = [")]);
+        assert_eq!(show_in(&pack, passed), "", "a score, not a tally");
+        let pack = pack_with(&[(votes, "between = [\"votes\", \"vote\"]", "")]);
+        assert_ne!(show_in(&pack, carried), show(carried));
     }
 }

@@ -6,12 +6,12 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::raw::{
-    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawKind, RawMeta, RawSpeechVerbs,
-    RawUnits, RawVague,
+    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawEvent, RawKind, RawMeta,
+    RawSpeechVerbs, RawTally, RawUnits, RawVague,
 };
 use super::{
-    Alias, Approximation, Boilerplate, Entities, Event, Fraction, Kind, Modifier, Multiplier, Pack,
-    PackError, PackErrors, PackFile, SpeechVerb, Unit, VagueQuantity,
+    Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
+    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, Tally, Unit, VagueQuantity,
 };
 use crate::text::LineIndex;
 
@@ -159,11 +159,22 @@ pub(crate) fn build(
                                 format!("duplicate unit id `{}`", u.id.get_ref()),
                             ));
                         }
+                        if u.counts_people && u.dimension != Dimension::Count {
+                            errs.push(f.at(
+                                &u.id,
+                                &format!("unit[{i}].counts_people"),
+                                format!(
+                                    "unit `{}` counts people but is not a `count` unit, expected `dimension = \"count\"`",
+                                    u.id.get_ref()
+                                ),
+                            ));
+                        }
                         pack.units.push(Unit {
                             id: u.id.into_inner(),
                             dimension: u.dimension,
                             prefixes: u.prefixes,
                             suffixes: u.suffixes,
+                            counts_people: u.counts_people,
                         });
                     }
                     for (word, value) in raw.number_words {
@@ -349,6 +360,9 @@ pub(crate) fn build(
     }
     let unit_ids: Vec<String> = pack.units.iter().map(|u| u.id.clone()).collect();
     let mut kind_ids = BTreeSet::new();
+    // The kinds that are generic and that read tallies: one each at most.
+    let mut generic_kind: Option<String> = None;
+    let mut tally_kind: Option<String> = None;
     for (name, origin, text, raw) in raw_kinds {
         let f = FileCtx {
             origin: &origin,
@@ -403,6 +417,29 @@ pub(crate) fn build(
                 ));
             }
         }
+        let generic = raw.generic.as_ref().is_some_and(|g| *g.get_ref());
+        if let Some(g) = raw.generic.as_ref().filter(|g| *g.get_ref()) {
+            match &generic_kind {
+                Some(other) => errs.push(f.at(
+                    g,
+                    "generic",
+                    format!("kind `{other}` is already generic, expected one generic kind"),
+                )),
+                None => generic_kind = Some(raw.id.get_ref().clone()),
+            }
+        }
+        let totals = lowercase(f.trimmed(raw.totals, "totals", &mut errs));
+        let tally = raw.tally.and_then(|t| {
+            if let Some(other) = &tally_kind {
+                errs.push(f.at(
+                    &t.for_event,
+                    "tally",
+                    format!("kind `{other}` already reads tallies, expected one `[tally]`"),
+                ));
+            }
+            tally_kind.get_or_insert_with(|| raw.id.get_ref().clone());
+            f.tally(t, &raw.events, &raw.units, &mut errs)
+        });
         pack.kinds.push(Kind {
             id: raw.id.into_inner(),
             description: raw.description,
@@ -428,6 +465,10 @@ pub(crate) fn build(
                 .collect(),
             cumulative: raw.cumulative,
             event_day: raw.event_day,
+            generic,
+            counted_are_people: raw.counted_are_people,
+            totals,
+            tally,
             severity: raw.severity,
             message: raw.message,
             file: name,
@@ -511,43 +552,117 @@ impl FileCtx<'_> {
         }
     }
 
+    /// Abbreviations: single words, without their final period.
     fn words(
         &self,
         items: Vec<Spanned<String>>,
         key: &str,
         errs: &mut Vec<PackError>,
     ) -> Vec<String> {
+        let clean = |w: &str| {
+            let t = w.trim().trim_end_matches('.');
+            (!t.is_empty() && !t.contains(char::is_whitespace)).then(|| t.to_owned())
+        };
+        let problem = |w: &str| {
+            format!("`{w}` is not a single word, expected an abbreviation such as `Gen.`")
+        };
+        self.entries(items, key, errs, clean, problem)
+    }
+
+    /// The entries, trimmed; an empty one is an error.
+    fn trimmed(
+        &self,
+        items: Vec<Spanned<String>>,
+        key: &str,
+        errs: &mut Vec<PackError>,
+    ) -> Vec<String> {
+        let clean = |w: &str| Some(w.trim().to_owned()).filter(|t| !t.is_empty());
+        self.entries(items, key, errs, clean, |_| "empty entry".to_owned())
+    }
+
+    /// The entries `clean` keeps, as it cleans them; each one it rejects is an error,
+    /// worded by `problem`.
+    fn entries(
+        &self,
+        items: Vec<Spanned<String>>,
+        key: &str,
+        errs: &mut Vec<PackError>,
+        clean: impl Fn(&str) -> Option<String>,
+        problem: impl Fn(&str) -> String,
+    ) -> Vec<String> {
         let mut out = Vec::new();
         for (i, w) in items.into_iter().enumerate() {
-            let t = w.get_ref().trim().trim_end_matches('.');
-            if t.is_empty() || t.contains(char::is_whitespace) {
-                errs.push(self.at(
-                    &w,
-                    &format!("{key}[{i}]"),
-                    format!(
-                        "`{}` is not a single word, expected an abbreviation such as `Gen.`",
-                        w.get_ref()
-                    ),
-                ));
-                continue;
+            match clean(w.get_ref()) {
+                Some(t) => out.push(t),
+                None => errs.push(self.at(&w, &format!("{key}[{i}]"), problem(w.get_ref()))),
             }
-            out.push(t.to_owned());
         }
         out
     }
 
-    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
-        let mut list = |items: Vec<Spanned<String>>, key: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            for (i, w) in items.into_iter().enumerate() {
-                if w.get_ref().trim().is_empty() {
-                    errs.push(self.at(&w, &format!("{key}[{i}]"), "empty entry".into()));
-                    continue;
-                }
-                out.push(w.into_inner().trim().to_owned());
+    /// A kind's `[tally]`: its events and unit must be the kind's own, its cues single
+    /// words. `None` when they are not.
+    fn tally(
+        &self,
+        raw: RawTally,
+        events: &[RawEvent],
+        units: &[Spanned<String>],
+        errs: &mut Vec<PackError>,
+    ) -> Option<Tally> {
+        let before = errs.len();
+        for (key, e) in [
+            ("tally.for", &raw.for_event),
+            ("tally.against", &raw.against),
+        ] {
+            let ids = || events.iter().map(|x| x.id.get_ref().as_str());
+            if !ids().any(|id| id == e.get_ref()) {
+                errs.push(self.at(
+                    e,
+                    key,
+                    format!(
+                        "unknown event `{}`, expected an event id of this kind{}",
+                        e.get_ref(),
+                        did_you_mean(e.get_ref(), ids())
+                    ),
+                ));
             }
-            out
+        }
+        let unit_ids = || units.iter().map(|u| u.get_ref().as_str());
+        if !unit_ids().any(|u| u == raw.unit.get_ref()) {
+            errs.push(self.at(
+                &raw.unit,
+                "tally.unit",
+                format!(
+                    "unit `{}` is not one of the kind's units, expected one of `units`{}",
+                    raw.unit.get_ref(),
+                    did_you_mean(raw.unit.get_ref(), unit_ids())
+                ),
+            ));
+        }
+        let word = |w: &str| {
+            let t = w.trim();
+            (!t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_owned())
         };
+        let problem =
+            |w: &str| format!("`{w}` is not a single word, expected a word such as `passed`");
+        let cues = lowercase(self.entries(raw.cues, "tally.cues", errs, word, problem));
+        let mut between = lowercase(self.trimmed(raw.between, "tally.between", errs));
+        between.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let unit = raw.unit.into_inner();
+        (errs.len() == before).then(|| Tally {
+            for_event: raw.for_event.into_inner(),
+            against_event: raw.against.into_inner(),
+            counted: raw
+                .counted
+                .map_or_else(|| unit.clone(), |c| c.trim().to_lowercase()),
+            unit,
+            cues,
+            between,
+        })
+    }
+
+    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
+        let mut list = |items: Vec<Spanned<String>>, key: &str| self.trimmed(items, key, errs);
         let mut e = Entities {
             titles: list(raw.titles, "titles"),
             organization_words: list(raw.organization_words, "organization_words"),
@@ -650,6 +765,11 @@ impl FileCtx<'_> {
         }
         out
     }
+}
+
+/// Each of `words` in lowercase.
+fn lowercase(words: Vec<String>) -> Vec<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// The last line of a regex error ("error: unclosed group"), the part that says what is
@@ -774,5 +894,77 @@ mod tests {
             Some(vec!["earlier".to_owned()])
         );
         assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
+    }
+
+    /// The embedded text of `name` with `from` replaced by `to`.
+    fn edited(name: &str, from: &str, to: &str) -> String {
+        let text = super::super::embedded::FILES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        assert!(text.contains(from), "{name} holds {from:?}");
+        text.replacen(from, to, 1)
+    }
+
+    fn errors_of(pack: Result<Pack, PackErrors>) -> String {
+        pack.err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn flags_load_on_the_kinds_and_units_that_set_them() {
+        let pack = Pack::default_pack();
+        let generic: Vec<&str> = pack
+            .kinds
+            .iter()
+            .filter(|k| k.generic)
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(generic, ["counts"]);
+        let people: Vec<&str> = pack
+            .kinds
+            .iter()
+            .filter(|k| k.counted_are_people)
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(people, ["arrests", "casualties"]);
+        let tally = pack.kind("votes").and_then(|k| k.tally.as_ref());
+        assert_eq!(
+            tally.map(|t| t.between.clone()),
+            Some(vec!["votes".to_owned(), "vote".to_owned()])
+        );
+        assert_eq!(pack.unit("people").map(|u| u.counts_people), Some(true));
+        assert_eq!(pack.unit("items").map(|u| u.counts_people), Some(false));
+    }
+
+    #[test]
+    fn a_second_generic_kind_and_a_bad_tally_are_located() {
+        let money = edited("kinds/money.toml", "severity", "generic = true\nseverity");
+        insta::assert_snapshot!(errors_of(build_with("kinds/money.toml", &money)), @r"
+        invalid claims pack (1 problem)
+          claims/kinds/money.toml:8:11: key `generic`: kind `counts` is already generic, expected one generic kind
+        ");
+        let votes = edited("kinds/votes.toml", "for = \"passed\"", "for = \"pased\"");
+        let votes = votes.replacen("unit = \"votes\"", "unit = \"km\"", 1);
+        let votes = votes.replacen("cues = [\"passed\"", "cues = [\"passed by\"", 1);
+        insta::assert_snapshot!(errors_of(build_with("kinds/votes.toml", &votes)), @r"
+        invalid claims pack (3 problems)
+          claims/kinds/votes.toml:32:7: key `tally.for`: unknown event `pased`, expected an event id of this kind, did you mean `passed`?
+          claims/kinds/votes.toml:34:8: key `tally.unit`: unit `km` is not one of the kind's units, expected one of `units`
+          claims/kinds/votes.toml:36:9: key `tally.cues[0]`: `passed by` is not a single word, expected a word such as `passed`
+        ");
+    }
+
+    #[test]
+    fn only_a_count_unit_counts_people() {
+        let units = edited(
+            "units.toml",
+            "dimension = \"percent\"",
+            "dimension = \"percent\"\ncounts_people = true",
+        );
+        insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
+        invalid claims pack (1 problem)
+          claims/units.toml:47:6: key `unit[7].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+        "#);
     }
 }
