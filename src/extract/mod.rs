@@ -9,6 +9,7 @@
 pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod fxhash;
+pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod quantity;
 pub mod record;

@@ -11,6 +11,10 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::lexicon::{
+    COMPARISONS, CONJUNCTIONS, COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP, DEFINITE,
+    DURATION_WINDOW, PART_OPENERS, UNIT_LINKS,
+};
 use super::number::{self, Form, Numeral, Numerals};
 use super::scope;
 use super::{Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope};
@@ -622,7 +626,7 @@ fn figure(
                 .iter()
                 .find(|(p, _, word)| *word && p.eq_ignore_ascii_case(w))
             {
-                if words[..k].iter().all(|x| LINKS.contains(x)) && k > 0 {
+                if words[..k].iter().all(|x| UNIT_LINKS.contains(x)) && k > 0 {
                     unit = Some(*u);
                 }
                 break;
@@ -709,25 +713,7 @@ fn figure(
     if unit_dim == Some(Dimension::Duration) {
         let before = lower[..prefix_start].trim_end();
         let prev = before.rsplit(' ').next().unwrap_or("");
-        if matches!(
-            prev,
-            "first"
-                | "last"
-                | "next"
-                | "past"
-                | "previous"
-                | "final"
-                | "initial"
-                | "opening"
-                | "coming"
-                | "recent"
-                | "within"
-                | "for"
-                | "in"
-                | "after"
-                | "over"
-                | "the"
-        ) {
+        if DURATION_WINDOW.contains(&prev) {
             return None;
         }
     }
@@ -813,20 +799,6 @@ fn figure(
     })
 }
 
-/// Words between a unit word and its figure: "magnitude at 7.1", "magnitude of about 6".
-const LINKS: &[&str] = &[
-    "at",
-    "of",
-    "was",
-    "is",
-    "as",
-    "put",
-    "measured",
-    "estimated",
-    "around",
-    "about",
-];
-
 /// The votes against when `a`, `gap`, `b` is a vote tally: "passed 31-14", "approved the plan
 /// 9-4", "by a vote of 31 to 14", "by 31 votes to 14". The larger count comes first; the
 /// tally's `cues` before the figures or a `between` word joining them (longest first) say
@@ -892,12 +864,9 @@ fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, Strin
 /// "compared with $1.5bn", "against 12%": the figure is set against an earlier one.
 fn compares(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
-    words.iter().any(|w| {
-        matches!(
-            w.trim_matches(|c: char| !c.is_alphabetic()),
-            "compared" | "against" | "versus" | "vs" | "than" | "from" | "while" | "whereas"
-        )
-    })
+    words
+        .iter()
+        .any(|w| COMPARISONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// Rounds float noise away (`220.00000000000003` → 220) to 12 significant digits.
@@ -934,16 +903,7 @@ fn is_total(lower: &str, start: usize) -> bool {
 /// "including 11", "among them 3", "of whom 12": the figure is part of a larger one.
 fn is_part(lower: &str, start: usize) -> bool {
     let head = lower[..start].trim_end();
-    [
-        "including",
-        "among them",
-        "of whom",
-        "of them",
-        "among whom",
-        "incl.",
-    ]
-    .iter()
-    .any(|p| head.ends_with(p))
+    PART_OPENERS.iter().any(|p| head.ends_with(p))
 }
 
 /// Kind, event, counted and unit of a figure, from the words of its own clause.
@@ -1104,10 +1064,7 @@ fn nearest_event(
         } else {
             &lower[f.end_with_unit..s]
         };
-        let dist = if [" and ", " but ", " while ", " whereas "]
-            .iter()
-            .any(|c| gap.contains(c))
-        {
+        let dist = if CONJUNCTIONS.iter().any(|c| gap.contains(c)) {
             dist + 100
         } else {
             dist
@@ -1133,107 +1090,6 @@ fn is_people(pack: &Pack, counted: &str) -> bool {
         .filter(|k| k.counted_are_people)
         .any(|k| k.counted.iter().any(|c| c == head))
 }
-
-/// Words before a count that make it a reference to things already named ("the two
-/// countries", "their two militaries"), not a claim.
-const DEFINITE: &[&str] = &[
-    "the", "these", "those", "their", "its", "his", "her", "our", "both",
-];
-
-/// Words skipped between a figure and what it counts ("320 more people", "$5m worth of aid").
-const SKIP: &[&str] = &[
-    "of",
-    "the",
-    "worth",
-    "more",
-    "additional",
-    "other",
-    "its",
-    "their",
-    "his",
-    "her",
-    "all",
-    "in",
-    "a",
-    "an",
-    "those",
-    "these",
-];
-
-/// Words that end the search for a counted noun.
-const STOP: &[&str] = &[
-    "was",
-    "were",
-    "is",
-    "are",
-    "has",
-    "have",
-    "had",
-    "be",
-    "been",
-    "and",
-    "or",
-    "by",
-    "from",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "that",
-    "which",
-    "who",
-    "since",
-    "as",
-    "than",
-    "but",
-    "this",
-    "it",
-    "they",
-    "he",
-    "she",
-    "we",
-    "you",
-    "i",
-    "there",
-    "after",
-    "before",
-    "during",
-    "while",
-    "according",
-    "said",
-    "says",
-    "this",
-    "year",
-    "years",
-    "last",
-    "ago",
-    "per",
-];
-
-/// Prepositions that end a counted noun phrase after its first word.
-const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "into",
-    "across",
-    "near",
-    "among",
-    "over",
-    "under",
-    "against",
-    "about",
-    "off",
-    "out",
-    "up",
-    "down",
-    "through",
-    "toward",
-    "towards",
-    "within",
-    "without",
-    "including",
-];
 
 /// What the figure counts, written after it: ("civilian protesters", found in the pack).
 fn counted_after(
@@ -1262,7 +1118,7 @@ fn counted_after(
         if w.is_empty() {
             continue;
         }
-        if words.is_empty() && SKIP.contains(&w) {
+        if words.is_empty() && COUNTED_SKIP.contains(&w) {
             after_of |= w == "of";
             continue;
         }
@@ -1278,8 +1134,8 @@ fn counted_after(
             // "142 of 255 seats": the figure counts what its total counts.
             continue;
         }
-        if STOP.contains(&w)
-            || (!words.is_empty() && PREPOSITIONS.contains(&w))
+        if COUNTED_STOP.contains(&w)
+            || (!words.is_empty() && COUNTED_PREPOSITIONS.contains(&w))
             || w.chars().any(|c| c.is_ascii_digit())
         {
             break;
