@@ -5,6 +5,7 @@
 
 mod embedded;
 mod error;
+mod file;
 mod raw;
 mod validate;
 
