@@ -10,6 +10,7 @@ pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod frame;
 pub(crate) mod fxhash;
+pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod quantity;
 mod rate;

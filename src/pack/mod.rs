@@ -5,6 +5,7 @@
 
 mod embedded;
 mod error;
+mod file;
 mod raw;
 mod validate;
 
@@ -158,6 +159,9 @@ pub struct Unit {
     pub prefixes: Vec<String>,
     /// Forms written after the number.
     pub suffixes: Vec<String>,
+    /// Counts people (`counts_people`): a figure without a unit whose kind lists this
+    /// unit counts in it, unless the kind is generic and what it counts is not people.
+    pub counts_people: bool,
 }
 
 /// A vague amount from `vague_quantities.toml`.
@@ -257,12 +261,41 @@ pub struct Kind {
     /// agencies' scales): two claimants' different figures are a different scope, not a
     /// dispute.
     pub method_dependent: bool,
+    /// The catch-all kind (`generic`): a figure with no event that counts a named thing
+    /// belongs to it. One kind at most.
+    pub generic: bool,
+    /// Every counted noun names people (`counted_are_people`): a count of one of them in
+    /// the generic kind is a count of people.
+    pub counted_are_people: bool,
+    /// Nouns naming the kind's running total before its figure ("toll"), lowercase.
+    pub totals: Vec<String>,
+    /// How a vote tally reads as two figures of this kind. One kind at most.
+    pub tally: Option<Tally>,
     /// Lint severity.
     pub severity: Severity,
     /// Lint message template.
     pub message: String,
     /// The pack file it came from, for diagnostics (`kinds/casualties.toml`).
     pub file: String,
+}
+
+/// A kind's `[tally]`: how "passed 31-14" or "by 31 votes to 14" reads as two figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    /// Event id of the first, larger figure ("passed").
+    pub for_event: String,
+    /// Event id of the second, smaller figure ("against").
+    pub against_event: String,
+    /// Unit id of both figures, one of the kind's units.
+    pub unit: String,
+    /// What both figures count.
+    pub counted: String,
+    /// Words, among the four before the first figure, that make "31-14" a tally,
+    /// lowercase.
+    pub cues: Vec<String>,
+    /// Words between the two figures that make them a tally by themselves ("votes"),
+    /// lowercase, longest first.
+    pub between: Vec<String>,
 }
 
 /// An event of a claim kind.

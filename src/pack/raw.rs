@@ -239,6 +239,10 @@ pub(crate) struct RawUnit {
     /// Words or symbols written after the number (`dollars`, `%`, `per cent`, `km`).
     #[serde(default)]
     pub(crate) suffixes: Vec<String>,
+    /// The unit counts people: a figure without a unit counts in it when its kind lists it
+    /// (only a `count` unit may).
+    #[serde(default)]
+    pub(crate) counts_people: bool,
 }
 
 /// What a unit measures.
@@ -355,10 +359,47 @@ pub(crate) struct RawKind {
     /// claimants' different figures are a different scope, not a dispute.
     #[serde(default)]
     pub(crate) method_dependent: bool,
+    /// The catch-all kind: a figure with no event that counts a named thing ("40 new
+    /// schools") belongs to it. One kind of the pack at most.
+    #[serde(default)]
+    pub(crate) generic: Option<Spanned<bool>>,
+    /// Every counted noun of this kind names people, so that a count of one of them in the
+    /// generic kind ("1,200 soldiers") is a count of people.
+    #[serde(default)]
+    pub(crate) counted_are_people: bool,
+    /// Nouns naming this kind's running total before its figure ("the toll ... at 640").
+    #[serde(default)]
+    pub(crate) totals: Vec<Spanned<String>>,
+    /// How a vote tally ("passed 31-14") reads as two figures of this kind. One kind of
+    /// the pack at most.
+    pub(crate) tally: Option<RawTally>,
     /// Lint severity when a draft contradicts the sources on this kind.
     pub(crate) severity: Severity,
     /// Lint message template; `{draft}`, `{sources}` and `{summary}` are filled in.
     pub(crate) message: String,
+}
+
+/// `[tally]` of a kind: the two figures of "passed 31-14", "by 31 votes to 14".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTally {
+    /// Event id of the first, larger figure (the votes for).
+    #[serde(rename = "for")]
+    pub(crate) for_event: Spanned<String>,
+    /// Event id of the second, smaller figure (the votes against).
+    pub(crate) against: Spanned<String>,
+    /// Unit id of both figures, one of the kind's units.
+    pub(crate) unit: Spanned<String>,
+    /// What both figures count; the unit id when absent.
+    pub(crate) counted: Option<String>,
+    /// Words, among the four before the first figure, that make "31-14" a tally rather
+    /// than a score or a range ("passed", "approved").
+    #[serde(default)]
+    pub(crate) cues: Vec<Spanned<String>>,
+    /// Words written between the two figures that make them a tally by themselves ("by
+    /// 31 votes to 14").
+    #[serde(default)]
+    pub(crate) between: Vec<Spanned<String>>,
 }
 
 /// One event of a claim kind.

@@ -1,19 +1,23 @@
 //! Second validation pass: semantic checks located by span, and the build of [`Pack`].
+//!
+//! [`build`] hands each file to the function named after it (`units.toml` to `units`,
+//! `kinds/<id>.toml` to `kinds`); each parses its file (the first pass), checks it and
+//! fills its part of the pack. Kinds come last: they name the units of `units.toml`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::de::DeserializeOwned;
 use toml::Spanned;
 
+use super::file::{did_you_mean, FileCtx};
 use super::raw::{
-    RawAbbreviations, RawAliases, RawBoilerplate, RawEntities, RawKind, RawMeta, RawSpeechVerbs,
-    RawUnits, RawVague,
+    RawAbbreviations, RawAliases, RawApproximation, RawBoilerplate, RawEntities, RawEvent,
+    RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawSpeechVerbs, RawTally, RawUnit,
+    RawUnits, RawVague, RawVagueQuantity,
 };
 use super::{
-    Alias, Approximation, Boilerplate, Entities, Event, Fraction, Kind, Modifier, Multiplier, Pack,
-    PackError, PackErrors, PackFile, SpeechVerb, Unit, VagueQuantity,
+    Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
+    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, Tally, Unit, VagueQuantity,
 };
-use crate::text::LineIndex;
 
 const FIXED_FILES: &[&str] = &[
     "pack.toml",
@@ -26,6 +30,12 @@ const FIXED_FILES: &[&str] = &[
     "vague_quantities.toml",
 ];
 
+/// Every problem found so far, in the order found.
+type Errors = Vec<PackError>;
+
+/// A kind file, parsed, waiting for the units: (name, origin, text, parsed).
+type KindFile = (String, String, String, RawKind);
+
 /// Parses and validates every file, then builds the pack, or returns every problem.
 pub(crate) fn build(
     files: impl Iterator<Item = (String, String, String)>,
@@ -35,405 +45,26 @@ pub(crate) fn build(
     let files: Vec<(String, String, String)> = files.collect();
     let mut raw_kinds = Vec::new();
     for (name, origin, text) in &files {
-        let f = FileCtx {
-            origin,
-            text,
-            lines: LineIndex::new(text),
-        };
+        let f = FileCtx::new(origin, text);
+        let (p, e) = (&mut pack, &mut errs);
         match name.as_str() {
-            "pack.toml" => {
-                if let Some(raw) = f.parse::<RawMeta>(&mut errs) {
-                    if *raw.version.get_ref() != 1 {
-                        errs.push(f.at(
-                            &raw.version,
-                            "version",
-                            format!(
-                                "unsupported pack version `{}`, expected `1`",
-                                raw.version.get_ref()
-                            ),
-                        ));
-                    }
-                    pack.name = raw.name;
-                    pack.version = raw.version.into_inner();
-                    pack.description = raw.description;
-                }
-            }
-            "abbreviations.toml" => {
-                if let Some(raw) = f.parse::<RawAbbreviations>(&mut errs) {
-                    pack.titles = f.words(raw.titles, "titles", &mut errs);
-                    pack.abbreviations = f.words(raw.abbreviations, "abbreviations", &mut errs);
-                    pack.never_final = f.words(raw.never_final, "never_final", &mut errs);
-                    pack.times = f.words(raw.times, "times", &mut errs);
-                    pack.time_openers = f.words(raw.time_openers, "time_openers", &mut errs);
-                    pack.sentence_starters =
-                        f.words(raw.sentence_starters, "sentence_starters", &mut errs);
-                }
-            }
-            "aliases.toml" => {
-                if let Some(raw) = f.parse::<RawAliases>(&mut errs) {
-                    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-                    for (i, a) in raw.alias.into_iter().enumerate() {
-                        let canonical = a.canonical.get_ref().clone();
-                        for v in std::iter::once(&a.canonical).chain(&a.variants) {
-                            let key = v.get_ref().to_lowercase();
-                            if let Some(other) = seen.get(&key) {
-                                if *other != canonical {
-                                    errs.push(f.at(
-                                        v,
-                                        &format!("alias[{i}]"),
-                                        format!(
-                                            "`{}` is already an alias of `{other}`",
-                                            v.get_ref()
-                                        ),
-                                    ));
-                                }
-                            }
-                            seen.insert(key, canonical.clone());
-                        }
-                        pack.aliases.push(Alias {
-                            canonical,
-                            variants: a.variants.into_iter().map(Spanned::into_inner).collect(),
-                            kind: a.kind,
-                        });
-                    }
-                }
-            }
-            "boilerplate.toml" => {
-                if let Some(raw) = f.parse::<RawBoilerplate>(&mut errs) {
-                    pack.boilerplate = Boilerplate {
-                        lines: f.pattern_set(raw.lines, "lines", &mut errs),
-                        tail: f.pattern_set(raw.tail, "tail", &mut errs),
-                        block: f.pattern_set(raw.block, "block", &mut errs),
-                        inline: f.regexes(raw.inline, "inline", &mut errs),
-                    };
-                }
-            }
-            "speech_verbs.toml" => {
-                if let Some(raw) = f.parse::<RawSpeechVerbs>(&mut errs) {
-                    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
-                        v.into_iter()
-                            .map(|s| s.into_inner().trim().to_lowercase())
-                            .filter(|s| !s.is_empty())
-                            .collect()
-                    };
-                    pack.source_phrases = lower(raw.source_phrases);
-                    pack.speech_skip = lower(raw.skip);
-                    pack.data_nouns = lower(raw.data_nouns);
-                    pack.data_links = lower(raw.data_links);
-                    pack.background_openers = lower(raw.background_openers);
-                    for (i, v) in raw.verb.into_iter().enumerate() {
-                        if v.forms.is_empty() {
-                            errs.push(f.at(
-                                &v.lemma,
-                                &format!("verb[{i}].forms"),
-                                "a verb needs at least one form".into(),
-                            ));
-                        }
-                        pack.speech_verbs.push(SpeechVerb {
-                            lemma: v.lemma.into_inner(),
-                            forms: v
-                                .forms
-                                .into_iter()
-                                .map(|s| s.into_inner().to_lowercase())
-                                .collect(),
-                            role: v.role,
-                            weak: v.weak,
-                            figure_at: v.figure_at,
-                        });
-                    }
-                }
-            }
-            "entities.toml" => {
-                if let Some(raw) = f.parse::<RawEntities>(&mut errs) {
-                    pack.entities = f.entities(raw, &mut errs);
-                }
-            }
-            "units.toml" => {
-                if let Some(raw) = f.parse::<RawUnits>(&mut errs) {
-                    let mut ids = BTreeSet::new();
-                    for (i, u) in raw.unit.into_iter().enumerate() {
-                        if !ids.insert(u.id.get_ref().clone()) {
-                            errs.push(f.at(
-                                &u.id,
-                                &format!("unit[{i}].id"),
-                                format!("duplicate unit id `{}`", u.id.get_ref()),
-                            ));
-                        }
-                        pack.units.push(Unit {
-                            id: u.id.into_inner(),
-                            dimension: u.dimension,
-                            prefixes: u.prefixes,
-                            suffixes: u.suffixes,
-                        });
-                    }
-                    for (word, value) in raw.number_words {
-                        if *value.get_ref() < 0.0 || value.get_ref().fract() != 0.0 {
-                            errs.push(f.at(
-                                &value,
-                                &format!("number_words.{word}"),
-                                format!(
-                                    "`{}` is not a whole number, expected a value such as `6`",
-                                    value.get_ref()
-                                ),
-                            ));
-                        }
-                        pack.numbers
-                            .words
-                            .insert(word.to_lowercase(), value.into_inner());
-                    }
-                    for (i, m) in raw.multiplier.into_iter().enumerate() {
-                        if *m.factor.get_ref() <= 1.0 {
-                            errs.push(f.at(
-                                &m.factor,
-                                &format!("multiplier[{i}].factor"),
-                                format!("factor `{}` must be above 1", m.factor.get_ref()),
-                            ));
-                        }
-                        let forms: Vec<String> = m
-                            .forms
-                            .into_iter()
-                            .map(|s| s.into_inner().to_lowercase())
-                            .collect();
-                        for s in &m.short {
-                            if !forms.contains(&s.get_ref().to_lowercase()) {
-                                errs.push(f.at(
-                                    s,
-                                    &format!("multiplier[{i}].short"),
-                                    format!(
-                                        "short form `{}` is not one of the forms, expected one of `forms`",
-                                        s.get_ref()
-                                    ),
-                                ));
-                            }
-                        }
-                        pack.numbers.multipliers.push(Multiplier {
-                            forms,
-                            factor: m.factor.into_inner(),
-                            short: m
-                                .short
-                                .into_iter()
-                                .map(|s| s.into_inner().to_lowercase())
-                                .collect(),
-                        });
-                    }
-                    for (i, fr) in raw.fraction.into_iter().enumerate() {
-                        if !(0.0..=100.0).contains(fr.percent.get_ref()) {
-                            errs.push(f.at(
-                                &fr.percent,
-                                &format!("fraction[{i}].percent"),
-                                format!(
-                                    "`{}` is not a percentage, expected 0 to 100",
-                                    fr.percent.get_ref()
-                                ),
-                            ));
-                        }
-                        pack.numbers.fractions.push(Fraction {
-                            phrases: fr
-                                .phrases
-                                .into_iter()
-                                .map(|s| s.into_inner().to_lowercase())
-                                .collect(),
-                            percent: fr.percent.into_inner(),
-                        });
-                    }
-                }
-            }
-            "vague_quantities.toml" => {
-                if let Some(raw) = f.parse::<RawVague>(&mut errs) {
-                    let mut phrases = BTreeSet::new();
-                    for (i, v) in raw.vague.into_iter().enumerate() {
-                        let key = format!("vague[{i}]");
-                        if !phrases.insert(v.phrase.get_ref().to_lowercase()) {
-                            errs.push(f.at(
-                                &v.phrase,
-                                &format!("{key}.phrase"),
-                                format!("duplicate vague phrase `{}`", v.phrase.get_ref()),
-                            ));
-                        }
-                        if let Some(max) = &v.max {
-                            if max.get_ref() < v.min.get_ref() {
-                                errs.push(f.at(
-                                    max,
-                                    &format!("{key}.max"),
-                                    format!(
-                                        "`max` ({}) is below `min` ({}): expected min <= max",
-                                        max.get_ref(),
-                                        v.min.get_ref()
-                                    ),
-                                ));
-                            }
-                        }
-                        if *v.min.get_ref() < 0.0 {
-                            errs.push(f.at(
-                                &v.min,
-                                &format!("{key}.min"),
-                                "`min` must not be negative".into(),
-                            ));
-                        }
-                        pack.vague.push(VagueQuantity {
-                            phrase: v.phrase.into_inner().to_lowercase(),
-                            min: v.min.into_inner(),
-                            max: v.max.map(Spanned::into_inner),
-                        });
-                    }
-                    if let Some(a) = raw.approximation {
-                        for (key, w) in [("below", &a.below), ("around", &a.around)] {
-                            if !(0.0..1.0).contains(w.get_ref()) {
-                                errs.push(f.at(
-                                    w,
-                                    &format!("approximation.{key}"),
-                                    format!(
-                                        "width `{}` is out of range, expected a fraction from 0 to below 1",
-                                        w.get_ref()
-                                    ),
-                                ));
-                            }
-                        }
-                        pack.approximation = Approximation {
-                            below: a.below.into_inner(),
-                            around: a.around.into_inner(),
-                        };
-                    }
-                    let mut seen = BTreeSet::new();
-                    for (i, m) in raw.modifier.into_iter().enumerate() {
-                        for p in &m.phrases {
-                            let key = (m.after, p.get_ref().to_lowercase());
-                            if !seen.insert(key) {
-                                errs.push(f.at(
-                                    p,
-                                    &format!("modifier[{i}].phrases"),
-                                    format!("duplicate modifier phrase `{}`", p.get_ref()),
-                                ));
-                            }
-                        }
-                        pack.modifiers.push(Modifier {
-                            phrases: m
-                                .phrases
-                                .into_iter()
-                                .map(|s| s.into_inner().to_lowercase())
-                                .collect(),
-                            bound: m.bound,
-                            after: m.after,
-                        });
-                    }
-                }
-            }
+            "pack.toml" => meta(&f, p, e),
+            "abbreviations.toml" => abbreviations(&f, p, e),
+            "aliases.toml" => aliases(&f, p, e),
+            "boilerplate.toml" => boilerplate(&f, p, e),
+            "speech_verbs.toml" => speech_verbs(&f, p, e),
+            "entities.toml" => entities(&f, p, e),
+            "units.toml" => units(&f, p, e),
+            "vague_quantities.toml" => vague_quantities(&f, p, e),
             other if other.starts_with("kinds/") => {
-                if let Some(raw) = f.parse::<RawKind>(&mut errs) {
+                if let Some(raw) = f.parse::<RawKind>(e) {
                     raw_kinds.push((other.to_owned(), origin.clone(), text.clone(), raw));
                 }
             }
-            other => {
-                let known: Vec<&str> = FIXED_FILES
-                    .iter()
-                    .copied()
-                    .chain(["kinds/<kind>.toml"])
-                    .collect();
-                errs.push(PackError {
-                    file: origin.clone(),
-                    line: None,
-                    column: None,
-                    key: None,
-                    message: format!(
-                        "unknown pack file `{other}`, expected one of {}{}",
-                        known
-                            .iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        did_you_mean(other, FIXED_FILES.iter().copied())
-                    ),
-                });
-            }
+            other => e.push(unknown_file(origin, other)),
         }
     }
-    let unit_ids: Vec<String> = pack.units.iter().map(|u| u.id.clone()).collect();
-    let mut kind_ids = BTreeSet::new();
-    for (name, origin, text, raw) in raw_kinds {
-        let f = FileCtx {
-            origin: &origin,
-            text: &text,
-            lines: LineIndex::new(&text),
-        };
-        let stem = name.trim_start_matches("kinds/").trim_end_matches(".toml");
-        if raw.id.get_ref() != stem {
-            errs.push(f.at(
-                &raw.id,
-                "id",
-                format!(
-                    "kind id `{}` does not match its file name, expected `{stem}`",
-                    raw.id.get_ref()
-                ),
-            ));
-        }
-        if !kind_ids.insert(raw.id.get_ref().clone()) {
-            errs.push(f.at(
-                &raw.id,
-                "id",
-                format!("duplicate kind id `{}`", raw.id.get_ref()),
-            ));
-        }
-        for (i, u) in raw.units.iter().enumerate() {
-            if !unit_ids.contains(u.get_ref()) {
-                errs.push(f.at(
-                    u,
-                    &format!("units[{i}]"),
-                    format!(
-                        "unknown unit `{}`, expected a unit id from units.toml{}",
-                        u.get_ref(),
-                        did_you_mean(u.get_ref(), unit_ids.iter().map(String::as_str))
-                    ),
-                ));
-            }
-        }
-        let mut event_ids = BTreeSet::new();
-        for (i, e) in raw.events.iter().enumerate() {
-            if !event_ids.insert(e.id.get_ref().clone()) {
-                errs.push(f.at(
-                    &e.id,
-                    &format!("events[{i}].id"),
-                    format!("duplicate event id `{}`", e.id.get_ref()),
-                ));
-            }
-            if e.triggers.is_empty() {
-                errs.push(f.at(
-                    &e.id,
-                    &format!("events[{i}].triggers"),
-                    "an event needs at least one trigger".into(),
-                ));
-            }
-        }
-        pack.kinds.push(Kind {
-            id: raw.id.into_inner(),
-            description: raw.description,
-            triggers: raw.triggers.into_iter().map(|t| t.to_lowercase()).collect(),
-            units: raw.units.into_iter().map(Spanned::into_inner).collect(),
-            counted: raw.counted.into_iter().map(|t| t.to_lowercase()).collect(),
-            same_counted: raw
-                .same_counted
-                .into_iter()
-                .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
-                .collect(),
-            events: raw
-                .events
-                .into_iter()
-                .map(|e| Event {
-                    id: e.id.into_inner(),
-                    triggers: e
-                        .triggers
-                        .into_iter()
-                        .map(|t| t.into_inner().to_lowercase())
-                        .collect(),
-                })
-                .collect(),
-            cumulative: raw.cumulative,
-            event_day: raw.event_day,
-            method_dependent: raw.method_dependent,
-            severity: raw.severity,
-            message: raw.message,
-            file: name,
-        });
-    }
+    kinds(raw_kinds, &mut pack, &mut errs);
     for fixed in FIXED_FILES {
         if !files.iter().any(|(n, _, _)| n == fixed) {
             errs.push(PackError {
@@ -456,227 +87,614 @@ pub(crate) fn build(
     Ok(pack)
 }
 
-/// `, did you mean `x`?` when a candidate is close to `found`, else nothing.
-pub(crate) fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    candidates
-        .map(|c| (strsim::jaro_winkler(found, c), c))
-        .filter(|(s, _)| *s > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!(", did you mean `{c}`?"))
-        .unwrap_or_default()
+/// A file whose name the pack does not know.
+fn unknown_file(origin: &str, name: &str) -> PackError {
+    let known: Vec<&str> = FIXED_FILES
+        .iter()
+        .copied()
+        .chain(["kinds/<kind>.toml"])
+        .collect();
+    PackError {
+        file: origin.to_owned(),
+        line: None,
+        column: None,
+        key: None,
+        message: format!(
+            "unknown pack file `{name}`, expected one of {}{}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            did_you_mean(name, FIXED_FILES.iter().copied())
+        ),
+    }
 }
 
-struct FileCtx<'a> {
-    origin: &'a str,
-    text: &'a str,
-    lines: LineIndex,
+/// `pack.toml`: name, version (1) and description.
+fn meta(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawMeta>(errs) else {
+        return;
+    };
+    if *raw.version.get_ref() != 1 {
+        errs.push(f.at(
+            &raw.version,
+            "version",
+            format!(
+                "unsupported pack version `{}`, expected `1`",
+                raw.version.get_ref()
+            ),
+        ));
+    }
+    pack.name = raw.name;
+    pack.version = raw.version.into_inner();
+    pack.description = raw.description;
 }
 
-impl FileCtx<'_> {
-    fn parse<T: DeserializeOwned>(&self, errs: &mut Vec<PackError>) -> Option<T> {
-        match toml::from_str::<T>(self.text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let (line, column) = match e.span() {
-                    Some(span) => {
-                        let p = self.lines.position(self.text, span.start);
-                        (Some(p.line), Some(p.column))
-                    }
-                    None => (None, None),
-                };
-                let mut message = e.message().trim().to_owned();
-                if let Some(hint) = unknown_field_hint(&message) {
-                    message.push_str(&hint);
-                }
-                let key = e.span().and_then(|s| key_at(self.text, s.start));
-                errs.push(PackError {
-                    file: self.origin.to_owned(),
-                    line,
-                    column,
-                    key,
-                    message,
-                });
-                None
-            }
-        }
-    }
+/// `abbreviations.toml`: single words, without their final period.
+fn abbreviations(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawAbbreviations>(errs) else {
+        return;
+    };
+    pack.titles = f.words(raw.titles, "titles", errs);
+    pack.abbreviations = f.words(raw.abbreviations, "abbreviations", errs);
+    pack.never_final = f.words(raw.never_final, "never_final", errs);
+    pack.times = f.words(raw.times, "times", errs);
+    pack.time_openers = f.words(raw.time_openers, "time_openers", errs);
+    pack.sentence_starters = f.words(raw.sentence_starters, "sentence_starters", errs);
+}
 
-    fn at<T>(&self, v: &Spanned<T>, key: &str, message: String) -> PackError {
-        let p = self.lines.position(self.text, v.span().start);
-        PackError {
-            file: self.origin.to_owned(),
-            line: Some(p.line),
-            column: Some(p.column),
-            key: Some(key.to_owned()),
-            message,
-        }
-    }
-
-    fn words(
-        &self,
-        items: Vec<Spanned<String>>,
-        key: &str,
-        errs: &mut Vec<PackError>,
-    ) -> Vec<String> {
-        let mut out = Vec::new();
-        for (i, w) in items.into_iter().enumerate() {
-            let t = w.get_ref().trim().trim_end_matches('.');
-            if t.is_empty() || t.contains(char::is_whitespace) {
-                errs.push(self.at(
-                    &w,
-                    &format!("{key}[{i}]"),
-                    format!(
-                        "`{}` is not a single word, expected an abbreviation such as `Gen.`",
-                        w.get_ref()
-                    ),
+/// `aliases.toml`: a name belongs to one alias set only.
+fn aliases(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawAliases>(errs) else {
+        return;
+    };
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (i, a) in raw.alias.into_iter().enumerate() {
+        let canonical = a.canonical.get_ref().clone();
+        for v in std::iter::once(&a.canonical).chain(&a.variants) {
+            let key = v.get_ref().to_lowercase();
+            if let Some(other) = seen.get(&key).filter(|o| **o != canonical) {
+                errs.push(f.at(
+                    v,
+                    &format!("alias[{i}]"),
+                    format!("`{}` is already an alias of `{other}`", v.get_ref()),
                 ));
-                continue;
             }
-            out.push(t.to_owned());
+            seen.insert(key, canonical.clone());
         }
-        out
-    }
-
-    fn entities(&self, raw: RawEntities, errs: &mut Vec<PackError>) -> Entities {
-        let mut list = |items: Vec<Spanned<String>>, key: &str| -> Vec<String> {
-            let mut out = Vec::new();
-            for (i, w) in items.into_iter().enumerate() {
-                if w.get_ref().trim().is_empty() {
-                    errs.push(self.at(&w, &format!("{key}[{i}]"), "empty entry".into()));
-                    continue;
-                }
-                out.push(w.into_inner().trim().to_owned());
-            }
-            out
-        };
-        let mut e = Entities {
-            titles: list(raw.titles, "titles"),
-            organization_words: list(raw.organization_words, "organization_words"),
-            outlets: list(raw.outlets, "outlets"),
-            place_words: list(raw.place_words, "place_words"),
-            event_words: list(raw.event_words, "event_words"),
-            place_cues: list(raw.place_cues, "place_cues"),
-            connectors: list(raw.connectors, "connectors"),
-            org_joiners: list(raw.org_joiners, "org_joiners"),
-            not_names: list(raw.not_names, "not_names"),
-            adjective_endings: list(raw.adjective_endings, "adjective_endings"),
-            generic_sources: list(raw.generic_sources, "generic_sources"),
-            inverted_heads: list(raw.inverted_heads, "inverted_heads"),
-            respell: Vec::new(),
-        };
-        for (i, r) in raw.respell.into_iter().enumerate() {
-            match r.get_ref().as_slice() {
-                [from, to]
-                    if !from.trim_matches(['^', '$']).is_empty()
-                        && from == &from.to_lowercase()
-                        && to == &to.to_lowercase() =>
-                {
-                    e.respell.push((from.clone(), to.clone()));
-                }
-                _ => errs.push(self.at(
-                    &r,
-                    &format!("respell[{i}]"),
-                    "expected a lowercase pair `[from, to]` such as `[\"ks\", \"x\"]`".into(),
-                )),
-            }
-        }
-        e
-    }
-
-    /// Patterns searched as one set: each is checked on its own by the regex parser (for
-    /// an error that names it), then all compile together.
-    fn pattern_set(
-        &self,
-        items: Vec<Spanned<String>>,
-        key: &str,
-        errs: &mut Vec<PackError>,
-    ) -> crate::text::WordRegexSet {
-        let mut valid = Vec::new();
-        let mut first = None;
-        for (i, p) in items.into_iter().enumerate() {
-            let parsed = regex_syntax::ParserBuilder::new()
-                .case_insensitive(true)
-                .build()
-                .parse(p.get_ref());
-            match parsed {
-                Ok(_) => {
-                    first.get_or_insert_with(|| p.clone());
-                    valid.push(p.into_inner());
-                }
-                Err(e) => errs.push(self.at(
-                    &p,
-                    &format!("{key}[{i}]"),
-                    format!(
-                        "pattern `{}` does not compile: {}",
-                        p.get_ref(),
-                        last_line(&e.to_string())
-                    ),
-                )),
-            }
-        }
-        match crate::text::WordRegexSet::new(valid, true) {
-            Ok(set) => set,
-            Err(e) => {
-                if let Some(p) = &first {
-                    errs.push(self.at(
-                        p,
-                        key,
-                        format!("the patterns do not compile: {}", last_line(&e.to_string())),
-                    ));
-                }
-                crate::text::WordRegexSet::default()
-            }
-        }
-    }
-
-    fn regexes(
-        &self,
-        items: Vec<Spanned<String>>,
-        key: &str,
-        errs: &mut Vec<PackError>,
-    ) -> Vec<crate::text::WordRegex> {
-        let mut out = Vec::new();
-        for (i, p) in items.into_iter().enumerate() {
-            match crate::text::WordRegex::new(p.get_ref(), true) {
-                Ok(r) => out.push(r),
-                Err(e) => {
-                    let detail = last_line(&e.to_string());
-                    errs.push(self.at(
-                        &p,
-                        &format!("{key}[{i}]"),
-                        format!("pattern `{}` does not compile: {detail}", p.get_ref()),
-                    ));
-                }
-            }
-        }
-        out
+        pack.aliases.push(Alias {
+            canonical,
+            variants: a.variants.into_iter().map(Spanned::into_inner).collect(),
+            kind: a.kind,
+        });
     }
 }
 
-/// The last line of a regex error ("error: unclosed group"), the part that says what is
-/// wrong under the pattern and its caret.
-fn last_line(message: &str) -> String {
-    message.lines().last().unwrap_or_default().trim().to_owned()
+/// `boilerplate.toml`: patterns that compile.
+fn boilerplate(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawBoilerplate>(errs) else {
+        return;
+    };
+    pack.boilerplate = Boilerplate {
+        lines: f.pattern_set(raw.lines, "lines", errs),
+        tail: f.pattern_set(raw.tail, "tail", errs),
+        block: f.pattern_set(raw.block, "block", errs),
+        inline: f.regexes(raw.inline, "inline", errs),
+    };
 }
 
-/// For serde's "unknown field `x`, expected one of `a`, `b`" adds a "did you mean".
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (found, rest) = rest.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    let hint = did_you_mean(found, expected.into_iter());
-    (!hint.is_empty()).then_some(hint)
+/// `speech_verbs.toml`: word lists in lowercase, and verbs with at least one form.
+fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawSpeechVerbs>(errs) else {
+        return;
+    };
+    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
+        v.into_iter()
+            .map(|s| s.into_inner().trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    pack.source_phrases = lower(raw.source_phrases);
+    pack.speech_skip = lower(raw.skip);
+    pack.data_nouns = lower(raw.data_nouns);
+    pack.data_links = lower(raw.data_links);
+    pack.background_openers = lower(raw.background_openers);
+    for (i, v) in raw.verb.into_iter().enumerate() {
+        if v.forms.is_empty() {
+            errs.push(f.at(
+                &v.lemma,
+                &format!("verb[{i}].forms"),
+                "a verb needs at least one form".into(),
+            ));
+        }
+        pack.speech_verbs.push(SpeechVerb {
+            lemma: v.lemma.into_inner(),
+            forms: v
+                .forms
+                .into_iter()
+                .map(|s| s.into_inner().to_lowercase())
+                .collect(),
+            role: v.role,
+            weak: v.weak,
+            figure_at: v.figure_at,
+        });
+    }
 }
 
-/// The key written at the start of the line holding `offset`, for error context.
-fn key_at(text: &str, offset: usize) -> Option<String> {
-    let start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[start..].lines().next()?;
-    let (key, _) = line.split_once('=')?;
-    let key = key.trim();
-    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_owned())
+/// `entities.toml`: non-empty word lists, and spelling rules that are lowercase pairs.
+fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawEntities>(errs) else {
+        return;
+    };
+    let mut list = |items: Vec<Spanned<String>>, key: &str| f.trimmed(items, key, errs);
+    let mut e = Entities {
+        titles: list(raw.titles, "titles"),
+        organization_words: list(raw.organization_words, "organization_words"),
+        outlets: list(raw.outlets, "outlets"),
+        place_words: list(raw.place_words, "place_words"),
+        event_words: list(raw.event_words, "event_words"),
+        place_cues: list(raw.place_cues, "place_cues"),
+        connectors: list(raw.connectors, "connectors"),
+        org_joiners: list(raw.org_joiners, "org_joiners"),
+        not_names: list(raw.not_names, "not_names"),
+        adjective_endings: list(raw.adjective_endings, "adjective_endings"),
+        generic_sources: list(raw.generic_sources, "generic_sources"),
+        inverted_heads: list(raw.inverted_heads, "inverted_heads"),
+        respell: Vec::new(),
+    };
+    for (i, r) in raw.respell.into_iter().enumerate() {
+        match r.get_ref().as_slice() {
+            [from, to]
+                if !from.trim_matches(['^', '$']).is_empty()
+                    && from == &from.to_lowercase()
+                    && to == &to.to_lowercase() =>
+            {
+                e.respell.push((from.clone(), to.clone()));
+            }
+            _ => errs.push(f.at(
+                &r,
+                &format!("respell[{i}]"),
+                "expected a lowercase pair `[from, to]` such as `[\"ks\", \"x\"]`".into(),
+            )),
+        }
+    }
+    pack.entities = e;
+}
+
+/// `units.toml`: units, number words, multipliers and fractions.
+fn units(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawUnits>(errs) else {
+        return;
+    };
+    pack.units = unit_list(f, raw.unit, errs);
+    for (word, value) in raw.number_words {
+        if *value.get_ref() < 0.0 || value.get_ref().fract() != 0.0 {
+            errs.push(f.at(
+                &value,
+                &format!("number_words.{word}"),
+                format!(
+                    "`{}` is not a whole number, expected a value such as `6`",
+                    value.get_ref()
+                ),
+            ));
+        }
+        pack.numbers
+            .words
+            .insert(word.to_lowercase(), value.into_inner());
+    }
+    pack.numbers.multipliers = multipliers(f, raw.multiplier, errs);
+    pack.numbers.fractions = fractions(f, raw.fraction, errs);
+}
+
+/// `[[unit]]`: unique ids; only a count unit counts people.
+fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit> {
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, u) in raw.into_iter().enumerate() {
+        if !ids.insert(u.id.get_ref().clone()) {
+            errs.push(f.at(
+                &u.id,
+                &format!("unit[{i}].id"),
+                format!("duplicate unit id `{}`", u.id.get_ref()),
+            ));
+        }
+        if u.counts_people && u.dimension != Dimension::Count {
+            errs.push(f.at(
+                &u.id,
+                &format!("unit[{i}].counts_people"),
+                format!(
+                    "unit `{}` counts people but is not a `count` unit, expected `dimension = \"count\"`",
+                    u.id.get_ref()
+                ),
+            ));
+        }
+        out.push(Unit {
+            id: u.id.into_inner(),
+            dimension: u.dimension,
+            prefixes: u.prefixes,
+            suffixes: u.suffixes,
+            counts_people: u.counts_people,
+        });
+    }
+    out
+}
+
+/// `[[multiplier]]`: factors above 1; short forms among the forms.
+fn multipliers(f: &FileCtx<'_>, raw: Vec<RawMultiplier>, errs: &mut Errors) -> Vec<Multiplier> {
+    let mut out = Vec::new();
+    for (i, m) in raw.into_iter().enumerate() {
+        if *m.factor.get_ref() <= 1.0 {
+            errs.push(f.at(
+                &m.factor,
+                &format!("multiplier[{i}].factor"),
+                format!("factor `{}` must be above 1", m.factor.get_ref()),
+            ));
+        }
+        let forms: Vec<String> = m
+            .forms
+            .into_iter()
+            .map(|s| s.into_inner().to_lowercase())
+            .collect();
+        for s in m
+            .short
+            .iter()
+            .filter(|s| !forms.contains(&s.get_ref().to_lowercase()))
+        {
+            errs.push(f.at(
+                s,
+                &format!("multiplier[{i}].short"),
+                format!(
+                    "short form `{}` is not one of the forms, expected one of `forms`",
+                    s.get_ref()
+                ),
+            ));
+        }
+        out.push(Multiplier {
+            forms,
+            factor: m.factor.into_inner(),
+            short: m
+                .short
+                .into_iter()
+                .map(|s| s.into_inner().to_lowercase())
+                .collect(),
+        });
+    }
+    out
+}
+
+/// `[[fraction]]`: percentages from 0 to 100.
+fn fractions(f: &FileCtx<'_>, raw: Vec<RawFraction>, errs: &mut Errors) -> Vec<Fraction> {
+    let mut out = Vec::new();
+    for (i, fr) in raw.into_iter().enumerate() {
+        if !(0.0..=100.0).contains(fr.percent.get_ref()) {
+            errs.push(f.at(
+                &fr.percent,
+                &format!("fraction[{i}].percent"),
+                format!(
+                    "`{}` is not a percentage, expected 0 to 100",
+                    fr.percent.get_ref()
+                ),
+            ));
+        }
+        out.push(Fraction {
+            phrases: fr
+                .phrases
+                .into_iter()
+                .map(|s| s.into_inner().to_lowercase())
+                .collect(),
+            percent: fr.percent.into_inner(),
+        });
+    }
+    out
+}
+
+/// `vague_quantities.toml`: vague amounts, approximation widths and modifiers.
+fn vague_quantities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawVague>(errs) else {
+        return;
+    };
+    pack.vague = vague_list(f, raw.vague, errs);
+    if let Some(a) = raw.approximation {
+        pack.approximation = approximation(f, a, errs);
+    }
+    pack.modifiers = modifiers(f, raw.modifier, errs);
+}
+
+/// `[[vague]]`: unique phrases; `0 <= min <= max`.
+fn vague_list(
+    f: &FileCtx<'_>,
+    raw: Vec<RawVagueQuantity>,
+    errs: &mut Errors,
+) -> Vec<VagueQuantity> {
+    let mut phrases = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, v) in raw.into_iter().enumerate() {
+        let key = format!("vague[{i}]");
+        if !phrases.insert(v.phrase.get_ref().to_lowercase()) {
+            errs.push(f.at(
+                &v.phrase,
+                &format!("{key}.phrase"),
+                format!("duplicate vague phrase `{}`", v.phrase.get_ref()),
+            ));
+        }
+        if let Some(max) = v.max.as_ref().filter(|max| max.get_ref() < v.min.get_ref()) {
+            errs.push(f.at(
+                max,
+                &format!("{key}.max"),
+                format!(
+                    "`max` ({}) is below `min` ({}): expected min <= max",
+                    max.get_ref(),
+                    v.min.get_ref()
+                ),
+            ));
+        }
+        if *v.min.get_ref() < 0.0 {
+            errs.push(f.at(
+                &v.min,
+                &format!("{key}.min"),
+                "`min` must not be negative".into(),
+            ));
+        }
+        out.push(VagueQuantity {
+            phrase: v.phrase.into_inner().to_lowercase(),
+            min: v.min.into_inner(),
+            max: v.max.map(Spanned::into_inner),
+        });
+    }
+    out
+}
+
+/// `[approximation]`: widths from 0 to below 1.
+fn approximation(f: &FileCtx<'_>, a: RawApproximation, errs: &mut Errors) -> Approximation {
+    for (key, w) in [("below", &a.below), ("around", &a.around)] {
+        if !(0.0..1.0).contains(w.get_ref()) {
+            errs.push(f.at(
+                w,
+                &format!("approximation.{key}"),
+                format!(
+                    "width `{}` is out of range, expected a fraction from 0 to below 1",
+                    w.get_ref()
+                ),
+            ));
+        }
+    }
+    Approximation {
+        below: a.below.into_inner(),
+        around: a.around.into_inner(),
+    }
+}
+
+/// `[[modifier]]`: a phrase once on each side of the figure.
+fn modifiers(f: &FileCtx<'_>, raw: Vec<RawModifier>, errs: &mut Errors) -> Vec<Modifier> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, m) in raw.into_iter().enumerate() {
+        for p in &m.phrases {
+            if !seen.insert((m.after, p.get_ref().to_lowercase())) {
+                errs.push(f.at(
+                    p,
+                    &format!("modifier[{i}].phrases"),
+                    format!("duplicate modifier phrase `{}`", p.get_ref()),
+                ));
+            }
+        }
+        out.push(Modifier {
+            phrases: m
+                .phrases
+                .into_iter()
+                .map(|s| s.into_inner().to_lowercase())
+                .collect(),
+            bound: m.bound,
+            after: m.after,
+        });
+    }
+    out
+}
+
+/// What the kinds checked so far have claimed: ids, the generic kind, the tally.
+#[derive(Default)]
+struct KindsSeen {
+    ids: BTreeSet<String>,
+    generic: Option<String>,
+    tally: Option<String>,
+}
+
+/// `kinds/<id>.toml`, after `units.toml`: each kind with ids and units checked.
+fn kinds(raw_kinds: Vec<KindFile>, pack: &mut Pack, errs: &mut Errors) {
+    let unit_ids: Vec<String> = pack.units.iter().map(|u| u.id.clone()).collect();
+    let mut seen = KindsSeen::default();
+    for (name, origin, text, raw) in raw_kinds {
+        let f = FileCtx::new(&origin, &text);
+        let kind = kind(&f, name, raw, &unit_ids, &mut seen, errs);
+        pack.kinds.push(kind);
+    }
+}
+
+/// One kind: its id is its file stem and unique, its units are known, its events unique
+/// with triggers; one generic kind and one tally in the pack.
+fn kind(
+    f: &FileCtx<'_>,
+    name: String,
+    raw: RawKind,
+    unit_ids: &[String],
+    seen: &mut KindsSeen,
+    errs: &mut Errors,
+) -> Kind {
+    let stem = name.trim_start_matches("kinds/").trim_end_matches(".toml");
+    if raw.id.get_ref() != stem {
+        errs.push(f.at(
+            &raw.id,
+            "id",
+            format!(
+                "kind id `{}` does not match its file name, expected `{stem}`",
+                raw.id.get_ref()
+            ),
+        ));
+    }
+    if !seen.ids.insert(raw.id.get_ref().clone()) {
+        errs.push(f.at(
+            &raw.id,
+            "id",
+            format!("duplicate kind id `{}`", raw.id.get_ref()),
+        ));
+    }
+    for (i, u) in raw.units.iter().enumerate() {
+        if !unit_ids.contains(u.get_ref()) {
+            errs.push(f.at(
+                u,
+                &format!("units[{i}]"),
+                format!(
+                    "unknown unit `{}`, expected a unit id from units.toml{}",
+                    u.get_ref(),
+                    did_you_mean(u.get_ref(), unit_ids.iter().map(String::as_str))
+                ),
+            ));
+        }
+    }
+    let events = events(f, raw.events, errs);
+    let generic = raw.generic.as_ref().is_some_and(|g| *g.get_ref());
+    if let Some(g) = raw.generic.as_ref().filter(|g| *g.get_ref()) {
+        match &seen.generic {
+            Some(other) => errs.push(f.at(
+                g,
+                "generic",
+                format!("kind `{other}` is already generic, expected one generic kind"),
+            )),
+            None => seen.generic = Some(raw.id.get_ref().clone()),
+        }
+    }
+    let totals = lowercase(f.trimmed(raw.totals, "totals", errs));
+    let tally = raw.tally.and_then(|t| {
+        if let Some(other) = &seen.tally {
+            errs.push(f.at(
+                &t.for_event,
+                "tally",
+                format!("kind `{other}` already reads tallies, expected one `[tally]`"),
+            ));
+        }
+        seen.tally.get_or_insert_with(|| raw.id.get_ref().clone());
+        tally(f, t, &events, &raw.units, errs)
+    });
+    Kind {
+        id: raw.id.into_inner(),
+        description: raw.description,
+        triggers: raw.triggers.into_iter().map(|t| t.to_lowercase()).collect(),
+        units: raw.units.into_iter().map(Spanned::into_inner).collect(),
+        counted: raw.counted.into_iter().map(|t| t.to_lowercase()).collect(),
+        same_counted: raw
+            .same_counted
+            .into_iter()
+            .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
+            .collect(),
+        events,
+        cumulative: raw.cumulative,
+        event_day: raw.event_day,
+        method_dependent: raw.method_dependent,
+        generic,
+        counted_are_people: raw.counted_are_people,
+        totals,
+        tally,
+        severity: raw.severity,
+        message: raw.message,
+        file: name,
+    }
+}
+
+/// `[[events]]` of a kind: unique ids, each with a trigger at least.
+fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> {
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, e) in raw.into_iter().enumerate() {
+        if !ids.insert(e.id.get_ref().clone()) {
+            errs.push(f.at(
+                &e.id,
+                &format!("events[{i}].id"),
+                format!("duplicate event id `{}`", e.id.get_ref()),
+            ));
+        }
+        if e.triggers.is_empty() {
+            errs.push(f.at(
+                &e.id,
+                &format!("events[{i}].triggers"),
+                "an event needs at least one trigger".into(),
+            ));
+        }
+        out.push(Event {
+            id: e.id.into_inner(),
+            triggers: e
+                .triggers
+                .into_iter()
+                .map(|t| t.into_inner().to_lowercase())
+                .collect(),
+        });
+    }
+    out
+}
+
+/// A kind's `[tally]`: its events and unit must be the kind's own, its cues single
+/// words. `None` when they are not.
+fn tally(
+    f: &FileCtx<'_>,
+    raw: RawTally,
+    events: &[Event],
+    units: &[Spanned<String>],
+    errs: &mut Errors,
+) -> Option<Tally> {
+    let before = errs.len();
+    for (key, e) in [
+        ("tally.for", &raw.for_event),
+        ("tally.against", &raw.against),
+    ] {
+        let ids = || events.iter().map(|x| x.id.as_str());
+        if !ids().any(|id| id == e.get_ref()) {
+            errs.push(f.at(
+                e,
+                key,
+                format!(
+                    "unknown event `{}`, expected an event id of this kind{}",
+                    e.get_ref(),
+                    did_you_mean(e.get_ref(), ids())
+                ),
+            ));
+        }
+    }
+    let unit_ids = || units.iter().map(|u| u.get_ref().as_str());
+    if !unit_ids().any(|u| u == raw.unit.get_ref()) {
+        errs.push(f.at(
+            &raw.unit,
+            "tally.unit",
+            format!(
+                "unit `{}` is not one of the kind's units, expected one of `units`{}",
+                raw.unit.get_ref(),
+                did_you_mean(raw.unit.get_ref(), unit_ids())
+            ),
+        ));
+    }
+    let word = |w: &str| {
+        let t = w.trim();
+        (!t.is_empty() && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_owned())
+    };
+    let problem = |w: &str| format!("`{w}` is not a single word, expected a word such as `passed`");
+    let cues = lowercase(f.entries(raw.cues, "tally.cues", errs, word, problem));
+    let mut between = lowercase(f.trimmed(raw.between, "tally.between", errs));
+    between.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let unit = raw.unit.into_inner();
+    (errs.len() == before).then(|| Tally {
+        for_event: raw.for_event.into_inner(),
+        against_event: raw.against.into_inner(),
+        counted: raw
+            .counted
+            .map_or_else(|| unit.clone(), |c| c.trim().to_lowercase()),
+        unit,
+        cues,
+        between,
+    })
+}
+
+/// Each of `words` in lowercase.
+fn lowercase(words: Vec<String>) -> Vec<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
 #[cfg(test)]
@@ -775,5 +793,77 @@ mod tests {
             Some(vec!["earlier".to_owned()])
         );
         assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
+    }
+
+    /// The embedded text of `name` with `from` replaced by `to`.
+    fn edited(name: &str, from: &str, to: &str) -> String {
+        let text = super::super::embedded::FILES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .unwrap_or_default();
+        assert!(text.contains(from), "{name} holds {from:?}");
+        text.replacen(from, to, 1)
+    }
+
+    fn errors_of(pack: Result<Pack, PackErrors>) -> String {
+        pack.err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn flags_load_on_the_kinds_and_units_that_set_them() {
+        let pack = Pack::default_pack();
+        let generic: Vec<&str> = pack
+            .kinds
+            .iter()
+            .filter(|k| k.generic)
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(generic, ["counts"]);
+        let people: Vec<&str> = pack
+            .kinds
+            .iter()
+            .filter(|k| k.counted_are_people)
+            .map(|k| k.id.as_str())
+            .collect();
+        assert_eq!(people, ["arrests", "casualties"]);
+        let tally = pack.kind("votes").and_then(|k| k.tally.as_ref());
+        assert_eq!(
+            tally.map(|t| t.between.clone()),
+            Some(vec!["votes".to_owned(), "vote".to_owned()])
+        );
+        assert_eq!(pack.unit("people").map(|u| u.counts_people), Some(true));
+        assert_eq!(pack.unit("items").map(|u| u.counts_people), Some(false));
+    }
+
+    #[test]
+    fn a_second_generic_kind_and_a_bad_tally_are_located() {
+        let money = edited("kinds/money.toml", "severity", "generic = true\nseverity");
+        insta::assert_snapshot!(errors_of(build_with("kinds/money.toml", &money)), @r"
+        invalid claims pack (1 problem)
+          claims/kinds/money.toml:8:11: key `generic`: kind `counts` is already generic, expected one generic kind
+        ");
+        let votes = edited("kinds/votes.toml", "for = \"passed\"", "for = \"pased\"");
+        let votes = votes.replacen("unit = \"votes\"", "unit = \"km\"", 1);
+        let votes = votes.replacen("cues = [\"passed\"", "cues = [\"passed by\"", 1);
+        insta::assert_snapshot!(errors_of(build_with("kinds/votes.toml", &votes)), @r"
+        invalid claims pack (3 problems)
+          claims/kinds/votes.toml:32:7: key `tally.for`: unknown event `pased`, expected an event id of this kind, did you mean `passed`?
+          claims/kinds/votes.toml:34:8: key `tally.unit`: unit `km` is not one of the kind's units, expected one of `units`
+          claims/kinds/votes.toml:36:9: key `tally.cues[0]`: `passed by` is not a single word, expected a word such as `passed`
+        ");
+    }
+
+    #[test]
+    fn only_a_count_unit_counts_people() {
+        let units = edited(
+            "units.toml",
+            "dimension = \"percent\"",
+            "dimension = \"percent\"\ncounts_people = true",
+        );
+        insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
+        invalid claims pack (1 problem)
+          claims/units.toml:47:6: key `unit[7].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+        "#);
     }
 }

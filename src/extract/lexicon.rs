@@ -1,0 +1,153 @@
+//! Grammar words of English news text that no beat owns: the words that link a figure to
+//! its unit, bound what it counts, set it against another or make it part of one.
+//!
+//! Input: none. Output: constant word lists, lowercase, each named for what its reader
+//! asks of it. Knowledge of a beat (which words name a kind, an event, a unit, a tally or
+//! a running total) belongs in the claims pack (`docs/claims-pack.md`); these lists are
+//! the same whatever the pack, which is why they live in code, in this one place.
+
+/// Words between a unit word and its figure: "magnitude at 7.1", "magnitude of about 6".
+pub(crate) const UNIT_LINKS: &[&str] = &[
+    "at",
+    "of",
+    "was",
+    "is",
+    "as",
+    "put",
+    "measured",
+    "estimated",
+    "around",
+    "about",
+];
+
+/// The word before a duration that makes it a time window, not a claim: "the first 10
+/// minutes", "the past three years", "within 48 hours".
+pub(crate) const DURATION_WINDOW: &[&str] = &[
+    "first", "last", "next", "past", "previous", "final", "initial", "opening", "coming", "recent",
+    "within", "for", "in", "after", "over", "the",
+];
+
+/// Words among the three before a figure that set it against an earlier one: "compared
+/// with $1.5bn", "against 12%".
+pub(crate) const COMPARISONS: &[&str] = &[
+    "compared", "against", "versus", "vs", "than", "from", "while", "whereas",
+];
+
+/// Words right before a figure that make it part of a larger one: "including 11", "among
+/// them 3", "of whom 12".
+pub(crate) const PART_OPENERS: &[&str] = &[
+    "including",
+    "among them",
+    "of whom",
+    "of them",
+    "among whom",
+    "incl.",
+];
+
+/// Conjunctions between a figure and an event word that give the event to another figure
+/// ("40 went missing and 3 were rescued"), written with their spaces and searched inside
+/// the words between.
+pub(crate) const CONJUNCTIONS: &[&str] = &[" and ", " but ", " while ", " whereas "];
+
+/// Words before a count that make it a reference to things already named ("the two
+/// countries", "their two militaries"), not a claim.
+pub(crate) const DEFINITE: &[&str] = &[
+    "the", "these", "those", "their", "its", "his", "her", "our", "both",
+];
+
+/// Words skipped between a figure and what it counts ("320 more people", "$5m worth of
+/// aid").
+pub(crate) const COUNTED_SKIP: &[&str] = &[
+    "of",
+    "the",
+    "worth",
+    "more",
+    "additional",
+    "other",
+    "its",
+    "their",
+    "his",
+    "her",
+    "all",
+    "in",
+    "a",
+    "an",
+    "those",
+    "these",
+];
+
+/// Words that end the search for what a figure counts: verbs, conjunctions, pronouns,
+/// time words.
+pub(crate) const COUNTED_STOP: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "and",
+    "or",
+    "by",
+    "from",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "that",
+    "which",
+    "who",
+    "since",
+    "as",
+    "than",
+    "but",
+    "this",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "you",
+    "i",
+    "there",
+    "after",
+    "before",
+    "during",
+    "while",
+    "according",
+    "said",
+    "says",
+    "year",
+    "years",
+    "last",
+    "ago",
+    "per",
+];
+
+/// Prepositions that end what a figure counts after its first word ("40 schools in the
+/// north"). Not the prepositions before a speaker's name, which attribution keeps.
+pub(crate) const COUNTED_PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "into",
+    "across",
+    "near",
+    "among",
+    "over",
+    "under",
+    "against",
+    "about",
+    "off",
+    "out",
+    "up",
+    "down",
+    "through",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "including",
+];

@@ -1,0 +1,327 @@
+//! Classification: the kind, event and unit of a figure, from the words of its own clause.
+//!
+//! Input: a [`Figure`], its clause and the compiled matchers. Output: a [`Quantity`]
+//! without scope, or nothing when the kind is unknown. The nearest event word of a kind
+//! the figure's unit allows decides; without one, a unit that names its kind ("142
+//! seats"), or the pack's generic kind for a plain count of a named thing. What the pack
+//! says about units and kinds (`counts_people`, `generic`, `counted_are_people`, `totals`)
+//! is read here, never their ids.
+
+use std::ops::Range;
+
+use super::figure::Figure;
+use super::{counted, is_word, Matchers};
+use crate::extract::lexicon::{CONJUNCTIONS, DEFINITE};
+use crate::extract::{Quantity, Scope};
+use crate::pack::{Dimension, Pack};
+
+/// Kind, event, counted and unit of a figure, from the words of its own clause.
+pub(super) fn classify(
+    text: &str,
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    pack: &Pack,
+    m: &Matchers,
+) -> Option<Quantity> {
+    let unit = f.unit.and_then(|u| pack.units.get(u));
+    let dim = unit.map(|u| u.dimension);
+    if is_total(lower, f.start_with_modifier) {
+        return None;
+    }
+    // Kinds this figure may belong to, by its unit.
+    let allowed: &[usize] = match f.unit.and_then(|u| m.kinds_of_unit.get(u)) {
+        Some(kinds) => kinds,
+        None => &m.unitless_kinds,
+    };
+    if allowed.is_empty() {
+        return None;
+    }
+    // The nearest event trigger in the clause, among the allowed kinds.
+    let mut best = nearest_event(lower, f, window, allowed, m, 60, false);
+    let counted = counted::counted_after(text, lower, f, window, m);
+    // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
+    // with nothing counted after it, a figure takes what its clause counts before it.
+    let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
+    let mut counted_lead = None;
+    if unit.is_none() && counted.is_none() {
+        if let Some(at) = lead.find("number of ") {
+            let after = window.start + at + "number of ".len();
+            counted_lead = m
+                .counted
+                .find(&lower[after..f.start_with_modifier])
+                .filter(|h| h.start() == 0)
+                .map(|h| lower[after..after + h.end()].to_owned());
+        }
+        let total = m.totals.iter().any(|t| lead.contains(t.as_str()));
+        if best.is_none() && (counted_lead.is_some() || total) {
+            best = nearest_event(lower, f, window, allowed, m, usize::MAX, true);
+        }
+    }
+    let counted = counted.or(counted_lead.map(|c| (c, true)));
+    if f.after_name && unit.is_none() && counted.is_none() {
+        return None;
+    }
+    let counted_left = || counted::counted_before(lower, f, window, m);
+    let (kind_idx, event) = match (best, dim) {
+        (Some((_, k, e)), _) => (k, pack.kinds.get(k).and_then(|k| k.events.get(e))),
+        (None, Some(Dimension::Count)) if unit.is_some_and(|u| !u.suffixes.is_empty()) => {
+            // "2.3 million votes", "142 seats": the unit names the kind.
+            (*allowed.first()?, None)
+        }
+        (None, Some(Dimension::Count)) | (None, None) => {
+            // No event: a plain count of a named thing ("thousands of soldiers").
+            let generic = m.generic.filter(|k| allowed.contains(k))?;
+            // "several countries", "a few officials": too vague to be a claim without an event.
+            if f.vague && f.value.max.is_some_and(|x| x < 24.0) {
+                return None;
+            }
+            let by_pack = counted.as_ref().is_some_and(|c| c.1);
+            let plural = counted.is_some() && !f.vague;
+            if unit.is_none() && !(by_pack || plural) {
+                return None;
+            }
+            // "the two countries": a definite reference, not a claim.
+            let head = lower[..f.start_with_modifier].trim_end();
+            let last_word = head.rsplit(' ').next().unwrap_or("");
+            if unit.is_none() && f.words && DEFINITE.contains(&last_word) {
+                return None;
+            }
+            (generic, None)
+        }
+        (None, _) => (*allowed.first()?, None),
+    };
+    let kind = pack.kinds.get(kind_idx)?;
+    let unit_id = match unit {
+        Some(u) => u.id.clone(),
+        // "won 142 of 255 seats": the counted noun is a unit of the kind.
+        None if counted
+            .as_ref()
+            .is_some_and(|(c, _)| !counts_people(pack, c) && kind.units.contains(c)) =>
+        {
+            counted.as_ref().map(|(c, _)| c.clone()).unwrap_or_default()
+        }
+        None => {
+            let people = counted.as_ref().is_some_and(|(c, _)| is_people(pack, c));
+            let people_unit = kind.units.iter().find(|u| counts_people(pack, u));
+            match people_unit {
+                // "12 people were killed"; in the generic kind, "1,200 soldiers" but not
+                // "40 schools".
+                Some(u) if !kind.generic || people || counted.is_none() => u.clone(),
+                // The plain count unit ("items"), not one written as a word ("times").
+                _ => kind
+                    .units
+                    .iter()
+                    .find(|u| !counts_people(pack, u) && is_plain_count(pack, u))
+                    .or(kind.units.first())
+                    .cloned()
+                    .unwrap_or_default(),
+            }
+        }
+    };
+    // "its magnitude at 7.1": a unit word is not also what is counted.
+    let counted = counted
+        .map(|(c, _)| c)
+        .or_else(|| if unit.is_some() { counted_left() } else { None })
+        .filter(|c| unit.map_or(true, |u| *c != u.id));
+    Some(Quantity {
+        number: f.number,
+        value: f.value,
+        kind: kind.id.clone(),
+        unit: unit_id,
+        counted,
+        event: event.map(|e| e.id.clone()),
+        scope: Scope::default(),
+        modifier: f.modifier.clone(),
+        vague: f.vague,
+        part: false,
+        status: None,
+    })
+}
+
+/// The nearest event trigger to `f` in its clause among the `allowed` kinds, within `max`
+/// bytes (only before the figure when `left_only`): (distance, kind, event).
+fn nearest_event(
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    allowed: &[usize],
+    m: &Matchers,
+    max: usize,
+    left_only: bool,
+) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for hit in m.events.find_iter(&lower[window.clone()]) {
+        let (s, e) = (window.start + hit.start(), window.start + hit.end());
+        if !is_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
+            continue;
+        }
+        if left_only && e > f.start_with_modifier {
+            continue;
+        }
+        let dist = if e <= f.start_with_modifier {
+            f.start_with_modifier - e + 1
+        } else {
+            s.saturating_sub(f.end_with_unit)
+        };
+        if dist > max {
+            continue;
+        }
+        // "40 went missing and 3 were rescued": an event across a conjunction belongs to
+        // the other figure; prefer one on this side.
+        let gap = if e <= f.start_with_modifier {
+            &lower[e..f.start_with_modifier]
+        } else {
+            &lower[f.end_with_unit..s]
+        };
+        let dist = if CONJUNCTIONS.iter().any(|c| gap.contains(c)) {
+            dist + 100
+        } else {
+            dist
+        };
+        let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
+            continue;
+        };
+        for &(k, ev) in pairs {
+            if allowed.contains(&k) && best.map_or(true, |b| dist < b.0) {
+                best = Some((dist, k, ev));
+            }
+        }
+    }
+    best
+}
+
+/// "142 of 255 seats", "9 of the 12 members": the figure after "of" is the whole, not a claim.
+fn is_total(lower: &str, start: usize) -> bool {
+    let head = lower[..start].trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let Some(head) = head.strip_suffix(" of") else {
+        return false;
+    };
+    head.trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+}
+
+/// Whether the head of `counted` names people: a counted noun of a kind whose counted
+/// nouns all do ([`crate::pack::Kind::counted_are_people`]).
+fn is_people(pack: &Pack, counted: &str) -> bool {
+    let head = counted.rsplit(' ').next().unwrap_or(counted);
+    pack.kinds
+        .iter()
+        .filter(|k| k.counted_are_people)
+        .any(|k| k.counted.iter().any(|c| c == head))
+}
+
+/// A count unit written without a suffix ("items", not "times"): a figure with no unit
+/// may count it.
+pub(super) fn is_plain_count(pack: &Pack, id: &str) -> bool {
+    pack.unit(id)
+        .is_some_and(|u| u.dimension == Dimension::Count && u.suffixes.is_empty())
+}
+
+/// A unit that counts people ([`crate::pack::Unit::counts_people`]).
+fn counts_people(pack: &Pack, id: &str) -> bool {
+    pack.unit(id).is_some_and(|u| u.counts_people)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{flag_decides, show};
+
+    #[test]
+    fn arrests_not_casualties() {
+        insta::assert_snapshot!(
+            show("Nearly 1,200 people have been detained, charged or jailed."),
+            @"1200 [1080, 1200) people arrests/arrested/people"
+        );
+    }
+
+    #[test]
+    fn number_words_counted_with_events() {
+        insta::assert_snapshot!(
+            show("The envoy has visited Chile six times, and twenty-one aid workers were injured."),
+            @r"
+        6 [6, 6] times counts/visited/-
+        21 [21, 21] people casualties/injured/aid workers
+        "
+        );
+    }
+
+    #[test]
+    fn a_number_with_no_kind_is_not_a_claim() {
+        assert_eq!(show("He said it was one of the two best ideas."), "");
+    }
+
+    #[test]
+    fn a_toll_counted_before_its_figure() {
+        insta::assert_snapshot!(
+            show("The number of people killed by Sunday's floods in the north has climbed to 640, the ministry said."),
+            @"640 [640, 640] people casualties/killed/people"
+        );
+        insta::assert_snapshot!(
+            show("The ministry put the death toll from the floods at 640 on Friday."),
+            @"640 [640, 640] people casualties/killed/- @Day:on Friday"
+        );
+        insta::assert_snapshot!(show("Flood toll passes 700"), @"700 [700, 700] people casualties/killed/-");
+    }
+
+    #[test]
+    fn seats_and_votes_won() {
+        insta::assert_snapshot!(show("The Green League won 88 of 200 seats in the vote."), @"88 [88, 88] seats votes/won/seats");
+        insta::assert_snapshot!(show("Greens win 88 seats"), @"88 [88, 88] seats votes/won/-");
+        insta::assert_snapshot!(show("The party took 31% of the vote, or 1.2 million votes."), @"
+        31 [31, 31] percent shares/won/vote
+        1200000 [1200000, 1200000] votes votes/won/-
+        ");
+    }
+
+    #[test]
+    fn shares_that_change_and_turnout() {
+        insta::assert_snapshot!(show("The school budget rose by 4 per cent."), @"4 [4, 4] percent shares/changed/budget");
+        insta::assert_snapshot!(show("Turnout was 55.3% on polling day."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Turnout reached 55.3%, officials said."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Observers reported 52% turnout."), @"52 [52, 52] percent shares/turnout/turnout");
+    }
+
+    #[test]
+    fn the_generic_kind_takes_plain_counts_of_named_things() {
+        flag_decides(
+            "The city will build 40 new schools.",
+            "40 [40, 40] items counts/-/new schools",
+            &[("kinds/counts.toml", "generic = true", "generic = false")],
+            "",
+        );
+    }
+
+    #[test]
+    fn people_nouns_count_in_the_unit_that_counts_people() {
+        let text = "The army sent 1,200 soldiers.";
+        let people = "1200 [1200, 1200] people counts/deployed/soldiers";
+        let items = "1200 [1200, 1200] items counts/deployed/soldiers";
+        // no unit counts people
+        flag_decides(
+            text,
+            people,
+            &[("units.toml", "counts_people = true", "")],
+            items,
+        );
+        // no kind's counted nouns name people
+        let edits = [
+            ("kinds/casualties.toml", "counted_are_people = true", ""),
+            ("kinds/arrests.toml", "counted_are_people = true", ""),
+        ];
+        flag_decides(text, people, &edits, items);
+    }
+
+    #[test]
+    fn a_total_named_far_before_its_figure_gives_the_event() {
+        flag_decides(
+            "The death toll from the floods in the mountain villages of the north has now risen to 640.",
+            "640 [640, 640] people casualties/killed/-",
+            &[("kinds/casualties.toml", "totals = [\"toll\"]", "")],
+            "",
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! The counted noun: what a figure counts, written after it ("40 new schools", "$5m worth
+//! of aid") or, for money and percentages, before it ("a budget of $5bn").
+//!
+//! Input: a figure, its clause and the sentence in ASCII lowercase. Output: the counted
+//! phrase, and whether the pack knows it (a kind's `counted` nouns) or it only looks like a
+//! plural noun.
+
+use std::ops::Range;
+
+use super::figure::Figure;
+use super::{is_word, Matchers};
+use crate::extract::lexicon::{COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP};
+
+/// What the figure counts, written after it: ("civilian protesters", found in the pack).
+pub(super) fn counted_after(
+    text: &str,
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    m: &Matchers,
+) -> Option<(String, bool)> {
+    let from = f.end_with_unit;
+    let mut limit = window.end.min(from + 60);
+    while limit > from && !lower.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    if from >= limit {
+        return None;
+    }
+    let region = lower.get(from..limit)?;
+    // Words after the figure, up to a stop word.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut after_of = false;
+    for w in region.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        // `w` is a slice of `region`: its offset is the pointer difference (separators may
+        // be wider than one byte).
+        let s = w.as_ptr() as usize - region.as_ptr() as usize;
+        if w.is_empty() {
+            continue;
+        }
+        if words.is_empty() && COUNTED_SKIP.contains(&w) {
+            after_of |= w == "of";
+            continue;
+        }
+        if words.is_empty() && (w.ends_with("'s") || w.ends_with("’s")) {
+            // "14% of Chad's weapons imports": the owner is not what is counted.
+            continue;
+        }
+        if words.is_empty()
+            && after_of
+            && f.unit.is_none()
+            && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        {
+            // "142 of 255 seats": the figure counts what its total counts.
+            continue;
+        }
+        if COUNTED_STOP.contains(&w)
+            || (!words.is_empty() && COUNTED_PREPOSITIONS.contains(&w))
+            || w.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        words.push((from + s, from + s + w.len()));
+        if words.len() >= 4 {
+            break;
+        }
+        // Stop at punctuation.
+        if region
+            .get((s + w.len()).min(region.len())..)
+            .unwrap_or("")
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() && c != ' ' && c != '-')
+        {
+            break;
+        }
+    }
+    let first = words.first()?.0;
+    let span_end = words.last()?.1;
+    // The first pack noun, run on through pack nouns right after it: "aid workers", not
+    // "aid"; "families", not "families lost their homes".
+    let mut head: Option<usize> = None;
+    for hit in m.counted.find_iter(lower.get(first..span_end)?) {
+        let (s, e) = (first + hit.start(), first + hit.end());
+        if !is_word(lower, s, e) {
+            continue;
+        }
+        match head {
+            None => head = Some(e),
+            Some(h) if s == h + 1 => head = Some(e),
+            Some(_) => break,
+        }
+    }
+    if let Some(e) = head {
+        return Some((text[first..e].to_lowercase(), true));
+    }
+    // No pack noun: the first or second word when it looks like a plural noun ("400
+    // tents", "40 new hospitals").
+    if !(f.unit.is_none() || after_of) {
+        return None;
+    }
+    for &(s, e) in words.iter().take(2) {
+        let w = &lower[s..e];
+        if !text[s..e].chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        if w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ous")
+            && !w.ends_with("is")
+            && !w.ends_with("us")
+        {
+            return Some((lower[first..e].to_owned(), false));
+        }
+    }
+    None
+}
+
+/// What a money or percent figure counts, written before it ("a budget of $5bn").
+pub(super) fn counted_before(
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    m: &Matchers,
+) -> Option<String> {
+    let mut start = window.start.max(f.start_with_modifier.saturating_sub(40));
+    while !lower.is_char_boundary(start) {
+        start += 1;
+    }
+    let region = lower.get(start..f.start_with_modifier)?;
+    let mut last = None;
+    for hit in m.counted.find_iter(region) {
+        let (s, e) = (start + hit.start(), start + hit.end());
+        if is_word(lower, s, e) {
+            last = Some(lower[s..e].to_owned());
+        }
+    }
+    last
+}
+
+/// Whether the word after `at` is a counted noun of the pack or looks like a plural noun.
+pub(super) fn plural_noun_next(lower: &str, at: usize, m: &Matchers) -> bool {
+    let rest = &lower[at..];
+    let trimmed = rest.trim_start_matches(' ');
+    if rest.len() - trimmed.len() != 1 {
+        return false;
+    }
+    let word: &str = trimmed
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    if word.len() < 3 {
+        return false;
+    }
+    let in_pack = m
+        .counted
+        .find(word)
+        .is_some_and(|h| h.start() == 0 && h.end() == word.len());
+    in_pack || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::show;
+
+    #[test]
+    fn plain_counts_of_named_things() {
+        insta::assert_snapshot!(
+            show("The city will build 40 new schools, and the 1,200 staff of the agency kept their jobs."),
+            @r"
+        40 [40, 40] items counts/-/new schools
+        1200 [1200, 1200] items counts/-/staff
+        "
+        );
+    }
+
+    #[test]
+    fn counted_phrase_stops_at_the_verb() {
+        insta::assert_snapshot!(
+            show("Around 500 families lost their homes in the fire."),
+            @"500 [450, 550] items counts/-/families"
+        );
+    }
+
+    #[test]
+    fn percent_of_what() {
+        insta::assert_snapshot!(
+            show("The country supplied at least 30% of weapons imported by the army."),
+            @"30 [30, -] percent shares/supplied/weapons"
+        );
+    }
+
+    #[test]
+    fn an_owner_before_the_counted_noun_is_skipped() {
+        insta::assert_snapshot!(
+            show("Norway supplied 12% of Peru's arms imports in 2019."),
+            @"12 [12, 12] percent shares/supplied/arms imports @Period:in 2019"
+        );
+    }
+}

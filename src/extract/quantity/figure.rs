@@ -1,0 +1,584 @@
+//! Figures: each number, range or vague amount of a sentence with its unit and the
+//! modifiers that make it an interval ("at least 300", "$1-2bn", "dozens of").
+//!
+//! Input: a sentence's text, its ASCII lowercase and the spans of its dates. Output:
+//! [`Figure`]s in text order, before their kind is known. A number inside a date, a
+//! score ("won 3-2"), a compound adjective ("a 10-day curfew"), a time window ("the first
+//! 10 minutes") or a short magnitude that could be a code ("221B", "a 35m wall") is no
+//! figure; a vote tally ("passed 31-14") is one figure with the votes against
+//! ([`super::tally`]).
+
+use std::ops::Range;
+
+use super::{counted, is_word, tally, Hint, Matchers};
+use crate::extract::lexicon::{DURATION_WINDOW, UNIT_LINKS};
+use crate::extract::number::{self, Form, Numeral};
+use crate::extract::{scope, Interval};
+use crate::pack::{Bound, Dimension, Pack};
+
+/// A number in context, before its kind is known.
+#[derive(Debug, Clone)]
+pub(super) struct Figure {
+    /// The number (or range, or vague phrase) itself.
+    pub(super) span: Range<usize>,
+    /// Start including the modifier and the currency symbol.
+    pub(super) start_with_modifier: usize,
+    /// End including the unit and any trailing modifier.
+    pub(super) end_with_unit: usize,
+    pub(super) number: Option<f64>,
+    pub(super) value: Interval,
+    pub(super) unit: Option<usize>,
+    pub(super) modifier: Option<String>,
+    pub(super) vague: bool,
+    /// Written in words ("two").
+    pub(super) words: bool,
+    /// Digits right after a capitalised word ("Apollo 11"): maybe a name.
+    pub(super) after_name: bool,
+    /// For a vote tally ("passed 31-14", "by 31 votes to 14"): the votes against.
+    pub(super) against: Option<f64>,
+}
+
+/// Every figure of the sentence: numbers and ranges with unit and modifier, and vague amounts.
+pub(super) fn figures(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    dates: &[scope::LocalDate<'_>],
+    hint: Hint<'_>,
+) -> Vec<Figure> {
+    let overlaps_date = |r: &Range<usize>| {
+        dates
+            .iter()
+            .any(|d| d.span.start < r.end && r.start < d.span.end)
+    };
+    let nums: Vec<Numeral> = number::scan_lowered(text, lower, &m.numerals, hint.number_words)
+        .into_iter()
+        .filter(|n| !overlaps_date(&n.span))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < nums.len() {
+        let mut a = nums[i].clone();
+        // Ranges: "150-170", "150 to 170", "between 150 and 170", "two or three".
+        let mut hi: Option<Numeral> = None;
+        if let Some(b) = nums.get(i + 1) {
+            let gap = lower[a.span.end..b.span.start].trim_matches(' ');
+            let against = m
+                .tally
+                .as_ref()
+                .and_then(|(_, t)| tally::against(lower, &a, b, gap, t));
+            if let Some(against) = against {
+                // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
+                if let Some(mut f) = figure(text, lower, pack, m, &a, None) {
+                    f.against = Some(against);
+                    f.end_with_unit = f.end_with_unit.max(b.span.end);
+                    out.push(f);
+                }
+                i += 2;
+                continue;
+            }
+            let between = lower[..a.span.start]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .ends_with("between");
+            let joined = matches!(gap, "-" | "–" | "—" | "to")
+                || (gap == "and" && between)
+                || (gap == "or" && a.form == Form::Words);
+            let gap_currency = m
+                .prefixes
+                .iter()
+                .find(|(p, _, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
+            if (joined
+                || gap_currency.is_some_and(|(p, _, _)| {
+                    let g = gap[..gap.len() - p.len()].trim();
+                    matches!(g, "-" | "–" | "to" | "and")
+                }))
+                && !a.year_like
+                && !b.year_like
+            {
+                let mut b = b.clone();
+                if a.factor == 1.0 && b.factor > 1.0 {
+                    a.value *= b.factor;
+                }
+                if b.short.is_some() && a.short.is_none() {
+                    // "$1-2bn": the suffix belongs to both.
+                    b.short = None;
+                }
+                if b.value > a.value {
+                    hi = Some(b);
+                    i += 1;
+                } else if matches!(gap, "-" | "–") {
+                    // "won 3-2": a score, not a range and not two counts.
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+        if let Some(f) = figure(text, lower, pack, m, &a, hi.as_ref()) {
+            out.push(f);
+        }
+    }
+    // Vague amounts: "hundreds of", "scores", "several thousand".
+    let vague = hint.vague.then(|| m.vague.find_iter(lower));
+    for v in vague.into_iter().flatten() {
+        let (s, e) = (v.start(), v.end());
+        if !is_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
+            continue;
+        }
+        let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
+            continue;
+        };
+        let mut min = vq.min;
+        let mut max = vq.max;
+        let mut end = e;
+        // "several hundred", "a few thousand".
+        let next: String = lower[e..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if let Some((f, false)) = m.numerals.multiplier(&next) {
+            if next.len() >= 3 {
+                min *= f;
+                max = max.map(|x| x * f);
+                end = e + (lower[e..].len() - lower[e..].trim_start().len()) + next.len();
+            }
+        }
+        let modifier = modifier_before(lower, s, m);
+        let start = modifier.as_ref().map_or(s, |(st, _, _)| *st);
+        out.push(Figure {
+            span: s..end,
+            start_with_modifier: start,
+            end_with_unit: end,
+            number: None,
+            value: Interval::closed(Some(min), max),
+            unit: None,
+            modifier: modifier.map(|(_, p, _)| p),
+            vague: true,
+            words: true,
+            after_name: false,
+            against: None,
+        });
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// One number (or range) with its currency, unit and modifiers.
+fn figure(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    a: &Numeral,
+    hi: Option<&Numeral>,
+) -> Option<Figure> {
+    let start = a.span.start;
+    let last = hi.unwrap_or(a);
+    let value = a.value;
+    let hi_value = hi.map(|h| h.value);
+    let end = last.span.end;
+    // Unit written before: "$", "US$", "Rs", "€", "magnitude".
+    let mut unit = None;
+    let mut prefix_start = start;
+    let head = text[..start].trim_end_matches([' ', '\u{a0}']);
+    // "a magnitude-7.1 quake": a word prefix joined by a hyphen.
+    let word_head = head.strip_suffix('-').unwrap_or(head);
+    for (p, u, word) in &m.prefixes {
+        if *word && word_head.len() != head.len() {
+            let h = word_head;
+            if h.len() >= p.len()
+                && h.is_char_boundary(h.len() - p.len())
+                && h[h.len() - p.len()..].eq_ignore_ascii_case(p)
+                && is_word(text, h.len() - p.len(), h.len())
+            {
+                unit = Some(*u);
+                prefix_start = h.len() - p.len();
+                break;
+            }
+        }
+        let ok = if *word {
+            head.len() >= p.len()
+                && head.is_char_boundary(head.len() - p.len())
+                && head[head.len() - p.len()..].eq_ignore_ascii_case(p)
+                && is_word(text, head.len() - p.len(), head.len())
+        } else {
+            head.ends_with(p.as_str())
+        };
+        if ok {
+            // A word prefix needs a space ("magnitude 7"), a symbol may be glued ("$5").
+            unit = Some(*u);
+            prefix_start = head.len() - p.len();
+            break;
+        }
+    }
+    if unit.is_none() && a.form == Form::Digits {
+        // "its magnitude at 7.1", "a magnitude of 6.8": a unit word a few linking words back.
+        let words: Vec<&str> = lower[..start].split(' ').rev().skip(1).take(4).collect();
+        for (k, w) in words.iter().enumerate() {
+            if let Some((_, u, _)) = m
+                .prefixes
+                .iter()
+                .find(|(p, _, word)| *word && p.eq_ignore_ascii_case(w))
+            {
+                if words[..k].iter().all(|x| UNIT_LINKS.contains(x)) && k > 0 {
+                    unit = Some(*u);
+                }
+                break;
+            }
+        }
+    }
+    let currency = unit.is_some_and(|u| {
+        pack.units
+            .get(u)
+            .is_some_and(|x| x.dimension == Dimension::Currency)
+    });
+    // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
+    // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
+    // British style writes "2.3m people" and "3m doses": a plural or counted noun after it
+    // makes the suffix a magnitude too.
+    if !currency
+        && (last.short.is_some() || a.short.is_some())
+        && !counted::plural_noun_next(lower, end, m)
+    {
+        return None;
+    }
+    // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
+    // first of the sentence) are part of a name, unless a unit or a counted noun follows
+    // ("visited Russia 6 times", checked in `classify`).
+    let mut after_name = false;
+    if unit.is_none() && a.form == Form::Digits {
+        let head = &text[..start];
+        let trimmed = head.trim_end_matches(' ');
+        if trimmed.len() + 1 == head.len() {
+            let word: &str = trimmed
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let word_start = trimmed.len() - word.len();
+            let initial = text[..word_start].trim().is_empty();
+            if !initial
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && modifier_before(lower, start, m).is_none()
+            {
+                after_name = true;
+            }
+        }
+    }
+    // Unit written after: "%", "per cent", "km", "yuan", "times", "votes".
+    let mut end_with_unit = end;
+    if a.form == Form::Fraction {
+        unit = pack
+            .units
+            .iter()
+            .position(|u| u.dimension == Dimension::Percent);
+    } else {
+        let rest = &lower[end..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let gap = rest.len() - trimmed.len();
+        if gap <= 1 {
+            for (s, u) in &m.suffixes {
+                if trimmed.starts_with(s.as_str()) {
+                    let e = end + gap + s.len();
+                    let alpha_end = s.chars().last().is_some_and(char::is_alphanumeric);
+                    if alpha_end && lower[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                        continue;
+                    }
+                    if gap == 0 && s.chars().next().is_some_and(char::is_alphabetic) && s.len() > 3
+                    {
+                        continue;
+                    }
+                    // A currency word after a currency symbol is the same unit ("$5 US dollars").
+                    if unit.is_none() || unit == Some(*u) {
+                        unit = Some(*u);
+                        end_with_unit = e;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    // "a 12-year-old", "a 10-day curfew": a compound adjective, not a count.
+    if end_with_unit == end
+        && lower[end..].starts_with('-')
+        && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
+    // "the first 10 minutes", "the past three years": a time window, not a claim.
+    if unit_dim == Some(Dimension::Duration) {
+        let before = lower[..prefix_start].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        if DURATION_WINDOW.contains(&prev) {
+            return None;
+        }
+    }
+    // Modifiers.
+    let mut modifier = None;
+    let interval_of = |x: f64, b: Bound| match b {
+        Bound::AtLeast => Interval::closed(Some(x), None),
+        Bound::MoreThan => Interval {
+            min: Some(x),
+            max: None,
+            min_inclusive: false,
+            max_inclusive: true,
+        },
+        Bound::AtMost => Interval::closed(Some(0.0), Some(x)),
+        Bound::LessThan => Interval {
+            min: Some(0.0),
+            max: Some(x),
+            min_inclusive: true,
+            max_inclusive: false,
+        },
+        Bound::Almost => Interval {
+            min: Some(x * (1.0 - pack.approximation.below)),
+            max: Some(x),
+            min_inclusive: true,
+            max_inclusive: false,
+        },
+        Bound::About => Interval::closed(
+            Some(x * (1.0 - pack.approximation.around)),
+            Some(x * (1.0 + pack.approximation.around)),
+        ),
+    };
+    let mut interval = match hi_value {
+        Some(h) => Interval::closed(Some(value), Some(h)),
+        None => Interval::exact(value),
+    };
+    let mut start_with_modifier = prefix_start;
+    if let Some((s, phrase, bound)) = modifier_before(lower, prefix_start, m) {
+        if hi_value.is_none() {
+            interval = interval_of(value, bound);
+        }
+        start_with_modifier = s;
+        modifier = Some(phrase);
+    }
+    let rest = &lower[end_with_unit..];
+    for (p, b) in &m.after {
+        let r = rest.trim_start_matches([' ', '-']);
+        if r.starts_with(p.as_str())
+            && (rest.len() - r.len() <= 1)
+            && (!p.chars().all(char::is_alphabetic)
+                || is_word(
+                    lower,
+                    end_with_unit + rest.len() - r.len(),
+                    end_with_unit + rest.len() - r.len() + p.len(),
+                ))
+        {
+            if hi_value.is_none() {
+                interval = interval_of(value, *b);
+            }
+            end_with_unit += rest.len() - r.len() + p.len();
+            modifier = Some(p.clone());
+            break;
+        }
+    }
+    let number = if hi_value.is_some() {
+        None
+    } else {
+        Some(tidy(value))
+    };
+    interval.min = interval.min.map(tidy);
+    interval.max = interval.max.map(tidy);
+    Some(Figure {
+        span: start..end,
+        start_with_modifier,
+        end_with_unit,
+        number,
+        value: interval,
+        unit,
+        modifier,
+        vague: false,
+        words: a.form == Form::Words,
+        after_name,
+        against: None,
+    })
+}
+
+/// The modifier phrase ending just before `at`: its start, phrase and bound.
+fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, String, Bound)> {
+    let head = lower[..at].trim_end();
+    for (p, b) in &m.before {
+        if head.ends_with(p.as_str()) {
+            let s = head.len() - p.len();
+            if is_word(lower, s, head.len()) || !p.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                return Some((s, p.clone(), *b));
+            }
+        }
+    }
+    None
+}
+
+/// Rounds float noise away (`220.00000000000003` → 220) to 12 significant digits.
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().ceil() as i32;
+    if !(-300..=300).contains(&digits) {
+        return x;
+    }
+    let p = 10f64.powi(digits);
+    let r = (x * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::show;
+
+    #[test]
+    fn money_with_magnitude_suffixes() {
+        insta::assert_snapshot!(
+            show("The firm sold $420m worth of parts, against $2.5bn from its rival."),
+            @r"
+        420000000 [420000000, 420000000] USD money/supplied/parts
+        2500000000 [2500000000, 2500000000] USD money/supplied/parts
+        "
+        );
+    }
+
+    #[test]
+    fn currencies_in_words_and_codes() {
+        insta::assert_snapshot!(
+            show("The state budget of Rs 10 crore includes 2.3 trillion yuan and €40 million in aid, plus US$7 billion."),
+            @r"
+        100000000 [100000000, 100000000] INR money/spent/budget
+        2300000000000 [2300000000000, 2300000000000] CNY money/spent/budget
+        40000000 [40000000, 40000000] EUR money/pledged/aid
+        7000000000 [7000000000, 7000000000] USD money/-/-
+        "
+        );
+    }
+
+    #[test]
+    fn percentages_in_every_form() {
+        insta::assert_snapshot!(
+            show("Turnout was 16 per cent, up from 12%, and a fifth of voters backed it, while 20 percent abstained."),
+            @r"
+        16 [16, 16] percent shares/turnout/turnout
+        12 [12, 12] percent shares/changed/turnout
+        20 [20, 20] percent shares/-/voters
+        20 [20, 20] percent shares/-/voters
+        "
+        );
+    }
+
+    #[test]
+    fn ranges_in_every_form() {
+        insta::assert_snapshot!(
+            show("Between 150 and 170 people were injured, 40-60 people went missing and 3 to 5 miners were rescued."),
+            @r"
+        - [150, 170] people casualties/injured/people
+        - [40, 60] people casualties/missing/people
+        - [3, 5] people casualties/rescued/miners
+        "
+        );
+    }
+
+    #[test]
+    fn modifiers_make_intervals() {
+        insta::assert_snapshot!(
+            show("More than 70 people were killed. Up to 90 people were injured. About 200 people were arrested. Fewer than 10 people were rescued."),
+            @r"
+        70 (70, -] people casualties/killed/people
+        90 [0, 90] people casualties/injured/people
+        200 [180, 220] people arrests/arrested/people
+        10 [0, 10) people casualties/rescued/people
+        "
+        );
+    }
+
+    #[test]
+    fn a_figure_going_past_a_mark_is_an_open_bound_but_a_passed_budget_is_exact() {
+        insta::assert_snapshot!(
+            show("The death toll topped 3,000 people. The council passes $4.2 billion budget."),
+            @r"
+        3000 (3000, -] people casualties/killed/people
+        4200000000 [4200000000, 4200000000] USD money/spent/budget
+        "
+        );
+    }
+
+    #[test]
+    fn vague_amounts_get_ranges() {
+        insta::assert_snapshot!(
+            show("Police detained dozens of students, and tens of thousands of residents were evacuated."),
+            @r"
+        - [24, 199] people arrests/arrested/students
+        - [20000, 199999] people casualties/rescued/residents
+        "
+        );
+    }
+
+    #[test]
+    fn measures_with_units() {
+        insta::assert_snapshot!(
+            show("A magnitude 6.4 quake struck at a depth of 10 km, some 12 miles from the town, and 4,000 tents were delivered."),
+            @r"
+        6.4 [6.4, 6.4] magnitude measures/magnitude/-
+        10 [10, 10] km measures/depth/depth
+        12 [10.8, 13.2] miles measures/distance/-
+        4000 [4000, 4000] items counts/supplied/tents
+        "
+        );
+    }
+
+    #[test]
+    fn magnitude_written_around_the_figure() {
+        insta::assert_snapshot!(show("A magnitude-6.2 quake shook the coast."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("The survey put its magnitude at 6.2."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+        insta::assert_snapshot!(show("A magnitude 6.2 earthquake struck."), @"6.2 [6.2, 6.2] magnitude measures/magnitude/-");
+    }
+
+    #[test]
+    fn money_range_over_a_line_break() {
+        insta::assert_snapshot!(
+            show("The plan would save $40\nmillion to $55 million a year."),
+            @"- [40000000, 55000000] USD money/-/- @Rate:a year"
+        );
+    }
+
+    #[test]
+    fn short_magnitude_before_a_plural_noun() {
+        insta::assert_snapshot!(
+            show("Floods displaced 2.3m people and the 35m tower fell, but prices rose 4pc."),
+            @r"
+        2300000 [2300000, 2300000] people casualties/rescued/people
+        4 [4, 4] percent shares/changed/-
+        "
+        );
+    }
+
+    #[test]
+    fn figure_without_currency_keeps_short_suffix_out() {
+        insta::assert_snapshot!(show("The 35m tower cost $3m."), @"3000000 [3000000, 3000000] USD money/lost/-");
+    }
+
+    #[test]
+    fn years_dates_ordinals_and_codes_are_not_quantities() {
+        assert_eq!(
+            show("On its 50th anniversary, a 2019 survey of the 2010-2015 period, held on Jan. 4 during the COVID-19 crisis, filled the first 15 minutes of the show."),
+            ""
+        );
+    }
+
+    #[test]
+    fn scores_names_and_codes_are_not_counts() {
+        assert_eq!(
+            show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
+            ""
+        );
+    }
+
+    #[test]
+    fn compound_adjectives_are_not_counts() {
+        assert_eq!(show("A 9-year-old girl saw a 10-day festival."), "");
+    }
+}

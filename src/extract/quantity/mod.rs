@@ -1,0 +1,648 @@
+//! Quantity claims: a number, its interval, unit, kind, event, what is counted and its scope.
+//!
+//! Input: one sentence and its dates. Output: quantity [`Claim`]s, whose attribution the
+//! caller sets (`attribution::for_figure`). A figure becomes a claim when its kind is known
+//! from the words of its own clause (an event such as "killed" or "arrested", or a counted
+//! noun), or when it carries an explicit unit (money, percentages, measures): precision
+//! first. Years, dates, ordinals, times and codes are never counted (see [`super::number`]
+//! and [`super::time`]).
+//!
+//! One file a step: [`figure`] finds the figures of a sentence with their units and
+//! modifiers, [`classify`] gives each its kind and event, [`counted`] finds what it
+//! counts, and [`tally`] reads a vote tally as two figures. This module runs them over a
+//! sentence, carries a kind from one figure to the next ("including 11", "compared with
+//! $1.5bn", "or 2.3 million votes") and scopes each claim in time and place.
+
+mod classify;
+mod counted;
+mod figure;
+mod tally;
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use self::figure::Figure;
+use super::lexicon::{COMPARISONS, PART_OPENERS};
+use super::number::Numerals;
+use super::scope;
+use super::{
+    Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope, TimeScope, TimeScopeKind,
+};
+use crate::ingest::Source;
+use crate::pack::{Bound, Pack};
+use crate::segment::Sentence;
+
+/// Builds the matchers this stage takes from the pack, ahead of the first sentence.
+pub(crate) fn warm_up(pack: &Pack) {
+    let _ = pack.prepared(Matchers::new);
+}
+
+/// What the whole-source passes know of a sentence: its ASCII lowercase, and what one
+/// search of the whole source says it may hold, so that the sentence's own searches for
+/// what it cannot hold are skipped ([`crate::text::PhraseFilter`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hint<'a> {
+    /// The sentence in ASCII lowercase, borrowed from the source's.
+    lower: Option<&'a str>,
+    /// A vague amount's phrase.
+    vague: bool,
+    /// A number word ([`super::number::scan_lowered`]).
+    number_words: bool,
+}
+
+/// The [`Hint`] of each sentence span of a source whose ASCII lowercase is `lower`.
+pub(crate) fn hints<'a>(pack: &Pack, lower: &'a str, spans: &[Range<usize>]) -> Vec<Hint<'a>> {
+    let m = pack.prepared(Matchers::new);
+    let vague = m.vague_filter.spans(lower, spans);
+    let words = m.numerals.word_hits(lower, spans);
+    spans
+        .iter()
+        .zip(vague)
+        .zip(words)
+        .map(|((span, vague), number_words)| Hint {
+            lower: lower.get(span.clone()),
+            vague,
+            number_words,
+        })
+        .collect()
+}
+
+/// Quantity claims of sentence `index`.
+pub(crate) fn find(
+    source: &Source,
+    index: usize,
+    sentence: &Sentence,
+    pack: &Pack,
+    dates: &[&DateRef],
+    anchor: &Anchor,
+    hint: Hint<'_>,
+) -> Vec<Claim> {
+    let m = pack.prepared(Matchers::new);
+    let text = sentence.text(source);
+    // `text` in ASCII lowercase: the caller's, when it has it
+    let lower = crate::text::ascii_lower(text, hint.lower);
+    let lower: &str = &lower;
+    let base = sentence.span.start;
+    let local_dates: Vec<scope::LocalDate<'_>> = dates
+        .iter()
+        .filter(|d| d.span.start >= base && d.span.end <= sentence.span.end)
+        .map(|d| scope::LocalDate {
+            span: d.span.start - base..d.span.end - base,
+            date: d,
+        })
+        .collect();
+    let figures = figure::figures(text, lower, pack, &m, &local_dates, hint);
+    if figures.is_empty() {
+        return Vec::new();
+    }
+    let clauses = scope::clauses(text);
+    let as_of = scope::reporting_date(text, &local_dates, &m.speech).or(anchor.date);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut previous: Vec<Quantity> = Vec::new();
+    for f in figures {
+        let window = scope::window(&clauses, f.span.start);
+        let part = is_part(lower, f.start_with_modifier);
+        if let Some(against) = f.against {
+            // A tally gives two claims: the votes for (the figure) and the votes against.
+            for q in tally::claims(&f, against, pack, &m) {
+                let q = with_scope(
+                    q,
+                    text,
+                    lower,
+                    base,
+                    &local_dates,
+                    &clauses,
+                    &f,
+                    as_of,
+                    false,
+                    pack,
+                );
+                out.push(claim(index, sentence, base, &f, f.end_with_unit, q));
+            }
+            continue;
+        }
+        let Some(mut q) = classify::classify(text, lower, &f, &window, pack, &m) else {
+            if part {
+                if let Some(prev) = previous.last() {
+                    // "killing 320 people, including 11 on Thursday": 11 counts the same thing.
+                    let q = Quantity {
+                        number: f.number,
+                        value: f.value,
+                        kind: prev.kind.clone(),
+                        unit: prev.unit.clone(),
+                        counted: prev.counted.clone(),
+                        event: prev.event.clone(),
+                        scope: Scope::default(),
+                        modifier: f.modifier.clone(),
+                        vague: f.vague,
+                        part: true,
+                        status: super::frame::status(
+                            lower,
+                            &window,
+                            &(f.start_with_modifier..f.end_with_unit),
+                        ),
+                    };
+                    let q = with_scope(
+                        q,
+                        text,
+                        lower,
+                        base,
+                        &local_dates,
+                        &clauses,
+                        &f,
+                        as_of,
+                        true,
+                        pack,
+                    );
+                    out.push(claim(index, sentence, base, &f, f.span.end, q));
+                    previous.push(out_quantity(&out));
+                }
+            }
+            continue;
+        };
+        q.part = part;
+        q.status = super::frame::status(lower, &window, &(f.start_with_modifier..f.end_with_unit));
+        if (q.counted.is_none() || q.event.is_none())
+            && compares(&lower[window.start..f.start_with_modifier])
+        {
+            // "$835m worth of products compared with $1.5bn": the second figure counts the
+            // same thing as the first of its kind in the sentence.
+            if let Some(prev) = previous
+                .iter()
+                .rev()
+                .find(|p| p.kind == q.kind && p.unit == q.unit)
+            {
+                if q.counted.is_none() {
+                    q.counted = prev.counted.clone();
+                }
+                if q.event.is_none() {
+                    q.event = prev.event.clone();
+                }
+            }
+        }
+        let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
+        if q.event.is_none() && lead.trim_start() == "or " {
+            // "47.2% of the vote, or 2.3 million votes": the same result in another unit.
+            if let Some(ev) = previous.last().and_then(|p| p.event.clone()) {
+                let known = pack
+                    .kinds
+                    .iter()
+                    .find(|k| k.id == q.kind)
+                    .is_some_and(|k| k.events.iter().any(|e| e.id == ev));
+                if known {
+                    q.event = Some(ev);
+                }
+            }
+        }
+        let end = q_end(&f, &q, lower);
+        let q = with_scope(
+            q,
+            text,
+            lower,
+            base,
+            &local_dates,
+            &clauses,
+            &f,
+            as_of,
+            part,
+            pack,
+        );
+        out.push(claim(index, sentence, base, &f, end, q));
+        previous.push(out_quantity(&out));
+    }
+    out
+}
+
+/// "compared with $1.5bn", "against 12%": the figure is set against an earlier one.
+fn compares(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    words
+        .iter()
+        .any(|w| COMPARISONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// "including 11", "among them 3", "of whom 12": the figure is part of a larger one.
+fn is_part(lower: &str, start: usize) -> bool {
+    let head = lower[..start].trim_end();
+    PART_OPENERS.iter().any(|p| head.ends_with(p))
+}
+
+fn out_quantity(out: &[Claim]) -> Quantity {
+    match out.last().map(|c| &c.body) {
+        Some(ClaimBody::Quantity(q)) => q.clone(),
+        _ => Quantity {
+            number: None,
+            value: Interval::closed(None, None),
+            kind: String::new(),
+            unit: String::new(),
+            counted: None,
+            event: None,
+            scope: Scope::default(),
+            modifier: None,
+            vague: false,
+            part: false,
+            status: None,
+        },
+    }
+}
+
+fn claim(
+    index: usize,
+    sentence: &Sentence,
+    base: usize,
+    f: &Figure,
+    end: usize,
+    q: Quantity,
+) -> Claim {
+    Claim {
+        sentence: index,
+        sentence_span: sentence.span.clone(),
+        span: base + f.start_with_modifier..base + end.max(f.span.end),
+        body: ClaimBody::Quantity(q),
+        // set by the caller, who knows the sentence's statements
+        attribution: None,
+    }
+}
+
+/// Where the claim text ends: after the counted noun when it follows the figure (`lower`:
+/// the sentence in ASCII lowercase).
+fn q_end(f: &Figure, q: &Quantity, lower: &str) -> usize {
+    let mut end = f.end_with_unit;
+    if let Some(c) = &q.counted {
+        if let Some(pos) = lower[end..].find(c.as_str()) {
+            if pos <= 24 {
+                end += pos + c.len();
+            }
+        }
+    }
+    end
+}
+
+#[allow(clippy::too_many_arguments)]
+fn with_scope(
+    mut q: Quantity,
+    text: &str,
+    lower: &str,
+    base: usize,
+    dates: &[scope::LocalDate<'_>],
+    clauses: &[scope::Clause],
+    f: &Figure,
+    as_of: Option<jiff::civil::Date>,
+    part: bool,
+    pack: &Pack,
+) -> Quantity {
+    let rate = super::rate::after(lower, f.end_with_unit)
+        .or_else(|| super::rate::before(lower, f.start_with_modifier));
+    let time = match rate {
+        Some((span, _)) => Some(TimeScope {
+            kind: TimeScopeKind::Rate,
+            text: text.get(span.clone()).unwrap_or_default().to_owned(),
+            span: base + span.start..base + span.end,
+            from: None,
+            to: None,
+        }),
+        None => scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
+    };
+    q.scope = Scope {
+        time,
+        place: scope::place(text, dates, clauses, f.span.clone(), pack),
+        as_of,
+    };
+    q
+}
+
+/// Compiled matchers, built once per pack.
+pub(crate) struct Matchers {
+    numerals: Numerals,
+    /// Event triggers; per pattern, the (kind index, event index) pairs it stands for.
+    events: AhoCorasick,
+    event_of: Vec<Vec<(usize, usize)>>,
+    /// Counted nouns; per pattern, the kinds listing it.
+    counted: AhoCorasick,
+    vague: AhoCorasick,
+    /// Which sentences may hold a vague phrase ([`hints`]).
+    vague_filter: crate::text::PhraseFilter,
+    /// Unit prefixes as (form, unit index, whether the form is a word like "magnitude"
+    /// rather than a symbol like "$"), and suffixes as (form, unit index); longest first.
+    prefixes: Vec<(String, usize, bool)>,
+    suffixes: Vec<(String, usize)>,
+    /// Modifiers before and after the figure, longest first.
+    before: Vec<(String, Bound)>,
+    after: Vec<(String, Bound)>,
+    /// Speech verb forms, lowercase.
+    pub(crate) speech: Vec<String>,
+    /// Per unit index, the kinds listing the unit; and the kinds a figure without a unit
+    /// may belong to (those listing a plain count unit, [`classify::is_plain_count`]).
+    kinds_of_unit: Vec<Vec<usize>>,
+    unitless_kinds: Vec<usize>,
+    /// The kind of plain counts of named things ([`crate::pack::Kind::generic`]).
+    generic: Option<usize>,
+    /// The kind that reads vote tallies, and its tally ([`crate::pack::Kind::tally`]).
+    tally: Option<(usize, crate::pack::Tally)>,
+    /// Nouns naming a running total before its figure ("toll"), of every kind.
+    totals: Vec<String>,
+}
+
+impl Matchers {
+    fn new(pack: &Pack) -> Matchers {
+        let build = |pats: &[String]| {
+            #[allow(clippy::expect_used)]
+            AhoCorasickBuilder::new()
+                // a full DFA: one table step per byte of every sentence, built once per pack
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(pats)
+                .expect("pack word lists compile to an automaton")
+        };
+        let mut trig: Vec<String> = Vec::new();
+        let mut event_of: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (ki, k) in pack.kinds.iter().enumerate() {
+            for (ei, e) in k.events.iter().enumerate() {
+                for t in &e.triggers {
+                    match trig.iter().position(|x| x == t) {
+                        Some(p) => event_of[p].push((ki, ei)),
+                        None => {
+                            trig.push(t.clone());
+                            event_of.push(vec![(ki, ei)]);
+                        }
+                    }
+                }
+            }
+        }
+        let mut counted: Vec<String> = pack
+            .kinds
+            .iter()
+            .flat_map(|k| k.counted.iter().cloned())
+            .collect();
+        counted.sort();
+        counted.dedup();
+        let vague: Vec<String> = pack.vague.iter().map(|v| v.phrase.clone()).collect();
+        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
+        for (i, u) in pack.units.iter().enumerate() {
+            prefixes.extend(
+                u.prefixes
+                    .iter()
+                    .map(|p| (p.clone(), i, p.chars().all(char::is_alphabetic))),
+            );
+            suffixes.extend(u.suffixes.iter().map(|s| (s.to_lowercase(), i)));
+        }
+        prefixes.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        suffixes.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for md in &pack.modifiers {
+            let list = if md.after { &mut after } else { &mut before };
+            list.extend(md.phrases.iter().map(|p| (p.clone(), md.bound)));
+        }
+        before.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        after.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let kinds_where = |keep: &dyn Fn(&crate::pack::Kind) -> bool| -> Vec<usize> {
+            (0..pack.kinds.len())
+                .filter(|&i| keep(&pack.kinds[i]))
+                .collect()
+        };
+        let kinds_of_unit = pack
+            .units
+            .iter()
+            .map(|u| kinds_where(&|k| k.units.contains(&u.id)))
+            .collect();
+        let unitless_kinds =
+            kinds_where(&|k| k.units.iter().any(|id| classify::is_plain_count(pack, id)));
+        Matchers {
+            kinds_of_unit,
+            unitless_kinds,
+            generic: pack.kinds.iter().position(|k| k.generic),
+            tally: pack
+                .kinds
+                .iter()
+                .enumerate()
+                .find_map(|(i, k)| Some((i, k.tally.clone()?))),
+            totals: pack.kinds.iter().flat_map(|k| k.totals.clone()).collect(),
+            numerals: Numerals::new(pack),
+            events: build(&trig),
+            event_of,
+            counted: build(&counted),
+            vague: build(&vague),
+            vague_filter: crate::text::PhraseFilter::new(&vague),
+            prefixes,
+            suffixes,
+            before,
+            after,
+            speech: pack
+                .speech_verbs
+                .iter()
+                .flat_map(|v| v.forms.iter().cloned())
+                .collect(),
+        }
+    }
+}
+
+/// Whether `start..end` of `text` is a whole word (or words).
+fn is_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn claims_in(pack: &Pack, text: &str) -> Vec<Quantity> {
+        let source = Source::from_text("t", "t.txt", text, pack);
+        let sentences = crate::segment(&source, pack);
+        let ex = crate::extract(&source, &sentences, pack);
+        ex.claims
+            .into_iter()
+            .filter_map(|c| match c.body {
+                ClaimBody::Quantity(q) => Some(q),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect()
+    }
+
+    pub(super) fn show(text: &str) -> String {
+        show_in(&Pack::default_pack(), text)
+    }
+
+    pub(super) fn show_in(pack: &Pack, text: &str) -> String {
+        claims_in(pack, text)
+            .iter()
+            .map(|q| {
+                let b = |x: Option<f64>| x.map_or("-".to_owned(), |x| format!("{x}"));
+                format!(
+                    "{} {}{}, {}{} {} {}/{}/{}{}{}",
+                    b(q.number),
+                    if q.value.min_inclusive { "[" } else { "(" },
+                    b(q.value.min),
+                    b(q.value.max),
+                    if q.value.max_inclusive { "]" } else { ")" },
+                    q.unit,
+                    q.kind,
+                    q.event.as_deref().unwrap_or("-"),
+                    q.counted.as_deref().unwrap_or("-"),
+                    if q.part { " part" } else { "" },
+                    q.scope
+                        .time
+                        .as_ref()
+                        .map(|t| format!(" @{:?}:{}", t.kind, t.text))
+                        .unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The default pack with each `(file, from, to)` replacement made in its file under
+    /// `claims/`, loaded from a temporary pack directory.
+    pub(super) fn pack_with(edits: &[(&str, &str, &str)]) -> Pack {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let claims = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("claims");
+        for (file, from, to) in edits {
+            let out = dir.path().join(file);
+            let text = std::fs::read_to_string(&out)
+                .or_else(|_| std::fs::read_to_string(claims.join(file)))
+                .expect("a file of the default pack");
+            assert!(text.contains(from), "{file} holds {from:?}");
+            std::fs::create_dir_all(out.parent().expect("a pack file has a folder"))
+                .expect("the folder is created");
+            std::fs::write(&out, text.replacen(from, to, 1)).expect("the file is written");
+        }
+        Pack::load(Some(dir.path())).expect("the edited pack is valid")
+    }
+
+    /// `text` gives `default` with the default pack and `edited` with the pack `edits` make.
+    pub(super) fn flag_decides(
+        text: &str,
+        default: &str,
+        edits: &[(&str, &str, &str)],
+        edited: &str,
+    ) {
+        assert_eq!(show(text), default, "default pack");
+        assert_eq!(
+            show_in(&pack_with(edits), text),
+            edited,
+            "edited: {edits:?}"
+        );
+    }
+
+    #[test]
+    fn casualty_toll_with_modifier_and_since_scope() {
+        insta::assert_snapshot!(
+            show("At least 45 villagers have died since the March 3 landslide, officials say."),
+            @"45 [45, -] people casualties/killed/villagers @Since:since the March 3 landslide"
+        );
+    }
+
+    #[test]
+    fn a_day_that_dates_the_event_a_toll_counts_since_is_a_since_scope() {
+        insta::assert_snapshot!(
+            show("At least 300 people have been killed since a magnitude 6.9 earthquake struck Mipele on Monday, officials said. Rescuers found 12 bodies on Monday, and the quake has killed 40 people since Sunday."),
+            @r"
+        300 [300, -] people casualties/killed/people @Since:since a magnitude 6.9 earthquake struck Mipele on Monday
+        6.9 [6.9, 6.9] magnitude measures/magnitude/people @Day:on Monday
+        12 [12, 12] people counts/deployed/bodies @Day:on Monday
+        40 [40, 40] people casualties/killed/people @Since:since Sunday
+        "
+        );
+    }
+
+    #[test]
+    fn part_of_a_toll_is_scoped_to_its_own_day() {
+        insta::assert_snapshot!(
+            show("Troops opened fire, killing 58 people, including 9 on Tuesday, a monitoring group said."),
+            @r"
+        58 [58, 58] people casualties/killed/people
+        9 [9, 9] people casualties/killed/people part @Day:on Tuesday
+        "
+        );
+    }
+
+    #[test]
+    fn superlative_since_is_not_the_scope_but_the_lead_date_is() {
+        insta::assert_snapshot!(
+            show("June 3 was the deadliest day since the May 1 ceasefire, leaving more than 40 people dead."),
+            @"40 (40, -] people casualties/killed/people @Day:June 3"
+        );
+    }
+
+    #[test]
+    fn since_scope_from_an_earlier_clause() {
+        insta::assert_snapshot!(
+            show("Norway has been the third-largest supplier of gas since 2012, selling $40bn worth of goods."),
+            @"40000000000 [40000000000, 40000000000] USD money/supplied/goods @Since:since 2012"
+        );
+    }
+
+    #[test]
+    fn as_of_is_the_reporting_day_else_the_anchor() {
+        let pack = Pack::default_pack();
+        let text = "March 10, 2023\n\nFlood toll rises in the valley town\n\nAt least 30 people have died, officials said on Wednesday.\n\nSome 12 people are missing.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let as_of: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => q.scope.as_of.map(|d| d.to_string()),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(as_of, vec!["2023-03-08", "2023-03-10"]);
+    }
+
+    #[test]
+    fn cumulative_tolls_are_reported_as_of_a_date_not_scoped_to_it() {
+        let pack = Pack::default_pack();
+        let text = "May 9, 2024\n\nLIMA, May 9 (Andes Wire) – Mudslides have killed 85 people, the civil defence office said.\n\n96 people have died as of Thursday, officials said.\n\nThe number of people killed by Tuesday's mudslide has risen to 90, the office said at its evening briefing on Wednesday.\n";
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        let got: Vec<String> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => Some(format!(
+                    "{:?} {:?} {} {}",
+                    q.number,
+                    q.event,
+                    q.scope.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    q.scope
+                        .time
+                        .as_ref()
+                        .map(|t| t.text.clone())
+                        .unwrap_or_default()
+                )),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Some(85.0) Some(\"killed\") 2024-05-09 ",
+                "Some(96.0) Some(\"killed\") 2024-05-09 ",
+                "Some(90.0) Some(\"killed\") 2024-05-08 ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_comparison_base_is_not_the_scope() {
+        insta::assert_snapshot!(
+            show("The levy is nine percent bigger than the one approved last year."),
+            @"9 [9, 9] percent shares/changed/-"
+        );
+        insta::assert_snapshot!(
+            show("Spending, a 4 percent increase over this year's plan, was approved."),
+            @"4 [4, 4] percent shares/changed/-"
+        );
+        insta::assert_snapshot!(
+            show("The board adopted the plan in 2024 on Monday, up 4 per cent from the one approved in 2023."),
+            @"4 [4, 4] percent shares/changed/- @Period:in 2024"
+        );
+    }
+}
