@@ -18,14 +18,14 @@
 
 use std::collections::HashSet;
 
-use super::entity::{words, Word};
-use super::fxhash::FxHashMap;
+use rustc_hash::FxHashMap;
+
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
 use crate::ingest::Source;
 use crate::normalize::fold;
 use crate::pack::{EntityKind, Pack, SpeechRole};
 use crate::segment::Sentence;
-use crate::text::Span;
+use crate::text::{words, Span, Word};
 
 /// Statement claims of a source, each with its attribution. Works across sentences
 /// (quotes that run on, pronoun speakers).

@@ -8,7 +8,6 @@
 
 pub(crate) mod attribution;
 pub(crate) mod entity;
-pub(crate) mod fxhash;
 pub(crate) mod number;
 pub(crate) mod quantity;
 pub mod record;
@@ -353,10 +352,10 @@ pub(crate) fn extract_with_phrases(
     // lowercase words and sentences instead of allocating them.
     let lower = source.text.to_ascii_lowercase();
     // The words of each sentence, split once for entities and attribution.
-    let words: Vec<Vec<entity::Word<'_>>> = sentences
+    let words: Vec<Vec<crate::text::Word<'_>>> = sentences
         .iter()
         .map(|s| {
-            entity::words_lowered(
+            crate::text::words_lowered(
                 source.text.get(s.span.clone()).unwrap_or(""),
                 lower.get(s.span.clone()),
             )

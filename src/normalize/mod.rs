@@ -12,8 +12,7 @@
 //! without an alias, a shortened name in another source) are for the align stage to
 //! merge inside a block with `same_entity`, whose threshold is documented and tested.
 
-use crate::extract::fxhash::FxHashMap as HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::pack::{EntityKind, Pack};
