@@ -5,7 +5,7 @@
 //! capitalised words that are not names (the pack's `not_names`). A title at the start of
 //! a run or just before it ("Senior General", "Kremlin spokesman") is split off the name.
 //! Each name is classified by cues from `claims/entities.toml` and keyed by
-//! [`crate::normalize::name_key`], so keys compare across sources. [`link`] then works on a
+//! [`crate::normalize::canonical_key`], so keys compare across sources. [`link`] then works on a
 //! whole source: a bare surname takes the key of the one full name ending with it, and an
 //! acronym defined in parentheses takes the key of the name before it.
 
@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Mention;
 use crate::ingest::Source;
-use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
+use crate::normalize::{alias_entry, canonical_key, fold, is_acronym, strip_name};
 use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
 use crate::text::Word;
@@ -330,7 +330,7 @@ impl KeyCache {
 /// listed name keys as the listed name ("Russian Defence Ministry" = "defence ministry").
 pub(crate) fn entity_key(pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
     if let Some(a) = alias_entry(pack, name) {
-        return (name_key(pack, name, Some(kind)), a.canonical.clone());
+        return (canonical_key(pack, name, Some(kind)), a.canonical.clone());
     }
     if let Some((first, rest)) = name.split_once(' ') {
         let adjective = pack
@@ -340,11 +340,11 @@ pub(crate) fn entity_key(pack: &Pack, name: &str, kind: EntityKind) -> (String, 
             .any(|e| first.to_lowercase().ends_with(e.as_str()));
         if adjective {
             if let Some(a) = alias_entry(pack, rest) {
-                return (name_key(pack, rest, Some(kind)), a.canonical.clone());
+                return (canonical_key(pack, rest, Some(kind)), a.canonical.clone());
             }
         }
     }
-    (name_key(pack, name, Some(kind)), name.to_owned())
+    (canonical_key(pack, name, Some(kind)), name.to_owned())
 }
 
 /// Whether `word` appears capitalised in `text` after a word or a comma, not only at

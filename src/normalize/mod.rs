@@ -1,12 +1,13 @@
 //! Matching keys: case folding, NFKC, transliteration to ASCII, alias lookup, token sets.
 //! Keys are for comparison only; nothing displayed is ever normalised.
 //!
-//! A name key is a deterministic function of the name and the pack, never of other
-//! sources, so that keys from different sources can be grouped by the align stage:
-//! fold (NFKC, ASCII, lowercase), drop a leading article and a possessive, look the name
-//! up in the alias tables, put "Ministry of Health" in the order "Health Ministry", key
-//! an organisation of three or more capitalised words as its acronym, and respell each
-//! word by the pack's `respell` rules (Aleksandr and Alexander both become `alexandr`).
+//! A name's canonical key (`canonical_key`) is a deterministic function of the name and
+//! the pack, never of other sources, so that keys from different sources can be grouped
+//! by the align stage: fold (NFKC, ASCII, lowercase), drop a leading article and a
+//! possessive, look the name up in the alias tables, put "Ministry of Health" in the order
+//! "Health Ministry", key an organisation of three or more capitalised words as its
+//! acronym, and respell each word by the pack's `respell` rules (Aleksandr and Alexander
+//! both become `alexandr`).
 //!
 //! Keys only make equal what is certainly equal. Near names (Naypyitaw / Naypyidaw
 //! without an alias, a shortened name in another source) are for the align stage to
@@ -186,7 +187,7 @@ pub(crate) fn strip_name(name: &str) -> &str {
 /// an alias gives the folded canonical name; else the folded, respelled words; an
 /// organisation of three or more capitalised words keys as its acronym, so that
 /// "Assistance Association of Political Prisoners" and "AAPP" share `aapp`.
-pub(crate) fn name_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> String {
+pub(crate) fn canonical_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> String {
     if let Some(a) = alias(pack, name) {
         return respell_all(pack, a);
     }
@@ -301,7 +302,7 @@ pub(crate) fn respell(pack: &Pack, word: &str) -> String {
 #[allow(dead_code)] // for the align stage (name_variant merging)
 pub(crate) const SAME_ENTITY: f64 = 0.85;
 
-/// Similarity in 0..=1 of two name keys (as made by [`name_key`], or any names; they
+/// Similarity in 0..=1 of two name keys (as made by [`canonical_key`], or any names; they
 /// are folded again). Word by word: names with the same number of words score the lowest
 /// normalised Damerau-Levenshtein similarity of their aligned words, and short words (three letters or fewer) must be
 /// equal. A name whose words end the other ("Aung Hlaing" in "Min Aung Hlaing", a bare
@@ -366,7 +367,7 @@ mod tests {
     #[test]
     fn transliteration_variants_share_a_key() {
         let p = pack();
-        let k = |s: &str| name_key(&p, s, Some(EntityKind::Person));
+        let k = |s: &str| canonical_key(&p, s, Some(EntityKind::Person));
         assert_eq!(k("Aleksandr Petrov"), k("Alexander Petrov"));
         assert_eq!(k("Dmitriy Ivanov"), k("Dmitry Ivanov"));
         assert_eq!(k("Yevgeny Orlov"), k("Evgeny Orlov"));
@@ -378,12 +379,12 @@ mod tests {
     fn spelling_variants_share_a_key() {
         let p = pack();
         assert_eq!(
-            name_key(&p, "Defence Council", None),
-            name_key(&p, "Defense Council", None)
+            canonical_key(&p, "Defence Council", None),
+            canonical_key(&p, "Defense Council", None)
         );
         assert_eq!(
-            name_key(&p, "Labour Organisation", None),
-            name_key(&p, "Labor Organization", None)
+            canonical_key(&p, "Labour Organisation", None),
+            canonical_key(&p, "Labor Organization", None)
         );
     }
 
@@ -391,13 +392,16 @@ mod tests {
     fn aliases_share_the_canonical_key() {
         let p = pack();
         assert_eq!(
-            name_key(&p, "Burma", None),
-            name_key(&p, "Myanmar", Some(EntityKind::Place))
+            canonical_key(&p, "Burma", None),
+            canonical_key(&p, "Myanmar", Some(EntityKind::Place))
         );
-        assert_eq!(name_key(&p, "the U.N.", None), name_key(&p, "UN", None));
         assert_eq!(
-            name_key(&p, "Ivory Coast", None),
-            name_key(&p, "Côte d'Ivoire", None)
+            canonical_key(&p, "the U.N.", None),
+            canonical_key(&p, "UN", None)
+        );
+        assert_eq!(
+            canonical_key(&p, "Ivory Coast", None),
+            canonical_key(&p, "Côte d'Ivoire", None)
         );
     }
 
@@ -406,16 +410,16 @@ mod tests {
         let p = pack();
         let org = Some(EntityKind::Organization);
         assert_eq!(
-            name_key(&p, "Ministry of Health", org),
-            name_key(&p, "Health Ministry", org)
+            canonical_key(&p, "Ministry of Health", org),
+            canonical_key(&p, "Health Ministry", org)
         );
         assert_eq!(
-            name_key(&p, "Department of Transportation", org),
-            name_key(&p, "Transportation Department", org)
+            canonical_key(&p, "Department of Transportation", org),
+            canonical_key(&p, "Transportation Department", org)
         );
         assert_eq!(
-            name_key(&p, "Ministry of Foreign Affairs", org),
-            name_key(&p, "Foreign Ministry", org)
+            canonical_key(&p, "Ministry of Foreign Affairs", org),
+            canonical_key(&p, "Foreign Ministry", org)
         );
     }
 
@@ -424,10 +428,13 @@ mod tests {
         let p = pack();
         let org = Some(EntityKind::Organization);
         assert_eq!(
-            name_key(&p, "Federal Bureau of Investigation", org),
-            name_key(&p, "FBI", org)
+            canonical_key(&p, "Federal Bureau of Investigation", org),
+            canonical_key(&p, "FBI", org)
         );
-        assert_eq!(name_key(&p, "Justice for Peace", org), "justice for peace");
+        assert_eq!(
+            canonical_key(&p, "Justice for Peace", org),
+            "justice for peace"
+        );
     }
 
     #[test]
