@@ -79,7 +79,7 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
         .zip(sentences.par_iter())
         .zip(rest.into_par_iter())
         .map(|((s, sentences), (anchor, phrases))| {
-            let anchor = extract::story_anchor(anchor, s, sentences, year);
+            let anchor = extract::story_anchor(anchor, s, year);
             extract::extract_with_phrases(s, sentences, pack, anchor, phrases)
         })
         .collect();

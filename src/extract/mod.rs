@@ -272,6 +272,11 @@ pub struct DateRef {
     pub basis: String,
     /// Index of the sentence.
     pub sentence: usize,
+    /// Whether the phrase is the date of the source's wire dateline
+    /// ([`Source::dateline`]): when the story was filed, never what a figure covers. Only
+    /// extraction reads it; a record does not keep it.
+    #[serde(skip)]
+    pub dateline: bool,
 }
 
 /// The date a source's relative dates are resolved against.
@@ -291,7 +296,7 @@ pub struct Anchor {
 pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extraction {
     let phrases = time::phrases_of(source, sentences, pack);
     let anchor = time::anchor_with(source, sentences, pack, Some(&phrases));
-    let anchor = time::story_anchor(anchor, time::dateline(source, sentences), None);
+    let anchor = time::story_anchor(anchor, source.dateline.as_ref().and_then(|d| d.date), None);
     extract_with_phrases(source, sentences, pack, anchor, phrases)
 }
 
@@ -299,7 +304,7 @@ pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extracti
 /// its wire dateline when that gives a year.
 pub fn own_anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
     let anchor = time::anchor(source, sentences, pack);
-    time::story_anchor(anchor, time::dateline(source, sentences), None)
+    time::story_anchor(anchor, source.dateline.as_ref().and_then(|d| d.date), None)
 }
 
 /// [`own_anchor`] from the date phrases of each sentence ([`time::phrases_of`]), which
@@ -311,19 +316,18 @@ pub(crate) fn own_anchor_with(
     phrases: &[Vec<time::Phrase>],
 ) -> Anchor {
     let anchor = time::anchor_with(source, sentences, pack, Some(phrases));
-    time::story_anchor(anchor, time::dateline(source, sentences), None)
+    time::story_anchor(anchor, source.dateline.as_ref().and_then(|d| d.date), None)
 }
 
 /// Completes a source's own anchor with the year the other sources of the story give
 /// (`story_year`): a dateline "PARIS, March 3" becomes a full date, an undated source gets a
 /// year. The basis says so.
-pub fn story_anchor(
-    own: Anchor,
-    source: &Source,
-    sentences: &[Sentence],
-    story_year: Option<i16>,
-) -> Anchor {
-    time::story_anchor(own, time::dateline(source, sentences), story_year)
+pub fn story_anchor(own: Anchor, source: &Source, story_year: Option<i16>) -> Anchor {
+    time::story_anchor(
+        own,
+        source.dateline.as_ref().and_then(|d| d.date),
+        story_year,
+    )
 }
 
 /// [`extract`] with the anchor given (see [`own_anchor`] and [`story_anchor`]).

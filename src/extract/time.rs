@@ -11,10 +11,9 @@ use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use regex::Regex;
 
 use super::{Anchor, DateRef};
-use crate::ingest::{month_number, Origin, Source};
+use crate::ingest::{month_number, DatelineDate, Origin, Source};
 use crate::pack::Pack;
 use crate::segment::Sentence;
 use crate::text::{needs_unicode_boundaries, WordRegex};
@@ -205,46 +204,24 @@ fn open_year(text: &str, p: &Phrase) -> bool {
         })
 }
 
-/// A wire dateline's date in the first sentences: "DUSHANBE, March 3 (Wire) –" gives
-/// (3, 3, None); "PARIS, France, March 4, 2025 (Wire) —" gives (3, 4, Some(2025)).
-pub(crate) fn dateline(source: &Source, sentences: &[Sentence]) -> Option<(i8, i8, Option<i16>)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        #[allow(clippy::expect_used)]
-        Regex::new(
-            r"^([A-Z][\p{L}.'-]*(?:[ ,]+[A-Z][\p{L}.'-]*)*,)\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s+(\d{4}))?\b",
-        )
-        .expect("literal dateline regex")
-    });
-    for s in sentences.iter().take(3) {
-        let text = s.text(source);
-        let Some(c) = RE.captures(text) else {
-            continue;
-        };
-        let head = c.get(1).map_or("", |m| m.as_str());
-        if !super::scope::is_dateline(head) {
-            continue;
-        }
-        let month = c.get(2).and_then(|m| month_number(m.as_str()))?;
-        let day: i8 = c.get(3)?.as_str().parse().ok()?;
-        let year = c.get(4).and_then(|y| y.as_str().parse::<i16>().ok());
-        return Some((i8::try_from(month).ok()?, day, year));
-    }
-    None
-}
-
 /// Completes `anchor` from the source's dateline and, for the year, from `story_year` (the
 /// year the other sources of the story agree on). A manifest or trusted page date is kept; a
 /// distrusted page date stays distrusted (only a missing year is filled in).
 pub(crate) fn story_anchor(
     anchor: Anchor,
-    dateline: Option<(i8, i8, Option<i16>)>,
+    dateline: Option<DatelineDate>,
     story_year: Option<i16>,
 ) -> Anchor {
     if anchor.date.is_some() {
         return anchor;
     }
     if anchor.warning.is_none() {
-        if let Some((m, d, y)) = dateline {
+        if let Some(DatelineDate {
+            month: m,
+            day: d,
+            year: y,
+        }) = dateline
+        {
             let (year, basis) = match (y, anchor.year, story_year) {
                 (Some(y), _, _) => (Some(y), "dateline".to_owned()),
                 (None, Some(y), _) => (
@@ -340,18 +317,23 @@ pub(crate) fn dates_of(
 ) -> Vec<DateRef> {
     let text = sentence.text(source);
     let base = sentence.span.start;
+    let dateline = source.dateline.as_ref().map(|d| d.span.clone());
     found
         .into_iter()
         .map(|p| {
             let (from, to, basis) = resolve(&p.kind, anchor);
+            let span = base + p.span.start..base + p.span.end;
             DateRef {
-                span: base + p.span.start..base + p.span.end,
                 text: text[p.span.clone()].to_owned(),
                 from,
                 to,
                 relative: p.kind.is_relative(),
                 basis,
                 sentence: index,
+                dateline: dateline
+                    .as_ref()
+                    .is_some_and(|d| d.start <= span.start && span.end <= d.end),
+                span,
             }
         })
         .collect()
@@ -1293,42 +1275,22 @@ mod tests {
         assert!(a.warning.is_some(), "{a:?}");
     }
 
-    fn dateline_of(text: &str) -> Option<(i8, i8, Option<i16>)> {
-        let pack = Pack::default_pack();
-        let source = Source::from_text("t", "t.txt", text, &pack);
-        let sentences = crate::segment(&source, &pack);
-        dateline(&source, &sentences)
-    }
-
-    #[test]
-    fn wire_datelines_give_month_day_and_year() {
-        assert_eq!(
-            dateline_of(
-                "Floods hit the capital\n\nQUITO, Aug 14 (Andes Wire) – The river burst its banks."
-            ),
-            Some((8, 14, None))
-        );
-        assert_eq!(
-            dateline_of("Floods\n\nQUITO, Ecuador, Aug. 14 (Andes Wire) — The river burst."),
-            Some((8, 14, None))
-        );
-        assert_eq!(dateline_of("Officials, March 3 was the worst day."), None);
-    }
-
     #[test]
     fn story_anchor_keeps_dates_and_distrust() {
+        let aug14 = Some(DatelineDate {
+            month: 8,
+            day: 14,
+            year: None,
+        });
         let dated = anchored("2022-08-15");
-        assert_eq!(
-            story_anchor(dated.clone(), Some((8, 14, None)), Some(2020)),
-            dated
-        );
-        let undated = story_anchor(Anchor::default(), Some((8, 14, None)), Some(2022));
+        assert_eq!(story_anchor(dated.clone(), aug14, Some(2020)), dated);
+        let undated = story_anchor(Anchor::default(), aug14, Some(2022));
         assert_eq!(undated.date, Date::new(2022, 8, 14).ok());
         let distrusted = Anchor {
             warning: Some("scrape date".into()),
             ..Anchor::default()
         };
-        let got = story_anchor(distrusted, Some((8, 14, None)), Some(2022));
+        let got = story_anchor(distrusted, aug14, Some(2022));
         assert_eq!((got.date, got.year), (None, Some(2022)));
         assert!(got.warning.is_some());
         let bare = story_anchor(Anchor::default(), None, Some(2022));
