@@ -85,7 +85,7 @@ pub fn analyze_extracted(
     extractions: Vec<Extraction>,
     options: &Options,
 ) -> Analysis {
-    let groups = crate::align(&sources, &extractions, pack);
+    let groups = crate::align(&sources, &extractions);
     let mut findings = crate::compare(&groups, &sources, &extractions, pack);
     findings.retain(|f| f.confidence >= options.min_confidence);
     crate::compare::sort_findings(&mut findings);

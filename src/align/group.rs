@@ -1,4 +1,4 @@
-//! The three sorts of groups: quantities (blocked on kind, unit and event), statements
+//! The three sorts of groups: quantities (blocked on story, kind and unit), statements
 //! (blocked on speaker and min-hash of their wording, scored by stem overlap) and entity
 //! mentions (blocked on canonical key, near keys merged by Jaro-Winkler).
 

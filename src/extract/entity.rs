@@ -21,7 +21,9 @@ use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
 use crate::text::Word;
 
-/// Entity mentions in sentence `index`.
+/// Entity mentions in sentence `index`, found as extraction finds them: the sentence's
+/// words borrowed from the source's ASCII lowercase, the alias phrases searched only when
+/// [`alias_hits`] says they may occur.
 #[cfg(test)]
 pub(crate) fn find_mentions(
     source: &Source,
@@ -29,15 +31,15 @@ pub(crate) fn find_mentions(
     sentence: &Sentence,
     pack: &Pack,
 ) -> Vec<Mention> {
-    let text = source.text.get(sentence.span.clone()).unwrap_or("");
-    find_mentions_in(
-        source,
-        index,
-        sentence,
-        &crate::text::words(text),
-        pack,
-        true,
-    )
+    let lower = source.text.to_ascii_lowercase();
+    let span = sentence.span.clone();
+    let words = crate::text::words_lowered(
+        source.text.get(span.clone()).unwrap_or(""),
+        lower.get(span.clone()),
+    );
+    let aliases = alias_hits(&lower, &[span], pack);
+    let aliases = aliases.first().copied().unwrap_or(true);
+    find_mentions_in(source, index, sentence, &words, pack, aliases)
 }
 
 /// Builds the name lexicon this stage takes from the pack, ahead of the first sentence.

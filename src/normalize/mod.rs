@@ -11,7 +11,8 @@
 //!
 //! Keys only make equal what is certainly equal. Near names (Naypyitaw / Naypyidaw
 //! without an alias, a shortened name in another source) are for the align stage to
-//! merge inside a block with `same_entity`, whose threshold is documented and tested.
+//! merge inside a block, by a Jaro-Winkler similarity whose threshold is documented and
+//! tested there (`align::score::NAME_MERGE_THRESHOLD`).
 
 use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -292,64 +293,6 @@ pub(crate) fn respell(pack: &Pack, word: &str) -> String {
     w
 }
 
-/// Names whose [`name_similarity`] reaches this are the same entity. Tuned on
-/// spelling pairs (Naypyitaw / Naypyidaw 0.89, Mohamed / Mohammed 0.88) against
-/// different people sharing a surname (John / Jane Smith 0.25, Ivan / Igor Petrov 0.5)
-/// and near names of different places (Austria / Australia 0.78, Smith / Smyth 0.8).
-/// Jaro-Winkler was tried first and rejected: its prefix bonus puts Austria / Australia
-/// at 0.94, above true variants. Regular transliteration (ks / x, -iy / -y) is not left
-/// to the distance: the pack's `respell` rules make those keys equal.
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) const SAME_ENTITY: f64 = 0.85;
-
-/// Similarity in 0..=1 of two name keys (as made by [`canonical_key`], or any names; they
-/// are folded again). Word by word: names with the same number of words score the lowest
-/// normalised Damerau-Levenshtein similarity of their aligned words, and short words (three letters or fewer) must be
-/// equal. A name whose words end the other ("Aung Hlaing" in "Min Aung Hlaing", a bare
-/// surname "Smith" in "John Smith") scores [`SAME_ENTITY`]: the caller must only merge it when the
-/// longer name is the only one with that ending.
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) fn name_similarity(a: &str, b: &str) -> f64 {
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    if ta == tb {
-        return 1.0;
-    }
-    let (short, long) = if ta.len() <= tb.len() {
-        (&ta, &tb)
-    } else {
-        (&tb, &ta)
-    };
-    if short.len() < long.len() {
-        return if long.ends_with(short) {
-            SAME_ENTITY
-        } else {
-            0.0
-        };
-    }
-    let mut score: f64 = 1.0;
-    for (x, y) in ta.iter().zip(&tb) {
-        let s = if x == y {
-            1.0
-        } else if x.len() <= 3 || y.len() <= 3 {
-            0.0
-        } else {
-            strsim::normalized_damerau_levenshtein(x, y)
-        };
-        score = score.min(s);
-    }
-    score
-}
-
-/// Whether two names denote the same entity by [`name_similarity`] and [`SAME_ENTITY`].
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) fn same_entity(a: &str, b: &str) -> bool {
-    name_similarity(a, b) >= SAME_ENTITY
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,34 +381,6 @@ mod tests {
     }
 
     #[test]
-    fn similarity_accepts_spelling_variants() {
-        assert!(same_entity("Naypyitaw", "Naypyidaw"));
-        assert!(same_entity("Mohamed Salah", "Mohammed Salah"));
-        assert!(same_entity("Smith", "John Smith"));
-        assert!(same_entity("Aung Hlaing", "Min Aung Hlaing"));
-    }
-
-    #[test]
-    fn similarity_rejects_different_people_and_places() {
-        assert!(!same_entity("John Smith", "Jane Smith"));
-        assert!(!same_entity("Ivan Petrov", "Igor Petrov"));
-        assert!(!same_entity("Austria", "Australia"));
-        assert!(!same_entity("Smith", "John Smithers"));
-        assert!(!same_entity("Min Aung", "Min Aung Hlaing"));
-        assert!(!same_entity("Kim Jong", "Kim Jung"));
-        assert!(!same_entity("Smith", "Smyth"));
-    }
-
-    #[test]
-    fn similarity_scores_document_the_threshold() {
-        let r = |x: f64| (x * 100.0).round() / 100.0;
-        assert_eq!(r(name_similarity("Naypyitaw", "Naypyidaw")), 0.89);
-        assert_eq!(r(name_similarity("Mohamed Ali", "Mohammed Ali")), 0.88);
-        assert_eq!(r(name_similarity("John Smith", "Jane Smith")), 0.25);
-        assert_eq!(r(name_similarity("Austria", "Australia")), 0.78);
-    }
-
-    #[test]
     fn ascii_stands_for_itself_in_the_transliteration_but_control_characters_go() {
         for b in 0u8..0x7F {
             let c = char::from(b);
@@ -487,19 +402,6 @@ mod tests {
             let whole = collapse(&deunicode::deunicode(&s.nfkc().collect::<String>()));
             let whole = if s.bytes().all(|b| b < 0x7F) { fold_ascii(&s) } else { whole };
             proptest::prop_assert_eq!(fold(&s), whole);
-        }
-    }
-
-    proptest::proptest! {
-        /// Similarity is symmetric, in 0..=1, and 1 for a name and itself.
-        #[test]
-        fn similarity_is_symmetric_and_bounded(a in "[A-Za-zé’ -]{0,20}", b in "[A-Za-zé’ -]{0,20}") {
-            let x = name_similarity(&a, &b);
-            proptest::prop_assert_eq!(x, name_similarity(&b, &a));
-            proptest::prop_assert!((0.0..=1.0).contains(&x));
-            if !tokens(&a).is_empty() {
-                proptest::prop_assert_eq!(name_similarity(&a, &a), 1.0);
-            }
         }
     }
 
