@@ -97,7 +97,7 @@ fn align_compare(bencher: Bencher, n: usize) {
         .map(|s| crosscheck::extract(s, &crosscheck::segment(s, &pack), &pack))
         .collect();
     bencher.counter(BytesCount::new(bytes)).bench_local(|| {
-        let groups = crosscheck::align(black_box(&sources), &extractions, &pack);
+        let groups = crosscheck::align(black_box(&sources), &extractions);
         let findings = crosscheck::compare(&groups, &sources, &extractions, &pack);
         black_box(findings.len())
     });

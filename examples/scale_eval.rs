@@ -218,7 +218,7 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
         });
         row("extract", ext, mb, 1);
         drop(sentences);
-        let (al, groups) = timed(|| crosscheck::align(&analysis.sources, &extractions, pack));
+        let (al, groups) = timed(|| crosscheck::align(&analysis.sources, &extractions));
         row("align", al, mb, rayon::current_num_threads());
         let (cmp, findings) =
             timed(|| crosscheck::compare(&groups, &analysis.sources, &extractions, pack));

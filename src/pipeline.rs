@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use crate::compare::Finding;
-use crate::extract::{self, Anchor, Extraction};
+use crate::extract::{self, Anchor, Extraction, Prepared};
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
@@ -40,7 +40,7 @@ pub struct Analysis {
 /// Left to first use, they compile inside a parallel stage while the other threads wait
 /// for them (about 7 ms); a caller can run this beside [`Pack::load`] instead.
 pub fn warm_up() {
-    crate::extract::time::warm_up();
+    extract::warm_up();
     crate::ingest::warm_up();
 }
 
@@ -48,40 +48,28 @@ pub fn warm_up() {
 /// attribution), which would otherwise be built by whichever threads reach them first,
 /// each its own copy, while the sources wait. A caller can run this while it reads inputs.
 pub fn warm_up_pack(pack: &Pack) {
-    extract::entity::warm_up(pack);
-    extract::quantity::warm_up(pack);
-    extract::attribution::warm_up(pack);
+    extract::warm_up_pack(pack);
 }
 
 /// Segments, extracts, aligns and compares `sources`.
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.
 pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis {
+    let sentences: Vec<Vec<Sentence>> = sources
+        .par_iter()
+        .map(|s| crate::segment(s, pack))
+        .collect();
     // Anchors first (cheap), so a source without a date or a year can borrow the year the
     // other sources of the story give.
-    // The date phrases of each sentence serve both the anchor and the dates.
-    type Phrases = Vec<Vec<extract::time::Phrase>>;
-    type Segmented = (Vec<Sentence>, Anchor, Phrases);
-    let segmented: Vec<Segmented> = sources
-        .par_iter()
-        .map(|s| {
-            let sentences = crate::segment(s, pack);
-            let phrases = extract::time::phrases_of(s, &sentences, pack);
-            let anchor = extract::own_anchor_with(s, &sentences, pack, &phrases);
-            (sentences, anchor, phrases)
-        })
-        .collect();
-    let year = story_year(segmented.iter().map(|(_, a, _)| a));
-    let (sentences, rest): (Vec<Vec<Sentence>>, Vec<(Anchor, Phrases)>) =
-        segmented.into_iter().map(|(s, a, p)| (s, (a, p))).unzip();
-    let extractions: Vec<Extraction> = sources
+    let prepared: Vec<Prepared<'_>> = sources
         .par_iter()
         .zip(sentences.par_iter())
-        .zip(rest.into_par_iter())
-        .map(|((s, sentences), (anchor, phrases))| {
-            let anchor = extract::story_anchor(anchor, s, sentences, year);
-            extract::extract_with_phrases(s, sentences, pack, anchor, phrases)
-        })
+        .map(|(s, sentences)| Prepared::new(s, sentences, pack))
+        .collect();
+    let year = story_year(prepared.iter().map(Prepared::anchor));
+    let extractions: Vec<Extraction> = prepared
+        .into_par_iter()
+        .map(|p| p.in_story(year).extract())
         .collect();
     let mut analysis = analyze_extracted(pack, sources, extractions, options);
     analysis.sentences = sentences;
@@ -97,7 +85,7 @@ pub fn analyze_extracted(
     extractions: Vec<Extraction>,
     options: &Options,
 ) -> Analysis {
-    let groups = crate::align(&sources, &extractions, pack);
+    let groups = crate::align(&sources, &extractions);
     let mut findings = crate::compare(&groups, &sources, &extractions, pack);
     findings.retain(|f| f.confidence >= options.min_confidence);
     crate::compare::sort_findings(&mut findings);

@@ -101,15 +101,29 @@ mod tests {
 
     #[test]
     fn fnv_is_stable_and_seeded() {
-        assert_eq!(fnv(0, b"abc"), fnv(0, b"abc"));
+        // seed 0 is plain 64-bit FNV-1a: the published value, the same on every platform
+        assert_eq!(fnv(0, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv(0, b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv(0, b"abc"), 0xe71f_a219_0541_574b);
         assert_ne!(fnv(0, b"abc"), fnv(1, b"abc"));
     }
 
     #[test]
     fn identical_sets_share_every_minhash_key() {
+        // the same stems in another order and with repeats: one set, the same keys
         let a = StemSet::new(["relat", "betwe", "count"]);
-        assert_eq!(minhash_keys(&a), minhash_keys(&a.clone()));
+        let b = StemSet::new(["count", "relat", "betwe", "relat"]);
+        assert_eq!(minhash_keys(&a), minhash_keys(&b));
         assert_eq!(minhash_keys(&a).len(), MINHASH_KEYS as usize);
+        // each key is the least hash over the set: more stems never raise one
+        let more = StemSet::new(["relat", "betwe", "count", "milit", "partn"]);
+        for ((seed, k), (seed_more, k_more)) in
+            minhash_keys(&a).into_iter().zip(minhash_keys(&more))
+        {
+            assert_eq!(seed, seed_more);
+            assert!(k_more <= k);
+        }
+        assert!(minhash_keys(&StemSet::default()).is_empty());
     }
 
     #[test]

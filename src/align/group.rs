@@ -1,4 +1,4 @@
-//! The three sorts of groups: quantities (blocked on kind, unit and event), statements
+//! The three sorts of groups: quantities (blocked on story, kind and unit), statements
 //! (blocked on speaker and min-hash of their wording, scored by stem overlap) and entity
 //! mentions (blocked on canonical key, near keys merged by Jaro-Winkler).
 
@@ -279,7 +279,10 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
     }
     let keys: Vec<(String, String)> = by_key.keys().cloned().collect();
     // each key folded once, not once per candidate pair
-    let folded_keys: Vec<String> = keys.iter().map(|(_, key)| score::name_key(key)).collect();
+    let folded_keys: Vec<String> = keys
+        .iter()
+        .map(|(_, key)| score::folded_words(key))
+        .collect();
     let mut buckets: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, ((kind, _), folded)) in keys.iter().zip(&folded_keys).enumerate() {
         if let Some(last) = folded.split(' ').next_back() {
@@ -357,7 +360,7 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
 fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
     let names: Vec<String> = names.into_iter().collect();
     // each name folded once, not once per candidate pair
-    let folded_names: Vec<String> = names.iter().map(|n| score::name_key(n)).collect();
+    let folded_names: Vec<String> = names.iter().map(|n| score::folded_words(n)).collect();
     let mut buckets: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, folded) in folded_names.iter().enumerate() {
         if let Some(last) = folded.split(' ').next_back() {

@@ -1,10 +1,11 @@
 //! Align: claims from different sources that speak of the same thing become [`Group`]s.
 //!
-//! Blocking on cheap keys first (claim kind, event, thing counted, speaker, entity key)
-//! keeps the work near-linear in the corpus; fuzzy scoring happens only inside a block.
-//! Never all pairs over the corpus.
+//! Blocking on cheap keys first (story, claim kind and unit, speaker, entity key) keeps
+//! the work near-linear in the corpus; fuzzy scoring happens only inside a block. Never
+//! all pairs over the corpus.
 //!
-//! - quantities: one block per (kind, unit, event); scope and value are judged by
+//! - quantities: one block per (story, kind, unit), a story being the sources that share
+//!   rare names (`story.rs`); event, thing counted, scope and value are judged by
 //!   `compare`, which clusters identical signatures before comparing them;
 //! - statements: blocked on the speaker and on min-hash keys of the wording, exact
 //!   repeats collapsed to one representative, joined by stem overlap (`score.rs`);
@@ -20,7 +21,6 @@ pub(crate) mod story;
 
 use crate::extract::{ClaimBody, Extraction, Quantity};
 use crate::ingest::Source;
-use crate::pack::Pack;
 
 /// A reference to one claim (or mention, for entity groups) of one source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,13 +34,13 @@ pub struct Ref {
 /// What a group is about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Topic {
-    /// Quantity claims of one kind, event and thing counted.
+    /// Quantity claims of one kind and unit, in one story.
     Quantity {
         /// Kind id.
         kind: String,
-        /// Event id, if any.
+        /// Event id, when every member has the same one.
         event: Option<String>,
-        /// What is counted, if known.
+        /// What is counted (folded), when every member counts the same thing.
         counted: Option<String>,
     },
     /// Statements by one speaker that say the same thing.
@@ -69,8 +69,7 @@ pub struct Group {
 }
 
 /// Groups claims across sources.
-pub fn align(sources: &[Source], extractions: &[Extraction], pack: &Pack) -> Vec<Group> {
-    let _ = pack;
+pub fn align(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
     // The three kinds of groups are independent: built side by side.
     let (mut groups, (statements, entities)) = rayon::join(
         || group::quantity_groups(sources, extractions),

@@ -183,7 +183,7 @@ fn merge_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Similarity of two names already folded by [`name_key`] (case, accents, a leading
+/// Similarity of two names already folded by [`folded_words`] (case, accents, a leading
 /// "the"): callers fold each name once and compare it with several others.
 pub(crate) fn key_similarity(a: &str, b: &str) -> f64 {
     strsim::jaro_winkler(a, b)
@@ -192,12 +192,13 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f64 {
 /// [`key_similarity`] of two names as written.
 #[cfg(test)]
 fn name_similarity(a: &str, b: &str) -> f64 {
-    key_similarity(&name_key(a), &name_key(b))
+    key_similarity(&folded_words(a), &folded_words(b))
 }
 
-/// The folded form of a name used to tell spellings apart: no case, accents, leading
-/// "the", possessive or punctuation.
-pub(crate) fn name_key(name: &str) -> String {
+/// The folded words of a name or a statement, one space between them: no case, accents,
+/// leading "the", possessive or punctuation ("The Defence Ministry's" → "defence
+/// ministry"). What names are compared by ([`key_similarity`]) and wordings grouped by.
+pub(crate) fn folded_words(name: &str) -> String {
     let folded = normalize::fold(name);
     let folded = folded.strip_prefix("the ").unwrap_or(&folded);
     let folded = folded
@@ -343,8 +344,8 @@ mod tests {
     }
 
     #[test]
-    fn name_key_ignores_case_article_and_possessive() {
-        assert_eq!(name_key("The Defence Ministry's"), "defence ministry");
-        assert_eq!(name_key("Côte d’Ivoire"), "cote d ivoire");
+    fn folded_words_ignore_case_article_and_possessive() {
+        assert_eq!(folded_words("The Defence Ministry's"), "defence ministry");
+        assert_eq!(folded_words("Côte d’Ivoire"), "cote d ivoire");
     }
 }

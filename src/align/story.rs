@@ -9,9 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::extract::fxhash::{FxHashMap, FxHashSet};
-
 use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::block::UnionFind;
 use crate::extract::{Extraction, Mention};

@@ -347,11 +347,6 @@ fn read_inputs(
             writeln!(io.stderr, "note: skipped `{s}`: not a .txt or .md article")?;
         }
     }
-    for s in &ingested.sources {
-        if let Some(f) = &s.meta.published {
-            let _ = f;
-        }
-    }
     Ok(ingested)
 }
 

@@ -8,8 +8,8 @@ pub(crate) fn is_above(a: &Interval, b: &Interval) -> bool {
     !a.overlaps(b) && matches!((a.min, b.max), (Some(lo), Some(hi)) if lo >= hi)
 }
 
-/// A short human form: "320", "at least 320", "more than 114", "at most 3,000",
-/// "between 2,700 and 3,000".
+/// A short human form: "320", "at least 320", "more than 114", "at most 3,000", "less
+/// than 5", "2,700-3,000", "any amount".
 pub(crate) fn describe(v: &Interval) -> String {
     match (v.min, v.max) {
         (Some(a), Some(b)) if a == b => number(a),

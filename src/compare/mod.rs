@@ -393,7 +393,7 @@ mod tests {
             .map(|d| Source::from_text(d.id, &format!("{}.txt", d.id), &d.text, &pack))
             .collect();
         let extractions: Vec<Extraction> = docs.into_iter().map(|d| d.ex).collect();
-        let groups = crate::align(&sources, &extractions, &pack);
+        let groups = crate::align(&sources, &extractions);
         compare(&groups, &sources, &extractions, &pack)
     }
 

@@ -1572,7 +1572,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut wordings: BTreeMap<String, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for (i, s) in said.iter().enumerate() {
         let e = wordings
-            .entry(crate::align::score::name_key(s.content))
+            .entry(crate::align::score::folded_words(s.content))
             .or_insert((i, BTreeSet::new()));
         e.1.insert(s.sid);
     }

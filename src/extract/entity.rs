@@ -5,24 +5,25 @@
 //! capitalised words that are not names (the pack's `not_names`). A title at the start of
 //! a run or just before it ("Senior General", "Kremlin spokesman") is split off the name.
 //! Each name is classified by cues from `claims/entities.toml` and keyed by
-//! [`crate::normalize::name_key`], so keys compare across sources. [`link`] then works on a
+//! [`crate::normalize::canonical_key`], so keys compare across sources. [`link`] then works on a
 //! whole source: a bare surname takes the key of the one full name ending with it, and an
 //! acronym defined in parentheses takes the key of the name before it.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::fxhash::{FxHashMap, FxHashSet};
 use super::Mention;
 use crate::ingest::Source;
-use crate::normalize::{alias_entry, fold, is_acronym, name_key, strip_name};
+use crate::normalize::{alias_entry, canonical_key, fold, is_acronym, strip_name};
 use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
+use crate::text::Word;
 
-/// Entity mentions in sentence `index`.
+/// Entity mentions in sentence `index`, found as extraction finds them: the sentence's
+/// words borrowed from the source's ASCII lowercase, the alias phrases searched only when
+/// [`alias_hits`] says they may occur.
 #[cfg(test)]
 pub(crate) fn find_mentions(
     source: &Source,
@@ -30,8 +31,15 @@ pub(crate) fn find_mentions(
     sentence: &Sentence,
     pack: &Pack,
 ) -> Vec<Mention> {
-    let text = source.text.get(sentence.span.clone()).unwrap_or("");
-    find_mentions_in(source, index, sentence, &words(text), pack, true)
+    let lower = source.text.to_ascii_lowercase();
+    let span = sentence.span.clone();
+    let words = crate::text::words_lowered(
+        source.text.get(span.clone()).unwrap_or(""),
+        lower.get(span.clone()),
+    );
+    let aliases = alias_hits(&lower, &[span], pack);
+    let aliases = aliases.first().copied().unwrap_or(true);
+    find_mentions_in(source, index, sentence, &words, pack, aliases)
 }
 
 /// Builds the name lexicon this stage takes from the pack, ahead of the first sentence.
@@ -324,7 +332,7 @@ impl KeyCache {
 /// listed name keys as the listed name ("Russian Defence Ministry" = "defence ministry").
 pub(crate) fn entity_key(pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
     if let Some(a) = alias_entry(pack, name) {
-        return (name_key(pack, name, Some(kind)), a.canonical.clone());
+        return (canonical_key(pack, name, Some(kind)), a.canonical.clone());
     }
     if let Some((first, rest)) = name.split_once(' ') {
         let adjective = pack
@@ -334,252 +342,11 @@ pub(crate) fn entity_key(pack: &Pack, name: &str, kind: EntityKind) -> (String, 
             .any(|e| first.to_lowercase().ends_with(e.as_str()));
         if adjective {
             if let Some(a) = alias_entry(pack, rest) {
-                return (name_key(pack, rest, Some(kind)), a.canonical.clone());
+                return (canonical_key(pack, rest, Some(kind)), a.canonical.clone());
             }
         }
     }
-    (name_key(pack, name, Some(kind)), name.to_owned())
-}
-
-/// A word of a sentence with its byte range in the sentence text.
-#[derive(Debug, Clone)]
-pub(crate) struct Word<'a> {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) text: &'a str,
-    /// Ends in a possessive "'s".
-    pub(crate) possessive: bool,
-    /// `text` lowercase, computed once (borrowed when `text` is already lowercase ASCII).
-    lower_text: Cow<'a, str>,
-    /// The name part (without a possessive) lowercase, computed once.
-    lower_name: Cow<'a, str>,
-    /// Capitalised ([`Word::is_cap`]), computed once.
-    cap: bool,
-}
-
-impl Word<'_> {
-    /// End of the name part (before a possessive).
-    pub(crate) fn name_end(&self) -> usize {
-        if self.possessive {
-            self.end - possessive_len(self.text)
-        } else {
-            self.end
-        }
-    }
-
-    /// The word without a possessive, lowercase.
-    pub(crate) fn lower(&self) -> &str {
-        &self.lower_name
-    }
-
-    /// The whole word (possessive included), lowercase.
-    pub(crate) fn lower_text(&self) -> &str {
-        &self.lower_text
-    }
-
-    /// Whether the word is capitalised ("Fomin", "d'Ivoire", "al-Assad"), not a code.
-    fn is_cap(&self) -> bool {
-        self.cap
-    }
-}
-
-impl Word<'_> {
-    fn capitalised(t: &str) -> bool {
-        // ASCII fast paths (digits are ASCII, so a byte test finds them all)
-        match t.as_bytes().first() {
-            Some(b) if b.is_ascii_uppercase() => return !t.bytes().any(|b| b.is_ascii_digit()),
-            Some(b) if b.is_ascii() && !t.bytes().any(|b| b == b'\'' || b == b'-' || b >= 0x80) => {
-                return false
-            }
-            _ => {}
-        }
-        let first = t.chars().next();
-        if first.is_some_and(char::is_uppercase) {
-            return !t.chars().any(|c| c.is_ascii_digit());
-        }
-        // "d'Ivoire", "l'Aquila": an elided article before a capital
-        if let Some((a, b)) = t.split_once(['\'', '’']) {
-            if a.len() == 1
-                && a.chars().all(|c| c.is_ascii_lowercase())
-                && b.chars().next().is_some_and(char::is_uppercase)
-            {
-                return true;
-            }
-        }
-        // "al-Assad", "bin-Salman"
-        t.split_once('-')
-            .is_some_and(|(a, b)| a.len() <= 3 && b.chars().next().is_some_and(char::is_uppercase))
-    }
-}
-
-fn possessive_len(t: &str) -> usize {
-    // ends in "s"/"S" after "'" (1 byte) or "’" (3 bytes); bytes, so no pattern searches
-    let b = t.as_bytes();
-    match b {
-        [.., b'\'', b's' | b'S'] => 2,
-        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
-        _ => 0,
-    }
-}
-
-/// The words of `text` (letters and digits, with inner apostrophes, hyphens and dots).
-pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
-    words_lowered(text, None)
-}
-
-/// [`words`], with `lower` the caller's `text.to_ascii_lowercase()` (same byte offsets), from
-/// which the lowercase forms of ASCII words are borrowed instead of allocated.
-pub(crate) fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Word<'a>> {
-    let lower = lower.filter(|l| l.len() == text.len());
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    scan_words(text, |m, ascii| {
-        let t = &text[m.clone()];
-        let plen = possessive_len(t);
-        // more than two chars: for ASCII, more than two bytes
-        let possessive = plen > 0
-            && if ascii {
-                t.len() > 2
-            } else {
-                t.chars().count() > 2
-            };
-        let name_len = if possessive { t.len() - plen } else { t.len() };
-        let (lower_text, lower_name) = match lower.and_then(|l| l.get(m.clone())) {
-            // ASCII: the ASCII lowercase of the text is the word's lowercase
-            Some(l) if ascii => (Cow::Borrowed(l), Cow::Borrowed(&l[..name_len])),
-            _ => {
-                let lower_text = lowercase(t);
-                // For ASCII, lowercasing keeps byte offsets, so the name part is a prefix
-                // of the lowercased word; otherwise lowercase it on its own (a final sigma
-                // depends on what follows it).
-                let lower_name = if !possessive {
-                    lower_text.clone()
-                } else if ascii {
-                    match &lower_text {
-                        Cow::Borrowed(l) => Cow::Borrowed(&l[..name_len]),
-                        Cow::Owned(l) => Cow::Owned(l[..name_len].to_owned()),
-                    }
-                } else {
-                    lowercase(&t[..name_len])
-                };
-                (lower_text, lower_name)
-            }
-        };
-        out.push(Word {
-            start: m.start,
-            end: m.end,
-            text: t,
-            possessive,
-            lower_text,
-            lower_name,
-            cap: Word::capitalised(t),
-        });
-    });
-    out
-}
-
-/// The spans of `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` in `text`, leftmost first, as
-/// the regex finds them, without running a Unicode regex over every sentence (a hand
-/// scan with an ASCII fast path; the regex is the test oracle).
-#[cfg(test)]
-fn word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    scan_words(text, |m, _| out.push(m));
-    out
-}
-
-/// Calls `f` with the span of each word of `text` ([`word_spans`]) and whether the word is
-/// all ASCII, in one pass over the bytes.
-#[inline]
-fn scan_words(text: &str, mut f: impl FnMut(std::ops::Range<usize>, bool)) {
-    fn is_word_char_non_ascii(c: char) -> bool {
-        // Neither alphabetic nor numeric (quotes, dashes, spaces): no letter or number
-        // either (checked against the regex over every char).
-        if !c.is_alphabetic() && !c.is_numeric() {
-            return false;
-        }
-        static LN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-            Regex::new(r"\A[\p{L}\p{N}]\z").expect("the letter-or-number class is a valid regex")
-        });
-        LN.is_match(c.encode_utf8(&mut [0; 4]))
-    }
-    /// The length of the word char at byte `i` (a char boundary), 0 when there is none.
-    #[inline]
-    fn word_char_len(text: &str, i: usize) -> usize {
-        match text.as_bytes().get(i) {
-            Some(&b) if b < 0x80 => usize::from(b.is_ascii_alphanumeric()),
-            Some(_) => match text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) if is_word_char_non_ascii(c) => c.len_utf8(),
-                _ => 0,
-            },
-            None => 0,
-        }
-    }
-    /// The end of the run of word chars from `i`; clears `ascii` when it holds a non-ASCII
-    /// char.
-    #[inline]
-    fn run_end(text: &str, mut i: usize, ascii: &mut bool) -> usize {
-        let b = text.as_bytes();
-        loop {
-            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            match b.get(i) {
-                Some(&c) if c >= 0x80 => match word_char_len(text, i) {
-                    0 => return i,
-                    n => {
-                        *ascii = false;
-                        i += n;
-                    }
-                },
-                _ => return i,
-            }
-        }
-    }
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c < 0x80 && !c.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        if c >= 0x80 && word_char_len(text, i) == 0 {
-            // not a word char: step over the whole char
-            i += text
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        i = run_end(text, i, &mut ascii);
-        loop {
-            let sep = match b.get(i..) {
-                Some([b'\'' | b'-' | b'.', ..]) => 1,
-                Some([0xE2, 0x80, 0x99, ..]) => 3, // ’
-                _ => break,
-            };
-            if word_char_len(text, i + sep) == 0 {
-                break;
-            }
-            if sep == 3 {
-                ascii = false;
-            }
-            i = run_end(text, i + sep, &mut ascii);
-        }
-        f(start..i, ascii);
-    }
-}
-
-/// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
-pub(crate) fn lowercase(t: &str) -> Cow<'_, str> {
-    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(t)
-    } else if t.is_ascii() {
-        Cow::Owned(t.to_ascii_lowercase())
-    } else {
-        Cow::Owned(t.to_lowercase())
-    }
+    (canonical_key(pack, name, Some(kind)), name.to_owned())
 }
 
 /// Whether `word` appears capitalised in `text` after a word or a comma, not only at
@@ -1012,34 +779,6 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    fn regex_word_spans(text: &str) -> Vec<std::ops::Range<usize>> {
-        Regex::new(r"[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*")
-            .unwrap()
-            .find_iter(text)
-            .map(|m| m.range())
-            .collect()
-    }
-
-    #[test]
-    fn word_scan_matches_the_word_regex_on_tricky_text() {
-        for t in [
-            "",
-            "O'Brien’s al-Assad U.S. 3.5 -x- a--b a.-b 'a' x’ ‘quoted’",
-            "Kraków, Łódź and Naypyitaw; ٢٠٢١ and Ⅻ; e\u{301}tude; 東京 2024-05-01",
-            "end. x. .x 1,000 $1.5bn 16% n’t",
-        ] {
-            assert_eq!(word_spans(t), regex_word_spans(t), "{t:?}");
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn word_scan_matches_the_word_regex(t in "[a-zA-Z0-9 .,'’\\-éŁ東\u{301}٢Ⅻ“”]{0,40}") {
-            prop_assert_eq!(word_spans(&t), regex_word_spans(&t));
-        }
-    }
     use crate::ingest::Source;
     use crate::segment::segment;
 

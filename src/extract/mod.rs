@@ -9,7 +9,6 @@
 pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod frame;
-pub(crate) mod fxhash;
 pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod quantity;
@@ -282,6 +281,11 @@ pub struct DateRef {
     pub basis: String,
     /// Index of the sentence.
     pub sentence: usize,
+    /// Whether the phrase is the date of the source's wire dateline
+    /// ([`Source::dateline`]): when the story was filed, never what a figure covers. Only
+    /// extraction reads it; a record does not keep it.
+    #[serde(skip)]
+    pub dateline: bool,
 }
 
 /// The date a source's relative dates are resolved against.
@@ -297,75 +301,95 @@ pub struct Anchor {
     pub warning: Option<String>,
 }
 
-/// Extracts every claim, mention and date of one source.
+/// Builds what extraction needs that does not depend on the pack (the date-phrase
+/// regexes), rather than at first use.
+pub(crate) fn warm_up() {
+    time::warm_up();
+}
+
+/// Builds the matchers extraction derives from `pack` (names, figures, attribution),
+/// rather than at first use.
+pub(crate) fn warm_up_pack(pack: &Pack) {
+    entity::warm_up(pack);
+    quantity::warm_up(pack);
+    attribution::warm_up(pack);
+}
+
+/// Extracts every claim, mention and date of one source on its own: [`Prepared`] then
+/// [`Prepared::extract`]. A source that is one of a story's gets its year from the others
+/// through [`Prepared::in_story`] first.
 pub fn extract(source: &Source, sentences: &[Sentence], pack: &Pack) -> Extraction {
-    let phrases = time::phrases_of(source, sentences, pack);
-    let anchor = time::anchor_with(source, sentences, pack, Some(&phrases));
-    let anchor = time::story_anchor(anchor, time::dateline(source, sentences), None);
-    extract_with_phrases(source, sentences, pack, anchor, phrases)
+    Prepared::new(source, sentences, pack).extract()
 }
 
-/// The anchor [`extract`] would use for `source` on its own: its manifest or page date, else
-/// its wire dateline when that gives a year.
-pub fn own_anchor(source: &Source, sentences: &[Sentence], pack: &Pack) -> Anchor {
-    let anchor = time::anchor(source, sentences, pack);
-    time::story_anchor(anchor, time::dateline(source, sentences), None)
-}
-
-/// [`own_anchor`] from the date phrases of each sentence ([`time::phrases_of`]), which
-/// [`extract_with_phrases`] then reuses.
-pub(crate) fn own_anchor_with(
-    source: &Source,
-    sentences: &[Sentence],
-    pack: &Pack,
-    phrases: &[Vec<time::Phrase>],
-) -> Anchor {
-    let anchor = time::anchor_with(source, sentences, pack, Some(phrases));
-    time::story_anchor(anchor, time::dateline(source, sentences), None)
-}
-
-/// Completes a source's own anchor with the year the other sources of the story give
-/// (`story_year`): a dateline "PARIS, March 3" becomes a full date, an undated source gets a
-/// year. The basis says so.
-pub fn story_anchor(
-    own: Anchor,
-    source: &Source,
-    sentences: &[Sentence],
-    story_year: Option<i16>,
-) -> Anchor {
-    time::story_anchor(own, time::dateline(source, sentences), story_year)
-}
-
-/// [`extract`] with the anchor given (see [`own_anchor`] and [`story_anchor`]).
-pub fn extract_with_anchor(
-    source: &Source,
-    sentences: &[Sentence],
-    pack: &Pack,
-    anchor: Anchor,
-) -> Extraction {
-    let phrases = time::phrases_of(source, sentences, pack);
-    extract_with_phrases(source, sentences, pack, anchor, phrases)
-}
-
-/// [`extract_with_anchor`] with the date phrases of each sentence computed by the caller
-/// ([`time::phrases_of`], shared with the anchor).
-pub(crate) fn extract_with_phrases(
-    source: &Source,
-    sentences: &[Sentence],
-    pack: &Pack,
-    anchor: Anchor,
+/// A source ready for extraction: the date phrases of its sentences, found once, and the
+/// anchor its relative dates will resolve against.
+///
+/// The anchor is the source's own ([`Prepared::anchor`]): its manifest or page date, else
+/// its wire dateline's date when that gives a year. [`Prepared::in_story`] completes it
+/// with the year the other sources of the story give, which needs every source's own
+/// anchor first.
+#[derive(Debug)]
+pub struct Prepared<'a> {
+    source: &'a Source,
+    sentences: &'a [Sentence],
+    pack: &'a Pack,
+    /// The date phrases of each sentence, for both the anchor and the dates.
     phrases: Vec<Vec<time::Phrase>>,
-) -> Extraction {
+    anchor: Anchor,
+}
+
+impl<'a> Prepared<'a> {
+    /// Finds the date phrases of each sentence of `source` and the source's own anchor.
+    pub fn new(source: &'a Source, sentences: &'a [Sentence], pack: &'a Pack) -> Prepared<'a> {
+        let phrases = time::phrases_of(source, sentences, pack);
+        let anchor = time::own_anchor(source, sentences, &phrases);
+        Prepared {
+            source,
+            sentences,
+            pack,
+            phrases,
+            anchor,
+        }
+    }
+
+    /// The anchor the dates will resolve against.
+    pub fn anchor(&self) -> &Anchor {
+        &self.anchor
+    }
+
+    /// Completes the anchor with `story_year`, the year the other sources of the story
+    /// give: a dateline "PARIS, March 3" becomes a full date, an undated source gets a year.
+    /// The anchor's basis says so. A manifest or trusted page date is kept.
+    pub fn in_story(self, story_year: Option<i16>) -> Prepared<'a> {
+        let anchor = time::in_story(self.anchor, self.source, story_year);
+        Prepared { anchor, ..self }
+    }
+
+    /// Extracts every claim, mention and date of the source.
+    pub fn extract(self) -> Extraction {
+        extract_prepared(self)
+    }
+}
+
+fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
+    let Prepared {
+        source,
+        sentences,
+        pack,
+        phrases,
+        anchor,
+    } = prepared;
     let mut dates = Vec::new();
     let mut mentions = Vec::new();
     // The source in ASCII lowercase (same byte offsets), from which each stage borrows
     // lowercase words and sentences instead of allocating them.
     let lower = source.text.to_ascii_lowercase();
     // The words of each sentence, split once for entities and attribution.
-    let words: Vec<Vec<entity::Word<'_>>> = sentences
+    let words: Vec<Vec<crate::text::Word<'_>>> = sentences
         .iter()
         .map(|s| {
-            entity::words_lowered(
+            crate::text::words_lowered(
                 source.text.get(s.span.clone()).unwrap_or(""),
                 lower.get(s.span.clone()),
             )

@@ -9,12 +9,12 @@
 //! counts. The words come from `units.toml` (number words, multipliers, fractions).
 
 use std::borrow::Cow;
-
-use super::entity::lowercase;
-use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use crate::pack::Pack;
+use crate::text::lowercase;
 
 /// A number found in a sentence.
 #[derive(Debug, Clone, PartialEq)]

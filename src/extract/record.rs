@@ -157,6 +157,8 @@ impl Record {
                 .map(|(span, rule)| Marked { span, rule })
                 .collect(),
             text,
+            // only extraction reads the dateline, and this source is extracted already
+            dateline: None,
         };
         Ok((source, self.extraction))
     }

@@ -325,25 +325,7 @@ fn report_time(text: &str, d: &LocalDate<'_>) -> bool {
     {
         return true;
     }
-    is_dateline(&text[..d.span.start])
-}
-
-/// Whether `head` is the start of a wire dateline: capitalised place words and commas only
-/// ("DUSHANBE, ", "PARIS, France, "), the first word in capitals.
-pub(crate) fn is_dateline(head: &str) -> bool {
-    let h = head.trim_end();
-    let Some(h) = h.strip_suffix(',') else {
-        return false;
-    };
-    let first = h.split([' ', ',']).next().unwrap_or("");
-    first.len() >= 2
-        && first
-            .chars()
-            .all(|c| c.is_uppercase() || c == '-' || c == '\'')
-        && h.len() <= 60
-        && h.split([' ', ','])
-            .filter(|w| !w.is_empty())
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    d.date.dateline
 }
 
 /// "Sunday's earthquake", "Tuesday's vote": a day in the possessive names the event, not the

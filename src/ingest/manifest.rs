@@ -22,8 +22,11 @@ pub(crate) struct Entry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawManifest {
-    #[serde(default)]
-    story: Option<String>,
+    /// A name for the story: accepted, as it has been since the first manifests, and
+    /// ignored (stories are told apart by the align stage). Dropping it would make every
+    /// manifest that names its story an error, since unknown keys are.
+    #[serde(default, rename = "story")]
+    _story: Option<String>,
     #[serde(default)]
     source: Vec<RawEntry>,
 }
@@ -60,7 +63,6 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, InputError> {
     };
     let raw: RawManifest =
         toml::from_str(text).map_err(|e| fail(e.span(), e.message().trim().to_owned()))?;
-    let _ = raw.story;
     if raw.source.is_empty() {
         return Err(fail(
             None,
@@ -93,4 +95,41 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, InputError> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Result<Vec<Entry>, InputError> {
+        parse(Path::new("stories/quake.toml"), text)
+    }
+
+    #[test]
+    fn a_story_name_is_accepted_and_ignored() {
+        let with = parsed("story = \"Quake\"\n\n[[source]]\npath = \"a.txt\"\n");
+        let without = parsed("[[source]]\npath = \"a.txt\"\n");
+        assert_eq!(with, without);
+        assert_eq!(
+            with.map(|e| e.iter().map(|e| e.path.clone()).collect::<Vec<_>>()),
+            Ok(vec![PathBuf::from("stories/a.txt")])
+        );
+    }
+
+    #[test]
+    fn other_unknown_keys_are_errors() {
+        let err = parsed("title = \"Quake\"\n\n[[source]]\npath = \"a.txt\"\n");
+        assert!(
+            matches!(
+                &err,
+                Err(InputError {
+                    kind: InputErrorKind::Manifest { .. },
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+        let err = parsed("story = 3\n\n[[source]]\npath = \"a.txt\"\n");
+        assert!(err.is_err(), "a story name is a string");
+    }
 }

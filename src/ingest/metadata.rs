@@ -1,15 +1,14 @@
 //! Metadata read from the text itself: headline, page-header date lines, `Source:` and
-//! `Date:` lines, wire datelines ("MOSCOW (Reuters) –"). Each value records where it came
-//! from. The page header above the first body paragraph (mastheads, display dates) is
-//! marked as boilerplate here.
+//! `Date:` lines, the place and outlet of a wire dateline ("MOSCOW (Reuters) –", read by
+//! `dateline`). Each value records where it came from. The page header above the first
+//! body paragraph (mastheads, display dates) is marked as boilerplate here.
 
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use super::boilerplate::{strip_markup, PatternMarks};
-use super::{Field, Marked, Metadata, Origin};
+use super::{dateline, Field, Marked, Metadata, Origin};
 
 /// Words outside the date that a header date line may carry ("Posted on ... by the desk").
 const DATE_LINE_MAX_OTHER_WORDS: usize = 10;
@@ -69,7 +68,7 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
             title = Some(pi);
             continue;
         }
-        if is_body(&ptext) || DATELINE.is_match(first) {
+        if is_body(&ptext) || dateline::place_and_outlet(first).is_some() {
             body = Some(pi);
             break;
         }
@@ -110,20 +109,13 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
         let p = &paragraphs[bi];
         let line_no = p.first + 1;
         let first = strip_markup(&text[pm.lines[p.first].clone()]);
-        if let Some(c) = DATELINE.captures(first) {
-            let place = c
-                .get(1)
-                .map_or("", |m| m.as_str())
-                .trim()
-                .trim_end_matches(',')
-                .to_owned();
+        if let Some((place, outlet)) = dateline::place_and_outlet(first) {
+            let place = place.trim().trim_end_matches(',').to_owned();
             meta.dateline = Some(Field::new(place, Origin::line(line_no, "wire dateline")));
-            if let Some(o) = c.get(2) {
-                meta.outlet.get_or_insert(Field::new(
-                    o.as_str().trim().to_owned(),
-                    Origin::line(line_no, "wire dateline"),
-                ));
-            }
+            meta.outlet.get_or_insert(Field::new(
+                outlet.trim().to_owned(),
+                Origin::line(line_no, "wire dateline"),
+            ));
             if meta.published.is_none() {
                 if let Some((d, _)) = find_date(first) {
                     meta.published
@@ -213,13 +205,6 @@ fn is_body_sentence(p: &str, span: &std::ops::Range<usize>) -> bool {
         })
 }
 
-/// "MOSCOW (Reuters) –", "NAYPYITAW, Myanmar (AP) —", "DUSHANBE, March 3 (Atlas Wire) -".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(r"^([A-Z][A-Z'’.\- ]{2,}(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?)\s*\(([^)]{2,40})\)\s*[–—-]")
-        .expect("dateline regex is valid")
-});
-
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static DATE: LazyLock<crate::text::WordRegex> = LazyLock::new(|| {
@@ -236,10 +221,9 @@ static DATE: LazyLock<crate::text::WordRegex> = LazyLock::new(|| {
     crate::text::WordRegex::new(&pattern, false).expect("date regex is valid")
 });
 
-/// Compiles the page-date and dateline regexes now rather than at first use.
+/// Compiles the page-date regex now rather than at first use.
 pub(crate) fn warm_up() {
     LazyLock::force(&DATE);
-    LazyLock::force(&DATELINE);
 }
 
 /// The first full date (day, month and year) in `s`, with its span.

@@ -6,6 +6,7 @@
 //! (less a UTF-8 byte-order mark), so every later span indexes what the user sees.
 
 mod boilerplate;
+mod dateline;
 mod error;
 mod manifest;
 mod metadata;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+pub use dateline::{Dateline, DatelineDate};
 pub use error::{InputError, InputErrorKind};
 pub(crate) use metadata::month_number;
 
@@ -36,6 +38,10 @@ pub struct Source {
     pub meta: Metadata,
     /// Boilerplate spans, sorted and non-overlapping.
     pub boilerplate: Vec<Marked>,
+    /// The wire dateline opening the text, where it stands and the date it gives: read
+    /// once here for the extract stage. A source rebuilt from an extract record (`report
+    /// --claims-from`) has none: it is extracted already.
+    pub dateline: Option<Dateline>,
 }
 
 /// A span of boilerplate and the rule that marked it.
@@ -114,13 +120,16 @@ impl Source {
         let (meta, header) = metadata::read(&text, &patterns);
         let mut marks = patterns.marks;
         marks.extend(header);
+        let boilerplate = boilerplate::normalize(marks);
+        let dateline = dateline::find(&text, &patterns.lines, &boilerplate);
         Source {
             id: SourceId(id.to_owned()),
             path: path.to_owned(),
             lines: LineIndex::new(&text),
             text,
             meta,
-            boilerplate: boilerplate::normalize(marks),
+            boilerplate,
+            dateline,
         }
     }
 
@@ -192,6 +201,7 @@ pub struct Ingested {
 /// Compiles the regexes reading a page's header needs now rather than at first use.
 pub(crate) fn warm_up() {
     metadata::warm_up();
+    dateline::warm_up();
 }
 
 /// Reads every input into sources. Never fails as a whole: see [`Ingested::errors`].

@@ -1,19 +1,20 @@
 //! Matching keys: case folding, NFKC, transliteration to ASCII, alias lookup, token sets.
 //! Keys are for comparison only; nothing displayed is ever normalised.
 //!
-//! A name key is a deterministic function of the name and the pack, never of other
-//! sources, so that keys from different sources can be grouped by the align stage:
-//! fold (NFKC, ASCII, lowercase), drop a leading article and a possessive, look the name
-//! up in the alias tables, put "Ministry of Health" in the order "Health Ministry", key
-//! an organisation of three or more capitalised words as its acronym, and respell each
-//! word by the pack's `respell` rules (Aleksandr and Alexander both become `alexandr`).
+//! A name's canonical key (`canonical_key`) is a deterministic function of the name and
+//! the pack, never of other sources, so that keys from different sources can be grouped
+//! by the align stage: fold (NFKC, ASCII, lowercase), drop a leading article and a
+//! possessive, look the name up in the alias tables, put "Ministry of Health" in the order
+//! "Health Ministry", key an organisation of three or more capitalised words as its
+//! acronym, and respell each word by the pack's `respell` rules (Aleksandr and Alexander
+//! both become `alexandr`).
 //!
 //! Keys only make equal what is certainly equal. Near names (Naypyitaw / Naypyidaw
 //! without an alias, a shortened name in another source) are for the align stage to
-//! merge inside a block with `same_entity`, whose threshold is documented and tested.
+//! merge inside a block, by a Jaro-Winkler similarity whose threshold is documented and
+//! tested there (`align::score::NAME_MERGE_THRESHOLD`).
 
-use crate::extract::fxhash::FxHashMap as HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::pack::{EntityKind, Pack};
@@ -187,7 +188,7 @@ pub(crate) fn strip_name(name: &str) -> &str {
 /// an alias gives the folded canonical name; else the folded, respelled words; an
 /// organisation of three or more capitalised words keys as its acronym, so that
 /// "Assistance Association of Political Prisoners" and "AAPP" share `aapp`.
-pub(crate) fn name_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> String {
+pub(crate) fn canonical_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -> String {
     if let Some(a) = alias(pack, name) {
         return respell_all(pack, a);
     }
@@ -292,64 +293,6 @@ pub(crate) fn respell(pack: &Pack, word: &str) -> String {
     w
 }
 
-/// Names whose [`name_similarity`] reaches this are the same entity. Tuned on
-/// spelling pairs (Naypyitaw / Naypyidaw 0.89, Mohamed / Mohammed 0.88) against
-/// different people sharing a surname (John / Jane Smith 0.25, Ivan / Igor Petrov 0.5)
-/// and near names of different places (Austria / Australia 0.78, Smith / Smyth 0.8).
-/// Jaro-Winkler was tried first and rejected: its prefix bonus puts Austria / Australia
-/// at 0.94, above true variants. Regular transliteration (ks / x, -iy / -y) is not left
-/// to the distance: the pack's `respell` rules make those keys equal.
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) const SAME_ENTITY: f64 = 0.85;
-
-/// Similarity in 0..=1 of two name keys (as made by [`name_key`], or any names; they
-/// are folded again). Word by word: names with the same number of words score the lowest
-/// normalised Damerau-Levenshtein similarity of their aligned words, and short words (three letters or fewer) must be
-/// equal. A name whose words end the other ("Aung Hlaing" in "Min Aung Hlaing", a bare
-/// surname "Smith" in "John Smith") scores [`SAME_ENTITY`]: the caller must only merge it when the
-/// longer name is the only one with that ending.
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) fn name_similarity(a: &str, b: &str) -> f64 {
-    let ta = tokens(a);
-    let tb = tokens(b);
-    if ta.is_empty() || tb.is_empty() {
-        return 0.0;
-    }
-    if ta == tb {
-        return 1.0;
-    }
-    let (short, long) = if ta.len() <= tb.len() {
-        (&ta, &tb)
-    } else {
-        (&tb, &ta)
-    };
-    if short.len() < long.len() {
-        return if long.ends_with(short) {
-            SAME_ENTITY
-        } else {
-            0.0
-        };
-    }
-    let mut score: f64 = 1.0;
-    for (x, y) in ta.iter().zip(&tb) {
-        let s = if x == y {
-            1.0
-        } else if x.len() <= 3 || y.len() <= 3 {
-            0.0
-        } else {
-            strsim::normalized_damerau_levenshtein(x, y)
-        };
-        score = score.min(s);
-    }
-    score
-}
-
-/// Whether two names denote the same entity by [`name_similarity`] and [`SAME_ENTITY`].
-#[allow(dead_code)] // for the align stage (name_variant merging)
-pub(crate) fn same_entity(a: &str, b: &str) -> bool {
-    name_similarity(a, b) >= SAME_ENTITY
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,7 +310,7 @@ mod tests {
     #[test]
     fn transliteration_variants_share_a_key() {
         let p = pack();
-        let k = |s: &str| name_key(&p, s, Some(EntityKind::Person));
+        let k = |s: &str| canonical_key(&p, s, Some(EntityKind::Person));
         assert_eq!(k("Aleksandr Petrov"), k("Alexander Petrov"));
         assert_eq!(k("Dmitriy Ivanov"), k("Dmitry Ivanov"));
         assert_eq!(k("Yevgeny Orlov"), k("Evgeny Orlov"));
@@ -379,12 +322,12 @@ mod tests {
     fn spelling_variants_share_a_key() {
         let p = pack();
         assert_eq!(
-            name_key(&p, "Defence Council", None),
-            name_key(&p, "Defense Council", None)
+            canonical_key(&p, "Defence Council", None),
+            canonical_key(&p, "Defense Council", None)
         );
         assert_eq!(
-            name_key(&p, "Labour Organisation", None),
-            name_key(&p, "Labor Organization", None)
+            canonical_key(&p, "Labour Organisation", None),
+            canonical_key(&p, "Labor Organization", None)
         );
     }
 
@@ -392,13 +335,16 @@ mod tests {
     fn aliases_share_the_canonical_key() {
         let p = pack();
         assert_eq!(
-            name_key(&p, "Burma", None),
-            name_key(&p, "Myanmar", Some(EntityKind::Place))
+            canonical_key(&p, "Burma", None),
+            canonical_key(&p, "Myanmar", Some(EntityKind::Place))
         );
-        assert_eq!(name_key(&p, "the U.N.", None), name_key(&p, "UN", None));
         assert_eq!(
-            name_key(&p, "Ivory Coast", None),
-            name_key(&p, "Côte d'Ivoire", None)
+            canonical_key(&p, "the U.N.", None),
+            canonical_key(&p, "UN", None)
+        );
+        assert_eq!(
+            canonical_key(&p, "Ivory Coast", None),
+            canonical_key(&p, "Côte d'Ivoire", None)
         );
     }
 
@@ -407,16 +353,16 @@ mod tests {
         let p = pack();
         let org = Some(EntityKind::Organization);
         assert_eq!(
-            name_key(&p, "Ministry of Health", org),
-            name_key(&p, "Health Ministry", org)
+            canonical_key(&p, "Ministry of Health", org),
+            canonical_key(&p, "Health Ministry", org)
         );
         assert_eq!(
-            name_key(&p, "Department of Transportation", org),
-            name_key(&p, "Transportation Department", org)
+            canonical_key(&p, "Department of Transportation", org),
+            canonical_key(&p, "Transportation Department", org)
         );
         assert_eq!(
-            name_key(&p, "Ministry of Foreign Affairs", org),
-            name_key(&p, "Foreign Ministry", org)
+            canonical_key(&p, "Ministry of Foreign Affairs", org),
+            canonical_key(&p, "Foreign Ministry", org)
         );
     }
 
@@ -425,38 +371,13 @@ mod tests {
         let p = pack();
         let org = Some(EntityKind::Organization);
         assert_eq!(
-            name_key(&p, "Federal Bureau of Investigation", org),
-            name_key(&p, "FBI", org)
+            canonical_key(&p, "Federal Bureau of Investigation", org),
+            canonical_key(&p, "FBI", org)
         );
-        assert_eq!(name_key(&p, "Justice for Peace", org), "justice for peace");
-    }
-
-    #[test]
-    fn similarity_accepts_spelling_variants() {
-        assert!(same_entity("Naypyitaw", "Naypyidaw"));
-        assert!(same_entity("Mohamed Salah", "Mohammed Salah"));
-        assert!(same_entity("Smith", "John Smith"));
-        assert!(same_entity("Aung Hlaing", "Min Aung Hlaing"));
-    }
-
-    #[test]
-    fn similarity_rejects_different_people_and_places() {
-        assert!(!same_entity("John Smith", "Jane Smith"));
-        assert!(!same_entity("Ivan Petrov", "Igor Petrov"));
-        assert!(!same_entity("Austria", "Australia"));
-        assert!(!same_entity("Smith", "John Smithers"));
-        assert!(!same_entity("Min Aung", "Min Aung Hlaing"));
-        assert!(!same_entity("Kim Jong", "Kim Jung"));
-        assert!(!same_entity("Smith", "Smyth"));
-    }
-
-    #[test]
-    fn similarity_scores_document_the_threshold() {
-        let r = |x: f64| (x * 100.0).round() / 100.0;
-        assert_eq!(r(name_similarity("Naypyitaw", "Naypyidaw")), 0.89);
-        assert_eq!(r(name_similarity("Mohamed Ali", "Mohammed Ali")), 0.88);
-        assert_eq!(r(name_similarity("John Smith", "Jane Smith")), 0.25);
-        assert_eq!(r(name_similarity("Austria", "Australia")), 0.78);
+        assert_eq!(
+            canonical_key(&p, "Justice for Peace", org),
+            "justice for peace"
+        );
     }
 
     #[test]
@@ -481,19 +402,6 @@ mod tests {
             let whole = collapse(&deunicode::deunicode(&s.nfkc().collect::<String>()));
             let whole = if s.bytes().all(|b| b < 0x7F) { fold_ascii(&s) } else { whole };
             proptest::prop_assert_eq!(fold(&s), whole);
-        }
-    }
-
-    proptest::proptest! {
-        /// Similarity is symmetric, in 0..=1, and 1 for a name and itself.
-        #[test]
-        fn similarity_is_symmetric_and_bounded(a in "[A-Za-zé’ -]{0,20}", b in "[A-Za-zé’ -]{0,20}") {
-            let x = name_similarity(&a, &b);
-            proptest::prop_assert_eq!(x, name_similarity(&b, &a));
-            proptest::prop_assert!((0.0..=1.0).contains(&x));
-            if !tokens(&a).is_empty() {
-                proptest::prop_assert_eq!(name_similarity(&a, &a), 1.0);
-            }
         }
     }
 

@@ -404,7 +404,7 @@ impl Pack {
 
 /// Type-keyed cache of derived values, shared by clones of one pack; never compared.
 #[derive(Default, Clone)]
-struct Cache(Arc<RwLock<crate::extract::fxhash::FxHashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
+struct Cache(Arc<RwLock<rustc_hash::FxHashMap<TypeId, Arc<dyn Any + Send + Sync>>>>);
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

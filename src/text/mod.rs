@@ -1,12 +1,15 @@
 //! Shared text primitives: source ids, byte spans and the line index that turns a byte
-//! offset into a `line:column` position (columns count characters, not bytes).
+//! offset into a `line:column` position (columns count characters, not bytes); the word
+//! splitter (`Word`) and word-bounded regexes the extraction stages share.
 //!
 //! Every later stage keeps byte spans into the original text of a source; only the
 //! report turns them into positions, through [`LineIndex`].
 
 mod word_regex;
+mod words;
 
 pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
+pub(crate) use words::{lowercase, words, words_lowered, Word};
 
 use std::fmt;
 use std::ops::Range;

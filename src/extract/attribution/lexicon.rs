@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use super::{Cx, Sent};
-use crate::extract::fxhash::FxHashMap;
 use crate::pack::{Pack, SpeechRole};
+use rustc_hash::FxHashMap;
 
 /// Speech lexicon of a pack, prepared once.
 pub(super) struct Lexicon {

@@ -36,12 +36,12 @@ mod quotes;
 mod subjects;
 mod verbs;
 
-use super::entity::Word;
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
 use crate::text::Span;
+use crate::text::Word;
 use lexicon::{Lexicon, COORDINATORS};
 use quotes::{quotes, Quote};
 
@@ -56,7 +56,7 @@ pub(crate) fn find(
 ) -> Vec<Claim> {
     let words: Vec<Vec<Word<'_>>> = sentences
         .iter()
-        .map(|s| super::entity::words(source.text.get(s.span.clone()).unwrap_or("")))
+        .map(|s| crate::text::words(source.text.get(s.span.clone()).unwrap_or("")))
         .collect();
     find_with_words(source, sentences, &words, mentions, pack)
 }
@@ -66,7 +66,7 @@ pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Lexicon::new);
 }
 
-/// [`find`] with the [`words`](super::entity::words) of each sentence computed by the
+/// [`find`] with the [`words`](crate::text::words) of each sentence computed by the
 /// caller (shared with entity mentions).
 pub(crate) fn find_with_words<'a>(
     source: &'a Source,

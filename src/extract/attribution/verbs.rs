@@ -17,9 +17,9 @@ use super::lexicon::{DETERMINERS, NP_STOPS, OBJECTS, PASSIVE_AUX, PREPOSITIONS};
 use super::phrases::Phrase;
 use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
-use crate::extract::entity::words;
 use crate::extract::Party;
 use crate::pack::SpeechRole;
+use crate::text::words;
 use crate::text::Span;
 
 /// What one sentence has yielded so far: every pattern of every verb in it reads it, and
