@@ -172,6 +172,11 @@ pub(crate) fn time_scope(
         .filter(|d| d.span.start >= w.start && d.span.end <= w.end)
         .filter(|d| own_aside || !in_aside(d))
         .min_by_key(|d| dist(d));
+    if in_clause.is_none() {
+        if let Some(t) = this_period(text, base, &w, &figure) {
+            return Some(t);
+        }
+    }
     let chosen = in_clause.copied().or_else(|| {
         if part {
             return None;
@@ -196,6 +201,57 @@ pub(crate) fn time_scope(
         Some(d) => Some(describe(text, base, d, &figure)),
         None => since_phrase(text, base, &w),
     }
+}
+
+/// A period named by "this" right after a figure in its own clause ("over 300 this
+/// monsoon", "12 goals this season"): the figure covers that period, not a date of an
+/// earlier clause ("164 died since August 8 - taking the toll to over 300 this monsoon").
+/// Left unresolved: only another figure of the same words is the same period.
+fn this_period(
+    text: &str,
+    base: usize,
+    clause: &Range<usize>,
+    figure: &Range<usize>,
+) -> Option<TimeScope> {
+    /// How far after the figure the phrase may start (a unit or a counted noun between).
+    const AFTER: usize = 24;
+    let end = clause.end.min(text.len());
+    let after = text.get(figure.end..end)?;
+    let lower = after.to_ascii_lowercase();
+    let at = lower.find(" this ")?;
+    if at > AFTER {
+        return None;
+    }
+    let word_start = at + " this ".len();
+    let word_len = lower[word_start..]
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(lower.len() - word_start);
+    let word = &lower[word_start..word_start + word_len];
+    let rest = &lower[word_start + word_len..];
+    // Calendar words are dates, read (or deliberately dropped) by the date rules; "this
+    // year's plan" owns the noun after it; "over this year's" is a comparison base.
+    const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];
+    const BASES: &[&str] = &["over", "than", "from", "compared", "against", "versus"];
+    let between = &lower[..at];
+    if word_len < 3
+        || CALENDAR.contains(&word)
+        || rest.starts_with("'s")
+        || rest.starts_with("\u{2019}s")
+        || between
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| BASES.contains(&w))
+    {
+        return None;
+    }
+    let start = figure.end + at + 1;
+    let stop = figure.end + word_start + word_len;
+    Some(TimeScope {
+        kind: TimeScopeKind::Period,
+        text: text.get(start..stop)?.to_owned(),
+        span: base + start..base + stop,
+        from: None,
+        to: None,
+    })
 }
 
 /// The place a figure covers: a capitalised name after "in", "across", "throughout" or
@@ -631,5 +687,20 @@ mod tests {
         assert!(after_superlative(t, t.find("March").unwrap_or(0)));
         let t = "killed since the March 3 vote";
         assert!(!after_superlative(t, t.find("March").unwrap_or(0)));
+    }
+
+    #[test]
+    fn a_period_named_by_this_after_the_figure_is_its_scope() {
+        let text = "At least 40 cattle died in the storm since June 2 - taking the losses to over 90 this season.";
+        let cut = clauses(text);
+        let at = text.find("90").expect("figure");
+        let t = this_period(text, 0, &window(&cut, at), &(at..at + 2)).expect("a period");
+        assert_eq!(
+            (t.kind, t.text.as_str()),
+            (TimeScopeKind::Period, "this season")
+        );
+        let text = "Over 90 cattle died, and this is the worst storm.";
+        let at = text.find("90").expect("figure");
+        assert!(this_period(text, 0, &window(&clauses(text), at), &(at..at + 2)).is_none());
     }
 }

@@ -166,7 +166,7 @@ pub(crate) fn find(
         if (q.counted.is_none() || q.event.is_none())
             && compares(&lower[window.start..f.start_with_modifier])
         {
-            // "$835m worth of products compared with $1.5bn": the second figure counts the
+            // "arms sales of $835m, compared with $1.5bn": the second figure counts the
             // same thing as the first of its kind in the sentence.
             if let Some(prev) = previous
                 .iter()
