@@ -16,9 +16,9 @@
 //! - `progression`: a cumulative figure that rises between report dates.
 //! - `agreement`: compatible figures (a vague amount never conflicts), with the number of
 //!   independent upstreams (an unnamed "activist groups" next to a named group is one).
-//! - `quote_variant` / `attribution_variant` / `name_variant`: see `verdict.rs`.
+//! - `quote_variant` / `attribution_variant` / `name_variant`: see `quantities.rs`.
 //!
-//! - `verdict.rs` decides (quantities cluster identical signatures before comparing);
+//! - `quantities.rs` decides (quantities cluster identical signatures before comparing);
 //! - `interval.rs` relates and writes intervals;
 //! - `explain.rs` builds evidence, summaries and word diffs.
 //!
@@ -27,8 +27,8 @@
 
 mod explain;
 mod interval;
-mod verdict;
-pub(crate) use verdict::scope_words;
+mod quantities;
+pub(crate) use quantities::scope_words;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -174,7 +174,7 @@ pub fn compare(
     extractions: &[Extraction],
     pack: &Pack,
 ) -> Vec<Finding> {
-    let ctx = verdict::Ctx {
+    let ctx = quantities::Ctx {
         sources,
         extractions,
         pack,
@@ -183,9 +183,9 @@ pub fn compare(
     let mut findings: Vec<Finding> = groups
         .par_iter()
         .flat_map_iter(|g| match &g.topic {
-            Topic::Quantity { .. } => verdict::quantities(&ctx, g),
-            Topic::Statement { .. } => verdict::statements(&ctx, g),
-            Topic::Entity { .. } => verdict::names(&ctx, g),
+            Topic::Quantity { .. } => quantities::quantities(&ctx, g),
+            Topic::Statement { .. } => quantities::statements(&ctx, g),
+            Topic::Entity { .. } => quantities::names(&ctx, g),
         })
         .collect();
     sort_findings(&mut findings);
