@@ -16,25 +16,37 @@
 //! - `progression`: a cumulative figure that rises between report dates.
 //! - `agreement`: compatible figures (a vague amount never conflicts), with the number of
 //!   independent upstreams (an unnamed "activist groups" next to a named group is one).
-//! - `quote_variant` / `attribution_variant` / `name_variant`: see `quantities.rs`.
+//! - `quote_variant` / `attribution_variant` / `name_variant`: see below.
 //!
-//! - `quantities.rs` decides (quantities cluster identical signatures before comparing);
-//! - `interval.rs` relates and writes intervals;
-//! - `explain.rs` builds evidence, summaries and word diffs.
+//! Where each verdict is decided:
+//!
+//! - `conflict`, `progression`, `different_scope`, `agreement` and the credit variant
+//!   of a figure: `quantities.rs` (clusters of identical signature, then pairs), which
+//!   asks `relation.rs` how two figures relate (the ladder: subject, status, period,
+//!   thing counted, report date, claimants; the thresholds live there);
+//! - independent upstream sources of an agreement: `upstream.rs`;
+//! - `quote_variant` and `attribution_variant` of statements: `statements.rs`;
+//! - `name_variant`: `names.rs`;
+//! - `interval.rs` relates and writes intervals; `explain.rs` builds evidence, summaries
+//!   and word diffs.
 //!
 //! Output does not depend on the order of the sources: everything inside a group is
 //! ordered by source id and position, and findings are sorted by [`sort_findings`].
 
 mod explain;
 mod interval;
+mod names;
 mod quantities;
-pub(crate) use quantities::scope_words;
+mod relation;
+mod statements;
+mod upstream;
+pub(crate) use relation::scope_words;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{Group, Topic};
-use crate::extract::{Extraction, Interval};
+use crate::align::{Group, Ref, Topic};
+use crate::extract::{Claim, Extraction, Interval};
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::text::Span;
@@ -167,6 +179,23 @@ pub enum DiffOp {
     Insert,
 }
 
+/// Shared inputs of one comparison.
+pub(crate) struct Ctx<'a> {
+    pub(crate) sources: &'a [Source],
+    pub(crate) extractions: &'a [Extraction],
+    pub(crate) pack: &'a Pack,
+}
+
+impl<'a> Ctx<'a> {
+    fn sid(&self, r: Ref) -> &'a str {
+        self.sources.get(r.source).map_or("", |s| s.id.as_str())
+    }
+
+    fn claim(&self, r: Ref) -> Option<&'a Claim> {
+        self.extractions.get(r.source)?.claims.get(r.item)
+    }
+}
+
 /// Gives every group its findings, sorted deterministically.
 pub fn compare(
     groups: &[Group],
@@ -174,7 +203,7 @@ pub fn compare(
     extractions: &[Extraction],
     pack: &Pack,
 ) -> Vec<Finding> {
-    let ctx = quantities::Ctx {
+    let ctx = Ctx {
         sources,
         extractions,
         pack,
@@ -184,8 +213,8 @@ pub fn compare(
         .par_iter()
         .flat_map_iter(|g| match &g.topic {
             Topic::Quantity { .. } => quantities::quantities(&ctx, g),
-            Topic::Statement { .. } => quantities::statements(&ctx, g),
-            Topic::Entity { .. } => quantities::names(&ctx, g),
+            Topic::Statement { .. } => statements::statements(&ctx, g),
+            Topic::Entity { .. } => names::names(&ctx, g),
         })
         .collect();
     sort_findings(&mut findings);

@@ -1,0 +1,108 @@
+//! Name verdicts for one group: `name_variant`.
+//!
+//! Input: an entity [`Group`]; output: a name variant when sources spell one entity
+//! differently, saying which sources use which spelling.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{explain, Ctx, Finding, Verdict};
+use crate::align::{score, Group, Ref};
+
+/// A spelling as first written, and per source where it is first used.
+type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>);
+
+/// A `name_variant` when two sources write one entity differently; says which sources
+/// use which spelling. One evidence per (source, spelling), at its first use.
+pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    // spelling key → (shown spelling, sources, first (sid, start, ref) per source)
+    let mut forms: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
+    let mut canonical: Option<String> = None;
+    for &r in &group.members {
+        let Some(m) = ctx
+            .extractions
+            .get(r.source)
+            .and_then(|e| e.mentions.get(r.item))
+        else {
+            continue;
+        };
+        let sid = ctx.sid(r);
+        canonical.get_or_insert_with(|| m.canonical.clone());
+        let key = score::spelling_key(&m.text);
+        let e = forms
+            .entry(key)
+            .or_insert_with(|| (m.text.clone(), BTreeMap::new()));
+        let slot = e.1.entry(sid).or_insert((m.span.start, r));
+        if m.span.start < slot.0 {
+            *slot = (m.span.start, r);
+        }
+    }
+    let sources: BTreeSet<&str> = forms.values().flat_map(|f| f.1.keys().copied()).collect();
+    let everywhere = forms.values().all(|f| f.1.len() == sources.len());
+    if forms.len() < 2 || sources.len() < 2 || everywhere {
+        return Vec::new();
+    }
+    let parts: Vec<String> = forms
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.keys().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let mut refs: Vec<(&str, usize, Ref)> = forms
+        .values()
+        .flat_map(|f| f.1.iter().map(|(sid, (start, r))| (*sid, *start, *r)))
+        .collect();
+    refs.sort();
+    let evidence = refs
+        .iter()
+        .filter_map(|&(_, _, r)| {
+            let src = ctx.sources.get(r.source)?;
+            let ex = ctx.extractions.get(r.source)?;
+            Some(explain::mention_evidence(
+                r.source,
+                src,
+                ex,
+                ex.mentions.get(r.item)?,
+                ctx.pack,
+            ))
+        })
+        .collect();
+    // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
+    // spellings of the full name.
+    // So is an acronym next to the name it stands for ("CNE", "US").
+    let keys: Vec<&String> = forms.keys().collect();
+    let is_short = |k: &str| {
+        keys.iter()
+            .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
+    };
+    let is_acronym = |shown: &str| {
+        let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
+        (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    };
+    let full_forms = forms
+        .iter()
+        .filter(|(k, (shown, _))| !is_short(k) && !is_acronym(shown))
+        .count();
+    let name = canonical.unwrap_or_default();
+    vec![Finding {
+        verdict: Verdict::NameVariant,
+        kind: "name".to_owned(),
+        summary: name.clone(),
+        explanation: format!(
+            "{name} is written {} ways: {} ({})",
+            forms.len(),
+            explain::list(&parts, 5),
+            group.reason
+        ),
+        confidence: match (full_forms >= 2, group.score >= 1.0) {
+            (true, true) => 0.9,
+            (true, false) => 0.7,
+            (false, _) => 0.5,
+        },
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }]
+}
