@@ -106,3 +106,49 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         diff: None,
     }]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+
+    #[test]
+    fn spellings_of_one_name_are_a_name_variant_saying_who_uses_which() {
+        let f = run(vec![
+            doc("a", "Aleksandr Fomin arrived.").named("Aleksandr Fomin", "aleksandr fomin"),
+            doc("b", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),
+            doc("c", "Alexander Fomin left.").named("Alexander Fomin", "alexander fomin"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+        assert!(
+            f[0].explanation.contains("Aleksandr Fomin (a)"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(
+            f[0].explanation.contains("Alexander Fomin (b, c)"),
+            "{}",
+            f[0].explanation
+        );
+        assert_eq!(f[0].evidence.len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_or_a_bare_surname_is_only_a_weak_name_variant() {
+        let f = run(vec![
+            doc("a", "The CNE said so.").named("CNE", "nec"),
+            doc("b", "The National Elections Commission said so.")
+                .named("National Elections Commission", "nec"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+        assert!(f[0].confidence <= 0.5);
+    }
+
+    #[test]
+    fn same_spelling_everywhere_is_not_a_name_variant() {
+        let f = run(vec![
+            doc("a", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),
+            doc("b", "Alexander Fomin left.").named("Alexander Fomin", "alexander fomin"),
+        ]);
+        assert!(f.is_empty());
+    }
+}

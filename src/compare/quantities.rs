@@ -722,3 +722,164 @@ fn finding(
         diff: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::{Finding, Verdict};
+    use jiff::civil::{date, Date};
+
+    #[test]
+    fn a_figure_of_another_event_is_set_against_the_main_one() {
+        let killed = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).reported(date(2023, 2, 7)))
+        };
+        let a = killed(
+            doc("a", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let b = killed(
+            doc("b", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let c = doc(
+            "c",
+            "Rescuers pulled 146 bodies from the rubble on Wednesday.",
+        )
+        .with(
+            q("146 bodies", exact(146.0))
+                .kind("casualties", "people", "recovered", "bodies")
+                .day("on Wednesday", date(2023, 2, 8)),
+        );
+        let f = run(vec![a, b, c]);
+        assert_eq!(verdicts(&f), ["different_scope", "agreement"]);
+        assert!(
+            f[0].explanation.contains("146 bodies recovered"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(f[0].explanation.contains("different things counted"));
+    }
+
+    #[test]
+    fn thousands_of_outlets_repeating_one_agency_give_one_agreement_with_one_upstream() {
+        let day = date(2023, 2, 7);
+        let docs: Vec<Doc> = (0..1500)
+            .map(|i| {
+                let id: &'static str = Box::leak(format!("s{i:04}").into_boxed_str());
+                let v = if i % 2 == 0 {
+                    exact(250.0)
+                } else {
+                    at_least(200.0)
+                };
+                doc(
+                    id,
+                    "The toll stood at 250 people on Tuesday, the agency said.",
+                )
+                .with(
+                    q("250 people", v)
+                        .day("on Tuesday", day)
+                        .by("National Emergency Agency"),
+                )
+            })
+            .collect();
+        let f = run(docs);
+        assert_eq!(verdicts(&f), ["agreement"]);
+        assert_eq!(f[0].independent_sources, Some(1));
+        assert_eq!(f[0].evidence.len(), 1500);
+    }
+
+    #[test]
+    fn a_terse_headline_first_in_a_cluster_does_not_hide_a_same_day_conflict() {
+        let day = date(2025, 3, 4);
+        let text = "Quake toll climbs to 2,300\n\nThe number of people killed by the \
+                    earthquake has risen to 2,300, the agency said at its evening briefing on Tuesday.";
+        let headline = find(text, "Quake toll climbs to 2,300");
+        let a = doc("a", text)
+            .with(q("2,300", exact(2300.0)).reported(day))
+            .with(q("to 2,300,", exact(2300.0)).reported(day));
+        let mut a = a;
+        a.ex.claims[0].span = find(text, "2,300");
+        a.ex.claims[0].sentence_span = headline;
+        let b = doc(
+            "b",
+            "The agency put the death toll from the earthquake at 1,650 at its evening briefing on Tuesday.",
+        )
+        .with(q("1,650", exact(1650.0)).reported(day));
+        let f = run(vec![a, b]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].explanation.contains("2,300 and 1,650 do not overlap"));
+    }
+
+    #[test]
+    fn a_progression_lists_each_report_date_once_and_flags_a_same_day_disagreement() {
+        let f = run(vec![
+            toll("a", 1200.0, "1,200 people", date(2025, 3, 3)),
+            toll("b", 2300.0, "2,300 people", date(2025, 3, 4)),
+            toll("c", 1650.0, "1,650 people", date(2025, 3, 4)),
+            toll("d", 3100.0, "3,100 people", date(2025, 3, 6)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict", "progression"]);
+        assert!(f[0].explanation.contains("as of 2025-03-04"));
+        assert!(
+            f[1].explanation.ends_with(
+                "1,200 (2025-03-03) -> 1,650 / 2,300 (2025-03-04, not consistent) -> 3,100 (2025-03-06)"
+            ),
+            "{}",
+            f[1].explanation
+        );
+    }
+
+    #[test]
+    fn one_disagreement_repeated_by_two_agreeing_sources_is_one_conflict() {
+        let seats = |id, v: f64, phrase: &'static str, d: Date| {
+            doc(
+                id,
+                &format!("The ruling party won {phrase} in Sunday's parliamentary election."),
+            )
+            .with(
+                q(phrase, exact(v))
+                    .kind("votes", "seats", "won", "seats")
+                    .reported(d),
+            )
+        };
+        let f = run(vec![
+            seats("a", 142.0, "142 seats", date(2024, 11, 21)),
+            seats("b", 142.0, "142 seats", date(2024, 11, 22)),
+            seats("c", 124.0, "124 seats", date(2024, 11, 22)),
+        ]);
+        let conflicts: Vec<&Finding> = f
+            .iter()
+            .filter(|f| f.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{f:#?}");
+        assert_eq!(conflicts[0].evidence.len(), 3);
+        assert!(conflicts[0]
+            .explanation
+            .ends_with("1 other pair of these figures disagrees the same way"));
+    }
+
+    #[test]
+    fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "To close a $310m budget gap the city draws $85m from its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8))
+            .with(money("$85m", 8.5e7)),
+            doc(
+                "b",
+                "To close a $310m budget gap the city draws on its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+}

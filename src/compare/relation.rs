@@ -719,3 +719,480 @@ fn describe_time(t: &TimeScope) -> String {
     };
     format!("{sort} (“{}”{dates})", t.text)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::Verdict;
+    use crate::extract::{Interval, TimeScopeKind};
+    use jiff::civil::date;
+
+    #[test]
+    fn counted_nouns_of_one_pack_set_are_one_thing() {
+        let share = |phrase: &'static str, counted: &str| {
+            q(phrase, at_least(14.0)).kind("shares", "percent", "supplied", counted)
+        };
+        let run_with = |a: &str, b: &str| {
+            run(vec![
+                doc(
+                    "a",
+                    "At least 14% of weaponry bought by Chad came from Belarus.",
+                )
+                .with(share("At least 14%", a)),
+                doc(
+                    "b",
+                    "Belarus supplied at least 14% of Chad's weapons imports.",
+                )
+                .with(share("at least 14%", b)),
+            ])
+        };
+        // "weaponry" and "weapons imports" are one set in claims/kinds/shares.toml
+        assert_eq!(
+            verdicts(&run_with("weaponry", "weapons imports")),
+            ["agreement"]
+        );
+        // "exports" is not in it
+        assert_eq!(
+            verdicts(&run_with("weaponry", "exports")),
+            ["different_scope"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_scope_between_figures_of_different_orders_is_not_reported() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let pair = |other: &'static str, v: f64| {
+            run(vec![
+                doc(
+                    "a",
+                    "The city budget for fiscal 2026 totals $4.2bn, the council said.",
+                )
+                .with(money("$4.2bn", 4.2e9).time(
+                    TimeScopeKind::Period,
+                    "fiscal 2026",
+                    Some(date(2026, 1, 1)),
+                    Some(date(2026, 12, 31)),
+                )),
+                doc(
+                    "b",
+                    &format!("The city budget totals {other}, the council said."),
+                )
+                .with(money(other, v)),
+            ])
+        };
+        // one states a period, the other does not: worth a look when the figures are close
+        assert_eq!(verdicts(&pair("$3.96bn", 3.96e9)), ["different_scope"]);
+        // not when they are of different orders
+        assert_eq!(verdicts(&pair("$310m", 310e6)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
+        // "$85 million" and "$310m": no event, no thing counted, only the unit
+        let money = |phrase: &'static str, v: f64| {
+            let mut m = q(phrase, exact(v)).kind("money", "USD", "spent", "USD");
+            m.q.event = None;
+            m.q.counted = None;
+            m
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6)),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+        // the same sentences with the thing counted named do conflict
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6).counted("reserve draw")),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6).counted("reserve draw")),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn same_day_same_toll_with_disjoint_values_is_a_conflict() {
+        let f = run(vec![
+            doc("a", "The toll stood at 250 people on Tuesday.")
+                .with(q("250 people", exact(250.0)).day("on Tuesday", QUAKE_DAY)),
+            doc("b", "At least 320 people were killed on Tuesday.")
+                .with(q("At least 320 people", at_least(320.0)).day("on Tuesday", QUAKE_DAY)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].confidence >= 0.8);
+        assert_eq!(
+            f[0].explanation,
+            "same event and scope; 250 and at least 320 do not overlap"
+        );
+        assert_eq!(f[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn compatible_bounds_are_an_agreement_not_a_conflict() {
+        let f = run(vec![
+            doc("a", "At least 40 people died on Monday.")
+                .with(q("At least 40 people", at_least(40.0)).day("on Monday", QUAKE_DAY)),
+            doc("b", "About 120 people died on Monday.").with(
+                q(
+                    "About 120 people",
+                    Interval::closed(Some(108.0), Some(132.0)),
+                )
+                .day("on Monday", QUAKE_DAY),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"]);
+    }
+
+    #[test]
+    fn one_day_vs_cumulative_is_different_scope() {
+        let coup = date(2021, 2, 1);
+        let f = run(vec![
+            doc("a", "Over 114 people died on Saturday.").with(
+                q(
+                    "Over 114 people",
+                    Interval {
+                        min: Some(114.0),
+                        max: None,
+                        min_inclusive: false,
+                        max_inclusive: false,
+                    },
+                )
+                .day("Saturday", date(2021, 3, 27)),
+            ),
+            doc(
+                "b",
+                "Since the coup, troops have killed at least 320 people.",
+            )
+            .with(q("at least 320 people", at_least(320.0)).since("since the coup", coup)),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("one day"), "{}", f[0].explanation);
+        assert!(
+            f[0].explanation.contains("cumulative"),
+            "{}",
+            f[0].explanation
+        );
+    }
+
+    #[test]
+    fn unknown_scope_on_one_side_is_never_a_conflict() {
+        let f = run(vec![
+            doc("a", "The toll stood at 250 people on Tuesday.")
+                .with(q("250 people", exact(250.0)).day("on Tuesday", QUAKE_DAY)),
+            doc("b", "Some 320 people were killed.").with(q("320 people", exact(320.0))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert_eq!(verdicts(&f), ["different_scope"]);
+    }
+
+    #[test]
+    fn part_of_a_total_is_different_scope() {
+        let coup = date(2021, 2, 1);
+        let f = run(vec![
+            doc(
+                "a",
+                "Troops have shot dead 320 people, 11 of them on Thursday.",
+            )
+            .with(q("320 people", exact(320.0)))
+            .with(q("11", exact(11.0)).part()),
+            doc("b", "A total of 320 people were killed.").with(q("320 people", exact(320.0))),
+        ]);
+        let _ = coup;
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"different_scope"));
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn rising_cumulative_toll_is_a_progression_and_a_fall_is_a_conflict() {
+        let rising = run(vec![
+            doc("a", "The death toll rose to 1,200 people.")
+                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&rising), ["progression"]);
+        let falling = run(vec![
+            doc("a", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 2,900 people.")
+                .with(q("2,900 people", exact(2900.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&falling), ["conflict"]);
+        assert!(falling[0].explanation.contains("cannot fall"));
+    }
+
+    #[test]
+    fn a_toll_that_falls_more_than_twofold_is_another_count_not_a_conflict() {
+        // A later page's headline over an older body, or a past disaster's toll: a running
+        // count does not fall from 3,400 to 1,200 in a day.
+        let falling = run(vec![
+            doc("a", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 1,200 people.")
+                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&falling), ["different_scope"]);
+        assert!(falling[0].explanation.contains("does not fall 3-fold"));
+    }
+
+    #[test]
+    fn open_cumulative_bound_then_a_higher_figure_is_a_progression() {
+        let f = run(vec![
+            doc("a", "The quake has killed at least 1,200 people.")
+                .with(q("at least 1,200 people", at_least(1200.0)).reported(date(2023, 2, 6))),
+            doc("b", "The quake has killed 3,100 people.")
+                .with(q("3,100 people", exact(3100.0)).reported(date(2023, 2, 9))),
+        ]);
+        assert_eq!(verdicts(&f), ["progression"]);
+        assert!(f[0]
+            .explanation
+            .contains("at least 1,200 (2023-02-06) -> 3,100 (2023-02-09)"));
+    }
+
+    #[test]
+    fn cumulative_figures_without_report_dates_are_not_a_conflict() {
+        let f = run(vec![
+            doc("a", "The death toll rose to 1,200 people.").with(q("1,200 people", exact(1200.0))),
+            doc("b", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+    }
+
+    #[test]
+    fn vague_amounts_never_conflict() {
+        let f = run(vec![
+            doc("a", "Scores of people were killed on Saturday.").with(
+                q("Scores of people", Interval::closed(Some(20.0), Some(99.0)))
+                    .vague()
+                    .day("on Saturday", QUAKE_DAY),
+            ),
+            doc("b", "More than 300 people were killed on Saturday.")
+                .with(q("300 people", at_least(300.0)).day("on Saturday", QUAKE_DAY)),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn two_agencies_measuring_a_magnitude_differently_is_not_a_confident_conflict() {
+        let f = run(vec![
+            doc("a", "The quake measured 7.8, the USGS said.").with(
+                q("7.8", exact(7.8))
+                    .kind("measures", "magnitude", "magnitude", "magnitude")
+                    .by("USGS"),
+            ),
+            doc("b", "The quake measured 7.4, the EMSC said.").with(
+                q("7.4", exact(7.4))
+                    .kind("measures", "magnitude", "magnitude", "magnitude")
+                    .by("EMSC"),
+            ),
+        ]);
+        assert!(
+            f.iter()
+                .all(|f| f.verdict != Verdict::Conflict || f.confidence < 0.5),
+            "{f:?}"
+        );
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("USGS") && f[0].explanation.contains("EMSC"));
+    }
+
+    #[test]
+    fn different_things_counted_are_different_scope() {
+        let f = run(vec![
+            doc("a", "120 soldiers were killed on Tuesday.").with(
+                q("120 soldiers", exact(120.0))
+                    .counted("soldiers")
+                    .day("on Tuesday", QUAKE_DAY),
+            ),
+            doc("b", "40 civilians were killed on Tuesday.").with(
+                q("40 civilians", exact(40.0))
+                    .counted("civilians")
+                    .day("on Tuesday", QUAKE_DAY),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("civilians"));
+    }
+
+    #[test]
+    fn figures_for_different_parties_are_not_a_conflict() {
+        let seats = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).kind("votes", "seats", "won", "seats"))
+        };
+        let a = seats(
+            doc(
+                "a",
+                "The RPU won 142 seats and the Democratic Front took 61 seats.",
+            )
+            .named("RPU", "rpu")
+            .named("Democratic Front", "democratic front"),
+            "142 seats",
+            142.0,
+        );
+        let a = seats(a, "61 seats", 61.0);
+        let b = seats(
+            doc("b", "The Democratic Front won 61 seats.")
+                .named("Democratic Front", "democratic front"),
+            "61 seats",
+            61.0,
+        );
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
+        let f = run(vec![
+            doc("a", "More than 114 people died on Saturday.").with(
+                q(
+                    "114 people",
+                    Interval {
+                        min: Some(114.0),
+                        max: None,
+                        min_inclusive: false,
+                        max_inclusive: false,
+                    },
+                )
+                .day("Saturday", date(2021, 3, 27)),
+            ),
+            doc("b", "Troops have killed 320 people.").with(q("320 people", exact(320.0))),
+        ]);
+        assert!(!verdicts(&f).contains(&"agreement"), "{f:?}");
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_unrelated_sentences_are_not_a_conflict() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "Public safety, with fire and ambulance crews, gets $1.75bn.",
+            )
+            .with(money("$1.75bn", 1.75e9)),
+            doc("b", "The police department budget is $960m.").with(money("$960m", 9.6e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_alike_sentences_are_a_conflict_of_middling_confidence() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The police department operating budget will be $960m.")
+                .with(money("$960m", 9.6e8)),
+            doc(
+                "b",
+                "The police department operating budget will be $1.2bn.",
+            )
+            .with(money("$1.2bn", 1.2e9)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].confidence < 0.8 && f[0].confidence >= 0.5);
+    }
+
+    #[test]
+    fn the_day_of_a_vote_is_not_the_period_a_budget_covers() {
+        let budget = |phrase: &'static str| {
+            q(phrase, exact(4.2e9))
+                .kind("money", "USD", "spent", "budget")
+                .counted("budget")
+        };
+        let thursday = Some(date(2025, 6, 12));
+        let f = run(vec![
+            doc(
+                "a",
+                "The council on Thursday passed a $4.2 billion budget for the city.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Day,
+                "on Thursday",
+                thursday,
+                thursday,
+            )),
+            doc(
+                "b",
+                "The council passed a $4.2 billion budget for the city's fiscal 2026.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Period,
+                "fiscal 2026",
+                Some(date(2026, 1, 1)),
+                Some(date(2026, 12, 31)),
+            )),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!(f[0].explanation.contains("scope only partly stated"));
+    }
+
+    #[test]
+    fn one_figure_next_to_two_different_names_is_a_weak_agreement() {
+        let f = run(vec![
+            doc(
+                "a",
+                "The motion passed with 31 votes, the Progressive Caucus said.",
+            )
+            .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+            .named("Progressive Caucus", "progressive caucus"),
+            doc("b", "The City Council passed the motion with 31 votes.")
+                .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+                .named("City Council", "city council"),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!((f[0].confidence - 0.6).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tolls_reported_years_apart_are_not_set_side_by_side() {
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2020, 7, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2023, 8, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert_eq!(
+            verdicts(&f),
+            ["conflict"],
+            "within weeks a falling toll conflicts"
+        );
+    }
+
+    #[test]
+    fn a_figure_read_without_its_multiplier_is_not_a_conflict() {
+        let money = |phrase: &'static str, v: Interval| {
+            q(phrase, v).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The hiring freeze will save the budget $150 million.")
+                .with(money("$150", exact(150.0))),
+            doc("b", "The hiring freeze will save the budget $150m.")
+                .with(money("$150m", exact(1.5e8))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+}

@@ -178,3 +178,107 @@ fn statement_finding(
         diff: None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::DiffOp;
+    use crate::extract::ClaimBody;
+
+    #[test]
+    fn quote_in_other_words_is_a_quote_variant_with_a_diff() {
+        let f = run(vec![
+            doc("a", "Fomin said Moscow is determined to follow a policy of deepening the partnership between the two countries.")
+                .said("determined to follow a policy of deepening the partnership between the two countries", "Fomin", &[]),
+            doc("b", "Fomin said Moscow holds to the political course of expanding the partnership between the two countries.")
+                .said("holds to the political course of expanding the partnership between the two countries", "Fomin", &[]),
+        ]);
+        assert_eq!(verdicts(&f), ["quote_variant"]);
+        let diff = f[0].diff.as_ref().expect("quote variants carry a diff");
+        assert!(diff
+            .iter()
+            .any(|p| p.op == DiffOp::Equal && p.text.contains("partnership between")));
+    }
+
+    #[test]
+    fn two_translations_of_a_speakers_only_quote_are_a_quote_variant() {
+        let f = run(vec![
+            doc("a", "Dmitri Voronko said: Belarus intends to widen its military partnership, whatever pressure comes.")
+                .said("Belarus intends to widen its military partnership, whatever pressure comes", "Dmitri Voronko", &[]),
+            doc("b", "Dmitry Voronko said: Minsk will strengthen military cooperation regardless of pressure.")
+                .said("Minsk will strengthen military cooperation regardless of pressure", "Dmitry Voronko", &[]),
+        ]);
+        assert!(verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    #[test]
+    fn paraphrases_without_quotation_marks_are_not_a_quote_variant() {
+        let mut a = doc(
+            "a",
+            "The commission said turnout was 61.4% of registered voters.",
+        )
+        .said("turnout was 61.4% of registered voters", "commission", &[]);
+        let mut b = doc(
+            "b",
+            "The commission said turnout reached 61.4% of registered voters.",
+        )
+        .said(
+            "turnout reached 61.4% of registered voters",
+            "commission",
+            &[],
+        );
+        for d in [&mut a, &mut b] {
+            for c in &mut d.ex.claims {
+                if let ClaimBody::Statement(st) = &mut c.body {
+                    st.direct = false;
+                }
+            }
+        }
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    #[test]
+    fn same_words_through_different_conduits_is_an_attribution_variant() {
+        let words = "the talks were frank and useful for both sides";
+        let f = run(vec![
+            doc("a", &format!("TASS quoted Fomin: {words}.")).said(words, "Fomin", &["TASS"]),
+            doc("b", &format!("Interfax quoted Fomin: {words}.")).said(
+                words,
+                "Fomin",
+                &["Interfax"],
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["attribution_variant"]);
+        assert!(
+            f[0].explanation.contains("TASS <- Fomin (a)"),
+            "{}",
+            f[0].explanation
+        );
+    }
+
+    #[test]
+    fn different_statements_through_one_conduit_are_not_grouped() {
+        let f = run(vec![
+            doc(
+                "a",
+                "Interfax reported that the ministry backs the regime fully.",
+            )
+            .said(
+                "the ministry backs the regime fully",
+                "ministry",
+                &["Interfax"],
+            ),
+            doc(
+                "b",
+                "Interfax reported that the president will not meet the general.",
+            )
+            .said(
+                "the president will not meet the general",
+                "Peskov",
+                &["Interfax"],
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

@@ -94,3 +94,79 @@ fn copied_once(bare: &BTreeMap<&str, Vec<&score::StemSet>>) -> usize {
     }
     uf.components().len()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::extract::Interval;
+    use jiff::civil::date;
+
+    #[test]
+    fn one_agency_repeated_by_two_outlets_counts_once_and_unnamed_groups_join_it() {
+        let coup = date(2021, 2, 1);
+        let f = run(vec![
+            doc(
+                "a",
+                "Activist groups count at least 320 people killed since the coup.",
+            )
+            .with(
+                q("at least 320 people", at_least(320.0))
+                    .since("since the coup", coup)
+                    .by("activist groups"),
+            ),
+            doc(
+                "b",
+                "Police killed 320 people since the coup, according to the AAPP.",
+            )
+            .with(
+                q("320 people", exact(320.0))
+                    .since("since the coup", coup)
+                    .by("AAPP"),
+            ),
+            doc("c", "The AAPP says 320 people were killed since the coup.").with(
+                q("320 people", exact(320.0))
+                    .since("since the coup", coup)
+                    .by("AAPP"),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["attribution_variant", "agreement"]);
+        let (variant, agreement) = (&f[0], &f[1]);
+        assert_eq!(agreement.independent_sources, Some(1));
+        assert_eq!(agreement.evidence.len(), 3);
+        assert_eq!(agreement.summary, "people killed since the coup");
+        assert!(
+            variant
+                .explanation
+                .contains("AAPP (b, c); activist groups (a)"),
+            "{}",
+            variant.explanation
+        );
+    }
+
+    #[test]
+    fn a_republished_paragraph_is_one_upstream_but_separate_reporting_is_two() {
+        let wire = "Military links between the two governments have deepened over the past \
+                    decade, with Moscow schooling thousands of soldiers and supplying weapons to \
+                    an army under Western sanctions.";
+        let edited = "Military links between Russia and Myanmar have deepened over the past \
+                      decade, with Moscow schooling thousands of soldiers and supplying weapons \
+                      to an army under sanctions by several Western states.";
+        let own = "Officers told us that thousands of soldiers have studied at Russian academies.";
+        let soldiers = |id, text: &str| {
+            doc(id, text).with(
+                q(
+                    "thousands of soldiers",
+                    Interval::closed(Some(2000.0), Some(19999.0)),
+                )
+                .kind("counts", "people", "trained", "soldiers")
+                .vague(),
+            )
+        };
+        let copied = run(vec![soldiers("a", wire), soldiers("b", edited)]);
+        assert_eq!(verdicts(&copied), ["agreement"]);
+        assert_eq!(copied[0].independent_sources, Some(1));
+        let separate = run(vec![soldiers("a", wire), soldiers("c", own)]);
+        assert_eq!(verdicts(&separate), ["agreement"]);
+        assert_eq!(separate[0].independent_sources, Some(2));
+    }
+}
