@@ -167,21 +167,14 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
 
     // Progressions: clusters linked by rises, in report-date order.
-    let mut uf: Vec<usize> = (0..n).collect();
-    fn root(uf: &mut [usize], mut x: usize) -> usize {
-        while uf[x] != x {
-            uf[x] = uf[uf[x]];
-            x = uf[x];
-        }
-        x
-    }
+    // A chain is keyed by its smallest cluster (the union-find representative).
+    let mut uf = block::UnionFind::new(n);
     for &(a, b) in &rises {
-        let (ra, rb) = (root(&mut uf, a), root(&mut uf, b));
-        uf[ra.max(rb)] = ra.min(rb);
+        uf.union(a, b);
     }
     let mut chains: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(a, b) in &rises {
-        let r = root(&mut uf, a);
+        let r = uf.find(a);
         chains.entry(r).or_default().extend([a, b]);
     }
     for chain in chains.values() {
