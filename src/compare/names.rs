@@ -8,6 +8,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{explain, Ctx, Finding, Verdict};
 use crate::align::{score, Group, Ref};
 
+/// Two or more full spellings in a group of full score.
+const NAME_VARIANT_CONFIDENCE: f64 = 0.9;
+
+/// Two or more full spellings, but a group scored below 1: less sure they are one entity.
+const LOW_SCORE_NAME_VARIANT_CONFIDENCE: f64 = 0.7;
+
+/// Only short forms or acronyms ("Fomin", "CNE") next to a name: they may stand for
+/// another entity.
+const SHORT_FORM_NAME_VARIANT_CONFIDENCE: f64 = 0.5;
+
 /// A spelling as first written, and per source where it is first used.
 type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>);
 
@@ -97,9 +107,9 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             group.reason
         ),
         confidence: match (full_forms >= 2, group.score >= 1.0) {
-            (true, true) => 0.9,
-            (true, false) => 0.7,
-            (false, _) => 0.5,
+            (true, true) => NAME_VARIANT_CONFIDENCE,
+            (true, false) => LOW_SCORE_NAME_VARIANT_CONFIDENCE,
+            (false, _) => SHORT_FORM_NAME_VARIANT_CONFIDENCE,
         },
         evidence,
         independent_sources: None,

@@ -20,6 +20,31 @@ use crate::extract::{Claim, ClaimBody, Quantity};
 use crate::normalize::fold;
 use crate::pack::EntityKind;
 
+/// A rise between report dates is plain from the figures; only a misread date undoes it.
+const PROGRESSION_CONFIDENCE: f64 = 0.8;
+
+/// A scope stated on one side only, or a report date missing: the figures may be one.
+const UNSURE_SCOPE_CONFIDENCE: f64 = 0.5;
+
+/// A forecast or fear beside a figure stated as fact: status words are easily misread.
+const STATUS_SCOPE_CONFIDENCE: f64 = 0.6;
+
+/// Both sides state what differs (period, part, thing counted, place, subject).
+const DIFFERENT_SCOPE_CONFIDENCE: f64 = 0.8;
+
+/// Compatible values, one stated scope on both sides.
+const AGREEMENT_CONFIDENCE: f64 = 0.9;
+
+/// Compatible values whose scope is stated on one side only, or that stand next to two
+/// different names: they may still measure different things.
+const WEAK_AGREEMENT_CONFIDENCE: f64 = 0.6;
+
+/// A minor event's figure set against the most alike main figure: the pairing is a guess.
+const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
+
+/// Credits read from attribution phrases, which the extractor may misparse.
+const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
+
 pub(super) struct Item<'a> {
     pub(super) r: Ref,
     pub(super) sid: &'a str,
@@ -190,7 +215,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 "cumulative figure rises between reports: {}",
                 steps.join(" -> ")
             ),
-            0.8,
+            PROGRESSION_CONFIDENCE,
             &members,
         ));
     }
@@ -204,9 +229,9 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     for ((_, why), (set, texts)) in diff {
         let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
         let confidence = match why {
-            Why::Unknown | Why::ReportDate => 0.5,
-            Why::Status => 0.6,
-            _ => 0.8,
+            Why::Unknown | Why::ReportDate => UNSURE_SCOPE_CONFIDENCE,
+            Why::Status => STATUS_SCOPE_CONFIDENCE,
+            _ => DIFFERENT_SCOPE_CONFIDENCE,
         };
         findings.push(finding(
             ctx,
@@ -301,7 +326,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             &kind_id,
             explain::quantity_summary(summary, true),
             explanation,
-            if is_weak { 0.6 } else { 0.9 },
+            if is_weak {
+                WEAK_AGREEMENT_CONFIDENCE
+            } else {
+                AGREEMENT_CONFIDENCE
+            },
             &members,
         );
         f.independent_sources = Some(independent.0);
@@ -478,7 +507,7 @@ fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<F
                 explain::quantity_summary(best.rep().q, false)
             ),
             explanation,
-            0.7,
+            OTHER_EVENT_CONFIDENCE,
             &members,
         ));
     }
@@ -542,7 +571,7 @@ fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -
             independent,
             if independent == 1 { "" } else { "s" }
         ),
-        0.7,
+        CREDIT_VARIANT_CONFIDENCE,
         members,
     );
     f.evidence.retain(|e| e.attribution.is_some());

@@ -46,6 +46,28 @@ const RIVAL_FIGURES_MAX_RATIO: f64 = 5.0;
 /// teachers counts the same teachers.
 const NEAR_FIGURE_MAX_RATIO: f64 = 1.25;
 
+/// A conflict with everything known and equal: same scope, same upstream or none.
+const CONFLICT_CONFIDENCE: f64 = 0.85;
+
+/// Two named claimants' figures that cannot both hold: a real dispute, though either
+/// side may count by a method of its own.
+const DISPUTE_CONFIDENCE: f64 = 0.7;
+
+/// The same, when neither figure states a period: only the sentences tie them together.
+const UNTIMED_DISPUTE_CONFIDENCE: f64 = 0.55;
+
+/// A conflict of figures that state no period: only the sentences tie them together.
+const UNTIMED_CONFLICT_CONFIDENCE: f64 = 0.6;
+
+/// A conflict where the two sides credit different upstreams (or one credits none).
+const ONE_SIDED_CONFLICT_CONFIDENCE: f64 = 0.6;
+
+/// Untimed and credited differently: both doubts at once.
+const UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE: f64 = 0.45;
+
+/// A running count that falls between report dates: one of the two dates may be misread.
+const FALLING_COUNT_CONFIDENCE: f64 = 0.75;
+
 /// Why two figures measure different things; also the order of different-scope findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Why {
@@ -272,7 +294,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                     // dispute the reader must see ("organisers: 250,000; police: 150,000").
                     return Pair::Conflict {
                         dispute: true,
-                        confidence: if untimed { 0.55 } else { 0.7 },
+                        confidence: if untimed {
+                            UNTIMED_DISPUTE_CONFIDENCE
+                        } else {
+                            DISPUTE_CONFIDENCE
+                        },
                         why: format!(
                             "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
                             if untimed { "event and thing counted" } else { "event and scope" },
@@ -289,10 +315,10 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             }
             let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
             let confidence = match (untimed, one_sided) {
-                (false, false) => 0.85,
-                (true, false) => 0.6,
-                (false, true) => 0.6,
-                (true, true) => 0.45,
+                (false, false) => CONFLICT_CONFIDENCE,
+                (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
+                (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
+                (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
             };
             Pair::Conflict {
                 dispute: false,
@@ -475,7 +501,7 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             } else {
                 Pair::Conflict {
                     dispute: false,
-                    confidence: 0.75,
+                    confidence: FALLING_COUNT_CONFIDENCE,
                     why: format!(
                         "a cumulative figure cannot fall: {} as of {de}, then {} as of {dl}",
                         show(early),
@@ -502,7 +528,11 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             };
             Pair::Conflict {
                 dispute: named.is_some(),
-                confidence: if named.is_some() { 0.7 } else { 0.85 },
+                confidence: if named.is_some() {
+                    DISPUTE_CONFIDENCE
+                } else {
+                    CONFLICT_CONFIDENCE
+                },
                 why: format!(
                     "same cumulative count reported as of {d}; {} and {} do not overlap{}",
                     show(qa),

@@ -10,6 +10,22 @@ use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody};
 use crate::normalize::fold;
 
+/// A quote variant's confidence: this, plus `QUOTE_VARIANT_PER_SCORE` times the group's
+/// score (how alike the wordings are), at most `QUOTE_VARIANT_MAX`.
+const QUOTE_VARIANT_BASE: f64 = 0.5;
+/// How much the likeness of the wordings adds to a quote variant's confidence.
+const QUOTE_VARIANT_PER_SCORE: f64 = 0.4;
+/// Wordings are matched by shared stems, never sure enough for certainty.
+const QUOTE_VARIANT_MAX: f64 = 0.9;
+
+/// An attribution variant's confidence: lower than a quote variant's, since credits are
+/// read from attribution phrases the extractor may misparse.
+const ATTRIBUTION_VARIANT_BASE: f64 = 0.4;
+/// How much the likeness of the wordings adds to an attribution variant's confidence.
+const ATTRIBUTION_VARIANT_PER_SCORE: f64 = 0.4;
+/// The most an attribution variant may claim.
+const ATTRIBUTION_VARIANT_MAX: f64 = 0.8;
+
 struct Said<'a> {
     r: Ref,
     sid: &'a str,
@@ -88,7 +104,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     )
                 }
             },
-            (0.5 + 0.4 * group.score).min(0.9),
+            (QUOTE_VARIANT_BASE + QUOTE_VARIANT_PER_SCORE * group.score).min(QUOTE_VARIANT_MAX),
             &said,
         );
         f.diff = Some(explain::word_diff(a.content, b.content));
@@ -136,7 +152,8 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             "attribution",
             "who the statement is credited to".to_owned(),
             format!("credited differently: {}", explain::list(&parts, 4)),
-            (0.4 + 0.4 * group.score).min(0.8),
+            (ATTRIBUTION_VARIANT_BASE + ATTRIBUTION_VARIANT_PER_SCORE * group.score)
+                .min(ATTRIBUTION_VARIANT_MAX),
             &said,
         ));
     }
