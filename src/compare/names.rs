@@ -1,0 +1,164 @@
+//! Name verdicts for one group: `name_variant`.
+//!
+//! Input: an entity [`Group`]; output: a name variant when sources spell one entity
+//! differently, saying which sources use which spelling.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{explain, Ctx, Finding, Verdict};
+use crate::align::{score, Group, Ref};
+
+/// Two or more full spellings in a group of full score.
+const NAME_VARIANT_CONFIDENCE: f64 = 0.9;
+
+/// Two or more full spellings, but a group scored below 1: less sure they are one entity.
+const LOW_SCORE_NAME_VARIANT_CONFIDENCE: f64 = 0.7;
+
+/// Only short forms or acronyms ("Fomin", "CNE") next to a name: they may stand for
+/// another entity.
+const SHORT_FORM_NAME_VARIANT_CONFIDENCE: f64 = 0.5;
+
+/// A spelling as first written, and per source where it is first used.
+type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>);
+
+/// A `name_variant` when two sources write one entity differently; says which sources
+/// use which spelling. One evidence per (source, spelling), at its first use.
+pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    // spelling key → (shown spelling, sources, first (sid, start, ref) per source)
+    let mut forms: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
+    let mut canonical: Option<String> = None;
+    for &r in &group.members {
+        let Some(m) = ctx
+            .extractions
+            .get(r.source)
+            .and_then(|e| e.mentions.get(r.item))
+        else {
+            continue;
+        };
+        let sid = ctx.sid(r);
+        canonical.get_or_insert_with(|| m.canonical.clone());
+        let key = score::spelling_key(&m.text);
+        let e = forms
+            .entry(key)
+            .or_insert_with(|| (m.text.clone(), BTreeMap::new()));
+        let slot = e.1.entry(sid).or_insert((m.span.start, r));
+        if m.span.start < slot.0 {
+            *slot = (m.span.start, r);
+        }
+    }
+    let sources: BTreeSet<&str> = forms.values().flat_map(|f| f.1.keys().copied()).collect();
+    let everywhere = forms.values().all(|f| f.1.len() == sources.len());
+    if forms.len() < 2 || sources.len() < 2 || everywhere {
+        return Vec::new();
+    }
+    let parts: Vec<String> = forms
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.keys().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let mut refs: Vec<(&str, usize, Ref)> = forms
+        .values()
+        .flat_map(|f| f.1.iter().map(|(sid, (start, r))| (*sid, *start, *r)))
+        .collect();
+    refs.sort();
+    let evidence = refs
+        .iter()
+        .filter_map(|&(_, _, r)| {
+            let src = ctx.sources.get(r.source)?;
+            let ex = ctx.extractions.get(r.source)?;
+            Some(explain::mention_evidence(
+                r.source,
+                src,
+                ex,
+                ex.mentions.get(r.item)?,
+                ctx.pack,
+            ))
+        })
+        .collect();
+    // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
+    // spellings of the full name.
+    // So is an acronym next to the name it stands for ("CNE", "US").
+    let keys: Vec<&String> = forms.keys().collect();
+    let is_short = |k: &str| {
+        keys.iter()
+            .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
+    };
+    let is_acronym = |shown: &str| {
+        let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
+        (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    };
+    let full_forms = forms
+        .iter()
+        .filter(|(k, (shown, _))| !is_short(k) && !is_acronym(shown))
+        .count();
+    let name = canonical.unwrap_or_default();
+    vec![Finding {
+        verdict: Verdict::NameVariant,
+        kind: "name".to_owned(),
+        summary: name.clone(),
+        explanation: format!(
+            "{name} is written {} ways: {} ({})",
+            forms.len(),
+            explain::list(&parts, 5),
+            group.reason
+        ),
+        confidence: match (full_forms >= 2, group.score >= 1.0) {
+            (true, true) => NAME_VARIANT_CONFIDENCE,
+            (true, false) => LOW_SCORE_NAME_VARIANT_CONFIDENCE,
+            (false, _) => SHORT_FORM_NAME_VARIANT_CONFIDENCE,
+        },
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+
+    #[test]
+    fn spellings_of_one_name_are_a_name_variant_saying_who_uses_which() {
+        let f = run(vec![
+            doc("a", "Aleksandr Fomin arrived.").named("Aleksandr Fomin", "aleksandr fomin"),
+            doc("b", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),
+            doc("c", "Alexander Fomin left.").named("Alexander Fomin", "alexander fomin"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+        assert!(
+            f[0].explanation.contains("Aleksandr Fomin (a)"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(
+            f[0].explanation.contains("Alexander Fomin (b, c)"),
+            "{}",
+            f[0].explanation
+        );
+        assert_eq!(f[0].evidence.len(), 3);
+    }
+
+    #[test]
+    fn an_acronym_or_a_bare_surname_is_only_a_weak_name_variant() {
+        let f = run(vec![
+            doc("a", "The CNE said so.").named("CNE", "nec"),
+            doc("b", "The National Elections Commission said so.")
+                .named("National Elections Commission", "nec"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+        assert!(f[0].confidence <= 0.5);
+    }
+
+    #[test]
+    fn same_spelling_everywhere_is_not_a_name_variant() {
+        let f = run(vec![
+            doc("a", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),
+            doc("b", "Alexander Fomin left.").named("Alexander Fomin", "alexander fomin"),
+        ]);
+        assert!(f.is_empty());
+    }
+}

@@ -1,0 +1,907 @@
+//! Quantity verdicts for one group: clusters, then pairs, then findings.
+//!
+//! Input: a quantity [`Group`]; output: its conflicts, progressions, different scopes,
+//! agreements and credit variants. Members with the same signature (value, scope, part,
+//! thing counted, report date) collapse into one cluster first; clusters are then
+//! compared pairwise (`relation::pair`), so a figure repeated by thousands of sources
+//! costs one comparison. Precision first: a conflict needs the same event, the same thing
+//! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
+//! same report date); anything unknown or different is `different_scope` or nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::relation::{counted_class, pair, Pair, Rules, Why};
+use super::statements::party_key;
+use super::upstream::independent_sources;
+use super::{explain, interval, Ctx, Finding, Verdict};
+use crate::align::{block, score};
+use crate::align::{Group, Ref};
+use crate::extract::{Claim, ClaimBody, Quantity};
+use crate::normalize::fold;
+use crate::pack::EntityKind;
+
+/// A rise between report dates is plain from the figures; only a misread date undoes it.
+const PROGRESSION_CONFIDENCE: f64 = 0.8;
+
+/// A scope stated on one side only, or a report date missing: the figures may be one.
+const UNSURE_SCOPE_CONFIDENCE: f64 = 0.5;
+
+/// A forecast or fear beside a figure stated as fact: status words are easily misread.
+const STATUS_SCOPE_CONFIDENCE: f64 = 0.6;
+
+/// Both sides state what differs (period, part, thing counted, place, subject).
+const DIFFERENT_SCOPE_CONFIDENCE: f64 = 0.8;
+
+/// Compatible values, one stated scope on both sides.
+const AGREEMENT_CONFIDENCE: f64 = 0.9;
+
+/// Compatible values whose scope is stated on one side only, or that stand next to two
+/// different names: they may still measure different things.
+const WEAK_AGREEMENT_CONFIDENCE: f64 = 0.6;
+
+/// A minor event's figure set against the most alike main figure: the pairing is a guess.
+const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
+
+/// Credits read from attribution phrases, which the extractor may misparse.
+const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
+
+pub(super) struct Item<'a> {
+    pub(super) r: Ref,
+    pub(super) sid: &'a str,
+    pub(super) claim: &'a Claim,
+    pub(super) q: &'a Quantity,
+    /// The person or organisation the figure is about: the nearest such mention in the
+    /// sentence that is not part of the attribution ("the RPU won 142 seats").
+    pub(super) subject: Option<(String, String)>,
+    /// Content stems of the sentence, numbers left out, plus entity keys.
+    pub(super) context: score::StemSet,
+}
+
+pub(super) struct Cluster<'a> {
+    pub(super) items: Vec<Item<'a>>,
+}
+
+impl<'a> Cluster<'a> {
+    pub(super) fn rep(&self) -> &Item<'a> {
+        &self.items[0]
+    }
+    pub(super) fn sources(&self) -> BTreeSet<&'a str> {
+        self.items.iter().map(|i| i.sid).collect()
+    }
+}
+
+/// Clusters that differ in one way, and the ways written out.
+type Differences = (BTreeSet<usize>, Vec<String>);
+
+/// Findings of a quantity group.
+pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut items: Vec<Item<'_>> = group
+        .members
+        .iter()
+        .filter_map(|&r| {
+            let claim = ctx.claim(r)?;
+            match &claim.body {
+                ClaimBody::Quantity(q) => {
+                    let (subject, context) = surroundings(ctx, r, claim);
+                    Some(Item {
+                        r,
+                        sid: ctx.sid(r),
+                        claim,
+                        q,
+                        subject,
+                        context,
+                    })
+                }
+                ClaimBody::Statement(_) => None,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (a.sid, a.claim.span.start, a.claim.span.end).cmp(&(
+            b.sid,
+            b.claim.span.start,
+            b.claim.span.end,
+        ))
+    });
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let kind_id = first.q.kind.clone();
+    let kind = ctx.pack.kind(&kind_id);
+    let rules = Rules {
+        cumulative: kind.is_some_and(|k| k.cumulative),
+        event_day: kind.is_some_and(|k| k.event_day),
+        method_dependent: kind.is_some_and(|k| k.method_dependent),
+        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
+    };
+    let cumulative = rules.cumulative;
+
+    // Clusters of identical signature, in order of their first member.
+    let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    for item in items {
+        let sig = format!(
+            "{}|{:?}",
+            signature(item.q),
+            item.subject.as_ref().map(|s| &s.0)
+        );
+        match by_sig.get(&sig) {
+            Some(&i) => clusters[i].items.push(item),
+            None => {
+                by_sig.insert(sig, clusters.len());
+                clusters.push(Cluster { items: vec![item] });
+            }
+        }
+    }
+
+    let n = clusters.len();
+    let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut rises: Vec<(usize, usize)> = Vec::new();
+    let mut conflicts: Vec<(usize, usize, f64, String)> = Vec::new();
+    let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
+    let mut findings = Vec::new();
+    // Biggest clusters first: past the cap, small clusters are compared with the big
+    // ones only, which keeps thousands of distinct figures near-linear.
+    let mut by_size: Vec<usize> = (0..n).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
+    for (a, b) in block::bucket_pairs(&by_size) {
+        {
+            let (ca, cb) = (&clusters[a], &clusters[b]);
+            if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
+                if x != y {
+                    continue; // other events: see `other_events` below
+                }
+            }
+            let context = context_similarity(ca, cb);
+            match pair(ca.rep(), cb.rep(), rules, context) {
+                Pair::Agree { weak: w } => {
+                    agree.insert((a, b));
+                    if w {
+                        weak.insert((a, b));
+                    }
+                }
+                Pair::Conflict {
+                    confidence,
+                    why,
+                    dispute,
+                } => {
+                    if !dispute && !ca.sources().is_disjoint(&cb.sources()) {
+                        // A source that gives both figures treats them as two different
+                        // things ("a $310 million gap ... draws $85 million"), unless it
+                        // credits them to two claimants: then it reports their dispute.
+                        continue;
+                    }
+                    conflicts.push((a, b, confidence, why));
+                }
+                Pair::Rise => rises.push((a, b)),
+                Pair::DiffScope { why, text } => {
+                    if ca.sources() == cb.sources() && ca.sources().len() == 1 && why != Why::Part {
+                        continue;
+                    }
+                    let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
+                    e.0.insert(a);
+                    e.0.insert(b);
+                    if !e.1.contains(&text) {
+                        e.1.push(text);
+                    }
+                }
+                Pair::Nothing => {}
+            }
+        }
+    }
+
+    // Progressions: clusters linked by rises, in report-date order.
+    // A chain is keyed by its smallest cluster (the union-find representative).
+    let mut uf = block::UnionFind::new(n);
+    for &(a, b) in &rises {
+        uf.union(a, b);
+    }
+    let mut chains: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in &rises {
+        let r = uf.find(a);
+        chains.entry(r).or_default().extend([a, b]);
+    }
+    for chain in chains.values() {
+        let mut members: Vec<&Cluster<'_>> = chain.iter().map(|&i| &clusters[i]).collect();
+        members.sort_by_key(|c| c.rep().q.scope.as_of);
+        let steps = progression_steps(&members);
+        findings.push(finding(
+            ctx,
+            Verdict::Progression,
+            &kind_id,
+            explain::quantity_summary(members[0].rep().q, true),
+            format!(
+                "cumulative figure rises between reports: {}",
+                steps.join(" -> ")
+            ),
+            PROGRESSION_CONFIDENCE,
+            &members,
+        ));
+    }
+
+    // Different scopes, one finding per sort of difference.
+    if cumulative {
+        // Tolls: killed, missing, recovered, injured are easy to mix up. Other kinds mix
+        // things no reader would compare (tents and aftershocks).
+        findings.extend(other_events(ctx, &kind_id, &clusters));
+    }
+    for ((_, why), (set, texts)) in diff {
+        let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
+        let confidence = match why {
+            Why::Unknown | Why::ReportDate => UNSURE_SCOPE_CONFIDENCE,
+            Why::Status => STATUS_SCOPE_CONFIDENCE,
+            _ => DIFFERENT_SCOPE_CONFIDENCE,
+        };
+        findings.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            &kind_id,
+            explain::quantity_summary(members[0].rep().q, false),
+            explain::list(&texts, 3),
+            confidence,
+            &members,
+        ));
+    }
+
+    // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first.
+    // Vague amounts go last, so that they join the figures they fit rather than
+    // gathering unrelated ones; a cluster joins the compatible clique with which it has
+    // the most same-scope links.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| {
+        (
+            clusters[i].rep().q.vague,
+            std::cmp::Reverse(clusters[i].items.len()),
+        )
+    });
+    let mut cliques: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        let key = |a: usize, b: usize| (a.min(b), a.max(b));
+        let edge = |a: usize, b: usize| agree.contains(&key(a, b));
+        let strong = |c: &Vec<usize>| c.iter().filter(|&&j| !weak.contains(&key(i, j))).count();
+        let best = cliques
+            .iter_mut()
+            .filter(|c| c.iter().all(|&j| edge(i, j)))
+            .fold(None::<(usize, &mut Vec<usize>)>, |best, c| {
+                let s = strong(c);
+                match best {
+                    Some((bs, b)) if bs >= s => Some((bs, b)),
+                    _ => Some((s, c)),
+                }
+            });
+        match best {
+            Some((_, c)) => c.push(i),
+            None => cliques.push(vec![i]),
+        }
+    }
+    findings.extend(merged_conflicts(
+        ctx, &kind_id, &clusters, &cliques, conflicts,
+    ));
+    for clique in cliques {
+        let members: Vec<&Cluster<'_>> = clique.iter().map(|&i| &clusters[i]).collect();
+        let sources: BTreeSet<&str> = members.iter().flat_map(|c| c.sources()).collect();
+        if sources.len() < 2 {
+            continue;
+        }
+        let is_weak = clique
+            .iter()
+            .any(|&a| clique.iter().any(|&b| a < b && weak.contains(&(a, b))));
+        let independent = independent_sources(&members);
+        let values: BTreeSet<String> = members
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let values: Vec<String> = values.into_iter().collect();
+        let scope = members
+            .iter()
+            .find_map(|c| explain::scope_text(c.rep().q))
+            .unwrap_or_else(|| "no stated period".to_owned());
+        let explanation = format!(
+            "compatible values ({}) in {} sources, {}; {} independent upstream source{}{}",
+            values.join(", "),
+            sources.len(),
+            if is_weak {
+                format!("scope only partly stated ({scope})")
+            } else {
+                format!("same scope ({scope})")
+            },
+            independent.0,
+            if independent.0 == 1 { "" } else { "s" },
+            if independent.1.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", independent.1.join(", "))
+            }
+        );
+        let summary = members
+            .iter()
+            .find(|c| explain::scope_text(c.rep().q).is_some())
+            .unwrap_or(&members[0])
+            .rep()
+            .q;
+        let mut f = finding(
+            ctx,
+            Verdict::Agreement,
+            &kind_id,
+            explain::quantity_summary(summary, true),
+            explanation,
+            if is_weak {
+                WEAK_AGREEMENT_CONFIDENCE
+            } else {
+                AGREEMENT_CONFIDENCE
+            },
+            &members,
+        );
+        f.independent_sources = Some(independent.0);
+        findings.push(f);
+        if let Some(v) = credit_variant(ctx, &members, independent.0) {
+            findings.push(v);
+        }
+    }
+    findings
+}
+
+/// One conflict finding per pair of agreeing sides: when 2,300 (two wordings, two
+/// sources) and 1,650 disagree, that is one disagreement, not one per wording. The
+/// strongest pair explains it; the others are counted.
+fn merged_conflicts(
+    ctx: &Ctx<'_>,
+    kind_id: &str,
+    clusters: &[Cluster<'_>],
+    cliques: &[Vec<usize>],
+    conflicts: Vec<(usize, usize, f64, String)>,
+) -> Vec<Finding> {
+    let mut clique_of = vec![usize::MAX; clusters.len()];
+    for (k, clique) in cliques.iter().enumerate() {
+        for &i in clique {
+            if let Some(slot) = clique_of.get_mut(i) {
+                *slot = k;
+            }
+        }
+    }
+    let side = |i: usize| clique_of.get(i).copied().unwrap_or(usize::MAX);
+    // (side, side) -> (clusters, (confidence, explanation) of each pair)
+    type Merged = BTreeMap<(usize, usize), (BTreeSet<usize>, Vec<(f64, String)>)>;
+    let mut merged: Merged = BTreeMap::new();
+    for (a, b, confidence, why) in conflicts {
+        let key = (side(a).min(side(b)), side(a).max(side(b)));
+        let e = merged.entry(key).or_default();
+        e.0.extend([a, b]);
+        e.1.push((confidence, why));
+    }
+    merged
+        .into_values()
+        .filter_map(|(members, mut whys)| {
+            // strongest first; equal confidence keeps the pair order
+            whys.sort_by(|x, y| y.0.total_cmp(&x.0));
+            let (confidence, mut why) = whys.first().cloned()?;
+            if whys.len() > 1 {
+                let more = whys.len() - 1;
+                why.push_str(&format!(
+                    "; {more} other pair{} of these figures disagree{} the same way",
+                    if more == 1 { "" } else { "s" },
+                    if more == 1 { "s" } else { "" }
+                ));
+            }
+            let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
+            let first = members.first()?.rep().q;
+            Some(finding(
+                ctx,
+                Verdict::Conflict,
+                kind_id,
+                explain::quantity_summary(first, true),
+                why,
+                confidence,
+                &members,
+            ))
+        })
+        .collect()
+}
+
+/// The steps of a progression, one per report date: the figures of that date, lowest
+/// first, and a note when sources disagree on one date (that pair is reported as a
+/// conflict of its own; one source's headline and body are not a disagreement).
+fn progression_steps(members: &[&Cluster<'_>]) -> Vec<String> {
+    let mut by_date: BTreeMap<Option<jiff::civil::Date>, Vec<&Cluster<'_>>> = BTreeMap::new();
+    for c in members {
+        by_date.entry(c.rep().q.scope.as_of).or_default().push(c);
+    }
+    by_date
+        .into_iter()
+        .map(|(date, mut cs)| {
+            let low = |c: &Cluster<'_>| c.rep().q.number.or(c.rep().q.value.min);
+            cs.sort_by(|a, b| {
+                low(a)
+                    .unwrap_or(f64::MIN)
+                    .total_cmp(&low(b).unwrap_or(f64::MIN))
+            });
+            let mut shown: Vec<String> = Vec::new();
+            for c in &cs {
+                let d = interval::describe(&c.rep().q.value);
+                if !shown.contains(&d) {
+                    shown.push(d);
+                }
+            }
+            let disagree = cs.iter().enumerate().any(|(i, a)| {
+                cs[i + 1..].iter().any(|b| {
+                    !a.rep().q.value.overlaps(&b.rep().q.value)
+                        && a.sources().is_disjoint(&b.sources())
+                })
+            });
+            let date = date.map_or_else(|| "undated".to_owned(), |d| d.to_string());
+            format!(
+                "{} ({date}{})",
+                shown.join(" / "),
+                if disagree { ", not consistent" } else { "" }
+            )
+        })
+        .collect()
+}
+
+/// Figures of other events in the same block ("146 bodies recovered" next to a death
+/// toll): each minor event is set against the most alike figure of the main event (the
+/// one with most claims) from another source, one finding per minor event.
+fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<Finding> {
+    let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(e) = c.rep().q.event.as_deref() {
+            by_event.entry(e).or_default().push(i);
+        }
+    }
+    let size = |ix: &Vec<usize>| ix.iter().map(|&i| clusters[i].items.len()).sum::<usize>();
+    let Some((main, main_ix)) = by_event
+        .iter()
+        .max_by(|a, b| size(a.1).cmp(&size(b.1)).then_with(|| b.0.cmp(a.0)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (event, ix) in &by_event {
+        if event == main {
+            continue;
+        }
+        let minor: Vec<&Cluster<'_>> = ix.iter().map(|&i| &clusters[i]).collect();
+        let minor_sources: BTreeSet<&str> = minor.iter().flat_map(|c| c.sources()).collect();
+        let first = minor[0].rep();
+        let best = main_ix
+            .iter()
+            .map(|&i| &clusters[i])
+            .filter(|c| !c.sources().is_subset(&minor_sources))
+            .map(|c| {
+                let same_day = c.rep().q.scope.as_of == first.q.scope.as_of;
+                (
+                    same_day,
+                    score::jaccard(&first.context, &c.rep().context),
+                    c,
+                )
+            })
+            .max_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| a.1.total_cmp(&b.1))
+                    .then_with(|| a.2.items.len().cmp(&b.2.items.len()))
+            });
+        let Some((_, _, best)) = best else {
+            continue;
+        };
+        let figures: Vec<String> = minor
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let explanation = format!(
+            "{} {} vs {} {}: different things counted",
+            figures.join(", "),
+            explain::quantity_summary(first.q, true),
+            interval::describe(&best.rep().q.value),
+            explain::quantity_summary(best.rep().q, true),
+        );
+        let mut members = minor;
+        members.push(best);
+        out.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            kind_id,
+            format!(
+                "{} vs {}",
+                explain::quantity_summary(first.q, false),
+                explain::quantity_summary(best.rep().q, false)
+            ),
+            explanation,
+            OTHER_EVENT_CONFIDENCE,
+            &members,
+        ));
+    }
+    out
+}
+
+/// Compatible figures credited to different upstreams ("activist groups say" next to
+/// "according to the AAPP"): an `attribution_variant` saying who credits whom.
+fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -> Option<Finding> {
+    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
+    // Vague amounts ("hundreds of protesters") are background, not the figure credited.
+    for item in members
+        .iter()
+        .flat_map(|c| c.items.iter())
+        .filter(|i| !i.q.vague)
+    {
+        let Some(a) = &item.claim.attribution else {
+            continue;
+        };
+        let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
+        keys.extend(a.speaker.as_ref().map(party_key));
+        let shown = a.describe();
+        if keys.is_empty() || shown.is_empty() {
+            continue;
+        }
+        credits
+            .entry(keys.join("<-"))
+            .or_insert((shown, BTreeSet::new()))
+            .1
+            .insert(item.sid);
+    }
+    let sources: BTreeSet<&str> = credits.values().flat_map(|c| c.1.iter().copied()).collect();
+    if credits.len() < 2 || sources.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = credits
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.iter().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let values: BTreeSet<String> = members
+        .iter()
+        .map(|c| interval::describe(&c.rep().q.value))
+        .collect();
+    let mut f = finding(
+        ctx,
+        Verdict::AttributionVariant,
+        "attribution",
+        format!(
+            "who {} is credited to",
+            explain::quantity_summary(members[0].rep().q, true)
+        ),
+        format!(
+            "the same figure ({}) credited differently: {}; {} independent upstream source{}",
+            values.into_iter().collect::<Vec<_>>().join(", "),
+            explain::list(&parts, 4),
+            independent,
+            if independent == 1 { "" } else { "s" }
+        ),
+        CREDIT_VARIANT_CONFIDENCE,
+        members,
+    );
+    f.evidence.retain(|e| e.attribution.is_some());
+    Some(f)
+}
+
+fn signature(q: &Quantity) -> String {
+    let t = q.scope.time.as_ref().map(|t| {
+        (
+            t.kind,
+            t.from.map(|d| d.to_string()),
+            t.to.map(|d| d.to_string()),
+            fold(&t.text),
+        )
+    });
+    format!(
+        "{:?}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+        (
+            q.value.min,
+            q.value.max,
+            q.value.min_inclusive,
+            q.value.max_inclusive
+        ),
+        q.number,
+        q.vague,
+        q.part,
+        counted_class(q).unwrap_or_default(),
+        t,
+        q.scope.place.as_deref().map(fold),
+        q.scope.as_of.map(|d| d.to_string()),
+        (&q.event, q.status),
+    )
+}
+
+/// How alike the sentences of two clusters are: the best Jaccard of their stems over the
+/// first few members of each, so a terse headline standing first in a cluster does not
+/// hide the body sentence that repeats its figure.
+fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
+    const MEMBERS: usize = 4;
+    a.items
+        .iter()
+        .take(MEMBERS)
+        .flat_map(|x| {
+            b.items
+                .iter()
+                .take(MEMBERS)
+                .map(move |y| score::jaccard(&x.context, &y.context))
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The subject and the context words of a claim's sentence.
+fn surroundings(
+    ctx: &Ctx<'_>,
+    r: Ref,
+    claim: &Claim,
+) -> (Option<(String, String)>, score::StemSet) {
+    let source = ctx.sources.get(r.source);
+    let words = source
+        .and_then(|s| s.text.get(claim.sentence_span.clone()))
+        .map(score::word_stems)
+        .unwrap_or_default();
+    let Some(ex) = ctx.extractions.get(r.source) else {
+        return (None, score::StemSet::new(words));
+    };
+    let mut context = words;
+    let attribution_keys: BTreeSet<&str> = claim
+        .attribution
+        .iter()
+        .flat_map(|a| a.chain.iter().chain(a.speaker.iter()))
+        .map(|p| p.key.as_str())
+        .collect();
+    let in_attribution = |span: &std::ops::Range<usize>| {
+        claim
+            .attribution
+            .as_ref()
+            .is_some_and(|a| span.start < a.span.end && a.span.start < span.end)
+    };
+    // The outlet's own name ("MOSCOW (Reuters) –") and a name in brackets ("the
+    // agency (NEMA)") credit or gloss; they are not what a figure is about.
+    // A wire dateline opening the sentence ("N'DJAMENA/MINSK (Atlas Wire) –"): names in
+    // it are where and who filed the story.
+    let dateline_end = source
+        .and_then(|s| s.text.get(claim.sentence_span.clone()))
+        .and_then(|t| {
+            let head = t.get(..t.len().min(120)).or(Some(t))?;
+            [") –", ") —", ") -", ") --"]
+                .iter()
+                .filter_map(|d| head.find(d))
+                .min()
+        })
+        .map(|at| claim.sentence_span.start + at);
+    let credits: Vec<String> = source
+        .into_iter()
+        .flat_map(|s| [s.meta.outlet.as_ref(), s.meta.dateline.as_ref()])
+        .flatten()
+        .map(|f| fold(&f.value))
+        .collect();
+    let bracketed = |span: &std::ops::Range<usize>| {
+        source.is_some_and(|s| {
+            let before = s.text.get(..span.start).unwrap_or("").trim_end();
+            let after = s.text.get(span.end..).unwrap_or("").trim_start();
+            before.ends_with('(') && (after.starts_with(')') || after.starts_with('/'))
+        })
+    };
+    let mut best: Option<(usize, &crate::extract::Mention)> = None;
+    for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
+        context.push(format!("@{}", m.key));
+        let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+        if !is_party
+            || attribution_keys.contains(m.key.as_str())
+            || in_attribution(&m.span)
+            || credits.contains(&fold(&m.text))
+            || dateline_end.is_some_and(|end| m.span.end <= end)
+            || bracketed(&m.span)
+            || m.span.start < claim.sentence_span.start
+            || m.span.end > claim.sentence_span.end
+        {
+            continue;
+        }
+        // Nearest mention, preferring one written before the figure.
+        let distance = if m.span.end <= claim.span.start {
+            claim.span.start - m.span.end
+        } else if m.span.start >= claim.span.end {
+            (m.span.start - claim.span.end).saturating_add(1 << 20)
+        } else {
+            continue; // inside the claim text itself
+        };
+        if best.map_or(true, |(d, _)| distance < d) {
+            best = Some((distance, m));
+        }
+    }
+    (
+        best.map(|(_, m)| (m.key.clone(), m.text.clone())),
+        score::StemSet::new(context),
+    )
+}
+
+fn finding(
+    ctx: &Ctx<'_>,
+    verdict: Verdict,
+    kind: &str,
+    summary: String,
+    explanation: String,
+    confidence: f64,
+    clusters: &[&Cluster<'_>],
+) -> Finding {
+    let mut refs: Vec<(&str, usize, Ref)> = clusters
+        .iter()
+        .flat_map(|c| c.items.iter())
+        .map(|i| (i.sid, i.claim.span.start, i.r))
+        .collect();
+    refs.sort();
+    refs.dedup();
+    let evidence = refs
+        .iter()
+        .filter_map(|&(_, _, r)| {
+            let src = ctx.sources.get(r.source)?;
+            Some(explain::claim_evidence(r.source, src, ctx.claim(r)?))
+        })
+        .collect();
+    Finding {
+        verdict,
+        kind: kind.to_owned(),
+        summary,
+        explanation,
+        confidence,
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::{Finding, Verdict};
+    use jiff::civil::{date, Date};
+
+    #[test]
+    fn a_figure_of_another_event_is_set_against_the_main_one() {
+        let killed = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).reported(date(2023, 2, 7)))
+        };
+        let a = killed(
+            doc("a", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let b = killed(
+            doc("b", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let c = doc(
+            "c",
+            "Rescuers pulled 146 bodies from the rubble on Wednesday.",
+        )
+        .with(
+            q("146 bodies", exact(146.0))
+                .kind("casualties", "people", "recovered", "bodies")
+                .day("on Wednesday", date(2023, 2, 8)),
+        );
+        let f = run(vec![a, b, c]);
+        assert_eq!(verdicts(&f), ["different_scope", "agreement"]);
+        assert!(
+            f[0].explanation.contains("146 bodies recovered"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(f[0].explanation.contains("different things counted"));
+    }
+
+    #[test]
+    fn thousands_of_outlets_repeating_one_agency_give_one_agreement_with_one_upstream() {
+        let day = date(2023, 2, 7);
+        let docs: Vec<Doc> = (0..1500)
+            .map(|i| {
+                let id: &'static str = Box::leak(format!("s{i:04}").into_boxed_str());
+                let v = if i % 2 == 0 {
+                    exact(250.0)
+                } else {
+                    at_least(200.0)
+                };
+                doc(
+                    id,
+                    "The toll stood at 250 people on Tuesday, the agency said.",
+                )
+                .with(
+                    q("250 people", v)
+                        .day("on Tuesday", day)
+                        .by("National Emergency Agency"),
+                )
+            })
+            .collect();
+        let f = run(docs);
+        assert_eq!(verdicts(&f), ["agreement"]);
+        assert_eq!(f[0].independent_sources, Some(1));
+        assert_eq!(f[0].evidence.len(), 1500);
+    }
+
+    #[test]
+    fn a_terse_headline_first_in_a_cluster_does_not_hide_a_same_day_conflict() {
+        let day = date(2025, 3, 4);
+        let text = "Quake toll climbs to 2,300\n\nThe number of people killed by the \
+                    earthquake has risen to 2,300, the agency said at its evening briefing on Tuesday.";
+        let headline = find(text, "Quake toll climbs to 2,300");
+        let a = doc("a", text)
+            .with(q("2,300", exact(2300.0)).reported(day))
+            .with(q("to 2,300,", exact(2300.0)).reported(day));
+        let mut a = a;
+        a.ex.claims[0].span = find(text, "2,300");
+        a.ex.claims[0].sentence_span = headline;
+        let b = doc(
+            "b",
+            "The agency put the death toll from the earthquake at 1,650 at its evening briefing on Tuesday.",
+        )
+        .with(q("1,650", exact(1650.0)).reported(day));
+        let f = run(vec![a, b]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].explanation.contains("2,300 and 1,650 do not overlap"));
+    }
+
+    #[test]
+    fn a_progression_lists_each_report_date_once_and_flags_a_same_day_disagreement() {
+        let f = run(vec![
+            toll("a", 1200.0, "1,200 people", date(2025, 3, 3)),
+            toll("b", 2300.0, "2,300 people", date(2025, 3, 4)),
+            toll("c", 1650.0, "1,650 people", date(2025, 3, 4)),
+            toll("d", 3100.0, "3,100 people", date(2025, 3, 6)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict", "progression"]);
+        assert!(f[0].explanation.contains("as of 2025-03-04"));
+        assert!(
+            f[1].explanation.ends_with(
+                "1,200 (2025-03-03) -> 1,650 / 2,300 (2025-03-04, not consistent) -> 3,100 (2025-03-06)"
+            ),
+            "{}",
+            f[1].explanation
+        );
+    }
+
+    #[test]
+    fn one_disagreement_repeated_by_two_agreeing_sources_is_one_conflict() {
+        let seats = |id, v: f64, phrase: &'static str, d: Date| {
+            doc(
+                id,
+                &format!("The ruling party won {phrase} in Sunday's parliamentary election."),
+            )
+            .with(
+                q(phrase, exact(v))
+                    .kind("votes", "seats", "won", "seats")
+                    .reported(d),
+            )
+        };
+        let f = run(vec![
+            seats("a", 142.0, "142 seats", date(2024, 11, 21)),
+            seats("b", 142.0, "142 seats", date(2024, 11, 22)),
+            seats("c", 124.0, "124 seats", date(2024, 11, 22)),
+        ]);
+        let conflicts: Vec<&Finding> = f
+            .iter()
+            .filter(|f| f.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{f:#?}");
+        assert_eq!(conflicts[0].evidence.len(), 3);
+        assert!(conflicts[0]
+            .explanation
+            .ends_with("1 other pair of these figures disagrees the same way"));
+    }
+
+    #[test]
+    fn a_source_that_gives_both_figures_is_not_contradicting_anyone() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "To close a $310m budget gap the city draws $85m from its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8))
+            .with(money("$85m", 8.5e7)),
+            doc(
+                "b",
+                "To close a $310m budget gap the city draws on its reserve budget.",
+            )
+            .with(money("$310m", 3.1e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+}

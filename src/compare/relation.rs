@@ -1,0 +1,1228 @@
+//! How two quantity figures relate: the relation ladder.
+//!
+//! Input: two cluster representatives ([`Item`]s), the kind's [`Rules`] and how alike
+//! their sentences are; output: a [`Pair`] (agree, conflict, rise, different scope or
+//! nothing). `pair` checks the subjects, `pair_in_scope` the status, period and claimants,
+//! `cumulative_pair` the report dates of a running count; below them `scope_rel`,
+//! `time_rel`, `what_rel` and `status_rel` say whether two figures measure one thing.
+
+use std::collections::BTreeSet;
+
+use super::interval;
+use super::quantities::Item;
+use super::upstream::upstream;
+use crate::extract::{Quantity, TimeScope, TimeScopeKind};
+use crate::normalize::fold;
+
+/// Two sentences must share at least this share of stems (Jaccard) for their disjoint
+/// figures to be called a conflict; below it they may be counting different things.
+const CONFLICT_CONTEXT_MIN: f64 = 0.1;
+
+/// The same, when neither figure states a period (non-cumulative kinds): the sentences
+/// themselves must show that the figures speak of the same thing.
+const UNTIMED_CONFLICT_CONTEXT_MIN: f64 = 0.25;
+
+/// Figures whose relation is unknown (one states a period or a thing counted, the other
+/// does not) and that lie further apart than this factor are not similar claims: "$4.2bn"
+/// and "$310m" in one budget story are not a scope question worth a reader's time.
+const UNKNOWN_SCOPE_MAX_RATIO: f64 = 3.0;
+
+/// Two reports of one running count (a toll) that differ by more than this factor are not
+/// a dispute over one count: "4 dead" and "292 died" in one ferry story, or a toll of
+/// "over 1,000" in a page's later headline over a body of 243, measure other things (a
+/// past disaster, another date). Real disputes over a toll stay within this factor.
+const CUMULATIVE_DISPUTE_MAX_RATIO: f64 = 2.0;
+
+/// Figures for one quantity this many times apart are not rival values of it: an
+/// ex-gratia payment beside a relief fund, one city's march beside a nation's, 650 rallies
+/// beside 2.5 million marchers. Disputes between organisers and police, or a commission
+/// and an exit poll, and typos stay within it (8.1 million against 2 million voters is
+/// about fourfold); a misread multiplier is caught apart (`is_multiplier_apart`).
+const RIVAL_FIGURES_MAX_RATIO: f64 = 5.0;
+
+/// Figures of one specific thing counted ("14 teachers" and "15 teachers") this close
+/// together (the larger at most this factor above the smaller) are two renderings of one
+/// number even when the sentences around them share few words: a reporter who counts
+/// teachers counts the same teachers.
+const NEAR_FIGURE_MAX_RATIO: f64 = 1.25;
+
+/// A conflict with everything known and equal: same scope, same upstream or none.
+const CONFLICT_CONFIDENCE: f64 = 0.85;
+
+/// Two named claimants' figures that cannot both hold: a real dispute, though either
+/// side may count by a method of its own.
+const DISPUTE_CONFIDENCE: f64 = 0.7;
+
+/// The same, when neither figure states a period: only the sentences tie them together.
+const UNTIMED_DISPUTE_CONFIDENCE: f64 = 0.55;
+
+/// A conflict of figures that state no period: only the sentences tie them together.
+const UNTIMED_CONFLICT_CONFIDENCE: f64 = 0.6;
+
+/// A conflict where the two sides credit different upstreams (or one credits none).
+const ONE_SIDED_CONFLICT_CONFIDENCE: f64 = 0.6;
+
+/// Untimed and credited differently: both doubts at once.
+const UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE: f64 = 0.45;
+
+/// A running count that falls between report dates: one of the two dates may be misread.
+const FALLING_COUNT_CONFIDENCE: f64 = 0.75;
+
+/// Why two figures measure different things; also the order of different-scope findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Why {
+    Status,
+    Period,
+    Subject,
+    Part,
+    Counted,
+    Place,
+    ReportDate,
+    Unknown,
+}
+
+/// How a kind's figures are compared (from the claims pack).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rules<'p> {
+    pub(super) cumulative: bool,
+    pub(super) event_day: bool,
+    /// Named bodies measure by methods of their own: claimants differing is not a dispute.
+    pub(super) method_dependent: bool,
+    /// Sets of counted nouns that name one thing (`same_counted`).
+    pub(super) same_counted: &'p [Vec<String>],
+}
+
+enum Rel {
+    Same,
+    Unknown(String),
+    Different(Why, String),
+}
+
+pub(super) enum Pair {
+    Agree {
+        weak: bool,
+    },
+    /// `dispute`: two named claimants' figures, which one source may report side by side
+    /// ("the prosecutor counted 10 dead; the opposition said 14").
+    Conflict {
+        confidence: f64,
+        why: String,
+        dispute: bool,
+    },
+    Rise,
+    DiffScope {
+        why: Why,
+        text: String,
+    },
+    Nothing,
+}
+
+/// The thing counted, or `None` when it is only the unit itself ("people" for people).
+pub(super) fn counted_class(q: &Quantity) -> Option<String> {
+    let c = class_of(q.counted.as_deref()?);
+    (c != class_of(&q.unit)).then_some(c)
+}
+
+/// A counted noun folded and singular: "vote" and "votes" count the same thing.
+fn class_of(s: &str) -> String {
+    let f = fold(s);
+    f.strip_suffix('s').map(str::to_owned).unwrap_or(f)
+}
+
+/// Whether two counted classes are in one of the kind's `same_counted` sets.
+fn one_thing(sets: &[Vec<String>], x: &str, y: &str) -> bool {
+    sets.iter().any(|set| {
+        let has = |c: &str| set.iter().any(|m| class_of(m) == c);
+        has(x) && has(y)
+    })
+}
+
+/// Whether nothing but the unit says what a figure measures: no event ("killed",
+/// "spent") and no thing counted.
+fn unnamed(q: &Quantity) -> bool {
+    q.event.is_none() && counted_class(q).is_none()
+}
+
+/// (`context_similarity`).
+pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    let overlap = qa.value.overlaps(&qb.value);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
+        if !same_party(ka, kb) {
+            if !overlap {
+                return Pair::DiffScope {
+                    why: Why::Subject,
+                    text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+                };
+            }
+            // The same figure next to two different names: the subject guess is
+            // uncertain (a sentence names several parties), so the figures may still
+            // agree, but only weakly.
+            return match pair_in_scope(a, b, rules, context) {
+                Pair::Agree { .. } => Pair::Agree { weak: true },
+                other => other,
+            };
+        }
+    }
+    pair_in_scope(a, b, rules, context)
+}
+
+/// `pair` once the subjects are known not to differ.
+fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
+    let cumulative = rules.cumulative;
+    let (qa, qb) = (a.q, b.q);
+    let overlap = qa.value.overlaps(&qb.value);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    match scope_rel(qa, qb, rules) {
+        Rel::Different(why, text) => Pair::DiffScope { why, text },
+        Rel::Unknown(text) => {
+            if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
+                Pair::Agree { weak: true }
+            } else if qa.vague
+                || qb.vague
+                || context < CONFLICT_CONTEXT_MIN
+                || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
+            {
+                // a vague amount, unrelated sentences or figures of different orders:
+                // nothing to tell the reader
+                Pair::Nothing
+            } else {
+                Pair::DiffScope {
+                    why: Why::Unknown,
+                    text: format!("{} vs {}: {text}", show(qa), show(qb)),
+                }
+            }
+        }
+        Rel::Same => {
+            if qa.vague || qb.vague {
+                // a vague amount never contradicts a figure
+                return if overlap {
+                    Pair::Agree { weak: false }
+                } else {
+                    Pair::Nothing
+                };
+            }
+            let timeless_or_since = |q: &Quantity| {
+                q.scope
+                    .time
+                    .as_ref()
+                    .map_or(true, |t| t.kind == TimeScopeKind::Since)
+            };
+            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+            if cumulative && reported_far_apart(qa, qb) {
+                // A toll of one report and another's months later: most likely two
+                // events; nothing a reader should set side by side.
+                return Pair::Nothing;
+            }
+            let rises = cumulative.then(|| rise(qa, qb)).flatten();
+            if rises == Some(true) {
+                return Pair::Rise;
+            }
+            if overlap {
+                return Pair::Agree { weak: false };
+            }
+            let untimed = qa.scope.time.is_none();
+            let min_context = if untimed && !cumulative {
+                UNTIMED_CONFLICT_CONTEXT_MIN
+            } else {
+                CONFLICT_CONTEXT_MIN
+            };
+            if context < min_context && !near_same_thing(qa, qb) {
+                return Pair::Nothing; // too little in common to call it anything
+            }
+            if unnamed(qa) && unnamed(qb) {
+                // "$85 million" and "$310m" with no event and no thing counted: nothing
+                // says the two measure the same thing
+                return Pair::Nothing;
+            }
+            if is_multiplier_apart(qa, qb) {
+                // "$150" next to "$150m": a figure read without its multiplier, not a
+                // disagreement between sources.
+                return Pair::Nothing;
+            }
+            if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
+                // a forecast or a fear that would otherwise conflict with a stated figure
+                return Pair::DiffScope { why, text };
+            }
+            let within_margin = || Pair::DiffScope {
+                why: Why::Status,
+                text: format!(
+                    "{} vs {}: an estimate within its margin of the other figure",
+                    show(qa),
+                    show(qb)
+                ),
+            };
+            if cumulative {
+                if within_estimate_margin(qa, qb) {
+                    return within_margin();
+                }
+                return cumulative_pair(a, b);
+            }
+            if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
+                // what each counts differs in a way the text did not say (place, group)
+                return Pair::Nothing;
+            }
+            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
+            if let (Some(x), Some(y)) = (&ua, &ub) {
+                if x.key != y.key && x.named && y.named {
+                    if rules.method_dependent {
+                        return Pair::DiffScope {
+                            why: Why::Status,
+                            text: format!(
+                                "{} according to {} vs {} according to {}: two bodies may measure differently",
+                                show(qa),
+                                x.name,
+                                show(qb),
+                                y.name
+                            ),
+                        };
+                    }
+                    if within_estimate_margin(qa, qb) {
+                        return Pair::DiffScope {
+                            why: Why::Status,
+                            text: format!(
+                                "{} according to {} vs {} according to {}: an estimate within its margin of the other figure",
+                                show(qa),
+                                x.name,
+                                show(qb),
+                                y.name
+                            ),
+                        };
+                    }
+                    // Two claimants' figures for one quantity that cannot both hold: a
+                    // dispute the reader must see ("organisers: 250,000; police: 150,000").
+                    return Pair::Conflict {
+                        dispute: true,
+                        confidence: if untimed {
+                            UNTIMED_DISPUTE_CONFIDENCE
+                        } else {
+                            DISPUTE_CONFIDENCE
+                        },
+                        why: format!(
+                            "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
+                            if untimed { "event and thing counted" } else { "event and scope" },
+                            x.name,
+                            show(qa),
+                            y.name,
+                            show(qb)
+                        ),
+                    };
+                }
+            }
+            if within_estimate_margin(qa, qb) {
+                return within_margin();
+            }
+            let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
+            let confidence = match (untimed, one_sided) {
+                (false, false) => CONFLICT_CONFIDENCE,
+                (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
+                (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
+                (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
+            };
+            Pair::Conflict {
+                dispute: false,
+                confidence,
+                why: format!(
+                    "same {}; {} and {} do not overlap",
+                    if untimed {
+                        "event and thing counted, no period stated by either".to_owned()
+                    } else {
+                        "event and scope".to_owned()
+                    },
+                    show(qa),
+                    show(qb)
+                ),
+            }
+        }
+    }
+}
+
+/// Whether two entity keys name one party: equal, or the words of one all in the other
+/// ("city council" and "halverston city council").
+fn same_party(a: &str, b: &str) -> bool {
+    let words = |k: &str| -> BTreeSet<String> {
+        k.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+}
+
+/// Whether two figures lie more than `ratio` times apart (nearest ends of their
+/// intervals); never for a figure of zero or without bounds.
+fn far_apart(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
+    let ends = |q: &Quantity| (q.value.min.or(q.value.max), q.value.max.or(q.value.min));
+    let ((Some(a_lo), Some(a_hi)), (Some(b_lo), Some(b_hi))) = (ends(a), ends(b)) else {
+        return false;
+    };
+    let (lo_hi, hi_lo) = if a_hi < b_lo {
+        (a_hi, b_lo)
+    } else if b_hi < a_lo {
+        (b_hi, a_lo)
+    } else {
+        return false;
+    };
+    lo_hi > 0.0 && hi_lo / lo_hi > ratio
+}
+
+/// The relative margin of an estimate (a crowd count, a sample-based turnout): a monitor's
+/// 58% next to a commission's 61.4% is within it; an exit poll's 18.5% next to 41.5% is not.
+const ESTIMATE_MARGIN: f64 = 0.1;
+
+/// Whether two figures overlap once the estimate among them is widened by its margin.
+fn within_estimate_margin(a: &Quantity, b: &Quantity) -> bool {
+    use crate::extract::frame::Status;
+    let widen = |q: &Quantity| {
+        let mut v = q.value;
+        if q.status == Some(Status::Estimate) {
+            v.min = v.min.map(|x| x * (1.0 - ESTIMATE_MARGIN));
+            v.max = v.max.map(|x| x * (1.0 + ESTIMATE_MARGIN));
+        }
+        v
+    };
+    (a.status == Some(Status::Estimate) || b.status == Some(Status::Estimate))
+        && widen(a).overlaps(&widen(b))
+}
+
+/// How many times the larger figure is the smaller, rounded ("4", "73").
+fn ratio_text(a: &Quantity, b: &Quantity) -> String {
+    let mid = |q: &Quantity| {
+        q.number
+            .or(q.value.min)
+            .or(q.value.max)
+            .unwrap_or(0.0)
+            .abs()
+    };
+    let (x, y) = (mid(a), mid(b));
+    let (lo, hi) = (x.min(y), x.max(y));
+    if lo == 0.0 {
+        return "many".to_owned();
+    }
+    format!("{:.0}", hi / lo)
+}
+
+/// Whether two exact-enough figures count one specific thing ("14 teachers", "15
+/// teachers") and lie within `NEAR_FIGURE_MAX_RATIO` of each other.
+fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
+    let specific = matches!((counted_class(a), counted_class(b)), (Some(x), Some(y)) if x == y);
+    let (Some(x), Some(y)) = (a.number, b.number) else {
+        return false;
+    };
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    specific && !a.vague && !b.vague && lo > 0.0 && hi / lo <= NEAR_FIGURE_MAX_RATIO
+}
+
+/// Whether two figures differ by a power of 1,000 with the same digits (150 and
+/// 150,000,000): one was most likely read without its multiplier.
+fn is_multiplier_apart(a: &Quantity, b: &Quantity) -> bool {
+    let (Some(x), Some(y)) = (
+        a.number.or(a.value.min).or(a.value.max),
+        b.number.or(b.value.min).or(b.value.max),
+    ) else {
+        return false;
+    };
+    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+    if lo == 0.0 {
+        return false;
+    }
+    [1e3, 1e6, 1e9, 1e12]
+        .iter()
+        .any(|m| ((hi / lo) / m - 1.0).abs() < 1e-6)
+}
+
+/// Whether each figure as written lies inside the other's interval ("at least 320" and
+/// "320"), which is stronger than overlapping ("more than 114" and "320" overlap).
+fn mutual(a: &Quantity, b: &Quantity) -> bool {
+    match (a.number, b.number) {
+        (Some(x), Some(y)) => x == y || (a.value.contains(y) && b.value.contains(x)),
+        _ => a.value.overlaps(&b.value),
+    }
+}
+
+/// For two cumulative figures reported on different dates: `Some(true)` when the later
+/// one is higher (the figure as written, else the whole interval), `Some(false)` when it
+/// is not, `None` when a report date is missing or both are the same.
+fn rise(a: &Quantity, b: &Quantity) -> Option<bool> {
+    let (da, db) = (a.scope.as_of?, b.scope.as_of?);
+    if da == db {
+        return None;
+    }
+    let (early, late) = if da < db { (a, b) } else { (b, a) };
+    Some(match (early.number, late.number) {
+        // "at least 1,200" then "3,100" is a rise; "about 1,200" then "1,210" is not.
+        (Some(x), Some(y)) => {
+            (y > x && (early.value.max.is_none() || !early.value.contains(y)))
+                || interval::is_above(&late.value, &early.value)
+        }
+        _ => interval::is_above(&late.value, &early.value),
+    })
+}
+
+/// Whether two reports of a cumulative count are too far apart to be updates of one
+/// count: a toll rises over days and weeks, not years.
+fn reported_far_apart(a: &Quantity, b: &Quantity) -> bool {
+    /// Days between two reports of one running count, at most.
+    const UPDATE_WINDOW_DAYS: i32 = 92;
+    match (a.scope.as_of, b.scope.as_of) {
+        (Some(x), Some(y)) => (x - y)
+            .get_days()
+            .checked_abs()
+            .is_some_and(|d| d > UPDATE_WINDOW_DAYS),
+        _ => false,
+    }
+}
+
+/// Two cumulative figures with the same start: their report dates decide.
+fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    let show = |q: &Quantity| interval::describe(&q.value);
+    match (qa.scope.as_of, qb.scope.as_of) {
+        (Some(da), Some(db)) if da != db => {
+            let (early, late, de, dl) = if da < db {
+                (qa, qb, da, db)
+            } else {
+                (qb, qa, db, da)
+            };
+            if rise(early, late) == Some(true) {
+                Pair::Rise
+            } else if far_apart(early, late, CUMULATIVE_DISPUTE_MAX_RATIO) {
+                Pair::DiffScope {
+                    why: Why::ReportDate,
+                    text: format!(
+                        "{} as of {de} vs {} as of {dl}: a running count does not fall {}-fold; one of them is of another date or another count",
+                        show(early),
+                        show(late),
+                        ratio_text(early, late)
+                    ),
+                }
+            } else {
+                Pair::Conflict {
+                    dispute: false,
+                    confidence: FALLING_COUNT_CONFIDENCE,
+                    why: format!(
+                        "a cumulative figure cannot fall: {} as of {de}, then {} as of {dl}",
+                        show(early),
+                        show(late)
+                    ),
+                }
+            }
+        }
+        (Some(d), Some(_)) if far_apart(qa, qb, CUMULATIVE_DISPUTE_MAX_RATIO) => Pair::DiffScope {
+            why: Why::Counted,
+            text: format!(
+                "{} vs {} as of {d}: {}-fold apart, more than two reports of one running count differ; most likely different counts",
+                show(qa),
+                show(qb),
+                ratio_text(qa, qb)
+            ),
+        },
+        (Some(d), Some(_)) => {
+            let named = match (upstream(a.claim), upstream(b.claim)) {
+                (Some(x), Some(y)) if x.key != y.key && x.named && y.named => {
+                    Some(format!(" ({} vs {})", x.name, y.name))
+                }
+                _ => None,
+            };
+            Pair::Conflict {
+                dispute: named.is_some(),
+                confidence: if named.is_some() {
+                    DISPUTE_CONFIDENCE
+                } else {
+                    CONFLICT_CONFIDENCE
+                },
+                why: format!(
+                    "same cumulative count reported as of {d}; {} and {} do not overlap{}",
+                    show(qa),
+                    show(qb),
+                    named.unwrap_or_default()
+                ),
+            }
+        }
+        _ => Pair::DiffScope {
+            why: Why::ReportDate,
+            text: format!(
+                "{} vs {}: a cumulative count with no report date on one side may be an update",
+                show(qa),
+                show(qb)
+            ),
+        },
+    }
+}
+
+fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
+    let event_day = rules.event_day;
+    let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
+    let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
+    if event_day && is_day(ta) != is_day(tb) && ta.is_some() && tb.is_some() {
+        // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
+        // nothing about the period the figure covers.
+        let day = if is_day(ta) { ta } else { tb };
+        return match what_rel(a, b, rules.same_counted) {
+            Rel::Same => Rel::Unknown(format!(
+                "“{}” dates the event, not the period the figure covers",
+                day.map_or("", |t| t.text.as_str())
+            )),
+            other => other,
+        };
+    }
+    if event_day
+        && (is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none())
+        && !far_apart(a, b, RIVAL_FIGURES_MAX_RATIO)
+    {
+        // "cast ballots on Sunday" next to "voted" in a story of one vote: the day dates
+        // the event both figures are of; only what they count can tell them apart. Figures
+        // orders of magnitude apart ("Rs 100 crore announced on August 12" and an "Rs 2
+        // lakh" grant) stay unknown: nothing says they are one amount.
+        return what_rel(a, b, rules.same_counted);
+    }
+    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
+    if is_rate(ta) && is_rate(tb) && a.scope.as_of != b.scope.as_of {
+        // "10 to 15 million euros a day" on the first day of a strike and "20 million a
+        // day" a week later: a rate can change; each report gives the rate of its day.
+        return Rel::Different(
+            Why::ReportDate,
+            format!(
+                "rates reported on different dates ({} and {})",
+                a.scope
+                    .as_of
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+                b.scope
+                    .as_of
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+            ),
+        );
+    }
+    match time_rel(ta, tb) {
+        Rel::Same => what_rel(a, b, rules.same_counted),
+        other => other,
+    }
+}
+
+/// A forecast or a fear next to a figure stated as fact, when the two do not overlap: not
+/// one quantity ("100,000 expected" and the 750,000 who came). Where they overlap they
+/// may agree: a plan carried out is the figure. Estimates are compared as figures (their
+/// margin is applied where claimants are weighed).
+fn status_rel(a: &Quantity, b: &Quantity) -> Option<Rel> {
+    use crate::extract::frame::Status;
+    let firm = |s: Option<Status>| matches!(s, None | Some(Status::Estimate));
+    if a.status == b.status || (firm(a.status) && firm(b.status)) || a.value.overlaps(&b.value) {
+        return None;
+    }
+    let (odd, other) = if firm(a.status) { (b, a) } else { (a, b) };
+    let word = |q: &Quantity| match q.status {
+        Some(Status::Expected) => "a forecast or plan",
+        Some(Status::Feared) => "a fear",
+        Some(Status::Estimate) => "an estimate",
+        None => "a figure stated as fact",
+    };
+    Some(Rel::Different(
+        Why::Status,
+        format!(
+            "{} is {}, {} {}",
+            interval::describe(&odd.value),
+            word(odd),
+            interval::describe(&other.value),
+            word(other)
+        ),
+    ))
+}
+
+/// Everything but the period: event, part or whole, thing counted, place.
+fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
+    match (&a.event, &b.event) {
+        (Some(x), Some(y)) if x != y => {
+            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            return Rel::Unknown(format!("only one says the figure is of {x}"))
+        }
+        _ => {}
+    }
+    if a.part != b.part {
+        let (part, whole) = if a.part { (a, b) } else { (b, a) };
+        return Rel::Different(
+            Why::Part,
+            format!(
+                "{} is a part of a larger figure, {} a whole",
+                interval::describe(&part.value),
+                interval::describe(&whole.value)
+            ),
+        );
+    }
+    match (counted_class(a), counted_class(b)) {
+        (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
+            let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
+            return Rel::Different(
+                Why::Counted,
+                format!("one counts {}, the other {}", written(a), written(b)),
+            );
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            return Rel::Unknown(format!("only one says it counts {x}"))
+        }
+        _ => {}
+    }
+    match (&a.scope.place, &b.scope.place) {
+        (Some(x), Some(y)) if fold(x) != fold(y) => {
+            Rel::Different(Why::Place, format!("in {x} vs in {y}"))
+        }
+        _ => Rel::Same,
+    }
+}
+
+fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
+    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
+    if is_rate(a) != is_rate(b) {
+        // "10 to 15 million euros a day" and a strike's 330 million euros: a rate and a
+        // total never measure one thing, stated period or not.
+        let (rate, other) = if is_rate(a) { (a, b) } else { (b, a) };
+        return Rel::Different(
+            Why::Period,
+            format!(
+                "a rate (“{}”) vs {}",
+                rate.map_or("", |t| t.text.as_str()),
+                other.map_or_else(|| "a total".to_owned(), describe_time)
+            ),
+        );
+    }
+    match (a, b) {
+        (None, None) => Rel::Same,
+        (Some(t), None) | (None, Some(t)) => {
+            Rel::Unknown(format!("only one states a period (“{}”)", t.text))
+        }
+        (Some(x), Some(y)) if x.kind != y.kind => Rel::Different(
+            Why::Period,
+            format!("{} vs {}", describe_time(x), describe_time(y)),
+        ),
+        (Some(x), Some(y)) => {
+            let resolved = |t: &TimeScope| t.from.is_some() || t.to.is_some();
+            if resolved(x) && resolved(y) {
+                if (x.from, x.to) == (y.from, y.to) {
+                    Rel::Same
+                } else {
+                    Rel::Different(
+                        Why::Period,
+                        format!("{} vs {}", describe_time(x), describe_time(y)),
+                    )
+                }
+            } else if scope_words(x) == scope_words(y) {
+                Rel::Same
+            } else {
+                Rel::Unknown(format!(
+                    "periods “{}” and “{}” could not be resolved to dates",
+                    x.text, y.text
+                ))
+            }
+        }
+    }
+}
+
+/// The words of a period that could not be resolved, without the connective that opens
+/// it: "since the dam burst on May 1" and "after the dam burst on May 1" are one scope.
+pub(crate) fn scope_words(t: &TimeScope) -> String {
+    let folded = fold(&t.text);
+    let connectives: &[&str] = match t.kind {
+        TimeScopeKind::Since => &["since ", "after ", "following "],
+        _ => &[],
+    };
+    connectives
+        .iter()
+        .find_map(|c| folded.strip_prefix(c))
+        .map_or_else(|| folded.clone(), str::to_owned)
+}
+
+fn describe_time(t: &TimeScope) -> String {
+    let dates = match (t.from, t.to) {
+        (Some(f), Some(to)) if f == to => format!(", {f}"),
+        (Some(f), Some(to)) => format!(", {f} to {to}"),
+        (Some(f), None) => format!(", from {f}"),
+        _ => String::new(),
+    };
+    let sort = match t.kind {
+        TimeScopeKind::Day => "one day",
+        TimeScopeKind::Period => "a period",
+        TimeScopeKind::Since => "cumulative",
+        TimeScopeKind::Rate => "a rate",
+    };
+    format!("{sort} (“{}”{dates})", t.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::Verdict;
+    use crate::extract::{Interval, TimeScopeKind};
+    use jiff::civil::date;
+
+    #[test]
+    fn counted_nouns_of_one_pack_set_are_one_thing() {
+        let share = |phrase: &'static str, counted: &str| {
+            q(phrase, at_least(14.0)).kind("shares", "percent", "supplied", counted)
+        };
+        let run_with = |a: &str, b: &str| {
+            run(vec![
+                doc(
+                    "a",
+                    "At least 14% of weaponry bought by Chad came from Belarus.",
+                )
+                .with(share("At least 14%", a)),
+                doc(
+                    "b",
+                    "Belarus supplied at least 14% of Chad's weapons imports.",
+                )
+                .with(share("at least 14%", b)),
+            ])
+        };
+        // "weaponry" and "weapons imports" are one set in claims/kinds/shares.toml
+        assert_eq!(
+            verdicts(&run_with("weaponry", "weapons imports")),
+            ["agreement"]
+        );
+        // "exports" is not in it
+        assert_eq!(
+            verdicts(&run_with("weaponry", "exports")),
+            ["different_scope"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_scope_between_figures_of_different_orders_is_not_reported() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let pair = |other: &'static str, v: f64| {
+            run(vec![
+                doc(
+                    "a",
+                    "The city budget for fiscal 2026 totals $4.2bn, the council said.",
+                )
+                .with(money("$4.2bn", 4.2e9).time(
+                    TimeScopeKind::Period,
+                    "fiscal 2026",
+                    Some(date(2026, 1, 1)),
+                    Some(date(2026, 12, 31)),
+                )),
+                doc(
+                    "b",
+                    &format!("The city budget totals {other}, the council said."),
+                )
+                .with(money(other, v)),
+            ])
+        };
+        // one states a period, the other does not: worth a look when the figures are close
+        assert_eq!(verdicts(&pair("$3.96bn", 3.96e9)), ["different_scope"]);
+        // not when they are of different orders
+        assert_eq!(verdicts(&pair("$310m", 310e6)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn figures_that_say_nothing_of_what_they_measure_never_conflict() {
+        // "$85 million" and "$310m": no event, no thing counted, only the unit
+        let money = |phrase: &'static str, v: f64| {
+            let mut m = q(phrase, exact(v)).kind("money", "USD", "spent", "USD");
+            m.q.event = None;
+            m.q.counted = None;
+            m
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6)),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+        // the same sentences with the thing counted named do conflict
+        let f = run(vec![
+            doc(
+                "a",
+                "The plan draws $85 million from the city's reserve fund on Thursday.",
+            )
+            .with(money("$85 million", 85e6).counted("reserve draw")),
+            doc(
+                "b",
+                "The plan closes US$310m from the city's reserve fund on Thursday.",
+            )
+            .with(money("US$310m", 310e6).counted("reserve draw")),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn same_day_same_toll_with_disjoint_values_is_a_conflict() {
+        let f = run(vec![
+            doc("a", "The toll stood at 250 people on Tuesday.")
+                .with(q("250 people", exact(250.0)).day("on Tuesday", QUAKE_DAY)),
+            doc("b", "At least 320 people were killed on Tuesday.")
+                .with(q("At least 320 people", at_least(320.0)).day("on Tuesday", QUAKE_DAY)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].confidence >= 0.8);
+        assert_eq!(
+            f[0].explanation,
+            "same event and scope; 250 and at least 320 do not overlap"
+        );
+        assert_eq!(f[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn compatible_bounds_are_an_agreement_not_a_conflict() {
+        let f = run(vec![
+            doc("a", "At least 40 people died on Monday.")
+                .with(q("At least 40 people", at_least(40.0)).day("on Monday", QUAKE_DAY)),
+            doc("b", "About 120 people died on Monday.").with(
+                q(
+                    "About 120 people",
+                    Interval::closed(Some(108.0), Some(132.0)),
+                )
+                .day("on Monday", QUAKE_DAY),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"]);
+    }
+
+    #[test]
+    fn one_day_vs_cumulative_is_different_scope() {
+        let coup = date(2021, 2, 1);
+        let f = run(vec![
+            doc("a", "Over 114 people died on Saturday.").with(
+                q(
+                    "Over 114 people",
+                    Interval {
+                        min: Some(114.0),
+                        max: None,
+                        min_inclusive: false,
+                        max_inclusive: false,
+                    },
+                )
+                .day("Saturday", date(2021, 3, 27)),
+            ),
+            doc(
+                "b",
+                "Since the coup, troops have killed at least 320 people.",
+            )
+            .with(q("at least 320 people", at_least(320.0)).since("since the coup", coup)),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("one day"), "{}", f[0].explanation);
+        assert!(
+            f[0].explanation.contains("cumulative"),
+            "{}",
+            f[0].explanation
+        );
+    }
+
+    #[test]
+    fn unknown_scope_on_one_side_is_never_a_conflict() {
+        let f = run(vec![
+            doc("a", "The toll stood at 250 people on Tuesday.")
+                .with(q("250 people", exact(250.0)).day("on Tuesday", QUAKE_DAY)),
+            doc("b", "Some 320 people were killed.").with(q("320 people", exact(320.0))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert_eq!(verdicts(&f), ["different_scope"]);
+    }
+
+    #[test]
+    fn part_of_a_total_is_different_scope() {
+        let coup = date(2021, 2, 1);
+        let f = run(vec![
+            doc(
+                "a",
+                "Troops have shot dead 320 people, 11 of them on Thursday.",
+            )
+            .with(q("320 people", exact(320.0)))
+            .with(q("11", exact(11.0)).part()),
+            doc("b", "A total of 320 people were killed.").with(q("320 people", exact(320.0))),
+        ]);
+        let _ = coup;
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"different_scope"));
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn rising_cumulative_toll_is_a_progression_and_a_fall_is_a_conflict() {
+        let rising = run(vec![
+            doc("a", "The death toll rose to 1,200 people.")
+                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&rising), ["progression"]);
+        let falling = run(vec![
+            doc("a", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 2,900 people.")
+                .with(q("2,900 people", exact(2900.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&falling), ["conflict"]);
+        assert!(falling[0].explanation.contains("cannot fall"));
+    }
+
+    #[test]
+    fn a_toll_that_falls_more_than_twofold_is_another_count_not_a_conflict() {
+        // A later page's headline over an older body, or a past disaster's toll: a running
+        // count does not fall from 3,400 to 1,200 in a day.
+        let falling = run(vec![
+            doc("a", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 6))),
+            doc("b", "The death toll rose to 1,200 people.")
+                .with(q("1,200 people", exact(1200.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&falling), ["different_scope"]);
+        assert!(falling[0].explanation.contains("does not fall 3-fold"));
+    }
+
+    #[test]
+    fn open_cumulative_bound_then_a_higher_figure_is_a_progression() {
+        let f = run(vec![
+            doc("a", "The quake has killed at least 1,200 people.")
+                .with(q("at least 1,200 people", at_least(1200.0)).reported(date(2023, 2, 6))),
+            doc("b", "The quake has killed 3,100 people.")
+                .with(q("3,100 people", exact(3100.0)).reported(date(2023, 2, 9))),
+        ]);
+        assert_eq!(verdicts(&f), ["progression"]);
+        assert!(f[0]
+            .explanation
+            .contains("at least 1,200 (2023-02-06) -> 3,100 (2023-02-09)"));
+    }
+
+    #[test]
+    fn cumulative_figures_without_report_dates_are_not_a_conflict() {
+        let f = run(vec![
+            doc("a", "The death toll rose to 1,200 people.").with(q("1,200 people", exact(1200.0))),
+            doc("b", "The death toll rose to 3,400 people.")
+                .with(q("3,400 people", exact(3400.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+    }
+
+    #[test]
+    fn vague_amounts_never_conflict() {
+        let f = run(vec![
+            doc("a", "Scores of people were killed on Saturday.").with(
+                q("Scores of people", Interval::closed(Some(20.0), Some(99.0)))
+                    .vague()
+                    .day("on Saturday", QUAKE_DAY),
+            ),
+            doc("b", "More than 300 people were killed on Saturday.")
+                .with(q("300 people", at_least(300.0)).day("on Saturday", QUAKE_DAY)),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn two_agencies_measuring_a_magnitude_differently_is_not_a_confident_conflict() {
+        let f = run(vec![
+            doc("a", "The quake measured 7.8, the USGS said.").with(
+                q("7.8", exact(7.8))
+                    .kind("measures", "magnitude", "magnitude", "magnitude")
+                    .by("USGS"),
+            ),
+            doc("b", "The quake measured 7.4, the EMSC said.").with(
+                q("7.4", exact(7.4))
+                    .kind("measures", "magnitude", "magnitude", "magnitude")
+                    .by("EMSC"),
+            ),
+        ]);
+        assert!(
+            f.iter()
+                .all(|f| f.verdict != Verdict::Conflict || f.confidence < 0.5),
+            "{f:?}"
+        );
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("USGS") && f[0].explanation.contains("EMSC"));
+    }
+
+    #[test]
+    fn different_things_counted_are_different_scope() {
+        let f = run(vec![
+            doc("a", "120 soldiers were killed on Tuesday.").with(
+                q("120 soldiers", exact(120.0))
+                    .counted("soldiers")
+                    .day("on Tuesday", QUAKE_DAY),
+            ),
+            doc("b", "40 civilians were killed on Tuesday.").with(
+                q("40 civilians", exact(40.0))
+                    .counted("civilians")
+                    .day("on Tuesday", QUAKE_DAY),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["different_scope"]);
+        assert!(f[0].explanation.contains("civilians"));
+    }
+
+    #[test]
+    fn figures_for_different_parties_are_not_a_conflict() {
+        let seats = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).kind("votes", "seats", "won", "seats"))
+        };
+        let a = seats(
+            doc(
+                "a",
+                "The RPU won 142 seats and the Democratic Front took 61 seats.",
+            )
+            .named("RPU", "rpu")
+            .named("Democratic Front", "democratic front"),
+            "142 seats",
+            142.0,
+        );
+        let a = seats(a, "61 seats", 61.0);
+        let b = seats(
+            doc("b", "The Democratic Front won 61 seats.")
+                .named("Democratic Front", "democratic front"),
+            "61 seats",
+            61.0,
+        );
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    #[test]
+    fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
+        let f = run(vec![
+            doc("a", "More than 114 people died on Saturday.").with(
+                q(
+                    "114 people",
+                    Interval {
+                        min: Some(114.0),
+                        max: None,
+                        min_inclusive: false,
+                        max_inclusive: false,
+                    },
+                )
+                .day("Saturday", date(2021, 3, 27)),
+            ),
+            doc("b", "Troops have killed 320 people.").with(q("320 people", exact(320.0))),
+        ]);
+        assert!(!verdicts(&f).contains(&"agreement"), "{f:?}");
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_unrelated_sentences_are_not_a_conflict() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "Public safety, with fire and ambulance crews, gets $1.75bn.",
+            )
+            .with(money("$1.75bn", 1.75e9)),
+            doc("b", "The police department budget is $960m.").with(money("$960m", 9.6e8)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn untimed_figures_in_alike_sentences_are_a_conflict_of_middling_confidence() {
+        let money = |phrase: &'static str, v: f64| {
+            q(phrase, exact(v)).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The police department operating budget will be $960m.")
+                .with(money("$960m", 9.6e8)),
+            doc(
+                "b",
+                "The police department operating budget will be $1.2bn.",
+            )
+            .with(money("$1.2bn", 1.2e9)),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+        assert!(f[0].confidence < 0.8 && f[0].confidence >= 0.5);
+    }
+
+    #[test]
+    fn the_day_of_a_vote_is_not_the_period_a_budget_covers() {
+        let budget = |phrase: &'static str| {
+            q(phrase, exact(4.2e9))
+                .kind("money", "USD", "spent", "budget")
+                .counted("budget")
+        };
+        let thursday = Some(date(2025, 6, 12));
+        let f = run(vec![
+            doc(
+                "a",
+                "The council on Thursday passed a $4.2 billion budget for the city.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Day,
+                "on Thursday",
+                thursday,
+                thursday,
+            )),
+            doc(
+                "b",
+                "The council passed a $4.2 billion budget for the city's fiscal 2026.",
+            )
+            .with(budget("$4.2 billion").time(
+                TimeScopeKind::Period,
+                "fiscal 2026",
+                Some(date(2026, 1, 1)),
+                Some(date(2026, 12, 31)),
+            )),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!(f[0].explanation.contains("scope only partly stated"));
+    }
+
+    #[test]
+    fn one_figure_next_to_two_different_names_is_a_weak_agreement() {
+        let f = run(vec![
+            doc(
+                "a",
+                "The motion passed with 31 votes, the Progressive Caucus said.",
+            )
+            .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+            .named("Progressive Caucus", "progressive caucus"),
+            doc("b", "The City Council passed the motion with 31 votes.")
+                .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
+                .named("City Council", "city council"),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        assert!((f[0].confidence - 0.6).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tolls_reported_years_apart_are_not_set_side_by_side() {
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2020, 7, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        let f = run(vec![
+            toll("a", 1057.0, "1,057 people", date(2023, 8, 30)),
+            toll("b", 637.0, "637 people", date(2023, 10, 23)),
+        ]);
+        assert_eq!(
+            verdicts(&f),
+            ["conflict"],
+            "within weeks a falling toll conflicts"
+        );
+    }
+
+    #[test]
+    fn a_figure_read_without_its_multiplier_is_not_a_conflict() {
+        let money = |phrase: &'static str, v: Interval| {
+            q(phrase, v).kind("money", "USD", "spent", "budget")
+        };
+        let f = run(vec![
+            doc("a", "The hiring freeze will save the budget $150 million.")
+                .with(money("$150", exact(150.0))),
+            doc("b", "The hiring freeze will save the budget $150m.")
+                .with(money("$150m", exact(1.5e8))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+}

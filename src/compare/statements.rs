@@ -1,0 +1,301 @@
+//! Statement verdicts for one group: `quote_variant` and `attribution_variant`.
+//!
+//! Input: a statement [`Group`]; output: a quote variant (with a word diff) when the
+//! wording differs across sources, an attribution variant when the credit does.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{explain, Ctx, Finding, Verdict};
+use crate::align::{Group, Ref};
+use crate::extract::{Claim, ClaimBody};
+use crate::normalize::fold;
+
+/// A quote variant's confidence: this, plus `QUOTE_VARIANT_PER_SCORE` times the group's
+/// score (how alike the wordings are), at most `QUOTE_VARIANT_MAX`.
+const QUOTE_VARIANT_BASE: f64 = 0.5;
+/// How much the likeness of the wordings adds to a quote variant's confidence.
+const QUOTE_VARIANT_PER_SCORE: f64 = 0.4;
+/// Wordings are matched by shared stems, never sure enough for certainty.
+const QUOTE_VARIANT_MAX: f64 = 0.9;
+
+/// An attribution variant's confidence: lower than a quote variant's, since credits are
+/// read from attribution phrases the extractor may misparse.
+const ATTRIBUTION_VARIANT_BASE: f64 = 0.4;
+/// How much the likeness of the wordings adds to an attribution variant's confidence.
+const ATTRIBUTION_VARIANT_PER_SCORE: f64 = 0.4;
+/// The most an attribution variant may claim.
+const ATTRIBUTION_VARIANT_MAX: f64 = 0.8;
+
+struct Said<'a> {
+    r: Ref,
+    sid: &'a str,
+    claim: &'a Claim,
+    content: &'a str,
+}
+
+/// Findings of a statement group: `quote_variant` when the wording differs across
+/// sources, `attribution_variant` when the credit does.
+pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut said: Vec<Said<'_>> = group
+        .members
+        .iter()
+        .filter_map(|&r| {
+            let claim = ctx.claim(r)?;
+            let ClaimBody::Statement(st) = &claim.body else {
+                return None;
+            };
+            let content = ctx.sources.get(r.source)?.text.get(st.content.clone())?;
+            Some(Said {
+                r,
+                sid: ctx.sid(r),
+                claim,
+                content,
+            })
+        })
+        .collect();
+    said.sort_by(|a, b| (a.sid, a.claim.span.start).cmp(&(b.sid, b.claim.span.start)));
+    let mut findings = Vec::new();
+
+    // Wordings: folded, punctuation-free content → sources using it.
+    let mut wordings: BTreeMap<String, (usize, BTreeSet<&str>)> = BTreeMap::new();
+    for (i, s) in said.iter().enumerate() {
+        let e = wordings
+            .entry(crate::align::score::folded_words(s.content))
+            .or_insert((i, BTreeSet::new()));
+        e.1.insert(s.sid);
+    }
+    let sources: BTreeSet<&str> = said.iter().map(|s| s.sid).collect();
+    let direct = |s: &Said<'_>| matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct);
+    // A paraphrase next to a paraphrase is not a quote: at least one rendering must be
+    // in quotation marks.
+    if wordings.len() >= 2 && sources.len() >= 2 && said.iter().any(direct) {
+        let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
+        firsts.sort_unstable();
+        let a = &said[firsts[0]];
+        let b = firsts[1..]
+            .iter()
+            .map(|&i| &said[i])
+            .find(|s| s.sid != a.sid)
+            .unwrap_or(&said[firsts[1]]);
+        let speaker = said
+            .iter()
+            .find_map(|s| s.claim.attribution.as_ref()?.speaker.as_ref())
+            .map_or_else(|| "an unnamed speaker".to_owned(), |p| p.name.clone());
+        let mut f = statement_finding(
+            ctx,
+            Verdict::QuoteVariant,
+            "quote",
+            format!("statement by {speaker}"),
+            {
+                let keys: Vec<&String> = wordings.keys().collect();
+                let nested = keys.len() == 2
+                    && (keys[0].contains(keys[1].as_str()) || keys[1].contains(keys[0].as_str()));
+                if nested {
+                    format!(
+                        "the same words, but one source quotes more of the statement than the other ({})",
+                        group.reason
+                    )
+                } else {
+                    format!(
+                        "the same statement in {} wordings across {} sources ({})",
+                        wordings.len(),
+                        sources.len(),
+                        group.reason
+                    )
+                }
+            },
+            (QUOTE_VARIANT_BASE + QUOTE_VARIANT_PER_SCORE * group.score).min(QUOTE_VARIANT_MAX),
+            &said,
+        );
+        f.diff = Some(explain::word_diff(a.content, b.content));
+        findings.push(f);
+    }
+
+    // Credits: speaker and conduit keys → sources using them.
+    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
+    for s in &said {
+        let (key, shown) = match &s.claim.attribution {
+            Some(a) => {
+                let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
+                keys.extend(a.speaker.as_ref().map(party_key));
+                (keys.join("<-"), a.describe())
+            }
+            None => (String::new(), String::new()),
+        };
+        let shown = if shown.is_empty() {
+            "no attribution".to_owned()
+        } else {
+            shown
+        };
+        credits
+            .entry(key)
+            .or_insert((shown, BTreeSet::new()))
+            .1
+            .insert(s.sid);
+    }
+    let credit_sources: BTreeSet<&str> =
+        credits.values().flat_map(|c| c.1.iter().copied()).collect();
+    let all_same_everywhere = credits.values().all(|c| c.1.len() == credit_sources.len());
+    if credits.len() >= 2 && credit_sources.len() >= 2 && !all_same_everywhere {
+        let parts: Vec<String> = credits
+            .values()
+            .map(|(shown, srcs)| {
+                format!(
+                    "{shown} ({})",
+                    srcs.iter().copied().collect::<Vec<_>>().join(", ")
+                )
+            })
+            .collect();
+        findings.push(statement_finding(
+            ctx,
+            Verdict::AttributionVariant,
+            "attribution",
+            "who the statement is credited to".to_owned(),
+            format!("credited differently: {}", explain::list(&parts, 4)),
+            (ATTRIBUTION_VARIANT_BASE + ATTRIBUTION_VARIANT_PER_SCORE * group.score)
+                .min(ATTRIBUTION_VARIANT_MAX),
+            &said,
+        ));
+    }
+    findings
+}
+
+pub(super) fn party_key(p: &crate::extract::Party) -> String {
+    if p.key.is_empty() {
+        fold(&p.name)
+    } else {
+        p.key.clone()
+    }
+}
+
+fn statement_finding(
+    ctx: &Ctx<'_>,
+    verdict: Verdict,
+    kind: &str,
+    summary: String,
+    explanation: String,
+    confidence: f64,
+    said: &[Said<'_>],
+) -> Finding {
+    let evidence = said
+        .iter()
+        .filter_map(|s| {
+            let src = ctx.sources.get(s.r.source)?;
+            Some(explain::claim_evidence(s.r.source, src, s.claim))
+        })
+        .collect();
+    Finding {
+        verdict,
+        kind: kind.to_owned(),
+        summary,
+        explanation,
+        confidence,
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+    use crate::compare::DiffOp;
+    use crate::extract::ClaimBody;
+
+    #[test]
+    fn quote_in_other_words_is_a_quote_variant_with_a_diff() {
+        let f = run(vec![
+            doc("a", "Fomin said Moscow is determined to follow a policy of deepening the partnership between the two countries.")
+                .said("determined to follow a policy of deepening the partnership between the two countries", "Fomin", &[]),
+            doc("b", "Fomin said Moscow holds to the political course of expanding the partnership between the two countries.")
+                .said("holds to the political course of expanding the partnership between the two countries", "Fomin", &[]),
+        ]);
+        assert_eq!(verdicts(&f), ["quote_variant"]);
+        let diff = f[0].diff.as_ref().expect("quote variants carry a diff");
+        assert!(diff
+            .iter()
+            .any(|p| p.op == DiffOp::Equal && p.text.contains("partnership between")));
+    }
+
+    #[test]
+    fn two_translations_of_a_speakers_only_quote_are_a_quote_variant() {
+        let f = run(vec![
+            doc("a", "Dmitri Voronko said: Belarus intends to widen its military partnership, whatever pressure comes.")
+                .said("Belarus intends to widen its military partnership, whatever pressure comes", "Dmitri Voronko", &[]),
+            doc("b", "Dmitry Voronko said: Minsk will strengthen military cooperation regardless of pressure.")
+                .said("Minsk will strengthen military cooperation regardless of pressure", "Dmitry Voronko", &[]),
+        ]);
+        assert!(verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    #[test]
+    fn paraphrases_without_quotation_marks_are_not_a_quote_variant() {
+        let mut a = doc(
+            "a",
+            "The commission said turnout was 61.4% of registered voters.",
+        )
+        .said("turnout was 61.4% of registered voters", "commission", &[]);
+        let mut b = doc(
+            "b",
+            "The commission said turnout reached 61.4% of registered voters.",
+        )
+        .said(
+            "turnout reached 61.4% of registered voters",
+            "commission",
+            &[],
+        );
+        for d in [&mut a, &mut b] {
+            for c in &mut d.ex.claims {
+                if let ClaimBody::Statement(st) = &mut c.body {
+                    st.direct = false;
+                }
+            }
+        }
+        let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    #[test]
+    fn same_words_through_different_conduits_is_an_attribution_variant() {
+        let words = "the talks were frank and useful for both sides";
+        let f = run(vec![
+            doc("a", &format!("TASS quoted Fomin: {words}.")).said(words, "Fomin", &["TASS"]),
+            doc("b", &format!("Interfax quoted Fomin: {words}.")).said(
+                words,
+                "Fomin",
+                &["Interfax"],
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["attribution_variant"]);
+        assert!(
+            f[0].explanation.contains("TASS <- Fomin (a)"),
+            "{}",
+            f[0].explanation
+        );
+    }
+
+    #[test]
+    fn different_statements_through_one_conduit_are_not_grouped() {
+        let f = run(vec![
+            doc(
+                "a",
+                "Interfax reported that the ministry backs the regime fully.",
+            )
+            .said(
+                "the ministry backs the regime fully",
+                "ministry",
+                &["Interfax"],
+            ),
+            doc(
+                "b",
+                "Interfax reported that the president will not meet the general.",
+            )
+            .said(
+                "the president will not meet the general",
+                "Peskov",
+                &["Interfax"],
+            ),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
