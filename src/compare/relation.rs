@@ -266,29 +266,21 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             let (ua, ub) = (upstream(a.claim), upstream(b.claim));
             if let (Some(x), Some(y)) = (&ua, &ub) {
                 if x.key != y.key && x.named && y.named {
+                    let not_rivals = |reason: &str| Pair::DiffScope {
+                        why: Why::Status,
+                        text: format!(
+                            "{} according to {} vs {} according to {}: {reason}",
+                            show(qa),
+                            x.name,
+                            show(qb),
+                            y.name
+                        ),
+                    };
                     if rules.method_dependent {
-                        return Pair::DiffScope {
-                            why: Why::Status,
-                            text: format!(
-                                "{} according to {} vs {} according to {}: two bodies may measure differently",
-                                show(qa),
-                                x.name,
-                                show(qb),
-                                y.name
-                            ),
-                        };
+                        return not_rivals("two bodies may measure differently");
                     }
                     if within_estimate_margin(qa, qb) {
-                        return Pair::DiffScope {
-                            why: Why::Status,
-                            text: format!(
-                                "{} according to {} vs {} according to {}: an estimate within its margin of the other figure",
-                                show(qa),
-                                x.name,
-                                show(qb),
-                                y.name
-                            ),
-                        };
+                        return not_rivals("an estimate within its margin of the other figure");
                     }
                     // Two claimants' figures for one quantity that cannot both hold: a
                     // dispute the reader must see ("organisers: 250,000; police: 150,000").
@@ -389,19 +381,17 @@ fn within_estimate_margin(a: &Quantity, b: &Quantity) -> bool {
 
 /// How many times the larger figure is the smaller, rounded ("4", "73").
 fn ratio_text(a: &Quantity, b: &Quantity) -> String {
-    let mid = |q: &Quantity| {
-        q.number
-            .or(q.value.min)
-            .or(q.value.max)
-            .unwrap_or(0.0)
-            .abs()
-    };
-    let (x, y) = (mid(a), mid(b));
-    let (lo, hi) = (x.min(y), x.max(y));
-    if lo == 0.0 {
-        return "many".to_owned();
+    match smaller_larger(a, b) {
+        Some((lo, hi)) if lo != 0.0 => format!("{:.0}", hi / lo),
+        _ => "many".to_owned(),
     }
-    format!("{:.0}", hi / lo)
+}
+
+/// The two figures as written (else a bound), in absolute value, smaller first.
+fn smaller_larger(a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
+    let point = |q: &Quantity| q.number.or(q.value.min).or(q.value.max).map(f64::abs);
+    let (x, y) = (point(a)?, point(b)?);
+    Some((x.min(y), x.max(y)))
 }
 
 /// Whether two exact-enough figures count one specific thing ("14 teachers", "15
@@ -418,13 +408,9 @@ fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
 /// 150,000,000): one was most likely read without its multiplier.
 fn is_multiplier_apart(a: &Quantity, b: &Quantity) -> bool {
-    let (Some(x), Some(y)) = (
-        a.number.or(a.value.min).or(a.value.max),
-        b.number.or(b.value.min).or(b.value.max),
-    ) else {
+    let Some((lo, hi)) = smaller_larger(a, b) else {
         return false;
     };
-    let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
     if lo == 0.0 {
         return false;
     }
