@@ -18,7 +18,6 @@ use crate::align::{block, score};
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
 use crate::normalize::fold;
-use crate::pack::EntityKind;
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
 const PROGRESSION_CONFIDENCE: f64 = 0.8;
@@ -81,17 +80,14 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         .filter_map(|&r| {
             let claim = ctx.claim(r)?;
             match &claim.body {
-                ClaimBody::Quantity(q) => {
-                    let (subject, context) = surroundings(ctx, r, claim);
-                    Some(Item {
-                        r,
-                        sid: ctx.sid(r),
-                        claim,
-                        q,
-                        subject,
-                        context,
-                    })
-                }
+                ClaimBody::Quantity(q) => Some(Item {
+                    r,
+                    sid: ctx.sid(r),
+                    claim,
+                    q,
+                    subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
+                    context: context(ctx, r, claim),
+                }),
                 ClaimBody::Statement(_) => None,
             }
         })
@@ -623,91 +619,24 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// The subject and the context words of a claim's sentence.
-fn surroundings(
-    ctx: &Ctx<'_>,
-    r: Ref,
-    claim: &Claim,
-) -> (Option<(String, String)>, score::StemSet) {
-    let source = ctx.sources.get(r.source);
-    let words = source
+/// The context words of a claim's sentence: its content stems, numbers left out, plus
+/// the keys of the names in it.
+fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
+    let mut words = ctx
+        .sources
+        .get(r.source)
         .and_then(|s| s.text.get(claim.sentence_span.clone()))
         .map(score::word_stems)
         .unwrap_or_default();
-    let Some(ex) = ctx.extractions.get(r.source) else {
-        return (None, score::StemSet::new(words));
-    };
-    let mut context = words;
-    let attribution_keys: BTreeSet<&str> = claim
-        .attribution
-        .iter()
-        .flat_map(|a| a.chain.iter().chain(a.speaker.iter()))
-        .map(|p| p.key.as_str())
-        .collect();
-    let in_attribution = |span: &std::ops::Range<usize>| {
-        claim
-            .attribution
-            .as_ref()
-            .is_some_and(|a| span.start < a.span.end && a.span.start < span.end)
-    };
-    // The outlet's own name ("MOSCOW (Reuters) –") and a name in brackets ("the
-    // agency (NEMA)") credit or gloss; they are not what a figure is about.
-    // A wire dateline opening the sentence ("N'DJAMENA/MINSK (Atlas Wire) –"): names in
-    // it are where and who filed the story.
-    let dateline_end = source
-        .and_then(|s| s.text.get(claim.sentence_span.clone()))
-        .and_then(|t| {
-            let head = t.get(..t.len().min(120)).or(Some(t))?;
-            [") –", ") —", ") -", ") --"]
+    if let Some(ex) = ctx.extractions.get(r.source) {
+        words.extend(
+            ex.mentions
                 .iter()
-                .filter_map(|d| head.find(d))
-                .min()
-        })
-        .map(|at| claim.sentence_span.start + at);
-    let credits: Vec<String> = source
-        .into_iter()
-        .flat_map(|s| [s.meta.outlet.as_ref(), s.meta.dateline.as_ref()])
-        .flatten()
-        .map(|f| fold(&f.value))
-        .collect();
-    let bracketed = |span: &std::ops::Range<usize>| {
-        source.is_some_and(|s| {
-            let before = s.text.get(..span.start).unwrap_or("").trim_end();
-            let after = s.text.get(span.end..).unwrap_or("").trim_start();
-            before.ends_with('(') && (after.starts_with(')') || after.starts_with('/'))
-        })
-    };
-    let mut best: Option<(usize, &crate::extract::Mention)> = None;
-    for m in ex.mentions.iter().filter(|m| m.sentence == claim.sentence) {
-        context.push(format!("@{}", m.key));
-        let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
-        if !is_party
-            || attribution_keys.contains(m.key.as_str())
-            || in_attribution(&m.span)
-            || credits.contains(&fold(&m.text))
-            || dateline_end.is_some_and(|end| m.span.end <= end)
-            || bracketed(&m.span)
-            || m.span.start < claim.sentence_span.start
-            || m.span.end > claim.sentence_span.end
-        {
-            continue;
-        }
-        // Nearest mention, preferring one written before the figure.
-        let distance = if m.span.end <= claim.span.start {
-            claim.span.start - m.span.end
-        } else if m.span.start >= claim.span.end {
-            (m.span.start - claim.span.end).saturating_add(1 << 20)
-        } else {
-            continue; // inside the claim text itself
-        };
-        if best.map_or(true, |(d, _)| distance < d) {
-            best = Some((distance, m));
-        }
+                .filter(|m| m.sentence == claim.sentence)
+                .map(|m| format!("@{}", m.key)),
+        );
     }
-    (
-        best.map(|(_, m)| (m.key.clone(), m.text.clone())),
-        score::StemSet::new(context),
-    )
+    score::StemSet::new(words)
 }
 
 fn finding(

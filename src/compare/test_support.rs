@@ -52,6 +52,7 @@ pub(super) fn q(phrase: &'static str, value: Interval) -> Q {
             vague: false,
             part: false,
             status: None,
+            about: None,
         },
         by: None,
     }
@@ -187,7 +188,25 @@ pub(super) fn run(docs: Vec<Doc>) -> Vec<Finding> {
         .iter()
         .map(|d| Source::from_text(d.id, &format!("{}.txt", d.id), &d.text, &pack))
         .collect();
-    let extractions: Vec<Extraction> = docs.into_iter().map(|d| d.ex).collect();
+    // What each figure is about, as extract finds it.
+    let extractions: Vec<Extraction> = docs
+        .into_iter()
+        .zip(&sources)
+        .map(|(mut d, source)| {
+            let mentions = d.ex.mentions.clone();
+            for c in &mut d.ex.claims {
+                let here: Vec<&Mention> = mentions
+                    .iter()
+                    .filter(|m| m.sentence == c.sentence)
+                    .collect();
+                let about = crate::extract::about::about(source, c, &here);
+                if let ClaimBody::Quantity(q) = &mut c.body {
+                    q.about = about;
+                }
+            }
+            d.ex
+        })
+        .collect();
     let groups = crate::align(&sources, &extractions);
     compare(&groups, &sources, &extractions, &pack)
 }

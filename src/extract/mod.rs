@@ -6,6 +6,7 @@
 //! canonical key, and dates resolved against the source's anchor date. Boilerplate never
 //! yields claims: it is never segmented.
 
+pub(crate) mod about;
 pub(crate) mod attribution;
 pub(crate) mod entity;
 pub(crate) mod frame;
@@ -92,6 +93,10 @@ pub struct Quantity {
     /// stated as fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<frame::Status>,
+    /// The person or organisation the figure is about, when its sentence names one
+    /// that is not its source ("the RPU won 142 seats").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<about::About>,
 }
 
 /// A numeric interval; `None` bounds are open-ended.
@@ -413,13 +418,24 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             v.push(d);
         }
     }
+    let mut mentions_by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
+    for m in &mentions {
+        if let Some(v) = mentions_by_sentence.get_mut(m.sentence) {
+            v.push(m);
+        }
+    }
     let hints = quantity::hints(pack, &lower, &spans);
     for (((i, s), sentence_dates), hint) in
         sentences.iter().enumerate().zip(&by_sentence).zip(hints)
     {
         let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
+        let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
         claims.extend(found.into_iter().map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
+            let subject = about::about(source, &c, here);
+            if let ClaimBody::Quantity(q) = &mut c.body {
+                q.about = subject;
+            }
             c
         }));
     }

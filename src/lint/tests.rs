@@ -80,6 +80,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             vague: false,
             part: false,
             status: None,
+            about: None,
         }),
         attribution: None,
     });

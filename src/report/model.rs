@@ -156,6 +156,9 @@ pub struct ClaimView {
     /// `estimate`, `expected` or `feared`, when the sentence says so (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<&'static str>,
+    /// The person or organisation the figure is about, as written (extract output only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// A figure's time scope in extract output.
@@ -273,6 +276,7 @@ impl ClaimView {
             modifier: None,
             part: false,
             status: None,
+            about: None,
         })
     }
 
@@ -302,6 +306,7 @@ impl ClaimView {
             modifier: None,
             part: false,
             status: None,
+            about: None,
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -323,6 +328,7 @@ impl ClaimView {
                 v.modifier = q.modifier.clone();
                 v.part = q.part;
                 v.status = q.status.map(|s| s.as_str());
+                v.about = q.about.as_ref().map(|a| a.text.clone());
             }
             ClaimBody::Statement(st) => {
                 v.kind = Some("statement".into());

@@ -136,6 +136,7 @@ pub(super) fn classify(
         vague: f.vague,
         part: false,
         status: None,
+        about: None,
     })
 }
 

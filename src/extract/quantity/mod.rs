@@ -142,6 +142,7 @@ pub(crate) fn find(
                             &window,
                             &(f.start_with_modifier..f.end_with_unit),
                         ),
+                        about: None,
                     };
                     let q = with_scope(
                         q,
@@ -243,6 +244,7 @@ fn out_quantity(out: &[Claim]) -> Quantity {
             vague: false,
             part: false,
             status: None,
+            about: None,
         },
     }
 }

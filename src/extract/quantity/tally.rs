@@ -64,6 +64,7 @@ pub(super) fn claims(f: &Figure, against: f64, pack: &Pack, m: &Matchers) -> Vec
             vague: false,
             part: false,
             status: None,
+            about: None,
         });
     }
     out
