@@ -87,17 +87,12 @@ pub(crate) fn about(source: &Source, claim: &Claim, mentions: &[&Mention]) -> Op
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{extract, ClaimBody};
-    use crate::ingest::Source;
-    use crate::pack::Pack;
+    use crate::extract::{extract_text, ClaimBody};
 
     /// Each quantity's text and what it is about, as written.
     fn abouts(text: &str) -> Vec<(String, Option<String>)> {
-        let pack = Pack::default_pack();
-        let source = Source::from_text("t", "t.txt", text, &pack);
-        let sentences = crate::segment(&source, &pack);
-        extract(&source, &sentences, &pack)
-            .claims
+        let (source, ex) = extract_text(text);
+        ex.claims
             .into_iter()
             .filter_map(|c| match c.body {
                 ClaimBody::Quantity(q) => {

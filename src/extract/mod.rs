@@ -453,17 +453,24 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     }
 }
 
+/// A text read as source `t` with the default pack, and its extraction (for tests).
+#[cfg(test)]
+pub(crate) fn extract_text(text: &str) -> (Source, Extraction) {
+    let pack = Pack::default_pack();
+    let source = Source::from_text("t", "t.txt", text, &pack);
+    let sentences = crate::segment(&source, &pack);
+    let ex = extract(&source, &sentences, &pack);
+    (source, ex)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Each quantity's text and who it is credited to.
     fn credits(text: &str) -> Vec<(String, Option<String>)> {
-        let pack = Pack::default_pack();
-        let source = Source::from_text("t", "t.txt", text, &pack);
-        let sentences = crate::segment(&source, &pack);
-        extract(&source, &sentences, &pack)
-            .claims
+        let (source, ex) = extract_text(text);
+        ex.claims
             .into_iter()
             .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
             .map(|c| {
