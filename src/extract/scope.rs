@@ -285,43 +285,73 @@ pub(crate) fn place(
                 rest = r;
             }
             let name_start = w.start + (region.len() - rest.len());
-            let mut name_end = name_start;
-            let mut words = 0;
-            for word in rest.split(' ') {
-                let clean = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
-                let clean = clean
-                    .strip_suffix("’s")
-                    .or(clean.strip_suffix("'s"))
-                    .unwrap_or(clean);
-                if words == 3 || !clean.chars().next().is_some_and(char::is_uppercase) {
-                    break;
-                }
-                // `word` is a slice of `rest`: its offset there is its pointer difference.
-                let offset = word.as_ptr() as usize - rest.as_ptr() as usize;
-                name_end = name_start + offset + clean.len();
-                words += 1;
-                if clean.len() != word.len() {
-                    break;
-                }
-            }
-            if words == 0
-                || dates
-                    .iter()
-                    .any(|d| d.span.start < name_end && name_start < d.span.end)
-            {
+            let Some(name_end) = place_name_end(text, name_start, dates) else {
                 continue;
-            }
-            let name = &text[name_start..name_end];
+            };
             let dist = name_start.abs_diff(figure.start);
-            let key = normalize::alias(pack, name)
-                .map(normalize::fold)
-                .unwrap_or_else(|| normalize::fold(name));
+            let key = place_key(&text[name_start..name_end], pack);
             if best.as_ref().map_or(true, |b| dist < b.0) {
                 best = Some((dist, key));
             }
         }
     }
     best.map(|(_, k)| k)
+        .or_else(|| opening_place(text, dates, pack))
+}
+
+/// "In New York City, officials estimated 200,000": a place set off by a comma at the
+/// head of the sentence scopes every figure of it that names no place of its own.
+fn opening_place(text: &str, dates: &[LocalDate<'_>], pack: &Pack) -> Option<String> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let prep = ["In ", "Across ", "Throughout "]
+        .into_iter()
+        .find(|p| rest.starts_with(p))?;
+    let mut name_start = lead + prep.len();
+    if text[name_start..].starts_with("the ") {
+        name_start += "the ".len();
+    }
+    let name_end = place_name_end(text, name_start, dates)?;
+    if !text[name_end..].starts_with(',') {
+        return None;
+    }
+    Some(place_key(&text[name_start..name_end], pack))
+}
+
+/// The end of the capitalised name (up to three words) starting at `name_start`, unless
+/// none starts there or a date overlaps it.
+fn place_name_end(text: &str, name_start: usize, dates: &[LocalDate<'_>]) -> Option<usize> {
+    let rest = text.get(name_start..)?;
+    let mut name_end = name_start;
+    let mut words = 0;
+    for word in rest.split(' ') {
+        let clean = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+        let clean = clean
+            .strip_suffix("’s")
+            .or(clean.strip_suffix("'s"))
+            .unwrap_or(clean);
+        if words == 3 || !clean.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        // `word` is a slice of `rest`: its offset there is its pointer difference.
+        let offset = word.as_ptr() as usize - rest.as_ptr() as usize;
+        name_end = name_start + offset + clean.len();
+        words += 1;
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    let dated = dates
+        .iter()
+        .any(|d| d.span.start < name_end && name_start < d.span.end);
+    (words > 0 && !dated).then_some(name_end)
+}
+
+/// A place's key through the pack's alias tables ("Burma" and "Myanmar" give one key).
+fn place_key(name: &str, pack: &Pack) -> String {
+    normalize::alias(pack, name)
+        .map(normalize::fold)
+        .unwrap_or_else(|| normalize::fold(name))
 }
 
 /// A reporting date without the speech verb list: "reported on Friday", "said on Friday".
@@ -679,6 +709,23 @@ mod tests {
         let t = "Some 40 people were hurt in the blast";
         let c = clauses(t);
         assert_eq!(place(t, &[], &c, 5..7, &pack), None);
+    }
+
+    #[test]
+    fn a_place_opening_the_sentence_scopes_its_figures() {
+        let pack = Pack::default_pack();
+        let place_of = |t: &str, figure: &str| {
+            let f = t.find(figure).unwrap_or(0);
+            place(t, &[], &clauses(t), f..f + figure.len(), &pack)
+        };
+        let t = "In Port Elden, stewards counted about 30,000 marchers.";
+        assert_eq!(place_of(t, "30,000").as_deref(), Some("port elden"));
+        // a place of the figure's own clause wins
+        let t = "In Port Elden, stewards said 900 people marched in Vossberg.";
+        assert_eq!(place_of(t, "900").as_deref(), Some("vossberg"));
+        // not an opening adverbial: no comma after the name
+        let t = "In March 4,000 people marched.";
+        assert_eq!(place_of(t, "4,000"), None);
     }
 
     #[test]

@@ -259,6 +259,15 @@ impl<'a> Cx<'a> {
             }
             start -= 1;
         }
+        // "some 750,000 people showed up": a head after a figure is what is counted,
+        // not a source.
+        let numeric = |w: &crate::text::Word<'_>| w.text.starts_with(|c: char| c.is_ascii_digit());
+        let after_figure = start.checked_sub(1).is_some_and(|p| {
+            numeric(&s.words[p]) && s.text.get(s.words[p].end..s.words[start].start) == Some(" ")
+        });
+        if after_figure || s.words[start..=h].iter().any(numeric) {
+            return None;
+        }
         // "issued a statement saying": an indefinite object is not a speaker, but "A
         // ministry spokesman said" opening a clause is.
         if let Some(p) = start.checked_sub(1) {
@@ -323,6 +332,54 @@ impl<'a> Cx<'a> {
             kind: Some(kind),
             span: Some(at..s.base + w.end),
         })
+    }
+
+    /// ", saying ..." after a main clause: the participle speaks for the subject of the
+    /// sentence ("Union leaders rejected the city's count, saying only 9,000 came"). The
+    /// subject is a party (a name or an unnamed source) opening the sentence right before
+    /// its first lowercase word; the attribution is the participle alone, so figures in the
+    /// main clause between them stay outside it.
+    pub(super) fn participle_subject(
+        &self,
+        s: &Sent<'_>,
+        v: usize,
+        phrases: &[Phrase],
+    ) -> Option<Subject> {
+        let w = &s.words[v];
+        if !w.lower_text().ends_with("ing") || !s.text.get(..w.start)?.trim_end().ends_with(',') {
+            return None;
+        }
+        const SUBJECT_WORDS: usize = 8;
+        for k in 1..v.min(SUBJECT_WORDS) {
+            let (prev, next) = (&s.words[k - 1], &s.words[k]);
+            if s.text.get(prev.end..next.start)?.trim() != "" {
+                return None;
+            }
+            let lower = next.lower_text();
+            if next.text.starts_with(|c: char| c.is_uppercase())
+                || DETERMINERS.contains(&lower)
+                || PREPOSITIONS.contains(&lower)
+                || COORDINATORS.contains(&lower)
+                || self.lex.generic.contains(lower)
+            {
+                continue;
+            }
+            let party_ends_here = self.lex.generic.contains(prev.lower_text())
+                || s.mentions.iter().any(|m| {
+                    m.span.end == s.base + prev.end
+                        && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                });
+            if !party_ends_here {
+                return None;
+            }
+            let sub = self.subject_before(s, k, phrases)?;
+            return Some(Subject {
+                start: w.start,
+                end: None,
+                ..sub
+            });
+        }
+        None
     }
 
     /// `,” said Fomin` (speaker after the verb) or `... and emphasised` (the speaker of

@@ -250,6 +250,7 @@ impl<'a> Cx<'a> {
         let sub = self
             .subject_before(s, v, &found.phrases)
             .or_else(|| self.inverted_or_inherited(s, v, prev, &found.drafts))
+            .or_else(|| self.participle_subject(s, v, &found.phrases))
             .or_else(|| self.fallback_subject(s, v))?;
         speech.attr_start = sub.start.min(speech.attr_start);
         if let Some(e) = sub.end {
@@ -477,10 +478,52 @@ impl<'a> Cx<'a> {
     }
 
     /// Whether the verb at word `v` sets a figure "at" a number within its clause: "put
-    /// the death toll at 1,200", "estimated the number of dead at about 40".
+    /// the death toll at 1,200", "estimated the number of dead at about 40", or takes a
+    /// figure as its object ("estimated 40 dead").
     fn sets_figure_at(&self, s: &Sent<'_>, v: usize) -> bool {
         if !self.lex.figure_at.contains(s.words[v].lower_text()) {
             return false;
+        }
+        // "organisers estimated some 750,000 people came": the figure is the object,
+        // right after the verb or after a word that bounds it ("some", "at least").
+        const FIGURE_OBJECT_WORDS: usize = 3;
+        const BOUNDING: &[&str] = &[
+            "some",
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+            "almost",
+            "over",
+            "more",
+            "than",
+            "at",
+            "least",
+            "up",
+            "to",
+            "as",
+            "many",
+            "approximately",
+            "only",
+        ];
+        let mut figure_object = false;
+        let mut end = s.words[v].end;
+        for w in s.words[v + 1..].iter().take(FIGURE_OBJECT_WORDS) {
+            let gap = s.text.get(end..w.start).unwrap_or(",");
+            if gap.contains([',', ';', ':', '(', '"', '“']) {
+                break;
+            }
+            if w.text.starts_with(|c: char| c.is_ascii_digit()) {
+                figure_object = gap.trim().is_empty() || gap.trim() == "$";
+                break;
+            }
+            if !BOUNDING.contains(&w.lower_text()) {
+                break;
+            }
+            end = w.end;
+        }
+        if figure_object {
+            return true;
         }
         for i in v + 1..(v + 12).min(s.words.len()) {
             // the object ends at a clause break
@@ -753,6 +796,26 @@ mod tests {
         insta::assert_snapshot!(
             show("The repairs will cost $3 million, the Gazette reported."),
             @"Gazette [report] reported: The repairs will cost $3 million"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_main_clause_speaks_for_its_subject() {
+        insta::assert_snapshot!(
+            show("Dock unions disputed the port's tally, saying only about 900 ships called."),
+            @"Dock unions [say] reported: only about 900 ships called"
+        );
+        insta::assert_snapshot!(
+            show("The Lake Ferry Company cut its forecast, saying sales fell 12 percent."),
+            @"Lake Ferry Company [say] reported: sales fell 12 percent"
+        );
+    }
+
+    #[test]
+    fn an_estimate_takes_a_figure_as_its_object() {
+        insta::assert_snapshot!(
+            show("Stewards estimated some 40,000 fans filled the stadium."),
+            @"Stewards [estimate] reported: some 40,000 fans filled the stadium"
         );
     }
 }

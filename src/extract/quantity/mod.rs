@@ -23,7 +23,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use self::figure::Figure;
-use super::lexicon::{COMPARISONS, PART_OPENERS};
+use super::lexicon::{COMPARISONS, NOT_EVENTS, PART_OPENERS};
 use super::number::Numerals;
 use super::scope;
 use super::{
@@ -373,6 +373,12 @@ impl Matchers {
                 }
             }
         }
+        for idiom in NOT_EVENTS {
+            if !trig.iter().any(|t| t == idiom) {
+                trig.push((*idiom).to_owned());
+                event_of.push(Vec::new());
+            }
+        }
         let mut counted: Vec<String> = pack
             .kinds
             .iter()
@@ -645,6 +651,27 @@ mod tests {
         insta::assert_snapshot!(
             show("The board adopted the plan in 2024 on Monday, up 4 per cent from the one approved in 2023."),
             @"4 [4, 4] percent shares/changed/- @Period:in 2024"
+        );
+    }
+
+    #[test]
+    fn an_idiom_hides_the_event_word_inside_it() {
+        // "took" alone is votes won; "took place" is no event at all
+        insta::assert_snapshot!(
+            show("The count took place under the watch of 3,000 stewards."),
+            @"3000 [3000, 3000] items counts/-/stewards"
+        );
+        insta::assert_snapshot!(
+            show("The Harbour Party took 42 seats."),
+            @"42 [42, 42] seats votes/won/-"
+        );
+    }
+
+    #[test]
+    fn a_crowd_put_at_a_figure_is_attendance() {
+        insta::assert_snapshot!(
+            show("Stewards put the crowd at 3,000."),
+            @"3000 [3000, 3000] people counts/attended/-"
         );
     }
 }
