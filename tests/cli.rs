@@ -410,3 +410,38 @@ fn lint_draft_inside_the_source_directory_does_not_vouch_for_itself() {
         r.stdout
     );
 }
+
+#[test]
+fn extract_all_figures_lists_every_number_and_why() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/figures/harbour-fire.txt");
+    let page = page.to_string_lossy().into_owned();
+    let dir = page.trim_end_matches("harbour-fire.txt").to_owned();
+    for format in ["human", "json"] {
+        let r = cli(&["extract", "--all-figures", "--format", format, &page]);
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        snap!(
+            Path::new(&dir),
+            format!("extract_all_figures_{format}"),
+            shown(&r)
+        );
+    }
+    // without the flag, no `figures`
+    let r = cli(&["extract", "--format", "json", &page]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["sources"][0].get("figures").is_none());
+    let r = cli(&["extract", "--all-figures", "--format", "json", &page]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let figures = v["sources"][0]["figures"].as_array().unwrap();
+    for f in figures {
+        for field in [
+            "text", "start", "end", "line", "column", "number", "value", "unit", "claim",
+        ] {
+            assert!(f.get(field).is_some(), "{field} in {f}");
+        }
+        assert_eq!(
+            f["claim"].as_bool() == Some(false),
+            f.get("why").is_some(),
+            "{f}"
+        );
+    }
+}

@@ -105,6 +105,9 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
     pub format: ExtractFormat,
+    /// Also list every number read, claim or not, and why one is not (JSON: `figures`).
+    #[arg(long)]
+    pub all_figures: bool,
 }
 
 /// `crosscheck segment`.

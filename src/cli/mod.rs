@@ -146,11 +146,19 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
                 return Ok(Status::Usage);
             };
             match a.format {
+                args::ExtractFormat::Json if a.all_figures => {
+                    report::json::render_extract_figures(&analysis, &pack, io.stdout)?
+                }
                 args::ExtractFormat::Json => report::json::render_extract(&analysis, io.stdout)?,
                 args::ExtractFormat::Jsonl => {
                     report::json::render_extract_lines(&analysis, io.stdout)?
                 }
-                args::ExtractFormat::Human => write_extract_human(&analysis, io.stdout)?,
+                args::ExtractFormat::Human => {
+                    let figures = a
+                        .all_figures
+                        .then(|| report::json::figure_views(&analysis, &pack));
+                    write_extract_human(&analysis, figures, io.stdout)?
+                }
             }
             Ok(if read_ok { Status::Ok } else { Status::Usage })
         }
@@ -367,7 +375,12 @@ fn write_segment_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-fn write_extract_human(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+fn write_extract_human(
+    analysis: &Analysis,
+    figures: Option<Vec<Vec<report::json::FigureView>>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut figures = figures.map(Vec::into_iter);
     for (s, e) in analysis.sources.iter().zip(&analysis.extractions) {
         writeln!(
             out,
@@ -411,6 +424,41 @@ fn write_extract_human(analysis: &Analysis, out: &mut dyn Write) -> io::Result<(
                     .unwrap_or_default()
             )?;
         }
+        if let Some(list) = figures.as_mut().and_then(Iterator::next) {
+            write_figures_human(&list, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// `extract --all-figures`: each number read, `+` when it is a claim, `-` and why not.
+fn write_figures_human(list: &[report::json::FigureView], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "  figures ({}):", list.len())?;
+    let num = |x: Option<report::model::Num>| {
+        x.map_or("-".to_owned(), |x| {
+            serde_json::to_string(&x).unwrap_or_default()
+        })
+    };
+    for f in list {
+        let value = match (&f.number, &f.value) {
+            (Some(n), _) => num(Some(*n)),
+            (None, Some(v)) => format!("[{}, {}]", num(v.min), num(v.max)),
+            (None, None) => "-".to_owned(),
+        };
+        writeln!(
+            out,
+            "  {} {}:{}\t{}{}\t{}{}",
+            if f.claim { '+' } else { '-' },
+            f.line,
+            f.column,
+            value,
+            f.unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default(),
+            report::sanitize(&f.text),
+            f.why.map(|w| format!("  ({w})")).unwrap_or_default()
+        )?;
     }
     Ok(())
 }

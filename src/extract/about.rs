@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::{Claim, Mention};
 use crate::ingest::Source;
 use crate::normalize::fold;
-use crate::pack::EntityKind;
+use crate::pack::{EntityKind, Pack};
 
 /// The party a figure is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,7 +27,12 @@ pub struct About {
 }
 
 /// The party `claim` is about, among the mentions of its sentence.
-pub(crate) fn about(source: &Source, claim: &Claim, mentions: &[&Mention]) -> Option<About> {
+pub(crate) fn about(
+    source: &Source,
+    claim: &Claim,
+    mentions: &[&Mention],
+    pack: &Pack,
+) -> Option<About> {
     let attribution_keys: Vec<&str> = claim
         .attribution
         .iter()
@@ -51,6 +56,12 @@ pub(crate) fn about(source: &Source, claim: &Claim, mentions: &[&Mention]) -> Op
         let after = source.text.get(span.end..).unwrap_or("").trim_start();
         before.ends_with('(') && (after.starts_with(')') || after.starts_with('/'))
     };
+    // "USD 20 million": a currency code read as a name is the figure's unit.
+    let is_unit = |m: &Mention| {
+        pack.units
+            .iter()
+            .any(|u| u.prefixes.iter().chain(&u.suffixes).any(|w| w == &m.text))
+    };
     let mut best: Option<(usize, &Mention)> = None;
     for &m in mentions {
         let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
@@ -62,6 +73,7 @@ pub(crate) fn about(source: &Source, claim: &Claim, mentions: &[&Mention]) -> Op
                 .as_ref()
                 .is_some_and(|d| d.start <= m.span.start && m.span.end <= d.end)
             || bracketed(&m.span)
+            || is_unit(m)
             || m.span.start < claim.sentence_span.start
             || m.span.end > claim.sentence_span.end
         {

@@ -162,3 +162,61 @@ pub(crate) const NOT_EVENTS: &[&str] = &[
     "taking place",
     "taken place",
 ];
+
+/// Words right before digits that make them a reference, not a figure: "page 12",
+/// "section 4", "article 370".
+pub(crate) const REFERENCE_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "article",
+    "articles",
+    "paragraph",
+    "clause",
+    "annex",
+    "appendix",
+    "exhibit",
+    "footnote",
+];
+
+/// Abbreviations that make digits a reference only when written with their dot and, but
+/// for the page ones, capitalised: "No. 4", "p. 12", "Art. 5", "Sec. 3".
+pub(crate) const DOTTED_REFERENCES: &[&str] = &["no", "p", "pp", "art", "sec", "ch", "fig", "vol"];
+
+/// Words right before digits that make them a version: "version 4", "release 2.1".
+pub(crate) const VERSION_WORDS: &[&str] = &["version", "release", "firmware"];
+
+/// Street words that end an address after its number: "10 Downing Street".
+pub(crate) const STREET_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "boulevard",
+    "blvd",
+    "drive",
+    "place",
+    "square",
+    "terrace",
+    "crescent",
+    "close",
+    "way",
+];
+
+/// Endings right after a figure that make it an age: "a 45-year-old", "45 years old".
+pub(crate) const AGE_ENDINGS: &[&str] = &[
+    "-year-old",
+    "-years-old",
+    " years old",
+    " year old",
+    "-month-old",
+    " months old",
+    "-week-old",
+    "-day-old",
+];

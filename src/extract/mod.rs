@@ -432,7 +432,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
         claims.extend(found.into_iter().map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
-            let subject = about::about(source, &c, here);
+            let subject = about::about(source, &c, here, pack);
             if let ClaimBody::Quantity(q) = &mut c.body {
                 q.about = subject;
             }

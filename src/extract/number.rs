@@ -13,6 +13,10 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::extract::lexicon::{
+    COUNTED_PREPOSITIONS, COUNTED_STOP, DOTTED_REFERENCES, REFERENCE_WORDS, STREET_WORDS,
+    VERSION_WORDS,
+};
 use crate::pack::Pack;
 use crate::text::lowercase;
 
@@ -43,6 +47,97 @@ pub(crate) enum Form {
     Words,
     /// A fraction as words, valued as a percentage ("a fifth" = 20).
     Fraction,
+}
+
+/// Why a number the scan read is no figure, or a figure no claim: what `extract
+/// --all-figures` says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// A year ("in 2019").
+    Year,
+    /// Part of a date ("March 3").
+    Date,
+    /// A clock time ("10:30", "3pm").
+    Time,
+    /// An ordinal ("75th").
+    Ordinal,
+    /// A decade ("the 1990s").
+    Decade,
+    /// A phone number.
+    Phone,
+    /// A code or id glued to letters ("COVID-19", "F-35", "G7").
+    Code,
+    /// A version number ("2.1.3", "version 4").
+    Version,
+    /// An IP address.
+    Ip,
+    /// A page, section, chapter or article number.
+    Reference,
+    /// A street address ("10 Downing Street").
+    Address,
+    /// A sports score ("won 3-2").
+    Score,
+    /// Part of a name ("Apollo 11").
+    Name,
+    /// An age ("aged 45", "a 45-year-old").
+    Age,
+    /// A compound adjective without a unit ("a 10-point plan").
+    Adjective,
+    /// A time window ("the first 10 minutes").
+    Window,
+    /// A letter after the digits that may be a unit or a code ("a 35m wall").
+    Unclear,
+    /// The whole a part is taken of ("142 of 255 seats").
+    Whole,
+    /// The same figure in another unit ("5 miles (8 km)").
+    Conversion,
+    /// Too large to hold.
+    TooLarge,
+    /// No kind of the pack takes it: nothing counted, no event.
+    NoKind,
+    /// In a boilerplate line (caption, byline, navigation).
+    Boilerplate,
+}
+
+impl Why {
+    /// The reason in words, as `extract --all-figures` prints it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Why::Year => "a year",
+            Why::Date => "a date",
+            Why::Time => "a time",
+            Why::Ordinal => "an ordinal",
+            Why::Decade => "a decade",
+            Why::Phone => "a phone number",
+            Why::Code => "a code",
+            Why::Version => "a version",
+            Why::Ip => "an IP address",
+            Why::Reference => "a page or section number",
+            Why::Address => "an address",
+            Why::Score => "a score",
+            Why::Name => "part of a name",
+            Why::Age => "an age",
+            Why::Adjective => "a compound adjective",
+            Why::Window => "a time window",
+            Why::Unclear => "a unit or a code",
+            Why::Whole => "the whole of a part",
+            Why::Conversion => "a conversion of the figure before",
+            Why::TooLarge => "too large",
+            Why::NoKind => "no counted thing",
+            Why::Boilerplate => "inside boilerplate",
+        }
+    }
+}
+
+/// A number the scan read and left out: its span, why, and its value when it has one.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Skipped {
+    /// Byte span in the sentence text.
+    pub(crate) span: Range<usize>,
+    /// Why it is no figure.
+    pub(crate) why: Why,
+    /// Its value, when it reads as one (a year, an age).
+    pub(crate) value: Option<f64>,
 }
 
 /// Number words compiled from the pack once.
@@ -164,7 +259,7 @@ impl Numerals {
 /// Every number in `text`, in order, not overlapping.
 #[cfg(test)]
 pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
-    scan_lowered(text, &text.to_ascii_lowercase(), n, true)
+    scan_lowered(text, &text.to_ascii_lowercase(), n, true, &mut Vec::new())
 }
 
 /// A sentence without digits holds a number only if it holds, as a whole word, a number
@@ -237,16 +332,23 @@ impl Numerals {
 }
 
 /// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`. `words` false says
-/// `lower` holds no trigger word ([`Numerals::word_hits`]).
-pub(crate) fn scan_lowered(text: &str, lower: &str, n: &Numerals, words: bool) -> Vec<Numeral> {
+/// `lower` holds no trigger word ([`Numerals::word_hits`]). Numbers read and left out
+/// (ordinals, times, codes, phones) go to `skipped` with why.
+pub(crate) fn scan_lowered(
+    text: &str,
+    lower: &str,
+    n: &Numerals,
+    words: bool,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Numeral> {
     if !n.may_hold_number(text, lower, words) {
         return Vec::new();
     }
-    scan_all(text, lower, n)
+    scan_all(text, lower, n, skipped)
 }
 
 /// [`scan_lowered`] without the shortcut.
-fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
+fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -> Vec<Numeral> {
     let words = words(text, lower);
     let masked = phone_spans(text);
     let mut out = Vec::new();
@@ -257,12 +359,18 @@ fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
         let c = bytes[i];
         if c.is_ascii_digit() && (!follows_code(text, i) || after_unit_word(text, i, n)) {
             if let Some(end) = masked.iter().find(|m| m.start == i).map(|m| m.end) {
+                skipped.push(Skipped {
+                    span: i..end,
+                    why: Why::Phone,
+                    value: None,
+                });
                 i = end;
                 continue;
             }
             let (num, next) = digits_at(text, i, n);
-            if let Some(num) = num {
-                out.push(num);
+            match num {
+                Ok(num) => keep(text, lower, num, &mut out, skipped),
+                Err(s) => skipped.push(s),
             }
             i = next.max(i + 1);
             while w < words.len() && words[w].start < i {
@@ -272,8 +380,19 @@ fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
         }
         if c.is_ascii_digit() {
             // Skip the whole code ("COVID-19", "F-35").
+            let start = token_start(text, i);
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric()) {
                 i += 1;
+            }
+            let version = matches!(bytes.get(start), Some(b'v' | b'V'))
+                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
+            skipped.push(Skipped {
+                span: start..i,
+                why: if version { Why::Version } else { Why::Code },
+                value: None,
+            });
+            while w < words.len() && words[w].start < i {
+                w += 1;
             }
             continue;
         }
@@ -291,7 +410,7 @@ fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
             }
             if let Some((num, used)) = words_at(text, &words[w..], n) {
                 i = num.span.end;
-                out.push(num);
+                keep(text, lower, num, &mut out, skipped);
                 w += used;
                 continue;
             }
@@ -302,6 +421,133 @@ fn scan_all(text: &str, lower: &str, n: &Numerals) -> Vec<Numeral> {
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// Adds `num` to `out`, or to `skipped` when the words around it make it a reference
+/// ("page 12", "version 4"), an address ("10 Downing Street") or too large to hold; a
+/// sign or "minus" before it makes it negative.
+fn keep(
+    text: &str,
+    lower: &str,
+    mut num: Numeral,
+    out: &mut Vec<Numeral>,
+    skipped: &mut Vec<Skipped>,
+) {
+    if !num.value.is_finite() {
+        skipped.push(Skipped {
+            span: num.span,
+            why: Why::TooLarge,
+            value: Some(f64::MAX),
+        });
+        return;
+    }
+    if num.form == Form::Digits {
+        if let Some(why) = reference(text, lower, &num.span) {
+            skipped.push(Skipped {
+                span: num.span.clone(),
+                why,
+                value: Some(num.value),
+            });
+            return;
+        }
+    }
+    let head = &text[..num.span.start];
+    let sign = head
+        .strip_suffix('-')
+        .or_else(|| head.strip_suffix('\u{2212}'))
+        .filter(|h| num.form == Form::Digits && h.chars().next_back().map_or(true, opens));
+    if let Some(h) = sign {
+        num.span.start = h.len();
+        num.value = -num.value;
+    } else if let Some(h) = ["minus ", "negative "]
+        .iter()
+        .find_map(|w| lower[..num.span.start].strip_suffix(w))
+        .filter(|h| !h.ends_with(|c: char| c.is_alphanumeric()))
+    {
+        num.span.start = h.len();
+        num.value = -num.value;
+    }
+    out.push(num);
+}
+
+/// Whether `c` may stand right before a minus sign: a space or an opening bracket.
+fn opens(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | ':')
+}
+
+/// The start of the token of letters, digits and joiners that holds byte `i`.
+fn token_start(text: &str, i: usize) -> usize {
+    let mut s = i;
+    for (j, c) in text[..i].char_indices().rev() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/') {
+            s = j;
+        } else {
+            break;
+        }
+    }
+    // a joiner does not start a token
+    while s < i && !text[s..].starts_with(|c: char| c.is_alphanumeric()) {
+        s += text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    s
+}
+
+/// Why the digits at `span` are no figure, from the word before them ("page 12", "No. 4",
+/// "version 2") or the words after them ("10 Downing Street").
+fn reference(text: &str, lower: &str, span: &Range<usize>) -> Option<Why> {
+    let head = lower[..span.start].trim_end_matches([' ', '\u{a0}']);
+    if head.ends_with('#') {
+        return Some(Why::Reference);
+    }
+    let dotted = head.ends_with('.');
+    let head = head.trim_end_matches('.');
+    let word_start = head.len()
+        - head
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+    let word = &head[word_start..];
+    if !word.is_empty() {
+        if REFERENCE_WORDS.contains(&word)
+            || (dotted
+                && DOTTED_REFERENCES.contains(&word)
+                && text[word_start..]
+                    .starts_with(|c: char| c.is_uppercase() || word == "p" || word == "pp"))
+        {
+            return Some(Why::Reference);
+        }
+        if VERSION_WORDS.contains(&word) {
+            return Some(Why::Version);
+        }
+    }
+    // "10 Downing Street": capitalised words after the digits, the last a street word.
+    let value = &text[span.clone()];
+    if value.bytes().all(|b| b.is_ascii_digit()) {
+        let mut rest = &text[span.end..];
+        for _ in 0..3 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                break;
+            };
+            let word: &str = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let lw = word.to_lowercase();
+            if !word.starts_with(|c: char| c.is_uppercase())
+                || COUNTED_STOP.contains(&lw.as_str())
+                || COUNTED_PREPOSITIONS.contains(&lw.as_str())
+            {
+                break;
+            }
+            if STREET_WORDS.contains(&lw.as_str()) {
+                // "Road Crash": a title-case headline runs on in capitals
+                let next = r[word.len()..].trim_start_matches(' ');
+                let runs_on = r[word.len()..].starts_with(' ')
+                    && next.starts_with(|c: char| c.is_uppercase());
+                return (!runs_on).then_some(Why::Address);
+            }
+            rest = &r[word.len()..];
+        }
+    }
+    None
 }
 
 /// Parses digits with thousands separators and decimals ("3,000", "3 000", "1.5").
@@ -378,8 +624,9 @@ fn follows_code(text: &str, i: usize) -> bool {
 
 const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
-/// The digit number at `i`, and the byte where scanning resumes.
-fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
+/// The digit number at `i`, or the number read and why it is none; and the byte where
+/// scanning resumes.
+fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, Skipped>, usize) {
     let b = text.as_bytes();
     let run = |from: usize| {
         let mut j = from;
@@ -388,10 +635,17 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
         }
         j
     };
+    let skip = |span: Range<usize>, why: Why, value: Option<f64>| Skipped { span, why, value };
+    // ".5 percent": a decimal without its leading zero.
+    let lead_dot = i > 0
+        && b[i - 1] == b'.'
+        && (i < 2 || !(b[i - 2].is_ascii_alphanumeric() || b[i - 2] == b'.'));
+    let start = if lead_dot { i - 1 } else { i };
     let mut end = run(i);
     let first_len = end - i;
     let mut grouped = false;
-    if first_len <= 3 {
+    let mut decimal_comma = false;
+    if first_len <= 3 && !lead_dot {
         // Thousands groups: ",ddd" or a space then "ddd", never followed by another digit.
         loop {
             let rest = &text[end..];
@@ -412,17 +666,56 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
                 break;
             }
         }
+        // "4,5 percent": a decimal comma, one or two digits that are no thousands group
+        // and start no list ("1,2,3").
+        let listed = i >= 2 && b[i - 1] == b',' && b[i - 2].is_ascii_digit();
+        if !grouped && !listed && b.get(end) == Some(&b',') {
+            let ge = run(end + 1);
+            let after = &text[ge..];
+            if (1..=2).contains(&(ge - end - 1))
+                && !(after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+                && !after.starts_with('.')
+            {
+                end = ge;
+                decimal_comma = true;
+            }
+        }
     }
-    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+    if !decimal_comma
+        && !lead_dot
+        && b.get(end) == Some(&b'.')
+        && b.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
         end = run(end + 1);
+        // "192.168.1.1", "2.1.3": dotted groups are an address or a version.
+        if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            while b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+                end = run(end + 1);
+            }
+            let groups: Vec<&str> = text[i..end].split('.').collect();
+            let ip = groups.len() == 4
+                && groups
+                    .iter()
+                    .all(|g| g.len() <= 3 && g.parse::<u16>().is_ok_and(|x| x <= 255));
+            let why = if ip { Why::Ip } else { Why::Version };
+            return (Err(skip(i..end, why, None)), end);
+        }
     }
     let resume = end;
     // Times: "10:30", "10.30am" handled by the suffix check below.
     if b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        return (None, run(end + 1));
+        let e = run(end + 1);
+        return (Err(skip(i..e, Why::Time, None)), e);
     }
-    let Some(mut value) = parse_digits(&text[i..end]) else {
-        return (None, resume);
+    let parsed = if decimal_comma {
+        text[i..end].replace(',', ".").parse::<f64>().ok()
+    } else if lead_dot {
+        format!("0.{}", &text[i..end]).parse::<f64>().ok()
+    } else {
+        parse_digits(&text[i..end])
+    };
+    let Some(mut value) = parsed else {
+        return (Err(skip(start..end, Why::TooLarge, Some(f64::MAX))), resume);
     };
     let year_like = !grouped && first_len == 4 && end == i + 4 && (1000.0..2200.0).contains(&value);
     // Letters glued after the digits.
@@ -435,12 +728,15 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
     let mut factor = 1.0;
     let mut span_end = end;
     if !glued.is_empty() {
-        if matches!(
-            glued.as_str(),
-            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm"
-        ) {
+        let why = match glued.as_str() {
+            "st" | "nd" | "rd" | "th" => Some(Why::Ordinal),
+            "s" => Some(Why::Decade),
+            "am" | "pm" => Some(Why::Time),
+            _ => None,
+        };
+        if let Some(why) = why {
             // Ordinals, decades ("1990s") and times are not counts.
-            return (None, k);
+            return (Err(skip(start..k, why, Some(value))), k);
         }
         match n.multiplier(&glued) {
             Some((f, is_short)) => {
@@ -455,7 +751,7 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
                 // A unit glued on ("35km", "5kg") is read by the quantity stage; anything
                 // else ("3D", "4G") is a code.
                 if !glued_unit(&glued) && !n.glued.contains(&glued) {
-                    return (None, k);
+                    return (Err(skip(start..k, Why::Code, None)), k);
                 }
             }
         }
@@ -477,7 +773,8 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
                 && (lower != "a" || trimmed.starts_with("a.m"))
                 && (lower != "p" || trimmed.starts_with("p.m"))
             {
-                return (None, end + gap + wl.len());
+                let e = end + gap + wl.len();
+                return (Err(skip(start..e, Why::Time, Some(value))), e);
             }
             if let Some((f, false)) = n.multiplier(&lower) {
                 value *= f;
@@ -487,8 +784,8 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Option<Numeral>, usize) {
         }
     }
     (
-        Some(Numeral {
-            span: i..span_end,
+        Ok(Numeral {
+            span: start..span_end,
             value,
             form: Form::Digits,
             year_like: year_like && factor == 1.0,
@@ -507,6 +804,40 @@ fn glued_unit(s: &str) -> bool {
     )
 }
 
+/// What the last word of a number in words was, which decides what may follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Nothing yet.
+    Start,
+    /// "one" to "nine".
+    Unit,
+    /// "ten" to "nineteen", and any other word worth less than a hundred.
+    Teen,
+    /// "twenty" to "ninety".
+    Ten,
+    /// "hundred" or "dozen".
+    Hundred,
+    /// "thousand", "million" and up.
+    Scale,
+    /// "and a half": only a magnitude may follow.
+    Fraction,
+}
+
+/// The value of "and a half", "and a quarter", "and three quarters" at `words[0]`.
+fn and_fraction(text: &str, words: &[Word<'_>]) -> Option<f64> {
+    let w = |k: usize| words.get(k).map(|w| &*w.lower);
+    if w(0) != Some("and") || words.len() < 3 || !joined(text, &words[..3]) {
+        return None;
+    }
+    match (w(1)?, w(2)?) {
+        ("a", "half") => Some(0.5),
+        ("a" | "one", "quarter") => Some(0.25),
+        ("three", "quarters") => Some(0.75),
+        ("a" | "one", "third") => Some(1.0 / 3.0),
+        _ => None,
+    }
+}
+
 /// A number written in words starting at `words[0]`, and how many words it used.
 fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
     if !n.first_words.contains(&*words.first()?.lower) {
@@ -518,7 +849,28 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
             && phrase.iter().zip(words).all(|(p, w)| *p == w.lower)
             && joined(text, &words[..phrase.len()])
         {
-            let last = &words[phrase.len() - 1];
+            let used = phrase.len();
+            // "a quarter of a million": the fraction of a magnitude is a number.
+            let of_a = words.get(used).is_some_and(|w| w.lower == "of")
+                && words
+                    .get(used + 1)
+                    .is_some_and(|w| w.lower == "a" || w.lower == "an");
+            if of_a && words.len() > used + 2 && joined(text, &words[..used + 3]) {
+                if let Some(f) = n.word_multiplier(&words[used + 2].lower) {
+                    return Some((
+                        Numeral {
+                            span: words[0].start..words[used + 2].end,
+                            value: pct / 100.0 * f,
+                            form: Form::Words,
+                            year_like: false,
+                            short: None,
+                            factor: f,
+                        },
+                        used + 3,
+                    ));
+                }
+            }
+            let last = &words[used - 1];
             return Some((
                 Numeral {
                     span: words[0].start..last.end,
@@ -528,7 +880,7 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
                     short: None,
                     factor: 1.0,
                 },
-                phrase.len(),
+                used,
             ));
         }
     }
@@ -536,11 +888,12 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
     let mut current = 0.0;
     let mut used = 0;
     let mut last_end = words[0].start;
-    let mut any_number = false;
-    let mut any_multiplier = false;
+    let mut last = Last::Start;
+    // the smallest magnitude of a thousand or more so far: "two million three thousand"
+    let mut scale = f64::INFINITY;
+    let mut factor = 1.0;
     let mut idx = 0;
     // "half a million", "a dozen", "a hundred".
-    let mut leading = 0.0;
     if let Some(w0) = words.first() {
         let w1 = words.get(1);
         let w2 = words.get(2);
@@ -550,50 +903,85 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
             && words.len() >= 3
             && joined(text, &words[..3])
         {
-            leading = 0.5;
+            current = 0.5;
+            last = Last::Fraction;
             idx = 2;
         } else if (w0.lower == "a" || w0.lower == "an")
             && w1.is_some_and(|w| n.word_multiplier(&w.lower).is_some())
             && joined(text, &words[..2])
         {
-            leading = 1.0;
+            current = 1.0;
+            last = Last::Unit;
             idx = 1;
         }
-    }
-    if leading > 0.0 {
-        current = leading;
-        any_number = true;
     }
     while idx < words.len() {
         let w = &words[idx];
         if idx > 0 && !joined(text, &words[idx - 1..=idx]) {
             break;
         }
-        if let Some(v) = n.words.get(&*w.lower) {
-            // "twenty one" follows a ten; "five six" is not a number.
-            if any_number && current > 0.0 && (current % 10.0 != 0.0 || *v >= 10.0) {
+        if let Some(&v) = n.words.get(&*w.lower) {
+            let class = if v < 10.0 {
+                Last::Unit
+            } else if !(20.0..100.0).contains(&v) || v % 10.0 != 0.0 {
+                Last::Teen
+            } else {
+                Last::Ten
+            };
+            // "twenty one" follows a ten, "forty" a hundred; "five six" is no number.
+            let follows = match last {
+                Last::Start | Last::Hundred | Last::Scale => true,
+                Last::Ten => class == Last::Unit,
+                Last::Unit | Last::Teen | Last::Fraction => false,
+            };
+            if !follows || (last == Last::Hundred && current % 100.0 != 0.0 && v >= 100.0) {
                 break;
             }
             current += v;
-            any_number = true;
+            last = class;
         } else if let Some(f) = n.word_multiplier(&w.lower) {
-            if !any_number {
+            if last == Last::Start {
                 break;
             }
             if f < 1000.0 {
-                current = if current == 0.0 { f } else { current * f };
+                if last == Last::Hundred {
+                    break;
+                }
+                current *= f;
+                last = Last::Hundred;
             } else {
-                total += if current == 0.0 { f } else { current * f };
+                if f >= scale {
+                    // "a thousand million": the magnitude applies to all before it
+                    total = (total + current) * f;
+                } else {
+                    total += current * f;
+                }
+                scale = scale.min(f);
                 current = 0.0;
+                last = Last::Scale;
             }
-            any_multiplier = true;
+            factor = f;
         } else if w.lower == "and"
-            && any_multiplier
+            && matches!(last, Last::Hundred | Last::Scale)
             && words
                 .get(idx + 1)
                 .is_some_and(|x| n.words.contains_key(&*x.lower))
+            && joined(text, &words[idx..=idx + 1])
         {
             // "two hundred and five"
+            idx += 1;
+            continue;
+        } else if let Some(frac) = (!matches!(last, Last::Start | Last::Fraction))
+            .then(|| and_fraction(text, &words[idx..]))
+            .flatten()
+        {
+            // "forty and a half", "two and a half million"
+            current += frac;
+            last = Last::Fraction;
+            last_end = words[idx + 2].end;
+            idx += 3;
+            used = idx;
+            continue;
         } else {
             break;
         }
@@ -601,7 +989,7 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
         used = idx + 1;
         idx += 1;
     }
-    if !any_number || used == 0 {
+    if last == Last::Start || used == 0 {
         return None;
     }
     let value = total + current;
@@ -616,7 +1004,7 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
             form: Form::Words,
             year_like: false,
             short: None,
-            factor: 1.0,
+            factor,
         },
         used,
     ))
@@ -665,6 +1053,12 @@ fn phone_spans(text: &str) -> Vec<Range<usize>> {
         let thousands =
             groups.first().is_some_and(|g| *g <= 3) && groups.iter().skip(1).all(|g| *g == 3);
         let decimal = seps.len() == 1 && seps[0] == b'.';
+        // "192.168.0.1": an IP address, which the digits scan names
+        let dotted = seps.iter().all(|s| *s == b'.') && groups.iter().all(|g| *g <= 3);
+        if dotted && !start_plus {
+            i = j.max(i + 1);
+            continue;
+        }
         if groups.len() >= 3 && digits >= 7 && !thousands && !decimal || start_plus && digits >= 7 {
             out.push(start..j);
         }
@@ -729,7 +1123,10 @@ mod tests {
             }
             let lower = text.to_ascii_lowercase();
             let n = numerals();
-            prop_assert_eq!(scan_lowered(&text, &lower, n, true), scan_all(&text, &lower, n));
+            prop_assert_eq!(
+                scan_lowered(&text, &lower, n, true, &mut Vec::new()),
+                scan_all(&text, &lower, n, &mut Vec::new())
+            );
         }
     }
 
@@ -744,6 +1141,196 @@ mod tests {
         let v = values(text);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         v[0].1
+    }
+
+    fn why(text: &str) -> Vec<(String, Why)> {
+        let mut skipped = Vec::new();
+        let lower = text.to_ascii_lowercase();
+        scan_lowered(text, &lower, numerals(), true, &mut skipped);
+        skipped
+            .into_iter()
+            .map(|s| (text[s.span].to_owned(), s.why))
+            .collect()
+    }
+
+    #[test]
+    fn compound_number_words_of_any_length() {
+        assert_eq!(one("Two hundred and forty soldiers"), 240.0);
+        assert_eq!(one("One hundred and forty-two people"), 142.0);
+        assert_eq!(one("twelve hundred people"), 1200.0);
+        assert_eq!(one("a hundred thousand people"), 100_000.0);
+        assert_eq!(
+            one("one million two hundred and five thousand and six votes"),
+            1_205_006.0
+        );
+        assert_eq!(one("a thousand million dollars"), 1e9);
+        assert_eq!(one("nine hundred ninety-nine"), 999.0);
+        assert_eq!(
+            values("five six"),
+            vec![("five".into(), 5.0), ("six".into(), 6.0)]
+        );
+        assert_eq!(values("twenty twelve").len(), 2);
+    }
+
+    #[test]
+    fn halves_quarters_and_dozens() {
+        assert_eq!(one("a quarter of a million people"), 250_000.0);
+        assert_eq!(one("three quarters of a billion"), 750_000_000.0);
+        assert_eq!(one("half a million"), 500_000.0);
+        assert_eq!(one("forty and a half percent"), 40.5);
+        assert_eq!(one("two and a half million people"), 2_500_000.0);
+        assert_eq!(one("half a dozen boats"), 6.0);
+        assert_eq!(one("4 dozen eggs"), 48.0);
+    }
+
+    #[test]
+    fn decimals_without_a_zero_and_with_a_comma() {
+        assert_eq!(one("a rise of .5 percent"), 0.5);
+        assert_eq!(one("inflation of 4,5 percent"), 4.5);
+        assert_eq!(one("a crowd of 4,500 people"), 4500.0);
+        assert_eq!(values("rooms 1,2,3").len(), 3);
+    }
+
+    #[test]
+    fn signs_make_figures_negative() {
+        assert_eq!(one("a balance of -300 points"), -300.0);
+        assert_eq!(one("a low of minus 10 degrees"), -10.0);
+        assert_eq!(
+            values("a 10-15 range"),
+            vec![("10".into(), 10.0), ("15".into(), 15.0)]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_no_figures_say_why() {
+        assert_eq!(why("the 75th day"), vec![("75th".into(), Why::Ordinal)]);
+        assert_eq!(why("at 10:30 sharp"), vec![("10:30".into(), Why::Time)]);
+        assert_eq!(
+            why("the COVID-19 wave"),
+            vec![("COVID-19".into(), Why::Code)]
+        );
+        assert_eq!(why("see page 12"), vec![("12".into(), Why::Reference)]);
+        assert_eq!(
+            why("under Article 370"),
+            vec![("370".into(), Why::Reference)]
+        );
+        assert_eq!(why("version 2.1.3"), vec![("2.1.3".into(), Why::Version)]);
+        assert_eq!(why("from 10.0.0.1"), vec![("10.0.0.1".into(), Why::Ip)]);
+        assert_eq!(why("at 14 Quay Street"), vec![("14".into(), Why::Address)]);
+        assert_eq!(
+            why("call 555-123-4567"),
+            vec![("555-123-4567".into(), Why::Phone)]
+        );
+        // a headline in title case is no address
+        assert!(why("5 Dead In Road Crash").is_empty());
+    }
+
+    #[test]
+    fn a_number_too_large_to_hold_is_skipped_with_a_bound() {
+        let digits = "9".repeat(300);
+        let text = format!("a debt of {digits} trillion dollars");
+        assert!(values(&text).is_empty());
+        let w = why(&text);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].1, Why::TooLarge);
+        let words = "a trillion ".repeat(40) + "trillion";
+        let _ = values(&words);
+    }
+
+    /// `x` written in words, as a style guide spells it ("two hundred and five thousand").
+    fn in_words(x: u64) -> String {
+        const SMALL: [&str; 20] = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 10] = [
+            "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        fn below_thousand(x: u64, out: &mut Vec<String>) {
+            let (h, r) = (x / 100, x % 100);
+            if h > 0 {
+                out.push(format!("{} hundred", SMALL[h as usize]));
+                if r > 0 {
+                    out.push("and".into());
+                }
+            }
+            if r >= 20 {
+                let t = TENS[(r / 10) as usize];
+                out.push(if r % 10 > 0 {
+                    format!("{t}-{}", SMALL[(r % 10) as usize])
+                } else {
+                    t.into()
+                });
+            } else if r > 0 {
+                out.push(SMALL[r as usize].into());
+            }
+        }
+        if x == 0 {
+            return "zero".into();
+        }
+        let mut out = Vec::new();
+        let mut rest = x;
+        for (scale, name) in [
+            (1_000_000_000, "billion"),
+            (1_000_000, "million"),
+            (1000, "thousand"),
+        ] {
+            if rest >= scale {
+                below_thousand(rest / scale, &mut out);
+                out.push(name.into());
+                rest %= scale;
+            }
+        }
+        below_thousand(rest, &mut out);
+        out.join(" ")
+    }
+
+    proptest! {
+        /// A value written in words reads back as the value.
+        #[test]
+        fn words_read_back_as_their_value(x in 2u64..1_000_000_000_000u64) {
+            let text = format!("they counted {} boats", in_words(x));
+            let found = scan(&text, numerals());
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].value, x as f64, "{}", text);
+        }
+
+        /// Digits and number words in any mix never panic and never give a value that
+        /// is not finite.
+        #[test]
+        fn any_mix_of_numbers_reads_finite(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "999", "1,000", "4,5", ".5", "-", "minus", "trillion", "million",
+                    "a", "half", "quarter", "of", "and", "hundred", "twenty", "one", "dozen",
+                    "€", "$", "%", "(", ")", "km", "10:30", "3rd", "9".repeat(40).leak(),
+                ]),
+                0..12,
+            ),
+        ) {
+            let text = parts.join(" ");
+            for n in scan(&text, numerals()) {
+                prop_assert!(n.value.is_finite(), "{}", text);
+            }
+        }
     }
 
     #[test]

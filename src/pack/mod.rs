@@ -162,6 +162,17 @@ pub struct Unit {
     /// Counts people (`counts_people`): a figure without a unit whose kind lists this
     /// unit counts in it, unless the kind is generic and what it counts is not people.
     pub counts_people: bool,
+    /// The quantity a measure unit measures ("length"), when the pack says.
+    pub measures: Option<String>,
+    /// How many of its quantity's base unit one of this unit is, when the pack says.
+    pub base: Option<f64>,
+}
+
+impl Unit {
+    /// `x` of this unit in the base unit of its quantity, when the pack gives the factor.
+    pub fn normalize(&self, x: f64) -> Option<f64> {
+        self.base.map(|b| x * b)
+    }
 }
 
 /// A vague amount from `vague_quantities.toml`.

@@ -243,6 +243,13 @@ pub(crate) struct RawUnit {
     /// (only a `count` unit may).
     #[serde(default)]
     pub(crate) counts_people: bool,
+    /// The quantity a measure unit measures ("length", "mass"): figures in units of one
+    /// quantity compare once normalised ([`Self::base`]).
+    #[serde(default)]
+    pub(crate) measures: Option<Spanned<String>>,
+    /// How many of its quantity's base unit one of this unit is (a mile: 1609.344 metres).
+    #[serde(default)]
+    pub(crate) base: Option<Spanned<f64>>,
 }
 
 /// What a unit measures.

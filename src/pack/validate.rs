@@ -309,12 +309,27 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
                 ),
             ));
         }
+        if let Some(b) = &u.base {
+            if !(b.get_ref().is_finite() && *b.get_ref() > 0.0) || u.measures.is_none() {
+                errs.push(f.at(
+                    b,
+                    &format!("unit[{i}].base"),
+                    format!(
+                        "unit `{}` has base {}, expected a positive factor and `measures` naming its quantity",
+                        u.id.get_ref(),
+                        b.get_ref()
+                    ),
+                ));
+            }
+        }
         out.push(Unit {
             id: u.id.into_inner(),
             dimension: u.dimension,
             prefixes: u.prefixes,
             suffixes: u.suffixes,
             counts_people: u.counts_people,
+            measures: u.measures.map(Spanned::into_inner),
+            base: u.base.map(Spanned::into_inner),
         });
     }
     out
@@ -863,7 +878,7 @@ mod tests {
         );
         insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
         invalid claims pack (1 problem)
-          claims/units.toml:47:6: key `unit[7].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+          claims/units.toml:111:6: key `unit[17].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
         "#);
     }
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{ClaimView, ReportView};
+use super::model::{ClaimView, Num, ReportView, ValueView};
 use crate::pipeline::Analysis;
 
 /// Writes the `crosscheck/report@1` JSON of an analysis.
@@ -84,6 +84,89 @@ struct ExtractSource {
     /// JSONL only: everything `report --claims-from` needs (see `extract::record`).
     #[serde(skip_serializing_if = "Option::is_none")]
     record: Option<crate::extract::record::Record>,
+    /// `--all-figures` only: every number read, kept or not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    figures: Option<Vec<FigureView>>,
+}
+
+/// A number `extract --all-figures` lists.
+#[derive(Serialize)]
+pub(crate) struct FigureView {
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) number: Option<Num>,
+    pub(crate) value: Option<ValueView>,
+    pub(crate) unit: Option<String>,
+    pub(crate) claim: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) why: Option<&'static str>,
+    /// The same figure in other units written beside it ("5 miles (8 km)").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) renderings: Vec<RenderingView>,
+    /// The value in the base unit of its quantity, when the pack gives the factor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) normalized: Option<NormalizedView>,
+}
+
+/// One more rendering of a figure.
+#[derive(Serialize)]
+pub(crate) struct RenderingView {
+    pub(crate) text: String,
+    pub(crate) value: ValueView,
+    pub(crate) unit: Option<String>,
+}
+
+/// A figure's value in the base unit of its quantity.
+#[derive(Serialize)]
+pub(crate) struct NormalizedView {
+    pub(crate) measures: String,
+    pub(crate) value: ValueView,
+}
+
+/// The figures of each source of `analysis`, as `extract --all-figures` lists them.
+pub(crate) fn figure_views(analysis: &Analysis, pack: &crate::pack::Pack) -> Vec<Vec<FigureView>> {
+    analysis
+        .sources
+        .iter()
+        .zip(&analysis.sentences)
+        .zip(&analysis.extractions)
+        .map(|((s, sentences), e)| {
+            crate::extract::quantity::all_figures(s, sentences, e, pack)
+                .into_iter()
+                .map(|f| {
+                    let p = s.position(f.span.start);
+                    FigureView {
+                        text: s.text.get(f.span.clone()).unwrap_or("").to_owned(),
+                        start: f.span.start,
+                        end: f.span.end,
+                        line: p.line,
+                        column: p.column,
+                        number: f.number.map(Num),
+                        value: f.value.as_ref().map(ValueView::from),
+                        unit: f.unit,
+                        claim: f.claim,
+                        why: f.why.map(crate::extract::number::Why::as_str),
+                        renderings: f
+                            .renderings
+                            .iter()
+                            .map(|(r, v, u)| RenderingView {
+                                text: s.text.get(r.clone()).unwrap_or("").to_owned(),
+                                value: ValueView::from(v),
+                                unit: u.clone(),
+                            })
+                            .collect(),
+                        normalized: f.normalized.map(|(v, q)| NormalizedView {
+                            measures: q,
+                            value: ValueView::from(&v),
+                        }),
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -111,6 +194,20 @@ struct DateView {
 /// Writes the `crosscheck/extract@1` JSON: per source, its claims, mentions and dates.
 pub fn render_extract(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     write_json(&extract_view(analysis), out)
+}
+
+/// [`render_extract`] with each source's `figures` (`extract --all-figures`): every
+/// number read, kept or not, and why.
+pub fn render_extract_figures(
+    analysis: &Analysis,
+    pack: &crate::pack::Pack,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut view = extract_view(analysis);
+    for (s, f) in view.sources.iter_mut().zip(figure_views(analysis, pack)) {
+        s.figures = Some(f);
+    }
+    write_json(&view, out)
 }
 
 /// Writes one JSON object per source per line (`crosscheck/extract@1` sources), the map
@@ -160,6 +257,7 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                     })
                     .collect(),
                 record: None,
+                figures: None,
                 dates: e
                     .dates
                     .iter()

@@ -26,7 +26,7 @@ pub(super) fn classify(
 ) -> Option<Quantity> {
     let unit = f.unit.and_then(|u| pack.units.get(u));
     let dim = unit.map(|u| u.dimension);
-    if is_total(lower, f.start_with_modifier) {
+    if f.whole || is_total(lower, f.start_with_modifier) {
         return None;
     }
     // Kinds this figure may belong to, by its unit.
@@ -58,7 +58,9 @@ pub(super) fn classify(
             best = nearest_event(lower, f, window, allowed, m, usize::MAX, true);
         }
     }
-    let counted = counted.or(counted_lead.map(|c| (c, true)));
+    let counted = counted
+        .or(counted_lead.map(|c| (c, true)))
+        .or_else(|| f.measures.clone().map(|c| (c, false)));
     if f.after_name && unit.is_none() && counted.is_none() {
         return None;
     }

@@ -11,8 +11,8 @@
 use std::ops::Range;
 
 use super::{counted, is_word, tally, Hint, Matchers};
-use crate::extract::lexicon::{DURATION_WINDOW, UNIT_LINKS};
-use crate::extract::number::{self, Form, Numeral};
+use crate::extract::lexicon::{AGE_ENDINGS, DURATION_WINDOW, UNIT_LINKS};
+use crate::extract::number::{self, Form, Numeral, Skipped, Why};
 use crate::extract::{scope, Interval};
 use crate::pack::{Bound, Dimension, Pack};
 
@@ -32,13 +32,26 @@ pub(super) struct Figure {
     pub(super) vague: bool,
     /// Written in words ("two").
     pub(super) words: bool,
+    /// A fraction in words ("two thirds"), valued as a percentage.
+    pub(super) fraction: bool,
     /// Digits right after a capitalised word ("Apollo 11"): maybe a name.
     pub(super) after_name: bool,
     /// For a vote tally ("passed 31-14", "by 31 votes to 14"): the votes against.
     pub(super) against: Option<f64>,
+    /// A measure written as an adjective ("a 6,000-ton ship"): the noun it measures.
+    pub(super) measures: Option<String>,
+    /// The same figure in other units, written after it in brackets ("5 miles (8 km)"):
+    /// each rendering's span, value and unit.
+    pub(super) renderings: Vec<(Range<usize>, Interval, Option<usize>)>,
+    /// The figure is a fraction of the whole written after it ("three quarters of the
+    /// 1,200 passengers"): its value is that part of the whole.
+    pub(super) of_whole: bool,
+    /// The figure is the whole a fraction before it is taken of: no claim of its own.
+    pub(super) whole: bool,
 }
 
-/// Every figure of the sentence: numbers and ranges with unit and modifier, and vague amounts.
+/// Every figure of the sentence: numbers and ranges with unit and modifier, and vague
+/// amounts. Numbers read and left out go to `skipped` with why.
 pub(super) fn figures(
     text: &str,
     lower: &str,
@@ -46,16 +59,28 @@ pub(super) fn figures(
     m: &Matchers,
     dates: &[scope::LocalDate<'_>],
     hint: Hint<'_>,
+    skipped: &mut Vec<Skipped>,
 ) -> Vec<Figure> {
     let overlaps_date = |r: &Range<usize>| {
         dates
             .iter()
             .any(|d| d.span.start < r.end && r.start < d.span.end)
     };
-    let nums: Vec<Numeral> = number::scan_lowered(text, lower, &m.numerals, hint.number_words)
-        .into_iter()
-        .filter(|n| !overlaps_date(&n.span))
-        .collect();
+    let nums: Vec<Numeral> =
+        number::scan_lowered(text, lower, &m.numerals, hint.number_words, skipped)
+            .into_iter()
+            .filter(|n| {
+                let date = overlaps_date(&n.span);
+                if date {
+                    skipped.push(Skipped {
+                        span: n.span.clone(),
+                        why: if n.year_like { Why::Year } else { Why::Date },
+                        value: Some(n.value),
+                    });
+                }
+                !date
+            })
+            .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < nums.len() {
@@ -70,7 +95,7 @@ pub(super) fn figures(
                 .and_then(|(_, t)| tally::against(lower, &a, b, gap, t));
             if let Some(against) = against {
                 // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
-                if let Some(mut f) = figure(text, lower, pack, m, &a, None) {
+                if let Ok(mut f) = figure(text, lower, pack, m, &a, None) {
                     f.against = Some(against);
                     f.end_with_unit = f.end_with_unit.max(b.span.end);
                     out.push(f);
@@ -91,7 +116,8 @@ pub(super) fn figures(
             if (joined
                 || gap_currency.is_some_and(|(p, _, _)| {
                     let g = gap[..gap.len() - p.len()].trim();
-                    matches!(g, "-" | "–" | "to" | "and")
+                    // "$1.5bn and Rs 500 crore" are two amounts, not a range
+                    matches!(g, "-" | "–" | "to") || (g == "and" && between)
                 }))
                 && !a.year_like
                 && !b.year_like
@@ -107,18 +133,35 @@ pub(super) fn figures(
                 if b.value > a.value {
                     hi = Some(b);
                     i += 1;
+                } else if between && gap == "and" && b.value < a.value {
+                    // "between 500 and 200": a range written backwards is still one range.
+                    std::mem::swap(&mut a.value, &mut b.value);
+                    hi = Some(b);
+                    i += 1;
                 } else if matches!(gap, "-" | "–") {
                     // "won 3-2": a score, not a range and not two counts.
+                    skipped.push(Skipped {
+                        span: a.span.start..b.span.end,
+                        why: Why::Score,
+                        value: None,
+                    });
                     i += 2;
                     continue;
                 }
             }
         }
         i += 1;
-        if let Some(f) = figure(text, lower, pack, m, &a, hi.as_ref()) {
-            out.push(f);
+        match figure(text, lower, pack, m, &a, hi.as_ref()) {
+            Ok(f) => out.push(f),
+            Err(why) => skipped.push(Skipped {
+                span: a.span.start..hi.as_ref().map_or(a.span.end, |h| h.span.end),
+                why,
+                value: Some(a.value),
+            }),
         }
     }
+    conversions(lower, pack, &mut out, skipped);
+    fractions_of_wholes(lower, &mut out);
     // Vague amounts: "hundreds of", "scores", "several thousand".
     let vague = hint.vague.then(|| m.vague.find_iter(lower));
     for v in vague.into_iter().flatten() {
@@ -157,15 +200,80 @@ pub(super) fn figures(
             modifier: modifier.map(|(_, p, _)| p),
             vague: true,
             words: true,
+            fraction: false,
             after_name: false,
             against: None,
+            measures: None,
+            renderings: Vec::new(),
+            of_whole: false,
+            whole: false,
         });
     }
     out.sort_by_key(|f| f.span.start);
     out
 }
 
-/// One number (or range) with its currency, unit and modifiers.
+/// "5 miles (8 km)": a figure in brackets right after one of the same measure in another
+/// unit is the same figure, one more rendering of it, not a figure of its own.
+fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Vec<Skipped>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let gap = lower
+            .get(a.end_with_unit..b.start_with_modifier)
+            .unwrap_or("");
+        let close = lower[b.end_with_unit..].trim_start().starts_with(')');
+        let unit = |f: &Figure| f.unit.and_then(|u| pack.units.get(u));
+        let same_measure = match (unit(a), unit(b)) {
+            (Some(x), Some(y)) => x.id != y.id && x.measures.is_some() && x.measures == y.measures,
+            _ => false,
+        };
+        if gap.trim() == "(" && close && same_measure && a.against.is_none() {
+            let b = out.remove(k);
+            skipped.push(Skipped {
+                span: b.start_with_modifier..b.end_with_unit,
+                why: Why::Conversion,
+                value: b.number,
+            });
+            out[k - 1]
+                .renderings
+                .push((b.start_with_modifier..b.end_with_unit, b.value, b.unit));
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// "three quarters of the 1,200 passengers": a fraction followed by "of (the)" and a
+/// count is that part of the count; the count is the whole ([`Why::Whole`], see
+/// `classify`).
+fn fractions_of_wholes(lower: &str, out: &mut [Figure]) {
+    for k in 1..out.len() {
+        let (head, tail) = out.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &mut tail[0]);
+        let gap = lower
+            .get(a.end_with_unit..b.start_with_modifier)
+            .unwrap_or("");
+        let of = matches!(
+            gap.trim(),
+            "of" | "of the" | "of its" | "of their" | "of all"
+        );
+        if !(a.fraction && of && b.unit.is_none() && !b.vague) {
+            continue;
+        }
+        let (Some(share), Some(whole)) = (a.number, b.number) else {
+            continue;
+        };
+        let x = tidy((share / 100.0 * whole).round());
+        a.number = Some(x);
+        a.value = Interval::exact(x);
+        a.unit = None;
+        a.of_whole = true;
+        b.whole = true;
+    }
+}
+
+/// One number (or range) with its currency, unit and modifiers, or why it is none.
 fn figure(
     text: &str,
     lower: &str,
@@ -173,12 +281,20 @@ fn figure(
     m: &Matchers,
     a: &Numeral,
     hi: Option<&Numeral>,
-) -> Option<Figure> {
+) -> Result<Figure, Why> {
     let start = a.span.start;
     let last = hi.unwrap_or(a);
     let value = a.value;
     let hi_value = hi.map(|h| h.value);
     let end = last.span.end;
+    // "aged 45", "a 45-year-old", "45 years old": an age, not a count.
+    let head_word = lower[..start].trim_end().rsplit(' ').next().unwrap_or("");
+    let tail = &lower[end..];
+    if matches!(head_word, "aged" | "age" | "ages")
+        || AGE_ENDINGS.iter().any(|e| tail.starts_with(e))
+    {
+        return Err(Why::Age);
+    }
     // Unit written before: "$", "US$", "Rs", "€", "magnitude".
     let mut unit = None;
     let mut prefix_start = start;
@@ -242,7 +358,7 @@ fn figure(
         && (last.short.is_some() || a.short.is_some())
         && !counted::plural_noun_next(lower, end, m)
     {
-        return None;
+        return Err(Why::Unclear);
     }
     // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
     // first of the sentence) are part of a name, unless a unit or a counted noun follows
@@ -299,50 +415,41 @@ fn figure(
             }
         }
     }
-    // "a 12-year-old", "a 10-day curfew": a compound adjective, not a count.
+    // "a 6,000-ton ship", "a nine-storey building": a measure written as an adjective is
+    // a measure of the noun after it.
+    let mut measures = None;
+    if end_with_unit == end && unit.is_none() && lower[end..].starts_with('-') {
+        if let Some((e, u)) = adjective_unit(lower, end + 1, pack, m) {
+            unit = Some(u);
+            end_with_unit = e;
+            let noun: String = lower[e..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            measures = (!noun.is_empty()).then_some(noun);
+        }
+    }
+    // "a 12-point plan", "a 10-man team": a compound adjective, not a count.
     if end_with_unit == end
         && lower[end..].starts_with('-')
         && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
     {
-        return None;
+        return Err(Why::Adjective);
     }
     let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
     // "the first 10 minutes", "the past three years": a time window, not a claim.
-    if unit_dim == Some(Dimension::Duration) {
+    if unit_dim == Some(Dimension::Duration) && measures.is_none() {
         let before = lower[..prefix_start].trim_end();
         let prev = before.rsplit(' ').next().unwrap_or("");
         if DURATION_WINDOW.contains(&prev) {
-            return None;
+            return Err(Why::Window);
         }
     }
     // Modifiers.
     let mut modifier = None;
-    let interval_of = |x: f64, b: Bound| match b {
-        Bound::AtLeast => Interval::closed(Some(x), None),
-        Bound::MoreThan => Interval {
-            min: Some(x),
-            max: None,
-            min_inclusive: false,
-            max_inclusive: true,
-        },
-        Bound::AtMost => Interval::closed(Some(0.0), Some(x)),
-        Bound::LessThan => Interval {
-            min: Some(0.0),
-            max: Some(x),
-            min_inclusive: true,
-            max_inclusive: false,
-        },
-        Bound::Almost => Interval {
-            min: Some(x * (1.0 - pack.approximation.below)),
-            max: Some(x),
-            min_inclusive: true,
-            max_inclusive: false,
-        },
-        Bound::About => Interval::closed(
-            Some(x * (1.0 - pack.approximation.around)),
-            Some(x * (1.0 + pack.approximation.around)),
-        ),
-    };
+    let interval_of = |x: f64, b: Bound| signed(x, b, pack);
     let mut interval = match hi_value {
         Some(h) => Interval::closed(Some(value), Some(h)),
         None => Interval::exact(value),
@@ -382,7 +489,7 @@ fn figure(
     };
     interval.min = interval.min.map(tidy);
     interval.max = interval.max.map(tidy);
-    Some(Figure {
+    Ok(Figure {
         span: start..end,
         start_with_modifier,
         end_with_unit,
@@ -392,9 +499,60 @@ fn figure(
         modifier,
         vague: false,
         words: a.form == Form::Words,
+        fraction: a.form == Form::Fraction,
         after_name,
         against: None,
+        measures,
+        renderings: Vec::new(),
+        of_whole: false,
+        whole: false,
     })
+}
+
+/// The unit written right after a figure and a hyphen ("6,000-ton", "nine-storey"), in the
+/// singular an adjective takes: its end and index. Only measures are read so: money,
+/// shares, counts and durations written as adjectives stay compound adjectives.
+fn adjective_unit(lower: &str, at: usize, pack: &Pack, m: &Matchers) -> Option<(usize, usize)> {
+    let rest = &lower[at..];
+    m.suffixes.iter().find_map(|(s, u)| {
+        let e = at + s.len();
+        let word = s.starts_with(|c: char| c.is_alphabetic())
+            && rest.starts_with(s.as_str())
+            && !lower[e..].starts_with(|c: char| c.is_alphanumeric())
+            && !lower[e..].starts_with("-old");
+        let dim = pack.units.get(*u)?.dimension;
+        // a duration adjective ("a 10-day festival") stays no claim
+        (word && dim == Dimension::Measure).then_some((e, *u))
+    })
+}
+
+/// The interval a modifier makes of `x`, for figures below zero too ("about -10 degrees").
+fn signed(x: f64, b: Bound, pack: &Pack) -> Interval {
+    let open =
+        |min: Option<f64>, min_inclusive: bool, max: Option<f64>, max_inclusive: bool| Interval {
+            min,
+            max,
+            min_inclusive,
+            max_inclusive,
+        };
+    let floor = if x < 0.0 { None } else { Some(0.0) };
+    match b {
+        Bound::AtLeast => Interval::closed(Some(x), None),
+        Bound::MoreThan => open(Some(x), false, None, true),
+        Bound::AtMost => open(floor, true, Some(x), true),
+        Bound::LessThan => open(floor, true, Some(x), false),
+        Bound::Almost => {
+            let y = x * (1.0 - pack.approximation.below);
+            open(Some(y.min(x)), true, Some(y.max(x)), false)
+        }
+        Bound::About => {
+            let (a, b) = (
+                x * (1.0 - pack.approximation.around),
+                x * (1.0 + pack.approximation.around),
+            );
+            Interval::closed(Some(a.min(b)), Some(a.max(b)))
+        }
+    }
 }
 
 /// The modifier phrase ending just before `at`: its start, phrase and bound.
@@ -564,7 +722,7 @@ mod tests {
     #[test]
     fn years_dates_ordinals_and_codes_are_not_quantities() {
         assert_eq!(
-            show("On its 50th anniversary, a 2019 survey of the 2010-2015 period, held on Jan. 4 during the COVID-19 crisis, filled the first 15 minutes of the show."),
+            show("On its 50th anniversary, a 2019 survey of the 2010-2015 period, held on Jan. 4 during the COVID-19 crisis, filled the first 15 minutes of the show, see page 4."),
             ""
         );
     }
@@ -574,6 +732,57 @@ mod tests {
         assert_eq!(
             show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
             ""
+        );
+    }
+
+    #[test]
+    fn a_range_written_backwards_is_one_range() {
+        insta::assert_snapshot!(
+            show("Between 500 and 200 people were arrested."),
+            @"- [200, 500] people arrests/arrested/people"
+        );
+    }
+
+    #[test]
+    fn a_measure_written_as_an_adjective_measures_the_noun() {
+        insta::assert_snapshot!(
+            show("A 6,000-ton ferry sank beside a nine-storey tower."),
+            @r"
+        6000 [6000, 6000] tonnes measures/-/ferry
+        9 [9, 9] storeys measures/-/tower
+        "
+        );
+    }
+
+    #[test]
+    fn a_conversion_in_brackets_is_the_same_figure() {
+        insta::assert_snapshot!(
+            show("The smoke drifted 5 miles (8 km) inland."),
+            @"5 [5, 5] miles measures/-/-"
+        );
+    }
+
+    #[test]
+    fn a_fraction_of_a_whole_is_that_part_of_it() {
+        insta::assert_snapshot!(
+            show("Three quarters of the 1,200 passengers were rescued."),
+            @"900 [900, 900] people casualties/rescued/passengers"
+        );
+    }
+
+    #[test]
+    fn ages_are_not_counts() {
+        assert_eq!(
+            show("A 45-year-old man and a woman aged 61 were injured."),
+            ""
+        );
+    }
+
+    #[test]
+    fn negative_figures_keep_their_intervals_ordered() {
+        insta::assert_snapshot!(
+            show("Temperatures fell to about minus 10 degrees."),
+            @"-10 [-11, -9] degrees measures/-/-"
         );
     }
 

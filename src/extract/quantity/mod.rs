@@ -16,7 +16,10 @@
 mod classify;
 mod counted;
 mod figure;
+mod seen;
 mod tally;
+
+pub(crate) use seen::all_figures;
 
 use std::ops::Range;
 
@@ -84,15 +87,8 @@ pub(crate) fn find(
     let lower = crate::text::ascii_lower(text, hint.lower);
     let lower: &str = &lower;
     let base = sentence.span.start;
-    let local_dates: Vec<scope::LocalDate<'_>> = dates
-        .iter()
-        .filter(|d| d.span.start >= base && d.span.end <= sentence.span.end)
-        .map(|d| scope::LocalDate {
-            span: d.span.start - base..d.span.end - base,
-            date: d,
-        })
-        .collect();
-    let figures = figure::figures(text, lower, pack, &m, &local_dates, hint);
+    let local_dates = local_dates(dates, &sentence.span);
+    let figures = figure::figures(text, lower, pack, &m, &local_dates, hint, &mut Vec::new());
     if figures.is_empty() {
         return Vec::new();
     }
@@ -213,6 +209,18 @@ pub(crate) fn find(
         previous.push(out_quantity(&out));
     }
     out
+}
+
+/// The `dates` inside the sentence at `span`, with spans relative to it.
+fn local_dates<'a>(dates: &[&'a DateRef], span: &Range<usize>) -> Vec<scope::LocalDate<'a>> {
+    dates
+        .iter()
+        .filter(|d| d.span.start >= span.start && d.span.end <= span.end)
+        .map(|d| scope::LocalDate {
+            span: d.span.start - span.start..d.span.end - span.start,
+            date: d,
+        })
+        .collect()
 }
 
 /// "compared with $1.5bn", "against 12%": the figure is set against an earlier one.

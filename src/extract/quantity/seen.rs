@@ -1,0 +1,243 @@
+//! Every number the number layer read in a source, kept or not: what `crosscheck extract
+//! --all-figures` lists, the view a claims-pack author debugs with.
+//!
+//! Input: a source, its sentences, its [`Extraction`] and the pack. Output: [`Seen`]
+//! numbers in text order, each with its value and unit when it has them, whether it
+//! became a quantity claim and, when not, why ([`Why`]): a year, a time, an ordinal, a
+//! code, no counted thing, a line of boilerplate, ...
+
+use std::ops::Range;
+
+use super::figure::{self, Figure};
+use super::{hints, local_dates, Matchers};
+use crate::extract::number::{self, Skipped, Why};
+use crate::extract::{ClaimBody, DateRef, Extraction, Interval};
+use crate::ingest::Source;
+use crate::pack::Pack;
+use crate::segment::Sentence;
+
+/// A number read in a source.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Seen {
+    /// Byte span in the source text.
+    pub(crate) span: Range<usize>,
+    /// The figure as written, multipliers applied; `None` for a range or a vague amount.
+    pub(crate) number: Option<f64>,
+    /// The interval it asserts; `None` when it reads as no value (a code, a phone).
+    pub(crate) value: Option<Interval>,
+    /// The unit id from the pack.
+    pub(crate) unit: Option<String>,
+    /// The same figure in other units written beside it ("5 miles (8 km)"): the text, value
+    /// and unit of each.
+    pub(crate) renderings: Vec<(Range<usize>, Interval, Option<String>)>,
+    /// The value in the base unit of its quantity, and that quantity ("length"), when the
+    /// pack gives the unit's factor.
+    pub(crate) normalized: Option<(Interval, String)>,
+    /// Whether it became a quantity claim.
+    pub(crate) claim: bool,
+    /// Why it did not.
+    pub(crate) why: Option<Why>,
+}
+
+/// Every number of `source` in text order, from its sentences and its boilerplate.
+pub(crate) fn all_figures(
+    source: &Source,
+    sentences: &[Sentence],
+    extraction: &Extraction,
+    pack: &Pack,
+) -> Vec<Seen> {
+    let m = pack.prepared(Matchers::new);
+    let lower = source.text.to_ascii_lowercase();
+    let spans: Vec<Range<usize>> = sentences.iter().map(|s| s.span.clone()).collect();
+    let claims: Vec<&Range<usize>> = extraction
+        .claims
+        .iter()
+        .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
+        .map(|c| &c.span)
+        .collect();
+    let mut out = Vec::new();
+    for ((i, s), hint) in sentences
+        .iter()
+        .enumerate()
+        .zip(hints(pack, &lower, &spans))
+    {
+        let base = s.span.start;
+        let text = s.text(source);
+        let sentence_lower = lower.get(s.span.clone()).unwrap_or("");
+        let dates: Vec<&DateRef> = extraction
+            .dates
+            .iter()
+            .filter(|d| d.sentence == i)
+            .collect();
+        let local = local_dates(&dates, &s.span);
+        let mut skipped = Vec::new();
+        let figures = figure::figures(text, sentence_lower, pack, &m, &local, hint, &mut skipped);
+        for f in &figures {
+            out.push(of_figure(f, base, &claims, pack));
+        }
+        out.extend(skipped.into_iter().map(|k| of_skipped(k, base)));
+    }
+    for b in &source.boilerplate {
+        let Some(text) = source.text.get(b.span.clone()) else {
+            continue;
+        };
+        let blower = text.to_ascii_lowercase();
+        let mut skipped = Vec::new();
+        let found = number::scan_lowered(text, &blower, &m.numerals, true, &mut skipped);
+        out.extend(found.into_iter().map(|n| Seen {
+            span: b.span.start + n.span.start..b.span.start + n.span.end,
+            number: Some(n.value),
+            value: Some(Interval::exact(n.value)),
+            unit: None,
+            renderings: Vec::new(),
+            normalized: None,
+            claim: false,
+            why: Some(Why::Boilerplate),
+        }));
+        out.extend(skipped.into_iter().map(|k| of_skipped(k, b.span.start)));
+    }
+    out.sort_by_key(|s| (s.span.start, s.span.end));
+    out
+}
+
+/// A figure of a sentence starting at `base`, a claim when a quantity claim holds it.
+fn of_figure(f: &Figure, base: usize, claims: &[&Range<usize>], pack: &Pack) -> Seen {
+    let span = base + f.start_with_modifier..base + f.end_with_unit;
+    let number_span = base + f.span.start..base + f.span.end;
+    // a claim starts where its figure does, modifier and currency included
+    let claim = claims
+        .iter()
+        .any(|c| c.start == span.start && number_span.end <= c.end);
+    let unit = f.unit.and_then(|u| pack.units.get(u));
+    let why = if claim {
+        None
+    } else if f.whole {
+        Some(Why::Whole)
+    } else if f.after_name {
+        Some(Why::Name)
+    } else {
+        Some(Why::NoKind)
+    };
+    let normalized = unit.and_then(|u| {
+        let q = u.measures.clone()?;
+        let v = Interval {
+            min: f.value.min.and_then(|x| u.normalize(x)),
+            max: f.value.max.and_then(|x| u.normalize(x)),
+            ..f.value
+        };
+        Some((v, q))
+    });
+    Seen {
+        span,
+        number: f.number,
+        value: Some(f.value),
+        unit: unit.map(|u| u.id.clone()),
+        renderings: f
+            .renderings
+            .iter()
+            .map(|(r, v, u)| {
+                (
+                    base + r.start..base + r.end,
+                    *v,
+                    u.and_then(|u| pack.units.get(u)).map(|u| u.id.clone()),
+                )
+            })
+            .collect(),
+        normalized,
+        claim,
+        why,
+    }
+}
+
+/// A number read and left out, in a text starting at `base`.
+fn of_skipped(k: Skipped, base: usize) -> Seen {
+    Seen {
+        span: base + k.span.start..base + k.span.end,
+        number: k.value,
+        value: k.value.map(Interval::exact),
+        unit: None,
+        renderings: Vec::new(),
+        normalized: None,
+        claim: false,
+        why: Some(k.why),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each number of `text` as `text=number unit claim|why`.
+    fn seen(text: &str) -> Vec<String> {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let ex = crate::extract(&source, &sentences, &pack);
+        all_figures(&source, &sentences, &ex, &pack)
+            .into_iter()
+            .map(|s| {
+                let v = match (s.number, s.value) {
+                    (Some(x), _) => format!("{x}"),
+                    (None, Some(v)) => format!(
+                        "{}..{}",
+                        v.min.map_or("-".into(), |x| x.to_string()),
+                        v.max.map_or("-".into(), |x| x.to_string())
+                    ),
+                    (None, None) => "-".into(),
+                };
+                format!(
+                    "{}={}{}{} {}",
+                    &source.text[s.span],
+                    v,
+                    s.unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                    s.renderings
+                        .iter()
+                        .map(|r| format!(" ({})", &source.text[r.0.clone()]))
+                        .collect::<String>(),
+                    s.why.map_or("claim", Why::as_str)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_number_is_listed_with_why_it_is_no_claim() {
+        assert_eq!(
+            seen("At least 240 people were killed in 2019 at 10:30, the 5th time since COVID-19 hit."),
+            vec![
+                "At least 240=240 claim",
+                "2019=2019 a year",
+                "10:30=- a time",
+                "5th=5 an ordinal",
+                "COVID-19=- a code",
+            ]
+        );
+    }
+
+    #[test]
+    fn references_addresses_versions_and_ips_are_no_figures() {
+        assert_eq!(
+            seen("See page 12 and section 4 of the report sent from 10 Downing Street, version 2.1.3, from 192.168.0.1."),
+            vec![
+                "12=12 a page or section number",
+                "4=4 a page or section number",
+                "10=10 an address",
+                "2.1.3=- a version",
+                "192.168.0.1=- an IP address",
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_and_conversions() {
+        assert_eq!(
+            seen("A 45-year-old man drove 5 miles (8 km) to a woman aged 61."),
+            vec![
+                "45=45 an age",
+                "5 miles=5 miles (8 km) claim",
+                "8 km=8 a conversion of the figure before",
+                "61=61 an age"
+            ]
+        );
+    }
+}
