@@ -38,9 +38,16 @@ pub struct Record {
     pub meta: MetaRecord,
     /// Boilerplate spans and the rule that marked them.
     pub boilerplate: Vec<(Span, String)>,
+    /// For a web page: its map from text offsets to page positions (anchors as
+    /// `(offset, line, column)`, then where the body starts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageParts>,
     /// Everything extracted.
     pub extraction: Extraction,
 }
+
+/// A web page's map in a record: `(offset, line, column)` anchors, then the body start.
+pub type PageParts = (Vec<(usize, usize, usize)>, usize);
 
 /// [`Metadata`] in a record.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -103,6 +110,7 @@ impl Record {
                 .map(|m| (m.span.clone(), m.rule.clone()))
                 .collect(),
             extraction: extraction.clone(),
+            page: source.page.as_ref().map(|m| m.to_parts()),
         }
     }
 
@@ -161,7 +169,10 @@ impl Record {
             text,
             // only extraction reads the dateline, and this source is extracted already
             dateline: None,
-            page: None,
+            page: self
+                .page
+                .as_ref()
+                .map(|(a, b)| std::sync::Arc::new(crate::ingest::PageMap::from_parts(a, *b))),
         };
         Ok((source, self.extraction))
     }

@@ -198,12 +198,14 @@ pub(crate) fn article(tree: &Tree, html: &str) -> Article {
     };
     let roots = with_siblings(tree, &stats, &scores, top);
     let mut out = Writer::new(html);
-    let headline = headline(tree, &stats, &roots);
+    let headline = headline(tree, &roots);
     if let Some(h) = headline {
         out.block(tree, &stats, h, true);
         out.end_paragraph(true);
     }
     let body_start = out.text.len();
+    // kickers and bylines above the headline are not body text
+    out.skip_until = headline.filter(|&h| h >= roots[0]).unwrap_or(0);
     for &r in &roots {
         out.block(tree, &stats, r, false);
         out.end_paragraph(false);
@@ -250,7 +252,8 @@ fn class_words(e: &Element) -> impl Iterator<Item = String> + '_ {
 
 /// Whether an element is set aside on its own account.
 fn is_junk(e: &Element) -> bool {
-    if JUNK_TAGS.contains(&e.tag.as_str()) {
+    // AMP's components (ads, sidebars, share buttons) hold no article text
+    if JUNK_TAGS.contains(&e.tag.as_str()) || e.tag.starts_with("amp-") {
         return true;
     }
     if e.attr("hidden").is_some()
@@ -525,21 +528,24 @@ fn with_siblings(tree: &Tree, s: &Stats, scores: &[f64], top: usize) -> Vec<usiz
     out
 }
 
-/// The headline: the last `h1` before the article's end that is not set aside.
-fn headline(tree: &Tree, s: &Stats, roots: &[usize]) -> Option<usize> {
-    let last = *roots.last()?;
-    let end = last_descendant(tree, last);
-    let mut found = None;
-    for (i, e) in tree.elements() {
-        if i > end {
-            break;
-        }
-        if e.tag == "h1" && s.chars[i] > 0 && !s.junk[i] {
-            found = Some(i);
-        }
-    }
-    // An h1 inside the body is the body's own heading, taken as the headline too.
-    found
+/// The headline: the first `h1` inside the article, else the last one before it.
+fn headline(tree: &Tree, roots: &[usize]) -> Option<usize> {
+    let first = *roots.first()?;
+    let end = last_descendant(tree, *roots.last()?);
+    // an `h1` in a page or entry `header` is still the headline
+    let h1s = || {
+        tree.elements()
+            .filter(|(i, e)| e.tag == "h1" && *i <= end && has_text(tree, *i))
+            .map(|(i, _)| i)
+    };
+    h1s()
+        .find(|&i| i >= first)
+        .or_else(|| h1s().filter(|&i| i < first).last())
+}
+
+fn has_text(tree: &Tree, n: usize) -> bool {
+    (n..=last_descendant(tree, n))
+        .any(|k| matches!(&tree.nodes[k].kind, Kind::Text { text, .. } if !text.trim().is_empty()))
 }
 
 fn last_descendant(tree: &Tree, mut n: usize) -> usize {
@@ -582,7 +588,7 @@ impl<'a> Writer<'a> {
         while let Some((n, leaving)) = stack.pop() {
             match &tree.nodes[n].kind {
                 Kind::Text { text, span } => {
-                    if !s.junk[n] && n >= self.skip_until {
+                    if (headline || !s.junk[n]) && n >= self.skip_until {
                         let c = self.text.len();
                         self.push(text, span.clone());
                         let added = self.text[c..].chars().count();
@@ -593,7 +599,7 @@ impl<'a> Writer<'a> {
                     }
                 }
                 Kind::Element(e) => {
-                    if s.junk[n] && n != root {
+                    if s.junk[n] && n != root && !headline {
                         continue;
                     }
                     let is_block = BLOCKS.contains(&e.tag.as_str());

@@ -70,6 +70,27 @@ pub struct PageMap {
 }
 
 impl PageMap {
+    /// The map as plain numbers: `(text offset, line, column)` anchors and the body start.
+    pub(crate) fn to_parts(&self) -> (Vec<(usize, usize, usize)>, usize) {
+        let anchors = self
+            .anchors
+            .iter()
+            .map(|(o, p)| (*o, p.line, p.column))
+            .collect();
+        (anchors, self.body_start)
+    }
+
+    /// The map [`PageMap::to_parts`] gave.
+    pub(crate) fn from_parts(anchors: &[(usize, usize, usize)], body_start: usize) -> PageMap {
+        PageMap {
+            anchors: anchors
+                .iter()
+                .map(|&(o, line, column)| (o, Position { line, column }))
+                .collect(),
+            body_start,
+        }
+    }
+
     /// The page position of byte `offset` of `text` (the article text).
     pub(crate) fn position(&self, text: &str, offset: usize) -> Position {
         let mut offset = offset.min(text.len());
@@ -138,10 +159,12 @@ pub(crate) fn read(
     }));
     let m = &mut source.meta;
     let page_field = |what: &'static str| Origin::Page { what };
-    if let Some((v, w)) = page_meta.title {
-        m.title = Some(Field::new(v, page_field(w)));
-    } else if let Some(h) = article.headline {
-        m.title = Some(Field::new(h, page_field("`<h1>` headline")));
+    // a `<title>` often carries the site's name: the page's `<h1>` is the better headline
+    match (page_meta.title, article.headline) {
+        (Some((v, w)), _) if w != "`<title>`" => m.title = Some(Field::new(v, page_field(w))),
+        (_, Some(h)) => m.title = Some(Field::new(h, page_field("`<h1>` headline"))),
+        (Some((v, w)), None) => m.title = Some(Field::new(v, page_field(w))),
+        (None, None) => {}
     }
     if let Some((v, w)) = page_meta.outlet {
         m.outlet = Some(Field::new(v, page_field(w)));
