@@ -53,6 +53,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the sentences of each source with exact spans.
     Segment(SegmentArgs),
+    /// Print the text crosscheck reads from each source (a web page's article) and its metadata.
+    Text(TextArgs),
     /// Validate or print the claims pack.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -153,6 +155,27 @@ pub enum LintFormat {
     Json,
     /// SARIF 2.1.0.
     Sarif,
+}
+
+/// `crosscheck text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// Files, directories (.txt, .md, .html, .warc, .warc.gz), a manifest or `-` for stdin.
+    #[arg(required = true, value_name = "SOURCES")]
+    pub sources: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TextFormat::Human)]
+    pub format: TextFormat,
+}
+
+/// Text formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    /// Each source's metadata (with where each value came from), then its text.
+    Human,
+    /// One JSON object per source per line: `path`, `id`, `title`, `outlet`, `published`,
+    /// `author`, `url`, `body` and `origins`.
+    Jsonl,
 }
 
 /// Extract formats.

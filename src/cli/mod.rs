@@ -2,6 +2,7 @@
 
 mod args;
 mod exit;
+mod text;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
@@ -174,6 +175,22 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             Ok(if read_ok { Status::Ok } else { Status::Usage })
         }
         Command::Lint(a) => lint_command(a, cli, &pack, io, &render),
+        Command::Text(a) => {
+            let ingested = read_inputs(&a.sources, cli, &pack, io)?;
+            if ingested.sources.is_empty() {
+                writeln!(io.stderr, "error: no readable source among the inputs")?;
+                return Ok(Status::Usage);
+            }
+            match a.format {
+                args::TextFormat::Human => text::write_human(&ingested.sources, io.stdout)?,
+                args::TextFormat::Jsonl => text::write_jsonl(&ingested.sources, io.stdout)?,
+            }
+            Ok(if ingested.errors.is_empty() {
+                Status::Ok
+            } else {
+                Status::Usage
+            })
+        }
         Command::Pack(_) => unreachable!("handled above"),
     }
 }
@@ -350,9 +367,17 @@ fn read_inputs(
     for e in &ingested.errors {
         writeln!(io.stderr, "error: {e}")?;
     }
+    if !cli.global.quiet {
+        for n in &ingested.notes {
+            writeln!(io.stderr, "note: {n}")?;
+        }
+    }
     if cli.global.verbose >= 1 && !cli.global.quiet {
         for s in &ingested.skipped {
-            writeln!(io.stderr, "note: skipped `{s}`: not a .txt or .md article")?;
+            writeln!(
+                io.stderr,
+                "note: skipped `{s}`: not a .txt, .md, .html or .warc article"
+            )?;
         }
     }
     Ok(ingested)

@@ -38,9 +38,16 @@ pub struct Record {
     pub meta: MetaRecord,
     /// Boilerplate spans and the rule that marked them.
     pub boilerplate: Vec<(Span, String)>,
+    /// For a web page: its map from text offsets to page positions (anchors as
+    /// `(offset, line, column)`, then where the body starts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageParts>,
     /// Everything extracted.
     pub extraction: Extraction,
 }
+
+/// A web page's map in a record: `(offset, line, column)` anchors, then the body start.
+pub type PageParts = (Vec<(usize, usize, usize)>, usize);
 
 /// [`Metadata`] in a record.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -50,6 +57,8 @@ pub struct MetaRecord {
     url: Option<FieldRecord<String>>,
     published: Option<FieldRecord<jiff::civil::Date>>,
     dateline: Option<FieldRecord<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<FieldRecord<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -67,8 +76,8 @@ impl Record {
         let count = index.line_count();
         let mut keep = vec![false; count + 1];
         for span in spans(extraction) {
-            let first = source.position(span.start).line;
-            let last = source.position(span.end).line.max(first);
+            let first = source.text_position(span.start).line;
+            let last = source.text_position(span.end).line.max(first);
             if let Some(k) = keep.get_mut(first..=last.min(count)) {
                 k.fill(true);
             }
@@ -101,6 +110,7 @@ impl Record {
                 .map(|m| (m.span.clone(), m.rule.clone()))
                 .collect(),
             extraction: extraction.clone(),
+            page: source.page.as_ref().map(|m| m.to_parts()),
         }
     }
 
@@ -159,6 +169,10 @@ impl Record {
             text,
             // only extraction reads the dateline, and this source is extracted already
             dateline: None,
+            page: self
+                .page
+                .as_ref()
+                .map(|(a, b)| std::sync::Arc::new(crate::ingest::PageMap::from_parts(a, *b))),
         };
         Ok((source, self.extraction))
     }
@@ -201,6 +215,7 @@ impl MetaRecord {
             url: m.url.as_ref().map(FieldRecord::new),
             published: m.published.as_ref().map(FieldRecord::new),
             dateline: m.dateline.as_ref().map(FieldRecord::new),
+            author: m.author.as_ref().map(FieldRecord::new),
         }
     }
 
@@ -211,6 +226,7 @@ impl MetaRecord {
             url: self.url.map(FieldRecord::into_field),
             published: self.published.map(FieldRecord::into_field),
             dateline: self.dateline.map(FieldRecord::into_field),
+            author: self.author.map(FieldRecord::into_field),
         }
     }
 }
@@ -222,6 +238,8 @@ impl<T: Clone> FieldRecord<T> {
             line: match &f.origin {
                 Origin::Manifest => None,
                 Origin::Line { line, what } => Some((*line, (*what).to_owned())),
+                // a page field has no line: line 0 names it
+                Origin::Page { what } => Some((0, (*what).to_owned())),
             },
         }
     }
@@ -229,6 +247,9 @@ impl<T: Clone> FieldRecord<T> {
     fn into_field(self) -> Field<T> {
         let origin = match self.line {
             None => Origin::Manifest,
+            Some((0, what)) => Origin::Page {
+                what: static_what(&what),
+            },
             Some((line, what)) => Origin::Line {
                 line,
                 what: static_what(&what),
@@ -252,6 +273,7 @@ fn static_what(what: &str) -> &'static str {
     ];
     KNOWN
         .iter()
+        .chain(crate::ingest::PAGE_FIELDS)
         .find(|k| **k == what)
         .copied()
         .unwrap_or("line")

@@ -39,6 +39,10 @@ pub enum InputErrorKind {
     },
     /// Any other I/O error.
     Io(String),
+    /// A web page with no article text (a note, not an error).
+    NoArticle,
+    /// A web page or web archive that could not be read; the message says why.
+    Page(String),
 }
 
 impl fmt::Display for InputError {
@@ -63,6 +67,12 @@ impl fmt::Display for InputError {
                 write!(f, ": invalid manifest: {message}")
             }
             InputErrorKind::Io(e) => write!(f, "`{}`: cannot read: {e}", self.path),
+            InputErrorKind::NoArticle => write!(
+                f,
+                "`{}`: no article text found on the page (a login wall, an index or an empty page?); no claims read",
+                self.path
+            ),
+            InputErrorKind::Page(why) => write!(f, "`{}`: {why}", self.path),
         }
     }
 }

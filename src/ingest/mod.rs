@@ -8,8 +8,10 @@
 mod boilerplate;
 mod dateline;
 mod error;
+mod html;
 mod manifest;
 mod metadata;
+mod warc;
 
 use std::path::{Path, PathBuf};
 
@@ -18,7 +20,10 @@ use rayon::prelude::*;
 
 pub use dateline::{Dateline, DatelineDate};
 pub use error::{InputError, InputErrorKind};
+pub use html::PageMap;
+pub(crate) use html::PAGE_FIELDS;
 pub(crate) use metadata::month_number;
+pub use warc::write_warc;
 
 use crate::pack::Pack;
 use crate::text::{LineIndex, Position, SourceId, Span};
@@ -42,6 +47,8 @@ pub struct Source {
     /// once here for the extract stage. A source rebuilt from an extract record (`report
     /// --claims-from`) has none: it is extracted already.
     pub dateline: Option<Dateline>,
+    /// For a web page: where each character of `text` (the article) stands in the page.
+    pub page: Option<std::sync::Arc<PageMap>>,
 }
 
 /// A span of boilerplate and the rule that marked it.
@@ -60,8 +67,10 @@ pub struct Metadata {
     pub title: Option<Field<String>>,
     /// Outlet (from a manifest, a `Source:` line or a wire dateline).
     pub outlet: Option<Field<String>>,
-    /// URL (manifest only).
+    /// URL (manifest or page).
     pub url: Option<Field<String>>,
+    /// Author (page metadata).
+    pub author: Option<Field<String>>,
     /// Publication date as claimed by the manifest or the page.
     pub published: Option<Field<Date>>,
     /// Wire dateline place ("MOSCOW").
@@ -95,6 +104,11 @@ pub enum Origin {
         /// What kind of line ("headline", "wire dateline").
         what: &'static str,
     },
+    /// A field of a web page's own metadata (JSON-LD, meta tags) or of its WARC record.
+    Page {
+        /// Which field ("JSON-LD `datePublished`").
+        what: &'static str,
+    },
 }
 
 impl Origin {
@@ -108,6 +122,7 @@ impl std::fmt::Display for Origin {
         match self {
             Origin::Manifest => f.write_str("manifest"),
             Origin::Line { line, what } => write!(f, "{what}, line {line}"),
+            Origin::Page { what } => write!(f, "page {what}"),
         }
     }
 }
@@ -130,11 +145,21 @@ impl Source {
             meta,
             boilerplate,
             dateline,
+            page: None,
         }
     }
 
-    /// The 1-based line:column of a byte offset.
+    /// The 1-based line:column of a byte offset in the file the user has: in the text, or
+    /// for a web page in the page where the character stands.
     pub fn position(&self, offset: usize) -> Position {
+        match &self.page {
+            Some(map) => map.position(&self.text, offset),
+            None => self.lines.position(&self.text, offset),
+        }
+    }
+
+    /// The 1-based line:column of a byte offset in [`Source::text`] itself.
+    pub fn text_position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)
     }
 
@@ -196,6 +221,8 @@ pub struct Ingested {
     pub errors: Vec<InputError>,
     /// Files skipped on purpose (not `.txt`/`.md` inside a directory).
     pub skipped: Vec<String>,
+    /// Inputs read but without an article (a web page that is a login wall or an index).
+    pub notes: Vec<InputError>,
 }
 
 /// Compiles the regexes reading a page's header needs now rather than at first use.
@@ -221,7 +248,7 @@ pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
     }
     let read: Vec<Result<Source, InputError>> = planned
         .par_iter()
-        .map(|p| read_one(p, encoding, pack))
+        .flat_map_iter(|p| read_planned(p, encoding, pack))
         .collect();
     let mut used = std::collections::BTreeSet::new();
     for r in read {
@@ -233,6 +260,7 @@ pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
                 }
                 out.sources.push(s);
             }
+            Err(e) if e.kind == InputErrorKind::NoArticle => out.notes.push(e),
             Err(e) => out.errors.push(e),
         }
     }
@@ -318,15 +346,29 @@ fn is_article_path(p: &Path) -> bool {
             x.to_ascii_lowercase().as_str(),
             "txt" | "md" | "markdown" | "text"
         )
-    })
+    }) || html::is_page(p)
+        || warc::is_warc(p)
+}
+
+/// Reads one planned input: a text, a web page, or every record of a web archive.
+fn read_planned(p: &Planned, encoding: Encoding, pack: &Pack) -> Vec<Result<Source, InputError>> {
+    match &p.fs {
+        Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, pack),
+        Some(fs) if p.bytes.is_none() && html::is_page(fs) => vec![html::read_planned(p, pack)],
+        _ => vec![read_one(p, encoding, pack)],
+    }
+}
+
+fn load(p: &Planned) -> Result<Vec<u8>, InputError> {
+    match (&p.bytes, &p.fs) {
+        (Some(b), _) => Ok(b.clone()),
+        (None, Some(fs)) => std::fs::read(fs).map_err(|e| io_error(&p.path, &e)),
+        (None, None) => Err(io_error(&p.path, &std::io::Error::other("nothing to read"))),
+    }
 }
 
 fn read_one(p: &Planned, encoding: Encoding, pack: &Pack) -> Result<Source, InputError> {
-    let bytes = match (&p.bytes, &p.fs) {
-        (Some(b), _) => b.clone(),
-        (None, Some(fs)) => std::fs::read(fs).map_err(|e| io_error(&p.path, &e))?,
-        (None, None) => return Err(io_error(&p.path, &std::io::Error::other("nothing to read"))),
-    };
+    let bytes = load(p)?;
     if content_inspector::inspect(&bytes).is_binary() {
         return Err(InputError {
             path: p.path.clone(),
@@ -349,13 +391,22 @@ fn read_one(p: &Planned, encoding: Encoding, pack: &Pack) -> Result<Source, Inpu
             kind: InputErrorKind::Empty,
         });
     }
-    let id = p
-        .entry
+    let mut source = Source::from_text(&planned_id(p), &p.path, &text, pack);
+    apply_entry(&mut source, p.entry.as_ref());
+    Ok(source)
+}
+
+/// The id a planned input's source gets: the manifest's, else the file stem.
+fn planned_id(p: &Planned) -> String {
+    p.entry
         .as_ref()
         .and_then(|e| e.id.clone())
-        .unwrap_or_else(|| stem(&p.path));
-    let mut source = Source::from_text(&id, &p.path, &text, pack);
-    if let Some(e) = &p.entry {
+        .unwrap_or_else(|| stem(&p.path))
+}
+
+/// What a manifest entry says wins over what the text or page says.
+fn apply_entry(source: &mut Source, entry: Option<&manifest::Entry>) {
+    if let Some(e) = entry {
         if let Some(o) = &e.outlet {
             source.meta.outlet = Some(Field::new(o.clone(), Origin::Manifest));
         }
@@ -369,7 +420,6 @@ fn read_one(p: &Planned, encoding: Encoding, pack: &Pack) -> Result<Source, Inpu
             source.meta.published = Some(Field::new(d, Origin::Manifest));
         }
     }
-    Ok(source)
 }
 
 fn not_utf8(path: &str, bytes: &[u8], offset: usize) -> InputError {

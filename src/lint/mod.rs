@@ -167,7 +167,7 @@ pub(crate) fn sentence_around(
     let Some(source) = analysis.sources.get(index) else {
         return offset..offset;
     };
-    let line = source.position(offset).line;
+    let line = source.text_position(offset).line;
     source
         .lines
         .line_span(&source.text, line)

@@ -98,7 +98,7 @@ pub(super) fn apply(
 }
 
 fn ignored_inline(d: &Diagnostic, draft: &Source) -> bool {
-    let line = draft.position(d.claim.span.start).line;
+    let line = draft.text_position(d.claim.span.start).line;
     [line, line.saturating_sub(1)]
         .into_iter()
         .filter(|&l| l >= 1)

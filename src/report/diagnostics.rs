@@ -149,9 +149,9 @@ fn source_label(s: &Source, date: Option<jiff::civil::Date>, e: &Evidence) -> St
 /// The whole lines around `e`, escaped, with the span moved to match.
 fn part(e: &Evidence, sources: &[Source], label: String) -> Option<Part> {
     let s = sources.get(e.source)?;
-    let start = s.position(e.span.start);
+    let start = s.text_position(e.span.start);
     let end_line = s
-        .position(e.span.end.max(e.span.start + 1).min(s.text.len()))
+        .text_position(e.span.end.max(e.span.start + 1).min(s.text.len()))
         .line;
     let first = s.lines.line_span(&s.text, start.line)?;
     let last = s.lines.line_span(&s.text, end_line.max(start.line))?;
@@ -164,7 +164,8 @@ fn part(e: &Evidence, sources: &[Source], label: String) -> Option<Part> {
     Some(Part {
         origin: sanitize(&s.path),
         text,
-        line_start: start.line,
+        // a web page's article is numbered from the page line where the claim stands
+        line_start: s.position(e.span.start).line,
         range,
         label,
     })

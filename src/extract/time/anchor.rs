@@ -47,7 +47,7 @@ pub(super) fn published_anchor(
     let mut latest_month: Option<i8> = None;
     let header_line = match field.origin {
         Origin::Line { line, .. } => Some(line),
-        Origin::Manifest => None,
+        Origin::Manifest | Origin::Page { .. } => None,
     };
     for (s, found) in sentences.iter().zip(phrases) {
         if found.is_empty() {
@@ -58,7 +58,7 @@ pub(super) fn published_anchor(
             continue;
         }
         // the date line itself ("Thursday, October 21, 2021") says nothing of the news
-        let on_header = header_line == Some(source.position(s.span.start).line);
+        let on_header = header_line == Some(source.text_position(s.span.start).line);
         for p in found {
             match p.kind {
                 _ if on_header => {}
