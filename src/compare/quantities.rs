@@ -104,7 +104,12 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     };
     let kind_id = first.q.kind.clone();
     let kind = ctx.pack.kind(&kind_id);
+    let places: BTreeSet<&str> = items
+        .iter()
+        .filter_map(|i| i.q.scope.place.as_deref())
+        .collect();
     let rules = Rules {
+        several_places: places.len() > 1,
         cumulative: kind.is_some_and(|k| k.cumulative),
         event_day: kind.is_some_and(|k| k.event_day),
         method_dependent: kind.is_some_and(|k| k.method_dependent),

@@ -90,6 +90,9 @@ pub(super) struct Rules<'p> {
     pub(super) method_dependent: bool,
     /// Sets of counted nouns that name one thing (`same_counted`).
     pub(super) same_counted: &'p [Vec<String>],
+    /// The group's figures name two or more places (a march in many cities): a figure
+    /// that names none may be any of them, so it conflicts with nothing.
+    pub(super) several_places: bool,
 }
 
 enum Rel {
@@ -228,12 +231,25 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             } else {
                 CONFLICT_CONTEXT_MIN
             };
-            if context < min_context && !near_same_thing(qa, qb) {
+            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
+            // Two claimants, both named ("the CNE", "Torino Capital") or both not
+            // ("police", "the organisers"), giving figures for one event: their sentences
+            // need not be alike. An unnamed credit next to a named one ("the electoral
+            // commission", "the CNE") may be the same body.
+            let rivals = match (&ua, &ub) {
+                (Some(x), Some(y)) => x.named == y.named && !same_party(&x.key, &y.key),
+                _ => false,
+            };
+            let claimed_event = qa.event.is_some() && qb.event.is_some();
+            if context < min_context && !near_same_thing(qa, qb) && !(rivals && claimed_event) {
                 return Pair::Nothing; // too little in common to call it anything
             }
             if unnamed(qa) && unnamed(qb) {
                 // "$85 million" and "$310m" with no event and no thing counted: nothing
                 // says the two measure the same thing
+                return Pair::Nothing;
+            }
+            if rules.several_places && (qa.scope.place.is_none() || qb.scope.place.is_none()) {
                 return Pair::Nothing;
             }
             if is_multiplier_apart(qa, qb) {
@@ -263,9 +279,8 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 // what each counts differs in a way the text did not say (place, group)
                 return Pair::Nothing;
             }
-            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
             if let (Some(x), Some(y)) = (&ua, &ub) {
-                if x.key != y.key && x.named && y.named {
+                if rivals {
                     let not_rivals = |reason: &str| Pair::DiffScope {
                         why: Why::Status,
                         text: format!(
@@ -1210,5 +1225,69 @@ mod tests {
                 .with(money("$150m", exact(1.5e8))),
         ]);
         assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+    }
+
+    #[test]
+    fn unnamed_rival_claimants_are_a_dispute_whatever_their_wording() {
+        let crowd = |id, text: &str, phrase, v, who| {
+            doc(id, text).with(
+                q(phrase, exact(v))
+                    .kind("counts", "people", "attended", "people")
+                    .by(who),
+            )
+        };
+        let f = run(vec![
+            crowd(
+                "a",
+                "Police counted 12,000 people along the quay by the evening.",
+                "12,000 people",
+                12000.0,
+                "police",
+            ),
+            crowd(
+                "b",
+                "Dockers rallying for the pay deal were 30,000 people, the organisers insisted.",
+                "30,000 people",
+                30000.0,
+                "organisers",
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        assert!(f[0].explanation.contains("two claimants"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_figure_without_a_place_conflicts_with_none_when_the_story_has_several() {
+        let crowd = |id, text: &str, phrase, v, place: Option<&str>| {
+            let q = q(phrase, exact(v)).kind("counts", "people", "attended", "people");
+            doc(id, text).with(match place {
+                Some(p) => q.place(p),
+                None => q,
+            })
+        };
+        let f = run(vec![
+            crowd(
+                "a",
+                "In Alder Bay 9,000 people marched.",
+                "9,000 people",
+                9000.0,
+                Some("alder bay"),
+            ),
+            crowd(
+                "b",
+                "In Vossberg 40,000 people marched.",
+                "40,000 people",
+                40000.0,
+                Some("vossberg"),
+            ),
+            crowd(
+                "c",
+                "Some 25,000 people marched.",
+                "25,000 people",
+                25000.0,
+                None,
+            ),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
     }
 }

@@ -104,6 +104,11 @@ impl Q {
         self.q.counted = Some(counted.into());
         self
     }
+    pub(super) fn place(mut self, p: &str) -> Q {
+        self.q.scope.place = Some(p.into());
+        self
+    }
+
     pub(super) fn vague(mut self) -> Q {
         self.q.vague = true;
         self.q.number = None;

@@ -121,6 +121,20 @@ fn has_word(s: &str, w: &str) -> bool {
     false
 }
 
+/// Whether the figure's clause counts only up to a time of day ("had voted by 5.30pm",
+/// "by noon", "as of 3 p.m."): a running count taken before the day's end, a part of the
+/// day's total rather than a rival to it.
+pub(crate) fn until_time_of_day(lower: &str, window: &Range<usize>) -> bool {
+    static UNTIL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = UNTIL.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:by|as of|until|till)\s+(?:(?:about|around)\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midday|mid-?morning|mid-?afternoon|lunchtime|nightfall)",
+        )
+        .expect("the time-of-day pattern is a valid regex")
+    });
+    lower.get(window.clone()).is_some_and(|c| re.is_match(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +194,15 @@ mod tests {
         assert_eq!(of("At least 12 people died in the fire", "12"), None);
         // "willing" is not "will", "estimatedly" is no word
         assert_eq!(of("Some 12 volunteers were willing to stay", "12"), None);
+    }
+
+    #[test]
+    fn a_count_up_to_a_time_of_day_is_partial() {
+        let until = |t: &str| until_time_of_day(t, &(0..t.len()));
+        assert!(until("only 900 had signed by 4.30pm local time"));
+        assert!(until("1,200 had crossed as of 3 p.m."));
+        assert!(until("some 400 had arrived by noon"));
+        assert!(!until("900 signed by the end of the week"));
+        assert!(!until("the fund grew by 12 percent"));
     }
 }

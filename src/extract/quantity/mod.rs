@@ -158,7 +158,12 @@ pub(crate) fn find(
             }
             continue;
         };
-        q.part = part;
+        // "3.7 million had voted by 5.30pm": a count up to a time of day is a part of the
+        // day's total (a temperature "by noon" is a reading, not a part).
+        let count = pack
+            .unit(&q.unit)
+            .is_some_and(|u| u.dimension == crate::pack::Dimension::Count);
+        q.part = part || count && super::frame::until_time_of_day(lower, &window);
         q.status = super::frame::status(lower, &window, &(f.start_with_modifier..f.end_with_unit));
         if (q.counted.is_none() || q.event.is_none())
             && compares(&lower[window.start..f.start_with_modifier])
