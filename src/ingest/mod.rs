@@ -7,7 +7,9 @@
 //! not articles). Nothing reads more than [`Limits::max_source_size`] bytes of one
 //! input; the same file named twice is one source. Invariant: `Source::text` is the
 //! file's text exactly (less a UTF-8 byte-order mark; UTF-16 behind a byte-order mark
-//! and Latin-1 on request decoded), so every later span indexes what the user sees.
+//! and Latin-1 on request decoded; terminal control sequences blanked to spaces of the
+//! same length, so that no colour code yields a figure), so every later span indexes
+//! what the user sees.
 
 mod boilerplate;
 mod dateline;
@@ -123,6 +125,7 @@ impl Source {
     /// Builds a source from text already in memory (used for stdin, tests and benches).
     pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let text = crate::text::blank_control_sequences(text);
         let patterns = boilerplate::mark(&text, pack);
         let (meta, header) = metadata::read(&text, &patterns);
         let mut marks = patterns.marks;
@@ -341,13 +344,13 @@ fn plan_path(p: &Path, limits: Limits, planned: &mut Vec<Planned>, out: &mut Ing
         };
         let (entries, errors) = manifest::parse(p, &text);
         out.errors.extend(errors);
-        let base = p.parent().map(lexical_normal);
+        let base = p.parent().unwrap_or_else(|| Path::new(""));
         for e in entries {
             let shown = e.path.display().to_string();
-            if let Some(base) = &base {
-                if !lexical_normal(&e.path).starts_with(base) {
-                    out.outside.push(shown.clone());
-                }
+            // the path as the manifest wrote it, `..` resolved as written
+            let written = lexical_normal(e.path.strip_prefix(base).unwrap_or(&e.path));
+            if written.is_absolute() || written.starts_with("..") {
+                out.outside.push(shown.clone());
             }
             planned.push(Planned {
                 path: shown,

@@ -10,7 +10,7 @@ mod word_regex;
 mod words;
 
 pub(crate) use escape::escape_map;
-pub use escape::{escape, is_unsafe};
+pub use escape::{blank_control_sequences, escape, is_unsafe};
 pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
 pub(crate) use words::{lowercase, words, words_lowered, Word};
 
