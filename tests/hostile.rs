@@ -28,6 +28,21 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .unwrap()
 }
 
+/// `crosscheck ARGS` in `dir` with at most 1 GiB of address space (`ulimit -v`): far
+/// less than reading an endless source or allocating a forged length would take.
+#[cfg(unix)]
+fn run_limited(args: &str, dir: &Path) -> Output {
+    let script = format!(
+        "ulimit -v 1048576 && exec '{}' {args}",
+        env!("CARGO_BIN_EXE_crosscheck")
+    );
+    Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
@@ -169,21 +184,13 @@ fn a_source_over_the_size_limit_is_named_with_the_option_to_raise_it() {
 #[test]
 fn under_a_memory_limit_an_endless_source_costs_no_more_than_the_size_limit() {
     let (dir, _) = story();
-    // 1 GiB of address space: far less than reading /dev/zero to the end would take
-    let script = format!(
-        "ulimit -v 1048576 && exec '{}' report --format json /dev/zero news",
-        env!("CARGO_BIN_EXE_crosscheck")
-    );
-    let o = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let o = run_limited("report --format json /dev/zero news", dir.path());
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("/dev/zero"));
     assert_eq!(source_ids(&o), ["a", "b"]);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_forged_record_length_is_refused_before_allocating_and_the_rest_reported() {
     let (dir, _) = story();
@@ -195,15 +202,10 @@ fn a_forged_record_length_is_refused_before_allocating_and_the_rest_reported() {
     let second = lines.lines().nth(1).unwrap();
     let jsonl = format!("\u{feff}{first}\n{second}\n");
     std::fs::write(dir.path().join("claims.jsonl"), jsonl).unwrap();
-    let script = format!(
-        "ulimit -v 1048576 && exec '{}' report --format json --claims-from claims.jsonl",
-        env!("CARGO_BIN_EXE_crosscheck")
+    let o = run_limited(
+        "report --format json --claims-from claims.jsonl",
+        dir.path(),
     );
-    let o = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(
@@ -452,4 +454,19 @@ fn an_allowlist_with_a_byte_order_mark_means_what_it_says() {
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(json(&o)["diagnostics"].as_array().unwrap().len() < rules.len());
     let _ = news;
+}
+
+#[test]
+fn one_syntax_error_in_a_pack_file_is_one_problem_not_its_follow_ons() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(pack.join("units.toml"), "[[unit]]\nid = = \"boats\"\n").unwrap();
+    let o = run(&["pack", "check", "pack"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("(1 problem)") && err.contains("units.toml:2"),
+        "{err}"
+    );
 }
