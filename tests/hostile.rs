@@ -470,3 +470,28 @@ fn one_syntax_error_in_a_pack_file_is_one_problem_not_its_follow_ons() {
         "{err}"
     );
 }
+
+#[test]
+fn a_group_compared_as_a_sample_says_so() {
+    let (dir, news) = story();
+    let many: String = (20..100)
+        .map(|n| format!("The port authority said {n} boats sank in the harbour on Sunday. "))
+        .collect();
+    std::fs::write(
+        news.join("a.txt"),
+        format!("Storm batters the harbour\n\n{many}\n"),
+    )
+    .unwrap();
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "{v}");
+    assert!(
+        findings.iter().all(|f| f["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("compared as a sample: 81 distinct figures")),
+        "{v}"
+    );
+}

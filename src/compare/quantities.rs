@@ -362,6 +362,16 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             findings.push(v);
         }
     }
+    if n > block::BUCKET_PAIRWISE_CAP {
+        // the pairs were a sample: say so where the reader looks
+        let note = format!(
+            "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
+            block::BUCKET_PAIRWISE_CAP
+        );
+        for f in &mut findings {
+            f.explanation.push_str(&note);
+        }
+    }
     findings
 }
 
