@@ -26,4 +26,11 @@ for story in "$fixtures"/*/; do
     { cat "${files[0]}"; printf '\0'; cat "${files[1]}"; printf '\0'; cat "${files[2]}"; } >"corpus/pipeline/$name-three"
   fi
 done
-echo "seeded: $(ls corpus/pipeline | wc -l) pipeline, $(ls corpus/segment | wc -l) segment, $(ls corpus/scale | wc -l) scale"
+# records: each story's `extract --format jsonl` lines (built from the root crate)
+mkdir -p corpus/records
+for story in "$fixtures"/*/; do
+  name=$(basename "$story")
+  cargo run -q --manifest-path ../Cargo.toml -- extract --format jsonl "$story" \
+    >"corpus/records/$name.jsonl" 2>/dev/null || true
+done
+echo "seeded: $(ls corpus/records | wc -l) records, $(ls corpus/pipeline | wc -l) pipeline, $(ls corpus/segment | wc -l) segment, $(ls corpus/scale | wc -l) scale"

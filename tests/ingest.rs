@@ -84,7 +84,18 @@ fn directories_are_read_recursively_in_order_skipping_other_files() {
     );
     let ids: Vec<&str> = got.sources.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
-    assert_eq!(got.skipped.len(), 1);
+    let skipped: Vec<(&str, &str)> = got
+        .skipped
+        .iter()
+        .map(|s| (s.path.rsplit('/').next().unwrap_or(""), s.reason))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (".hidden.txt", "hidden"),
+            ("notes.pdf", "not a .txt, .md, .html or .warc article")
+        ]
+    );
     assert!(got.errors.is_empty());
 }
 

@@ -104,7 +104,8 @@ fn nul_bytes_and_binary_inside_a_directory_are_named_errors() {
     )
     .unwrap();
     std::fs::write(dir.path().join("b.txt"), b"text with a NUL \0 byte in it\n").unwrap();
-    std::fs::write(dir.path().join("c.md"), [0xff_u8, 0xfe, 0x00, 0x41]).unwrap();
+    // a UTF-16 byte-order mark, then a lone surrogate
+    std::fs::write(dir.path().join("c.md"), [0xff_u8, 0xfe, 0x00, 0xd8]).unwrap();
     let got = ingest(
         &[Input::Path(dir.path().to_path_buf())],
         Encoding::Utf8,
@@ -114,7 +115,7 @@ fn nul_bytes_and_binary_inside_a_directory_are_named_errors() {
     assert_eq!(got.errors.len(), 2, "{:?}", got.errors);
     assert!(got.errors.iter().all(|e| matches!(
         e.kind,
-        InputErrorKind::Binary | InputErrorKind::NotUtf8 { .. }
+        InputErrorKind::Binary | InputErrorKind::NotUtf8 { .. } | InputErrorKind::BadUtf16 { .. }
     )));
 }
 

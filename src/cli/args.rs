@@ -40,6 +40,44 @@ pub struct Global {
     /// More detail on stderr (-v notes, -vv per-stage counts).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
+    /// The largest source (or `--claims-from` record) read, in bytes, or with a K, M or G
+    /// suffix (powers of 1024); a larger one is named on stderr and skipped (exit 2).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size, global = true)]
+    pub max_source_size: u64,
+}
+
+/// A size in bytes: digits, then an optional K, M or G (KiB, MiB, GiB; a trailing `B` or
+/// `iB` is accepted).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let body = upper
+        .strip_suffix("IB")
+        .or_else(|| upper.strip_suffix('B'))
+        .unwrap_or(&upper);
+    let (digits, shift) = match body.chars().last() {
+        Some('K') => (&body[..body.len() - 1], 10),
+        Some('M') => (&body[..body.len() - 1], 20),
+        Some('G') => (&body[..body.len() - 1], 30),
+        _ => (body, 0),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size: write bytes, or a number with K, M or G"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is out of range: give a size from 1 byte to 16E"))
+}
+
+/// A confidence: a finite number from 0 to 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "`{s}` is not a confidence: give a number from 0 to 1"
+        )),
+    }
 }
 
 /// The subcommands.
@@ -74,7 +112,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub format: ReportFormat,
     /// Drop findings below this confidence (0 to 1).
-    #[arg(long, default_value_t = 0.0, value_name = "X")]
+    #[arg(long, default_value_t = 0.0, value_name = "X", value_parser = parse_confidence)]
     pub min_confidence: f64,
 }
 
@@ -227,4 +265,38 @@ pub enum EncodingChoice {
     Utf8,
     /// Read bytes that are not UTF-8 as Latin-1.
     Latin1,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_binary_suffixes_and_refuse_nonsense() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64MB"), Ok(64 << 20));
+        for bad in [
+            "",
+            "0",
+            "-1",
+            "1.5M",
+            "M",
+            "99999999999999999999",
+            "17179869184G",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_confidence_is_a_finite_number_from_zero_to_one() {
+        assert_eq!(parse_confidence("0.5"), Ok(0.5));
+        assert_eq!(parse_confidence("1"), Ok(1.0));
+        for bad in ["NaN", "nan", "inf", "-inf", "1.01", "-0.1", "x"] {
+            assert!(parse_confidence(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -5,7 +5,7 @@ mod exit;
 mod text;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
@@ -41,7 +41,8 @@ pub fn main() -> std::process::ExitCode {
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
+    // A closed or broken stderr must not end the run nor change its exit status.
+    let mut err = Lenient(io::stderr());
     let mut stdin = io::stdin();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let term_dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
@@ -63,6 +64,33 @@ pub fn main() -> std::process::ExitCode {
             std::process::ExitCode::from(Status::Usage.code())
         }
         _ => std::process::ExitCode::from(status.code()),
+    }
+}
+
+/// A writer whose failures are ignored (stderr: the exit status still tells).
+struct Lenient<W>(W);
+
+impl<W: Write> Write for Lenient<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
+    }
+}
+
+/// The status of a command that read its inputs (`Usage` when one could not be read)
+/// once its output is written. A reader that closed the pipe early (`| head`) is no
+/// failure, but it does not turn a skipped input's exit 2 into 0.
+fn written<E: Into<anyhow::Error>>(result: Result<(), E>, read_ok: bool) -> anyhow::Result<Status> {
+    let status = if read_ok { Status::Ok } else { Status::Usage };
+    match result.map_err(Into::into) {
+        Ok(()) => Ok(status),
+        Err(e) if is_broken_pipe(&e) => Ok(status),
+        Err(e) => Err(e),
     }
 }
 
@@ -129,50 +157,50 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             let (analysis, read_ok) = if a.claims_from.is_empty() {
                 read_and_analyze(&a.sources, cli, &pack, io, a.min_confidence)?
             } else {
-                read_claims_and_analyze(&a.claims_from, &pack, io, a.min_confidence)?
+                read_claims_and_analyze(&a.claims_from, cli, &pack, io, a.min_confidence)?
             };
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
-            match a.format {
-                ReportFormat::Human => report::human::render(&analysis, &render, io.stdout)?,
-                ReportFormat::Json => report::json::render_report(&analysis, io.stdout)?,
-                ReportFormat::Markdown => report::markdown::render(&analysis, io.stdout)?,
-            }
-            Ok(if read_ok { Status::Ok } else { Status::Usage })
+            let result = match a.format {
+                ReportFormat::Human => report::human::render(&analysis, &render, io.stdout),
+                ReportFormat::Json => report::json::render_report(&analysis, io.stdout),
+                ReportFormat::Markdown => report::markdown::render(&analysis, io.stdout),
+            };
+            written(result, read_ok)
         }
         Command::Extract(a) => {
             let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
-            match a.format {
+            let result = match a.format {
                 args::ExtractFormat::Json if a.all_figures => {
-                    report::json::render_extract_figures(&analysis, &pack, io.stdout)?
+                    report::json::render_extract_figures(&analysis, &pack, io.stdout)
                 }
-                args::ExtractFormat::Json => report::json::render_extract(&analysis, io.stdout)?,
+                args::ExtractFormat::Json => report::json::render_extract(&analysis, io.stdout),
                 args::ExtractFormat::Jsonl => {
-                    report::json::render_extract_lines(&analysis, io.stdout)?
+                    report::json::render_extract_lines(&analysis, io.stdout)
                 }
                 args::ExtractFormat::Human => {
                     let figures = a
                         .all_figures
                         .then(|| report::json::figure_views(&analysis, &pack));
-                    write_extract_human(&analysis, figures, io.stdout)?
+                    write_extract_human(&analysis, figures, io.stdout)
                 }
-            }
-            Ok(if read_ok { Status::Ok } else { Status::Usage })
+            };
+            written(result, read_ok)
         }
         Command::Segment(a) => {
             let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
-            match a.format {
-                args::SegmentFormat::Json => report::json::render_segment(&analysis, io.stdout)?,
-                args::SegmentFormat::Lines => write_segment_lines(&analysis, io.stdout)?,
-            }
-            Ok(if read_ok { Status::Ok } else { Status::Usage })
+            let result = match a.format {
+                args::SegmentFormat::Json => report::json::render_segment(&analysis, io.stdout),
+                args::SegmentFormat::Lines => write_segment_lines(&analysis, io.stdout),
+            };
+            written(result, read_ok)
         }
         Command::Lint(a) => lint_command(a, cli, &pack, io, &render),
         Command::Text(a) => {
@@ -229,7 +257,7 @@ fn read_and_analyze(
             writeln!(
                 io.stderr,
                 "note: `{}`: {} claims, anchor {}",
-                s.path,
+                report::sanitize(&s.path),
                 e.claims.len(),
                 e.anchor.basis
             )?;
@@ -243,6 +271,7 @@ fn read_and_analyze(
 /// Returns `None` when no line at all could be read.
 fn read_claims_and_analyze(
     paths: &[PathBuf],
+    cli: &Cli,
     pack: &Pack,
     io: &mut Io<'_>,
     min_confidence: f64,
@@ -254,42 +283,65 @@ fn read_claims_and_analyze(
         path: String,
         record: Option<crate::extract::record::Record>,
     }
+    let limit = cli.global.max_source_size;
+    // a record's JSON runs to a few times its text; past that, a line is no record
+    let line_limit = limit.saturating_mul(RECORD_LINE_FACTOR);
     let mut ok = true;
     let mut sources = Vec::new();
     let mut extractions = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let mut stdin_used = false;
+    let mut seen_files = std::collections::HashSet::new();
     for p in paths {
-        let (name, text) = if p.as_os_str() == "-" {
+        let (name, reader): (String, Box<dyn io::BufRead + '_>) = if p.as_os_str() == "-" {
             if stdin_used {
                 continue;
             }
             stdin_used = true;
-            let mut bytes = Vec::new();
-            let read = io.stdin.read_to_end(&mut bytes).map(|_| bytes);
-            ("<stdin>".to_owned(), read)
+            ("-".to_owned(), Box::new(io::BufReader::new(&mut *io.stdin)))
         } else {
-            (p.display().to_string(), std::fs::read(p))
-        };
-        let text = match text.map(String::from_utf8) {
-            Ok(Ok(t)) => t,
-            Ok(Err(_)) => {
-                writeln!(io.stderr, "error: `{name}`: not UTF-8 text")?;
-                ok = false;
-                continue;
+            let name = report::sanitize(&p.display().to_string());
+            if let Ok(c) = std::fs::canonicalize(p) {
+                if !seen_files.insert(c) {
+                    if !cli.global.quiet {
+                        writeln!(io.stderr, "warning: `{name}` was named already: read once")?;
+                    }
+                    continue;
+                }
             }
-            Err(e) => {
-                writeln!(io.stderr, "error: cannot read `{name}`: {e}")?;
-                ok = false;
-                continue;
+            match std::fs::File::open(p) {
+                Ok(f) => (name, Box::new(io::BufReader::new(f))),
+                Err(e) => {
+                    writeln!(io.stderr, "error: cannot read `{name}`: {e}")?;
+                    ok = false;
+                    continue;
+                }
             }
         };
-        for (i, line) in text.lines().enumerate() {
+        let name = report::sanitize(&name);
+        let mut lines = JsonLines {
+            reader,
+            limit: line_limit,
+            number: 0,
+        };
+        loop {
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(e) => {
+                    writeln!(io.stderr, "error: `{name}` line {}: {e}", lines.number)?;
+                    ok = false;
+                    if e.kind() == io::ErrorKind::InvalidData {
+                        continue;
+                    }
+                    break;
+                }
+            };
+            let n = lines.number;
             if line.trim().is_empty() {
                 continue;
             }
-            let n = i + 1;
-            let parsed = match serde_json::from_str::<Line>(line) {
+            let parsed = match serde_json::from_str::<Line>(&line) {
                 Ok(l) => l,
                 Err(e) => {
                     writeln!(
@@ -312,18 +364,22 @@ fn read_claims_and_analyze(
                 writeln!(
                     io.stderr,
                     "error: `{name}` line {n}: source id `{}` was already read",
-                    parsed.id
+                    report::sanitize(&parsed.id)
                 )?;
                 ok = false;
                 continue;
             }
-            match record.into_source(&parsed.id, &parsed.path) {
+            match record.into_source_limited(&parsed.id, &parsed.path, limit) {
                 Ok((s, e)) => {
                     sources.push(s);
                     extractions.push(e);
                 }
                 Err(msg) => {
-                    writeln!(io.stderr, "error: `{name}` line {n}: {msg}")?;
+                    writeln!(
+                        io.stderr,
+                        "error: `{name}` line {n}: {}",
+                        report::sanitize(&msg)
+                    )?;
                     ok = false;
                 }
             }
@@ -338,13 +394,73 @@ fn read_claims_and_analyze(
     Ok((Some(analysis), ok))
 }
 
+/// How many times the maximum source size one `--claims-from` line may take.
+const RECORD_LINE_FACTOR: u64 = 4;
+
+/// The lines of a JSONL input, each at most `limit` bytes, a byte-order mark opening the
+/// first one dropped. A longer line, or one that is not UTF-8, is an `InvalidData` error
+/// and skipped to its end; any other error ends the input.
+struct JsonLines<'a> {
+    reader: Box<dyn io::BufRead + 'a>,
+    limit: u64,
+    /// The 1-based number of the last line returned.
+    number: usize,
+}
+
+impl JsonLines<'_> {
+    fn next_line(&mut self) -> io::Result<Option<String>> {
+        let mut buf = Vec::new();
+        let read = (&mut self.reader)
+            .take(self.limit.saturating_add(1))
+            .read_until(b'\n', &mut buf)?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        if buf.len() as u64 > self.limit && buf.last() != Some(&b'\n') {
+            // skip the rest of the line without holding it
+            loop {
+                let chunk = self.reader.fill_buf()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                match memchr::memchr(b'\n', chunk) {
+                    Some(i) => {
+                        self.reader.consume(i + 1);
+                        break;
+                    }
+                    None => {
+                        let n = chunk.len();
+                        self.reader.consume(n);
+                    }
+                }
+            }
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "longer than {} bytes ({RECORD_LINE_FACTOR} times `--max-source-size`); skipped",
+                    self.limit
+                ),
+            ));
+        }
+        if self.number == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3);
+        }
+        String::from_utf8(buf)
+            .map(Some)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))
+    }
+}
+
 fn read_inputs(
     paths: &[PathBuf],
     cli: &Cli,
     pack: &Pack,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Ingested> {
+    let limit = cli.global.max_source_size;
     let mut inputs = Vec::new();
+    let mut stdin_error = None;
     let mut stdin_used = false;
     for p in paths {
         if p.as_os_str() == "-" {
@@ -352,9 +468,15 @@ fn read_inputs(
                 continue;
             }
             stdin_used = true;
-            let mut bytes = Vec::new();
-            io.stdin.read_to_end(&mut bytes)?;
-            inputs.push(Input::Stdin(bytes));
+            match crate::ingest::read_limited(&mut *io.stdin, limit) {
+                Ok(bytes) => inputs.push(Input::Stdin(bytes)),
+                Err(kind) => {
+                    stdin_error = Some(crate::ingest::InputError {
+                        path: "-".into(),
+                        kind,
+                    })
+                }
+            }
         } else {
             inputs.push(Input::Path(p.clone()));
         }
@@ -363,7 +485,13 @@ fn read_inputs(
         args::EncodingChoice::Utf8 => Encoding::Utf8,
         args::EncodingChoice::Latin1 => Encoding::Latin1,
     };
-    let ingested = crate::ingest(&inputs, encoding, pack);
+    let limits = crate::ingest::Limits {
+        max_source_size: limit,
+    };
+    let mut ingested = crate::ingest::ingest_limited(&inputs, encoding, limits, pack);
+    if let Some(e) = stdin_error {
+        ingested.errors.insert(0, e);
+    }
     for e in &ingested.errors {
         writeln!(io.stderr, "error: {e}")?;
     }
@@ -371,12 +499,29 @@ fn read_inputs(
         for n in &ingested.notes {
             writeln!(io.stderr, "note: {n}")?;
         }
+        for r in &ingested.repeats {
+            writeln!(
+                io.stderr,
+                "warning: `{}` is the same file as `{}`: read once",
+                report::sanitize(&r.path),
+                report::sanitize(&r.first)
+            )?;
+        }
     }
     if cli.global.verbose >= 1 && !cli.global.quiet {
         for s in &ingested.skipped {
             writeln!(
                 io.stderr,
-                "note: skipped `{s}`: not a .txt, .md, .html or .warc article"
+                "note: skipped `{}`: {}",
+                report::sanitize(&s.path),
+                s.reason
+            )?;
+        }
+        for p in &ingested.outside {
+            writeln!(
+                io.stderr,
+                "note: manifest entry `{}` lies outside the manifest's folder",
+                report::sanitize(p)
             )?;
         }
     }
@@ -390,7 +535,7 @@ fn write_segment_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<(
             writeln!(
                 out,
                 "{}:{}:{}\t{}",
-                s.path,
+                report::sanitize(&s.path),
                 p.line,
                 p.column,
                 report::sanitize(x.text(s))
@@ -410,7 +555,7 @@ fn write_extract_human(
         writeln!(
             out,
             "{} ({} claims; dates resolved against {})",
-            s.path,
+            report::sanitize(&s.path),
             e.claims.len(),
             e.anchor.date.map_or_else(
                 || "nothing".to_owned(),
@@ -534,21 +679,41 @@ fn lint_command(
     let allowlist = match &a.allowlist {
         None => None,
         Some(path) => {
-            let text = match std::fs::read_to_string(path) {
+            let shown = report::sanitize(&path.display().to_string());
+            let read = crate::ingest::read_file(path, cli.global.max_source_size)
+                .map_err(|kind| crate::ingest::InputError {
+                    path: path.display().to_string(),
+                    kind,
+                })
+                .and_then(|bytes| {
+                    String::from_utf8(bytes).map_err(|e| crate::ingest::InputError {
+                        path: path.display().to_string(),
+                        kind: crate::ingest::InputErrorKind::NotUtf8 {
+                            offset: e.utf8_error().valid_up_to(),
+                            line: 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                                .iter()
+                                .filter(|&&b| b == b'\n')
+                                .count(),
+                        },
+                    })
+                });
+            let text = match read {
                 Ok(t) => t,
                 Err(e) => {
-                    writeln!(
-                        io.stderr,
-                        "error: cannot read the allowlist `{}`: {e}",
-                        path.display()
-                    )?;
+                    writeln!(io.stderr, "error: the allowlist {e}")?;
                     return Ok(Status::Usage);
                 }
             };
-            match crate::lint::Allowlist::parse(&text) {
+            // a byte-order mark is no part of the first rule
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            match crate::lint::Allowlist::parse(text) {
                 Ok(list) => Some(list),
                 Err(e) => {
-                    writeln!(io.stderr, "error: allowlist `{}`: {e}", path.display())?;
+                    writeln!(
+                        io.stderr,
+                        "error: allowlist `{shown}`: {}",
+                        report::sanitize(&e.to_string())
+                    )?;
                     return Ok(Status::Usage);
                 }
             }
@@ -566,7 +731,8 @@ fn lint_command(
     let Some(draft) = ingested.sources.iter().position(|s| s.path == draft_path) else {
         writeln!(
             io.stderr,
-            "error: the draft `{draft_path}` could not be read"
+            "error: the draft `{}` could not be read",
+            report::sanitize(&draft_path)
         )?;
         return Ok(Status::Usage);
     };
@@ -603,12 +769,12 @@ fn lint_command(
         diagnostics: &diagnostics,
         suppressed,
     };
-    match a.format {
-        LintFormat::Human => report::diagnostics::render(&lint_report, render, io.stdout)?,
-        LintFormat::Json => report::json::render_lint(&lint_report, io.stdout)?,
-        LintFormat::Sarif => report::sarif::render(&lint_report, io.stdout)?,
-    }
-    if !read_ok {
+    let result = match a.format {
+        LintFormat::Human => report::diagnostics::render(&lint_report, render, io.stdout),
+        LintFormat::Json => report::json::render_lint(&lint_report, io.stdout),
+        LintFormat::Sarif => report::sarif::render(&lint_report, io.stdout),
+    };
+    if written(result, read_ok)? == Status::Usage {
         return Ok(Status::Usage);
     }
     let deny = match a.deny {

@@ -51,13 +51,13 @@ pub(crate) fn mention_evidence(
     source_index: usize,
     source: &Source,
     extraction: &Extraction,
+    index: Option<&super::SentenceIndex>,
     mention: &Mention,
     pack: &Pack,
 ) -> Evidence {
-    let sentence = extraction
-        .claims
-        .iter()
-        .find(|c| c.sentence == mention.sentence)
+    let sentence = index
+        .and_then(|ix| ix.first_claim(mention.sentence))
+        .and_then(|i| extraction.claims.get(i))
         .map(|c| c.sentence_span.clone())
         .unwrap_or_else(|| line_around(&source.text, mention.span.clone(), pack));
     Evidence::at(source_index, mention.span.clone(), sentence)

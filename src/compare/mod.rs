@@ -44,6 +44,8 @@ mod test_support;
 mod upstream;
 pub(crate) use relation::scope_words;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -186,6 +188,52 @@ pub(crate) struct Ctx<'a> {
     pub(crate) sources: &'a [Source],
     pub(crate) extractions: &'a [Extraction],
     pub(crate) pack: &'a Pack,
+    /// Per source, what each sentence holds: looked up per claim and per mention, where a
+    /// scan of the whole extraction made a source dense with names quadratic.
+    pub(crate) by_sentence: Vec<SentenceIndex>,
+}
+
+/// The mentions and the first claim of each sentence of one extraction.
+#[derive(Default)]
+pub(crate) struct SentenceIndex {
+    /// (sentence, mention index), by sentence, mentions of one sentence in text order.
+    mentions: Vec<(usize, usize)>,
+    /// Sentence → the first claim in it.
+    first_claim: BTreeMap<usize, usize>,
+}
+
+impl SentenceIndex {
+    pub(crate) fn new(e: &Extraction) -> SentenceIndex {
+        let mut mentions: Vec<(usize, usize)> = e
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.sentence, i))
+            .collect();
+        mentions.sort_by_key(|&(sentence, _)| sentence);
+        let mut first_claim = BTreeMap::new();
+        for (i, c) in e.claims.iter().enumerate() {
+            first_claim.entry(c.sentence).or_insert(i);
+        }
+        SentenceIndex {
+            mentions,
+            first_claim,
+        }
+    }
+
+    /// The indices of the mentions of `sentence`, in their order in the extraction.
+    pub(crate) fn mentions(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self.mentions.partition_point(|&(s, _)| s < sentence);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == sentence)
+            .map(|&(_, i)| i)
+    }
+
+    /// The first claim of `sentence`, if any.
+    pub(crate) fn first_claim(&self, sentence: usize) -> Option<usize> {
+        self.first_claim.get(&sentence).copied()
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -209,6 +257,7 @@ pub fn compare(
         sources,
         extractions,
         pack,
+        by_sentence: extractions.par_iter().map(SentenceIndex::new).collect(),
     };
     // Groups are independent: compared in parallel, collected in group order.
     let mut findings: Vec<Finding> = groups

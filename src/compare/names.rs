@@ -74,6 +74,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 r.source,
                 src,
                 ex,
+                ctx.by_sentence.get(r.source),
                 ex.mentions.get(r.item)?,
                 ctx.pack,
             ))

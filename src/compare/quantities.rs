@@ -8,7 +8,7 @@
 //! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
 //! same report date); anything unknown or different is `different_scope` or nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::relation::{counted_class, pair, Pair, Rules, Why};
 use super::statements::party_key;
@@ -69,8 +69,10 @@ impl<'a> Cluster<'a> {
     }
 }
 
-/// Clusters that differ in one way, and the ways written out.
-type Differences = (BTreeSet<usize>, Vec<String>);
+/// Clusters that differ in one way, and the ways written out (in order of first
+/// appearance, each once: the set answers "seen already?" in constant time, where a scan of
+/// the list made thousands of distinct figures quadratic).
+type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
@@ -136,6 +138,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
 
     let n = clusters.len();
+    // each cluster's sources once, not once per pair it is in
+    let cluster_sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
@@ -167,7 +171,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     why,
                     dispute,
                 } => {
-                    if !dispute && !ca.sources().is_disjoint(&cb.sources()) {
+                    if !dispute && !cluster_sources[a].is_disjoint(&cluster_sources[b]) {
                         // A source that gives both figures treats them as two different
                         // things ("a $310 million gap ... draws $85 million"), unless it
                         // credits them to two claimants: then it reports their dispute.
@@ -177,13 +181,16 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 }
                 Pair::Rise => rises.push((a, b)),
                 Pair::DiffScope { why, text } => {
-                    if ca.sources() == cb.sources() && ca.sources().len() == 1 && why != Why::Part {
+                    if cluster_sources[a] == cluster_sources[b]
+                        && cluster_sources[a].len() == 1
+                        && why != Why::Part
+                    {
                         continue;
                     }
                     let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
                     e.0.insert(a);
                     e.0.insert(b);
-                    if !e.1.contains(&text) {
+                    if e.2.insert(text.clone()) {
                         e.1.push(text);
                     }
                 }
@@ -227,7 +234,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         // things no reader would compare (tents and aftershocks).
         findings.extend(other_events(ctx, &kind_id, &clusters));
     }
-    for ((_, why), (set, texts)) in diff {
+    for ((_, why), (set, texts, _)) in diff {
         let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
         let confidence = match why {
             Why::Unknown | Why::ReportDate => UNSURE_SCOPE_CONFIDENCE,
@@ -256,25 +263,41 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             std::cmp::Reverse(clusters[i].items.len()),
         )
     });
+    // Only a clique holding one of a cluster's agreeing neighbours can take it, so those
+    // are the only ones looked at (in clique order, as a scan of all would meet them):
+    // thousands of figures that agree with nothing cost no scan of thousands of cliques.
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in &agree {
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    let mut clique_of: Vec<Option<usize>> = vec![None; n];
     let mut cliques: Vec<Vec<usize>> = Vec::new();
     for i in order {
         let key = |a: usize, b: usize| (a.min(b), a.max(b));
         let edge = |a: usize, b: usize| agree.contains(&key(a, b));
         let strong = |c: &Vec<usize>| c.iter().filter(|&&j| !weak.contains(&key(i, j))).count();
-        let best = cliques
-            .iter_mut()
-            .filter(|c| c.iter().all(|&j| edge(i, j)))
-            .fold(None::<(usize, &mut Vec<usize>)>, |best, c| {
-                let s = strong(c);
+        let candidates: BTreeSet<usize> =
+            neighbours[i].iter().filter_map(|&j| clique_of[j]).collect();
+        let best = candidates
+            .into_iter()
+            .filter(|&k| cliques[k].iter().all(|&j| edge(i, j)))
+            .fold(None::<(usize, usize)>, |best, k| {
+                let s = strong(&cliques[k]);
                 match best {
                     Some((bs, b)) if bs >= s => Some((bs, b)),
-                    _ => Some((s, c)),
+                    _ => Some((s, k)),
                 }
             });
-        match best {
-            Some((_, c)) => c.push(i),
-            None => cliques.push(vec![i]),
-        }
+        let k = match best {
+            Some((_, k)) => k,
+            None => {
+                cliques.push(Vec::new());
+                cliques.len() - 1
+            }
+        };
+        cliques[k].push(i);
+        clique_of[i] = Some(k);
     }
     findings.extend(merged_conflicts(
         ctx, &kind_id, &clusters, &cliques, conflicts,
@@ -338,6 +361,16 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         findings.push(f);
         if let Some(v) = credit_variant(ctx, &members, independent.0) {
             findings.push(v);
+        }
+    }
+    if n > block::BUCKET_PAIRWISE_CAP {
+        // the pairs were a sample: say so where the reader looks
+        let note = format!(
+            "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
+            block::BUCKET_PAIRWISE_CAP
+        );
+        for f in &mut findings {
+            f.explanation.push_str(&note);
         }
     }
     findings
@@ -634,12 +667,13 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
         .map(score::word_stems)
         .unwrap_or_default();
     if let Some(ex) = ctx.extractions.get(r.source) {
-        words.extend(
-            ex.mentions
-                .iter()
-                .filter(|m| m.sentence == claim.sentence)
-                .map(|m| format!("@{}", m.key)),
-        );
+        let in_sentence = ctx
+            .by_sentence
+            .get(r.source)
+            .into_iter()
+            .flat_map(|ix| ix.mentions(claim.sentence))
+            .filter_map(|i| ex.mentions.get(i));
+        words.extend(in_sentence.map(|m| format!("@{}", m.key)));
     }
     score::StemSet::new(words)
 }

@@ -225,6 +225,20 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
             }
         }
     }
+    // Each proper tail of a person's name ("aung hlaing" of "min aung hlaing") → the first
+    // two people whose name ends with it, in key order: a lookup per mention instead of a
+    // scan of every person, which made a source dense with names quadratic.
+    let mut tails: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
+    for (key, (full, _)) in &people {
+        let mut at = 0;
+        for tok in &full[..full.len() - 1] {
+            at += tok.len() + 1;
+            let owners = tails.entry(&key[at..]).or_default();
+            if owners.len() < 2 {
+                owners.push(key);
+            }
+        }
+    }
     let mut acronyms: BTreeMap<String, (String, String, EntityKind)> = BTreeMap::new();
     for m in mentions.iter() {
         if is_acronym(&m.text) && fold(&m.key) != fold(&m.text).replace('.', "") {
@@ -243,11 +257,11 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
         {
             continue;
         }
-        let toks: Vec<&str> = m.key.split(' ').collect();
-        let mut owners = people
-            .iter()
-            .filter(|(_, (full, _))| full.len() > toks.len() && full.ends_with_strs(&toks));
-        if let (Some((key, (_, canonical))), None) = (owners.next(), owners.next()) {
+        let owner = match tails.get(m.key.as_str()).map(Vec::as_slice) {
+            Some([key]) => people.get(*key).map(|(_, canonical)| (*key, canonical)),
+            _ => None,
+        };
+        if let Some((key, canonical)) = owner {
             m.key.clone_from(key);
             m.canonical.clone_from(canonical);
             m.kind = EntityKind::Person;
@@ -255,21 +269,6 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
             // "from Min Aung Hlaing" looked like a place; the source names the person
             m.kind = EntityKind::Person;
         }
-    }
-}
-
-/// `ends_with` between owned and borrowed token lists.
-trait EndsWithStrs {
-    fn ends_with_strs(&self, tail: &[&str]) -> bool;
-}
-
-impl EndsWithStrs for Vec<String> {
-    fn ends_with_strs(&self, tail: &[&str]) -> bool {
-        self.len() >= tail.len()
-            && self[self.len() - tail.len()..]
-                .iter()
-                .zip(tail)
-                .all(|(a, b)| a == b)
     }
 }
 

@@ -430,7 +430,9 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     {
         let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
         let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
-        claims.extend(found.into_iter().map(|mut c| {
+        // a figure too large for a float (300 digits times "trillion") is no figure
+        let found = found.into_iter().filter(has_finite_figure);
+        claims.extend(found.map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
             let subject = about::about(source, &c, here, pack);
             if let ClaimBody::Quantity(q) = &mut c.body {
@@ -461,6 +463,18 @@ pub(crate) fn extract_text(text: &str) -> (Source, Extraction) {
     let sentences = crate::segment(&source, &pack);
     let ex = extract(&source, &sentences, &pack);
     (source, ex)
+}
+
+/// Whether a quantity claim's figure and bounds are numbers a comparison can use: the
+/// figure finite, no bound NaN, no lower bound of +inf nor upper bound of -inf.
+fn has_finite_figure(c: &Claim) -> bool {
+    let ClaimBody::Quantity(q) = &c.body else {
+        return true;
+    };
+    let v = &q.value;
+    q.number.map_or(true, f64::is_finite)
+        && !v.min.is_some_and(|x| x.is_nan() || x == f64::INFINITY)
+        && !v.max.is_some_and(|x| x.is_nan() || x == f64::NEG_INFINITY)
 }
 
 #[cfg(test)]

@@ -121,6 +121,21 @@ impl Record {
     /// A message saying what does not fit: another version, offsets outside the text, a
     /// span that does not fall on the kept text.
     pub fn into_source(self, id: &str, path: &str) -> Result<(Source, Extraction), String> {
+        self.into_source_limited(id, path, crate::ingest::DEFAULT_MAX_SOURCE_SIZE)
+    }
+
+    /// [`Record::into_source`] for a text of at most `max_len` bytes. Every length,
+    /// offset and interval is checked before anything is allocated from it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Record::into_source`], and a text longer than `max_len`.
+    pub fn into_source_limited(
+        self,
+        id: &str,
+        path: &str,
+        max_len: u64,
+    ) -> Result<(Source, Extraction), String> {
         if self.version != RECORD_VERSION {
             return Err(format!(
                 "record written by `{}`, this is `{RECORD_VERSION}`: run `crosscheck extract` again",
@@ -128,22 +143,18 @@ impl Record {
             ));
         }
         let len = self.text_len;
-        if len > 1 << 32 {
-            return Err(format!("`text_len` {len} is too large"));
+        if len as u64 > max_len {
+            return Err(format!(
+                "`text_len` {len} is larger than the maximum source size of {max_len} bytes (`--max-source-size`)"
+            ));
         }
+        self.check(len)?;
         let mut bytes = vec![b' '; len];
         for &s in &self.line_starts {
-            if s == 0 || s > len {
-                return Err(format!("line start {s} is outside the text (length {len})"));
-            }
             bytes[s - 1] = b'\n';
         }
         for (start, t) in &self.lines {
-            let end = start
-                .checked_add(t.len())
-                .filter(|&e| e <= len)
-                .ok_or_else(|| format!("kept line at {start} runs past the text (length {len})"))?;
-            bytes[*start..end].copy_from_slice(t.as_bytes());
+            bytes[*start..start + t.len()].copy_from_slice(t.as_bytes());
         }
         let text =
             String::from_utf8(bytes).map_err(|_| "kept lines overlap or split a character")?;
@@ -175,6 +186,51 @@ impl Record {
                 .map(|(a, b)| std::sync::Arc::new(crate::ingest::PageMap::from_parts(a, *b))),
         };
         Ok((source, self.extraction))
+    }
+}
+
+impl Record {
+    /// Checks every offset and interval against a text of `len` bytes, allocating nothing.
+    fn check(&self, len: usize) -> Result<(), String> {
+        let mut last = 0;
+        for &s in &self.line_starts {
+            if s == 0 || s > len || s <= last {
+                return Err(format!(
+                    "line start {s} is outside the text (length {len}) or out of order"
+                ));
+            }
+            last = s;
+        }
+        for (start, t) in &self.lines {
+            if start.checked_add(t.len()).map_or(true, |e| e > len) {
+                return Err(format!(
+                    "kept line at {start} runs past the text (length {len})"
+                ));
+            }
+        }
+        for (span, _) in &self.boilerplate {
+            if span.start > span.end || span.end > len {
+                return Err(format!(
+                    "boilerplate span {}..{} is not in the text (length {len})",
+                    span.start, span.end
+                ));
+            }
+        }
+        for c in &self.extraction.claims {
+            if let ClaimBody::Quantity(q) = &c.body {
+                let v = &q.value;
+                let bad = |x: Option<f64>| x.is_some_and(f64::is_nan);
+                let reversed = matches!((v.min, v.max), (Some(a), Some(b)) if a > b);
+                if bad(v.min) || bad(v.max) || q.number.is_some_and(|n| !n.is_finite()) || reversed
+                {
+                    return Err(format!(
+                        "the figure at {}..{} has a reversed or undefined interval",
+                        c.span.start, c.span.end
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -426,5 +482,36 @@ mod tests {
         let mut r = Record::new(&source, &e);
         r.version = "crosscheck 0.0.1".into();
         assert!(r.into_source("a", "a.txt").unwrap_err().contains("0.0.1"));
+    }
+
+    #[test]
+    fn forged_lengths_and_intervals_are_refused_before_allocating() {
+        let fresh = || {
+            let (s, e) = analysed(TEXT);
+            Record::new(&s, &e)
+        };
+        let mut huge = fresh();
+        huge.text_len = 4_294_967_296;
+        let msg = huge.into_source("a", "a.txt").unwrap_err();
+        assert!(msg.contains("maximum source size"), "{msg}");
+        let mut unordered = fresh();
+        unordered.line_starts.reverse();
+        if unordered.line_starts.len() > 1 {
+            assert!(unordered.into_source("a", "a.txt").is_err());
+        }
+        let mut reversed = fresh();
+        let q = reversed
+            .extraction
+            .claims
+            .iter_mut()
+            .find_map(|c| match &mut c.body {
+                ClaimBody::Quantity(q) => Some(q),
+                ClaimBody::Statement(_) => None,
+            });
+        let q = q.expect("the sample has a figure");
+        q.value.min = Some(5000.0);
+        q.value.max = Some(1.0);
+        let msg = reversed.into_source("a", "a.txt").unwrap_err();
+        assert!(msg.contains("reversed"), "{msg}");
     }
 }

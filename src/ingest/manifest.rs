@@ -47,8 +47,10 @@ struct RawEntry {
     published: Option<toml::Spanned<String>>,
 }
 
-/// Parses the manifest at `path` whose text is `text`.
-pub(crate) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, InputError> {
+/// Parses the manifest at `path` whose text is `text`: the good entries, and an error for
+/// each bad one (a bad entry does not drop the others). A manifest that is not valid TOML
+/// is one error.
+pub(crate) fn parse(path: &Path, text: &str) -> (Vec<Entry>, Vec<InputError>) {
     let lines = LineIndex::new(text);
     let fail = |span: Option<std::ops::Range<usize>>, message: String| {
         let pos = span.map(|s| lines.position(text, s.start));
@@ -61,40 +63,56 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, InputError> {
             },
         }
     };
-    let raw: RawManifest =
-        toml::from_str(text).map_err(|e| fail(e.span(), e.message().trim().to_owned()))?;
+    // a byte-order mark is no part of the TOML
+    let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let raw: RawManifest = match toml::from_str(&text[offset..]) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().map(|s| s.start + offset..s.end + offset);
+            return (Vec::new(), vec![fail(span, e.message().trim().to_owned())]);
+        }
+    };
     if raw.source.is_empty() {
-        return Err(fail(
-            None,
-            "no `[[source]]` entries, expected at least one".into(),
-        ));
+        return (
+            Vec::new(),
+            vec![fail(
+                None,
+                "no `[[source]]` entries, expected at least one".into(),
+            )],
+        );
     }
     let base = path.parent().unwrap_or_else(|| Path::new("."));
-    raw.source
-        .into_iter()
-        .map(|e| {
-            let published = match e.published {
-                Some(p) => Some(p.get_ref().parse::<jiff::civil::Date>().map_err(|err| {
-                    fail(
-                        Some(p.span()),
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for e in raw.source {
+        let published = match e.published {
+            Some(p) => match p.get_ref().parse::<jiff::civil::Date>() {
+                Ok(d) => Some(d),
+                Err(err) => {
+                    let span = p.span();
+                    errors.push(fail(
+                        Some(span.start + offset..span.end + offset),
                         format!(
-                            "`published` value `{}` is not a date, expected YYYY-MM-DD ({err})",
-                            p.get_ref()
+                            "`published` value `{}` is not a date, expected YYYY-MM-DD ({err}); entry `{}` skipped",
+                            p.get_ref(),
+                            e.path
                         ),
-                    )
-                })?),
-                None => None,
-            };
-            Ok(Entry {
-                path: base.join(&e.path),
-                id: e.id,
-                outlet: e.outlet,
-                url: e.url,
-                title: e.title,
-                published,
-            })
-        })
-        .collect()
+                    ));
+                    continue;
+                }
+            },
+            None => None,
+        };
+        entries.push(Entry {
+            path: base.join(&e.path),
+            id: e.id,
+            outlet: e.outlet,
+            url: e.url,
+            title: e.title,
+            published,
+        });
+    }
+    (entries, errors)
 }
 
 #[cfg(test)]
@@ -102,7 +120,11 @@ mod tests {
     use super::*;
 
     fn parsed(text: &str) -> Result<Vec<Entry>, InputError> {
-        parse(Path::new("stories/quake.toml"), text)
+        let (entries, mut errors) = parse(Path::new("stories/quake.toml"), text);
+        match errors.pop() {
+            Some(e) => Err(e),
+            None => Ok(entries),
+        }
     }
 
     #[test]
@@ -131,5 +153,25 @@ mod tests {
         );
         let err = parsed("story = 3\n\n[[source]]\npath = \"a.txt\"\n");
         assert!(err.is_err(), "a story name is a string");
+    }
+
+    #[test]
+    fn one_bad_entry_leaves_the_others_and_every_bad_one_is_named() {
+        let text = "[[source]]\npath = \"a.txt\"\npublished = \"soon\"\n\n[[source]]\npath = \"b.txt\"\n\n[[source]]\npath = \"c.txt\"\npublished = \"later\"\n";
+        let (entries, errors) = parse(Path::new("m.toml"), text);
+        let paths: Vec<_> = entries.iter().map(|e| e.path.clone()).collect();
+        assert_eq!(paths, [PathBuf::from("b.txt")]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[1].to_string().contains("`m.toml`:10:"),
+            "{}",
+            errors[1]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_change_the_manifest() {
+        let plain = parsed("[[source]]\npath = \"a.txt\"\n");
+        assert_eq!(parsed("\u{feff}[[source]]\npath = \"a.txt\"\n"), plain);
     }
 }

@@ -2,8 +2,14 @@
 //!
 //! Input: what the user named. Output: sources (original text, line index, metadata,
 //! boilerplate spans) plus an error for every input that could not be read; one bad
-//! file never stops the others. Invariant: `Source::text` is the file's text exactly
-//! (less a UTF-8 byte-order mark), so every later span indexes what the user sees.
+//! file never stops the others, and every input named or found is either read or
+//! named with the reason (an error, a warning, or a note under `-v` for files that are
+//! not articles). Nothing reads more than [`Limits::max_source_size`] bytes of one
+//! input; the same file named twice is one source. Invariant: `Source::text` is the
+//! file's text exactly (less a UTF-8 byte-order mark; UTF-16 behind a byte-order mark
+//! and Latin-1 on request decoded; terminal control sequences blanked to spaces of the
+//! same length, so that no colour code yields a figure), so every later span indexes
+//! what the user sees.
 
 mod boilerplate;
 mod dateline;
@@ -11,6 +17,7 @@ mod error;
 mod html;
 mod manifest;
 mod metadata;
+mod read;
 mod warc;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +30,8 @@ pub use error::{InputError, InputErrorKind};
 pub use html::PageMap;
 pub(crate) use html::PAGE_FIELDS;
 pub(crate) use metadata::month_number;
+pub(crate) use read::{read_file, read_limited};
+pub use read::{Limits, DEFAULT_MAX_SOURCE_SIZE};
 pub use warc::write_warc;
 
 use crate::pack::Pack;
@@ -131,6 +140,7 @@ impl Source {
     /// Builds a source from text already in memory (used for stdin, tests and benches).
     pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let text = crate::text::blank_control_sequences(text);
         let patterns = boilerplate::mark(&text, pack);
         let (meta, header) = metadata::read(&text, &patterns);
         let mut marks = patterns.marks;
@@ -219,10 +229,33 @@ pub struct Ingested {
     pub sources: Vec<Source>,
     /// Inputs that could not be read.
     pub errors: Vec<InputError>,
-    /// Files skipped on purpose (not `.txt`/`.md` inside a directory).
-    pub skipped: Vec<String>,
+    /// Files skipped on purpose (not an article file, or hidden, inside a directory).
+    pub skipped: Vec<Skipped>,
     /// Inputs read but without an article (a web page that is a login wall or an index).
     pub notes: Vec<InputError>,
+    /// Inputs read once though named twice, and what they repeat (shown unless `-q`).
+    pub repeats: Vec<Repeat>,
+    /// Manifest entries whose path leads outside the manifest's folder (shown under `-v`):
+    /// allowed, since a manifest is the user's own, but named.
+    pub outside: Vec<String>,
+}
+
+/// A file found in a directory and left alone on purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as found.
+    pub path: String,
+    /// Why ("not a .txt, .md, .html or .warc article", "hidden").
+    pub reason: &'static str,
+}
+
+/// The same file named or found a second time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    /// The path of the repeat.
+    pub path: String,
+    /// The path under which it is read.
+    pub first: String,
 }
 
 /// Compiles the regexes reading a page's header needs now rather than at first use.
@@ -231,8 +264,20 @@ pub(crate) fn warm_up() {
     dateline::warm_up();
 }
 
-/// Reads every input into sources. Never fails as a whole: see [`Ingested::errors`].
+/// Reads every input into sources under the default [`Limits`]. Never fails as a whole:
+/// see [`Ingested::errors`].
 pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
+    ingest_limited(inputs, encoding, Limits::default(), pack)
+}
+
+/// Reads every input into sources, none larger than `limits` allows. Never fails as a
+/// whole: see [`Ingested::errors`].
+pub fn ingest_limited(
+    inputs: &[Input],
+    encoding: Encoding,
+    limits: Limits,
+    pack: &Pack,
+) -> Ingested {
     let mut out = Ingested::default();
     let mut planned: Vec<Planned> = Vec::new();
     for input in inputs {
@@ -243,12 +288,13 @@ pub fn ingest(inputs: &[Input], encoding: Encoding, pack: &Pack) -> Ingested {
                 bytes: Some(bytes.clone()),
                 entry: None,
             }),
-            Input::Path(p) => plan_path(p, &mut planned, &mut out),
+            Input::Path(p) => plan_path(p, limits, &mut planned, &mut out),
         }
     }
+    let planned = once_each(planned, &mut out.repeats);
     let read: Vec<Result<Source, InputError>> = planned
         .par_iter()
-        .flat_map_iter(|p| read_planned(p, encoding, pack))
+        .flat_map_iter(|p| read_planned(p, encoding, limits, pack))
         .collect();
     let mut used = std::collections::BTreeSet::new();
     for r in read {
@@ -274,61 +320,72 @@ struct Planned {
     entry: Option<manifest::Entry>,
 }
 
-fn plan_path(p: &Path, planned: &mut Vec<Planned>, out: &mut Ingested) {
+/// The plan with every file that is one already planned (by its canonical path, so
+/// `a.txt`, `./a.txt` and a link to it are one) left out and listed in `repeats`.
+fn once_each(planned: Vec<Planned>, repeats: &mut Vec<Repeat>) -> Vec<Planned> {
+    let mut seen: std::collections::HashMap<PathBuf, String> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(planned.len());
+    for p in planned {
+        if let Some(canonical) = p.fs.as_ref().and_then(|f| std::fs::canonicalize(f).ok()) {
+            if let Some(first) = seen.get(&canonical) {
+                repeats.push(Repeat {
+                    path: p.path,
+                    first: first.clone(),
+                });
+                continue;
+            }
+            seen.insert(canonical, p.path.clone());
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn plan_path(p: &Path, limits: Limits, planned: &mut Vec<Planned>, out: &mut Ingested) {
     let shown = p.display().to_string();
     if p.is_dir() {
-        let mut files: Vec<PathBuf> = Vec::new();
-        for e in walkdir::WalkDir::new(p).sort_by_file_name() {
-            match e {
-                Ok(e) if e.file_type().is_file() => {
-                    let hidden = e.file_name().to_string_lossy().starts_with('.');
-                    if hidden {
-                        continue;
-                    }
-                    if is_article_path(e.path()) {
-                        files.push(e.into_path());
-                    } else {
-                        out.skipped.push(e.path().display().to_string());
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => out.errors.push(InputError {
-                    path: err
-                        .path()
-                        .map_or(shown.clone(), |q| q.display().to_string()),
-                    kind: InputErrorKind::Io(err.to_string()),
-                }),
-            }
-        }
-        planned.extend(files.into_iter().map(|f| Planned {
-            path: f.display().to_string(),
-            fs: Some(f),
-            bytes: None,
-            entry: None,
-        }));
+        plan_dir(p, planned, out);
     } else if p.extension().is_some_and(|x| x == "toml") {
-        let text = match std::fs::read(p) {
+        let text = match read::read_file(p, limits.max_source_size) {
             Ok(b) => match String::from_utf8(b) {
                 Ok(t) => t,
                 Err(e) => {
-                    out.errors
-                        .push(not_utf8(&shown, e.as_bytes(), e.utf8_error().valid_up_to()));
+                    let offset = e.utf8_error().valid_up_to();
+                    let line = memchr::memchr_iter(b'\n', &e.as_bytes()[..offset]).count() + 1;
+                    out.errors.push(InputError {
+                        path: shown,
+                        kind: InputErrorKind::Manifest {
+                            line: Some(line),
+                            column: None,
+                            message: format!(
+                                "not valid UTF-8 at byte {offset}; a manifest is read as UTF-8 whatever `--encoding` says"
+                            ),
+                        },
+                    });
                     return;
                 }
             },
-            Err(e) => {
-                out.errors.push(io_error(&shown, &e));
+            Err(kind) => {
+                out.errors.push(InputError { path: shown, kind });
                 return;
             }
         };
-        match manifest::parse(p, &text) {
-            Ok(entries) => planned.extend(entries.into_iter().map(|e| Planned {
-                path: e.path.display().to_string(),
+        let (entries, errors) = manifest::parse(p, &text);
+        out.errors.extend(errors);
+        let base = p.parent().unwrap_or_else(|| Path::new(""));
+        for e in entries {
+            let shown = e.path.display().to_string();
+            // the path as the manifest wrote it, `..` resolved as written
+            let written = lexical_normal(e.path.strip_prefix(base).unwrap_or(&e.path));
+            if written.is_absolute() || written.starts_with("..") {
+                out.outside.push(shown.clone());
+            }
+            planned.push(Planned {
+                path: shown,
                 fs: Some(e.path.clone()),
                 bytes: None,
                 entry: Some(e),
-            })),
-            Err(e) => out.errors.push(e),
+            });
         }
     } else {
         planned.push(Planned {
@@ -338,6 +395,112 @@ fn plan_path(p: &Path, planned: &mut Vec<Planned>, out: &mut Ingested) {
             entry: None,
         });
     }
+}
+
+/// The articles of a directory, read recursively in name order. Links are followed (a
+/// loop is an error); a FIFO, socket or device with an article's name, and a dangling
+/// link, are errors naming the path; other files are skipped with the reason.
+fn plan_dir(p: &Path, planned: &mut Vec<Planned>, out: &mut Ingested) {
+    let shown = p.display().to_string();
+    let walk = walkdir::WalkDir::new(p)
+        .follow_links(true)
+        .sort_by_file_name();
+    for e in walk {
+        let e = match e {
+            Ok(e) => e,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or(shown.clone(), |q| q.display().to_string());
+                let dangling = err.loop_ancestor().is_none()
+                    && err.path().is_some_and(|q| q.is_symlink() && !q.exists());
+                let kind = if let Some(ancestor) = err.loop_ancestor() {
+                    InputErrorKind::Io(format!("a link loop back to `{}`", ancestor.display()))
+                } else if dangling {
+                    if err.path().is_some_and(|q| !is_article_path(q)) {
+                        out.skipped.push(Skipped {
+                            path,
+                            reason: "a dangling link, not an article file",
+                        });
+                        continue;
+                    }
+                    InputErrorKind::Io("a link to nothing (dangling symbolic link)".into())
+                } else {
+                    InputErrorKind::Io(err.to_string())
+                };
+                out.errors.push(InputError { path, kind });
+                continue;
+            }
+        };
+        let ft = e.file_type();
+        if ft.is_dir() {
+            continue;
+        }
+        let path = e.path().display().to_string();
+        if e.file_name().to_string_lossy().starts_with('.') {
+            out.skipped.push(Skipped {
+                path,
+                reason: "hidden",
+            });
+            continue;
+        }
+        if !is_article_path(e.path()) {
+            out.skipped.push(Skipped {
+                path,
+                reason: "not a .txt, .md, .html or .warc article",
+            });
+            continue;
+        }
+        if !ft.is_file() {
+            out.errors.push(InputError {
+                path,
+                kind: InputErrorKind::NotAFile(special_kind(&ft)),
+            });
+            continue;
+        }
+        planned.push(Planned {
+            path,
+            fs: Some(e.into_path()),
+            bytes: None,
+            entry: None,
+        });
+    }
+}
+
+/// What a file that is neither a regular file nor a directory is.
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = ft;
+    "a special file"
+}
+
+/// `p` with `.` and `..` components resolved as written (no file-system access).
+fn lexical_normal(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn is_article_path(p: &Path) -> bool {
@@ -351,45 +514,55 @@ fn is_article_path(p: &Path) -> bool {
 }
 
 /// Reads one planned input: a text, a web page, or every record of a web archive.
-fn read_planned(p: &Planned, encoding: Encoding, pack: &Pack) -> Vec<Result<Source, InputError>> {
+fn read_planned(
+    p: &Planned,
+    encoding: Encoding,
+    limits: Limits,
+    pack: &Pack,
+) -> Vec<Result<Source, InputError>> {
     match &p.fs {
         Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, pack),
-        Some(fs) if p.bytes.is_none() && html::is_page(fs) => vec![html::read_planned(p, pack)],
-        _ => vec![read_one(p, encoding, pack)],
+        Some(fs) if p.bytes.is_none() && html::is_page(fs) => {
+            vec![html::read_planned(p, limits, pack)]
+        }
+        _ => vec![read_one(p, encoding, limits, pack)],
     }
 }
 
-fn load(p: &Planned) -> Result<Vec<u8>, InputError> {
-    match (&p.bytes, &p.fs) {
-        (Some(b), _) => Ok(b.clone()),
-        (None, Some(fs)) => std::fs::read(fs).map_err(|e| io_error(&p.path, &e)),
-        (None, None) => Err(io_error(&p.path, &std::io::Error::other("nothing to read"))),
-    }
-}
-
-fn read_one(p: &Planned, encoding: Encoding, pack: &Pack) -> Result<Source, InputError> {
-    let bytes = load(p)?;
-    if content_inspector::inspect(&bytes).is_binary() {
-        return Err(InputError {
-            path: p.path.clone(),
-            kind: InputErrorKind::Binary,
-        });
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => match encoding {
-            Encoding::Latin1 => e.as_bytes().iter().map(|&b| char::from(b)).collect(),
-            Encoding::Utf8 => {
-                let offset = e.utf8_error().valid_up_to();
-                return Err(not_utf8(&p.path, e.as_bytes(), offset));
-            }
-        },
+/// The bytes of a planned input, never more than the maximum source size.
+fn load(p: &Planned, limits: Limits) -> Result<Vec<u8>, InputError> {
+    let fail = |kind| InputError {
+        path: p.path.clone(),
+        kind,
     };
+    let bytes = match (&p.bytes, &p.fs) {
+        (Some(b), _) => b.clone(),
+        (None, Some(fs)) => read::read_file(fs, limits.max_source_size).map_err(fail)?,
+        (None, None) => return Err(fail(InputErrorKind::Io("nothing to read".into()))),
+    };
+    if bytes.len() as u64 > limits.max_source_size {
+        return Err(fail(InputErrorKind::TooLarge {
+            size: Some(bytes.len() as u64),
+            limit: limits.max_source_size,
+        }));
+    }
+    Ok(bytes)
+}
+
+fn read_one(
+    p: &Planned,
+    encoding: Encoding,
+    limits: Limits,
+    pack: &Pack,
+) -> Result<Source, InputError> {
+    let fail = |kind| InputError {
+        path: p.path.clone(),
+        kind,
+    };
+    let bytes = load(p, limits)?;
+    let text = read::decode(bytes, encoding).map_err(fail)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Err(InputError {
-            path: p.path.clone(),
-            kind: InputErrorKind::Empty,
-        });
+        return Err(fail(InputErrorKind::Empty));
     }
     let mut source = Source::from_text(&planned_id(p), &p.path, &text, pack);
     apply_entry(&mut source, p.entry.as_ref());
@@ -419,25 +592,6 @@ fn apply_entry(source: &mut Source, entry: Option<&manifest::Entry>) {
         if let Some(d) = e.published {
             source.meta.published = Some(Field::new(d, Origin::Manifest));
         }
-    }
-}
-
-fn not_utf8(path: &str, bytes: &[u8], offset: usize) -> InputError {
-    let line = memchr::memchr_iter(b'\n', &bytes[..offset.min(bytes.len())]).count() + 1;
-    InputError {
-        path: path.to_owned(),
-        kind: InputErrorKind::NotUtf8 { offset, line },
-    }
-}
-
-fn io_error(path: &str, e: &std::io::Error) -> InputError {
-    InputError {
-        path: path.to_owned(),
-        kind: if e.kind() == std::io::ErrorKind::NotFound {
-            InputErrorKind::NotFound
-        } else {
-            InputErrorKind::Io(e.to_string())
-        },
     }
 }
 

@@ -36,7 +36,12 @@ pub(super) fn read(p: &Planned, pack: &Pack) -> Vec<Result<Source, InputError>> 
     };
     let file = match std::fs::File::open(fs) {
         Ok(f) => f,
-        Err(e) => return vec![Err(super::io_error(&p.path, &e))],
+        Err(e) => {
+            return vec![Err(InputError {
+                path: p.path.clone(),
+                kind: super::read::io_kind(&e),
+            })]
+        }
     };
     let gz = p.path.to_ascii_lowercase().ends_with(".gz");
     let stream: Box<dyn Read> = if gz {

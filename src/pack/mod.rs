@@ -438,20 +438,30 @@ fn read_overrides(dir: &Path, files: &mut BTreeMap<String, PackFile>, errors: &m
         ));
         return;
     }
-    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    // links are followed (a loop or a dangling link is an error, as is a `.toml` entry
+    // that is not a file): a pack file is never left out without a word
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for e in walkdir::WalkDir::new(dir)
+        .follow_links(true)
         .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| match e {
-            Ok(e) => Some(e),
+    {
+        let e = match e {
+            Ok(e) => e,
             Err(err) => {
-                errors.push(fail(dir, format!("cannot read directory: {err}")));
-                None
+                let at = err.path().unwrap_or(dir);
+                errors.push(fail(at, format!("cannot read: {err}")));
+                continue;
             }
-        })
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+        };
+        if e.file_type().is_dir() || e.path().extension().map_or(true, |x| x != "toml") {
+            continue;
+        }
+        if !e.file_type().is_file() {
+            errors.push(fail(e.path(), "not a regular file".into()));
+            continue;
+        }
+        paths.push(e.into_path());
+    }
     paths.sort();
     for path in paths {
         let rel = path

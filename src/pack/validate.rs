@@ -64,7 +64,12 @@ pub(crate) fn build(
             other => e.push(unknown_file(origin, other)),
         }
     }
-    kinds(raw_kinds, &mut pack, &mut errs);
+    // Kinds refer to the units and the other files: when one of those has an error, every
+    // reference to it would be a follow-on problem, so the kinds are checked once the
+    // files they rely on are right (their own syntax errors are reported above).
+    if errs.is_empty() {
+        kinds(raw_kinds, &mut pack, &mut errs);
+    }
     for fixed in FIXED_FILES {
         if !files.iter().any(|(n, _, _)| n == fixed) {
             errs.push(PackError {

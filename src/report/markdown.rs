@@ -44,7 +44,7 @@ pub fn render(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "| `{}` | {} | {} | {} |",
-            code(&s.id),
+            code(&s.id).replace('|', "\\|"),
             md(s.outlet.as_deref().unwrap_or("")),
             s.published.as_deref().unwrap_or("unknown"),
             md(s.title.as_deref().unwrap_or(""))
@@ -157,20 +157,43 @@ fn title(v: Verdict) -> &'static str {
     }
 }
 
-/// Escapes Markdown syntax (emphasis, links, HTML, tables, code) in untrusted text.
+/// Escapes Markdown syntax (emphasis, links, HTML, tables, code) in untrusted text. A
+/// word a renderer would turn into a link or a mention on its own (a bare URL, a
+/// `www.` address, an `@name` or an e-mail address) is set as a code span, which no
+/// renderer links.
 fn md(s: &str) -> String {
     let clean = sanitize(s);
     let mut out = String::with_capacity(clean.len());
-    for c in clean.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!'
-        ) {
-            out.push('\\');
+    for (i, word) in clean.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        out.push(c);
+        if would_link(word) {
+            out.push('`');
+            out.push_str(&word.replace('`', "'").replace('|', "\\|"));
+            out.push('`');
+            continue;
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
+}
+
+/// Whether a renderer (GitHub's, GitLab's) would link `word` by itself.
+fn would_link(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.contains("://")
+        || lower.contains("www.")
+        || lower.starts_with("mailto:")
+        || word.contains('@')
 }
 
 /// Text for inside a code span: no backticks (they would close it).
@@ -191,6 +214,11 @@ mod tests {
 
     #[test]
     fn markdown_escapes_links_and_html() {
-        assert_eq!(md("[x](http://e) <b>*"), "\\[x\\](http://e) \\<b\\>\\*");
+        assert_eq!(md("[x](e) <b>*"), "\\[x\\](e) \\<b\\>\\*");
+        assert_eq!(md("[x](http://e)"), "`[x](http://e)`");
+        assert_eq!(
+            md("see www.example.org or @newsdesk, a|b"),
+            "see `www.example.org` or `@newsdesk,` a\\|b"
+        );
     }
 }

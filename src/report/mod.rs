@@ -92,37 +92,17 @@ pub(crate) fn by_verdict<'a>(
         .collect()
 }
 
-/// Escapes control, bidi-override and zero-width characters of untrusted scraped text
-/// for a terminal. JSON keeps the exact text.
+/// Escapes control, bidi-override, format and zero-width characters of untrusted text
+/// for a terminal ([`crate::text::escape`], the one place that decides). JSON keeps the
+/// exact text.
 pub fn sanitize(s: &str) -> String {
-    sanitize_map(s, false).0
+    crate::text::escape(s)
 }
 
-/// [`sanitize`], keeping line breaks when `keep_lines`, and a map from every byte offset
-/// of `s` (0..=len) to the matching offset of the result, so spans survive escaping.
+/// [`sanitize`], keeping line breaks when `keep_lines`, with a map from every byte offset
+/// of `s` to the matching offset of the result.
 pub(crate) fn sanitize_map(s: &str, keep_lines: bool) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = vec![0; s.len() + 1];
-    for (i, c) in s.char_indices() {
-        for m in map.iter_mut().skip(i).take(c.len_utf8()) {
-            *m = out.len();
-        }
-        match c {
-            '\n' if keep_lines => out.push('\n'),
-            '\r' if keep_lines => {}
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if is_unsafe(c) => out.push_str(&c.escape_unicode().to_string()),
-            c => out.push(c),
-        }
-    }
-    map[s.len()] = out.len();
-    (out, map)
-}
-
-/// Characters that can hide or reorder text on a terminal.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}' | '\u{00ad}')
+    crate::text::escape_map(s, keep_lines)
 }
 
 /// A small hand-built analysis shared by the renderer tests (extraction and comparison

@@ -5,9 +5,12 @@
 //! Every later stage keeps byte spans into the original text of a source; only the
 //! report turns them into positions, through [`LineIndex`].
 
+mod escape;
 mod word_regex;
 mod words;
 
+pub(crate) use escape::escape_map;
+pub use escape::{blank_control_sequences, escape, is_unsafe};
 pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
 pub(crate) use words::{lowercase, words, words_lowered, Word};
 

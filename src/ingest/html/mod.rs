@@ -189,8 +189,12 @@ pub(super) fn is_page(path: &Path) -> bool {
 }
 
 /// Reads a planned web page file.
-pub(super) fn read_planned(p: &Planned, pack: &Pack) -> Result<Source, InputError> {
-    let bytes = super::load(p)?;
+pub(super) fn read_planned(
+    p: &Planned,
+    limits: super::Limits,
+    pack: &Pack,
+) -> Result<Source, InputError> {
+    let bytes = super::load(p, limits)?;
     if content_inspector::inspect(&bytes).is_binary()
         && !bytes.starts_with(&[0xff, 0xfe])
         && !bytes.starts_with(&[0xfe, 0xff])

@@ -1,0 +1,497 @@
+//! Hostile and careless inputs through the real binary: each case is built in a temp
+//! dir and must give the documented exit code, name the bad input on stderr, still
+//! report the good sources, write parseable output and put nothing raw on the terminal.
+//! Memory limits are checked with the process under `ulimit -v`.
+//!
+//! Every text here is written for these tests (a harbour storm), never copied.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const GOOD_A: &str = "Storm batters the harbour\n\nAt least 14 boats sank in the harbour on Sunday, the port authority said.\n";
+const GOOD_B: &str =
+    "Harbour counts losses\n\nThe port authority said 14 boats sank in the harbour on Sunday.\n";
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// `crosscheck ARGS` in `dir` with at most 1 GiB of address space (`ulimit -v`): far
+/// less than reading an endless source or allocating a forged length would take.
+#[cfg(unix)]
+fn run_limited(args: &str, dir: &Path) -> Output {
+    let script = format!(
+        "ulimit -v 1048576 && exec '{}' {args}",
+        env!("CARGO_BIN_EXE_crosscheck")
+    );
+    Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is one JSON document")
+}
+
+/// The ids of the sources a JSON report lists.
+fn source_ids(o: &Output) -> Vec<String> {
+    json(o)["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn story() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    std::fs::write(news.join("a.txt"), GOOD_A).unwrap();
+    std::fs::write(news.join("b.txt"), GOOD_B).unwrap();
+    (dir, news)
+}
+
+/// No byte that starts a terminal escape, and no line that the input could have forged.
+fn assert_no_raw_controls(text: &str) {
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'),
+        "raw control character in {text:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_a_directory_are_followed_and_dangling_links_fifos_and_loops_are_named() {
+    use std::os::unix::fs::symlink;
+    let (dir, news) = story();
+    std::fs::write(dir.path().join("elsewhere.txt"), GOOD_B.replace("14", "15")).unwrap();
+    symlink(dir.path().join("elsewhere.txt"), news.join("c.txt")).unwrap();
+    symlink(news.join("nothing.txt"), news.join("dangling.txt")).unwrap();
+    symlink(&news, news.join("loop")).unwrap();
+    let fifo = news.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(
+        source_ids(&o),
+        ["a", "b", "c"],
+        "the linked article is read"
+    );
+    assert!(
+        err.contains("news/dangling.txt") && err.contains("dangling"),
+        "{err}"
+    );
+    assert!(err.contains("news/loop") && err.contains("loop"), "{err}");
+    if made.is_ok_and(|s| s.success()) {
+        assert!(
+            err.contains("news/pipe.txt") && err.contains("FIFO"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_same_file_named_twice_is_one_source() {
+    let (dir, _) = story();
+    let o = run(
+        &[
+            "report",
+            "--format",
+            "json",
+            "news/a.txt",
+            "./news/a.txt",
+            "news/b.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(source_ids(&o), ["a", "b"]);
+    assert!(stderr(&o).contains("same file"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_are_named_and_skipped_and_the_rest_reported() {
+    let (dir, _) = story();
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let o = run(
+            &[
+                "report",
+                "--format",
+                "json",
+                "--max-source-size",
+                "1M",
+                device,
+                "news",
+            ],
+            dir.path(),
+        );
+        assert_eq!(o.status.code(), Some(2), "{device}");
+        assert!(stderr(&o).contains(device), "{}", stderr(&o));
+        assert_eq!(source_ids(&o), ["a", "b"]);
+    }
+}
+
+#[test]
+fn a_source_over_the_size_limit_is_named_with_the_option_to_raise_it() {
+    let (dir, news) = story();
+    std::fs::write(news.join("big.txt"), GOOD_A.repeat(100)).unwrap();
+    let o = run(
+        &[
+            "report",
+            "--format",
+            "json",
+            "--max-source-size",
+            "2K",
+            "news",
+        ],
+        dir.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("news/big.txt") && err.contains("--max-source-size"),
+        "{err}"
+    );
+    assert_eq!(source_ids(&o), ["a", "b"]);
+    for bad in ["0", "ten", "-5", "1.5M"] {
+        let o = run(&["report", "--max-source-size", bad, "news"], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn under_a_memory_limit_an_endless_source_costs_no_more_than_the_size_limit() {
+    let (dir, _) = story();
+    let o = run_limited("report --format json /dev/zero news", dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("/dev/zero"));
+    assert_eq!(source_ids(&o), ["a", "b"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_forged_record_length_is_refused_before_allocating_and_the_rest_reported() {
+    let (dir, _) = story();
+    let o = run(&["extract", "--format", "jsonl", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let lines = String::from_utf8(o.stdout).unwrap();
+    let mut first: serde_json::Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    first["record"]["text_len"] = serde_json::json!(4_294_967_296_u64);
+    let second = lines.lines().nth(1).unwrap();
+    let jsonl = format!("\u{feff}{first}\n{second}\n");
+    std::fs::write(dir.path().join("claims.jsonl"), jsonl).unwrap();
+    let o = run_limited(
+        "report --format json --claims-from claims.jsonl",
+        dir.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("claims.jsonl` line 1") && err.contains("text_len"),
+        "{err}"
+    );
+    assert_eq!(
+        source_ids(&o),
+        ["b"],
+        "a byte-order mark does not spoil line 1's neighbour"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stdin_read_error_names_the_dash() {
+    let (dir, news) = story();
+    let o = bin()
+        .args(["report", "--format", "json", "-", "news"])
+        .current_dir(dir.path())
+        .stdin(std::fs::File::open(&news).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`-`"), "{}", stderr(&o));
+    assert_eq!(source_ids(&o), ["a", "b"]);
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_exit_code_of_a_skipped_input() {
+    let (dir, news) = story();
+    for i in 0..40 {
+        std::fs::write(news.join(format!("more{i}.txt")), GOOD_A).unwrap();
+    }
+    let mut child = bin()
+        .args(["segment", "news", "missing.txt"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_with_escapes_and_line_breaks_reach_no_terminal_raw() {
+    let (dir, news) = story();
+    std::fs::write(news.join("evil\u{1b}[2J\u{7}.txt"), GOOD_A).unwrap();
+    std::fs::write(news.join("two\nlines.txt"), GOOD_B).unwrap();
+    std::fs::write(news.join("empty\u{1b}]0;x\u{7}.txt"), "").unwrap();
+    for args in [
+        vec!["segment", "news"],
+        vec!["extract", "news"],
+        vec!["report", "--color", "never", "news"],
+        vec!["report", "--format", "markdown", "news"],
+        vec!["-vv", "report", "--color", "never", "news"],
+    ] {
+        let o = run(&args, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert_no_raw_controls(&out);
+        assert_no_raw_controls(&err);
+        assert!(err.contains("empty\\u{1b}]0;x\\u{7}.txt"), "{err}");
+        if args[0] == "segment" {
+            // one line per sentence, each `path:line:column<TAB>text`
+            assert!(out.lines().all(|l| l.contains('\t')), "{out}");
+        }
+    }
+}
+
+#[test]
+fn control_sequences_in_article_text_yield_no_figure() {
+    let (dir, news) = story();
+    let coloured =
+        "Storm report\n\n\u{1b}[38;5;196mAt least 14 boats sank\u{1b}[0m, the port authority said.\n";
+    std::fs::write(news.join("c.txt"), coloured).unwrap();
+    let o = run(&["extract", "--format", "json", "news/c.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let numbers: Vec<f64> = v["sources"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["number"].as_f64())
+        .collect();
+    assert_eq!(numbers, [14.0], "{text}");
+}
+
+#[test]
+fn markdown_cells_and_bare_links_stay_inert() {
+    let (dir, news) = story();
+    std::fs::rename(news.join("a.txt"), news.join("a|b.txt")).unwrap();
+    std::fs::write(
+        news.join("b.txt"),
+        "Harbour counts losses\n\nThe port authority (see www.example.org, @harbourdesk) said 14 boats sank in the harbour on Sunday.\n",
+    )
+    .unwrap();
+    let o = run(&["report", "--format", "markdown", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let md = String::from_utf8(o.stdout).unwrap();
+    let row = md.lines().find(|l| l.contains("a\\|b")).expect(&md);
+    assert_eq!(row.matches(" | ").count(), 3, "{row}");
+    assert!(!md.contains(" www.example.org"), "{md}");
+    assert!(!md.contains(" @harbourdesk"), "{md}");
+}
+
+#[test]
+fn a_confidence_must_be_a_number_from_zero_to_one() {
+    let (dir, _) = story();
+    for bad in ["NaN", "inf", "-inf", "1.5", "-0.2"] {
+        let flag = format!("--min-confidence={bad}");
+        let o = run(&["report", &flag, "news"], dir.path());
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("from 0 to 1"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read_as_text() {
+    let (dir, news) = story();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(GOOD_B.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(news.join("b.txt"), bytes).unwrap();
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["counts"]["agreement"], 1, "{}", json(&o));
+}
+
+#[test]
+fn a_huge_figure_is_no_figure_and_no_conflict() {
+    let (dir, news) = story();
+    let huge = format!(
+        "Harbour counts losses\n\nThe port authority said {} trillion boats sank in the harbour on Sunday.\n",
+        "9".repeat(300)
+    );
+    std::fs::write(news.join("b.txt"), huge).unwrap();
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(
+        !text.contains("inf") && json(&o)["counts"].get("conflict").is_none(),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_bad_manifest_entry_is_named_and_the_good_ones_read() {
+    let (dir, _) = story();
+    let mut m = std::fs::File::create(dir.path().join("story.toml")).unwrap();
+    write!(
+        m,
+        "[[source]]\npath = \"news/a.txt\"\npublished = \"someday\"\n\n[[source]]\npath = \"news/b.txt\"\n\n[[source]]\npath = \"../outside.txt\"\npublished = \"2020-13-45\"\n"
+    )
+    .unwrap();
+    let o = run(&["report", "--format", "json", "story.toml"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("invalid manifest").count(), 2, "{err}");
+    assert_eq!(source_ids(&o), ["b"]);
+    std::fs::write(
+        dir.path().join("story.toml"),
+        "[[source]]\npath = \"news/a.txt\"\n\n[[source]]\npath = \"news/../../outside.txt\"\n",
+    )
+    .unwrap();
+    let o = run(
+        &["-v", "report", "--format", "json", "story.toml"],
+        dir.path(),
+    );
+    assert!(
+        stderr(&o).contains("outside the manifest's folder"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(
+        dir.path().join("latin.toml"),
+        b"[[source]]\npath = \"caf\xe9.txt\"\n",
+    )
+    .unwrap();
+    let o = run(&["report", "latin.toml"], dir.path());
+    assert!(!stderr(&o).contains("--encoding latin1"), "{}", stderr(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_pack_file_is_read_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(dir.path().join("real.toml"), "this is = = not toml\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real.toml"), pack.join("units.toml")).unwrap();
+    let o = run(&["pack", "check", "pack"], dir.path());
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(stderr(&o).contains("units.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_allowlist_with_a_byte_order_mark_means_what_it_says() {
+    let (dir, news) = story();
+    std::fs::write(
+        dir.path().join("draft.md"),
+        "# Storm\n\nAt least 90 boats sank in the harbour on Sunday, the port authority said.\n",
+    )
+    .unwrap();
+    let base = run(
+        &["lint", "--format", "json", "draft.md", "--against", "news"],
+        dir.path(),
+    );
+    let rules: Vec<String> = json(&base)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        !rules.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&base.stdout)
+    );
+    std::fs::write(
+        dir.path().join("allow.txt"),
+        format!("\u{feff}{}\n", rules[0]),
+    )
+    .unwrap();
+    let o = run(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "draft.md",
+            "--against",
+            "news",
+            "--allowlist",
+            "allow.txt",
+        ],
+        dir.path(),
+    );
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(json(&o)["diagnostics"].as_array().unwrap().len() < rules.len());
+    let _ = news;
+}
+
+#[test]
+fn one_syntax_error_in_a_pack_file_is_one_problem_not_its_follow_ons() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    std::fs::write(pack.join("units.toml"), "[[unit]]\nid = = \"boats\"\n").unwrap();
+    let o = run(&["pack", "check", "pack"], dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err.contains("(1 problem)") && err.contains("units.toml:2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_group_compared_as_a_sample_says_so() {
+    let (dir, news) = story();
+    let many: String = (20..100)
+        .map(|n| format!("The port authority said {n} boats sank in the harbour on Sunday. "))
+        .collect();
+    std::fs::write(
+        news.join("a.txt"),
+        format!("Storm batters the harbour\n\n{many}\n"),
+    )
+    .unwrap();
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "{v}");
+    assert!(
+        findings.iter().all(|f| f["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("compared as a sample: 81 distinct figures")),
+        "{v}"
+    );
+}
