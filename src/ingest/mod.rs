@@ -159,6 +159,23 @@ impl Source {
         }
     }
 
+    /// Builds a source from a web page already in memory (used for benches, tests and
+    /// embedding): the article text, its map into the page and the page's metadata, as for
+    /// an `.html` file.
+    ///
+    /// # Errors
+    ///
+    /// [`InputError`] naming `path` when the page is too large, has no markup or no
+    /// article ([`InputErrorKind::NoArticle`]).
+    pub fn from_html(
+        id: &str,
+        path: &str,
+        bytes: &[u8],
+        pack: &Pack,
+    ) -> Result<Source, InputError> {
+        html::read(id, path, bytes, None, pack).map_err(|e| html::page_error(path, e))
+    }
+
     /// The 1-based line:column of a byte offset in the file the user has: in the text, or
     /// for a web page in the page where the character stands.
     pub fn position(&self, offset: usize) -> Position {
