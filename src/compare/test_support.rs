@@ -204,10 +204,7 @@ pub(super) fn run(docs: Vec<Doc>) -> Vec<Finding> {
                     .iter()
                     .filter(|m| m.sentence == c.sentence)
                     .collect();
-                let about = crate::extract::about::about(source, c, &here, &pack);
-                if let ClaimBody::Quantity(q) = &mut c.body {
-                    q.about = about;
-                }
+                crate::extract::about::set_about(source, c, &here, &pack);
             }
             d.ex
         })

@@ -26,13 +26,17 @@ pub struct About {
     pub text: String,
 }
 
+/// Sets what a quantity claim is about, from the mentions of its sentence; statements
+/// are left as they are.
+pub(crate) fn set_about(source: &Source, claim: &mut Claim, mentions: &[&Mention], pack: &Pack) {
+    let subject = about(source, claim, mentions, pack);
+    if let super::ClaimBody::Quantity(q) = &mut claim.body {
+        q.about = subject;
+    }
+}
+
 /// The party `claim` is about, among the mentions of its sentence.
-pub(crate) fn about(
-    source: &Source,
-    claim: &Claim,
-    mentions: &[&Mention],
-    pack: &Pack,
-) -> Option<About> {
+fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> Option<About> {
     let attribution_keys: Vec<&str> = claim
         .attribution
         .iter()

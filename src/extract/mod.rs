@@ -434,10 +434,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         let found = found.into_iter().filter(has_finite_figure);
         claims.extend(found.map(|mut c| {
             c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
-            let subject = about::about(source, &c, here, pack);
-            if let ClaimBody::Quantity(q) = &mut c.body {
-                q.about = subject;
-            }
+            about::set_about(source, &mut c, here, pack);
             c
         }));
     }

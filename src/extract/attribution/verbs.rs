@@ -481,6 +481,8 @@ impl<'a> Cx<'a> {
     /// the death toll at 1,200", "estimated the number of dead at about 40", or takes a
     /// figure as its object ("estimated 40 dead").
     fn sets_figure_at(&self, s: &Sent<'_>, v: usize) -> bool {
+        /// Marks that end the verb's object.
+        const CLAUSE_BREAKS: [char; 6] = [',', ';', ':', '(', '"', '“'];
         if !self.lex.figure_at.contains(s.words[v].lower_text()) {
             return false;
         }
@@ -510,7 +512,7 @@ impl<'a> Cx<'a> {
         let mut end = s.words[v].end;
         for w in s.words[v + 1..].iter().take(FIGURE_OBJECT_WORDS) {
             let gap = s.text.get(end..w.start).unwrap_or(",");
-            if gap.contains([',', ';', ':', '(', '"', '“']) {
+            if gap.contains(CLAUSE_BREAKS) {
                 break;
             }
             if w.text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -531,7 +533,7 @@ impl<'a> Cx<'a> {
                 .text
                 .get(s.words[i - 1].end..s.words[i].start)
                 .unwrap_or(",");
-            if gap.contains([',', ';', ':', '(', '"', '“']) {
+            if gap.contains(CLAUSE_BREAKS) {
                 return false;
             }
             if !s.words[i].text.eq_ignore_ascii_case("at") {
