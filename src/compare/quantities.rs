@@ -106,12 +106,15 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     };
     let kind_id = first.q.kind.clone();
     let kind = ctx.pack.kind(&kind_id);
-    let places: BTreeSet<&str> = items
-        .iter()
-        .filter_map(|i| i.q.scope.place.as_deref())
-        .collect();
+    // The places named by the figures of each event ("attended" in Chicago and in Boston).
+    let mut places: BTreeMap<Option<&str>, BTreeSet<&str>> = BTreeMap::new();
+    for i in &items {
+        if let Some(p) = i.q.scope.place.as_deref() {
+            places.entry(i.q.event.as_deref()).or_default().insert(p);
+        }
+    }
     let rules = Rules {
-        several_places: places.len() > 1,
+        several_places: false,
         cumulative: kind.is_some_and(|k| k.cumulative),
         event_day: kind.is_some_and(|k| k.event_day),
         method_dependent: kind.is_some_and(|k| k.method_dependent),
@@ -159,6 +162,17 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 }
             }
             let context = context_similarity(ca, cb);
+            let events = [ca.rep().q.event.as_deref(), cb.rep().q.event.as_deref()];
+            let named: BTreeSet<&str> = events
+                .iter()
+                .filter_map(|e| places.get(e))
+                .flatten()
+                .copied()
+                .collect();
+            let rules = Rules {
+                several_places: several_places(&named),
+                ..rules
+            };
             match pair(ca.rep(), cb.rep(), rules, context) {
                 Pair::Agree { weak: w } => {
                     agree.insert((a, b));
@@ -655,6 +669,19 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
                 .map(move |y| score::jaccard(&x.context, &y.context))
         })
         .fold(0.0, f64::max)
+}
+
+/// Whether the places named by one event's figures are several: two that are not one
+/// inside the other's name ("south korea" and "south korea ferry" read from a headline
+/// are one place; "chicago" and "boston" are two).
+fn several_places(places: &BTreeSet<&str>) -> bool {
+    let words = |p: &str| -> BTreeSet<String> { p.split(' ').map(str::to_owned).collect() };
+    let sets: Vec<BTreeSet<String>> = places.iter().map(|p| words(p)).collect();
+    sets.iter().enumerate().any(|(i, a)| {
+        sets[i + 1..]
+            .iter()
+            .any(|b| !a.is_subset(b) && !b.is_subset(a))
+    })
 }
 
 /// The context words of a claim's sentence: its content stems, numbers left out, plus

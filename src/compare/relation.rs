@@ -569,8 +569,9 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
             other => other,
         };
     }
-    if event_day
-        && (is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none())
+    let one_day_one_untimed = is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none();
+    if one_day_one_untimed
+        && (event_day || !rules.cumulative && day_of_untimed_report(a, b))
         && !far_apart(a, b, RIVAL_FIGURES_MAX_RATIO)
     {
         // "cast ballots on Sunday" next to "voted" in a story of one vote: the day dates
@@ -600,6 +601,31 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         Rel::Same => what_rel(a, b, rules.same_counted),
         other => other,
     }
+}
+
+/// How many days after a dated figure an untimed one may be reported and still be read
+/// as of that day: a Saturday march in Sunday's paper, a Sunday vote in Tuesday's.
+const DAY_REPORT_WINDOW_DAYS: i32 = 2;
+
+/// For one figure dated to a day ("380,000 troops on Sunday") and one untimed: whether the
+/// untimed one was reported on that day or within `DAY_REPORT_WINDOW_DAYS` after it, so
+/// both speak of the day's event (a count that is not a running total: who took part,
+/// who was deployed). A report date unknown on the untimed side, or a day left
+/// unresolved, says nothing, and the figures stay apart.
+fn day_of_untimed_report(a: &Quantity, b: &Quantity) -> bool {
+    let (dated, untimed) = if a.scope.time.is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let Some(day) = dated.scope.time.as_ref().and_then(|t| t.from) else {
+        return false;
+    };
+    let Some(reported) = untimed.scope.as_of else {
+        return false;
+    };
+    let after = (reported - day).get_days();
+    (0..=DAY_REPORT_WINDOW_DAYS).contains(&after)
 }
 
 /// A forecast or a fear next to a figure stated as fact, when the two do not overlap: not
@@ -1183,11 +1209,11 @@ mod tests {
         let f = run(vec![
             doc(
                 "a",
-                "The motion passed with 31 votes, the Progressive Caucus said.",
+                "The Progressive Caucus carried 31 votes on the motion.",
             )
             .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
             .named("Progressive Caucus", "progressive caucus"),
-            doc("b", "The City Council passed the motion with 31 votes.")
+            doc("b", "The City Council passed it with 31 votes.")
                 .with(q("31 votes", exact(31.0)).kind("votes", "votes", "passed", "votes"))
                 .named("City Council", "city council"),
         ]);
@@ -1289,5 +1315,73 @@ mod tests {
             ),
         ]);
         assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+    }
+
+    #[test]
+    fn places_named_by_another_event_do_not_hide_a_conflict() {
+        // The injured are counted for the whole wreck; "killed in Port Ellin" and "from
+        // Saltmarsh" name places of other figures, not of these.
+        let hurt = |id, text: &str, phrase, v| {
+            doc(id, text).with(
+                q(phrase, exact(v))
+                    .kind("casualties", "people", "injured", "people")
+                    .reported(date(2026, 5, 2)),
+            )
+        };
+        let f = run(vec![
+            hurt(
+                "a",
+                "At least 30 people were injured in the derailment.",
+                "30 people",
+                30.0,
+            ),
+            hurt(
+                "b",
+                "Officials said 21 people were injured in the derailment.",
+                "21 people",
+                21.0,
+            ),
+            doc("c", "Two people were killed in Port Ellin.").with(
+                q("Two people", exact(2.0))
+                    .kind("casualties", "people", "killed", "people")
+                    .place("port ellin")
+                    .reported(date(2026, 5, 2)),
+            ),
+            doc("d", "Three students from Saltmarsh died.").with(
+                q("Three students", exact(3.0))
+                    .kind("casualties", "people", "killed", "students")
+                    .place("saltmarsh")
+                    .reported(date(2026, 5, 2)),
+            ),
+        ]);
+        let conflicts: Vec<_> = f
+            .iter()
+            .filter(|x| x.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{f:#?}");
+        assert!(conflicts[0].summary.contains("injured"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_day_count_and_an_untimed_one_reported_that_week_are_one_event() {
+        // Sunday's 9,500 troops, and 6,200 troops in a report of the given day, untimed.
+        let pair_reported = |reported| {
+            let troops =
+                |phrase, v| q(phrase, exact(v)).kind("counts", "people", "deployed", "troops");
+            run(vec![
+                doc("a", "Some 9,500 troops guarded polling stations on Sunday.").with(
+                    troops("9,500 troops", 9500.0)
+                        .reported(date(2026, 8, 3))
+                        .day("on Sunday", date(2026, 8, 2)),
+                ),
+                doc("b", "The vote went ahead under the watch of 6,200 troops.")
+                    .with(troops("6,200 troops", 6200.0).reported(reported)),
+            ])
+        };
+        let f = pair_reported(date(2026, 8, 3));
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        // reported a month later, the untimed figure may be of another day
+        let late = pair_reported(date(2026, 9, 3));
+        assert!(!verdicts(&late).contains(&"conflict"), "{late:#?}");
     }
 }

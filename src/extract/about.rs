@@ -83,10 +83,19 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
         {
             continue;
         }
-        // Nearest mention, preferring one written before the figure.
+        // Nearest mention, preferring one written before the figure; only a name that
+        // governs the figure counts (see `governs_before`, `governs_after`).
         let distance = if m.span.end <= claim.span.start {
+            let between = source.text.get(m.span.end..claim.span.start).unwrap_or(",");
+            if !governs_before(between) {
+                continue;
+            }
             claim.span.start - m.span.end
         } else if m.span.start >= claim.span.end {
+            let between = source.text.get(claim.span.end..m.span.start).unwrap_or(",");
+            if !governs_after(between) {
+                continue;
+            }
             (m.span.start - claim.span.end).saturating_add(1 << 20)
         } else {
             continue; // inside the claim text itself
@@ -99,6 +108,100 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
         key: m.key.clone(),
         text: m.text.clone(),
     })
+}
+
+/// Words at most between a name and the figure it governs ("the RPU won 142 seats",
+/// "the network measured its magnitude at 7.1").
+const GOVERNING_GAP_WORDS: usize = 4;
+
+/// Words between a name and a later figure that end the name's hold on it: a report of what someone
+/// said ("X said that 40 ...") makes X a source, not the subject.
+const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "estimated",
+    "when",
+    "where",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "and",
+    "but",
+    "which",
+    "who",
+];
+
+/// The lowercase words of `between`, brackets and their content left out ("the Democratic
+/// Front (FD) won"), and capitalised words too: they continue a name ("Rally for Progress
+/// and Unity") or are another ("as measured by Tajikistan's survey").
+fn linking_words(between: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(between.len());
+    let mut depth = 0usize;
+    for c in between.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            // "and" inside a name: "Rally for Progress and Unity"
+            let joins_name = **w == "and"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.chars().next().is_some_and(char::is_uppercase));
+            !capital && !joins_name
+        })
+        .map(|(_, w)| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && w != "the")
+        .collect()
+}
+
+/// Whether a name written before a figure, with `between` in between, is what the figure
+/// is about: the same clause (no comma, colon, dash or quote), a few words, none of which
+/// opens a new clause or reports speech. "PRESS RELEASE: More than 8 million" or
+/// "Torino Capital, a consultancy, estimated that 3.6 million" are not.
+fn governs_before(between: &str) -> bool {
+    let breaks = |c: char| {
+        matches!(
+            c,
+            ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}' | '\u{2013}' | '\u{2014}' | '\n'
+        )
+    };
+    if between.chars().any(breaks) || between.contains(". ") {
+        return false;
+    }
+    let words = linking_words(between);
+    words.len() <= GOVERNING_GAP_WORDS && !words.iter().any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+}
+
+/// Whether a name written after a figure is what it is about: only right after "for",
+/// "to" or "by" ("142 seats for the RPU", "40% went to the Greens", "a 6.8 quake, as
+/// measured by the survey"). A comma may stand before "by" only.
+fn governs_after(between: &str) -> bool {
+    let words = linking_words(between);
+    let last = words.last().map(String::as_str);
+    let comma_ok = last == Some("by") || !between.contains(',');
+    words.len() <= GOVERNING_GAP_WORDS
+        && matches!(last, Some("for" | "to" | "by"))
+        && comma_ok
+        && !between.contains([';', ':', '\n'])
 }
 
 #[cfg(test)]
@@ -139,5 +242,21 @@ mod tests {
              coastguard said.\n",
         );
         assert_eq!(got, [("300 homes".into(), None)]);
+    }
+
+    #[test]
+    fn a_name_in_another_clause_is_not_what_a_figure_is_about() {
+        let got = abouts(
+            "NEWS DIGEST: More than 8,000 people voted early in the port town on Monday.\n\n\
+             The Tidewater Institute, a think tank, estimated that 3,100 people voted.\n\n\
+             About 2,000 people marched through the old town, the Harbour Party said.",
+        );
+        assert!(got.iter().all(|(_, about)| about.is_none()), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_after_for_or_to_is_what_a_figure_is_about() {
+        let got = abouts("In the final count 142 seats went to the Harbour Party, officials said.");
+        assert_eq!(got, [("142 seats".into(), Some("Harbour Party".into()))]);
     }
 }

@@ -253,6 +253,17 @@ mod tests {
     }
 
     #[test]
+    fn people_aboard_are_not_the_missing() {
+        insta::assert_snapshot!(
+            show("The barge sank with 212 on board; 40 are still missing."),
+            @r"
+        212 [212, 212] people counts/aboard/-
+        40 [40, 40] people casualties/missing/-
+        "
+        );
+    }
+
+    #[test]
     fn a_number_with_no_kind_is_not_a_claim() {
         assert_eq!(show("He said it was one of the two best ideas."), "");
     }
