@@ -143,6 +143,12 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let n = clusters.len();
     // each cluster's sources once, not once per pair it is in
     let cluster_sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, sources) in cluster_sources.iter().enumerate() {
+        for s in sources {
+            by_source.entry(s).or_default().push(i);
+        }
+    }
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
@@ -189,6 +195,15 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                         // A source that gives both figures treats them as two different
                         // things ("a $310 million gap ... draws $85 million"), unless it
                         // credits them to two claimants: then it reports their dispute.
+                        continue;
+                    }
+                    if !dispute
+                        && (knows(&clusters, &by_source, a, b)
+                            || knows(&clusters, &by_source, b, a))
+                    {
+                        // A source that also gives the other side's figure for the same
+                        // event ("carrying 477 people" in an old caption, "459 people" in
+                        // its text) carries an update or a correction, not a rival count.
                         continue;
                     }
                     conflicts.push((a, b, confidence, why));
@@ -669,6 +684,31 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
                 .map(move |y| score::jaccard(&x.context, &y.context))
         })
         .fold(0.0, f64::max)
+}
+
+/// Whether a source of cluster `a` also writes, for the same event, the number of cluster
+/// `b` ("477" in a caption, "459" in the text): that source knows both numbers. A bound
+/// that merely contains it ("more than 280" beside 291) is not the number. Bounded by the
+/// clusters per source.
+fn knows(
+    clusters: &[Cluster<'_>],
+    by_source: &BTreeMap<&str, Vec<usize>>,
+    a: usize,
+    b: usize,
+) -> bool {
+    let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
+    clusters[a].sources().into_iter().any(|s| {
+        by_source.get(s).is_some_and(|own| {
+            own.iter().any(|&c| {
+                let qc = clusters[c].rep().q;
+                c != a
+                    && c != b
+                    && qc.event == qa.event
+                    && qc.number.is_some()
+                    && qc.number == qb.number
+            })
+        })
+    })
 }
 
 /// Whether the places named by one event's figures are several: two that are not one

@@ -149,7 +149,7 @@ fn unnamed(q: &Quantity) -> bool {
 /// (`context_similarity`).
 pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
-    let overlap = qa.value.overlaps(&qb.value);
+    let overlap = meet(qa, qb);
     let show = |q: &Quantity| interval::describe(&q.value);
     if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
         if !same_party(ka, kb) {
@@ -175,7 +175,7 @@ pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
 fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let cumulative = rules.cumulative;
     let (qa, qb) = (a.q, b.q);
-    let overlap = qa.value.overlaps(&qb.value);
+    let overlap = meet(qa, qb);
     let show = |q: &Quantity| interval::describe(&q.value);
     match scope_rel(qa, qb, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
@@ -226,7 +226,10 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 return Pair::Agree { weak: false };
             }
             let untimed = qa.scope.time.is_none();
-            let min_context = if untimed && !cumulative {
+            // An event named on both sides ("taken shelter", "moved to relief camps") says
+            // what both count; only figures with none need their sentences to say it.
+            let same_event = qa.event.is_some() && qa.event == qb.event;
+            let min_context = if untimed && !cumulative && !same_event {
                 UNTIMED_CONFLICT_CONTEXT_MIN
             } else {
                 CONFLICT_CONTEXT_MIN
@@ -356,6 +359,14 @@ fn same_party(a: &str, b: &str) -> bool {
     };
     let (wa, wb) = (words(a), words(b));
     a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+}
+
+/// Whether two figures overlap, or touch at the number both write: "over 3,000 relief
+/// camps" and "3,000 relief camps" are one round figure, not a disagreement, though the
+/// open bound of the first leaves out 3,000 itself.
+fn meet(a: &Quantity, b: &Quantity) -> bool {
+    let touch = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(x), Some(y)) if x == y);
+    a.value.overlaps(&b.value) || touch(a.value.max, b.value.min) || touch(b.value.max, a.value.min)
 }
 
 /// Whether two figures lie more than `ratio` times apart (nearest ends of their
@@ -1383,5 +1394,58 @@ mod tests {
         // reported a month later, the untimed figure may be of another day
         let late = pair_reported(date(2026, 9, 3));
         assert!(!verdicts(&late).contains(&"conflict"), "{late:#?}");
+    }
+
+    #[test]
+    fn a_round_figure_and_more_than_it_agree() {
+        let camps = |id, text: &str, phrase, v: Interval| {
+            doc(id, text).with(q(phrase, v).kind("counts", "items", "sheltered", "relief camps"))
+        };
+        let over = Interval {
+            min_inclusive: false,
+            ..at_least(3000.0)
+        };
+        let f = run(vec![
+            camps(
+                "a",
+                "Families moved into over 3,000 relief camps.",
+                "over 3,000 relief camps",
+                over,
+            ),
+            camps(
+                "b",
+                "Families moved into 3,000 relief camps.",
+                "3,000 relief camps",
+                exact(3000.0),
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+    }
+
+    #[test]
+    fn untimed_figures_of_one_named_event_need_no_alike_sentences() {
+        let camps = |id, text: &str, phrase, v| {
+            doc(id, text).with(q(phrase, exact(v)).kind("counts", "people", "sheltered", "people"))
+        };
+        let f = run(vec![
+            camps("a", "Some 120,000 people have taken shelter in schools.", "120,000 people", 120000.0),
+            camps("b", "With the river still rising, 210,000 people are sleeping in relief camps run by the army.", "210,000 people", 210000.0),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn a_source_that_writes_both_numbers_is_not_a_rival() {
+        let aboard = |phrase, v| q(phrase, exact(v)).kind("counts", "people", "aboard", "people");
+        let f = run(vec![
+            doc(
+                "a",
+                "The ferry was carrying 477 people. Later, officials said 459 were on board.",
+            )
+            .with(aboard("477 people", 477.0))
+            .with(aboard("459", 459.0)),
+            doc("b", "The ferry sank with 459 people on board.").with(aboard("459 people", 459.0)),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
     }
 }

@@ -177,7 +177,12 @@ fn nearest_event(
         } else {
             &lower[f.end_with_unit..s]
         };
-        let dist = if CONJUNCTIONS.iter().any(|c| gap.contains(c)) {
+        // "164 of those on board were rescued": a trigger behind a partitive "of" names
+        // the whole the figure is taken from, not what happened to it.
+        let partitive = e > f.start_with_modifier
+            && gap.trim_start().starts_with("of ")
+            && gap.split_whitespace().count() <= 3;
+        let dist = if partitive || CONJUNCTIONS.iter().any(|c| gap.contains(c)) {
             dist + 100
         } else {
             dist
@@ -260,6 +265,10 @@ mod tests {
         212 [212, 212] people counts/aboard/-
         40 [40, 40] people casualties/missing/-
         "
+        );
+        insta::assert_snapshot!(
+            show("Only 93 of those on board were rescued."),
+            @"93 [93, 93] people casualties/rescued/-"
         );
     }
 
