@@ -267,7 +267,15 @@ pub(crate) fn place(
     let w = window(clauses, figure.start);
     let region = &text[w.clone()];
     let mut best: Option<(usize, String)> = None;
-    for prep in ["in ", "across ", "throughout ", "near ", "inside "] {
+    for prep in [
+        "in ",
+        "across ",
+        "throughout ",
+        "near ",
+        "inside ",
+        "streets of ",
+        "city of ",
+    ] {
         let mut from = 0;
         while let Some(pos) = region[from..].find(prep) {
             let at = from + pos;
@@ -296,17 +304,96 @@ pub(crate) fn place(
         }
     }
     best.map(|(_, k)| k)
+        .or_else(|| gathering_place(text, &w, dates, pack))
         .or_else(|| opening_place(text, dates, pack))
+}
+
+/// Capitalised words at the head of a sentence that are not names ("That march drew").
+const NOT_NAMES: &[&str] = &[
+    "the", "that", "this", "these", "those", "a", "an", "its", "their", "our", "his", "her",
+    "each", "every", "one", "another", "last", "next", "first", "saturday", "sunday",
+];
+
+/// Nouns of a gathering a place name may qualify ("the Los Angeles march").
+const GATHERINGS: &[&str] = &[
+    " march", " marches", " rally", " rallies", " protest", " vigil",
+];
+
+/// "The Los Angeles march's organisers claimed 750,000", "organisers of the Denver rally":
+/// a capitalised name (not a possessive: "the Women's march") right before a gathering
+/// noun in the figure's clause is the place of the gathering.
+fn gathering_place(
+    text: &str,
+    w: &Range<usize>,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Option<String> {
+    let region = text.get(w.clone())?;
+    for noun in GATHERINGS {
+        let mut from = 0;
+        while let Some(pos) = region[from..].find(noun) {
+            let at = from + pos;
+            from = at + noun.len();
+            let after = region[from..].chars().next();
+            if after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // the capitalised words right before the noun, at most three
+            let head = &region[..at];
+            let words: Vec<&str> = head.rsplit(' ').take(3).collect();
+            let name_words = words
+                .iter()
+                .take_while(|x| {
+                    x.chars().next().is_some_and(char::is_uppercase)
+                        && !x.ends_with("'s")
+                        && !x.ends_with("\u{2019}s")
+                        && !x.ends_with(',')
+                        && !NOT_NAMES.contains(&x.to_ascii_lowercase().as_str())
+                })
+                .count();
+            if name_words == 0 {
+                continue;
+            }
+            let len: usize = words[..name_words]
+                .iter()
+                .map(|x| x.len() + 1)
+                .sum::<usize>()
+                - 1;
+            let start = w.start + at - len;
+            let end = w.start + at;
+            let dated = dates
+                .iter()
+                .any(|d| d.span.start < end && start < d.span.end);
+            if !dated {
+                return Some(place_key(&text[start..end], pack));
+            }
+        }
+    }
+    None
 }
 
 /// "In New York City, officials estimated 200,000": a place set off by a comma at the
 /// head of the sentence scopes every figure of it that names no place of its own.
 fn opening_place(text: &str, dates: &[LocalDate<'_>], pack: &Pack) -> Option<String> {
-    let lead = text.len() - text.trim_start().len();
+    let mut lead = text.len() - text.trim_start().len();
+    // "And in Boston, officials said ...": a conjunction may open the sentence.
+    for conj in ["And ", "But ", "Meanwhile, ", "Elsewhere, "] {
+        if text[lead..].starts_with(conj) {
+            lead += conj.len();
+            break;
+        }
+    }
     let rest = &text[lead..];
-    let prep = ["In ", "Across ", "Throughout "]
-        .into_iter()
-        .find(|p| rest.starts_with(p))?;
+    let prep = [
+        "In ",
+        "in ",
+        "Across ",
+        "across ",
+        "Throughout ",
+        "throughout ",
+    ]
+    .into_iter()
+    .find(|p| rest.starts_with(p))?;
     let mut name_start = lead + prep.len();
     if text[name_start..].starts_with("the ") {
         name_start += "the ".len();
@@ -711,13 +798,20 @@ mod tests {
         assert_eq!(place(t, &[], &c, 5..7, &pack), None);
     }
 
+    /// The place `place` gives the first `figure` in `t`, with the default pack.
+    fn place_of(t: &str, figure: &str) -> Option<String> {
+        let f = t.find(figure).unwrap_or(0);
+        place(
+            t,
+            &[],
+            &clauses(t),
+            f..f + figure.len(),
+            &Pack::default_pack(),
+        )
+    }
+
     #[test]
     fn a_place_opening_the_sentence_scopes_its_figures() {
-        let pack = Pack::default_pack();
-        let place_of = |t: &str, figure: &str| {
-            let f = t.find(figure).unwrap_or(0);
-            place(t, &[], &clauses(t), f..f + figure.len(), &pack)
-        };
         let t = "In Port Elden, stewards counted about 30,000 marchers.";
         assert_eq!(place_of(t, "30,000").as_deref(), Some("port elden"));
         // a place of the figure's own clause wins
@@ -726,6 +820,22 @@ mod tests {
         // not an opening adverbial: no comma after the name
         let t = "In March 4,000 people marched.";
         assert_eq!(place_of(t, "4,000"), None);
+        // after a conjunction
+        let t = "And in Port Elden, stewards counted about 30,000 marchers.";
+        assert_eq!(place_of(t, "30,000").as_deref(), Some("port elden"));
+    }
+
+    #[test]
+    fn a_name_before_a_gathering_or_after_streets_of_is_its_place() {
+        let t = "The Port Elden march's organisers claimed a turnout of 30,000.";
+        assert_eq!(place_of(t, "30,000").as_deref(), Some("port elden"));
+        let t = "Some 12,000 people filled the streets of Vossberg.";
+        assert_eq!(place_of(t, "12,000").as_deref(), Some("vossberg"));
+        // a demonstrative or a possessive is not a place
+        let t = "That march drew an estimated 5,000 people.";
+        assert_eq!(place_of(t, "5,000"), None);
+        let t = "The Dockers' Union's rally drew 5,000 people.";
+        assert_eq!(place_of(t, "5,000"), None);
     }
 
     #[test]
