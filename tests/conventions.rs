@@ -402,10 +402,23 @@ fn many(n: usize) -> tempfile::TempDir {
     dir
 }
 
-fn bin(dir: &Path) -> Command {
+/// The binary in `dir`, with none of the `CROSSCHECK_*` variables of the test's own
+/// environment.
+fn bare(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
-    c.current_dir(dir)
-        .arg("--no-config")
+    c.current_dir(dir);
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("CROSSCHECK_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+/// [`bare`], reading no config file, on an ordinary terminal type.
+fn bin(dir: &Path) -> Command {
+    let mut c = bare(dir);
+    c.arg("--no-config")
         .env("TERM", "xterm")
         .env_remove("NO_COLOR");
     c
@@ -491,9 +504,7 @@ fn the_binary_finds_the_config_file_from_its_working_directory() {
         "[extract]\nformat = \"jsonl\"\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .current_dir(dir.path())
-        .env_remove("CROSSCHECK_CONFIG")
+    let out = bare(dir.path())
         .args(["extract", "sources"])
         .output()
         .unwrap();
