@@ -30,6 +30,7 @@ pub mod lint;
 pub mod normalize;
 pub mod pack;
 pub mod pipeline;
+pub(crate) mod progress;
 pub mod report;
 pub mod segment;
 pub mod text;

@@ -6,6 +6,7 @@ use crate::compare::Finding;
 use crate::extract::{self, Anchor, Extraction, Prepared};
 use crate::ingest::Source;
 use crate::pack::Pack;
+use crate::progress::Progress;
 use crate::segment::Sentence;
 
 /// Settings that change what the analysis reports.
@@ -55,6 +56,16 @@ pub fn warm_up_pack(pack: &Pack) {
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.
 pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis {
+    analyze_observed(pack, sources, options, None)
+}
+
+/// [`analyze`], counting the sources extracted and the findings into `progress` when given.
+pub(crate) fn analyze_observed(
+    pack: &Pack,
+    sources: Vec<Source>,
+    options: &Options,
+    progress: Option<&Progress>,
+) -> Analysis {
     let sentences: Vec<Vec<Sentence>> = sources
         .par_iter()
         .map(|s| crate::segment(s, pack))
@@ -69,10 +80,19 @@ pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis
     let year = story_year(prepared.iter().map(Prepared::anchor));
     let extractions: Vec<Extraction> = prepared
         .into_par_iter()
-        .map(|p| p.in_story(year).extract())
+        .map(|p| {
+            let e = p.in_story(year).extract();
+            if let Some(progress) = progress {
+                Progress::add(&progress.extracted, 1);
+            }
+            e
+        })
         .collect();
     let mut analysis = analyze_extracted(pack, sources, extractions, options);
     analysis.sentences = sentences;
+    if let Some(progress) = progress {
+        Progress::add(&progress.findings, analysis.findings.len() as u64);
+    }
     analysis
 }
 

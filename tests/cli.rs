@@ -339,6 +339,7 @@ fn binary_reads_stdin_for_dash() {
     let dir = corpus();
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args([
+            "--no-config",
             "lint",
             "-",
             "--against",
@@ -377,7 +378,13 @@ fn binary_exits_0_quietly_on_a_closed_pipe() {
         std::fs::write(sources.join(format!("copy-{i:02}.txt")), WIRE).unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(["report", &sources.to_string_lossy(), "--format", "json"])
+        .args([
+            "--no-config",
+            "report",
+            &sources.to_string_lossy(),
+            "--format",
+            "json",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -15,8 +15,11 @@ const GOOD_A: &str = "Storm batters the harbour\n\nAt least 14 boats sank in the
 const GOOD_B: &str =
     "Harbour counts losses\n\nThe port authority said 14 boats sank in the harbour on Sunday.\n";
 
+/// The binary, reading no config file (one above the temporary folders must not count).
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    c.arg("--no-config");
+    c
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
@@ -33,7 +36,7 @@ fn run(args: &[&str], dir: &Path) -> Output {
 #[cfg(unix)]
 fn run_limited(args: &str, dir: &Path) -> Output {
     let script = format!(
-        "ulimit -v 1048576 && exec '{}' {args}",
+        "ulimit -v 1048576 && exec '{}' --no-config {args}",
         env!("CARGO_BIN_EXE_crosscheck")
     );
     Command::new("sh")

@@ -44,11 +44,23 @@ pub struct Global {
     /// suffix (powers of 1024); a larger one is named on stderr and skipped (exit 2).
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size, global = true)]
     pub max_source_size: u64,
+    /// Write the results to FILE instead of stdout, atomically: a temporary file in the
+    /// same directory is renamed into place once the output is complete.
+    #[arg(short, long, value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
+    /// Read settings from FILE instead of the `crosscheck.toml` or `.crosscheck.toml`
+    /// found upward from the working directory.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Read no config file (nor `CROSSCHECK_CONFIG`): only flags, `CROSSCHECK_*`
+    /// variables and the defaults.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 /// A size in bytes: digits, then an optional K, M or G (KiB, MiB, GiB; a trailing `B` or
 /// `iB` is accepted).
-fn parse_size(s: &str) -> Result<u64, String> {
+pub(super) fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let upper = t.to_ascii_uppercase();
     let body = upper
@@ -71,7 +83,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 /// A confidence: a finite number from 0 to 1.
-fn parse_confidence(s: &str) -> Result<f64, String> {
+pub(super) fn parse_confidence(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err(format!(
@@ -96,6 +108,24 @@ pub enum Command {
     /// Validate or print the claims pack.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Show the settings in effect (config file, `CROSSCHECK_*` variables, flags).
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `crosscheck man -o crosscheck.1`.
+    Man,
+}
+
+/// `crosscheck config ...`.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the effective settings, each with where it came from.
+    Dump,
 }
 
 /// `crosscheck report`.

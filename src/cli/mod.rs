@@ -1,21 +1,27 @@
 //! The only code that knows argv, terminals, the environment, stdin/stdout and exit codes.
 
 mod args;
+mod config;
 mod exit;
+mod manual;
+mod output;
+mod progress;
 mod text;
 
 use std::ffi::OsString;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-pub use args::{Cli, ColorChoice, Command, DenyLevel, LintFormat, PackCommand, ReportFormat};
+pub use args::{
+    Cli, ColorChoice, Command, ConfigCommand, DenyLevel, LintFormat, PackCommand, ReportFormat,
+};
 pub use exit::Status;
 
 use crate::ingest::{Encoding, Ingested, Input};
 use crate::pack::Pack;
-use crate::pipeline::{analyze, Analysis, Options};
+use crate::pipeline::{analyze_observed, Analysis, Options};
 use crate::report::{self, RenderOptions};
 
 /// The handles and facts about the process a run may use.
@@ -34,6 +40,35 @@ pub struct Io<'a> {
     pub term_dumb: bool,
     /// Terminal width, when known.
     pub width: Option<usize>,
+}
+
+/// What a run may learn of the process beyond [`Io`]: where to look for a config file, the
+/// `CROSSCHECK_*` variables, whether a progress bar may be drawn. [`run`] uses
+/// [`Host::default`], which has none of them, so in-process runs depend on nothing
+/// around them; the binary passes [`Host::from_process`].
+#[derive(Debug, Clone, Default)]
+pub struct Host {
+    /// The working directory, from which a config file is looked for upward; `None`: none
+    /// is looked for.
+    pub cwd: Option<PathBuf>,
+    /// The `CROSSCHECK_*` environment variables, by name.
+    pub vars: Vec<(String, OsString)>,
+    /// Whether stderr is a terminal on which a progress bar may be drawn.
+    pub stderr_is_terminal: bool,
+}
+
+impl Host {
+    /// The process's working directory, `CROSSCHECK_*` variables and stderr.
+    pub fn from_process() -> Host {
+        Host {
+            cwd: std::env::current_dir().ok(),
+            vars: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v)))
+                .filter(|(k, _)| k.starts_with("CROSSCHECK_"))
+                .collect(),
+            stderr_is_terminal: io::stderr().is_terminal(),
+        }
+    }
 }
 
 /// Entry point of the binary.
@@ -56,7 +91,7 @@ pub fn main() -> std::process::ExitCode {
         term_dumb,
         width,
     };
-    let status = run(std::env::args_os(), &mut io);
+    let status = run_with(std::env::args_os(), &mut io, &Host::from_process());
     let flushed = out.flush();
     match flushed {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -94,13 +129,28 @@ fn written<E: Into<anyhow::Error>>(result: Result<(), E>, read_ok: bool) -> anyh
     }
 }
 
-/// Runs one command line. Never panics on user input; returns the exit status.
+/// Runs one command line. Never panics on user input; returns the exit status. Reads no
+/// config file unless `--config` names one, and no environment: see [`run_with`].
 pub fn run<I, T>(argv: I, io: &mut Io<'_>) -> Status
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(argv) {
+    run_with(argv, io, &Host::default())
+}
+
+/// Runs one command line with what `host` gives: the config file found from its working
+/// directory and its `CROSSCHECK_*` variables under the flags, a progress bar on a
+/// terminal's stderr.
+pub fn run_with<I, T>(argv: I, io: &mut Io<'_>, host: &Host) -> Status
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let parsed = Cli::command()
+        .try_get_matches_from(argv)
+        .and_then(|m| Cli::from_arg_matches(&m).map(|c| (c, m)));
+    let (mut cli, matches) = match parsed {
         Ok(c) => c,
         Err(e) => {
             let text = e.render().to_string();
@@ -116,7 +166,38 @@ where
             return Status::Usage;
         }
     };
-    match dispatch(&cli, io) {
+    let settings = config::Settings::resolve(&cli, &matches, host).and_then(|s| {
+        s.apply(&mut cli)?;
+        Ok(s)
+    });
+    let settings = match settings {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "error: {}", e.0);
+            return Status::Usage;
+        }
+    };
+    let run = Run {
+        cli: &cli,
+        settings: &settings,
+        host,
+    };
+    match cli.global.output.as_deref() {
+        None => finish(dispatch(&run, io), io),
+        Some(path) => output::to_file(&run, path, io),
+    }
+}
+
+/// A parsed command line with its settings applied, and the host it runs on.
+struct Run<'a> {
+    cli: &'a Cli,
+    settings: &'a config::Settings,
+    host: &'a Host,
+}
+
+/// The status of a finished command, its error printed.
+fn finish(result: anyhow::Result<Status>, io: &mut Io<'_>) -> Status {
+    match result {
         Ok(status) => status,
         Err(e) if is_broken_pipe(&e) => Status::Ok,
         Err(e) => {
@@ -132,9 +213,23 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
 }
 
-fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
-    if let Command::Pack(cmd) = &cli.command {
-        return pack_command(cmd, cli, io);
+fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
+    let cli = run.cli;
+    match &cli.command {
+        Command::Pack(cmd) => return pack_command(cmd, cli, io),
+        Command::Config(ConfigCommand::Dump) => {
+            run.settings.dump(io.stdout)?;
+            return Ok(Status::Ok);
+        }
+        Command::Completions { shell } => {
+            manual::completions(*shell, io.stdout)?;
+            return Ok(Status::Ok);
+        }
+        Command::Man => {
+            manual::man(io.stdout)?;
+            return Ok(Status::Ok);
+        }
+        _ => {}
     }
     // the pack's patterns and the built-in date regexes compile side by side
     let (pack, ()) = rayon::join(
@@ -155,7 +250,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
     match &cli.command {
         Command::Report(a) => {
             let (analysis, read_ok) = if a.claims_from.is_empty() {
-                read_and_analyze(&a.sources, cli, &pack, io, a.min_confidence)?
+                read_and_analyze(&a.sources, run, &pack, io, a.min_confidence)?
             } else {
                 read_claims_and_analyze(&a.claims_from, cli, &pack, io, a.min_confidence)?
             };
@@ -170,7 +265,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             written(result, read_ok)
         }
         Command::Extract(a) => {
-            let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
+            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -192,7 +287,7 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             written(result, read_ok)
         }
         Command::Segment(a) => {
-            let (analysis, read_ok) = read_and_analyze(&a.sources, cli, &pack, io, 0.0)?;
+            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -202,9 +297,11 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
             };
             written(result, read_ok)
         }
-        Command::Lint(a) => lint_command(a, cli, &pack, io, &render),
+        Command::Lint(a) => lint_command(a, run, &pack, io, &render),
         Command::Text(a) => {
-            let ingested = read_inputs(&a.sources, cli, &pack, io)?;
+            let meter = meter(run, io);
+            let ingested = read_inputs(&a.sources, cli, &pack, io, meter.counters())?;
+            meter.finish();
             if ingested.sources.is_empty() {
                 writeln!(io.stderr, "error: no readable source among the inputs")?;
                 return Ok(Status::Usage);
@@ -219,7 +316,9 @@ fn dispatch(cli: &Cli, io: &mut Io<'_>) -> anyhow::Result<Status> {
                 Status::Usage
             })
         }
-        Command::Pack(_) => unreachable!("handled above"),
+        Command::Pack(_) | Command::Config(_) | Command::Completions { .. } | Command::Man => {
+            unreachable!("handled above")
+        }
     }
 }
 
@@ -235,15 +334,17 @@ fn use_color(choice: ColorChoice, io: &Io<'_>) -> bool {
 /// Returns `None` when nothing at all could be read.
 fn read_and_analyze(
     paths: &[PathBuf],
-    cli: &Cli,
+    run: &Run<'_>,
     pack: &Pack,
     io: &mut Io<'_>,
     min_confidence: f64,
 ) -> anyhow::Result<(Option<Analysis>, bool)> {
+    let cli = run.cli;
+    let meter = meter(run, io);
     let ingested = std::thread::scope(|s| {
         // the pack's matchers build while the inputs are read
         s.spawn(|| crate::pipeline::warm_up_pack(pack));
-        read_inputs(paths, cli, pack, io)
+        read_inputs(paths, cli, pack, io, meter.counters())
     })?;
     let ok = ingested.errors.is_empty();
     if ingested.sources.is_empty() {
@@ -251,7 +352,8 @@ fn read_and_analyze(
         return Ok((None, false));
     }
     let options = Options { min_confidence };
-    let analysis = analyze(pack, ingested.sources, &options);
+    let analysis = analyze_observed(pack, ingested.sources, &options, meter.counters());
+    meter.finish();
     if cli.global.verbose >= 2 {
         for (s, e) in analysis.sources.iter().zip(&analysis.extractions) {
             writeln!(
@@ -452,11 +554,18 @@ impl JsonLines<'_> {
     }
 }
 
+/// The progress meter of a run that reads sources: it may draw only on a terminal's
+/// stderr, never with `-q` nor `TERM=dumb`.
+fn meter(run: &Run<'_>, io: &Io<'_>) -> progress::Meter {
+    progress::Meter::start(run.host.stderr_is_terminal && !run.cli.global.quiet && !io.term_dumb)
+}
+
 fn read_inputs(
     paths: &[PathBuf],
     cli: &Cli,
     pack: &Pack,
     io: &mut Io<'_>,
+    progress: Option<&crate::progress::Progress>,
 ) -> anyhow::Result<Ingested> {
     let limit = cli.global.max_source_size;
     let mut inputs = Vec::new();
@@ -488,7 +597,7 @@ fn read_inputs(
     let limits = crate::ingest::Limits {
         max_source_size: limit,
     };
-    let mut ingested = crate::ingest::ingest_limited(&inputs, encoding, limits, pack);
+    let mut ingested = crate::ingest::ingest_observed(&inputs, encoding, limits, pack, progress);
     if let Some(e) = stdin_error {
         ingested.errors.insert(0, e);
     }
@@ -671,11 +780,12 @@ fn pack_command(cmd: &PackCommand, cli: &Cli, io: &mut Io<'_>) -> anyhow::Result
 
 fn lint_command(
     a: &args::LintArgs,
-    cli: &Cli,
+    run: &Run<'_>,
     pack: &Pack,
     io: &mut Io<'_>,
     render: &RenderOptions,
 ) -> anyhow::Result<Status> {
+    let cli = run.cli;
     let allowlist = match &a.allowlist {
         None => None,
         Some(path) => {
@@ -721,7 +831,8 @@ fn lint_command(
     };
     let mut paths = vec![a.draft.clone()];
     paths.extend(a.against.iter().cloned());
-    let mut ingested = read_inputs(&paths, cli, pack, io)?;
+    let meter = meter(run, io);
+    let mut ingested = read_inputs(&paths, cli, pack, io, meter.counters())?;
     let read_ok = ingested.errors.is_empty();
     let draft_path = if a.draft.as_os_str() == "-" {
         "<stdin>".to_owned()
@@ -759,7 +870,13 @@ fn lint_command(
         )?;
         return Ok(Status::Usage);
     }
-    let analysis = analyze(pack, ingested.sources, &Options::default());
+    let analysis = analyze_observed(
+        pack,
+        ingested.sources,
+        &Options::default(),
+        meter.counters(),
+    );
+    meter.finish();
     let found = crate::lint::lint(&analysis, draft, pack);
     let (diagnostics, suppressed) =
         crate::lint::suppress(found, &analysis.sources[draft], allowlist.as_ref());

@@ -35,6 +35,7 @@ pub use read::{Limits, DEFAULT_MAX_SOURCE_SIZE};
 pub use warc::write_warc;
 
 use crate::pack::Pack;
+use crate::progress::Progress;
 use crate::text::{LineIndex, Position, SourceId, Span};
 
 /// One article.
@@ -295,6 +296,17 @@ pub fn ingest_limited(
     limits: Limits,
     pack: &Pack,
 ) -> Ingested {
+    ingest_observed(inputs, encoding, limits, pack, None)
+}
+
+/// [`ingest_limited`], counting inputs, bytes and sources into `progress` when given.
+pub(crate) fn ingest_observed(
+    inputs: &[Input],
+    encoding: Encoding,
+    limits: Limits,
+    pack: &Pack,
+    progress: Option<&Progress>,
+) -> Ingested {
     let mut out = Ingested::default();
     let mut planned: Vec<Planned> = Vec::new();
     for input in inputs {
@@ -309,9 +321,25 @@ pub fn ingest_limited(
         }
     }
     let planned = once_each(planned, &mut out.repeats);
+    let sizes = progress.map(|progress| plan_progress(&planned, progress));
     let read: Vec<Result<Source, InputError>> = planned
         .par_iter()
-        .flat_map_iter(|p| read_planned(p, encoding, limits, pack))
+        .enumerate()
+        .flat_map_iter(|(i, p)| {
+            let Some(progress) = progress else {
+                return read_planned(p, encoding, limits, pack, None);
+            };
+            let got = read_planned(p, encoding, limits, pack, Some(progress));
+            if !p.fs.as_deref().is_some_and(warc::is_warc) {
+                let size = sizes.as_ref().and_then(|s| s.get(i)).copied();
+                Progress::add(&progress.bytes_read, size.unwrap_or(0));
+            }
+            Progress::add(
+                &progress.sources,
+                got.iter().filter(|r| r.is_ok()).count() as u64,
+            );
+            got
+        })
         .collect();
     let mut used = std::collections::BTreeSet::new();
     for r in read {
@@ -328,6 +356,32 @@ pub fn ingest_limited(
         }
     }
     out
+}
+
+/// Counts the planned inputs and their bytes into `progress`; returns each one's size.
+fn plan_progress(planned: &[Planned], progress: &Progress) -> Vec<u64> {
+    let sizes: Vec<u64> = planned
+        .iter()
+        .map(|p| match (&p.bytes, &p.fs) {
+            (Some(b), _) => b.len() as u64,
+            (None, Some(fs)) => std::fs::metadata(fs).map_or(0, |m| m.len()),
+            (None, None) => 0,
+        })
+        .collect();
+    let archive = planned
+        .iter()
+        .zip(&sizes)
+        .filter(|(p, _)| p.fs.as_deref().is_some_and(warc::is_warc))
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    Progress::add(&progress.inputs, planned.len() as u64);
+    Progress::add(&progress.bytes, sizes.iter().sum());
+    Progress::add(&progress.largest_archive, archive);
+    progress
+        .planned
+        .store(true, std::sync::atomic::Ordering::Release);
+    sizes
 }
 
 struct Planned {
@@ -536,9 +590,10 @@ fn read_planned(
     encoding: Encoding,
     limits: Limits,
     pack: &Pack,
+    progress: Option<&Progress>,
 ) -> Vec<Result<Source, InputError>> {
     match &p.fs {
-        Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, pack),
+        Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, pack, progress),
         Some(fs) if p.bytes.is_none() && html::is_page(fs) => {
             vec![html::read_planned(p, limits, pack)]
         }

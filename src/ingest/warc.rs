@@ -14,6 +14,7 @@ use std::path::Path;
 use super::html::{self, page_error, PageError};
 use super::{Field, InputError, InputErrorKind, Origin, Planned, Source};
 use crate::pack::Pack;
+use crate::progress::{Counted, Progress};
 
 /// Records with a block larger than this are skipped with an error.
 const MAX_RECORD_BYTES: u64 = html::MAX_PAGE_BYTES as u64 * 2;
@@ -30,7 +31,12 @@ pub(super) fn is_warc(path: &Path) -> bool {
 }
 
 /// Reads every article record of a planned WARC file.
-pub(super) fn read(p: &Planned, pack: &Pack) -> Vec<Result<Source, InputError>> {
+/// When `progress` is given, the bytes of the file are counted into it as they are read.
+pub(super) fn read(
+    p: &Planned,
+    pack: &Pack,
+    progress: Option<&Progress>,
+) -> Vec<Result<Source, InputError>> {
     let Some(fs) = &p.fs else {
         return vec![Err(error(&p.path, "nothing to read".into()))];
     };
@@ -43,11 +49,18 @@ pub(super) fn read(p: &Planned, pack: &Pack) -> Vec<Result<Source, InputError>> 
             })]
         }
     };
+    let file: Box<dyn Read + '_> = match progress {
+        Some(progress) => Box::new(Counted {
+            inner: file,
+            progress,
+        }),
+        None => Box::new(file),
+    };
     let gz = p.path.to_ascii_lowercase().ends_with(".gz");
     let stream: Box<dyn Read> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
-        Box::new(file)
+        file
     };
     read_records(&p.path, BufReader::new(stream), pack)
 }

@@ -3,7 +3,8 @@
 //! (word lists, regular expressions) and the "did you mean" of every message.
 //!
 //! Input: a file's origin and text. Output: its raw value, or [`PackError`]s pushed onto
-//! the caller's list; [`super::validate`] makes the pack.
+//! the caller's list; [`super::validate`] makes the pack. The CLI's config file is checked
+//! with the same pieces.
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
@@ -12,7 +13,7 @@ use super::PackError;
 use crate::text::LineIndex;
 
 /// `, did you mean `x`?` when a candidate is close to `found`, else nothing.
-pub(super) fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     candidates
         .map(|c| (strsim::jaro_winkler(found, c), c))
         .filter(|(s, _)| *s > 0.8)
@@ -22,14 +23,14 @@ pub(super) fn did_you_mean<'a>(found: &str, candidates: impl Iterator<Item = &'a
 }
 
 /// One pack file: where it came from, its text, and its lines for locating problems.
-pub(super) struct FileCtx<'a> {
+pub(crate) struct FileCtx<'a> {
     origin: &'a str,
     text: &'a str,
     lines: LineIndex,
 }
 
 impl<'a> FileCtx<'a> {
-    pub(super) fn new(origin: &'a str, text: &'a str) -> FileCtx<'a> {
+    pub(crate) fn new(origin: &'a str, text: &'a str) -> FileCtx<'a> {
         FileCtx {
             origin,
             text,
@@ -37,7 +38,7 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    pub(super) fn parse<T: DeserializeOwned>(&self, errs: &mut Vec<PackError>) -> Option<T> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self, errs: &mut Vec<PackError>) -> Option<T> {
         match toml::from_str::<T>(self.text) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -65,7 +66,7 @@ impl<'a> FileCtx<'a> {
         }
     }
 
-    pub(super) fn at<T>(&self, v: &Spanned<T>, key: &str, message: String) -> PackError {
+    pub(crate) fn at<T>(&self, v: &Spanned<T>, key: &str, message: String) -> PackError {
         let p = self.lines.position(self.text, v.span().start);
         PackError {
             file: self.origin.to_owned(),

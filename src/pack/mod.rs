@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 pub use error::{PackError, PackErrors};
+pub(crate) use file::{did_you_mean, FileCtx};
 pub use raw::{Bound, Dimension, EntityKind, Severity, SpeechRole};
 
 /// A loaded, validated claims pack.
