@@ -122,6 +122,12 @@ fn check_page_against_json(html: &str, json: &Value) {
     // one source text per source
     let sources = json["sources"].as_array().unwrap();
     assert_eq!(doc.select(&sel("section.source")).count(), sources.len());
+    // without the script (the page as written) every finding shows, and the controls
+    // that need the script do not
+    assert!(articles.iter().all(|a| a.value().attr("hidden").is_none()));
+    assert!(doc
+        .select(&sel("form#filters, label.check"))
+        .all(|e| e.value().attr("hidden").is_some()));
 }
 
 #[test]
