@@ -1,6 +1,6 @@
-//! Fixture stories: for every `fixtures/<story>/`, the human and JSON reports are
-//! snapshotted, and its `expect.toml` is asserted exactly: every listed finding appears,
-//! no listed trap appears, and the number of conflicts is exact.
+//! Fixture stories: for every `fixtures/<story>/`, the human, Markdown, JSON and HTML
+//! reports are snapshotted, and its `expect.toml` is asserted exactly: every listed finding
+//! appears, no listed trap appears, and the number of conflicts is exact.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a panic is the failure report
 
@@ -200,5 +200,8 @@ fn fixture_reports_snapshot() {
         report::markdown::render(&analysis, &mut md).unwrap();
         insta::assert_snapshot!("markdown", String::from_utf8(md).unwrap());
         insta::assert_json_snapshot!("json", report_json(&analysis));
+        let mut html = Vec::new();
+        report::html::render(&analysis, &mut html).unwrap();
+        insta::assert_snapshot!("html", String::from_utf8(html).unwrap());
     });
 }

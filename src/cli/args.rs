@@ -212,6 +212,8 @@ pub enum ReportFormat {
     Json,
     /// To paste into a ticket.
     Markdown,
+    /// One self-contained page to open in a browser.
+    Html,
 }
 
 /// Lint formats.

@@ -261,6 +261,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
                 ReportFormat::Human => report::human::render(&analysis, &render, io.stdout),
                 ReportFormat::Json => report::json::render_report(&analysis, io.stdout),
                 ReportFormat::Markdown => report::markdown::render(&analysis, io.stdout),
+                ReportFormat::Html => report::html::render(&analysis, io.stdout),
             };
             written(result, read_ok)
         }

@@ -1,9 +1,10 @@
 //! Report: pure functions from an analysis to text. Human (colour only when asked),
-//! JSON (stable, versioned) and Markdown; lint diagnostics live in `diagnostics` and
+//! JSON (stable, versioned), Markdown and a self-contained HTML page; lint diagnostics live in `diagnostics` and
 //! `sarif`. Renderers never query the terminal or the environment: colour and width come
 //! in through [`RenderOptions`].
 
 pub mod diagnostics;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod markdown;
@@ -21,6 +22,21 @@ pub(crate) fn claims_of(
     finding: &Finding,
     sources: &[Source],
 ) -> Vec<(model::ClaimView, Option<std::ops::Range<usize>>)> {
+    claims_with_evidence(finding, sources)
+        .into_iter()
+        .map(|(view, range, _)| (view, range))
+        .collect()
+}
+
+/// [`claims_of`], each claim with the evidence it was made from (its source and spans).
+pub(crate) fn claims_with_evidence<'a>(
+    finding: &'a Finding,
+    sources: &[Source],
+) -> Vec<(
+    model::ClaimView,
+    Option<std::ops::Range<usize>>,
+    &'a crate::compare::Evidence,
+)> {
     finding
         .evidence
         .iter()
@@ -31,7 +47,7 @@ pub(crate) fn claims_of(
                 && e.span.start < e.span.end;
             let range =
                 inside.then(|| e.span.start - e.sentence.start..e.span.end - e.sentence.start);
-            Some((view, range))
+            Some((view, range, e))
         })
         .collect()
 }
