@@ -83,6 +83,23 @@ fn opens(text: &str, at: usize) -> bool {
         .map_or(true, |c| ".!?:;–—\"“”(".contains(c))
 }
 
+/// The names of a source (its text and extraction) that can put it in a story with
+/// another: the keys of its telling people, organisations and places, sorted. Two sources
+/// are linked when they share [`SHARED_NAMES`] keys that are rare in the corpus.
+pub(crate) fn story_keys<'e>(text: &str, ex: &'e Extraction) -> BTreeSet<&'e str> {
+    telling(&ex.mentions, text)
+        .into_iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            )
+        })
+        .map(|m| m.key.as_str())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
 /// The story of each source (an index into the stories, which are numbered from the
 /// story holding the smallest source id), and the number of stories.
 pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<usize>, usize) {
@@ -90,20 +107,7 @@ pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<us
     let names: Vec<BTreeSet<&str>> = extractions
         .iter()
         .enumerate()
-        .map(|(i, ex)| {
-            let text = sources.get(i).map_or("", |s| s.text.as_str());
-            telling(&ex.mentions, text)
-                .into_iter()
-                .filter(|m| {
-                    matches!(
-                        m.kind,
-                        EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                    )
-                })
-                .map(|m| m.key.as_str())
-                .filter(|k| !k.is_empty())
-                .collect()
-        })
+        .map(|(i, ex)| story_keys(sources.get(i).map_or("", |s| s.text.as_str()), ex))
         .collect();
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (s, keys) in names.iter().enumerate() {
