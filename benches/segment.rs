@@ -34,7 +34,7 @@ fn news(target: usize) -> String {
     let mut i = 0usize;
     let mut para = 0usize;
     while out.len() < target {
-        if para % 20 == 0 {
+        if para.is_multiple_of(20) {
             out.push_str("City Approves Record Budget After Long Debate\n\n");
             out.push_str("SPRINGFIELD (Wire) – ");
         }

@@ -56,16 +56,32 @@ pub fn warm_up_pack(pack: &Pack) {
 ///
 /// Per-source stages run in parallel; the result does not depend on the thread count.
 pub fn analyze(pack: &Pack, sources: Vec<Source>, options: &Options) -> Analysis {
-    analyze_observed(pack, sources, options, None)
+    analyze_dated(pack, sources, options, None).0
 }
 
-/// [`analyze`], counting the sources extracted and the findings into `progress` when given.
+/// [`analyze`], with the story year (the year a source whose text gives none borrows) set
+/// to `story_year` when one is given instead of taken from these sources: the map step of
+/// a run split across machines, where one run sees only part of the corpus. Also returns
+/// the year each source's own trusted date gives, the years the story year is the median
+/// of.
+pub fn analyze_dated(
+    pack: &Pack,
+    sources: Vec<Source>,
+    options: &Options,
+    given_year: Option<i16>,
+) -> (Analysis, Vec<Option<i16>>) {
+    analyze_observed(pack, sources, options, given_year, None)
+}
+
+/// [`analyze_dated`], counting the sources extracted and the findings into `progress`
+/// when given.
 pub(crate) fn analyze_observed(
     pack: &Pack,
     sources: Vec<Source>,
     options: &Options,
+    given_year: Option<i16>,
     progress: Option<&Progress>,
-) -> Analysis {
+) -> (Analysis, Vec<Option<i16>>) {
     let sentences: Vec<Vec<Sentence>> = sources
         .par_iter()
         .map(|s| crate::segment(s, pack))
@@ -77,7 +93,8 @@ pub(crate) fn analyze_observed(
         .zip(sentences.par_iter())
         .map(|(s, sentences)| Prepared::new(s, sentences, pack))
         .collect();
-    let year = story_year(prepared.iter().map(Prepared::anchor));
+    let own: Vec<Option<i16>> = prepared.iter().map(|p| trusted_year(p.anchor())).collect();
+    let year = given_year.or_else(|| median_year(own.iter().copied()));
     let extractions: Vec<Extraction> = prepared
         .into_par_iter()
         .map(|p| {
@@ -93,7 +110,7 @@ pub(crate) fn analyze_observed(
     if let Some(progress) = progress {
         Progress::add(&progress.findings, analysis.findings.len() as u64);
     }
-    analysis
+    (analysis, own)
 }
 
 /// Aligns and compares sources already extracted (the reduce step of a sharded run: see
@@ -106,7 +123,17 @@ pub fn analyze_extracted(
     options: &Options,
 ) -> Analysis {
     let groups = crate::align(&sources, &extractions);
-    let mut findings = crate::compare(&groups, &sources, &extractions, pack);
+    let findings = crate::compare(&groups, &sources, &extractions, pack);
+    extracted_analysis(sources, extractions, findings, options)
+}
+
+/// The analysis of sources read from their claims, with the findings kept and sorted.
+fn extracted_analysis(
+    sources: Vec<Source>,
+    extractions: Vec<Extraction>,
+    mut findings: Vec<Finding>,
+    options: &Options,
+) -> Analysis {
     findings.retain(|f| f.confidence >= options.min_confidence);
     crate::compare::sort_findings(&mut findings);
     Analysis {
@@ -117,13 +144,60 @@ pub fn analyze_extracted(
     }
 }
 
-/// The median year of the sources that have a trusted anchor date (the lower middle for an
-/// even count), none when no source has one.
-fn story_year<'a>(anchors: impl Iterator<Item = &'a Anchor>) -> Option<i16> {
-    let mut years: Vec<i16> = anchors
-        .filter(|a| a.date.is_some() && a.warning.is_none())
-        .filter_map(|a| a.year)
+/// The year of an anchor with a trusted date, which the story year is taken from.
+fn trusted_year(a: &Anchor) -> Option<i16> {
+    a.year.filter(|_| a.date.is_some() && a.warning.is_none())
+}
+
+/// Aligns and compares sources already extracted whose stories are known: `stories` gives
+/// each source's story (in the order of `sources`; the reduce step of a run that formed
+/// its stories elsewhere). Each story is aligned and compared on its own, as one story:
+/// no figure, statement or name is compared across stories. The findings are those of
+/// [`analyze_extracted`] run on each story alone; the sources come out ordered by story.
+pub fn analyze_stories(
+    pack: &Pack,
+    sources: Vec<Source>,
+    extractions: Vec<Extraction>,
+    stories: &[String],
+    options: &Options,
+) -> Analysis {
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by_key(|&i| stories.get(i));
+    let mut slots: Vec<Option<(Source, Extraction)>> =
+        sources.into_iter().zip(extractions).map(Some).collect();
+    let (sources, extractions): (Vec<Source>, Vec<Extraction>) = order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+        .unzip();
+    // the ranges of the sources of each story, now side by side
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for at in 1..=order.len() {
+        let label = |k: usize| order.get(k).and_then(|&i| stories.get(i));
+        if at == order.len() || label(at) != label(start) {
+            ranges.push(start..at);
+            start = at;
+        }
+    }
+    let findings: Vec<Finding> = ranges
+        .into_par_iter()
+        .flat_map_iter(|r| {
+            let (s, e) = (&sources[r.clone()], &extractions[r.clone()]);
+            let groups = crate::align::align_one_story(s, e);
+            let mut found = crate::compare(&groups, s, e, pack);
+            for ev in found.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
+                ev.source += r.start;
+            }
+            found
+        })
         .collect();
+    extracted_analysis(sources, extractions, findings, options)
+}
+
+/// The median of the years given (the lower middle for an even count), none when no year
+/// is given.
+fn median_year(years: impl Iterator<Item = Option<i16>>) -> Option<i16> {
+    let mut years: Vec<i16> = years.flatten().collect();
     years.sort_unstable();
     years.get(years.len().saturating_sub(1) / 2).copied()
 }
@@ -144,8 +218,11 @@ mod tests {
     #[test]
     fn story_year_is_the_median_of_dated_sources() {
         let anchors = [dated(2019), dated(2024), Anchor::default(), dated(2024)];
-        assert_eq!(story_year(anchors.iter()), Some(2024));
-        assert_eq!(story_year([Anchor::default()].iter()), None);
+        assert_eq!(median_year(anchors.iter().map(trusted_year)), Some(2024));
+        assert_eq!(
+            median_year([trusted_year(&Anchor::default())].into_iter()),
+            None
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The reduce step (issue #8): `crosscheck report --claims-from` over the JSON lines that
 //! `crosscheck extract --format jsonl` wrote gives the same report as `crosscheck report`
-//! over the texts, for every fixture story; bad lines are named by file and line.
+//! over the texts, for every fixture story; bad lines are named by file and line. Runs
+//! split by story (issue #25): `extract --story-keys` says what puts each source in a
+//! story, `extract --story-year` gives a shard the corpus's story year, and lines labelled
+//! with a `story_id` are reported each story on its own.
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
@@ -176,4 +179,153 @@ fn claims_from_and_texts_together_is_a_usage_error() {
     let r = cli(&["report", "a.txt", "--claims-from", "b.jsonl"], b"");
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("cannot be used with"), "{}", r.stderr);
+}
+
+/// `report --format json --claims-from FILE`.
+fn reduce_json(jsonl: &Path) -> Run {
+    cli(
+        &[
+            "report",
+            "--format",
+            "json",
+            "--claims-from",
+            &jsonl.display().to_string(),
+        ],
+        b"",
+    )
+}
+
+fn lines(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The findings of a JSON report, each printed with sorted keys, sorted.
+fn sorted_findings(report: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(report).unwrap();
+    let mut f: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    f.sort();
+    f
+}
+
+#[test]
+fn story_keys_are_added_to_each_line_and_change_nothing_else() {
+    let dir = &fixture_dirs()[0];
+    let plain = cli(&["extract", "--format", "jsonl", dir], b"");
+    let keyed = cli(&["extract", "--format", "jsonl", "--story-keys", dir], b"");
+    assert_eq!(keyed.status, 0, "{}", keyed.stderr);
+    let (plain, keyed) = (lines(&plain.stdout), lines(&keyed.stdout));
+    assert_eq!(plain.len(), keyed.len());
+    for (p, k) in plain.iter().zip(&keyed) {
+        let story = &k["story"];
+        let keys = story["keys"].as_array().unwrap();
+        assert!(keys.len() >= 2, "{story}");
+        let mut sorted = keys.clone();
+        sorted.sort_by_key(|k| k.as_str().unwrap().to_owned());
+        sorted.dedup();
+        assert_eq!(&sorted, keys, "keys are sorted and distinct");
+        assert!(story["year"].is_null() || story["year"].as_i64().is_some());
+        let mut without = k.clone();
+        without.as_object_mut().unwrap().remove("story");
+        assert_eq!(&without, p);
+    }
+    // the reduce reads the lines with keys as it reads those without
+    let tmp = tempfile::tempdir().unwrap();
+    let jsonl = tmp.path().join("claims.jsonl");
+    let out = cli(&["extract", "--format", "jsonl", "--story-keys", dir], b"").stdout;
+    std::fs::write(&jsonl, out).unwrap();
+    let reduced = reduce_json(&jsonl);
+    let direct = cli(&["report", "--format", "json", dir], b"");
+    assert_eq!(reduced.stdout, direct.stdout);
+}
+
+#[test]
+fn a_shard_given_the_story_year_dates_its_sources_as_the_whole_run_does() {
+    let dir = fixture_dirs()
+        .into_iter()
+        .find(|d| d.ends_with("quake-toll-rises"))
+        .unwrap();
+    let all = lines(&cli(&["extract", "--format", "jsonl", "--story-keys", &dir], b"").stdout);
+    let borrowed: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|l| l["story"]["year"].is_null())
+        .collect();
+    assert!(!borrowed.is_empty(), "a source without a year of its own");
+    let year = all
+        .iter()
+        .find_map(|l| l["story"]["year"].as_i64())
+        .unwrap()
+        .to_string();
+    for line in borrowed {
+        let path = line["path"].as_str().unwrap();
+        let alone = lines(&cli(&["extract", "--format", "jsonl", path], b"").stdout);
+        assert_ne!(alone[0]["published"], line["published"], "{path}");
+        let given = cli(
+            &["extract", "--format", "jsonl", "--story-year", &year, path],
+            b"",
+        );
+        let given = lines(&given.stdout);
+        assert_eq!(given[0]["published"], line["published"], "{path}");
+        assert_eq!(given[0]["record"], line["record"], "{path}");
+    }
+    let bad = cli(&["extract", "--story-year", "0", &dir], b"");
+    assert_eq!(bad.status, 2);
+}
+
+#[test]
+fn labelled_stories_are_each_reported_alone() {
+    // every fixture, extracted on its own, labelled with its folder as its story
+    let tmp = tempfile::tempdir().unwrap();
+    let mut labelled = String::new();
+    let mut expected = Vec::new();
+    for dir in fixture_dirs() {
+        let name = Path::new(&dir).file_name().unwrap().to_string_lossy();
+        // ids made distinct across fixtures ("03-tv-station" is in two)
+        let out: String = cli(&["extract", "--format", "jsonl", &dir], b"")
+            .stdout
+            .lines()
+            .map(|l| format!("{}{name}/{}\n", &l[..7], &l[7..]))
+            .collect();
+        assert!(out.starts_with("{\"id\":\""), "{out}");
+        let jsonl = tmp.path().join("one.jsonl");
+        std::fs::write(&jsonl, &out).unwrap();
+        let alone = reduce_json(&jsonl);
+        expected.extend(sorted_findings(&alone.stdout));
+        for line in out.lines() {
+            labelled.push_str(&format!("{{\"story_id\":\"{name}\",{}\n", &line[1..]));
+        }
+    }
+    expected.sort();
+    let r = cli(
+        &["report", "--format", "json", "--claims-from", "-"],
+        labelled.as_bytes(),
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    assert_eq!(sorted_findings(&r.stdout), expected);
+    // a label on some lines only is ignored, with a warning
+    let mut some = labelled.lines();
+    let first = some.next().unwrap();
+    let rest: Vec<String> = some
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let mut v = v.as_object().unwrap().clone();
+            v.remove("story_id");
+            serde_json::Value::Object(v).to_string()
+        })
+        .collect();
+    let partial = format!("{first}\n{}\n", rest.join("\n"));
+    let r = cli(&["report", "--claims-from", "-"], partial.as_bytes());
+    assert_eq!(r.status, 0);
+    assert!(
+        r.stderr.contains("have a `story_id`: ignored"),
+        "{}",
+        r.stderr
+    );
 }

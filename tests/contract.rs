@@ -125,7 +125,7 @@ fn check_claim(c: &ClaimV) {
         "the claim text lies in its sentence: {c:?}"
     );
     if let (Some(n), Some(v)) = (c.number, &c.value) {
-        assert!(v.min.map_or(true, |m| m <= n) || v.max.map_or(true, |m| n <= m));
+        assert!(v.min.is_none_or(|m| m <= n) || v.max.is_none_or(|m| n <= m));
     }
     let _ = (&c.unit, &c.attribution, &c.quote);
 }

@@ -15,9 +15,18 @@ use crate::ingest::Source;
 /// comparing one story's toll with another's. Event, scope, place and thing counted are compared inside the group by
 /// `compare`, which clusters identical signatures first and turns differences into
 /// `different_scope` ("146 bodies recovered on one day" next to a cumulative death toll).
-pub(crate) fn quantity_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
+/// With `one_story`, the sources are taken as one story.
+pub(crate) fn quantity_groups(
+    sources: &[Source],
+    extractions: &[Extraction],
+    one_story: bool,
+) -> Vec<Group> {
     type Key = (usize, String, String);
-    let (story, stories) = super::story::stories(sources, extractions);
+    let (story, stories) = if one_story {
+        (vec![0; extractions.len()], 1)
+    } else {
+        super::story::stories(sources, extractions)
+    };
     let mut blocks: BTreeMap<Key, Vec<Ref>> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
         let st = story.get(s).copied().unwrap_or(0);

@@ -70,9 +70,19 @@ pub struct Group {
 
 /// Groups claims across sources.
 pub fn align(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
+    align_stories(sources, extractions, false)
+}
+
+/// Groups claims across sources that are known to report one story: [`align`] without
+/// telling stories apart by shared names.
+pub(crate) fn align_one_story(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
+    align_stories(sources, extractions, true)
+}
+
+fn align_stories(sources: &[Source], extractions: &[Extraction], one_story: bool) -> Vec<Group> {
     // The three kinds of groups are independent: built side by side.
     let (mut groups, (statements, entities)) = rayon::join(
-        || group::quantity_groups(sources, extractions),
+        || group::quantity_groups(sources, extractions, one_story),
         || {
             rayon::join(
                 || group::statement_groups(sources, extractions),

@@ -54,7 +54,7 @@ fn telling<'m>(mentions: &'m [Mention], text: &str) -> Vec<&'m Mention> {
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(&openers);
     if let Ok(ac) = ac {
-        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric());
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         for found in ac.find_overlapping_iter(text) {
             let (at, end) = (found.start(), found.end());
             if edge(text.get(..at).and_then(|t| t.chars().next_back()))
@@ -80,7 +80,24 @@ fn opens(text: &str, at: usize) -> bool {
         .trim_end()
         .chars()
         .next_back()
-        .map_or(true, |c| ".!?:;–—\"“”(".contains(c))
+        .is_none_or(|c| ".!?:;–—\"“”(".contains(c))
+}
+
+/// The names of a source (its text and extraction) that can put it in a story with
+/// another: the keys of its telling people, organisations and places, sorted. Two sources
+/// are linked when they share [`SHARED_NAMES`] keys that are rare in the corpus.
+pub(crate) fn story_keys<'e>(text: &str, ex: &'e Extraction) -> BTreeSet<&'e str> {
+    telling(&ex.mentions, text)
+        .into_iter()
+        .filter(|m| {
+            matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            )
+        })
+        .map(|m| m.key.as_str())
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// The story of each source (an index into the stories, which are numbered from the
@@ -90,20 +107,7 @@ pub(crate) fn stories(sources: &[Source], extractions: &[Extraction]) -> (Vec<us
     let names: Vec<BTreeSet<&str>> = extractions
         .iter()
         .enumerate()
-        .map(|(i, ex)| {
-            let text = sources.get(i).map_or("", |s| s.text.as_str());
-            telling(&ex.mentions, text)
-                .into_iter()
-                .filter(|m| {
-                    matches!(
-                        m.kind,
-                        EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                    )
-                })
-                .map(|m| m.key.as_str())
-                .filter(|k| !k.is_empty())
-                .collect()
-        })
+        .map(|(i, ex)| story_keys(sources.get(i).map_or("", |s| s.text.as_str()), ex))
         .collect();
     let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (s, keys) in names.iter().enumerate() {

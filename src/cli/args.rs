@@ -178,6 +178,14 @@ pub struct ExtractArgs {
     /// Also list every number read, claim or not, and why one is not (JSON: `figures`).
     #[arg(long)]
     pub all_figures: bool,
+    /// With `--format jsonl`: add what puts each source in a story (`story`: its name keys
+    /// and the year of its own date), for grouping sources into stories elsewhere.
+    #[arg(long)]
+    pub story_keys: bool,
+    /// The year a source whose text gives none takes (default: the median year of the
+    /// sources read together), for a map step that reads only part of a corpus.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i16).range(1..=9999))]
+    pub story_year: Option<i16>,
 }
 
 /// `crosscheck segment`.

@@ -653,7 +653,7 @@ mod tests {
         insta::assert_snapshot!(e, @r#"
         invalid config file `crosscheck.toml` (4 problems)
           crosscheck.toml:1:19: key `max-source-size`: `lots` is not a size: write bytes, or a number with K, M or G
-          crosscheck.toml:3:10: key `report.format`: unknown value `markdwn`, expected one of `human`, `json`, `markdown`, did you mean `markdown`?
+          crosscheck.toml:3:10: key `report.format`: unknown value `markdwn`, expected one of `human`, `json`, `markdown`, `html`, did you mean `markdown`?
           crosscheck.toml:4:18: key `report.min-confidence`: `2` is not a confidence: give a number from 0 to 1
           crosscheck.toml:6:8: key `lint.deny`: expected a string, found an integer
         "#);

@@ -266,8 +266,9 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
             written(result, read_ok)
         }
         Command::Extract(a) => {
-            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0)?;
-            let Some(analysis) = analysis else {
+            let (analysis, read_ok) =
+                read_and_analyze_dated(&a.sources, run, &pack, io, 0.0, a.story_year)?;
+            let Some((analysis, years)) = analysis else {
                 return Ok(Status::Usage);
             };
             let result = match a.format {
@@ -276,7 +277,8 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
                 }
                 args::ExtractFormat::Json => report::json::render_extract(&analysis, io.stdout),
                 args::ExtractFormat::Jsonl => {
-                    report::json::render_extract_lines(&analysis, io.stdout)
+                    let years = a.story_keys.then_some(years.as_slice());
+                    report::json::render_extract_lines(&analysis, years, io.stdout)
                 }
                 args::ExtractFormat::Human => {
                     let figures = a
@@ -340,6 +342,24 @@ fn read_and_analyze(
     io: &mut Io<'_>,
     min_confidence: f64,
 ) -> anyhow::Result<(Option<Analysis>, bool)> {
+    let (analysis, ok) = read_and_analyze_dated(paths, run, pack, io, min_confidence, None)?;
+    Ok((analysis.map(|(a, _)| a), ok))
+}
+
+/// An analysis with the year of each source's own date (see
+/// [`crate::pipeline::analyze_dated`]).
+type Dated = (Analysis, Vec<Option<i16>>);
+
+/// [`read_and_analyze`] with the story year given or not (see
+/// [`crate::pipeline::analyze_dated`]); also returns the year of each source's own date.
+fn read_and_analyze_dated(
+    paths: &[PathBuf],
+    run: &Run<'_>,
+    pack: &Pack,
+    io: &mut Io<'_>,
+    min_confidence: f64,
+    story_year: Option<i16>,
+) -> anyhow::Result<(Option<Dated>, bool)> {
     let cli = run.cli;
     let meter = meter(run, io);
     let ingested = std::thread::scope(|s| {
@@ -353,7 +373,13 @@ fn read_and_analyze(
         return Ok((None, false));
     }
     let options = Options { min_confidence };
-    let analysis = analyze_observed(pack, ingested.sources, &options, meter.counters());
+    let (analysis, years) = analyze_observed(
+        pack,
+        ingested.sources,
+        &options,
+        story_year,
+        meter.counters(),
+    );
     meter.finish();
     if cli.global.verbose >= 2 {
         for (s, e) in analysis.sources.iter().zip(&analysis.extractions) {
@@ -366,7 +392,7 @@ fn read_and_analyze(
             )?;
         }
     }
-    Ok((Some(analysis), ok))
+    Ok((Some((analysis, years)), ok))
 }
 
 /// The reduce step: reads `extract --format jsonl` lines back and aligns and compares
@@ -385,6 +411,9 @@ fn read_claims_and_analyze(
         id: String,
         path: String,
         record: Option<crate::extract::record::Record>,
+        /// The story the source was put in by whoever split the corpus.
+        #[serde(default)]
+        story_id: Option<String>,
     }
     let limit = cli.global.max_source_size;
     // a record's JSON runs to a few times its text; past that, a line is no record
@@ -392,6 +421,7 @@ fn read_claims_and_analyze(
     let mut ok = true;
     let mut sources = Vec::new();
     let mut extractions = Vec::new();
+    let mut stories: Vec<Option<String>> = Vec::new();
     let mut ids = std::collections::HashSet::new();
     let mut stdin_used = false;
     let mut seen_files = std::collections::HashSet::new();
@@ -476,6 +506,7 @@ fn read_claims_and_analyze(
                 Ok((s, e)) => {
                     sources.push(s);
                     extractions.push(e);
+                    stories.push(parsed.story_id);
                 }
                 Err(msg) => {
                     writeln!(
@@ -493,7 +524,20 @@ fn read_claims_and_analyze(
         return Ok((None, false));
     }
     let options = Options { min_confidence };
-    let analysis = crate::pipeline::analyze_extracted(pack, sources, extractions, &options);
+    let labelled = stories.iter().filter(|s| s.is_some()).count();
+    if labelled > 0 && labelled < stories.len() && !cli.global.quiet {
+        writeln!(
+            io.stderr,
+            "warning: {labelled} of {} sources have a `story_id`: ignored, stories are formed from shared names",
+            stories.len()
+        )?;
+    }
+    let analysis = if labelled == stories.len() {
+        let stories: Vec<String> = stories.into_iter().flatten().collect();
+        crate::pipeline::analyze_stories(pack, sources, extractions, &stories, &options)
+    } else {
+        crate::pipeline::analyze_extracted(pack, sources, extractions, &options)
+    };
     Ok((Some(analysis), ok))
 }
 
@@ -871,10 +915,11 @@ fn lint_command(
         )?;
         return Ok(Status::Usage);
     }
-    let analysis = analyze_observed(
+    let (analysis, _) = analyze_observed(
         pack,
         ingested.sources,
         &Options::default(),
+        None,
         meter.counters(),
     );
     meter.finish();

@@ -144,7 +144,7 @@ pub(crate) fn list(items: &[String], max: usize) -> String {
 fn line_around(text: &str, span: std::ops::Range<usize>, pack: &Pack) -> std::ops::Range<usize> {
     let ends_sentence = |b: &[u8], i: usize| {
         if !matches!(b.get(i), Some(b'.' | b'!' | b'?'))
-            || !b.get(i + 1).map_or(true, |c| c.is_ascii_whitespace())
+            || !b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
         {
             return false;
         }

@@ -210,7 +210,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 q.scope
                     .time
                     .as_ref()
-                    .map_or(true, |t| t.kind == TimeScopeKind::Since)
+                    .is_none_or(|t| t.kind == TimeScopeKind::Since)
             };
             let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
             if cumulative && reported_far_apart(qa, qb) {

@@ -100,7 +100,7 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
         } else {
             continue; // inside the claim text itself
         };
-        if best.map_or(true, |(d, _)| distance < d) {
+        if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, m));
         }
     }

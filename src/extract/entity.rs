@@ -680,7 +680,7 @@ impl Lexicon {
             if t.len() <= ws.len()
                 && t.iter().zip(ws).all(|(a, w)| *a == w.lower())
                 && !ws[..t.len()].iter().any(|w| w.possessive)
-                && ws.get(t.len()).map_or(true, Word::is_cap)
+                && ws.get(t.len()).is_none_or(Word::is_cap)
             {
                 return t.len();
             }

@@ -469,7 +469,7 @@ fn has_finite_figure(c: &Claim) -> bool {
         return true;
     };
     let v = &q.value;
-    q.number.map_or(true, f64::is_finite)
+    q.number.is_none_or(f64::is_finite)
         && !v.min.is_some_and(|x| x.is_nan() || x == f64::INFINITY)
         && !v.max.is_some_and(|x| x.is_nan() || x == f64::NEG_INFINITY)
 }

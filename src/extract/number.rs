@@ -455,7 +455,7 @@ fn keep(
     let sign = head
         .strip_suffix('-')
         .or_else(|| head.strip_suffix('\u{2212}'))
-        .filter(|h| num.form == Form::Digits && h.chars().next_back().map_or(true, opens));
+        .filter(|h| num.form == Form::Digits && h.chars().next_back().is_none_or(opens));
     if let Some(h) = sign {
         num.span.start = h.len();
         num.value = -num.value;

@@ -107,7 +107,7 @@ pub(crate) fn before(lower: &str, start: usize) -> Option<(Range<usize>, &'stati
 fn is_boundary(s: &str, at: usize) -> bool {
     s.as_bytes()
         .get(at)
-        .map_or(true, |b| !b.is_ascii_alphanumeric())
+        .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

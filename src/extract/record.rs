@@ -202,7 +202,7 @@ impl Record {
             last = s;
         }
         for (start, t) in &self.lines {
-            if start.checked_add(t.len()).map_or(true, |e| e > len) {
+            if start.checked_add(t.len()).is_none_or(|e| e > len) {
                 return Err(format!(
                     "kept line at {start} runs past the text (length {len})"
                 ));

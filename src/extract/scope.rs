@@ -298,7 +298,7 @@ pub(crate) fn place(
             };
             let dist = name_start.abs_diff(figure.start);
             let key = place_key(&text[name_start..name_end], pack);
-            if best.as_ref().map_or(true, |b| dist < b.0) {
+            if best.as_ref().is_none_or(|b| dist < b.0) {
                 best = Some((dist, key));
             }
         }

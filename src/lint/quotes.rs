@@ -104,7 +104,7 @@ pub(super) fn find_quotes(
             // apostrophe).
             let ends_word = chars
                 .get(k + 1)
-                .map_or(true, |&(_, next)| !next.is_alphanumeric());
+                .is_none_or(|&(_, next)| !next.is_alphanumeric());
             match (ch, open) {
                 ('\n', Some(_)) if last_newline => open = None,
                 ('“', None) => open = Some((at + ch.len_utf8(), '”')),
@@ -225,7 +225,7 @@ impl Corpus {
         for (source, span, toks) in &self.sentences {
             let kept: usize = fragments.iter().map(|f| lcs(f, toks)).sum();
             let score = kept as f64 / words.max(1) as f64;
-            if best.as_ref().map_or(true, |b| score > b.score) {
+            if best.as_ref().is_none_or(|b| score > b.score) {
                 best = Some(Closest {
                     source: *source,
                     span: span.clone(),

@@ -76,9 +76,9 @@ impl Allowlist {
         let sentence = fold(draft.text.get(d.claim.sentence.clone()).unwrap_or_default());
         self.entries.iter().any(|(rule, fragment)| {
             *rule == d.rule
-                && fragment.as_ref().map_or(true, |f| {
-                    claim.contains(f.as_str()) || sentence.contains(f.as_str())
-                })
+                && fragment
+                    .as_ref()
+                    .is_none_or(|f| claim.contains(f.as_str()) || sentence.contains(f.as_str()))
         })
     }
 }

@@ -454,7 +454,7 @@ fn read_overrides(dir: &Path, files: &mut BTreeMap<String, PackFile>, errors: &m
                 continue;
             }
         };
-        if e.file_type().is_dir() || e.path().extension().map_or(true, |x| x != "toml") {
+        if e.file_type().is_dir() || e.path().extension().is_none_or(|x| x != "toml") {
             continue;
         }
         if !e.file_type().is_file() {

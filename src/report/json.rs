@@ -81,12 +81,25 @@ struct ExtractSource {
     claims: Vec<ClaimView>,
     mentions: Vec<MentionView>,
     dates: Vec<DateView>,
+    /// JSONL with `--story-keys` only: what puts the source in a story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<StoryView>,
     /// JSONL only: everything `report --claims-from` needs (see `extract::record`).
     #[serde(skip_serializing_if = "Option::is_none")]
     record: Option<crate::extract::record::Record>,
     /// `--all-figures` only: every number read, kept or not.
     #[serde(skip_serializing_if = "Option::is_none")]
     figures: Option<Vec<FigureView>>,
+}
+
+/// What puts a source in a story: the name keys it can share with the other sources of
+/// its story (two shared keys that are rare in the corpus link two sources, see
+/// `align::story`) and the year of its own trusted date (the story year a source without
+/// one borrows is the median of these).
+#[derive(Serialize)]
+struct StoryView {
+    keys: Vec<String>,
+    year: Option<i16>,
 }
 
 /// A number `extract --all-figures` lists.
@@ -211,10 +224,28 @@ pub fn render_extract_figures(
 }
 
 /// Writes one JSON object per source per line (`crosscheck/extract@1` sources), the map
-/// step of a sharded run.
-pub fn render_extract_lines(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
+/// step of a sharded run. With `years` (the year each source's own trusted date gives,
+/// from [`crate::pipeline::analyze_dated`]), each line also says what puts its source in a
+/// story (`story`: its name keys and that year).
+pub fn render_extract_lines(
+    analysis: &Analysis,
+    years: Option<&[Option<i16>]>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let records = analysis.sources.iter().zip(&analysis.extractions);
-    for (mut s, (source, e)) in extract_view(analysis).sources.into_iter().zip(records) {
+    for (i, (mut s, (source, e))) in extract_view(analysis)
+        .sources
+        .into_iter()
+        .zip(records)
+        .enumerate()
+    {
+        s.story = years.map(|years| StoryView {
+            keys: crate::align::story::story_keys(&source.text, e)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            year: years.get(i).copied().flatten(),
+        });
         s.record = Some(crate::extract::record::Record::new(source, e));
         serde_json::to_writer(&mut *out, &s).map_err(io::Error::from)?;
         writeln!(out)?;
@@ -256,6 +287,7 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                         }
                     })
                     .collect(),
+                story: None,
                 record: None,
                 figures: None,
                 dates: e

@@ -214,9 +214,7 @@ fn scan_run(p: &str, i: usize, c: char) -> Run {
         // ". . ." written with single spaces between the stops.
         if c == ' ' && rest.as_bytes().get(1) == Some(&b'.') && run.dots > 0 {
             let after = rest[2..].chars().next();
-            if after.map_or(true, |a| {
-                a == ' ' || a == '.' || is_closer(a) || is_terminator(a)
-            }) {
+            if after.is_none_or(|a| a == ' ' || a == '.' || is_closer(a) || is_terminator(a)) {
                 run.spaced = true;
                 run.dots += 1;
                 j += 2;

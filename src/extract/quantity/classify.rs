@@ -125,7 +125,7 @@ pub(super) fn classify(
     let counted = counted
         .map(|(c, _)| c)
         .or_else(|| if unit.is_some() { counted_left() } else { None })
-        .filter(|c| unit.map_or(true, |u| *c != u.id));
+        .filter(|c| unit.is_none_or(|u| *c != u.id));
     Some(Quantity {
         number: f.number,
         value: f.value,
@@ -191,7 +191,7 @@ fn nearest_event(
             continue;
         };
         for &(k, ev) in pairs {
-            if allowed.contains(&k) && best.map_or(true, |b| dist < b.0) {
+            if allowed.contains(&k) && best.is_none_or(|b| dist < b.0) {
                 best = Some((dist, k, ev));
             }
         }

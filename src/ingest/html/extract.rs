@@ -477,7 +477,7 @@ fn best(tree: &Tree, s: &Stats, scores: &[f64], good: &[usize]) -> Option<usize>
             continue;
         }
         let total = (scores[i] + weight(e)) * (1.0 - link_density(s, i));
-        if top.map_or(true, |(_, t)| total > t) {
+        if top.is_none_or(|(_, t)| total > t) {
             top = Some((i, total));
         }
     }
