@@ -561,12 +561,31 @@ fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, Strin
     for (p, b) in &m.before {
         if head.ends_with(p.as_str()) {
             let s = head.len() - p.len();
+            if p == "up to" && after_motion_verb(&head[..s]) {
+                // "the toll has gone up to 368": a figure reached, not a ceiling
+                return None;
+            }
             if is_word(lower, s, head.len()) || !p.chars().all(|c| c.is_alphabetic() || c == ' ') {
                 return Some((s, p.clone(), *b));
             }
         }
     }
     None
+}
+
+/// Verbs whose particle "up" makes "up to" a change of value ("has gone up to 368",
+/// "went up to 12%", "shot up to $90"), not the bound "at most".
+const MOTION_VERBS: &[&str] = &[
+    "gone", "went", "go", "goes", "going", "shot", "shoots", "climbed", "climbs", "jumped",
+    "jumps", "moved", "moves", "risen", "rose", "rises", "crept", "inched", "ticked",
+];
+
+/// Whether the text before "up to" ends with a verb of motion.
+fn after_motion_verb(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| MOTION_VERBS.contains(&w))
 }
 
 /// Rounds float noise away (`220.00000000000003` → 220) to 12 significant digits.
@@ -590,6 +609,18 @@ fn tidy(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::super::tests::show;
+
+    #[test]
+    fn gone_up_to_is_a_figure_reached_not_a_ceiling() {
+        insta::assert_snapshot!(
+            show("The death toll has gone up to 212, officials said."),
+            @"212 [212, 212] people casualties/killed/-"
+        );
+        insta::assert_snapshot!(
+            show("Up to 40 people were injured."),
+            @"40 [0, 40] people casualties/injured/people"
+        );
+    }
 
     #[test]
     fn money_with_magnitude_suffixes() {
