@@ -273,6 +273,14 @@ mod tests {
     }
 
     #[test]
+    fn turning_up_is_turnout_not_a_rise() {
+        insta::assert_snapshot!(
+            show("The vote went ahead with only 38.2% of the electorate turning up."),
+            @"38.2 [38.2, 38.2] percent shares/turnout/electorate"
+        );
+    }
+
+    #[test]
     fn a_number_with_no_kind_is_not_a_claim() {
         assert_eq!(show("He said it was one of the two best ideas."), "");
     }
