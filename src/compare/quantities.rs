@@ -149,6 +149,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             by_source.entry(s).or_default().push(i);
         }
     }
+    let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
@@ -168,15 +169,19 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 }
             }
             let context = context_similarity(ca, cb);
+            // Decided once per pair of events, not once per pair of clusters.
             let events = [ca.rep().q.event.as_deref(), cb.rep().q.event.as_deref()];
-            let named: BTreeSet<&str> = events
-                .iter()
-                .filter_map(|e| places.get(e))
-                .flatten()
-                .copied()
-                .collect();
+            let several = *several_by_events.entry(events).or_insert_with(|| {
+                let named: BTreeSet<&str> = events
+                    .iter()
+                    .filter_map(|e| places.get(e))
+                    .flatten()
+                    .copied()
+                    .collect();
+                several_places(&named)
+            });
             let rules = Rules {
-                several_places: several_places(&named),
+                several_places: several,
                 ..rules
             };
             match pair(ca.rep(), cb.rep(), rules, context) {
@@ -198,8 +203,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                         continue;
                     }
                     if !dispute
-                        && (knows(&clusters, &by_source, a, b)
-                            || knows(&clusters, &by_source, b, a))
+                        && (knows(&clusters, &cluster_sources, &by_source, a, b)
+                            || knows(&clusters, &cluster_sources, &by_source, b, a))
                     {
                         // A source that also gives the other side's figure for the same
                         // event ("carrying 477 people" in an old caption, "459 people" in
@@ -692,12 +697,13 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 /// clusters per source.
 fn knows(
     clusters: &[Cluster<'_>],
+    cluster_sources: &[BTreeSet<&str>],
     by_source: &BTreeMap<&str, Vec<usize>>,
     a: usize,
     b: usize,
 ) -> bool {
     let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
-    clusters[a].sources().into_iter().any(|s| {
+    cluster_sources[a].iter().any(|s| {
         by_source.get(s).is_some_and(|own| {
             own.iter().any(|&c| {
                 let qc = clusters[c].rep().q;
