@@ -10,9 +10,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use super::relation::{counted_class, pair, Pair, Rules, Why};
+use super::relation::{counted_class, one_place, pair, same_party, Pair, Rules, Why};
 use super::statements::party_key;
-use super::upstream::independent_sources;
+use super::upstream::{independent_sources, upstream};
 use super::{explain, interval, Ctx, Finding, Verdict};
 use crate::align::{block, score};
 use crate::align::{Group, Ref};
@@ -196,7 +196,12 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     why,
                     dispute,
                 } => {
-                    if !dispute && !cluster_sources[a].is_disjoint(&cluster_sources[b]) {
+                    let in_both = cluster_sources[a].intersection(&cluster_sources[b]);
+                    if !dispute
+                        && in_both
+                            .into_iter()
+                            .any(|s| !credits_differ(&clusters, a, b, s))
+                    {
                         // A source that gives both figures treats them as two different
                         // things ("a $310 million gap ... draws $85 million"), unless it
                         // credits them to two claimants: then it reports their dispute.
@@ -693,8 +698,10 @@ fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 
 /// Whether a source of cluster `a` also writes, for the same event, the number of cluster
 /// `b` ("477" in a caption, "459" in the text): that source knows both numbers. A bound
-/// that merely contains it ("more than 280" beside 291) is not the number. Bounded by the
-/// clusters per source.
+/// that merely contains it ("more than 280" beside 291) is not the number, and a source
+/// that credits the two numbers to two different parties ("organisers said 750,000,
+/// police put it at 500,000") reports their dispute rather than correcting itself.
+/// Bounded by the clusters per source.
 fn knows(
     clusters: &[Cluster<'_>],
     cluster_sources: &[BTreeSet<&str>],
@@ -712,22 +719,38 @@ fn knows(
                     && qc.event == qa.event
                     && qc.number.is_some()
                     && qc.number == qb.number
+                    && !credits_differ(clusters, a, c, s)
             })
         })
     })
+}
+
+/// Whether source `s` credits its figures in clusters `a` and `b` to two different
+/// parties ("organisers said 750,000, police put it at 500,000"): it reports a dispute.
+fn credits_differ(clusters: &[Cluster<'_>], a: usize, b: usize, s: &str) -> bool {
+    let credit = |c: usize| {
+        clusters[c]
+            .items
+            .iter()
+            .find(|i| i.sid == s)
+            .and_then(|i| upstream(i.claim))
+            .map(|u| u.key)
+    };
+    match (credit(a), credit(b)) {
+        (Some(x), Some(y)) => !same_party(&x, &y),
+        _ => false,
+    }
 }
 
 /// Whether the places named by one event's figures are several: two that are not one
 /// inside the other's name ("south korea" and "south korea ferry" read from a headline
 /// are one place; "chicago" and "boston" are two).
 fn several_places(places: &BTreeSet<&str>) -> bool {
-    let words = |p: &str| -> BTreeSet<String> { p.split(' ').map(str::to_owned).collect() };
-    let sets: Vec<BTreeSet<String>> = places.iter().map(|p| words(p)).collect();
-    sets.iter().enumerate().any(|(i, a)| {
-        sets[i + 1..]
-            .iter()
-            .any(|b| !a.is_subset(b) && !b.is_subset(a))
-    })
+    let places: Vec<&str> = places.iter().copied().collect();
+    places
+        .iter()
+        .enumerate()
+        .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
 }
 
 /// The context words of a claim's sentence: its content stems, numbers left out, plus

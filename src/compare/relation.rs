@@ -244,7 +244,12 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 _ => false,
             };
             let claimed_event = qa.event.is_some() && qb.event.is_some();
-            if context < min_context && !near_same_thing(qa, qb) && !(rivals && claimed_event) {
+            // "Boston: 100,000" in a list and "in Boston, ... between 135,000 and 150,000
+            // people": one event in one named place says what both count.
+            let placed_event = same_event
+                && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
+            let said_alike = near_same_thing(qa, qb) || rivals && claimed_event || placed_event;
+            if context < min_context && !said_alike {
                 return Pair::Nothing; // too little in common to call it anything
             }
             if unnamed(qa) && unnamed(qb) {
@@ -350,7 +355,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
 
 /// Whether two entity keys name one party: equal, or the words of one all in the other
 /// ("city council" and "halverston city council").
-fn same_party(a: &str, b: &str) -> bool {
+pub(super) fn same_party(a: &str, b: &str) -> bool {
     let words = |k: &str| -> BTreeSet<String> {
         k.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -704,11 +709,21 @@ fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
         _ => {}
     }
     match (&a.scope.place, &b.scope.place) {
-        (Some(x), Some(y)) if fold(x) != fold(y) => {
+        (Some(x), Some(y)) if !one_place(x, y) => {
             Rel::Different(Why::Place, format!("in {x} vs in {y}"))
         }
         _ => Rel::Same,
     }
+}
+
+/// Whether two place keys name one place: one's words are all in the other's ("new
+/// york" and "new york city", "south korea" and "south korea ferry" read from a headline);
+/// "chicago" and "boston", or "north korea" and "south korea", are two.
+pub(super) fn one_place(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let words = |p: &str| -> BTreeSet<String> { p.split(' ').map(str::to_owned).collect() };
+    let (x, y) = (words(&a), words(&b));
+    x.is_subset(&y) || y.is_subset(&x)
 }
 
 fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
@@ -790,6 +805,7 @@ fn describe_time(t: &TimeScope) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::one_place;
     use crate::compare::test_support::*;
     use crate::compare::Verdict;
     use crate::extract::{Interval, TimeScopeKind};
@@ -1329,6 +1345,33 @@ mod tests {
     }
 
     #[test]
+    fn one_event_in_one_named_place_conflicts_whatever_the_sentences_share() {
+        // a list line shares no words with the other sentence: the event and the place
+        // say what both count
+        let crowd = |id, text: &str, phrase, v, place: &str| {
+            doc(id, text).with(
+                q(phrase, exact(v))
+                    .kind("counts", "people", "attended", "people")
+                    .place(place),
+            )
+        };
+        let f = run(vec![
+            crowd("a", "Alder Bay: 9,000", "9,000", 9000.0, "alder bay"),
+            crowd(
+                "b",
+                "Stewards in the port of Alder Bay reckoned that 20,000 people had marched there.",
+                "20,000 people",
+                20000.0,
+                "alder bay",
+            ),
+        ]);
+        assert!(verdicts(&f).contains(&"conflict"), "{f:#?}");
+        // "new york" and "new york city" are one place
+        assert!(one_place("new york", "new york city"));
+        assert!(!one_place("north korea", "south korea"));
+    }
+
+    #[test]
     fn places_named_by_another_event_do_not_hide_a_conflict() {
         // The injured are counted for the whole wreck; "killed in Port Ellin" and "from
         // Saltmarsh" name places of other figures, not of these.
@@ -1447,5 +1490,26 @@ mod tests {
             doc("b", "The ferry sank with 459 people on board.").with(aboard("459 people", 459.0)),
         ]);
         assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_source_that_credits_both_numbers_to_two_parties_reports_their_dispute() {
+        // "b" writes a's 9,000 too, but as the organisers' figure beside the police's
+        // 6,000: it reports a dispute, it does not correct itself
+        let crowd = |phrase, v| {
+            q(phrase, exact(v))
+                .kind("counts", "people", "attended", "people")
+                .place("alder bay")
+        };
+        let f = run(vec![
+            doc("a", "In Alder Bay 9,000 people marched.").with(crowd("9,000 people", 9000.0)),
+            doc(
+                "b",
+                "In Alder Bay organisers said 9,000 people marched; police put it at 6,000 people.",
+            )
+            .with(crowd("9,000 people", 9000.0).by("organisers"))
+            .with(crowd("6,000 people", 6000.0).by("police")),
+        ]);
+        assert!(verdicts(&f).contains(&"conflict"), "{f:#?}");
     }
 }

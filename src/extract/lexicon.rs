@@ -44,6 +44,21 @@ pub(crate) const PART_OPENERS: &[&str] = &[
     "incl.",
 ];
 
+/// Nouns that point back to a figure already given ("the police reckoned that figure nearer
+/// 45,000"): a figure they introduce restates the earlier one's measure.
+pub(crate) const RESTATING_NOUNS: &[&str] = &[
+    "the number",
+    "that number",
+    "this number",
+    "the figure",
+    "that figure",
+    "this figure",
+    "the tally",
+    "the count",
+    "the estimate",
+    "that estimate",
+];
+
 /// Conjunctions between a figure and an event word that give the event to another figure
 /// ("40 went missing and 3 were rescued"), written with their spaces and searched inside
 /// the words between.

@@ -425,19 +425,34 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         }
     }
     let hints = quantity::hints(pack, &lower, &spans);
-    for (((i, s), sentence_dates), hint) in
-        sentences.iter().enumerate().zip(&by_sentence).zip(hints)
+    let credit = |mut c: Claim| {
+        let i = c.sentence;
+        let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
+        c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
+        about::set_about(source, &mut c, here, pack);
+        c
+    };
+    for (((i, s), sentence_dates), hint) in sentences
+        .iter()
+        .enumerate()
+        .zip(&by_sentence)
+        .zip(hints.iter().copied())
     {
         let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
-        let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
         // a figure too large for a float (300 digits times "trillion") is no figure
-        let found = found.into_iter().filter(has_finite_figure);
-        claims.extend(found.map(|mut c| {
-            c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
-            about::set_about(source, &mut c, here, pack);
-            c
-        }));
+        claims.extend(found.into_iter().filter(has_finite_figure).map(credit));
     }
+    // "Chicago: 150,000" in a list of cities: the list says what its figures count
+    let listed = quantity::list_items(
+        source,
+        sentences,
+        &mut claims,
+        pack,
+        &by_sentence,
+        &anchor,
+        &hints,
+    );
+    claims.extend(listed.into_iter().filter(has_finite_figure).map(credit));
     claims.extend(
         statements
             .into_iter()

@@ -265,8 +265,37 @@ pub(crate) fn place(
     pack: &Pack,
 ) -> Option<String> {
     let w = window(clauses, figure.start);
-    let region = &text[w.clone()];
-    let mut best: Option<(usize, String)> = None;
+    after_preposition(text, &w, dates, pack, figure.start)
+        .or_else(|| gathering_place(text, &w, dates, pack))
+        .or_else(|| opening_place(text, dates, pack))
+        .or_else(|| sole_place(text, &w, dates, pack))
+}
+
+/// The name after "in", "across", "throughout", … in `w` nearest to `figure_start`.
+fn after_preposition(
+    text: &str,
+    w: &Range<usize>,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+    figure_start: usize,
+) -> Option<String> {
+    names_after_prepositions(text, w, dates, pack)
+        .into_iter()
+        .min_by_key(|(at, _)| at.abs_diff(figure_start))
+        .map(|(_, key)| key)
+}
+
+/// Every name after "in", "across", "throughout", … in `w`, with where it starts.
+fn names_after_prepositions(
+    text: &str,
+    w: &Range<usize>,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Vec<(usize, String)> {
+    let Some(region) = text.get(w.clone()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
     for prep in [
         "in ",
         "across ",
@@ -296,16 +325,96 @@ pub(crate) fn place(
             let Some(name_end) = place_name_end(text, name_start, dates) else {
                 continue;
             };
-            let dist = name_start.abs_diff(figure.start);
-            let key = place_key(&text[name_start..name_end], pack);
-            if best.as_ref().is_none_or(|b| dist < b.0) {
-                best = Some((dist, key));
-            }
+            out.push((name_start, place_key(&text[name_start..name_end], pack)));
         }
     }
-    best.map(|(_, k)| k)
-        .or_else(|| gathering_place(text, &w, dates, pack))
-        .or_else(|| opening_place(text, dates, pack))
+    out
+}
+
+/// Words of a clause that put its figure somewhere other than a place named elsewhere in
+/// the sentence ("while 12 died elsewhere").
+const ELSEWHERE: &[&str] = &[
+    "elsewhere",
+    "nationwide",
+    "worldwide",
+    "globally",
+    "abroad",
+    "across the country",
+    "around the world",
+    "around the country",
+];
+
+/// Superlatives whose "in X" names the field of a comparison ("the deadliest in Central
+/// Asia"), not where a figure was counted.
+const SUPERLATIVES: &[&str] = &[
+    "deadliest",
+    "worst",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "greatest",
+    "most",
+    "strongest",
+    "heaviest",
+    "smallest",
+    "longest",
+    "fewest",
+    "least",
+    "best",
+];
+
+/// "Stewards of the Port Elden rally counted 80,000, though the police said 45,000": when
+/// the figure's clause names no place and the whole sentence names exactly one, the
+/// figure is scoped to it, unless its clause says "elsewhere" or "nationwide".
+fn sole_place(
+    text: &str,
+    w: &Range<usize>,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Option<String> {
+    let clause = text.get(w.clone())?.to_lowercase();
+    if ELSEWHERE.iter().any(|x| clause.contains(x)) {
+        return None;
+    }
+    let all = 0..text.len();
+    let mut found: Vec<String> = Vec::new();
+    for c in clauses(text) {
+        let lower = text.get(c.span.clone()).unwrap_or("").to_ascii_lowercase();
+        let credit = pack.source_phrases.iter().any(|p| {
+            lower
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(p.as_str())
+        });
+        if credit
+            || lower
+                .split(|ch: char| !ch.is_alphabetic())
+                .any(|x| SUPERLATIVES.contains(&x))
+        {
+            // "according to the ministry in Dushanbe": where the source sits; "the
+            // deadliest in Central Asia": a comparison. Neither is where the figure is.
+            continue;
+        }
+        found.extend(
+            names_after_prepositions(text, &c.span, dates, pack)
+                .into_iter()
+                .map(|(_, key)| key),
+        );
+        found.extend(gathering_place(text, &c.span, dates, pack));
+    }
+    found.extend(gathering_place(text, &all, dates, pack));
+    found.sort();
+    found.dedup();
+    let first = found.first()?;
+    let words = |p: &str| -> std::collections::BTreeSet<String> {
+        p.split(' ').map(str::to_owned).collect()
+    };
+    let one = found.iter().all(|p| {
+        let (x, y) = (words(p), words(first));
+        x.is_subset(&y) || y.is_subset(&x)
+    });
+    one.then(|| found.iter().max_by_key(|p| p.len()).cloned())
+        .flatten()
 }
 
 /// Capitalised words at the head of a sentence that are not names ("That march drew").
@@ -435,7 +544,7 @@ fn place_name_end(text: &str, name_start: usize, dates: &[LocalDate<'_>]) -> Opt
 }
 
 /// A place's key through the pack's alias tables ("Burma" and "Myanmar" give one key).
-fn place_key(name: &str, pack: &Pack) -> String {
+pub(crate) fn place_key(name: &str, pack: &Pack) -> String {
     normalize::alias(pack, name)
         .map(normalize::fold)
         .unwrap_or_else(|| normalize::fold(name))
@@ -836,6 +945,23 @@ mod tests {
         assert_eq!(place_of(t, "5,000"), None);
         let t = "The Dockers' Union's rally drew 5,000 people.";
         assert_eq!(place_of(t, "5,000"), None);
+    }
+
+    #[test]
+    fn the_one_place_of_a_sentence_scopes_a_figure_whose_clause_names_none() {
+        let t = "Organisers of the Alder Bay march said 9,000 came, though the police reckoned that figure nearer 6,000.";
+        assert_eq!(place_of(t, "6,000").as_deref(), Some("alder bay"));
+        // two places: the sentence does not say which
+        let t = "Marches in Alder Bay and in Vossberg drew crowds, and police counted 6,000.";
+        assert_eq!(place_of(t, "6,000"), None);
+        // "elsewhere" puts the figure in no named place
+        let t = "Five people died in Alder Bay, while 12 died elsewhere.";
+        assert_eq!(place_of(t, "12"), None);
+        // where the source sits, or the field of a superlative, is not the figure's place
+        let t = "The toll of 829 includes 75 children, according to the ministry in Vossberg.";
+        assert_eq!(place_of(t, "829"), None);
+        let t = "At least 310 people died, making it the deadliest quake in Central Asia.";
+        assert_eq!(place_of(t, "310"), None);
     }
 
     #[test]

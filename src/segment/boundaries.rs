@@ -495,7 +495,10 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
             end,
             next: next_start,
         };
-        if starts_list_item(next) || markers.iter().any(|m| m.start == next_start) {
+        let labelled = label(next).is_some_and(|(_, rest)| {
+            next[rest..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        });
+        if starts_list_item(next) || labelled || markers.iter().any(|m| m.start == next_start) {
             cuts.push(cut);
             continue;
         }
@@ -522,6 +525,29 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
             cuts.push(cut);
         }
     }
+}
+
+/// Words of a label ("Madison, Wisconsin:"), at most.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// The label opening a labelled line ("Chicago: 150,000", "Madison, Wisconsin: 75,000"):
+/// its span, and where the text after the colon starts. A label is a few capitalised
+/// words without digits, followed by a colon and more text on the line.
+pub(crate) fn label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let colon = line.find(':')?;
+    let name = &line[..colon];
+    let mut words = 0;
+    for w in name.split_whitespace() {
+        words += 1;
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || words > MAX_LABEL_WORDS || w.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let after = &line[colon + 1..];
+    let rest = colon + 1 + (after.len() - after.trim_start().len());
+    let text_after = rest > colon + 1 && rest < line.len();
+    (words > 0 && text_after).then_some((0..name.trim_end().len(), rest))
 }
 
 /// Whether a line starts with a bullet or a dash used as one ("- item", "• item").

@@ -9,6 +9,8 @@
 //! `claims/abbreviations.toml`. Must not: print, panic, or drop text.
 
 mod boundaries;
+
+pub(crate) use boundaries::label;
 mod repair;
 
 #[cfg(test)]
@@ -366,6 +368,26 @@ mod tests {
                 "The council voted on Monday to approve a budget that\nSmith said was too large, and the mayor signed it\nlate at night.",
                 "Critics said it was rushed."
             ]
+        );
+    }
+
+    #[test]
+    fn a_labelled_line_starts_a_sentence() {
+        assert_eq!(
+            split("Crowds by city:\nAlder Bay: 9,000\nVossberg: More than 40,000\nPort Elden, Westmark: 12,500"),
+            [
+                "Crowds by city:",
+                "Alder Bay: 9,000",
+                "Vossberg: More than 40,000",
+                "Port Elden, Westmark: 12,500"
+            ]
+        );
+        // a colon inside wrapped prose is no label
+        assert_eq!(
+            split(
+                "The mayor gave the reason in one line\nof her statement: the roads were closed."
+            ),
+            ["The mayor gave the reason in one line\nof her statement: the roads were closed."]
         );
     }
 

@@ -178,6 +178,16 @@ pub(crate) fn for_figure<'a>(
     if after_all {
         return None;
     }
+    // "Stewards counted 80,000; the police reckoned that figure nearer 45,000": the
+    // innermost statement whose words hold the figure is its source.
+    let holding = |c: &&(&Span, &Attribution)| c.0.start <= span.start && span.end <= c.0.end;
+    if own.iter().any(|c| holding(&c)) {
+        return own
+            .iter()
+            .filter(holding)
+            .min_by_key(|(content, _)| content.end - content.start)
+            .map(|(_, a)| *a);
+    }
     for_sentence(statements, index)
 }
 

@@ -536,10 +536,11 @@ impl<'a> Cx<'a> {
             if gap.contains(CLAUSE_BREAKS) {
                 return false;
             }
-            if !s.words[i].text.eq_ignore_ascii_case("at") {
+            // "at 1,650", "at about 300", "at more than 40", "at least 12" ("put it at
+            // least"); "put that figure nearer to 45,000"
+            if !matches!(s.words[i].lower_text(), "at" | "closer" | "nearer" | "near") {
                 continue;
             }
-            // "at 1,650", "at about 300", "at more than 40", "at least 12" ("put it at least")
             return s.words[i + 1..]
                 .iter()
                 .take(3)
@@ -694,6 +695,10 @@ mod tests {
         insta::assert_snapshot!(
             show("The Red Cross put the number of injured at 46 late on Friday."),
             @"Red Cross [put] reported: the number of injured at 46 late on Friday"
+        );
+        insta::assert_snapshot!(
+            show("Organisers claimed 90,000, but the police put that figure nearer to 60,000."),
+            @"police [put] reported: that figure nearer to 60,000"
         );
         insta::assert_snapshot!(
             show("Hospital officials estimated the number of patients at about 90."),

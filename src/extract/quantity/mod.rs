@@ -16,9 +16,11 @@
 mod classify;
 mod counted;
 mod figure;
+mod list;
 mod seen;
 mod tally;
 
+pub(crate) use list::items as list_items;
 pub(crate) use seen::all_figures;
 
 use std::ops::Range;
@@ -26,7 +28,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use self::figure::Figure;
-use super::lexicon::{COMPARISONS, NOT_EVENTS, PART_OPENERS};
+use super::lexicon::{COMPARISONS, NOT_EVENTS, PART_OPENERS, RESTATING_NOUNS};
 use super::number::Numerals;
 use super::scope;
 use super::{
@@ -44,7 +46,7 @@ pub(crate) fn warm_up(pack: &Pack) {
 /// What the whole-source passes know of a sentence: its ASCII lowercase, and what one
 /// search of the whole source says it may hold, so that the sentence's own searches for
 /// what it cannot hold are skipped ([`crate::text::PhraseFilter`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hint<'a> {
     /// The sentence in ASCII lowercase, borrowed from the source's.
     lower: Option<&'a str>,
@@ -82,13 +84,9 @@ pub(crate) fn find(
     hint: Hint<'_>,
 ) -> Vec<Claim> {
     let m = pack.prepared(Matchers::new);
-    let text = sentence.text(source);
-    // `text` in ASCII lowercase: the caller's, when it has it
-    let lower = crate::text::ascii_lower(text, hint.lower);
+    let (text, lower, local_dates, figures) = read(source, sentence, pack, dates, hint);
     let lower: &str = &lower;
     let base = sentence.span.start;
-    let local_dates = local_dates(dates, &sentence.span);
-    let figures = figure::figures(text, lower, pack, &m, &local_dates, hint, &mut Vec::new());
     if figures.is_empty() {
         return Vec::new();
     }
@@ -119,9 +117,12 @@ pub(crate) fn find(
             continue;
         }
         let Some(mut q) = classify::classify(text, lower, &f, &window, pack, &m) else {
-            if part {
+            // "killing 320 people, including 11 on Thursday": 11 counts the same thing as
+            // 320. "Stewards counted 80,000; the police reckoned that figure nearer 45,000":
+            // so does 45,000, as a rival estimate of it.
+            let restates = !part && restates(&lower[window.start..f.start_with_modifier]);
+            if part || restates {
                 if let Some(prev) = previous.last() {
-                    // "killing 320 people, including 11 on Thursday": 11 counts the same thing.
                     let q = Quantity {
                         number: f.number,
                         value: f.value,
@@ -132,7 +133,7 @@ pub(crate) fn find(
                         scope: Scope::default(),
                         modifier: f.modifier.clone(),
                         vague: f.vague,
-                        part: true,
+                        part,
                         status: super::frame::status(
                             lower,
                             &window,
@@ -140,7 +141,7 @@ pub(crate) fn find(
                         ),
                         about: None,
                     };
-                    let q = with_scope(
+                    let mut q = with_scope(
                         q,
                         text,
                         lower,
@@ -149,9 +150,12 @@ pub(crate) fn find(
                         &clauses,
                         &f,
                         as_of,
-                        true,
+                        part,
                         pack,
                     );
+                    if restates && q.scope.place.is_none() {
+                        q.scope.place = prev.scope.place.clone();
+                    }
                     out.push(claim(index, sentence, base, &f, f.span.end, q));
                     previous.push(out_quantity(&out));
                 }
@@ -216,6 +220,28 @@ pub(crate) fn find(
     out
 }
 
+/// A sentence read for its figures: its text, the text in ASCII lowercase (the caller's,
+/// when it has it), its dates and its figures.
+fn read<'a, 'd>(
+    source: &'a Source,
+    sentence: &Sentence,
+    pack: &Pack,
+    dates: &[&'d DateRef],
+    hint: Hint<'a>,
+) -> (
+    &'a str,
+    std::borrow::Cow<'a, str>,
+    Vec<scope::LocalDate<'d>>,
+    Vec<Figure>,
+) {
+    let m = pack.prepared(Matchers::new);
+    let text = sentence.text(source);
+    let lower = crate::text::ascii_lower(text, hint.lower);
+    let local = local_dates(dates, &sentence.span);
+    let figures = figure::figures(text, &lower, pack, &m, &local, hint, &mut Vec::new());
+    (text, lower, local, figures)
+}
+
 /// The `dates` inside the sentence at `span`, with spans relative to it.
 fn local_dates<'a>(dates: &[&'a DateRef], span: &Range<usize>) -> Vec<scope::LocalDate<'a>> {
     dates
@@ -234,6 +260,17 @@ fn compares(head: &str) -> bool {
     words
         .iter()
         .any(|w| COMPARISONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// "the police reckoned that figure nearer 45,000", "the tally was 200,000": a noun pointing
+/// back to an earlier figure, a few words before this one (`lead`: the clause up to it).
+fn restates(lead: &str) -> bool {
+    RESTATING_NOUNS.iter().any(|noun| {
+        lead.rfind(noun).is_some_and(|at| {
+            is_word(lead, at, at + noun.len())
+                && lead[at + noun.len()..].split_whitespace().count() <= 3
+        })
+    })
 }
 
 /// "including 11", "among them 3", "of whom 12": the figure is part of a larger one.
@@ -548,6 +585,19 @@ mod tests {
             edited,
             "edited: {edits:?}"
         );
+    }
+
+    #[test]
+    fn a_figure_after_the_number_restates_the_figure_before_it() {
+        assert_eq!(
+            show(
+                "Organisers said 9,000 people marched; the police reckoned that figure nearer to 6,000."
+            ),
+            "9000 [9000, 9000] people counts/attended/people\n\
+             6000 [5400, 6600] people counts/attended/people"
+        );
+        // no figure before it: nothing to restate
+        assert_eq!(show("Police put the number at 6,000."), "");
     }
 
     #[test]
