@@ -463,18 +463,16 @@ impl<'a> Cx<'a> {
         k
     }
 
-    /// Where a clause that opens the sentence starts: after a dateline ("MOSCOW
-    /// (Reuters) –").
+    /// Where a clause that opens the sentence starts: after the source's wire dateline
+    /// ([`Source::dateline`](crate::ingest::Source), "MOSCOW (Reuters)") and the dash that
+    /// follows it, when the sentence opens with them.
     pub(super) fn content_start(&self, s: &Sent<'_>) -> usize {
-        static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(
-                r"^\p{Lu}[\p{Lu}\s.'’-]+(?:,[\p{Lu}\s.'’-]+)*(?:,\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[–—-]+\s*",
-            )
-                .expect("the dateline pattern is a valid regex")
-        });
-        DATELINE
-            .find(s.text)
-            .map_or_else(|| first_word_start(s), |m| m.end())
+        self.source
+            .dateline
+            .as_ref()
+            .filter(|d| d.span.start == s.base)
+            .and_then(|d| after_dash(s.text.get(d.span.end - s.base..)?))
+            .map_or_else(|| first_word_start(s), |rest| s.text.len() - rest.len())
     }
 
     /// Whether the verb at word `v` sets a figure "at" a number within its clause: "put
@@ -611,6 +609,14 @@ impl<'a> Cx<'a> {
 
 pub(super) fn first_word_start(s: &Sent<'_>) -> usize {
     s.words.first().map_or(0, |w| w.start)
+}
+
+/// What follows the dash after a dateline (" – The river burst": "The river burst"), or
+/// `None` when no dash follows.
+fn after_dash(text: &str) -> Option<&str> {
+    let rest = text.trim_start();
+    let after = rest.trim_start_matches(['–', '—', '-']);
+    (after.len() < rest.len()).then(|| after.trim_start())
 }
 
 #[cfg(test)]
@@ -782,6 +788,18 @@ mod tests {
         insta::assert_snapshot!(
             show("LIMA (AFP) – Two bridges collapsed overnight, officials said."),
             @"officials [say] reported: Two bridges collapsed overnight"
+        );
+    }
+
+    #[test]
+    fn a_dateline_with_a_country_or_two_places_is_not_part_of_the_content() {
+        insta::assert_snapshot!(
+            show("ACCRA, Ghana (Coast Wire) — Nine ferries sank in the storm, port officials said."),
+            @"port officials [say] reported: Nine ferries sank in the storm"
+        );
+        insta::assert_snapshot!(
+            show("LOME/ACCRA (Coast Wire) – Two ports closed for the week, the agency said."),
+            @"agency [say] reported: Two ports closed for the week"
         );
     }
 
