@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::lexicon::ASIDES;
 use super::{DateRef, TimeScope, TimeScopeKind};
 use crate::normalize;
 use crate::pack::Pack;
@@ -32,18 +33,6 @@ pub(crate) struct Clause {
     /// An aside that qualifies the clause before it ("including 11 on Thursday").
     pub(crate) aside: bool,
 }
-
-const ASIDES: &[&str] = &[
-    "including",
-    "among them",
-    "among whom",
-    "of whom",
-    "of them",
-    "mostly",
-    "many of them",
-    "most of them",
-    "incl.",
-];
 
 /// The clauses of `text`, in order, covering it.
 pub(crate) fn clauses(text: &str) -> Vec<Clause> {

@@ -26,7 +26,7 @@
 //! This file holds the entry points and the types the parts share: [`Cx`] (one
 //! source being read), [`Sent`] (one sentence prepared for matching) and [`Draft`] (a
 //! statement being built). The parts: `quotes` (quote marks, and which quote belongs to
-//! a verb), `lexicon` (the speech lexicon and grammar words), `subjects` (the speaker
+//! a verb), `lexicon` (the speech lexicon of the pack), `subjects` (the speaker
 //! and other noun phrases), `verbs` (the patterns around a speech verb) and `phrases`
 //! (source phrases).
 
@@ -37,12 +37,13 @@ mod subjects;
 mod verbs;
 
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
+use crate::extract::lexicon::COORDINATORS;
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
 use crate::text::Span;
 use crate::text::Word;
-use lexicon::{Lexicon, COORDINATORS};
+use lexicon::Lexicon;
 use quotes::{quotes, Quote};
 
 /// Statement claims of a source, each with its attribution. Works across sentences

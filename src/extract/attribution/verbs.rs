@@ -13,10 +13,13 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{DETERMINERS, NP_STOPS, OBJECTS, PASSIVE_AUX, PREPOSITIONS};
+use super::lexicon::OBJECTS;
 use super::phrases::Phrase;
 use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
+use crate::extract::lexicon::{
+    ADVERBIAL_PREPOSITIONS, DETERMINERS, FIGURE_BOUNDS, NP_STOPS, PASSIVE_AUX,
+};
 use crate::extract::Party;
 use crate::pack::SpeechRole;
 use crate::text::words;
@@ -410,7 +413,8 @@ impl<'a> Cx<'a> {
                 break;
             }
             let lower = x.lower_text();
-            if n == 0 && !PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower) {
+            if n == 0 && !ADVERBIAL_PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower)
+            {
                 break;
             }
         }
@@ -487,25 +491,6 @@ impl<'a> Cx<'a> {
         // "organisers estimated some 750,000 people came": the figure is the object,
         // right after the verb or after a word that bounds it ("some", "at least").
         const FIGURE_OBJECT_WORDS: usize = 3;
-        const BOUNDING: &[&str] = &[
-            "some",
-            "about",
-            "around",
-            "roughly",
-            "nearly",
-            "almost",
-            "over",
-            "more",
-            "than",
-            "at",
-            "least",
-            "up",
-            "to",
-            "as",
-            "many",
-            "approximately",
-            "only",
-        ];
         let mut figure_object = false;
         let mut end = s.words[v].end;
         for w in s.words[v + 1..].iter().take(FIGURE_OBJECT_WORDS) {
@@ -517,7 +502,7 @@ impl<'a> Cx<'a> {
                 figure_object = gap.trim().is_empty() || gap.trim() == "$";
                 break;
             }
-            if !BOUNDING.contains(&w.lower_text()) {
+            if !FIGURE_BOUNDS.contains(&w.lower_text()) {
                 break;
             }
             end = w.end;
