@@ -286,3 +286,6 @@ pub(crate) const FIGURE_BOUNDS: &[&str] = &[
     "approximately",
     "only",
 ];
+/// Pronouns that are the object of "tell", not the start of what was told ("told them
+/// the port was closed"); the pack's `audiences` name the nouns ("told reporters").
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];

@@ -20,6 +20,8 @@ pub(super) struct Lexicon {
     pub(super) figure_at: HashSet<String>,
     pub(super) skip: HashSet<String>,
     pub(super) generic: HashSet<String>,
+    /// Objects of "tell" that are its audience ("reporters"), from the pack.
+    pub(super) audiences: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) phrases: Vec<Vec<String>>,
     /// "figures", "data": published figures whose source follows a link word.
@@ -46,6 +48,7 @@ impl Lexicon {
             forms,
             figure_at,
             skip: pack.speech_skip.iter().cloned().collect(),
+            audiences: pack.speech_audiences.iter().cloned().collect(),
             not_names: pack
                 .entities
                 .not_names
@@ -73,25 +76,6 @@ impl Lexicon {
     }
 }
 
-/// Objects of "tell" that are not part of what was said.
-pub(super) const OBJECTS: &[&str] = &[
-    "reporters",
-    "journalists",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "parliament",
-    "lawmakers",
-    "leader",
-    "audience",
-    "crowd",
-    "supporters",
-    "residents",
-    "officials",
-    "counterpart",
-];
 impl<'a> Cx<'a> {
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").
     pub(super) fn is_strong_form(&self, lower: &str) -> bool {

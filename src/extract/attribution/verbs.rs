@@ -13,12 +13,11 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::OBJECTS;
 use super::phrases::Phrase;
 use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
 use crate::extract::lexicon::{
-    ADVERBIAL_PREPOSITIONS, DETERMINERS, FIGURE_BOUNDS, NP_STOPS, PASSIVE_AUX,
+    ADVERBIAL_PREPOSITIONS, DETERMINERS, FIGURE_BOUNDS, NP_STOPS, OBJECT_PRONOUNS, PASSIVE_AUX,
 };
 use crate::extract::Party;
 use crate::pack::SpeechRole;
@@ -460,7 +459,10 @@ impl<'a> Cx<'a> {
                 break;
             };
             let lower = x.lower_text();
-            if OBJECTS.contains(&lower) || self.lex.generic.contains(lower) {
+            if OBJECT_PRONOUNS.contains(&lower)
+                || self.lex.audiences.contains(lower)
+                || self.lex.generic.contains(lower)
+            {
                 return k + n + 1;
             }
         }
