@@ -12,7 +12,7 @@ mod words;
 pub(crate) use escape::escape_map;
 pub use escape::{blank_control_sequences, escape, is_unsafe};
 pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
-pub(crate) use words::{lowercase, words, words_lowered, Word};
+pub(crate) use words::{is_whole_word, lowercase, words, words_lowered, Word};
 
 use std::fmt;
 use std::ops::Range;

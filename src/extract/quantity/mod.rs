@@ -461,13 +461,6 @@ impl Matchers {
     }
 }
 
-/// Whether `start..end` of `text` is a whole word (or words).
-fn is_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
