@@ -326,7 +326,7 @@ impl<'a> Cx<'a> {
         } else {
             (s.i.saturating_sub(10)..s.i)
                 .rev()
-                .find_map(|i| self.mentions_of(i).iter().copied().find(|m| m.kind == kind))
+                .find_map(|i| self.mentions_in(i).into_iter().find(|m| m.kind == kind))
         }?;
         Some(Party {
             name: found.canonical.clone(),
