@@ -54,13 +54,9 @@ fn telling<'m>(mentions: &'m [Mention], text: &str) -> Vec<&'m Mention> {
         .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .build(&openers);
     if let Ok(ac) = ac {
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         for found in ac.find_overlapping_iter(text) {
             let (at, end) = (found.start(), found.end());
-            if edge(text.get(..at).and_then(|t| t.chars().next_back()))
-                && edge(text.get(end..).and_then(|t| t.chars().next()))
-                && !opens(text, at)
-            {
+            if crate::text::is_whole_word(text, at, end) && !opens(text, at) {
                 if let Some(w) = openers.get(found.pattern().as_usize()) {
                     mid.insert(w);
                 }

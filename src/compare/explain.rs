@@ -3,10 +3,47 @@
 
 use similar::ChangeTag;
 
-use super::{DiffOp, DiffPart, Evidence};
+use super::{Ctx, DiffOp, DiffPart, Evidence, Finding, Verdict};
 use crate::extract::{Claim, ClaimBody, Extraction, Mention};
 use crate::ingest::Source;
 use crate::pack::Pack;
+
+/// What a finding cites: the claims its evidence lists, in that order, each with the
+/// index of its source. Figures cite their clusters, statements what each source said.
+pub(crate) trait Cited {
+    /// The cited claims, in evidence order.
+    fn cited<'c>(&'c self, ctx: &'c Ctx<'_>) -> Vec<(usize, &'c Claim)>;
+}
+
+/// A finding with the evidence of every claim `cited` lists.
+pub(crate) fn finding<T>(
+    ctx: &Ctx<'_>,
+    verdict: Verdict,
+    kind: &str,
+    summary: String,
+    explanation: String,
+    confidence: f64,
+    cited: &[T],
+) -> Finding
+where
+    [T]: Cited,
+{
+    let evidence = cited
+        .cited(ctx)
+        .into_iter()
+        .filter_map(|(i, claim)| Some(claim_evidence(i, ctx.sources.get(i)?, claim)))
+        .collect();
+    Finding {
+        verdict,
+        kind: kind.to_owned(),
+        summary,
+        explanation,
+        confidence,
+        evidence,
+        independent_sources: None,
+        diff: None,
+    }
+}
 
 /// One evidence entry for a claim.
 pub(crate) fn claim_evidence(source_index: usize, source: &Source, claim: &Claim) -> Evidence {

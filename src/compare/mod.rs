@@ -53,7 +53,7 @@ use crate::align::{Group, Ref, Topic};
 use crate::extract::{Claim, Extraction, Interval};
 use crate::ingest::Source;
 use crate::pack::Pack;
-use crate::text::Span;
+use crate::text::{BySentence, Span};
 
 /// The verdicts of DESIGN.md, in report order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -196,21 +196,15 @@ pub(crate) struct Ctx<'a> {
 /// The mentions and the first claim of each sentence of one extraction.
 #[derive(Default)]
 pub(crate) struct SentenceIndex {
-    /// (sentence, mention index), by sentence, mentions of one sentence in text order.
-    mentions: Vec<(usize, usize)>,
+    /// The mentions of each sentence.
+    mentions: BySentence,
     /// Sentence → the first claim in it.
     first_claim: BTreeMap<usize, usize>,
 }
 
 impl SentenceIndex {
     pub(crate) fn new(e: &Extraction) -> SentenceIndex {
-        let mut mentions: Vec<(usize, usize)> = e
-            .mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.sentence, i))
-            .collect();
-        mentions.sort_by_key(|&(sentence, _)| sentence);
+        let mentions = BySentence::new(e.mentions.iter().map(|m| m.sentence));
         let mut first_claim = BTreeMap::new();
         for (i, c) in e.claims.iter().enumerate() {
             first_claim.entry(c.sentence).or_insert(i);
@@ -223,11 +217,7 @@ impl SentenceIndex {
 
     /// The indices of the mentions of `sentence`, in their order in the extraction.
     pub(crate) fn mentions(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
-        let from = self.mentions.partition_point(|&(s, _)| s < sentence);
-        self.mentions[from..]
-            .iter()
-            .take_while(move |&&(s, _)| s == sentence)
-            .map(|&(_, i)| i)
+        self.mentions.of(sentence)
     }
 
     /// The first claim of `sentence`, if any.

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use super::explain::finding;
 use super::relation::{counted_class, one_place, pair, same_party, Pair, Rules, Why};
 use super::statements::party_key;
 use super::upstream::{independent_sources, upstream};
@@ -774,38 +775,19 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
     score::StemSet::new(words)
 }
 
-fn finding(
-    ctx: &Ctx<'_>,
-    verdict: Verdict,
-    kind: &str,
-    summary: String,
-    explanation: String,
-    confidence: f64,
-    clusters: &[&Cluster<'_>],
-) -> Finding {
-    let mut refs: Vec<(&str, usize, Ref)> = clusters
-        .iter()
-        .flat_map(|c| c.items.iter())
-        .map(|i| (i.sid, i.claim.span.start, i.r))
-        .collect();
-    refs.sort();
-    refs.dedup();
-    let evidence = refs
-        .iter()
-        .filter_map(|&(_, _, r)| {
-            let src = ctx.sources.get(r.source)?;
-            Some(explain::claim_evidence(r.source, src, ctx.claim(r)?))
-        })
-        .collect();
-    Finding {
-        verdict,
-        kind: kind.to_owned(),
-        summary,
-        explanation,
-        confidence,
-        evidence,
-        independent_sources: None,
-        diff: None,
+/// A figure finding cites the claims of its clusters, by source id and place.
+impl explain::Cited for [&Cluster<'_>] {
+    fn cited<'c>(&'c self, ctx: &'c Ctx<'_>) -> Vec<(usize, &'c Claim)> {
+        let mut refs: Vec<(&str, usize, Ref)> = self
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .map(|i| (i.sid, i.claim.span.start, i.r))
+            .collect();
+        refs.sort();
+        refs.dedup();
+        refs.iter()
+            .filter_map(|&(_, _, r)| Some((r.source, ctx.claim(r)?)))
+            .collect()
     }
 }
 

@@ -244,7 +244,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 _ => false,
             };
             let claimed_event = qa.event.is_some() && qb.event.is_some();
-            // "Boston: 100,000" in a list and "in Boston, ... between 135,000 and 150,000
+            // "Vossberg: 40,000" in a list and "in Vossberg, ... between 55,000 and 60,000
             // people": one event in one named place says what both count.
             let placed_event = same_event
                 && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));

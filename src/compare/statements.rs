@@ -81,7 +81,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             .iter()
             .find_map(|s| s.claim.attribution.as_ref()?.speaker.as_ref())
             .map_or_else(|| "an unnamed speaker".to_owned(), |p| p.name.clone());
-        let mut f = statement_finding(
+        let mut f = explain::finding(
             ctx,
             Verdict::QuoteVariant,
             "quote",
@@ -146,7 +146,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 )
             })
             .collect();
-        findings.push(statement_finding(
+        findings.push(explain::finding(
             ctx,
             Verdict::AttributionVariant,
             "attribution",
@@ -168,31 +168,10 @@ pub(super) fn party_key(p: &crate::extract::Party) -> String {
     }
 }
 
-fn statement_finding(
-    ctx: &Ctx<'_>,
-    verdict: Verdict,
-    kind: &str,
-    summary: String,
-    explanation: String,
-    confidence: f64,
-    said: &[Said<'_>],
-) -> Finding {
-    let evidence = said
-        .iter()
-        .filter_map(|s| {
-            let src = ctx.sources.get(s.r.source)?;
-            Some(explain::claim_evidence(s.r.source, src, s.claim))
-        })
-        .collect();
-    Finding {
-        verdict,
-        kind: kind.to_owned(),
-        summary,
-        explanation,
-        confidence,
-        evidence,
-        independent_sources: None,
-        diff: None,
+/// A statement finding cites what each source said, in the group's order.
+impl explain::Cited for [Said<'_>] {
+    fn cited<'c>(&'c self, _: &'c Ctx<'_>) -> Vec<(usize, &'c Claim)> {
+        self.iter().map(|s| (s.r.source, s.claim)).collect()
     }
 }
 

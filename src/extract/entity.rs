@@ -172,7 +172,7 @@ pub(crate) fn find_mentions_in(
     let alias_matches = aliases.then(|| lex.aliases.find_iter(text));
     for m in alias_matches.into_iter().flatten() {
         let (s, e) = (m.start(), m.end());
-        if !is_word_boundary(text, s, e) {
+        if !crate::text::is_whole_word(text, s, e) {
             continue;
         }
         if out
@@ -396,12 +396,6 @@ fn named_elsewhere(text: &str, near: usize, word: &str) -> bool {
 
 fn next_word<'w, 'a>(words: &'w [Word<'a>], i: usize) -> Option<&'w Word<'a>> {
     words.get(i + 1)
-}
-
-fn is_word_boundary(text: &str, s: usize, e: usize) -> bool {
-    let before = text[..s].chars().next_back();
-    let after = text[e..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Word-index ranges of the capitalised runs of a sentence, trimmed of openers and

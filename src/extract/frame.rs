@@ -107,13 +107,10 @@ pub(crate) fn status(lower: &str, window: &Range<usize>, figure: &Range<usize>) 
 
 /// Whether `w` occurs in `s` as whole words.
 fn has_word(s: &str, w: &str) -> bool {
-    let b = s.as_bytes();
     let mut from = 0;
     while let Some(i) = s[from..].find(w) {
         let (start, end) = (from + i, from + i + w.len());
-        let left = start == 0 || !b[start - 1].is_ascii_alphanumeric();
-        let right = end >= b.len() || !b[end].is_ascii_alphanumeric();
-        if left && right {
+        if crate::text::is_whole_word(s, start, end) {
             return true;
         }
         from = end;

@@ -1,5 +1,6 @@
 //! Grammar words of English news text that no beat owns: the words that link a figure to
-//! its unit, bound what it counts, set it against another or make it part of one.
+//! its unit, bound what it counts, set it against another or make it part of one; and the
+//! words around a speech verb and its speaker (determiners, auxiliaries, prepositions).
 //!
 //! Input: none. Output: constant word lists, lowercase, each named for what its reader
 //! asks of it. Knowledge of a beat (which words name a kind, an event, a unit, a tally or
@@ -57,6 +58,20 @@ pub(crate) const RESTATING_NOUNS: &[&str] = &[
     "the count",
     "the estimate",
     "that estimate",
+];
+
+/// Words that open an aside qualifying the clause before it ("12 people, including 3
+/// children, were killed", "mostly civilians").
+pub(crate) const ASIDES: &[&str] = &[
+    "including",
+    "among them",
+    "among whom",
+    "of whom",
+    "of them",
+    "mostly",
+    "many of them",
+    "most of them",
+    "incl.",
 ];
 
 /// Conjunctions between a figure and an event word that give the event to another figure
@@ -235,3 +250,57 @@ pub(crate) const AGE_ENDINGS: &[&str] = &[
     "-week-old",
     "-day-old",
 ];
+
+// Attribution: the words around a speech verb and its speaker.
+
+/// Determiners and possessives before a noun: a speech-verb form after one is a noun
+/// ("a report"), and a noun phrase may open with one.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "my", "your",
+];
+/// Coordinators that join clauses: one dangling at the end of reported content is
+/// trimmed ("the port was closed and").
+pub(crate) const COORDINATORS: &[&str] = &["and", "but", "or", "while"];
+/// Auxiliaries that make a speech verb passive ("was told", "were quoted").
+pub(crate) const PASSIVE_AUX: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "get", "got",
+];
+/// Prepositions that open an adverbial between a verb and its clause, or a phrase a
+/// subject is never inside ("in an interview with the BBC").
+pub(crate) const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "with", "from", "by", "for", "of", "during", "after", "before", "via",
+    "through", "over", "into",
+];
+
+/// Words that end a noun phrase read forwards: a speaker or an object ("officials | in the
+/// capital").
+pub(crate) const NP_STOPS: &[&str] = &[
+    "that", "as", "on", "in", "who", "which", "when", "during", "after", "before", "since", "and",
+    "but", "to", "at", "with", "for", "from", "about", "while", "because",
+];
+/// Words that end a generic source read backwards ("reported by | state media").
+pub(crate) const NP_LEFT_STOPS: &[&str] = &["by", "of", "according", "as", "said", "says", "say"];
+/// Words that may stand between a verb and the figure it takes as its object: "estimated
+/// some 750,000", "put at least 40".
+pub(crate) const FIGURE_BOUNDS: &[&str] = &[
+    "some",
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "than",
+    "at",
+    "least",
+    "up",
+    "to",
+    "as",
+    "many",
+    "approximately",
+    "only",
+];
+/// Pronouns that are the object of "tell", not the start of what was told ("told them
+/// the port was closed"); the pack's `audiences` name the nouns ("told reporters").
+pub(crate) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];

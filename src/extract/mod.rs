@@ -409,7 +409,9 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         ));
     }
     entity::link(&mut mentions, pack);
-    let statements = attribution::find_with_words(source, sentences, &words, &mentions, pack);
+    let mentions_of = crate::text::BySentence::new(mentions.iter().map(|m| m.sentence));
+    let statements =
+        attribution::find_with_words(source, sentences, &words, &mentions, &mentions_of, pack);
     let mut claims = Vec::new();
     // the dates of each sentence, in one pass (not one pass over all dates per sentence)
     let mut by_sentence: Vec<Vec<&DateRef>> = vec![Vec::new(); sentences.len()];
@@ -418,18 +420,12 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             v.push(d);
         }
     }
-    let mut mentions_by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
-    for m in &mentions {
-        if let Some(v) = mentions_by_sentence.get_mut(m.sentence) {
-            v.push(m);
-        }
-    }
     let hints = quantity::hints(pack, &lower, &spans);
     let credit = |mut c: Claim| {
         let i = c.sentence;
-        let here = mentions_by_sentence.get(i).map_or(&[][..], Vec::as_slice);
+        let here: Vec<&Mention> = mentions_of.of(i).filter_map(|k| mentions.get(k)).collect();
         c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
-        about::set_about(source, &mut c, here, pack);
+        about::set_about(source, &mut c, &here, pack);
         c
     };
     for (((i, s), sentence_dates), hint) in sentences
@@ -442,7 +438,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         // a figure too large for a float (300 digits times "trillion") is no figure
         claims.extend(found.into_iter().filter(has_finite_figure).map(credit));
     }
-    // "Chicago: 150,000" in a list of cities: the list says what its figures count
+    // "Port Elden: 12,500" in a list of towns: the list says what its figures count
     let listed = quantity::list_items(
         source,
         sentences,

@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use crate::text::is_whole_word;
+
 /// The periods a rate may be given per, as the words that follow "a"/"per"/"each"/"every".
 const PERIODS: &[&str] = &["day", "week", "month", "year", "hour", "minute", "second"];
 
@@ -48,7 +50,7 @@ pub(crate) fn after(lower: &str, end: usize) -> Option<(Range<usize>, &'static s
     for lead in ["a ", "an ", "per ", "each ", "every "] {
         if let Some(t) = tail.strip_prefix(lead) {
             for p in PERIODS {
-                if t.starts_with(p) && is_boundary(t, p.len()) {
+                if t.starts_with(p) && is_whole_word(t, 0, p.len()) {
                     let start = end + at;
                     return Some((start..start + lead.len() + p.len(), p));
                 }
@@ -56,7 +58,7 @@ pub(crate) fn after(lower: &str, end: usize) -> Option<(Range<usize>, &'static s
         }
     }
     for (w, p) in RATE_WORDS.iter().chain(PER_HEAD) {
-        if tail.starts_with(w) && is_boundary(tail, w.len()) {
+        if tail.starts_with(w) && is_whole_word(tail, 0, w.len()) {
             let start = end + at;
             return Some((start..start + w.len(), p));
         }
@@ -102,12 +104,6 @@ pub(crate) fn before(lower: &str, start: usize) -> Option<(Range<usize>, &'stati
         end = word_start - 1;
     }
     None
-}
-
-fn is_boundary(s: &str, at: usize) -> bool {
-    s.as_bytes()
-        .get(at)
-        .is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

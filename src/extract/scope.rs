@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::lexicon::ASIDES;
 use super::{DateRef, TimeScope, TimeScopeKind};
 use crate::normalize;
 use crate::pack::Pack;
@@ -32,18 +33,6 @@ pub(crate) struct Clause {
     /// An aside that qualifies the clause before it ("including 11 on Thursday").
     pub(crate) aside: bool,
 }
-
-const ASIDES: &[&str] = &[
-    "including",
-    "among them",
-    "among whom",
-    "of whom",
-    "of them",
-    "mostly",
-    "many of them",
-    "most of them",
-    "incl.",
-];
 
 /// The clauses of `text`, in order, covering it.
 pub(crate) fn clauses(text: &str) -> Vec<Clause> {
@@ -102,19 +91,20 @@ pub(crate) fn window(clauses: &[Clause], at: usize) -> Range<usize> {
 }
 
 /// The date the sentence's figures are reported as of: a day next to a speech verb
-/// ("said on Tuesday", "on Tuesday said").
+/// ("said on Tuesday", "on Tuesday said"); `speech` are the forms of the pack's verbs.
 pub(crate) fn reporting_date(
     text: &str,
     dates: &[LocalDate<'_>],
     speech: &[String],
+    pack: &Pack,
 ) -> Option<Date> {
     dates
         .iter()
-        .filter(|d| is_reporting(text, d, speech))
+        .filter(|d| is_reporting(text, d, speech, pack))
         .find_map(|d| d.date.from.filter(|f| Some(*f) == d.date.to))
 }
 
-fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String]) -> bool {
+fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -> bool {
     let lower = text.to_ascii_lowercase();
     let before: Vec<&str> = lower[..d.span.start]
         .split_whitespace()
@@ -124,10 +114,10 @@ fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String]) -> bool {
     let after: Vec<&str> = lower[d.span.end..].split_whitespace().take(1).collect();
     let is_verb = |w: &&str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        speech.iter().any(|s| s == w) || w == "reported" || w == "announced"
+        speech.iter().any(|s| s == w)
     };
     // "reported on Friday", "said Tuesday", "on Friday said".
-    report_time(text, d)
+    report_time(text, d, pack)
         || (before.first() == Some(&"on") && before.get(1).is_some_and(is_verb))
         || before.first().is_some_and(is_verb)
         || after.first().is_some_and(is_verb)
@@ -143,11 +133,12 @@ pub(crate) fn time_scope(
     clauses: &[Clause],
     figure: Range<usize>,
     part: bool,
+    pack: &Pack,
 ) -> Option<TimeScope> {
     let w = window(clauses, figure.start);
     let usable: Vec<&LocalDate<'_>> = dates
         .iter()
-        .filter(|d| !is_reporting_simple(text, d) && !after_superlative(text, d.span.start))
+        .filter(|d| !is_reporting_simple(text, d, pack) && !after_superlative(text, d.span.start))
         .filter(|d| !possessive_day(text, d) && !comparison_base(text, &figure, d))
         .collect();
     let dist = |d: &LocalDate<'_>| {
@@ -550,8 +541,9 @@ pub(crate) fn place_key(name: &str, pack: &Pack) -> String {
         .unwrap_or_else(|| normalize::fold(name))
 }
 
-/// A reporting date without the speech verb list: "reported on Friday", "said on Friday".
-fn is_reporting_simple(text: &str, d: &LocalDate<'_>) -> bool {
+/// A reporting date by the pack's `reporting_forms` only: "reported on Friday", "said on
+/// Friday".
+fn is_reporting_simple(text: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
     let lower = text.to_ascii_lowercase();
     let before: Vec<&str> = lower[..d.span.start]
         .split_whitespace()
@@ -561,39 +553,16 @@ fn is_reporting_simple(text: &str, d: &LocalDate<'_>) -> bool {
     let after = lower[d.span.end..].split_whitespace().next().unwrap_or("");
     let verb = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        matches!(
-            w,
-            "said"
-                | "says"
-                | "say"
-                | "reported"
-                | "reports"
-                | "told"
-                | "announced"
-                | "stated"
-                | "added"
-                | "confirmed"
-        )
+        pack.reporting_forms.iter().any(|f| f == w)
     };
-    report_time(text, d)
+    report_time(text, d, pack)
         || (before.first() == Some(&"on") && before.get(1).is_some_and(|w| verb(w)))
         || verb(after)
 }
 
-/// Nouns of a report's occasion: "at its evening briefing on Tuesday".
-const OCCASIONS: &[&str] = &[
-    "briefing",
-    "conference",
-    "statement",
-    "report",
-    "update",
-    "bulletin",
-    "announcement",
-];
-
 /// Whether a date says when a figure was reported rather than what it covers: "as of
 /// Thursday", "at its briefing on Tuesday", or a wire dateline ("PARIS, March 3 (Wire) –").
-fn report_time(text: &str, d: &LocalDate<'_>) -> bool {
+fn report_time(text: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
     let lower = text.to_ascii_lowercase();
     let head = lower[..d.span.start].trim_end();
     if head.ends_with(" as of") || head == "as of" {
@@ -601,9 +570,10 @@ fn report_time(text: &str, d: &LocalDate<'_>) -> bool {
     }
     let before: Vec<&str> = head.split_whitespace().rev().take(2).collect();
     if before.first() == Some(&"on")
-        && before
-            .get(1)
-            .is_some_and(|w| OCCASIONS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+        && before.get(1).is_some_and(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            pack.report_occasions.iter().any(|o| o == w)
+        })
     {
         return true;
     }

@@ -59,6 +59,15 @@ pub struct Pack {
     /// Words that open background after an attribution ("after", "despite", "which"): a
     /// figure behind one is the writer's, not the speaker's.
     pub background_openers: Vec<String>,
+    /// Objects of "tell" that are its audience, not the start of what was said
+    /// ("told reporters the port was closed"), lowercase single words.
+    pub speech_audiences: Vec<String>,
+    /// Nouns of the occasion of a report ("at its briefing on Tuesday"): a day after "on"
+    /// and one of them is when a figure was reported. Lowercase single words.
+    pub report_occasions: Vec<String>,
+    /// Forms of the speech verbs that, right next to a day ("said on Friday", "reported
+    /// Tuesday"), make it the date a figure was reported, not the period it covers.
+    pub reporting_forms: Vec<String>,
     /// Entity lexicon from `entities.toml`: titles, cue words, spelling rules.
     pub entities: Entities,
     /// Units with their written forms.

@@ -158,6 +158,15 @@ pub(crate) struct RawSpeechVerbs {
     /// Words that open background after an attribution.
     #[serde(default)]
     pub(crate) background_openers: Vec<Spanned<String>>,
+    /// Objects of "tell" that are its audience, not what was said ("told reporters").
+    #[serde(default)]
+    pub(crate) audiences: Vec<Spanned<String>>,
+    /// Nouns of the occasion of a report ("at its briefing on Tuesday").
+    #[serde(default)]
+    pub(crate) occasions: Vec<Spanned<String>>,
+    /// Verb forms that make a day next to them the date of a report ("said on Friday").
+    #[serde(default)]
+    pub(crate) reporting_forms: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) verb: Vec<RawSpeechVerb>,
 }

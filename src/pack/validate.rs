@@ -205,6 +205,9 @@ fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
     pack.data_nouns = lower(raw.data_nouns);
     pack.data_links = lower(raw.data_links);
     pack.background_openers = lower(raw.background_openers);
+    pack.speech_audiences = single_words(f, raw.audiences, "audiences", errs);
+    pack.report_occasions = single_words(f, raw.occasions, "occasions", errs);
+    let reporting_forms = raw.reporting_forms.clone();
     for (i, v) in raw.verb.into_iter().enumerate() {
         if v.forms.is_empty() {
             errs.push(f.at(
@@ -225,6 +228,34 @@ fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
             figure_at: v.figure_at,
         });
     }
+    for (i, w) in reporting_forms.iter().enumerate() {
+        let form = w.get_ref().trim().to_lowercase();
+        if !pack.speech_verbs.iter().any(|v| v.forms.contains(&form)) {
+            errs.push(f.at(
+                w,
+                &format!("reporting_forms[{i}]"),
+                format!("`{form}` is not a form of any `[[verb]]`"),
+            ));
+        }
+    }
+    pack.reporting_forms = single_words(f, raw.reporting_forms, "reporting_forms", errs);
+}
+
+/// A list of single words, trimmed and lowercase; an empty entry or one of several words
+/// is an error.
+fn single_words(
+    f: &FileCtx<'_>,
+    items: Vec<Spanned<String>>,
+    key: &str,
+    errs: &mut Errors,
+) -> Vec<String> {
+    let clean = |w: &str| {
+        let t = w.trim();
+        (!t.is_empty() && !t.contains(char::is_whitespace)).then(|| t.to_lowercase())
+    };
+    f.entries(items, key, errs, clean, |w| {
+        format!("`{w}` is not a single word")
+    })
 }
 
 /// `entities.toml`: non-empty word lists, and spelling rules that are lowercase pairs.
@@ -813,6 +844,33 @@ mod tests {
             Some(vec!["earlier".to_owned()])
         );
         assert_eq!(pack.as_ref().map(|p| p.speech_verbs[0].weak), Some(true));
+    }
+
+    #[test]
+    fn reporting_forms_are_forms_of_a_verb_and_lists_are_single_words() {
+        let verb = "[[verb]]\nlemma = \"say\"\nforms = [\"say\", \"said\"]\nrole = \"speaker\"\n";
+        let pack = build_with(
+            "speech_verbs.toml",
+            &format!("reporting_forms = [\"Said\"]\noccasions = [\"briefing\"]\n{verb}"),
+        );
+        assert_eq!(
+            pack.as_ref().ok().map(|p| p.reporting_forms.clone()),
+            Some(vec!["said".to_owned()])
+        );
+        let errors = errors_of(build_with(
+            "speech_verbs.toml",
+            &format!("reporting_forms = [\"wrote\"]\naudiences = [\"the press\"]\n{verb}"),
+        ));
+        assert!(errors.contains("reporting_forms[0]"), "{errors}");
+        assert!(
+            errors.contains("`wrote` is not a form of any `[[verb]]`"),
+            "{errors}"
+        );
+        assert!(errors.contains("audiences[0]"), "{errors}");
+        assert!(
+            errors.contains("`the press` is not a single word"),
+            "{errors}"
+        );
     }
 
     /// The embedded text of `name` with `from` replaced by `to`.

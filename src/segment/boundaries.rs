@@ -530,7 +530,7 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
 /// Words of a label ("Madison, Wisconsin:"), at most.
 const MAX_LABEL_WORDS: usize = 4;
 
-/// The label opening a labelled line ("Chicago: 150,000", "Madison, Wisconsin: 75,000"):
+/// The label opening a labelled line ("Port Elden: 12,500", "Alder Bay, Westmark: 9,000"):
 /// its span, and where the text after the colon starts. A label is a few capitalised
 /// words without digits, followed by a colon and more text on the line.
 pub(crate) fn label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {

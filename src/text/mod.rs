@@ -1,18 +1,21 @@
 //! Shared text primitives: source ids, byte spans and the line index that turns a byte
 //! offset into a `line:column` position (columns count characters, not bytes); the word
-//! splitter (`Word`) and word-bounded regexes the extraction stages share.
+//! splitter (`Word`) and word-bounded regexes the extraction stages share; items grouped
+//! by sentence (`BySentence`).
 //!
 //! Every later stage keeps byte spans into the original text of a source; only the
 //! report turns them into positions, through [`LineIndex`].
 
+mod by_sentence;
 mod escape;
 mod word_regex;
 mod words;
 
+pub(crate) use by_sentence::BySentence;
 pub(crate) use escape::escape_map;
 pub use escape::{blank_control_sequences, escape, is_unsafe};
 pub use word_regex::{needs_unicode_boundaries, WordRegex, WordRegexSet};
-pub(crate) use words::{lowercase, words, words_lowered, Word};
+pub(crate) use words::{is_whole_word, lowercase, words, words_lowered, Word};
 
 use std::fmt;
 use std::ops::Range;

@@ -229,6 +229,15 @@ fn scan_words(text: &str, mut f: impl FnMut(std::ops::Range<usize>, bool)) {
     }
 }
 
+/// Whether `start..end` of `text` is whole words: no letter or digit right before it or
+/// right after it ("war" in "the war ended", not in "software" or "wars"). An offset
+/// off a character boundary has no character beside it.
+pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// `t.to_lowercase()`, without allocating when `t` is already lowercase ASCII.
 pub(crate) fn lowercase(t: &str) -> Cow<'_, str> {
     if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -268,6 +277,18 @@ mod tests {
         ] {
             assert_eq!(word_spans(t), regex_word_spans(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn whole_words_have_no_letter_or_digit_beside_them() {
+        let t = "the war ended; software wars, 12war, «war»";
+        let at = |w: &str, from: usize| t[from..].find(w).map_or(0, |i| from + i);
+        assert!(is_whole_word(t, at("war", 0), at("war", 0) + 3));
+        assert!(!is_whole_word(t, at("war", 10), at("war", 10) + 3)); // software
+        assert!(!is_whole_word(t, at("wars", 0), at("wars", 0) + 3)); // wars
+        assert!(!is_whole_word(t, at("12war", 0) + 2, at("12war", 0) + 5));
+        assert!(is_whole_word(t, at("«war»", 0) + 2, at("«war»", 0) + 5));
+        assert!(is_whole_word(t, 0, t.len()));
     }
 
     proptest! {

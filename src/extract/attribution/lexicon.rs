@@ -1,7 +1,6 @@
 //! The speech lexicon: what the pack lists (speech verbs and their forms, source
 //! phrases, generic sources, words to skip, data nouns and their links), prepared once
-//! per pack, and the grammar words the patterns read (determiners, coordinators,
-//! auxiliaries, prepositions, objects of "tell", noun phrase stops).
+//! per pack; the grammar words the patterns read are in [`crate::extract::lexicon`].
 //!
 //! Input: a [`Pack`]. Output: a [`Lexicon`], the word lists, and whether a word of a
 //! sentence is a speech verb used as a verb (not "a report", "state media").
@@ -9,6 +8,7 @@
 use std::collections::HashSet;
 
 use super::{Cx, Sent};
+use crate::extract::lexicon::DETERMINERS;
 use crate::pack::{Pack, SpeechRole};
 use rustc_hash::FxHashMap;
 
@@ -20,6 +20,8 @@ pub(super) struct Lexicon {
     pub(super) figure_at: HashSet<String>,
     pub(super) skip: HashSet<String>,
     pub(super) generic: HashSet<String>,
+    /// Objects of "tell" that are its audience ("reporters"), from the pack.
+    pub(super) audiences: HashSet<String>,
     pub(super) not_names: HashSet<String>,
     pub(super) phrases: Vec<Vec<String>>,
     /// "figures", "data": published figures whose source follows a link word.
@@ -46,6 +48,7 @@ impl Lexicon {
             forms,
             figure_at,
             skip: pack.speech_skip.iter().cloned().collect(),
+            audiences: pack.speech_audiences.iter().cloned().collect(),
             not_names: pack
                 .entities
                 .not_names
@@ -72,47 +75,6 @@ impl Lexicon {
         }
     }
 }
-
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those", "my", "your",
-];
-pub(super) const COORDINATORS: &[&str] = &["and", "but", "or", "while"];
-/// Auxiliaries that make a speech verb passive ("was told", "were quoted").
-pub(super) const PASSIVE_AUX: &[&str] = &[
-    "was", "were", "is", "are", "been", "being", "be", "get", "got",
-];
-/// Prepositions that open an adverbial between a verb and its clause, or a phrase a
-/// subject is never inside ("in an interview with the BBC").
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "to", "with", "from", "by", "for", "of", "during", "after", "before", "via",
-    "through", "over", "into",
-];
-
-/// Objects of "tell" that are not part of what was said.
-pub(super) const OBJECTS: &[&str] = &[
-    "reporters",
-    "journalists",
-    "him",
-    "her",
-    "them",
-    "us",
-    "me",
-    "parliament",
-    "lawmakers",
-    "leader",
-    "audience",
-    "crowd",
-    "supporters",
-    "residents",
-    "officials",
-    "counterpart",
-];
-pub(super) const NP_STOPS: &[&str] = &[
-    "that", "as", "on", "in", "who", "which", "when", "during", "after", "before", "since", "and",
-    "but", "to", "at", "with", "for", "from", "about", "while", "because",
-];
-/// Words that end a generic source read backwards ("reported by | state media").
-pub(super) const NP_LEFT_STOPS: &[&str] = &["by", "of", "according", "as", "said", "says", "say"];
 
 impl<'a> Cx<'a> {
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").

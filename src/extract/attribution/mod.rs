@@ -26,7 +26,7 @@
 //! This file holds the entry points and the types the parts share: [`Cx`] (one
 //! source being read), [`Sent`] (one sentence prepared for matching) and [`Draft`] (a
 //! statement being built). The parts: `quotes` (quote marks, and which quote belongs to
-//! a verb), `lexicon` (the speech lexicon and grammar words), `subjects` (the speaker
+//! a verb), `lexicon` (the speech lexicon of the pack), `subjects` (the speaker
 //! and other noun phrases), `verbs` (the patterns around a speech verb) and `phrases`
 //! (source phrases).
 
@@ -37,12 +37,12 @@ mod subjects;
 mod verbs;
 
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
+use crate::extract::lexicon::COORDINATORS;
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
-use crate::text::Span;
-use crate::text::Word;
-use lexicon::{Lexicon, COORDINATORS};
+use crate::text::{BySentence, Span, Word};
+use lexicon::Lexicon;
 use quotes::{quotes, Quote};
 
 /// Statement claims of a source, each with its attribution. Works across sentences
@@ -58,7 +58,8 @@ pub(crate) fn find(
         .iter()
         .map(|s| crate::text::words(source.text.get(s.span.clone()).unwrap_or("")))
         .collect();
-    find_with_words(source, sentences, &words, mentions, pack)
+    let index = crate::text::BySentence::new(mentions.iter().map(|m| m.sentence));
+    find_with_words(source, sentences, &words, mentions, &index, pack)
 }
 
 /// Builds the lexicon this stage takes from the pack, ahead of the first sentence.
@@ -66,24 +67,24 @@ pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Lexicon::new);
 }
 
-/// [`find`] with the [`words`](crate::text::words) of each sentence computed by the
-/// caller (shared with entity mentions).
+/// [`find`] with the [`words`](crate::text::words) of each sentence and the mentions of
+/// each sentence (`mentions_of`, built from `mentions`) computed by the caller (shared
+/// with entity mentions and what figures are about).
 pub(crate) fn find_with_words<'a>(
     source: &'a Source,
     sentences: &'a [Sentence],
     words: &'a [Vec<Word<'a>>],
-    mentions: &[Mention],
+    mentions: &'a [Mention],
+    mentions_of: &'a BySentence,
     pack: &Pack,
 ) -> Vec<Claim> {
     let lex = pack.prepared(Lexicon::new);
     let quotes = quotes(source, sentences);
-    // mentions by sentence, so that each lookup is a binary search, not a scan
-    let mut by_sentence: Vec<&Mention> = mentions.iter().collect();
-    by_sentence.sort_by_key(|m| (m.sentence, m.span.start));
     let cx = Cx {
         source,
         sentences,
-        mentions: &by_sentence,
+        mentions,
+        mentions_of,
         lex: &lex,
         quotes: &quotes,
         words,
@@ -194,8 +195,9 @@ pub(crate) fn for_figure<'a>(
 struct Cx<'a> {
     source: &'a Source,
     sentences: &'a [Sentence],
-    /// Mentions sorted by (sentence, start).
-    mentions: &'a [&'a Mention],
+    mentions: &'a [Mention],
+    /// The mentions of each sentence, as indices into `mentions`.
+    mentions_of: &'a BySentence,
     lex: &'a Lexicon,
     quotes: &'a [Quote],
     /// The words of each sentence.
@@ -230,25 +232,26 @@ impl<'a> Cx<'a> {
     fn sentence(&self, i: usize) -> Option<Sent<'a>> {
         let s = self.sentences.get(i)?;
         let text = self.source.text.get(s.span.clone())?;
+        let mut mentions = self.mentions_in(i);
+        mentions.retain(|m| m.span.start >= s.span.start && m.span.end <= s.span.end);
         Some(Sent {
             i,
             base: s.span.start,
             text,
             words: self.words.get(i).map_or(&[], Vec::as_slice),
-            mentions: self
-                .mentions_of(i)
-                .iter()
-                .copied()
-                .filter(|m| m.span.start >= s.span.start && m.span.end <= s.span.end)
-                .collect(),
+            mentions,
         })
     }
 
-    /// The mentions of sentence `i`.
-    fn mentions_of(&self, i: usize) -> &'a [&'a Mention] {
-        let lo = self.mentions.partition_point(|m| m.sentence < i);
-        let hi = self.mentions.partition_point(|m| m.sentence <= i);
-        self.mentions.get(lo..hi).unwrap_or_default()
+    /// The mentions of sentence `i`, in text order (those at one start in the order found).
+    fn mentions_in(&self, i: usize) -> Vec<&'a Mention> {
+        let mut found: Vec<&'a Mention> = self
+            .mentions_of
+            .of(i)
+            .filter_map(|k| self.mentions.get(k))
+            .collect();
+        found.sort_by_key(|m| m.span.start);
+        found
     }
 
     fn claim(&self, s: &Sent<'_>, d: Draft) -> Claim {

@@ -6,8 +6,8 @@
 //! its speaker (“...,” said X) or opens a few words after it (said: “...”); and the
 //! statement of a sentence that only continues the quotation before it.
 
-use super::lexicon::COORDINATORS;
 use super::{Cx, Draft, Sent};
+use crate::extract::lexicon::COORDINATORS;
 use crate::extract::{Claim, ClaimBody};
 use crate::ingest::Source;
 use crate::segment::Sentence;

@@ -6,9 +6,11 @@
 //! a person or organisation mention, a generic source ("activist groups", with no
 //! kind), or a pronoun resolved to the person or organisation named last before it.
 
-use super::lexicon::{COORDINATORS, DETERMINERS, NP_LEFT_STOPS, NP_STOPS, PREPOSITIONS};
 use super::phrases::Phrase;
 use super::{Cx, Draft, Sent};
+use crate::extract::lexicon::{
+    ADVERBIAL_PREPOSITIONS, COORDINATORS, DETERMINERS, NP_LEFT_STOPS, NP_STOPS,
+};
 use crate::extract::{Mention, Party};
 use crate::normalize::fold;
 use crate::pack::EntityKind;
@@ -68,7 +70,7 @@ impl<'a> Cx<'a> {
                 }
                 let first = s.words.partition_point(|x| s.base + x.start < m.span.start);
                 let prep = first.checked_sub(1).filter(|&p| {
-                    PREPOSITIONS.contains(&s.words[p].lower_text())
+                    ADVERBIAL_PREPOSITIONS.contains(&s.words[p].lower_text())
                         && s.text.get(s.words[p].end..s.words[first].start) == Some(" ")
                 });
                 if let (EntityKind::Place, Some(p), None) = (m.kind, prep, qualifier_end) {
@@ -173,7 +175,7 @@ impl<'a> Cx<'a> {
     fn lowercase_place(&self, s: &Sent<'_>, j: usize) -> Option<usize> {
         let p = (j.saturating_sub(5)..j - 1).rev().find(|&p| {
             p > 0
-                && PREPOSITIONS.contains(&s.words[p].lower_text())
+                && ADVERBIAL_PREPOSITIONS.contains(&s.words[p].lower_text())
                 && self.lex.generic.contains(s.words[p - 1].lower_text())
         })?;
         let plain = s
@@ -324,7 +326,7 @@ impl<'a> Cx<'a> {
         } else {
             (s.i.saturating_sub(10)..s.i)
                 .rev()
-                .find_map(|i| self.mentions_of(i).iter().copied().find(|m| m.kind == kind))
+                .find_map(|i| self.mentions_in(i).into_iter().find(|m| m.kind == kind))
         }?;
         Some(Party {
             name: found.canonical.clone(),
@@ -358,7 +360,7 @@ impl<'a> Cx<'a> {
             let lower = next.lower_text();
             if next.text.starts_with(|c: char| c.is_uppercase())
                 || DETERMINERS.contains(&lower)
-                || PREPOSITIONS.contains(&lower)
+                || ADVERBIAL_PREPOSITIONS.contains(&lower)
                 || COORDINATORS.contains(&lower)
                 || self.lex.generic.contains(lower)
             {
@@ -434,7 +436,7 @@ impl<'a> Cx<'a> {
             while j > 0 && DETERMINERS.contains(&s.words[j - 1].lower_text()) {
                 j -= 1;
             }
-            j > 0 && PREPOSITIONS.contains(&s.words[j - 1].lower_text())
+            j > 0 && ADVERBIAL_PREPOSITIONS.contains(&s.words[j - 1].lower_text())
         };
         let pick = |kind: EntityKind| {
             s.mentions.iter().find(|m| {

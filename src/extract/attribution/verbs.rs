@@ -13,10 +13,12 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::{DETERMINERS, NP_STOPS, OBJECTS, PASSIVE_AUX, PREPOSITIONS};
 use super::phrases::Phrase;
 use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
+use crate::extract::lexicon::{
+    ADVERBIAL_PREPOSITIONS, DETERMINERS, FIGURE_BOUNDS, NP_STOPS, OBJECT_PRONOUNS, PASSIVE_AUX,
+};
 use crate::extract::Party;
 use crate::pack::SpeechRole;
 use crate::text::words;
@@ -410,7 +412,8 @@ impl<'a> Cx<'a> {
                 break;
             }
             let lower = x.lower_text();
-            if n == 0 && !PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower) {
+            if n == 0 && !ADVERBIAL_PREPOSITIONS.contains(&lower) && !self.lex.skip.contains(lower)
+            {
                 break;
             }
         }
@@ -456,25 +459,26 @@ impl<'a> Cx<'a> {
                 break;
             };
             let lower = x.lower_text();
-            if OBJECTS.contains(&lower) || self.lex.generic.contains(lower) {
+            if OBJECT_PRONOUNS.contains(&lower)
+                || self.lex.audiences.contains(lower)
+                || self.lex.generic.contains(lower)
+            {
                 return k + n + 1;
             }
         }
         k
     }
 
-    /// Where a clause that opens the sentence starts: after a dateline ("MOSCOW
-    /// (Reuters) –").
+    /// Where a clause that opens the sentence starts: after the source's wire dateline
+    /// ([`Source::dateline`](crate::ingest::Source), "MOSCOW (Reuters)") and the dash that
+    /// follows it, when the sentence opens with them.
     pub(super) fn content_start(&self, s: &Sent<'_>) -> usize {
-        static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(
-                r"^\p{Lu}[\p{Lu}\s.'’-]+(?:,[\p{Lu}\s.'’-]+)*(?:,\s*\p{L}+\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[–—-]+\s*",
-            )
-                .expect("the dateline pattern is a valid regex")
-        });
-        DATELINE
-            .find(s.text)
-            .map_or_else(|| first_word_start(s), |m| m.end())
+        self.source
+            .dateline
+            .as_ref()
+            .filter(|d| d.span.start == s.base)
+            .and_then(|d| after_dash(s.text.get(d.span.end - s.base..)?))
+            .map_or_else(|| first_word_start(s), |rest| s.text.len() - rest.len())
     }
 
     /// Whether the verb at word `v` sets a figure "at" a number within its clause: "put
@@ -489,25 +493,6 @@ impl<'a> Cx<'a> {
         // "organisers estimated some 750,000 people came": the figure is the object,
         // right after the verb or after a word that bounds it ("some", "at least").
         const FIGURE_OBJECT_WORDS: usize = 3;
-        const BOUNDING: &[&str] = &[
-            "some",
-            "about",
-            "around",
-            "roughly",
-            "nearly",
-            "almost",
-            "over",
-            "more",
-            "than",
-            "at",
-            "least",
-            "up",
-            "to",
-            "as",
-            "many",
-            "approximately",
-            "only",
-        ];
         let mut figure_object = false;
         let mut end = s.words[v].end;
         for w in s.words[v + 1..].iter().take(FIGURE_OBJECT_WORDS) {
@@ -519,7 +504,7 @@ impl<'a> Cx<'a> {
                 figure_object = gap.trim().is_empty() || gap.trim() == "$";
                 break;
             }
-            if !BOUNDING.contains(&w.lower_text()) {
+            if !FIGURE_BOUNDS.contains(&w.lower_text()) {
                 break;
             }
             end = w.end;
@@ -614,6 +599,14 @@ pub(super) fn first_word_start(s: &Sent<'_>) -> usize {
     s.words.first().map_or(0, |w| w.start)
 }
 
+/// What follows the dash after a dateline (" – The river burst": "The river burst"), or
+/// `None` when no dash follows.
+fn after_dash(text: &str) -> Option<&str> {
+    let rest = text.trim_start();
+    let after = rest.trim_start_matches(['–', '—', '-']);
+    (after.len() < rest.len()).then(|| after.trim_start())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::attribution::tests::show;
@@ -697,8 +690,8 @@ mod tests {
             @"Red Cross [put] reported: the number of injured at 46 late on Friday"
         );
         insta::assert_snapshot!(
-            show("Organisers claimed 90,000, but the police put that figure nearer to 60,000."),
-            @"police [put] reported: that figure nearer to 60,000"
+            show("Organisers claimed 90,000, but the police put the figure nearer to 60,000."),
+            @"police [put] reported: the figure nearer to 60,000"
         );
         insta::assert_snapshot!(
             show("Hospital officials estimated the number of patients at about 90."),
@@ -787,6 +780,18 @@ mod tests {
         insta::assert_snapshot!(
             show("LIMA (AFP) – Two bridges collapsed overnight, officials said."),
             @"officials [say] reported: Two bridges collapsed overnight"
+        );
+    }
+
+    #[test]
+    fn a_dateline_with_a_country_or_two_places_is_not_part_of_the_content() {
+        insta::assert_snapshot!(
+            show("ACCRA, Ghana (Coast Wire) — Nine ferries sank in the storm, port officials said."),
+            @"port officials [say] reported: Nine ferries sank in the storm"
+        );
+        insta::assert_snapshot!(
+            show("LOME/ACCRA (Coast Wire) – Two ports closed for the week, the agency said."),
+            @"agency [say] reported: Two ports closed for the week"
         );
     }
 

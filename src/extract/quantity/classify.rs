@@ -10,10 +10,11 @@
 use std::ops::Range;
 
 use super::figure::Figure;
-use super::{counted, is_word, Matchers};
+use super::{counted, Matchers};
 use crate::extract::lexicon::{CONJUNCTIONS, DEFINITE};
 use crate::extract::{Quantity, Scope};
 use crate::pack::{Dimension, Pack};
+use crate::text::is_whole_word;
 
 /// Kind, event, counted and unit of a figure, from the words of its own clause.
 pub(super) fn classify(
@@ -156,7 +157,7 @@ fn nearest_event(
     let mut best: Option<(usize, usize, usize)> = None;
     for hit in m.events.find_iter(&lower[window.clone()]) {
         let (s, e) = (window.start + hit.start(), window.start + hit.end());
-        if !is_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
+        if !is_whole_word(lower, s, e) || (s < f.end_with_unit && f.start_with_modifier < e) {
             continue;
         }
         if left_only && e > f.start_with_modifier {

@@ -8,8 +8,9 @@
 use std::ops::Range;
 
 use super::figure::Figure;
-use super::{is_word, Matchers};
+use super::Matchers;
 use crate::extract::lexicon::{COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP};
+use crate::text::is_whole_word;
 
 /// What the figure counts, written after it: ("civilian protesters", found in the pack).
 pub(super) fn counted_after(
@@ -82,7 +83,7 @@ pub(super) fn counted_after(
     let mut head: Option<usize> = None;
     for hit in m.counted.find_iter(lower.get(first..span_end)?) {
         let (s, e) = (first + hit.start(), first + hit.end());
-        if !is_word(lower, s, e) {
+        if !is_whole_word(lower, s, e) {
             continue;
         }
         match head {
@@ -132,7 +133,7 @@ pub(super) fn counted_before(
     let mut last = None;
     for hit in m.counted.find_iter(region) {
         let (s, e) = (start + hit.start(), start + hit.end());
-        if is_word(lower, s, e) {
+        if is_whole_word(lower, s, e) {
             last = Some(lower[s..e].to_owned());
         }
     }

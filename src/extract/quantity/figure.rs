@@ -10,11 +10,12 @@
 
 use std::ops::Range;
 
-use super::{counted, is_word, tally, Hint, Matchers};
+use super::{counted, tally, Hint, Matchers};
 use crate::extract::lexicon::{AGE_ENDINGS, DURATION_WINDOW, UNIT_LINKS};
 use crate::extract::number::{self, Form, Numeral, Skipped, Why};
 use crate::extract::{scope, Interval};
 use crate::pack::{Bound, Dimension, Pack};
+use crate::text::is_whole_word;
 
 /// A number in context, before its kind is known.
 #[derive(Debug, Clone)]
@@ -166,7 +167,7 @@ pub(super) fn figures(
     let vague = hint.vague.then(|| m.vague.find_iter(lower));
     for v in vague.into_iter().flatten() {
         let (s, e) = (v.start(), v.end());
-        if !is_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
+        if !is_whole_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
             continue;
         }
         let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
@@ -307,7 +308,7 @@ fn figure(
             if h.len() >= p.len()
                 && h.is_char_boundary(h.len() - p.len())
                 && h[h.len() - p.len()..].eq_ignore_ascii_case(p)
-                && is_word(text, h.len() - p.len(), h.len())
+                && is_whole_word(text, h.len() - p.len(), h.len())
             {
                 unit = Some(*u);
                 prefix_start = h.len() - p.len();
@@ -318,7 +319,7 @@ fn figure(
             head.len() >= p.len()
                 && head.is_char_boundary(head.len() - p.len())
                 && head[head.len() - p.len()..].eq_ignore_ascii_case(p)
-                && is_word(text, head.len() - p.len(), head.len())
+                && is_whole_word(text, head.len() - p.len(), head.len())
         } else {
             head.ends_with(p.as_str())
         };
@@ -468,7 +469,7 @@ fn figure(
         if r.starts_with(p.as_str())
             && (rest.len() - r.len() <= 1)
             && (!p.chars().all(char::is_alphabetic)
-                || is_word(
+                || is_whole_word(
                     lower,
                     end_with_unit + rest.len() - r.len(),
                     end_with_unit + rest.len() - r.len() + p.len(),
@@ -565,7 +566,9 @@ fn modifier_before(lower: &str, at: usize, m: &Matchers) -> Option<(usize, Strin
                 // "the toll has gone up to 368": a figure reached, not a ceiling
                 return None;
             }
-            if is_word(lower, s, head.len()) || !p.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            if is_whole_word(lower, s, head.len())
+                || !p.chars().all(|c| c.is_alphabetic() || c == ' ')
+            {
                 return Some((s, p.clone(), *b));
             }
         }

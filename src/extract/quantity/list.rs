@@ -1,5 +1,5 @@
-//! Figures in a list of labelled lines: "Chicago: 150,000", "Boston: 100,000, according to
-//! the Boston Globe". Such a line has no counted noun or event of its own; the list does.
+//! Figures in a list of labelled lines: "Port Elden: 12,500", "Vossberg: 40,000, according
+//! to the Vossberg Herald". Such a line has no counted noun or event of its own; the list does.
 //!
 //! Input: the sentences of a source and the claims found sentence by sentence. Output:
 //! claims for the unlabelled-kind items of lists of at least [`MIN_ITEMS`] lines whose
@@ -153,7 +153,7 @@ fn item(
         ),
         about: None,
     };
-    let as_of = scope::reporting_date(text, &local, &m.speech).or(anchor.date);
+    let as_of = scope::reporting_date(text, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;
     let mut q = with_scope(
         q, text, lower, base, &local, &clauses, f, as_of, false, pack,

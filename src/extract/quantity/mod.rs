@@ -91,7 +91,7 @@ pub(crate) fn find(
         return Vec::new();
     }
     let clauses = scope::clauses(text);
-    let as_of = scope::reporting_date(text, &local_dates, &m.speech).or(anchor.date);
+    let as_of = scope::reporting_date(text, &local_dates, &m.speech, pack).or(anchor.date);
     let mut out: Vec<Claim> = Vec::new();
     let mut previous: Vec<Quantity> = Vec::new();
     for f in figures {
@@ -267,7 +267,7 @@ fn compares(head: &str) -> bool {
 fn restates(lead: &str) -> bool {
     RESTATING_NOUNS.iter().any(|noun| {
         lead.rfind(noun).is_some_and(|at| {
-            is_word(lead, at, at + noun.len())
+            crate::text::is_whole_word(lead, at, at + noun.len())
                 && lead[at + noun.len()..].split_whitespace().count() <= 3
         })
     })
@@ -354,7 +354,7 @@ fn with_scope(
             from: None,
             to: None,
         }),
-        None => scope::time_scope(text, base, dates, clauses, f.span.clone(), part),
+        None => scope::time_scope(text, base, dates, clauses, f.span.clone(), part, pack),
     };
     q.scope = Scope {
         time,
@@ -496,13 +496,6 @@ impl Matchers {
                 .collect(),
         }
     }
-}
-
-/// Whether `start..end` of `text` is a whole word (or words).
-fn is_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
