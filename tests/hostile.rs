@@ -498,3 +498,187 @@ fn a_group_compared_as_a_sample_says_so() {
         "{v}"
     );
 }
+
+/// A page of `n` paragraphs about the harbour, for the web archive cases.
+fn harbour_page(n: usize) -> String {
+    let p: String = (0..n)
+        .map(|i| {
+            format!(
+                "<p>The harbour board counted {} moorings on pier {i}, its clerk said.</p>",
+                20 + i
+            )
+        })
+        .collect();
+    format!("<html><head><title>Harbour</title></head><body><article><h1>Harbour count</h1>{p}</article></body></html>")
+}
+
+/// The JSON report of `news` with `warc` in it as `crawl.warc`, under a maximum source
+/// size of `max`, which skips part of the archive: its output and its stderr.
+fn report_archive(
+    dir: &tempfile::TempDir,
+    news: &Path,
+    warc: &[u8],
+    max: &str,
+) -> (Output, String) {
+    std::fs::write(news.join("crawl.warc"), warc).unwrap();
+    let args = [
+        "report",
+        "--format",
+        "json",
+        "--max-source-size",
+        max,
+        "news",
+    ];
+    let o = run(&args, dir.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    (o, err)
+}
+
+/// One WARC `response` record whose HTTP body is `body`, sent with `extra` header lines.
+fn warc_response(uri: &str, extra: &str, body: &[u8]) -> Vec<u8> {
+    let mut block = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{extra}Content-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    block.extend_from_slice(body);
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(&block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+#[test]
+fn an_archive_record_over_the_size_limit_is_named_and_the_others_read() {
+    use std::io::Write as _;
+    let (dir, news) = story();
+    // a small gzip body that inflates to 64 MiB of spaces: never inflated past the limit
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..64 {
+        gz.write_all(&[b' '; 1 << 20]).unwrap();
+    }
+    let bomb = gz.finish().unwrap();
+    let mut warc = warc_response(
+        "https://harbour.example/bomb",
+        "Content-Encoding: gzip\r\n",
+        &bomb,
+    );
+    warc.extend(warc_response(
+        "https://harbour.example/count",
+        "",
+        harbour_page(4).as_bytes(),
+    ));
+    let (o, err) = report_archive(&dir, &news, &warc, "1M");
+    assert!(
+        err.contains("crawl.warc#1") && err.contains("--max-source-size"),
+        "{err}"
+    );
+    assert_eq!(source_ids(&o), ["a", "b", "count"]);
+}
+
+#[test]
+fn an_archive_is_limited_as_a_whole_and_the_records_before_the_limit_read() {
+    let (dir, news) = story();
+    // each page is about 1.5 KB; four of them fit in 4 times a limit of 2K, not five
+    let page = harbour_page(20);
+    assert!(page.len() > 1200 && page.len() < 2048, "{}", page.len());
+    let mut warc = Vec::new();
+    for i in 1..=6 {
+        warc.extend(warc_response(
+            &format!("https://harbour.example/p{i}"),
+            "",
+            page.as_bytes(),
+        ));
+    }
+    let (o, err) = report_archive(&dir, &news, &warc, "2K");
+    assert!(
+        err.contains("crawl.warc#") && err.contains("rest of the archive are skipped"),
+        "{err}"
+    );
+    let ids = source_ids(&o);
+    assert!(
+        ids.starts_with(&["a".to_owned(), "b".to_owned()]),
+        "{ids:?}"
+    );
+    let kept: Vec<&String> = ids.iter().filter(|i| i.starts_with('p')).collect();
+    assert!(kept.len() >= 4 && kept.len() < 6, "{ids:?}");
+}
+
+/// About `kib` KiB of plain news prose: background sentences, one in eight a quote of a
+/// named person (a small deterministic generator).
+fn plain_prose(kib: usize) -> String {
+    const FIRST: [&str; 8] = [
+        "Mira", "Tomas", "Ines", "Kwame", "Lotte", "Ravi", "Sanna", "Oskar",
+    ];
+    const LAST: [&str; 8] = [
+        "Valdez",
+        "Brandt",
+        "Osei",
+        "Lindqvist",
+        "Mehta",
+        "Arslan",
+        "Quist",
+        "Noor",
+    ];
+    const DAYS: [&str; 5] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    let mut text = String::from("Storm floods the harbour\n\n");
+    while text.len() < kib << 10 {
+        let who = format!("{} {}", FIRST[next(8)], LAST[next(8)]);
+        let day = DAYS[next(5)];
+        text.push_str(&match next(8) {
+            0 => format!(
+                "\"The water rose faster than anyone expected,\" {who} told reporters on {day}. "
+            ),
+            1 => "Shops along the quay stayed shut while pumps worked through the night. ".into(),
+            2 => {
+                format!("By {day} evening the tide had turned and the first ferries sailed again. ")
+            }
+            3 => "Residents stacked sandbags at their doors and waited for the next high tide. "
+                .into(),
+            4 => "Gulls circled over the flooded fish market as the rain eased. ".into(),
+            5 => "Volunteers carried blankets and soup to the school hall on the hill. ".into(),
+            6 => "Fishing crews checked their moorings again before dark. ".into(),
+            _ => "The old sea wall, built a century ago, held along most of its length. ".into(),
+        });
+        if next(4) == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+/// Peak memory stays a small multiple of the input: 8 MiB of prose beside two other
+/// sources is reported within an address space of 160 MiB (the binary, its threads and
+/// the pack) plus 8 times the input. (The words of every sentence, once held for the
+/// whole source, took more than that alone.)
+#[cfg(unix)]
+#[test]
+fn long_prose_is_reported_within_eight_times_its_size() {
+    let (dir, news) = story();
+    let prose = plain_prose(8 << 10);
+    std::fs::write(news.join("long.txt"), &prose).unwrap();
+    let limit_kib = 160 * 1024 + 8 * (prose.len() >> 10);
+    let script = format!(
+        "ulimit -v {limit_kib} && exec '{}' --no-config report --format json --max-source-size 64M news",
+        env!("CARGO_BIN_EXE_crosscheck")
+    );
+    let o = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(source_ids(&o), ["a", "b", "long"]);
+}

@@ -390,28 +390,24 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     // The source in ASCII lowercase (same byte offsets), from which each stage borrows
     // lowercase words and sentences instead of allocating them.
     let lower = source.text.to_ascii_lowercase();
-    // The words of each sentence, split once for entities and attribution.
-    let words: Vec<Vec<crate::text::Word<'_>>> = sentences
-        .iter()
-        .map(|s| {
-            crate::text::words_lowered(
-                source.text.get(s.span.clone()).unwrap_or(""),
-                lower.get(s.span.clone()),
-            )
-        })
-        .collect();
     let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
     let aliases = entity::alias_hits(&lower, &spans, pack);
     for (((i, s), found), aliases) in sentences.iter().enumerate().zip(phrases).zip(aliases) {
         dates.extend(time::dates_of(source, i, s, &anchor, found));
+        // The words of one sentence at a time (attribution splits them again): held for
+        // the whole source, they took ten times its size.
+        let words = crate::text::words_lowered(
+            source.text.get(s.span.clone()).unwrap_or(""),
+            lower.get(s.span.clone()),
+        );
         mentions.extend(entity::find_mentions_in(
-            source, i, s, &words[i], pack, aliases,
+            source, i, s, &words, pack, aliases,
         ));
     }
     entity::link(&mut mentions, pack);
     let mentions_of = crate::text::BySentence::new(mentions.iter().map(|m| m.sentence));
     let statements =
-        attribution::find_with_words(source, sentences, &words, &mentions, &mentions_of, pack);
+        attribution::find_lowered(source, sentences, &lower, &mentions, &mentions_of, pack);
     let mut claims = Vec::new();
     // the dates of each sentence, in one pass (not one pass over all dates per sentence)
     let mut by_sentence: Vec<Vec<&DateRef>> = vec![Vec::new(); sentences.len()];

@@ -92,20 +92,20 @@ pub(crate) fn window(clauses: &[Clause], at: usize) -> Range<usize> {
 
 /// The date the sentence's figures are reported as of: a day next to a speech verb
 /// ("said on Tuesday", "on Tuesday said"); `speech` are the forms of the pack's verbs.
+/// `lower` is the sentence text in ASCII lowercase.
 pub(crate) fn reporting_date(
-    text: &str,
+    lower: &str,
     dates: &[LocalDate<'_>],
     speech: &[String],
     pack: &Pack,
 ) -> Option<Date> {
     dates
         .iter()
-        .filter(|d| is_reporting(text, d, speech, pack))
+        .filter(|d| is_reporting(lower, d, speech, pack))
         .find_map(|d| d.date.from.filter(|f| Some(*f) == d.date.to))
 }
 
-fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -> bool {
-    let lower = text.to_ascii_lowercase();
+fn is_reporting(lower: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -> bool {
     let before: Vec<&str> = lower[..d.span.start]
         .split_whitespace()
         .rev()
@@ -117,7 +117,7 @@ fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -
         speech.iter().any(|s| s == w)
     };
     // "reported on Friday", "said Tuesday", "on Friday said".
-    report_time(text, d, pack)
+    report_time(lower, d, pack)
         || (before.first() == Some(&"on") && before.get(1).is_some_and(is_verb))
         || before.first().is_some_and(is_verb)
         || after.first().is_some_and(is_verb)
@@ -125,9 +125,16 @@ fn is_reporting(text: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -
 
 /// The time scope of a figure at `figure`: the nearest date of its clause that is not a
 /// reporting date; else, for a whole (not part) figure, a date of the sentence's main
-/// clauses; else a "since the coup" phrase without a date.
+/// clauses; else a "since the coup" phrase without a date. `lower` is `text` in ASCII
+/// lowercase (same byte offsets).
+///
+/// Each test of a date looks at a few words around it, never the whole sentence, and the
+/// comparison-base test (the words between the figure and a later date) runs only for
+/// the dates of the figure's clause: the cost per figure does not grow with the sentence.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn time_scope(
     text: &str,
+    lower: &str,
     base: usize,
     dates: &[LocalDate<'_>],
     clauses: &[Clause],
@@ -136,11 +143,13 @@ pub(crate) fn time_scope(
     pack: &Pack,
 ) -> Option<TimeScope> {
     let w = window(clauses, figure.start);
-    let usable: Vec<&LocalDate<'_>> = dates
-        .iter()
-        .filter(|d| !is_reporting_simple(text, d, pack) && !after_superlative(text, d.span.start))
-        .filter(|d| !possessive_day(text, d) && !comparison_base(text, &figure, d))
-        .collect();
+    // (a test, not a list: only the dates a rule below considers are tested)
+    let usable = |d: &&LocalDate<'_>| {
+        !is_reporting_simple(lower, d, pack)
+            && !after_superlative(lower, d.span.start)
+            && !possessive_day(text, d)
+            && !comparison_base(lower, &figure, d)
+    };
     let dist = |d: &LocalDate<'_>| {
         if d.span.start >= figure.end {
             d.span.start - figure.end
@@ -158,17 +167,18 @@ pub(crate) fn time_scope(
             .find(|c| c.span.contains(&d.span.start))
             .is_some_and(|c| c.aside)
     };
-    let in_clause = usable
+    let in_clause = dates
         .iter()
         .filter(|d| d.span.start >= w.start && d.span.end <= w.end)
         .filter(|d| own_aside || !in_aside(d))
+        .filter(usable)
         .min_by_key(|d| dist(d));
     if in_clause.is_none() {
         if let Some(t) = this_period(text, base, &w, &figure) {
             return Some(t);
         }
     }
-    let chosen = in_clause.copied().or_else(|| {
+    let chosen = in_clause.or_else(|| {
         if part {
             return None;
         }
@@ -176,7 +186,7 @@ pub(crate) fn time_scope(
         // ("three visits, officials said, the last one in May").
         // A period the sentence is about ("the budget for fiscal 2026, ... up 6%") wins
         // over the day of the event ("on Thursday").
-        usable
+        dates
             .iter()
             .filter(|d| d.span.end <= figure.start)
             .filter(|d| {
@@ -185,12 +195,12 @@ pub(crate) fn time_scope(
                     .find(|c| c.span.contains(&d.span.start))
                     .is_some_and(|c| !c.aside)
             })
+            .filter(usable)
             .min_by_key(|d| (is_day(d), dist(d)))
-            .copied()
     });
     match chosen {
-        Some(d) => Some(describe(text, base, d, &figure)),
-        None => since_phrase(text, base, &w),
+        Some(d) => Some(describe(text, lower, base, d, &figure)),
+        None => since_phrase(text, lower, base, &w),
     }
 }
 
@@ -543,8 +553,7 @@ pub(crate) fn place_key(name: &str, pack: &Pack) -> String {
 
 /// A reporting date by the pack's `reporting_forms` only: "reported on Friday", "said on
 /// Friday".
-fn is_reporting_simple(text: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
-    let lower = text.to_ascii_lowercase();
+fn is_reporting_simple(lower: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
     let before: Vec<&str> = lower[..d.span.start]
         .split_whitespace()
         .rev()
@@ -555,15 +564,14 @@ fn is_reporting_simple(text: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
         pack.reporting_forms.iter().any(|f| f == w)
     };
-    report_time(text, d, pack)
+    report_time(lower, d, pack)
         || (before.first() == Some(&"on") && before.get(1).is_some_and(|w| verb(w)))
         || verb(after)
 }
 
 /// Whether a date says when a figure was reported rather than what it covers: "as of
 /// Thursday", "at its briefing on Tuesday", or a wire dateline ("PARIS, March 3 (Wire) –").
-fn report_time(text: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
-    let lower = text.to_ascii_lowercase();
+fn report_time(lower: &str, d: &LocalDate<'_>, pack: &Pack) -> bool {
     let head = lower[..d.span.start].trim_end();
     if head.ends_with(" as of") || head == "as of" {
         return true;
@@ -591,12 +599,11 @@ fn possessive_day(text: &str, d: &LocalDate<'_>) -> bool {
 
 /// "six percent bigger than last year", "a 6 percent increase over this year's": a date after
 /// the figure that is the base of a comparison, not its scope.
-fn comparison_base(text: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool {
+fn comparison_base(lower: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool {
     if d.span.start < figure.end {
         return false;
     }
-    let lower = text[figure.end..d.span.start].to_ascii_lowercase();
-    let words: Vec<&str> = lower
+    let words: Vec<&str> = lower[figure.end..d.span.start]
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
@@ -622,8 +629,7 @@ fn comparison_base(text: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool
         )
     };
     // "up 6 per cent from the $3.9bn approved for 2024": the change word comes first.
-    let head = text[..figure.start].to_ascii_lowercase();
-    let change_before = head
+    let change_before = lower[..figure.start]
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .rev()
@@ -641,8 +647,7 @@ fn comparison_base(text: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> bool
 }
 
 /// "the deadliest day since 2010", "the first since March": a comparison, not a scope.
-fn after_superlative(text: &str, at: usize) -> bool {
-    let lower = text.to_ascii_lowercase();
+fn after_superlative(lower: &str, at: usize) -> bool {
     let words: Vec<&str> = lower[..at].split_whitespace().rev().take(6).collect();
     let Some(since) = words.iter().position(|w| *w == "since") else {
         return false;
@@ -657,8 +662,13 @@ fn after_superlative(text: &str, at: usize) -> bool {
 
 /// The scope phrase around a date: its preposition, and the event noun when the date is
 /// used as an adjective ("since the Feb. 1 coup").
-fn describe(text: &str, base: usize, d: &LocalDate<'_>, figure: &Range<usize>) -> TimeScope {
-    let lower = text.to_ascii_lowercase();
+fn describe(
+    text: &str,
+    lower: &str,
+    base: usize,
+    d: &LocalDate<'_>,
+    figure: &Range<usize>,
+) -> TimeScope {
     let head = lower[..d.span.start].trim_end();
     let mut start = d.span.start;
     let mut end = d.span.end;
@@ -793,12 +803,11 @@ fn names_a_day(text: &str) -> bool {
 }
 
 /// "since the coup", "since the quake began": a cumulative scope with no date.
-fn since_phrase(text: &str, base: usize, w: &Range<usize>) -> Option<TimeScope> {
-    let lower = text.to_ascii_lowercase();
+fn since_phrase(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Option<TimeScope> {
     let region = &lower[w.clone()];
     let at = region.find("since the ")?;
     let s = w.start + at;
-    if after_superlative(text, s + "since".len()) {
+    if after_superlative(lower, s + "since".len()) {
         return None;
     }
     let after = s + "since the ".len();

@@ -593,7 +593,7 @@ fn read_planned(
     progress: Option<&Progress>,
 ) -> Vec<Result<Source, InputError>> {
     match &p.fs {
-        Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, pack, progress),
+        Some(fs) if p.bytes.is_none() && warc::is_warc(fs) => warc::read(p, limits, pack, progress),
         Some(fs) if p.bytes.is_none() && html::is_page(fs) => {
             vec![html::read_planned(p, limits, pack)]
         }

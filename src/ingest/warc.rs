@@ -7,11 +7,18 @@
 //! and, when the page gives no date, its date is the record's `WARC-Date`. A truncated
 //! record or a gzip error is an error naming the file and record; the records before it
 //! are still read.
+//!
+//! Limits: a record's payload (after any HTTP content coding is undone) is a source, so
+//! one larger than `--max-source-size` is named and skipped. The article records of one
+//! archive may hold at most [`ARCHIVE_FACTOR`] times `--max-source-size` together and be
+//! at most [`MAX_ARCHIVE_SOURCES`] sources: the record that would pass either is named,
+//! and it and the rest of the archive are skipped (the records before it are kept).
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::html::{self, page_error, PageError};
+use super::read::Limits;
 use super::{Field, InputError, InputErrorKind, Origin, Planned, Source};
 use crate::pack::Pack;
 use crate::progress::{Counted, Progress};
@@ -20,6 +27,64 @@ use crate::progress::{Counted, Progress};
 const MAX_RECORD_BYTES: u64 = html::MAX_PAGE_BYTES as u64 * 2;
 /// A header line longer than this is not WARC.
 const MAX_HEADER_LINE: usize = 64 << 10;
+/// The article records of one archive hold at most this many times `--max-source-size`
+/// of payload together (64 MB by default).
+pub(crate) const ARCHIVE_FACTOR: u64 = 4;
+/// One archive gives at most this many sources.
+pub(crate) const MAX_ARCHIVE_SOURCES: usize = 10_000;
+
+/// What is left of an archive's allowance ([`ARCHIVE_FACTOR`], [`MAX_ARCHIVE_SOURCES`]).
+struct Budget {
+    limits: Limits,
+    /// Payload bytes the archive's sources may still hold.
+    bytes: u64,
+    /// Sources the archive may still give.
+    sources: usize,
+    /// Set when a record did not fit: the archive is read no further.
+    spent: bool,
+}
+
+impl Budget {
+    fn new(limits: Limits) -> Budget {
+        Budget {
+            limits,
+            bytes: limits.max_source_size.saturating_mul(ARCHIVE_FACTOR),
+            sources: MAX_ARCHIVE_SOURCES,
+            spent: false,
+        }
+    }
+
+    /// Takes a payload of `len` bytes from the allowance, or says why it does not fit.
+    fn take(&mut self, name: &str, len: usize) -> Result<(), InputError> {
+        let len = len as u64;
+        if len > self.limits.max_source_size {
+            return Err(InputError {
+                path: name.to_owned(),
+                kind: InputErrorKind::TooLarge {
+                    size: Some(len),
+                    limit: self.limits.max_source_size,
+                },
+            });
+        }
+        let why = if self.sources == 0 {
+            format!("the archive gives more than {MAX_ARCHIVE_SOURCES} articles")
+        } else if len > self.bytes {
+            format!(
+                "the archive's articles hold more than {} bytes together ({ARCHIVE_FACTOR} times `--max-source-size`)",
+                self.limits.max_source_size.saturating_mul(ARCHIVE_FACTOR)
+            )
+        } else {
+            self.bytes -= len;
+            self.sources -= 1;
+            return Ok(());
+        };
+        self.spent = true;
+        Err(error(
+            name,
+            format!("{why}; this record and the rest of the archive are skipped"),
+        ))
+    }
+}
 
 /// Whether `path` names a web archive (`.warc`, `.warc.gz`).
 pub(super) fn is_warc(path: &Path) -> bool {
@@ -34,6 +99,7 @@ pub(super) fn is_warc(path: &Path) -> bool {
 /// When `progress` is given, the bytes of the file are counted into it as they are read.
 pub(super) fn read(
     p: &Planned,
+    limits: Limits,
     pack: &Pack,
     progress: Option<&Progress>,
 ) -> Vec<Result<Source, InputError>> {
@@ -62,15 +128,17 @@ pub(super) fn read(
     } else {
         file
     };
-    read_records(&p.path, BufReader::new(stream), pack)
+    read_records(&p.path, BufReader::new(stream), limits, pack)
 }
 
-/// Reads records from `stream`, naming them after `path`.
+/// Reads records from `stream`, naming them after `path`, within `limits`.
 pub(crate) fn read_records(
     path: &str,
     mut stream: impl BufRead,
+    limits: Limits,
     pack: &Pack,
 ) -> Vec<Result<Source, InputError>> {
+    let mut budget = Budget::new(limits);
     let mut out = Vec::new();
     let mut n = 0;
     loop {
@@ -122,8 +190,11 @@ pub(crate) fn read_records(
         }
         let kind = header.get("warc-type").map(String::as_str).unwrap_or("");
         if matches!(kind, "response" | "resource") {
-            if let Some(r) = record(&name, kind, &header, &block, pack) {
+            if let Some(r) = record(&name, kind, &header, &block, &mut budget, pack) {
                 out.push(r);
+            }
+            if budget.spent {
+                break;
             }
         }
     }
@@ -174,14 +245,18 @@ fn read_line(stream: &mut impl BufRead, line: &mut Vec<u8>) -> Result<bool, Stri
     Ok(k > 0)
 }
 
-/// The source of one `response` or `resource` record, if its payload is HTML or text.
+/// The source of one `response` or `resource` record, if its payload is HTML or text and
+/// fits in what is left of the archive's `budget`.
 fn record(
     name: &str,
     kind: &str,
     header: &Header,
     block: &[u8],
+    budget: &mut Budget,
     pack: &Pack,
 ) -> Option<Result<Source, InputError>> {
+    // a payload may be decoded to at most one byte more than a source may hold
+    let cap = budget.limits.max_source_size.saturating_add(1);
     let (content_type, payload) = if kind == "response" {
         let (http, body) = split_http(block)?;
         let mut payload = body.to_vec();
@@ -194,9 +269,9 @@ fn record(
         match http.get("content-encoding").map(|v| v.to_ascii_lowercase()) {
             Some(enc) if enc.contains("gzip") || enc.contains("deflate") => {
                 let mut plain = Vec::new();
-                let mut d = flate2::read::MultiGzDecoder::new(payload.as_slice());
+                let mut d = flate2::read::MultiGzDecoder::new(payload.as_slice()).take(cap);
                 if enc.contains("deflate") {
-                    let mut z = flate2::read::ZlibDecoder::new(payload.as_slice());
+                    let mut z = flate2::read::ZlibDecoder::new(payload.as_slice()).take(cap);
                     if z.read_to_end(&mut plain).is_err() {
                         return Some(Err(error(name, "payload deflate error".into())));
                     }
@@ -221,6 +296,9 @@ fn record(
     let is_html = ct.contains("html");
     if !is_html && !ct.starts_with("text/plain") {
         return None;
+    }
+    if let Err(e) = budget.take(name, payload.len()) {
+        return Some(Err(e));
     }
     let charset = ct
         .split(';')
@@ -445,7 +523,7 @@ mod tests {
             } else {
                 Box::new(bytes.as_slice())
             };
-            let got = read_records("c.warc", BufReader::new(stream), &pack);
+            let got = read_records("c.warc", BufReader::new(stream), Limits::default(), &pack);
             assert_eq!(got.len(), 2, "{got:?}");
             let s = got[0].as_ref().unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(s.path, "c.warc#2");
@@ -483,7 +561,7 @@ mod tests {
             false,
         );
         let cut = &bytes[..bytes.len() - 100];
-        let got = read_records("c.warc", cut, &pack);
+        let got = read_records("c.warc", cut, Limits::default(), &pack);
         assert_eq!(got.len(), 2);
         assert!(got[0].is_ok());
         let e = got[1]

@@ -4,40 +4,64 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{ClaimView, Num, ReportView, ValueView};
+use super::model::{ClaimView, FindingView, Num, ReportView, ValueView};
 use crate::pipeline::Analysis;
 
 /// Writes the `crosscheck/report@1` JSON of an analysis.
 ///
-/// The findings, nearly all of the bytes, are printed in parallel, each as it reads nested
-/// in the document; the output is byte for byte `serde_json`'s pretty print of
+/// The findings, nearly all of the bytes, are viewed and printed in parallel, a few
+/// hundred at a time, each as it reads nested in the document; the output is byte for byte `serde_json`'s pretty print of
 /// [`ReportView`] (a test holds the two together).
 pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-    write_report(&ReportView::new(analysis), out)
+    use rayon::prelude::*;
+    let view = ReportView::without_findings(analysis);
+    let chunks = analysis.findings.chunks(FINDINGS_AT_ONCE).map(|chunk| {
+        chunk
+            .par_iter()
+            .map(|f| nested(&FindingView::new(f, &analysis.sources), 2))
+            .collect()
+    });
+    write_parts(&view, chunks, out)
 }
 
+/// How many findings are viewed and printed at once: enough for the threads to share,
+/// few enough that the printed report is never held whole (it can be many times the
+/// size of the sources).
+const FINDINGS_AT_ONCE: usize = 512;
+
+/// Writes the report JSON of `view` with its own findings, one finding a chunk (so that a
+/// test sees the joins between chunks).
+#[cfg(test)]
 fn write_report(view: &ReportView, out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
-    let findings = view
+    let chunks = view
         .findings
-        .par_iter()
-        .map(|f| nested(f, 2))
-        .collect::<io::Result<Vec<Vec<u8>>>>()?;
+        .chunks(1)
+        .map(|chunk| chunk.par_iter().map(|f| nested(f, 2)).collect());
+    write_parts(view, chunks, out)
+}
+
+/// Writes the report JSON of `view`, whose findings are the printed ones `chunks` give
+/// in order (the view's own are not printed).
+fn write_parts(
+    view: &ReportView,
+    chunks: impl Iterator<Item = io::Result<Vec<Vec<u8>>>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     out.write_all(b"{\n  \"schema\": ")?;
     out.write_all(&nested(&view.schema, 1)?)?;
     out.write_all(b",\n  \"sources\": ")?;
     out.write_all(&nested(&view.sources, 1)?)?;
     out.write_all(b",\n  \"findings\": ")?;
-    if findings.is_empty() {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"[")?;
-        for (i, f) in findings.iter().enumerate() {
-            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-            out.write_all(f)?;
+    let mut first = true;
+    for chunk in chunks {
+        for f in chunk? {
+            out.write_all(if first { b"[\n    " } else { b",\n    " })?;
+            out.write_all(&f)?;
+            first = false;
         }
-        out.write_all(b"\n  ]")?;
     }
+    out.write_all(if first { b"[]" } else { b"\n  ]" })?;
     out.write_all(b",\n  \"counts\": ")?;
     out.write_all(&nested(&view.counts, 1)?)?;
     out.write_all(b"\n}\n")
@@ -384,8 +408,14 @@ mod tests {
             write_report(&view, &mut ours).unwrap();
             let mut theirs = Vec::new();
             write_json(&view, &mut theirs).unwrap();
+            let mut streamed = Vec::new();
+            render_report(&analysis, &mut streamed).unwrap();
             assert_eq!(
                 String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs.clone()).unwrap()
+            );
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
                 String::from_utf8(theirs).unwrap()
             );
             analysis.findings.clear();

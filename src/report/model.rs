@@ -177,6 +177,19 @@ pub struct TimeScopeView {
 impl ReportView {
     /// The report view of an analysis.
     pub fn new(analysis: &Analysis) -> ReportView {
+        ReportView {
+            findings: analysis
+                .findings
+                .iter()
+                .map(|f| FindingView::new(f, &analysis.sources))
+                .collect(),
+            ..ReportView::without_findings(analysis)
+        }
+    }
+
+    /// The view of an analysis with its sources and counts but no finding, for a writer
+    /// that views and prints the findings a few at a time.
+    pub(crate) fn without_findings(analysis: &Analysis) -> ReportView {
         let mut counts = BTreeMap::new();
         for f in &analysis.findings {
             *counts.entry(f.verdict.as_str()).or_insert(0) += 1;
@@ -189,11 +202,7 @@ impl ReportView {
                 .zip(&analysis.extractions)
                 .map(|(s, e)| SourceView::new(s, e))
                 .collect(),
-            findings: analysis
-                .findings
-                .iter()
-                .map(|f| FindingView::new(f, &analysis.sources))
-                .collect(),
+            findings: Vec::new(),
             counts,
         }
     }

@@ -16,8 +16,9 @@
 //! attribution. Nothing here is a guess about the world: a verb with no speaker found
 //! yields no statement.
 //!
-//! Input: a source, its sentences, the words of each sentence and the entity mentions
-//! found in them, and the pack's speech lexicon. Output: statement claims sorted by
+//! Input: a source, its sentences (with the source text in ASCII lowercase, from which
+//! each sentence's words are split when it is read) and the entity mentions found in
+//! them, and the pack's speech lexicon. Output: statement claims sorted by
 //! (sentence, start), each with an [`Attribution`]; [`for_sentence`] and [`for_figure`]
 //! then give the attribution that covers a sentence or a figure. Every span is an
 //! absolute byte range of the source text; a claim's sentence lies in the range of
@@ -54,12 +55,9 @@ pub(crate) fn find(
     mentions: &[Mention],
     pack: &Pack,
 ) -> Vec<Claim> {
-    let words: Vec<Vec<Word<'_>>> = sentences
-        .iter()
-        .map(|s| crate::text::words(source.text.get(s.span.clone()).unwrap_or("")))
-        .collect();
+    let lower = source.text.to_ascii_lowercase();
     let index = crate::text::BySentence::new(mentions.iter().map(|m| m.sentence));
-    find_with_words(source, sentences, &words, mentions, &index, pack)
+    find_lowered(source, sentences, &lower, mentions, &index, pack)
 }
 
 /// Builds the lexicon this stage takes from the pack, ahead of the first sentence.
@@ -67,13 +65,15 @@ pub(crate) fn warm_up(pack: &Pack) {
     let _ = pack.prepared(Lexicon::new);
 }
 
-/// [`find`] with the [`words`](crate::text::words) of each sentence and the mentions of
-/// each sentence (`mentions_of`, built from `mentions`) computed by the caller (shared
-/// with entity mentions and what figures are about).
-pub(crate) fn find_with_words<'a>(
+/// [`find`] with `lower`, the caller's `source.text.to_ascii_lowercase()`, from which the
+/// lowercase forms of the words are borrowed, and the mentions of each sentence
+/// (`mentions_of`, built from `mentions`, shared with what figures are about). The words
+/// of a sentence are split when it is read and dropped after it: never held for the
+/// whole source.
+pub(crate) fn find_lowered<'a>(
     source: &'a Source,
     sentences: &'a [Sentence],
-    words: &'a [Vec<Word<'a>>],
+    lower: &'a str,
     mentions: &'a [Mention],
     mentions_of: &'a BySentence,
     pack: &Pack,
@@ -87,7 +87,7 @@ pub(crate) fn find_with_words<'a>(
         mentions_of,
         lex: &lex,
         quotes: &quotes,
-        words,
+        lower,
     };
     let mut out: Vec<Claim> = Vec::new();
     for i in 0..sentences.len() {
@@ -200,8 +200,8 @@ struct Cx<'a> {
     mentions_of: &'a BySentence,
     lex: &'a Lexicon,
     quotes: &'a [Quote],
-    /// The words of each sentence.
-    words: &'a [Vec<Word<'a>>],
+    /// The source text in ASCII lowercase (same byte offsets).
+    lower: &'a str,
 }
 
 /// One sentence prepared for matching.
@@ -209,7 +209,7 @@ struct Sent<'a> {
     i: usize,
     base: usize,
     text: &'a str,
-    words: &'a [Word<'a>],
+    words: Vec<Word<'a>>,
     mentions: Vec<&'a Mention>,
 }
 
@@ -238,7 +238,7 @@ impl<'a> Cx<'a> {
             i,
             base: s.span.start,
             text,
-            words: self.words.get(i).map_or(&[], Vec::as_slice),
+            words: crate::text::words_lowered(text, self.lower.get(s.span.clone())),
             mentions,
         })
     }

@@ -153,7 +153,7 @@ fn item(
         ),
         about: None,
     };
-    let as_of = scope::reporting_date(text, &local, &m.speech, pack).or(anchor.date);
+    let as_of = scope::reporting_date(lower, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;
     let mut q = with_scope(
         q, text, lower, base, &local, &clauses, f, as_of, false, pack,

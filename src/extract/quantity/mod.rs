@@ -91,7 +91,7 @@ pub(crate) fn find(
         return Vec::new();
     }
     let clauses = scope::clauses(text);
-    let as_of = scope::reporting_date(text, &local_dates, &m.speech, pack).or(anchor.date);
+    let as_of = scope::reporting_date(lower, &local_dates, &m.speech, pack).or(anchor.date);
     let mut out: Vec<Claim> = Vec::new();
     let mut previous: Vec<Quantity> = Vec::new();
     for f in figures {
@@ -354,7 +354,16 @@ fn with_scope(
             from: None,
             to: None,
         }),
-        None => scope::time_scope(text, base, dates, clauses, f.span.clone(), part, pack),
+        None => scope::time_scope(
+            text,
+            lower,
+            base,
+            dates,
+            clauses,
+            f.span.clone(),
+            part,
+            pack,
+        ),
     };
     q.scope = Scope {
         time,
