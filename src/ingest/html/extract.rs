@@ -104,6 +104,7 @@ const NEVER_TEXT_WORDS: &[&str] = &[
     "credits",
     "cta",
     "dateline",
+    "excerpt",
     "nocontent",
     "outbrain",
     "popular",
