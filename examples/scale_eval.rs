@@ -9,11 +9,16 @@
 //! Stage rows: `ingest` as run (rayon pool), then `ingest`, `segment` and `extract` again
 //! on ONE thread over the same texts (per-core MB/s); `align` and `compare` are timed on
 //! the one-thread extractions. Wall is ingest + analyze, as a user waits for it.
+//!
+//! With `--html KB`, each corpus is run a second time as saved web pages of about KB
+//! kilobytes each (the same texts in a news page's markup, `corpus::page`), read with
+//! `Source::from_html`, and the wall time of pages against text is printed.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -25,6 +30,8 @@ struct Args {
     stories: Option<usize>,
     seed: Option<u64>,
     stages: bool,
+    /// Also run the corpus as web pages of about this many KB each.
+    html_kb: Option<usize>,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -33,6 +40,7 @@ fn parse_args() -> anyhow::Result<Args> {
         stories: None,
         seed: None,
         stages: true,
+        html_kb: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -50,9 +58,10 @@ fn parse_args() -> anyhow::Result<Args> {
             "--stories" => out.stories = Some(value()?.parse()?),
             "--seed" => out.seed = Some(value()?.parse()?),
             "--no-stages" => out.stages = false,
+            "--html" => out.html_kb = Some(value()?.parse()?),
             "-h" | "--help" => {
                 println!(
-                    "usage: scale_eval [--sizes N[,N...]] [--stories M] [--seed S] [--no-stages]"
+                    "usage: scale_eval [--sizes N[,N...]] [--stories M] [--seed S] [--no-stages] [--html KB]"
                 );
                 std::process::exit(0);
             }
@@ -89,7 +98,7 @@ fn main() -> anyhow::Result<()> {
         if let Some(s) = args.seed {
             cfg.seed = s;
         }
-        runs.push(run(&pack, &cfg, args.stages));
+        runs.push(run(&pack, &cfg, args.stages, args.html_kb));
     }
     if runs.len() > 1 {
         let first = &runs[0];
@@ -106,7 +115,7 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
+fn run(pack: &Pack, cfg: &corpus::Config, stages: bool, html_kb: Option<usize>) -> Run {
     let t = Instant::now();
     let corpus = corpus::generate(cfg);
     let gen_time = t.elapsed();
@@ -137,17 +146,7 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
 
     let claims: usize = analysis.extractions.iter().map(|e| e.claims.len()).sum();
     let sentences: usize = analysis.sentences.iter().map(Vec::len).sum();
-    let conflicts: Vec<Vec<corpus::ConflictClaim>> = analysis
-        .findings
-        .iter()
-        .filter(|f| f.verdict == Verdict::Conflict)
-        .map(|f| f.evidence.iter().map(|e| (e.source, e.number)).collect())
-        .collect();
-    let score = corpus::score(&corpus, &conflicts);
-    let mut by_verdict = std::collections::BTreeMap::new();
-    for f in &analysis.findings {
-        *by_verdict.entry(f.verdict.as_str()).or_insert(0usize) += 1;
-    }
+    let (score, by_verdict) = outcome(&corpus, &analysis.findings);
 
     println!(
         "wall {:.2} s ({:.1} MB/s): ingest {:.2} s + analyze {:.2} s; CPU {}; peak memory (VmHWM) {}; load average {load}",
@@ -226,11 +225,129 @@ fn run(pack: &Pack, cfg: &corpus::Config, stages: bool) -> Run {
         black_box(findings.len());
         println!("{} groups", groups.len());
     }
+    if let Some(kb) = html_kb {
+        let prints = fingerprints(&analysis);
+        drop(analysis);
+        as_pages(pack, &corpus, kb, wall, &prints, &score);
+    }
     Run {
         n: corpus.articles.len(),
         mb,
         wall,
     }
+}
+
+/// The corpus again as web pages of about `kb` KB: ingest with `Source::from_html`, then
+/// the same analysis; prints its wall time against the text run's, and whether the
+/// findings and the injected-conflict scores are the text run's.
+fn as_pages(
+    pack: &Pack,
+    corpus: &corpus::Corpus,
+    kb: usize,
+    text_wall: Duration,
+    text_prints: &[String],
+    text_score: &corpus::Score,
+) {
+    let pages: Vec<String> = corpus
+        .articles
+        .par_iter()
+        .map(|a| corpus::page(a, kb * 1000))
+        .collect();
+    let mb = pages.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let load = load_average();
+    let (ingest_t, sources) = timed(|| {
+        corpus
+            .articles
+            .par_iter()
+            .zip(&pages)
+            .map(|(a, p)| {
+                let path = a.path.replace(".txt", ".html");
+                Source::from_html(&a.id, &path, p.as_bytes(), pack)
+                    .unwrap_or_else(|e| panic!("a generated page gives an article: {e}"))
+            })
+            .collect::<Vec<Source>>()
+    });
+    let (analyze_t, analysis) = timed(|| crosscheck::analyze(pack, sources, &Options::default()));
+    let wall = ingest_t.wall + analyze_t.wall;
+    let (score, by_verdict) = outcome(corpus, &analysis.findings);
+    println!(
+        "as web pages ({mb:.1} MB of HTML, {:.0} KB a page): wall {:.2} s = {:.2}x the text run: \
+         ingest {:.2} s ({:.1} MB/s) + analyze {:.2} s; load average {load}",
+        mb * 1000.0 / corpus.articles.len().max(1) as f64,
+        wall.as_secs_f64(),
+        wall.as_secs_f64() / text_wall.as_secs_f64(),
+        ingest_t.wall.as_secs_f64(),
+        mb / ingest_t.wall.as_secs_f64(),
+        analyze_t.wall.as_secs_f64(),
+    );
+    let prints = fingerprints(&analysis);
+    let only_pages: Vec<&String> = prints
+        .iter()
+        .filter(|p| text_prints.binary_search(p).is_err())
+        .collect();
+    let only_text: Vec<&String> = text_prints
+        .iter()
+        .filter(|p| prints.binary_search(p).is_err())
+        .collect();
+    println!(
+        "  findings {} {:?}: {} only as pages, {} only as text; injected conflicts: recall \
+         {:.3}, precision {:.3} (as text {:.3}, {:.3})",
+        analysis.findings.len(),
+        by_verdict,
+        only_pages.len(),
+        only_text.len(),
+        score.recall(),
+        score.precision(),
+        text_score.recall(),
+        text_score.precision(),
+    );
+    let short = |p: &str| p.chars().take(160).collect::<String>();
+    for p in only_pages.iter().take(3) {
+        println!("  only as pages: {}", short(p));
+    }
+    for p in only_text.iter().take(3) {
+        println!("  only as text: {}", short(p));
+    }
+}
+
+/// Each finding as one line (verdict, kind, and per claim the source, figure and
+/// sentence), sorted: what a page and its text should share, whatever the positions.
+fn fingerprints(analysis: &crosscheck::Analysis) -> Vec<String> {
+    let mut out: Vec<String> = analysis
+        .findings
+        .iter()
+        .map(|f| {
+            let claims: Vec<String> = f
+                .evidence
+                .iter()
+                .map(|e| {
+                    let s = &analysis.sources[e.source];
+                    let sentence = s.text.get(e.sentence.clone()).unwrap_or("");
+                    format!("{} {:?} {}", s.id.0, e.number, sentence.trim())
+                })
+                .collect();
+            format!("{} {}: {}", f.verdict.as_str(), f.kind, claims.join(" | "))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The injected-conflict score of `findings` and their count by verdict.
+fn outcome(
+    corpus: &corpus::Corpus,
+    findings: &[crosscheck::Finding],
+) -> (corpus::Score, BTreeMap<&'static str, usize>) {
+    let conflicts: Vec<Vec<corpus::ConflictClaim>> = findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .map(|f| f.evidence.iter().map(|e| (e.source, e.number)).collect())
+        .collect();
+    let mut by_verdict = BTreeMap::new();
+    for f in findings {
+        *by_verdict.entry(f.verdict.as_str()).or_insert(0usize) += 1;
+    }
+    (corpus::score(corpus, &conflicts), by_verdict)
 }
 
 /// Wall time and process CPU time of `f`.

@@ -9,7 +9,10 @@ use serde_json::Value;
 
 use crosscheck::ingest::{ingest, write_warc, Encoding, Input};
 use crosscheck::report;
-use crosscheck::{analyze, Options, Pack};
+use crosscheck::{analyze, Options, Pack, Source};
+
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
 
 const PAGES: &str = "fixtures/island-ferry-pages";
 const TEXTS: &str = "tests/data/ferry-as-text";
@@ -18,10 +21,14 @@ fn report_of(path: &Path) -> (Value, Vec<String>) {
     let pack = Pack::default_pack();
     let got = ingest(&[Input::Path(path.to_path_buf())], Encoding::Utf8, &pack);
     let errors = got.errors.iter().map(ToString::to_string).collect();
-    let analysis = analyze(&pack, got.sources, &Options::default());
+    (report_of_sources(&pack, got.sources), errors)
+}
+
+fn report_of_sources(pack: &Pack, sources: Vec<Source>) -> Value {
+    let analysis = analyze(pack, sources, &Options::default());
     let mut out = Vec::new();
     report::json::render_report(&analysis, &mut out).unwrap();
-    (serde_json::from_slice(&out).unwrap(), errors)
+    serde_json::from_slice(&out).unwrap()
 }
 
 /// The findings without where they stand: verdict, kind, and each claim's source id,
@@ -55,6 +62,35 @@ fn saved_pages_give_the_findings_of_the_same_articles_as_text() {
     assert!(errors.is_empty(), "{errors:?}");
     let (texts, _) = report_of(Path::new(TEXTS));
     assert!(!findings(&texts).is_empty());
+    assert_eq!(findings(&pages), findings(&texts));
+}
+
+#[test]
+fn a_generated_corpus_as_pages_gives_the_findings_of_its_texts() {
+    // the corpus of the scale benchmark, and its pages as `scale_eval --html` builds them
+    let pack = Pack::default_pack();
+    let mut cfg = corpus::Config::new(40);
+    cfg.stories = 4;
+    cfg.conflict_rate = 0.2;
+    let c = corpus::generate(&cfg);
+    let texts = c
+        .articles
+        .iter()
+        .map(|a| Source::from_text(&a.id, &a.path, &a.text, &pack))
+        .collect();
+    let pages = c
+        .articles
+        .iter()
+        .map(|a| {
+            let page = corpus::page(a, 20_000);
+            assert!((19_000..21_000).contains(&page.len()), "{}", page.len());
+            let path = a.path.replace(".txt", ".html");
+            Source::from_html(&a.id, &path, page.as_bytes(), &pack).unwrap()
+        })
+        .collect();
+    let texts = report_of_sources(&pack, texts);
+    let pages = report_of_sources(&pack, pages);
+    assert!(findings(&texts).len() > 20, "{}", findings(&texts).len());
     assert_eq!(findings(&pages), findings(&texts));
 }
 

@@ -278,6 +278,185 @@ pub(crate) fn generate(cfg: &Config) -> Corpus {
     }
 }
 
+/// The article as a saved web page of about `target` bytes, the way a news site would
+/// serve it: a head of meta tags, JSON-LD, styles and ad scripts, a cookie banner and a
+/// navigation bar, then the text's own parts in the markup they have on a page (date in a
+/// `<time>`, breadcrumb `nav`, `h1` headline, byline, `<p>` paragraphs, ad and newsletter
+/// boxes, share bar, tags, a related-stories `aside`, the comment form), then a footer.
+/// The article's words are the text's, so a page and its text should give one finding.
+pub(crate) fn page(article: &Article, target: usize) -> String {
+    let mut out = String::with_capacity(target + article.text.len() * 2);
+    let paras: Vec<&str> = article
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let headline_at = paras.iter().position(|p| !is_header_line(p)).unwrap_or(0);
+    let headline = paras.get(headline_at).copied().unwrap_or("");
+    let date = paras.first().and_then(|p| iso_date(p)).unwrap_or_default();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{h} | {o}</title>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta property=\"og:site_name\" content=\"{o}\">\n\
+         <meta property=\"og:title\" content=\"{h}\">\n\
+         <meta property=\"article:published_time\" content=\"{date}T09:00:00Z\">\n\
+         <link rel=\"canonical\" href=\"https://news.example/{id}\">\n\
+         <script type=\"application/ld+json\">{{\"@context\":\"https://schema.org\",\
+         \"@type\":\"NewsArticle\",\"headline\":\"{h}\",\"datePublished\":\"{date}\",\"publisher\":{{\"@type\":\
+         \"Organization\",\"name\":\"{o}\"}}}}</script>\n",
+        h = escape(headline),
+        o = escape(&article.outlet),
+        id = article.id,
+    );
+    // most of a real page's bytes: styles, analytics and ad scripts
+    let mut n = 0usize;
+    while out.len() + article.text.len() * 2 + 3000 < target {
+        let _ = writeln!(
+            out,
+            "<style>.card-{n}{{display:flex;margin:0 auto;padding:{}px;color:#333}}\
+             .card-{n} a:hover{{text-decoration:underline}}</style>\n\
+             <script>window.dataLayer=window.dataLayer||[];dataLayer.push({{'slot':'top-{n}',\
+             'sizes':[[300,250],[728,90]],'targeting':{{'section':'news'}}}});\
+             if(a<b&&c>d){{load('/ads/{n}.js')}}</script>",
+            n % 24
+        );
+        n += 1;
+    }
+    out.push_str(
+        "</head>\n<body class=\"single-post\">\n<div class=\"cookie-banner\" role=\"dialog\">\
+         <p>We use cookies to remember your choices and to count visits.</p>\
+         <button>Accept all</button></div>\n<header class=\"site-header\"><nav class=\"main-nav\"><ul>\n",
+    );
+    for s in SECTIONS {
+        let _ = writeln!(out, "<li><a href=\"/{}\">{s}</a></li>", s.to_lowercase());
+    }
+    out.push_str("</ul></nav></header>\n<main id=\"content\">\n<article class=\"post\">\n");
+    let mut i = 0;
+    let mut in_body = false;
+    while i < paras.len() {
+        let p = paras[i];
+        // scraped widgets span several paragraphs of the text
+        let rest = paras[i..].join("\n\n");
+        if let Some(w) = [MID_NOISE, NEWSLETTER, SHARE]
+            .iter()
+            .flat_map(|ws| ws.iter())
+            .filter(|w| rest.starts_with(*w))
+            .max_by_key(|w| w.len())
+        {
+            let class = if w.starts_with("Advertisement") {
+                "ad-slot"
+            } else {
+                "share-bar newsletter"
+            };
+            let _ = write!(out, "<div class=\"{class}\">");
+            for line in w.split("\n\n") {
+                let _ = write!(out, "<p><a href=\"#\">{}</a></p>", escape(line));
+            }
+            out.push_str("</div>\n");
+            i += w.split("\n\n").count();
+            continue;
+        }
+        if i < headline_at {
+            if p.starts_with("Home >") {
+                let _ = writeln!(out, "<nav class=\"breadcrumb\">{}</nav>", escape(p));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<div class=\"post-date\"><time datetime=\"{date}\">{}</time></div>",
+                    escape(p)
+                );
+            }
+        } else if i == headline_at {
+            let _ = writeln!(out, "<h1 class=\"entry-title\">{}</h1>", escape(p));
+        } else if !in_body && p.starts_with("By ") {
+            let _ = writeln!(
+                out,
+                "<div class=\"byline\">By <a href=\"/author\">{}</a></div>",
+                escape(&p[3..])
+            );
+        } else if p.starts_with("Categories:") {
+            let _ = writeln!(out, "</div>\n<div class=\"tags\">{}</div>", escape(p));
+        } else if p == "Related Articles" {
+            out.push_str("</article>\n<aside class=\"related\"><h2>Related Articles</h2><ul>\n");
+            i += 1;
+            while let Some(t) = paras.get(i).filter(|t| !t.starts_with("Leave a Reply")) {
+                let _ = writeln!(out, "<li><a href=\"/news/{i}\">{}</a></li>", escape(t));
+                i += 1;
+            }
+            out.push_str("</ul></aside>\n<section id=\"comments\" class=\"comments\"><form>\n");
+            for line in &paras[i..] {
+                let _ = writeln!(out, "<label>{}</label>", escape(line));
+            }
+            out.push_str("</form></section>\n");
+            break;
+        } else {
+            if !in_body {
+                out.push_str("<div class=\"entry-content\">\n");
+                in_body = true;
+            }
+            let _ = writeln!(out, "<p>{}</p>", escape(p));
+        }
+        i += 1;
+    }
+    out.push_str(
+        "</main>\n<footer class=\"site-footer\"><p>&copy; 2024 All rights reserved.</p>\
+         <a href=\"/privacy\">Privacy</a></footer>\n",
+    );
+    // the rest of the size: tracking scripts at the end of the body
+    while out.len() + 120 < target {
+        let _ = writeln!(
+            out,
+            "<script>(function(w,d){{w.q=w.q||[];w.q.push(['track','{n}',d.title]);}})(window,document);</script>"
+        );
+        n += 1;
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// `2024-10-10` for a date line "Thursday, October 10, 2024".
+fn iso_date(line: &str) -> Option<String> {
+    let mut words = line.split([',', ' ']).filter(|w| !w.is_empty()).skip(1);
+    let month = words.next()?;
+    let month = MONTHS.iter().position(|m| *m == month)? + 1;
+    let day: u8 = words.next()?.parse().ok()?;
+    let year: u16 = words.next()?.parse().ok()?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// The date line and breadcrumb above a generated article's headline.
+fn is_header_line(p: &str) -> bool {
+    p.starts_with("Home >") || WEEKDAYS.iter().any(|d| p.starts_with(d))
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// `s` with the characters HTML gives a meaning escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// (story, fact, report day).
 type FactKey = (usize, &'static str, u8);
 

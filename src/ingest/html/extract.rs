@@ -16,8 +16,12 @@ use super::tree::{Element, Kind, Tree};
 const MIN_SCORED_CHARS: usize = 25;
 /// An article whose text is shorter than this (characters) is no article.
 pub(crate) const MIN_ARTICLE_CHARS: usize = 200;
-/// A block whose text is more than this share links is navigation.
+/// A block whose text is more than this share links is navigation...
 const MAX_BLOCK_LINK_DENSITY: f64 = 0.5;
+/// ... unless it has this many characters of its own, a sentence around its links...
+const MIN_OWN_CHARS: usize = 30;
+/// ... and no more than this share of links (a list of headlines with labels has more).
+const MAX_TEXT_LINK_DENSITY: f64 = 0.7;
 
 /// The article found in a page.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +55,7 @@ const NEGATIVE_WORDS: &[&str] = &[
     "cookies",
     "disqus",
     "footer",
+    "gallery",
     "gdpr",
     "masthead",
     "menu",
@@ -59,11 +64,13 @@ const NEGATIVE_WORDS: &[&str] = &[
     "navbar",
     "navigation",
     "newsletter",
+    "notification",
     "outbrain",
     "pagination",
     "pager",
     "popular",
     "popup",
+    "prev",
     "promo",
     "recirc",
     "recommended",
@@ -82,6 +89,38 @@ const NEGATIVE_WORDS: &[&str] = &[
     "toolbar",
     "trending",
     "widget",
+];
+
+/// Class and id words of parts that are never article text, whatever other words the
+/// element carries ("wp-caption-text", "entry-author-bio", "post-list--most-popular") and
+/// on paragraphs too: captions, photo credits, bylines, datelines, calls to action, author
+/// boxes, lists of other stories.
+const NEVER_TEXT_WORDS: &[&str] = &[
+    "author",
+    "bio",
+    "byline",
+    "caption",
+    "credit",
+    "credits",
+    "cta",
+    "dateline",
+    "excerpt",
+    "nocontent",
+    "outbrain",
+    "popular",
+    "recommended",
+    "taboola",
+    "trending",
+];
+
+/// Whole class names of content hidden from readers until a script shows it.
+const HIDDEN_CLASSES: &[&str] = &[
+    "d-none",
+    "hidden",
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
 ];
 
 /// Class and id words that mark a part never holding the article, however large.
@@ -268,7 +307,17 @@ fn is_junk(e: &Element) -> bool {
             return true;
         }
     }
-    if matches!(e.tag.as_str(), "body" | "html" | "article" | "main" | "p") {
+    if matches!(e.tag.as_str(), "body" | "html" | "article" | "main") {
+        return false;
+    }
+    if e.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| HIDDEN_CLASSES.iter().any(|h| h.eq_ignore_ascii_case(c)))
+    }) || has_word(e, NEVER_TEXT_WORDS)
+    {
+        return true;
+    }
+    if e.tag == "p" {
         return false;
     }
     let mut neg = false;
@@ -561,10 +610,14 @@ struct Writer<'a> {
     text: String,
     anchors: Vec<(usize, usize)>,
     space: bool,
-    /// Start of the open paragraph in `text` and in `anchors`.
+    /// Start of the open paragraph (block) in `text` and in `anchors`, and its characters.
     para: (usize, usize),
     para_link_chars: usize,
     para_chars: usize,
+    /// The same for the open line of the paragraph (lines end at `<br>`).
+    line: (usize, usize),
+    line_link_chars: usize,
+    line_chars: usize,
     skip_until: usize,
 }
 
@@ -578,6 +631,9 @@ impl<'a> Writer<'a> {
             para: (0, 0),
             para_link_chars: 0,
             para_chars: 0,
+            line: (0, 0),
+            line_link_chars: 0,
+            line_chars: 0,
             skip_until: 0,
         }
     }
@@ -589,13 +645,7 @@ impl<'a> Writer<'a> {
             match &tree.nodes[n].kind {
                 Kind::Text { text, span } => {
                     if (headline || !s.junk[n]) && n >= self.skip_until {
-                        let c = self.text.len();
-                        self.push(text, span.clone());
-                        let added = self.text[c..].chars().count();
-                        self.para_chars += added;
-                        if s.in_link[n] {
-                            self.para_link_chars += added;
-                        }
+                        self.push(text, span.clone(), s.in_link[n], !headline);
                     }
                 }
                 Kind::Element(e) => {
@@ -608,7 +658,12 @@ impl<'a> Writer<'a> {
                         self.skip_until = self.skip_until.max(last_descendant(tree, n) + 1);
                         continue;
                     }
-                    if is_block {
+                    if e.tag == "br" && !headline {
+                        // (a void element: visited once on the way in, once out)
+                        if !leaving {
+                            self.end_line("\n");
+                        }
+                    } else if is_block {
                         self.end_paragraph(headline);
                     }
                     if !leaving {
@@ -622,8 +677,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Appends decoded `text` whose raw source is `span` of the page.
-    fn push(&mut self, text: &str, span: crate::text::Span) {
+    /// Appends decoded `text` whose raw source is `span` of the page, counting its
+    /// characters as link text when `link`. With `breaks`, a blank line inside the text
+    /// (paragraphs written as plain text, one blank line apart) ends a line as `<br>`
+    /// does, so a one-line quote stays its own paragraph.
+    fn push(&mut self, text: &str, span: crate::text::Span, link: bool, breaks: bool) {
+        let mut newlines = 0;
         let raw = self.html.get(span.clone()).unwrap_or("");
         let rb = raw.as_bytes();
         let mut r = 0;
@@ -655,10 +714,16 @@ impl<'a> Writer<'a> {
             };
             if c.is_whitespace() || c.is_control() {
                 self.space = true;
+                newlines += usize::from(c == '\n');
                 continue;
             }
+            if breaks && newlines >= 2 {
+                self.end_line("\n\n");
+            }
+            newlines = 0;
             if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
                 self.text.push(' ');
+                self.count(link);
             }
             self.space = false;
             let out = self.text.len();
@@ -671,29 +736,77 @@ impl<'a> Writer<'a> {
                 self.anchors.push((out, src));
             }
             self.text.push(c);
+            self.count(link);
         }
     }
 
-    /// Ends the open paragraph, dropping it when it reads like a widget.
-    fn end_paragraph(&mut self, keep_any: bool) {
-        let (start, anchor_start) = self.para;
+    /// Counts one character written to the open line and paragraph.
+    fn count(&mut self, link: bool) {
+        self.para_chars += 1;
+        self.line_chars += 1;
+        if link {
+            self.para_link_chars += 1;
+            self.line_link_chars += 1;
+        }
+    }
+
+    /// Ends the open line: a line that is a widget label is dropped, the others end with
+    /// `end` (a newline at a `<br>`, a blank line between paragraphs). The block the line
+    /// is part of goes on.
+    fn end_line(&mut self, end: &str) {
+        let (start, anchor_start) = self.line;
         let body = self.text[start..].trim();
+        if body.is_empty() {
+            self.text.truncate(start);
+            // a paragraph ends in a blank line, and so does a line left empty (`<br><br>`)
+            if self.text.ends_with('\n') && !self.text.ends_with("\n\n") {
+                self.text.push('\n');
+            }
+        } else if is_widget_line(body) {
+            self.text.truncate(start);
+            self.anchors.truncate(anchor_start);
+            self.para_chars = self.para_chars.saturating_sub(self.line_chars);
+            self.para_link_chars = self.para_link_chars.saturating_sub(self.line_link_chars);
+        } else {
+            self.text.push_str(end);
+        }
+        self.space = false;
+        self.line = (self.text.len(), self.anchors.len());
+        self.line_chars = 0;
+        self.line_link_chars = 0;
+    }
+
+    /// Ends the open block, dropping it when it is mostly links with little text of its
+    /// own (a list of headlines, "Read more: ..."); each of its lines was checked for
+    /// widget labels. `keep_any` keeps whatever it holds (the headline).
+    fn end_paragraph(&mut self, keep_any: bool) {
+        if keep_any {
+            let body = self.text[self.line.0..].trim();
+            if body.is_empty() {
+                self.text.truncate(self.line.0);
+            } else {
+                self.text.push_str("\n\n");
+            }
+        } else {
+            self.end_line("\n\n");
+        }
+        let (start, anchor_start) = self.para;
+        let own = self.para_chars.saturating_sub(self.para_link_chars);
+        let links = self.para_link_chars as f64;
         let drop = !keep_any
-            && !body.is_empty()
-            && (self.para_link_chars as f64 > self.para_chars as f64 * MAX_BLOCK_LINK_DENSITY
-                || is_widget_line(body));
+            && links > self.para_chars as f64 * MAX_BLOCK_LINK_DENSITY
+            && (own < MIN_OWN_CHARS || links > self.para_chars as f64 * MAX_TEXT_LINK_DENSITY);
         if drop {
             self.text.truncate(start);
             self.anchors.truncate(anchor_start);
-        } else if !body.is_empty() {
-            self.text.push_str("\n\n");
-        } else {
-            self.text.truncate(start);
         }
         self.space = false;
         self.para = (self.text.len(), self.anchors.len());
+        self.line = self.para;
         self.para_chars = 0;
         self.para_link_chars = 0;
+        self.line_chars = 0;
+        self.line_link_chars = 0;
     }
 
     fn finish(mut self) -> Article {
@@ -720,6 +833,7 @@ fn is_widget_line(p: &str) -> bool {
     const LABELS: &[&str] = &[
         "advertisement",
         "advertising",
+        "advert",
         "ad",
         "share",
         "share this",
@@ -806,6 +920,72 @@ mod tests {
         assert_eq!(&html[at("Jerry")..at("Jerry") + 5], "Jerry");
         assert_eq!(&html[at("sailed")..at("sailed") + 6], "sailed");
         assert!(a.text.starts_with("Tom & Jerry\u{2019}s boat sailed."));
+    }
+
+    #[test]
+    fn captions_bylines_and_author_boxes_are_left_out_whatever_their_other_classes() {
+        let html = page(&format!(
+            "<article><div class=\"entry-content\"><p class=\"byline\">By Ana Lind, staff writer</p><p>{PARA}</p>\
+             <div class=\"wp-caption\"><p class=\"wp-caption-text\">The old ferry at the quay on a grey morning.</p></div>\
+             <p>{PARA}</p><div class=\"post-author\"><p>Ana writes about boats, harbours and the people who run them.</p></div>\
+             <div class=\"post-list most-popular\"><p>Another story that many readers opened today, with a long teaser.</p></div>\
+             <p class=\"sr-only\">Text for screen readers only, not shown on the page.</p></div></article>"
+        ));
+        let t = Tree::parse(&html);
+        let a = article(&t, &html);
+        assert_eq!(a.text, format!("{PARA}\n\n{PARA}\n"));
+    }
+
+    #[test]
+    fn a_sentence_around_its_links_is_kept_and_a_list_of_headlines_is_not() {
+        let html = page(&format!(
+            "<article><p>{PARA}</p>\
+             <p>The board had shelved the plan in 2019 but <a href=/a>brought it back after the storm damaged the pier</a>.</p>\
+             <p><strong>READ MORE</strong><br><a href=/b>Storm damages the pier at Port Alder overnight</a> [VIDEO]<br>\
+             <a href=/c>Ferry fares to rise for the first time in a decade</a> [NEWS]</p>\
+             <p>1) A guide to the island's walks<br><a href=/d>http://short.example/x1</a></p><p>{PARA}</p></article>"
+        ));
+        let t = Tree::parse(&html);
+        let a = article(&t, &html);
+        assert!(
+            a.text.contains("but brought it back after the storm"),
+            "{}",
+            a.text
+        );
+        assert!(
+            !a.text.contains("READ MORE") && !a.text.contains("Ferry fares"),
+            "{}",
+            a.text
+        );
+        // lines of one paragraph are judged together, and stay lines of one paragraph
+        assert!(
+            a.text.contains("walks\nhttp://short.example/x1\n\n"),
+            "{}",
+            a.text
+        );
+    }
+
+    #[test]
+    fn a_quote_on_its_own_line_stays_its_own_paragraph() {
+        let html = page(&format!(
+            "<article><div class=\"entry-content\">{PARA}\n\n\u{201c}We will not leave the island without a boat\u{201d}\n\n{PARA}\
+             <p>{PARA}<br><br>\u{201c}Not this year\u{201d}<br>said the mayor.</p></div></article>"
+        ));
+        let t = Tree::parse(&html);
+        let a = article(&t, &html);
+        assert!(
+            a.text.contains(
+                "\n\n\u{201c}We will not leave the island without a boat\u{201d}\n\nThe harbour"
+            ),
+            "{}",
+            a.text
+        );
+        assert!(
+            a.text
+                .contains(".\n\n\u{201c}Not this year\u{201d}\nsaid the mayor."),
+            "{}",
+            a.text
+        );
     }
 
     #[test]
