@@ -660,16 +660,18 @@ fn plain_prose(kib: usize) -> String {
 }
 
 /// Peak memory stays a small multiple of the input: 8 MiB of prose beside two other
-/// sources is reported within an address space of 160 MiB (the binary, its threads and
-/// the pack) plus 8 times the input. (The words of every sentence, once held for the
-/// whole source, took more than that alone.)
+/// sources is reported within an address space of 320 MiB (the binary, its threads, the
+/// pack and the allocator's reserved arenas) plus 8 times the input. The allowance is
+/// loose: under `ulimit -v` the allocator's reservations vary with the limit itself
+/// (160 MiB passed and 224 MiB failed on one machine), so this bounds address space
+/// coarsely; the benches measure resident memory.
 #[cfg(unix)]
 #[test]
 fn long_prose_is_reported_within_eight_times_its_size() {
     let (dir, news) = story();
     let prose = plain_prose(8 << 10);
     std::fs::write(news.join("long.txt"), &prose).unwrap();
-    let limit_kib = 160 * 1024 + 8 * (prose.len() >> 10);
+    let limit_kib = 320 * 1024 + 8 * (prose.len() >> 10);
     let script = format!(
         "ulimit -v {limit_kib} && exec '{}' --no-config report --format json --max-source-size 64M news",
         env!("CARGO_BIN_EXE_crosscheck")

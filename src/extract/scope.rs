@@ -382,18 +382,23 @@ fn sole_place(
     let mut found: Vec<String> = Vec::new();
     for c in clauses(text) {
         let lower = text.get(c.span.clone()).unwrap_or("").to_ascii_lowercase();
-        let credit = pack.source_phrases.iter().any(|p| {
-            lower
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(p.as_str())
-        });
+        let opening = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // "according to the ministry in X", "speaking at a briefing in X": where the source
+        // sits or spoke
+        let credit = pack
+            .source_phrases
+            .iter()
+            .any(|p| opening.starts_with(p.as_str()))
+            || lower
+                .split(|ch: char| !ch.is_alphabetic())
+                .any(|x| pack.report_occasions.iter().any(|o| o == x));
         if credit
             || lower
                 .split(|ch: char| !ch.is_alphabetic())
                 .any(|x| SUPERLATIVES.contains(&x))
         {
-            // "according to the ministry in Dushanbe": where the source sits; "the
-            // deadliest in Central Asia": a comparison. Neither is where the figure is.
+            // where the source sits or spoke, or the field of a comparison ("the
+            // deadliest in Central Asia"): neither is where the figure is
             continue;
         }
         found.extend(

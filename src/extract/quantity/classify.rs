@@ -163,6 +163,9 @@ fn nearest_event(
         if left_only && e > f.start_with_modifier {
             continue;
         }
+        if bounds_a_figure(lower, s, e) {
+            continue;
+        }
         let dist = if e <= f.start_with_modifier {
             f.start_with_modifier - e + 1
         } else {
@@ -198,6 +201,24 @@ fn nearest_event(
         }
     }
     best
+}
+
+/// "More than 8,000,000 people or about 41%", "up to 300": a trigger of change that is the
+/// bound of the figure right after it ("more than", "up to") says nothing happened.
+fn bounds_a_figure(lower: &str, start: usize, end: usize) -> bool {
+    let word = &lower[start..end];
+    let rest = lower[end..].trim_start();
+    let rest = if word == "up" {
+        match rest.strip_prefix("to ") {
+            Some(r) => r.trim_start(),
+            None => return false,
+        }
+    } else if word.ends_with(" than") {
+        rest
+    } else {
+        return false;
+    };
+    rest.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
 }
 
 /// "142 of 255 seats", "9 of the 12 members": the figure after "of" is the whole, not a claim.
@@ -315,6 +336,15 @@ mod tests {
         insta::assert_snapshot!(show("Turnout was 55.3% on polling day."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
         insta::assert_snapshot!(show("Turnout reached 55.3%, officials said."), @"55.3 [55.3, 55.3] percent shares/turnout/turnout");
         insta::assert_snapshot!(show("Observers reported 52% turnout."), @"52 [52, 52] percent shares/turnout/turnout");
+        // "more than" bounding the other figure is no change; after a figure it is one
+        insta::assert_snapshot!(show("More than 700 pupils, or 41% of the roll, stayed home."), @"
+        700 (700, -] items counts/-/pupils
+        41 [41, 41] percent shares/-/-
+        ");
+        insta::assert_snapshot!(show("Its share was 3 percent more than last year."), @"3 [3, 3] percent shares/changed/-");
+        // "about" on a figure written with decimals keeps to the precision it shows
+        insta::assert_snapshot!(show("Turnout was about 41.53% on polling day."), @"41.53 [41.48, 41.58] percent shares/turnout/turnout");
+        insta::assert_snapshot!(show("Turnout was about 42% on polling day."), @"42 [37.8, 46.2] percent shares/turnout/turnout");
     }
 
     #[test]

@@ -450,7 +450,8 @@ fn figure(
     }
     // Modifiers.
     let mut modifier = None;
-    let interval_of = |x: f64, b: Bound| signed(x, b, pack);
+    let step = written_step(&lower[start..end]);
+    let interval_of = |x: f64, b: Bound| signed(x, b, pack, step);
     let mut interval = match hi_value {
         Some(h) => Interval::closed(Some(value), Some(h)),
         None => Interval::exact(value),
@@ -527,8 +528,32 @@ fn adjective_unit(lower: &str, at: usize, pack: &Pack, m: &Matchers) -> Option<(
     })
 }
 
+/// How many units of its last written decimal place make up one unit of a figure written
+/// with decimals, as a fraction of the figure ("41.53" gives 0.01 / 41.53); `None` for a
+/// figure written without decimals, whose trailing zeros may be rounding.
+fn written_step(written: &str) -> Option<f64> {
+    let numeral: &str = written
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .next()?;
+    let (whole, decimals) = numeral.split_once('.')?;
+    if decimals.is_empty() || whole.is_empty() {
+        return None;
+    }
+    let n: f64 = numeral.replace(',', "").parse().ok()?;
+    let places = i32::try_from(decimals.len()).ok()?;
+    (n > 0.0).then(|| 10f64.powi(-places) / n)
+}
+
+/// Units of the last written decimal place an approximate modifier spans at most on each
+/// side ("about 41.53%" is 41.48 to 41.58, not 10% either way).
+const APPROXIMATE_STEPS: f64 = 5.0;
+
 /// The interval a modifier makes of `x`, for figures below zero too ("about -10 degrees").
-fn signed(x: f64, b: Bound, pack: &Pack) -> Interval {
+/// `step`: the figure's last written decimal place relative to it ([`written_step`]),
+/// which narrows an approximation to the precision the text shows.
+fn signed(x: f64, b: Bound, pack: &Pack, step: Option<f64>) -> Interval {
+    let width = |w: f64| step.map_or(w, |s| w.min(APPROXIMATE_STEPS * s));
     let open =
         |min: Option<f64>, min_inclusive: bool, max: Option<f64>, max_inclusive: bool| Interval {
             min,
@@ -543,14 +568,12 @@ fn signed(x: f64, b: Bound, pack: &Pack) -> Interval {
         Bound::AtMost => open(floor, true, Some(x), true),
         Bound::LessThan => open(floor, true, Some(x), false),
         Bound::Almost => {
-            let y = x * (1.0 - pack.approximation.below);
+            let y = x * (1.0 - width(pack.approximation.below));
             open(Some(y.min(x)), true, Some(y.max(x)), false)
         }
         Bound::About => {
-            let (a, b) = (
-                x * (1.0 - pack.approximation.around),
-                x * (1.0 + pack.approximation.around),
-            );
+            let w = width(pack.approximation.around);
+            let (a, b) = (x * (1.0 - w), x * (1.0 + w));
             Interval::closed(Some(a.min(b)), Some(a.max(b)))
         }
     }
