@@ -32,6 +32,9 @@ pub(crate) struct Clause {
     pub(crate) span: Range<usize>,
     /// An aside that qualifies the clause before it ("including 11 on Thursday").
     pub(crate) aside: bool,
+    /// An aside set off by a dash on each side ("The toll — the highest this year —
+    /// reached 194").
+    pub(crate) dashed: bool,
 }
 
 /// The clauses of `text`, in order, covering it.
@@ -56,16 +59,57 @@ pub(crate) fn clauses(text: &str) -> Vec<Clause> {
     }
     cuts.push(text.len());
     cuts.dedup();
-    cuts.windows(2)
+    let after_dash = |at: usize| {
+        let head = text[..at].trim_end();
+        head.ends_with('—') || head.ends_with(" –") || head.ends_with(" -")
+    };
+    let mut out: Vec<Clause> = cuts
+        .windows(2)
         .map(|w| {
             let lead = text[w[0]..w[1]].to_ascii_lowercase();
             let lead = lead.trim_start();
             Clause {
                 span: w[0]..w[1],
                 aside: ASIDES.iter().any(|a| lead.starts_with(a)),
+                dashed: false,
             }
         })
-        .collect()
+        .collect();
+    // the clauses from one opened by a dash to one closed by a dash, commas between
+    let mut open: Option<usize> = None;
+    for i in 0..out.len() {
+        let span = out[i].span.clone();
+        if span.start > 0 && after_dash(span.start) {
+            open = Some(i);
+        }
+        if let Some(o) = open {
+            if span.end < text.len() && after_dash(span.end) {
+                out[o..=i].iter_mut().for_each(|c| c.dashed = true);
+                open = None;
+            }
+        }
+    }
+    out
+}
+
+/// `window` reaching back over a dashed aside right before it to the clause the aside
+/// interrupts ("The death toll — the highest in a decade — reached 194"): the words a
+/// figure may draw its kind from, where its scope stays its own clause.
+pub(crate) fn across_dashed_aside(clauses: &[Clause], window: &Range<usize>) -> Range<usize> {
+    let Some(i) = clauses.iter().position(|c| c.span.start == window.start) else {
+        return window.clone();
+    };
+    if clauses[i].dashed {
+        return window.clone();
+    }
+    let mut k = i;
+    while k > 0 && clauses[k - 1].dashed {
+        k -= 1;
+    }
+    match k.checked_sub(1) {
+        Some(before) if k < i => clauses[before].span.start..window.end,
+        _ => window.clone(),
+    }
 }
 
 /// The words a figure at `at` may draw its kind from: its clause, and when an aside
@@ -190,10 +234,11 @@ pub(crate) fn time_scope(
             .iter()
             .filter(|d| d.span.end <= figure.start)
             .filter(|d| {
+                // a dashed aside ("— the third spell this year —") is no main clause
                 clauses
                     .iter()
                     .find(|c| c.span.contains(&d.span.start))
-                    .is_some_and(|c| !c.aside)
+                    .is_some_and(|c| !c.aside && !c.dashed)
             })
             .filter(usable)
             .min_by_key(|d| (is_day(d), dist(d)))

@@ -116,7 +116,9 @@ pub(crate) fn find(
             }
             continue;
         }
-        let Some(mut q) = classify::classify(text, lower, &f, &window, pack, &m) else {
+        // "The death toll — the third in a week — reached 194": the total before the aside
+        let kind_window = scope::across_dashed_aside(&clauses, &window);
+        let Some(mut q) = classify::classify(text, lower, &f, &kind_window, pack, &m) else {
             // "killing 320 people, including 11 on Thursday": 11 counts the same thing as
             // 320. "Stewards counted 80,000; the police reckoned that figure nearer 45,000":
             // so does 45,000, as a rival estimate of it.
@@ -586,6 +588,19 @@ mod tests {
             show_in(&pack_with(edits), text),
             edited,
             "edited: {edits:?}"
+        );
+    }
+
+    #[test]
+    fn a_total_before_a_dashed_aside_gives_the_figure_after_it_its_kind() {
+        assert_eq!(
+            show("The death toll since May 2 — the worst of the season in the valley, after last year's 40 — reached 194."),
+            "194 [194, 194] people casualties/killed/- @Since:since May 2"
+        );
+        // no aside: the clause before a single dash is not borrowed
+        assert_eq!(
+            show("Rescuers worked all night - 194 reached the shore."),
+            ""
         );
     }
 
