@@ -11,14 +11,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::explain::finding;
-use super::relation::{counted_class, one_place, pair, same_party, Pair, Rules, Why};
+use super::relation::{counted_class, pair, same_party, Pair, Rules, Why};
 use super::statements::party_key;
 use super::upstream::{independent_sources, upstream};
 use super::{explain, interval, Ctx, Finding, Verdict};
 use crate::align::{block, score};
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
-use crate::normalize::fold;
+use crate::normalize::{fold, one_place};
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
 const PROGRESSION_CONFIDENCE: f64 = 0.8;

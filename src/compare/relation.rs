@@ -12,7 +12,7 @@ use super::interval;
 use super::quantities::Item;
 use super::upstream::upstream;
 use crate::extract::{Quantity, TimeScope, TimeScopeKind};
-use crate::normalize::fold;
+use crate::normalize::{fold, one_place};
 
 /// Two sentences must share at least this share of stems (Jaccard) for their disjoint
 /// figures to be called a conflict; below it they may be counting different things.
@@ -716,16 +716,6 @@ fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
     }
 }
 
-/// Whether two place keys name one place: one's words are all in the other's ("new
-/// york" and "new york city", "south korea" and "south korea ferry" read from a headline);
-/// "chicago" and "boston", or "north korea" and "south korea", are two.
-pub(super) fn one_place(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
-    let words = |p: &str| -> BTreeSet<String> { p.split(' ').map(str::to_owned).collect() };
-    let (x, y) = (words(&a), words(&b));
-    x.is_subset(&y) || y.is_subset(&x)
-}
-
 fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
     let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
     if is_rate(a) != is_rate(b) {
@@ -805,7 +795,6 @@ fn describe_time(t: &TimeScope) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::one_place;
     use crate::compare::test_support::*;
     use crate::compare::Verdict;
     use crate::extract::{Interval, TimeScopeKind};
@@ -1366,9 +1355,6 @@ mod tests {
             ),
         ]);
         assert!(verdicts(&f).contains(&"conflict"), "{f:#?}");
-        // "new york" and "new york city" are one place
-        assert!(one_place("new york", "new york city"));
-        assert!(!one_place("north korea", "south korea"));
     }
 
     #[test]

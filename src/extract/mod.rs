@@ -417,11 +417,12 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         }
     }
     let hints = quantity::hints(pack, &lower, &spans);
-    let credit = |mut c: Claim| {
+    let mentions_in =
+        |i: usize| -> Vec<&Mention> { mentions_of.of(i).filter_map(|k| mentions.get(k)).collect() };
+    let credit = |mut c: Claim, here: &[&Mention]| {
         let i = c.sentence;
-        let here: Vec<&Mention> = mentions_of.of(i).filter_map(|k| mentions.get(k)).collect();
         c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
-        about::set_about(source, &mut c, &here, pack);
+        about::set_about(source, &mut c, here, pack);
         c
     };
     for (((i, s), sentence_dates), hint) in sentences
@@ -431,8 +432,17 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         .zip(hints.iter().copied())
     {
         let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
+        if found.is_empty() {
+            continue;
+        }
+        let here = mentions_in(i);
         // a figure too large for a float (300 digits times "trillion") is no figure
-        claims.extend(found.into_iter().filter(has_finite_figure).map(credit));
+        claims.extend(
+            found
+                .into_iter()
+                .filter(has_finite_figure)
+                .map(|c| credit(c, &here)),
+        );
     }
     // "Port Elden: 12,500" in a list of towns: the list says what its figures count
     let listed = quantity::list_items(
@@ -444,7 +454,10 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         &anchor,
         &hints,
     );
-    claims.extend(listed.into_iter().filter(has_finite_figure).map(credit));
+    claims.extend(listed.into_iter().filter(has_finite_figure).map(|c| {
+        let here = mentions_in(c.sentence);
+        credit(c, &here)
+    }));
     claims.extend(
         statements
             .into_iter()

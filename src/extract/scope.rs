@@ -433,15 +433,11 @@ fn sole_place(
         let credit = pack
             .source_phrases
             .iter()
-            .any(|p| opening.starts_with(p.as_str()))
-            || lower
-                .split(|ch: char| !ch.is_alphabetic())
-                .any(|x| pack.report_occasions.iter().any(|o| o == x));
-        if credit
-            || lower
-                .split(|ch: char| !ch.is_alphabetic())
-                .any(|x| SUPERLATIVES.contains(&x))
-        {
+            .any(|p| opening.starts_with(p.as_str()));
+        let setting_or_field = lower
+            .split(|ch: char| !ch.is_alphabetic())
+            .any(|x| SUPERLATIVES.contains(&x) || pack.report_occasions.iter().any(|o| o == x));
+        if credit || setting_or_field {
             // where the source sits or spoke, or the field of a comparison ("the
             // deadliest in Central Asia"): neither is where the figure is
             continue;
@@ -457,13 +453,7 @@ fn sole_place(
     found.sort();
     found.dedup();
     let first = found.first()?;
-    let words = |p: &str| -> std::collections::BTreeSet<String> {
-        p.split(' ').map(str::to_owned).collect()
-    };
-    let one = found.iter().all(|p| {
-        let (x, y) = (words(p), words(first));
-        x.is_subset(&y) || y.is_subset(&x)
-    });
+    let one = found.iter().all(|p| normalize::one_place(p, first));
     one.then(|| found.iter().max_by_key(|p| p.len()).cloned())
         .flatten()
 }

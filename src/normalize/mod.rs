@@ -19,6 +19,18 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::pack::{EntityKind, Pack};
 
+/// Whether two place keys name one place: one's words are all in the other's ("new
+/// york" and "new york city", "south korea" and "south korea ferry" read from a headline);
+/// "chicago" and "boston", or "north korea" and "south korea", are two.
+pub(crate) fn one_place(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    let words = |p: &str| -> std::collections::BTreeSet<String> {
+        p.split(' ').map(str::to_owned).collect()
+    };
+    let (x, y) = (words(&a), words(&b));
+    x.is_subset(&y) || y.is_subset(&x)
+}
+
 /// A comparison key: NFKC, ASCII transliteration, lowercase, straight quotes, single spaces.
 pub(crate) fn fold(s: &str) -> String {
     // Text below U+007F is its own NFKC form and its own transliteration (deunicode's
@@ -296,6 +308,14 @@ pub(crate) fn respell(pack: &Pack, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_nested_by_name_are_one() {
+        assert!(one_place("new york", "new york city"));
+        assert!(one_place("New York", "new york city"));
+        assert!(!one_place("north korea", "south korea"));
+        assert!(!one_place("chicago", "boston"));
+    }
 
     fn pack() -> Pack {
         Pack::default_pack()

@@ -495,10 +495,10 @@ fn hard_line_breaks(p: &str, lines: &[(usize, usize)], markers: &[Marker], cuts:
             end,
             next: next_start,
         };
-        let labelled = label(next).is_some_and(|(_, rest)| {
-            next[rest..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        });
-        if starts_list_item(next) || labelled || markers.iter().any(|m| m.start == next_start) {
+        if starts_list_item(next)
+            || label(next).is_some()
+            || markers.iter().any(|m| m.start == next_start)
+        {
             cuts.push(cut);
             continue;
         }
@@ -532,7 +532,8 @@ const MAX_LABEL_WORDS: usize = 4;
 
 /// The label opening a labelled line ("Port Elden: 12,500", "Alder Bay, Westmark: 9,000"):
 /// its span, and where the text after the colon starts. A label is a few capitalised
-/// words without digits, followed by a colon and more text on the line.
+/// words without digits, followed by a colon and text that opens with a digit or a
+/// capital ("More than 200,000").
 pub(crate) fn label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let colon = line.find(':')?;
     let name = &line[..colon];
@@ -546,7 +547,8 @@ pub(crate) fn label(line: &str) -> Option<(std::ops::Range<usize>, usize)> {
     }
     let after = &line[colon + 1..];
     let rest = colon + 1 + (after.len() - after.trim_start().len());
-    let text_after = rest > colon + 1 && rest < line.len();
+    let text_after = rest > colon + 1
+        && line[rest..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
     (words > 0 && text_after).then_some((0..name.trim_end().len(), rest))
 }
 

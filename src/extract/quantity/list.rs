@@ -36,16 +36,24 @@ pub(crate) fn items(
     hints: &[Hint<'_>],
 ) -> Vec<Claim> {
     let mut out = Vec::new();
+    // the claims of sentence `i` holding the figure right after its label (`claims` are
+    // in sentence order: a binary search, not a scan per item)
+    let at_label = |claims: &[Claim], i: usize, rest: usize| -> Vec<usize> {
+        let lo = claims.partition_point(|c| c.sentence < i);
+        let hi = claims.partition_point(|c| c.sentence <= i);
+        let start = sentences[i].span.start + rest;
+        (lo..hi)
+            .filter(|&k| claims[k].span.start == start)
+            .collect()
+    };
     for run in runs(source, sentences) {
-        // the claims holding the figure right after a label, per item
-        let at_label = |c: &Claim, i: usize, rest: usize| {
-            c.sentence == i && c.span.start == sentences[i].span.start + rest
-        };
         let template = run.iter().find_map(|&(i, _, rest)| {
-            claims.iter().find_map(|c| match &c.body {
-                ClaimBody::Quantity(q) if at_label(c, i, rest) => Some(q.clone()),
-                _ => None,
-            })
+            at_label(claims, i, rest)
+                .into_iter()
+                .find_map(|k| match &claims[k].body {
+                    ClaimBody::Quantity(q) => Some(q.clone()),
+                    ClaimBody::Statement(_) => None,
+                })
         });
         let Some(template) = template else {
             continue;
@@ -54,14 +62,13 @@ pub(crate) fn items(
             let s = &sentences[i];
             let text = s.text(source);
             let key = scope::place_key(&text[label.clone()], pack);
-            let mut found = false;
-            for c in claims.iter_mut().filter(|c| at_label(c, i, rest)) {
-                found = true;
-                if let ClaimBody::Quantity(q) = &mut c.body {
+            let held = at_label(claims, i, rest);
+            for &k in &held {
+                if let ClaimBody::Quantity(q) = &mut claims[k].body {
                     q.scope.place.get_or_insert(key.clone());
                 }
             }
-            if found {
+            if !held.is_empty() {
                 continue;
             }
             let hint = hints.get(i).copied().unwrap_or_default();
@@ -87,11 +94,7 @@ fn runs(source: &Source, sentences: &[Sentence]) -> Vec<Vec<(usize, Range<usize>
     for (i, s) in sentences.iter().enumerate() {
         let text = s.text(source);
         let starts_line = s.span.start == 0 || source.text[..s.span.start].ends_with('\n');
-        let labelled = label(text).filter(|(_, rest)| {
-            starts_line
-                && text[*rest..].starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        });
-        match labelled {
+        match label(text).filter(|_| starts_line) {
             Some((l, rest)) => run.push((i, l, rest)),
             None => {
                 let heading = starts_line
