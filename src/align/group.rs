@@ -269,44 +269,33 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
     groups
 }
 
-/// Mentions grouped by canonical key, with near keys of the same entity kind merged
-/// (blocked on kind plus last word, and on kind plus the first four letters). A group is
-/// kept only when two sources write the entity in two different ways.
-pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
-    let mut by_key: BTreeMap<(String, String), Vec<Ref>> = BTreeMap::new();
-    for (s, ex) in extractions.iter().enumerate() {
-        for (i, m) in ex.mentions.iter().enumerate() {
-            if m.key.is_empty() {
-                continue;
-            }
-            let kind = format!("{:?}", m.kind);
-            by_key
-                .entry((kind, m.key.clone()))
-                .or_default()
-                .push(Ref { source: s, item: i });
-        }
-    }
-    let keys: Vec<(String, String)> = by_key.keys().cloned().collect();
-    // each key folded once, not once per candidate pair
-    let folded_keys: Vec<String> = keys
-        .iter()
-        .map(|(_, key)| score::folded_words(key))
-        .collect();
-    let mut buckets: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, ((kind, _), folded)) in keys.iter().zip(&folded_keys).enumerate() {
+/// Entity keys (each with its kind) that name one entity in two spellings: near keys of
+/// one kind merged when their folded words are alike (Jaro-Winkler at least
+/// [`score::NAME_MERGE_THRESHOLD`]), compared only within a bucket of the same kind and
+/// last word or first four letters. Returns the sets over the keys' indices and the
+/// indices merged with another key.
+pub(crate) fn near_keys<'k>(
+    keys: impl Iterator<Item = (&'k str, &'k str)>,
+) -> (UnionFind, BTreeSet<usize>) {
+    let mut folded_keys: Vec<String> = Vec::new();
+    let mut buckets: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+    for (i, (kind, key)) in keys.enumerate() {
+        // each key folded once, not once per candidate pair
+        let folded = score::folded_words(key);
         if let Some(last) = folded.split(' ').next_back() {
             buckets
-                .entry((kind.clone(), format!("last:{last}")))
+                .entry((kind, format!("last:{last}")))
                 .or_default()
                 .push(i);
         }
         let prefix: String = folded.chars().take(4).collect();
         buckets
-            .entry((kind.clone(), format!("prefix:{prefix}")))
+            .entry((kind, format!("prefix:{prefix}")))
             .or_default()
             .push(i);
+        folded_keys.push(folded);
     }
-    let mut uf = UnionFind::new(keys.len());
+    let mut uf = UnionFind::new(folded_keys.len());
     let mut fuzzy: BTreeSet<usize> = BTreeSet::new();
     for members in buckets.values() {
         for (a, b) in block::bucket_pairs(members) {
@@ -319,11 +308,50 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
             }
         }
     }
+    (uf, fuzzy)
+}
+
+/// Mentions grouped by canonical key, whatever kind each source's cues gave the name
+/// ("the Sewol" read as a place in one source and an organisation in another), with near
+/// keys of the same entity kind merged (blocked on the key's most frequent kind plus last
+/// word, and on that kind plus the first four letters). A group is kept only when two
+/// sources write the entity in two different ways.
+pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
+    let mut by_key: BTreeMap<String, Vec<Ref>> = BTreeMap::new();
+    let mut kinds: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    for (s, ex) in extractions.iter().enumerate() {
+        for (i, m) in ex.mentions.iter().enumerate() {
+            if m.key.is_empty() {
+                continue;
+            }
+            *kinds.entry((&m.key, format!("{:?}", m.kind))).or_default() += 1;
+            by_key
+                .entry(m.key.clone())
+                .or_default()
+                .push(Ref { source: s, item: i });
+        }
+    }
+    // each key with its most frequent kind (the first in order on a tie)
+    let mut main_kind: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for ((key, kind), n) in &kinds {
+        let best = main_kind.entry(key).or_insert((*n, kind));
+        if *n > best.0 {
+            *best = (*n, kind);
+        }
+    }
+    let keys: Vec<(String, String)> = by_key
+        .keys()
+        .map(|k| {
+            let kind = main_kind.get(k.as_str()).map_or("", |b| b.1);
+            (kind.to_owned(), k.clone())
+        })
+        .collect();
+    let (mut uf, fuzzy) = near_keys(keys.iter().map(|(kind, key)| (kind.as_str(), key.as_str())));
     let mut groups = Vec::new();
     for comp in uf.components() {
         let mut members: Vec<Ref> = comp
             .iter()
-            .filter_map(|&i| by_key.get(&keys[i]))
+            .filter_map(|&i| by_key.get(&keys[i].1))
             .flatten()
             .copied()
             .collect();

@@ -155,6 +155,16 @@ mod tests {
     }
 
     #[test]
+    fn one_name_read_as_two_kinds_is_still_one_entity() {
+        use crate::pack::EntityKind::{Organization, Place};
+        let f = run(vec![
+            doc("a", "The Sea Lark sank.").named_as("Sea Lark", "sea lark", Place),
+            doc("b", "The Sea-Lark sank.").named_as("Sea-Lark", "sea lark", Organization),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"]);
+    }
+
+    #[test]
     fn same_spelling_everywhere_is_not_a_name_variant() {
         let f = run(vec![
             doc("a", "Alexander Fomin arrived.").named("Alexander Fomin", "alexander fomin"),

@@ -172,14 +172,19 @@ impl Doc {
         self
     }
 
-    pub(super) fn named(mut self, written: &str, key: &str) -> Doc {
+    pub(super) fn named(self, written: &str, key: &str) -> Doc {
+        self.named_as(written, key, EntityKind::Person)
+    }
+
+    /// A mention of `written` keyed `key`, of `kind`.
+    pub(super) fn named_as(mut self, written: &str, key: &str, kind: EntityKind) -> Doc {
         let span = find(&self.text, written);
         self.ex.mentions.push(Mention {
             span,
             text: written.into(),
             key: key.into(),
             canonical: key.into(),
-            kind: EntityKind::Person,
+            kind,
             title: None,
             sentence: 0,
         });

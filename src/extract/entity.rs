@@ -81,23 +81,14 @@ pub(crate) fn find_mentions_in(
     };
     for run in runs(text, words, &lex, pack) {
         let mut ws = &words[run.clone()];
-        // A title at the start of the run, unless the run names an organisation
-        // ("Justice Ministry" is not Mr Ministry with the title Justice).
-        let org_run = ws.iter().any(|w| lex.org_words.contains(w.lower()));
         let mut title: Option<String> = None;
         let mut title_span = None;
-        if !org_run {
-            // "Turkish President Tayyip Erdogan": a national adjective before a title
-            let adjective =
-                ws.len() > 2 && lex.is_adjective(&ws[0]) && lex.title_prefix(&ws[1..]) > 0;
-            let skip = usize::from(adjective);
-            let n = lex.title_prefix(&ws[skip..]) + skip;
-            if n > skip {
-                let t = &text[ws[0].start..ws[n - 1].end];
-                title_span = Some(ws[0].start..ws[n - 1].end);
-                title = Some(t.to_owned());
-                ws = &ws[n..];
-            }
+        let n = lex.title_words(ws);
+        if n > 0 {
+            let t = &text[ws[0].start..ws[n - 1].end];
+            title_span = Some(ws[0].start..ws[n - 1].end);
+            title = Some(t.to_owned());
+            ws = &ws[n..];
         }
         if ws.is_empty() {
             // A title on its own ("Deputy Defense Minister, Aleksandr Fomin").
@@ -656,6 +647,50 @@ impl Lexicon {
             .any(|e| lower.ends_with(e.as_str()))
     }
 
+    /// Number of leading words of a capitalised run that are the title of the name after
+    /// them: a listed title, or titles in a row ("Chief Minister"), after a national
+    /// adjective ("Turkish President Tayyip Erdogan") or after the body the holder
+    /// belongs to ("Electoral Council President Ana Ruiz", "Harbour Trust Chief
+    /// Executive Tom Okafor"). Zero when what follows names an organisation ("Justice
+    /// Ministry" is not Mr Ministry with the title Justice), and a title after other
+    /// words needs two name words after it.
+    fn title_words(&self, ws: &[Word<'_>]) -> usize {
+        let is_org = |w: &Word<'_>| self.org_words.contains(w.lower());
+        let chain = |from: usize| {
+            let mut end = from + self.title_prefix(&ws[from..]);
+            while end > from && end < ws.len() {
+                let more = self.title_prefix(&ws[end..]);
+                if more == 0 || end + more >= ws.len() {
+                    break;
+                }
+                end += more;
+            }
+            end
+        };
+        let name_after =
+            |end: usize, min: usize| ws.len() >= end + min && !ws[end..].iter().any(is_org);
+        let end = chain(0);
+        if end > 0 {
+            return if name_after(end, 0) { end } else { 0 };
+        }
+        if ws.len() > 2 && self.is_adjective(&ws[0]) {
+            let end = chain(1);
+            if end > 1 && name_after(end, 1) {
+                return end;
+            }
+        }
+        for from in 1..ws.len().saturating_sub(2) {
+            if ws[from - 1].possessive || self.connectors.contains(ws[from].lower()) {
+                continue;
+            }
+            let end = chain(from);
+            if end > from && name_after(end, 2) {
+                return end;
+            }
+        }
+        0
+    }
+
     /// Number of leading words of `ws` that form the longest title.
     fn title_prefix(&self, ws: &[Word<'_>]) -> usize {
         // Only titles starting with the first word can match (all of them when a title
@@ -903,6 +938,20 @@ mod tests {
     fn national_adjective_before_a_title_is_not_part_of_the_name() {
         let ms = mentions_one("Talks began after Chilean President Rosa Vidal arrived.");
         insta::assert_snapshot!(show(&ms), @"Rosa Vidal [Person rosa vidal / Chilean President]");
+    }
+
+    #[test]
+    fn titles_in_a_row_and_the_body_before_a_title_are_not_the_name() {
+        let ms = mentions_one(
+            "Chief Minister Paulo Venn met Harbour Council President Ida Marr and \
+             Finance Director Tom Okafor at the Justice Ministry.",
+        );
+        insta::assert_snapshot!(show(&ms), @r"
+        Paulo Venn [Person paulo venn / Chief Minister]
+        Ida Marr [Person ida marr / Harbour Council President]
+        Tom Okafor [Person tom okafor / Finance Director]
+        Justice Ministry [Organization justice ministry]
+        ");
     }
 
     #[test]
