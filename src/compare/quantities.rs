@@ -798,6 +798,18 @@ mod tests {
     use jiff::civil::{date, Date};
 
     #[test]
+    fn marchers_and_people_at_one_march_are_one_count() {
+        let a = doc("a", "Some 40,000 people marched in Vossberg on Sunday.").with(
+            q("40,000 people", exact(40000.0)).kind("counts", "people", "attended", "people"),
+        );
+        let b = doc("b", "Police counted 25,000 marchers in Vossberg on Sunday.").with(
+            q("25,000 marchers", exact(25000.0)).kind("counts", "people", "attended", "marchers"),
+        );
+        let f = run(vec![a, b]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+    }
+
+    #[test]
     fn a_figure_of_another_event_is_set_against_the_main_one() {
         let killed = |d: Doc, phrase: &'static str, v: f64| {
             d.with(q(phrase, exact(v)).reported(date(2023, 2, 7)))

@@ -703,6 +703,10 @@ fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
                 format!("one counts {}, the other {}", written(a), written(b)),
             );
         }
+        // "4.6 million marchers" and "4.6 million people" where the kind takes marchers
+        // for people
+        (Some(x), None) if one_thing(same_counted, &x, &class_of(&b.unit)) => {}
+        (None, Some(x)) if one_thing(same_counted, &x, &class_of(&a.unit)) => {}
         (Some(x), None) | (None, Some(x)) => {
             return Rel::Unknown(format!("only one says it counts {x}"))
         }

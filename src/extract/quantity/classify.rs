@@ -105,7 +105,9 @@ pub(super) fn classify(
             counted.as_ref().map(|(c, _)| c.clone()).unwrap_or_default()
         }
         None => {
-            let people = counted.as_ref().is_some_and(|(c, _)| is_people(pack, c));
+            let people = counted
+                .as_ref()
+                .is_some_and(|(c, _)| is_people(pack, c) || names_people(pack, kind, c));
             let people_unit = kind.units.iter().find(|u| counts_people(pack, u));
             match people_unit {
                 // "12 people were killed"; in the generic kind, "1,200 soldiers" but not
@@ -244,6 +246,14 @@ fn is_people(pack: &Pack, counted: &str) -> bool {
         .any(|k| k.counted.iter().any(|c| c == head))
 }
 
+/// Whether the kind names `counted` as one thing with a unit that counts people
+/// (`same_counted = [["people", "marchers", ...]]`): "4.6 million marchers" counts people.
+fn names_people(pack: &Pack, kind: &crate::pack::Kind, counted: &str) -> bool {
+    kind.same_counted
+        .iter()
+        .any(|set| set.iter().any(|c| c == counted) && set.iter().any(|c| counts_people(pack, c)))
+}
+
 /// A count unit written without a suffix ("items", not "times"): a figure with no unit
 /// may count it.
 pub(super) fn is_plain_count(pack: &Pack, id: &str) -> bool {
@@ -299,6 +309,17 @@ mod tests {
         insta::assert_snapshot!(
             show("The vote went ahead with only 38.2% of the electorate turning up."),
             @"38.2 [38.2, 38.2] percent shares/turnout/electorate"
+        );
+    }
+
+    #[test]
+    fn marchers_who_took_to_the_streets_are_people_who_attended() {
+        insta::assert_snapshot!(
+            show("Organisers counted 40,000 marchers, and 9,000 more took to the streets in Vossberg."),
+            @r"
+        40000 [40000, 40000] people counts/attended/marchers
+        9000 [9000, 9000] people counts/attended/-
+        "
         );
     }
 
