@@ -143,9 +143,11 @@ pub(crate) fn find_mentions_in(
                 continue;
             }
             // A lone capitalised word opening the sentence is most often a common word,
-            // unless it speaks ("Smith later said") or the source names it elsewhere.
+            // unless it speaks ("Smith later said"), the source names it elsewhere, or
+            // it is an acronym ("LAPD officers said").
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
             if opener
+                && !(is_acronym(first.text) && first.text.chars().count() <= 6)
                 && !last.possessive
                 && !lex.speaks_after(words, run.end)
                 && !named_elsewhere(&source.text, base, first.text)
@@ -904,6 +906,13 @@ mod tests {
         let ms = mentions("Okafor, 52, said little. Okafor later added more. Harbour staff left.");
         let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(names, ["Okafor", "Okafor"]);
+    }
+
+    #[test]
+    fn an_acronym_opening_a_sentence_is_a_name() {
+        let ms = mentions("VHPD officers closed the road. Harbour staff left.");
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["VHPD"]);
     }
 
     /// Mentions of `text` taken as one sentence (independent of the segmenter).

@@ -213,6 +213,19 @@ pub(crate) fn canonical_key(pack: &Pack, name: &str, kind: Option<EntityKind>) -
             return respell_all(pack, a);
         }
     }
+    // "Jeju Island" = "Jeju"
+    let name = match (kind, name.rsplit_once(' ')) {
+        (Some(EntityKind::Place), Some((rest, last)))
+            if pack
+                .entities
+                .droppable_suffixes
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(last)) =>
+        {
+            rest
+        }
+        _ => name,
+    };
     if kind == Some(EntityKind::Organization) {
         if let Some(acr) = acronym(pack, name) {
             return acr;
@@ -336,6 +349,11 @@ mod tests {
         assert_eq!(k("Yevgeny Orlov"), k("Evgeny Orlov"));
         assert_eq!(k("Sergei Lavrov"), k("Sergey Lavrov"));
         assert_ne!(k("John Smith"), k("Jane Smith"));
+        // romanisations of one Korean name
+        assert_eq!(k("Park Seong-hoon"), k("Park Sung-hun"));
+        let place = |s: &str| canonical_key(&p, s, Some(EntityKind::Place));
+        assert_eq!(place("Hwaseong Island"), place("Hwasung"));
+        assert_ne!(place("Mexico City"), place("Mexico"));
     }
 
     #[test]

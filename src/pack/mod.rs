@@ -154,6 +154,8 @@ pub struct Entities {
     pub generic_sources: Vec<String>,
     /// Heads keyed after their complement ("Ministry of Health" = "Health Ministry").
     pub inverted_heads: Vec<String>,
+    /// Last words a place's name may drop and still name it ("Jeju Island" = "Jeju").
+    pub droppable_suffixes: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
 }

@@ -96,6 +96,9 @@ pub(crate) struct RawEntities {
     /// "Health Ministry").
     #[serde(default)]
     pub(crate) inverted_heads: Vec<Spanned<String>>,
+    /// Last words a place's name may drop ("Jeju Island" = "Jeju").
+    #[serde(default)]
+    pub(crate) droppable_suffixes: Vec<Spanned<String>>,
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,

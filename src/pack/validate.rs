@@ -277,6 +277,7 @@ fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         adjective_endings: list(raw.adjective_endings, "adjective_endings"),
         generic_sources: list(raw.generic_sources, "generic_sources"),
         inverted_heads: list(raw.inverted_heads, "inverted_heads"),
+        droppable_suffixes: list(raw.droppable_suffixes, "droppable_suffixes"),
         respell: Vec::new(),
     };
     for (i, r) in raw.respell.into_iter().enumerate() {
