@@ -146,8 +146,9 @@ pub(crate) fn find_mentions_in(
             // unless it speaks ("Smith later said"), the source names it elsewhere, or
             // it is an acronym ("LAPD officers said").
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
+            let acronym = is_acronym(first.text) && first.text.chars().count() <= 6;
             if opener
-                && !(is_acronym(first.text) && first.text.chars().count() <= 6)
+                && !acronym
                 && !last.possessive
                 && !lex.speaks_after(words, run.end)
                 && !named_elsewhere(&source.text, base, first.text)
