@@ -18,6 +18,7 @@ use super::{explain, interval, Ctx, Finding, Verdict};
 use crate::align::{block, score};
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
+use crate::normalize::stems::{self, StemSet};
 use crate::normalize::{fold, one_place};
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
@@ -54,7 +55,7 @@ pub(super) struct Item<'a> {
     /// sentence that is not part of the attribution ("the RPU won 142 seats").
     pub(super) subject: Option<(String, String)>,
     /// Content stems of the sentence, numbers left out, plus entity keys.
-    pub(super) context: score::StemSet,
+    pub(super) context: StemSet,
 }
 
 pub(super) struct Cluster<'a> {
@@ -756,12 +757,12 @@ fn several_places(places: &BTreeSet<&str>) -> bool {
 
 /// The context words of a claim's sentence: its content stems, numbers left out, plus
 /// the keys of the names in it.
-fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
+fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> StemSet {
     let mut words = ctx
         .sources
         .get(r.source)
         .and_then(|s| s.text.get(claim.sentence_span.clone()))
-        .map(score::word_stems)
+        .map(stems::word_stems)
         .unwrap_or_default();
     if let Some(ex) = ctx.extractions.get(r.source) {
         let in_sentence = ctx
@@ -772,7 +773,7 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
             .filter_map(|i| ex.mentions.get(i));
         words.extend(in_sentence.map(|m| format!("@{}", m.key)));
     }
-    score::StemSet::new(words)
+    StemSet::new(words)
 }
 
 /// A figure finding cites the claims of its clusters, by source id and place.

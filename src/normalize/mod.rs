@@ -14,6 +14,8 @@
 //! merge inside a block, by a Jaro-Winkler similarity whose threshold is documented and
 //! tested there (`align::score::NAME_MERGE_THRESHOLD`).
 
+pub(crate) mod stems;
+
 use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
