@@ -62,6 +62,20 @@ impl StemSet {
         merge_count(&self.short, &other.short) + merge_count(&self.long, &other.long)
     }
 
+    /// This set with `keys` added.
+    pub(crate) fn with<I, S>(&self, keys: I) -> StemSet
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut set = self.clone();
+        for k in keys {
+            set.push(k.as_ref());
+        }
+        set.finish();
+        set
+    }
+
     /// The bytes of every key, in the set's own order.
     pub(crate) fn keys(&self) -> impl Iterator<Item = KeyBytes<'_>> + '_ {
         self.short

@@ -155,6 +155,7 @@ fn item(
             &(f.start_with_modifier..f.end_with_unit),
         ),
         about: None,
+        sentence_stems: Default::default(),
     };
     let as_of = scope::reporting_date(lower, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;

@@ -142,6 +142,7 @@ pub(crate) fn find(
                             &(f.start_with_modifier..f.end_with_unit),
                         ),
                         about: None,
+                        sentence_stems: Default::default(),
                     };
                     let mut q = with_scope(
                         q,
@@ -297,6 +298,7 @@ fn out_quantity(out: &[Claim]) -> Quantity {
             part: false,
             status: None,
             about: None,
+            sentence_stems: Default::default(),
         },
     }
 }
