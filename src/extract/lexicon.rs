@@ -304,3 +304,26 @@ pub(crate) const FIGURE_BOUNDS: &[&str] = &[
 /// Pronouns that are the object of "tell", not the start of what was told ("told them
 /// the port was closed"); the pack's `audiences` name the nouns ("told reporters").
 pub(crate) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];
+/// Words between a name and a later figure that end the name's hold on it (`about`): a
+/// report of what someone said ("X said that 40 ...") makes X a source, not the subject.
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "estimated",
+    "when",
+    "where",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "and",
+    "but",
+    "which",
+    "who",
+];
