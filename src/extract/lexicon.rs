@@ -327,3 +327,46 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "which",
     "who",
 ];
+/// Words after "this" that make a date, not a period of a figure ("this year", "this
+/// morning"): the date rules read them.
+pub(crate) const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];
+/// Words before "this ..." that make it the base of a comparison ("up 4% over this
+/// season"), not the period the figure covers.
+pub(crate) const COMPARISON_BASES: &[&str] =
+    &["over", "than", "from", "compared", "against", "versus"];
+/// Words of a clause that put its figure somewhere other than a place named elsewhere in
+/// the sentence ("while 12 died elsewhere").
+pub(crate) const ELSEWHERE: &[&str] = &[
+    "elsewhere",
+    "nationwide",
+    "worldwide",
+    "globally",
+    "abroad",
+    "across the country",
+    "around the world",
+    "around the country",
+];
+/// Superlatives whose "in X" names the field of a comparison ("the deadliest in Central
+/// Asia"), not where a figure was counted.
+pub(crate) const SUPERLATIVES: &[&str] = &[
+    "deadliest",
+    "worst",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "greatest",
+    "most",
+    "strongest",
+    "heaviest",
+    "smallest",
+    "longest",
+    "fewest",
+    "least",
+    "best",
+];
+/// Capitalised words at the head of a sentence that are not names ("That march drew").
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "the", "that", "this", "these", "those", "a", "an", "its", "their", "our", "his", "her",
+    "each", "every", "one", "another", "last", "next", "first", "saturday", "sunday",
+];
