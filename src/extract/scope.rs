@@ -425,11 +425,6 @@ fn sole_place(
         .flatten()
 }
 
-/// Nouns of a gathering a place name may qualify ("the Los Angeles march").
-const GATHERINGS: &[&str] = &[
-    " march", " marches", " rally", " rallies", " protest", " vigil",
-];
-
 /// "The Los Angeles march's organisers claimed 750,000", "organisers of the Denver rally":
 /// a capitalised name (not a possessive: "the Women's march") right before a gathering
 /// noun in the figure's clause is the place of the gathering.
@@ -440,7 +435,10 @@ fn gathering_place(
     pack: &Pack,
 ) -> Option<String> {
     let region = text.get(w.clone())?;
-    for noun in GATHERINGS {
+    // the pack's gathering nouns (`entities.toml` `gatherings`), each after a space
+    for word in &pack.entities.gatherings {
+        let noun = format!(" {word}");
+        let noun = noun.as_str();
         let mut from = 0;
         while let Some(pos) = region[from..].find(noun) {
             let at = from + pos;

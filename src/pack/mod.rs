@@ -156,6 +156,9 @@ pub struct Entities {
     pub inverted_heads: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
+    /// Nouns of a gathering ("march", "rally"), lowercase single words: a capitalised
+    /// name right before one ("the Denver rally") is the place of the gathering's figures.
+    pub gatherings: Vec<String>,
 }
 
 /// A unit from `units.toml`.

@@ -99,6 +99,9 @@ pub(crate) struct RawEntities {
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,
+    /// Nouns of a gathering a place name may qualify ("the Los Angeles march").
+    #[serde(default)]
+    pub(crate) gatherings: Vec<Spanned<String>>,
 }
 
 /// The kinds of entities the pack knows.

@@ -278,7 +278,9 @@ fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         generic_sources: list(raw.generic_sources, "generic_sources"),
         inverted_heads: list(raw.inverted_heads, "inverted_heads"),
         respell: Vec::new(),
+        gatherings: Vec::new(),
     };
+    e.gatherings = single_words(f, raw.gatherings, "gatherings", errs);
     for (i, r) in raw.respell.into_iter().enumerate() {
         match r.get_ref().as_slice() {
             [from, to]
@@ -871,6 +873,33 @@ mod tests {
             errors.contains("`the press` is not a single word"),
             "{errors}"
         );
+    }
+
+    #[test]
+    fn gatherings_are_single_lowercase_words() {
+        let pack = build_with(
+            "entities.toml",
+            &edited(
+                "entities.toml",
+                "gatherings = [\"march\"",
+                "gatherings = [\"Parade\"",
+            ),
+        );
+        assert_eq!(
+            pack.as_ref()
+                .ok()
+                .and_then(|p| p.entities.gatherings.first().cloned()),
+            Some("parade".to_owned())
+        );
+        let errors = errors_of(build_with(
+            "entities.toml",
+            &edited(
+                "entities.toml",
+                "gatherings = [\"march\"",
+                "gatherings = [\"street march\"",
+            ),
+        ));
+        assert!(errors.contains("gatherings[0]"), "{errors}");
     }
 
     /// The embedded text of `name` with `from` replaced by `to`.
