@@ -370,3 +370,41 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "the", "that", "this", "these", "those", "a", "an", "its", "their", "our", "his", "her",
     "each", "every", "one", "another", "last", "next", "first", "saturday", "sunday",
 ];
+/// Words that make a figure a forecast or plan (`frame::status`), matched as whole words in
+/// its clause; the pack adds the phrases of a beat ("permit", "capacity").
+/// Not the bare future ("will", "would"): a budget "will be $1.2bn" states the amount
+/// every source cites, and a "projected" gap is the gap.
+pub(crate) const EXPECTED_WORDS: &[&str] = &[
+    "expected",
+    "expects",
+    "expecting",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "planned",
+    "hoped for",
+    "hoping for",
+    "hopes for",
+    "plans to",
+    "plan to",
+    "planning to",
+    "intends to",
+    "aims to",
+];
+/// Words that make a figure a fear.
+pub(crate) const FEARED_WORDS: &[&str] =
+    &["feared", "fears", "fear", "could rise", "may rise", "might"];
+/// Words that make a figure an estimate; the pack adds the phrases of a beat ("exit poll").
+pub(crate) const ESTIMATE_WORDS: &[&str] = &[
+    "estimated",
+    "estimate",
+    "estimates",
+    "estimating",
+    "extrapolated",
+];
+/// Verbs of "put the crowd at 150,000": an estimate when the figure follows "at".
+pub(crate) const PUT_AT: &[&str] = &["put", "puts", "putting", "placed", "places"];

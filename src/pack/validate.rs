@@ -16,7 +16,8 @@ use super::raw::{
 };
 use super::{
     Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
-    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, Tally, Unit, VagueQuantity,
+    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, StatusPhrases, Tally, Unit,
+    VagueQuantity,
 };
 
 const FIXED_FILES: &[&str] = &[
@@ -452,6 +453,19 @@ fn vague_quantities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         pack.approximation = approximation(f, a, errs);
     }
     pack.modifiers = modifiers(f, raw.modifier, errs);
+    if let Some(s) = raw.status {
+        let mut phrases = |items: Vec<Spanned<String>>, key: &str| {
+            f.trimmed(items, &format!("status.{key}"), errs)
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .collect()
+        };
+        pack.status_phrases = StatusPhrases {
+            expected: phrases(s.expected, "expected"),
+            feared: phrases(s.feared, "feared"),
+            estimate: phrases(s.estimate, "estimate"),
+        };
+    }
 }
 
 /// `[[vague]]`: unique phrases; `0 <= min <= max`.
@@ -900,6 +914,27 @@ mod tests {
             ),
         ));
         assert!(errors.contains("gatherings[0]"), "{errors}");
+    }
+
+    #[test]
+    fn status_phrases_are_lowercase_and_not_empty() {
+        let (from, to) = ("expected = [\"permit\"", "expected = [\"Permit Holders\"");
+        let pack = build_with(
+            "vague_quantities.toml",
+            &edited("vague_quantities.toml", from, to),
+        );
+        assert_eq!(
+            pack.as_ref()
+                .ok()
+                .and_then(|p| p.status_phrases.expected.first().cloned()),
+            Some("permit holders".to_owned())
+        );
+        let (from, to) = ("estimate = [\"exit poll\"", "estimate = [\" \"");
+        let errors = errors_of(build_with(
+            "vague_quantities.toml",
+            &edited("vague_quantities.toml", from, to),
+        ));
+        assert!(errors.contains("status.estimate[0]"), "{errors}");
     }
 
     /// The embedded text of `name` with `from` replaced by `to`.

@@ -153,6 +153,7 @@ fn item(
             lower,
             &window,
             &(f.start_with_modifier..f.end_with_unit),
+            pack,
         ),
         about: None,
         sentence_stems: Default::default(),
