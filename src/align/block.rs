@@ -3,7 +3,7 @@
 //! distinct representatives, never every member, so a claim repeated by thousands of
 //! sources costs one comparison.
 
-use super::score::StemSet;
+use crate::normalize::stems::StemSet;
 
 /// How many min-hash keys a stem set gets. Two sets with overlap J share at least one
 /// key with probability 1 - (1 - J)^8 (0.996 at J = 0.5).

@@ -9,6 +9,7 @@ use super::score;
 use super::{Group, Ref, Topic};
 use crate::extract::{ClaimBody, Extraction};
 use crate::ingest::Source;
+use crate::normalize::stems::{self, StemSet};
 
 /// Quantity claims blocked on (story, kind, unit); one group per block with members in
 /// two or more sources. Stories (`story::stories`) keep a corpus of many stories from
@@ -96,7 +97,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
     struct Rep {
         members: Vec<Ref>,
         speaker: Option<String>,
-        stems: score::StemSet,
+        stems: StemSet,
         direct: bool,
     }
     // Distinct direct quotes per (source, speaker): a source that quotes a speaker once
@@ -115,7 +116,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             else {
                 continue;
             };
-            let stems = score::stems(text);
+            let stems = stems::stems(text);
             if stems.len() < 2 {
                 continue;
             }
@@ -439,7 +440,7 @@ fn distinct_sources(members: &[Ref]) -> usize {
 /// Mean, over the distinct sentences of a block (capped), of each sentence's best stem
 /// overlap with another sentence of the block: how alike their wording is.
 fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]) -> f64 {
-    let mut sentences: BTreeMap<String, score::StemSet> = BTreeMap::new();
+    let mut sentences: BTreeMap<String, StemSet> = BTreeMap::new();
     for r in members {
         let Some(c) = extractions.get(r.source).and_then(|e| e.claims.get(r.item)) else {
             continue;
@@ -451,13 +452,13 @@ fn context_score(sources: &[Source], extractions: &[Extraction], members: &[Ref]
             let folded = crate::normalize::fold(text);
             sentences
                 .entry(folded)
-                .or_insert_with(|| score::stems(text));
+                .or_insert_with(|| stems::stems(text));
             if sentences.len() >= block::BUCKET_PAIRWISE_CAP {
                 break;
             }
         }
     }
-    let sets: Vec<&score::StemSet> = sentences.values().collect();
+    let sets: Vec<&StemSet> = sentences.values().collect();
     if sets.len() < 2 {
         return 1.0;
     }

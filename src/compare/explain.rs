@@ -31,7 +31,7 @@ where
     let evidence = cited
         .cited(ctx)
         .into_iter()
-        .filter_map(|(i, claim)| Some(claim_evidence(i, ctx.sources.get(i)?, claim)))
+        .map(|(i, claim)| claim_evidence(i, claim))
         .collect();
     Finding {
         verdict,
@@ -46,7 +46,7 @@ where
 }
 
 /// One evidence entry for a claim.
-pub(crate) fn claim_evidence(source_index: usize, source: &Source, claim: &Claim) -> Evidence {
+pub(crate) fn claim_evidence(source_index: usize, claim: &Claim) -> Evidence {
     let attribution = claim
         .attribution
         .as_ref()
@@ -72,11 +72,7 @@ pub(crate) fn claim_evidence(source_index: usize, source: &Source, claim: &Claim
             value: None,
             unit: None,
             attribution,
-            quote: if st.direct {
-                source.text.get(st.content.clone()).map(str::to_owned)
-            } else {
-                None
-            },
+            quote: st.direct.then(|| st.content_text.clone()),
             scope: None,
         },
     }

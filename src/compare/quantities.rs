@@ -18,6 +18,7 @@ use super::{explain, interval, Ctx, Finding, Verdict};
 use crate::align::{block, score};
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
+use crate::normalize::stems::StemSet;
 use crate::normalize::{fold, one_place};
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
@@ -54,7 +55,7 @@ pub(super) struct Item<'a> {
     /// sentence that is not part of the attribution ("the RPU won 142 seats").
     pub(super) subject: Option<(String, String)>,
     /// Content stems of the sentence, numbers left out, plus entity keys.
-    pub(super) context: score::StemSet,
+    pub(super) context: StemSet,
 }
 
 pub(super) struct Cluster<'a> {
@@ -89,7 +90,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     claim,
                     q,
                     subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
-                    context: context(ctx, r, claim),
+                    context: context(ctx, r, claim, q),
                 }),
                 ClaimBody::Statement(_) => None,
             }
@@ -754,15 +755,10 @@ fn several_places(places: &BTreeSet<&str>) -> bool {
         .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
 }
 
-/// The context words of a claim's sentence: its content stems, numbers left out, plus
-/// the keys of the names in it.
-fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
-    let mut words = ctx
-        .sources
-        .get(r.source)
-        .and_then(|s| s.text.get(claim.sentence_span.clone()))
-        .map(score::word_stems)
-        .unwrap_or_default();
+/// The context words of a claim's sentence: its content stems, numbers left out (as
+/// extract recorded them), plus the keys of the names in it.
+fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
+    let mut keys = Vec::new();
     if let Some(ex) = ctx.extractions.get(r.source) {
         let in_sentence = ctx
             .by_sentence
@@ -770,9 +766,9 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
             .into_iter()
             .flat_map(|ix| ix.mentions(claim.sentence))
             .filter_map(|i| ex.mentions.get(i));
-        words.extend(in_sentence.map(|m| format!("@{}", m.key)));
+        keys.extend(in_sentence.map(|m| format!("@{}", m.key)));
     }
-    score::StemSet::new(words)
+    q.sentence_stems.with(keys)
 }
 
 /// A figure finding cites the claims of its clusters, by source id and place.

@@ -44,12 +44,11 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             let ClaimBody::Statement(st) = &claim.body else {
                 return None;
             };
-            let content = ctx.sources.get(r.source)?.text.get(st.content.clone())?;
             Some(Said {
                 r,
                 sid: ctx.sid(r),
                 claim,
-                content,
+                content: &st.content_text,
             })
         })
         .collect();

@@ -53,6 +53,7 @@ pub(super) fn q(phrase: &'static str, value: Interval) -> Q {
             part: false,
             status: None,
             about: None,
+            sentence_stems: Default::default(),
         },
         by: None,
     }
@@ -161,6 +162,7 @@ impl Doc {
                 content: span,
                 direct: true,
                 sentences: 0..1,
+                content_text: String::new(),
             }),
             attribution: Some(Attribution {
                 speaker: Some(party(speaker)),
@@ -211,6 +213,7 @@ pub(super) fn run(docs: Vec<Doc>) -> Vec<Finding> {
                     .collect();
                 crate::extract::about::set_about(source, c, &here, &pack);
             }
+            crate::extract::prepare(&source.text, &mut d.ex.claims);
             d.ex
         })
         .collect();

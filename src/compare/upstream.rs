@@ -10,6 +10,7 @@ use super::quantities::Cluster;
 use crate::align::{block, score};
 use crate::extract::Claim;
 use crate::normalize::fold;
+use crate::normalize::stems::StemSet;
 
 pub(super) struct Upstream {
     pub(super) key: String,
@@ -43,7 +44,7 @@ pub(super) fn upstream(claim: &Claim) -> Option<Upstream> {
 pub(super) fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
     let mut named: BTreeMap<String, String> = BTreeMap::new();
     let mut unnamed: BTreeSet<String> = BTreeSet::new();
-    let mut bare: BTreeMap<&str, Vec<&score::StemSet>> = BTreeMap::new();
+    let mut bare: BTreeMap<&str, Vec<&StemSet>> = BTreeMap::new();
     let precise = members.iter().any(|c| !c.rep().q.vague);
     for c in members.iter().filter(|c| !precise || !c.rep().q.vague) {
         for item in &c.items {
@@ -68,7 +69,7 @@ pub(super) fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<Strin
 
 /// Uncredited sources, counting once those that share a near-identical long sentence.
 /// Past a few dozen sources every source counts (no pairwise work on thousands).
-fn copied_once(bare: &BTreeMap<&str, Vec<&score::StemSet>>) -> usize {
+fn copied_once(bare: &BTreeMap<&str, Vec<&StemSet>>) -> usize {
     /// Stems a sentence needs before its repetition says "copy", not "coincidence".
     const COPY_MIN_STEMS: usize = 8;
     /// Stem overlap (Jaccard) of a republished paragraph with light edits.
@@ -77,8 +78,8 @@ fn copied_once(bare: &BTreeMap<&str, Vec<&score::StemSet>>) -> usize {
     if bare.len() > MAX_SOURCES {
         return bare.len();
     }
-    let sources: Vec<&Vec<&score::StemSet>> = bare.values().collect();
-    let copies = |a: &score::StemSet, b: &score::StemSet| {
+    let sources: Vec<&Vec<&StemSet>> = bare.values().collect();
+    let copies = |a: &StemSet, b: &StemSet| {
         a.len().min(b.len()) >= COPY_MIN_STEMS && score::jaccard(a, b) >= COPY_MIN_OVERLAP
     };
     let mut uf = block::UnionFind::new(sources.len());

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::CLAUSE_WORDS;
 use super::{Claim, Mention};
 use crate::ingest::Source;
 use crate::normalize::fold;
@@ -113,30 +114,6 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
 /// Words at most between a name and the figure it governs ("the RPU won 142 seats",
 /// "the network measured its magnitude at 7.1").
 const GOVERNING_GAP_WORDS: usize = 4;
-
-/// Words between a name and a later figure that end the name's hold on it: a report of what someone
-/// said ("X said that 40 ...") makes X a source, not the subject.
-const CLAUSE_WORDS: &[&str] = &[
-    "that",
-    "said",
-    "says",
-    "say",
-    "told",
-    "according",
-    "reported",
-    "estimated",
-    "when",
-    "where",
-    "while",
-    "as",
-    "after",
-    "before",
-    "since",
-    "and",
-    "but",
-    "which",
-    "who",
-];
 
 /// The lowercase words of `between`, brackets and their content left out ("the Democratic
 /// Front (FD) won"), and capitalised words too: they continue a name ("Rally for Progress

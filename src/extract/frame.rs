@@ -13,6 +13,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::{ESTIMATE_WORDS, EXPECTED_WORDS, FEARED_WORDS, PUT_AT};
+use crate::pack::Pack;
+
 /// What kind of statement a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,64 +39,25 @@ impl Status {
     }
 }
 
-/// Words that make a figure a forecast or plan. Matched as whole words in the clause.
-/// Not the bare future ("will", "would"): a budget "will be $1.2bn" states the amount
-/// every source cites, and a "projected" gap is the gap.
-const EXPECTED: &[&str] = &[
-    "expected",
-    "expects",
-    "expecting",
-    "anticipates",
-    "anticipated",
-    "anticipating",
-    "forecast",
-    "forecasts",
-    "predicted",
-    "predicts",
-    "planned",
-    "hoped for",
-    "hoping for",
-    "hopes for",
-    "plans to",
-    "plan to",
-    "planning to",
-    "intends to",
-    "aims to",
-    "permit",
-    "permitted",
-    "capacity",
-];
-
-/// Words that make a figure a fear.
-const FEARED: &[&str] = &["feared", "fears", "fear", "could rise", "may rise", "might"];
-
-/// Words that make a figure an estimate.
-const ESTIMATE: &[&str] = &[
-    "estimated",
-    "estimate",
-    "estimates",
-    "estimating",
-    "exit poll",
-    "tabulation",
-    "sample",
-    "extrapolated",
-    "crowd scientists",
-    "crowd counting",
-];
-
-/// Verbs of "put the crowd at 150,000": an estimate when the figure follows "at".
-const PUT_AT: &[&str] = &["put", "puts", "putting", "placed", "places"];
-
 /// The status of the figure at `figure` (modifier and unit included) in the clause
-/// `window` of `lower`.
-pub(crate) fn status(lower: &str, window: &Range<usize>, figure: &Range<usize>) -> Option<Status> {
+/// `window` of `lower`: the grammar words of the lexicon, then the beat phrases of the
+/// pack (`vague_quantities.toml` `[status]`).
+pub(crate) fn status(
+    lower: &str,
+    window: &Range<usize>,
+    figure: &Range<usize>,
+    pack: &Pack,
+) -> Option<Status> {
     let clause = lower.get(window.start.min(figure.start)..window.end.max(figure.end))?;
     let has = |words: &[&str]| words.iter().any(|w| has_word(clause, w));
-    if has(EXPECTED) {
+    let has_any = |phrases: &[String]| phrases.iter().any(|w| has_word(clause, w));
+    let phrases = &pack.status_phrases;
+    if has(EXPECTED_WORDS) || has_any(&phrases.expected) {
         Some(Status::Expected)
-    } else if has(FEARED) {
+    } else if has(FEARED_WORDS) || has_any(&phrases.feared) {
         Some(Status::Feared)
-    } else if has(ESTIMATE)
+    } else if has(ESTIMATE_WORDS)
+        || has_any(&phrases.estimate)
         || (has(PUT_AT)
             && lower
                 .get(..figure.start)
@@ -139,7 +103,12 @@ mod tests {
     fn of(s: &str, figure: &str) -> Option<Status> {
         let lower = s.to_ascii_lowercase();
         let at = lower.find(figure).expect("figure in sentence");
-        status(&lower, &(0..lower.len()), &(at..at + figure.len()))
+        status(
+            &lower,
+            &(0..lower.len()),
+            &(at..at + figure.len()),
+            &Pack::default_pack(),
+        )
     }
 
     #[test]
@@ -184,6 +153,17 @@ mod tests {
             Some(Status::Estimate)
         );
         assert_eq!(of("The mayor put forward 15,000 new homes", "15,000"), None);
+    }
+
+    #[test]
+    fn beat_phrases_come_from_the_pack() {
+        let s = "an exit poll gave the party 52% of the vote";
+        let at = s.find("52%").expect("figure in sentence");
+        let of_pack = |pack: &Pack| status(s, &(0..s.len()), &(at..at + 3), pack);
+        let mut pack = Pack::default_pack();
+        assert_eq!(of_pack(&pack), Some(Status::Estimate));
+        pack.status_phrases.estimate.clear();
+        assert_eq!(of_pack(&pack), None);
     }
 
     #[test]

@@ -304,3 +304,107 @@ pub(crate) const FIGURE_BOUNDS: &[&str] = &[
 /// Pronouns that are the object of "tell", not the start of what was told ("told them
 /// the port was closed"); the pack's `audiences` name the nouns ("told reporters").
 pub(crate) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me"];
+/// Words between a name and a later figure that end the name's hold on it (`about`): a
+/// report of what someone said ("X said that 40 ...") makes X a source, not the subject.
+pub(crate) const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "reported",
+    "estimated",
+    "when",
+    "where",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "and",
+    "but",
+    "which",
+    "who",
+];
+/// Words after "this" that make a date, not a period of a figure ("this year", "this
+/// morning"): the date rules read them.
+pub(crate) const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];
+/// Words before "this ..." that make it the base of a comparison ("up 4% over this
+/// season"), not the period the figure covers.
+pub(crate) const COMPARISON_BASES: &[&str] =
+    &["over", "than", "from", "compared", "against", "versus"];
+/// Words of a clause that put its figure somewhere other than a place named elsewhere in
+/// the sentence ("while 12 died elsewhere").
+pub(crate) const ELSEWHERE: &[&str] = &[
+    "elsewhere",
+    "nationwide",
+    "worldwide",
+    "globally",
+    "abroad",
+    "across the country",
+    "around the world",
+    "around the country",
+];
+/// Superlatives whose "in X" names the field of a comparison ("the deadliest in Central
+/// Asia"), not where a figure was counted.
+pub(crate) const SUPERLATIVES: &[&str] = &[
+    "deadliest",
+    "worst",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "greatest",
+    "most",
+    "strongest",
+    "heaviest",
+    "smallest",
+    "longest",
+    "fewest",
+    "least",
+    "best",
+];
+/// Capitalised words at the head of a sentence that are not names ("That march drew").
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "the", "that", "this", "these", "those", "a", "an", "its", "their", "our", "his", "her",
+    "each", "every", "one", "another", "last", "next", "first", "saturday", "sunday",
+];
+/// Words that make a figure a forecast or plan (`frame::status`), matched as whole words in
+/// its clause; the pack adds the phrases of a beat ("permit", "capacity").
+/// Not the bare future ("will", "would"): a budget "will be $1.2bn" states the amount
+/// every source cites, and a "projected" gap is the gap.
+pub(crate) const EXPECTED_WORDS: &[&str] = &[
+    "expected",
+    "expects",
+    "expecting",
+    "anticipates",
+    "anticipated",
+    "anticipating",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "planned",
+    "hoped for",
+    "hoping for",
+    "hopes for",
+    "plans to",
+    "plan to",
+    "planning to",
+    "intends to",
+    "aims to",
+];
+/// Words that make a figure a fear.
+pub(crate) const FEARED_WORDS: &[&str] =
+    &["feared", "fears", "fear", "could rise", "may rise", "might"];
+/// Words that make a figure an estimate; the pack adds the phrases of a beat ("exit poll").
+pub(crate) const ESTIMATE_WORDS: &[&str] = &[
+    "estimated",
+    "estimate",
+    "estimates",
+    "estimating",
+    "extrapolated",
+];
+/// Verbs of "put the crowd at 150,000": an estimate when the figure follows "at".
+pub(crate) const PUT_AT: &[&str] = &["put", "puts", "putting", "placed", "places"];

@@ -97,6 +97,11 @@ pub struct Quantity {
     /// that is not its source ("the RPU won 142 seats").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<about::About>,
+    /// The content stems of the claim's sentence, numbers left out
+    /// ([`word_stems`](crate::normalize::stems::word_stems)): what compare tells how alike
+    /// two figures' sentences are by. Filled by [`prepare`]; a record does not keep it.
+    #[serde(skip)]
+    pub(crate) sentence_stems: crate::normalize::stems::StemSet,
 }
 
 /// A numeric interval; `None` bounds are open-ended.
@@ -203,6 +208,10 @@ pub struct Statement {
     /// Indices of the sentences the statement covers (a quote may run on); always
     /// contains the claim's own `sentence`.
     pub sentences: std::ops::Range<usize>,
+    /// The text of `content`: what compare reads of the wording. Filled by [`prepare`]; a
+    /// record does not keep it.
+    #[serde(skip)]
+    pub(crate) content_text: String,
 }
 
 /// Who says so, and through whom.
@@ -464,11 +473,42 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             .filter(|c| matches!(c.body, ClaimBody::Statement(_))),
     );
     claims.sort_by_key(|c| (c.span.start, c.span.end));
+    prepare(&source.text, &mut claims);
     Extraction {
         claims,
         mentions,
         dates,
         anchor,
+    }
+}
+
+/// Fills what compare reads of a claim's text, so that compare never reads the text:
+/// each figure's sentence stems and each statement's words. Extraction calls it last,
+/// and so does [`record::Record::into_source`], since a record does not keep them.
+pub(crate) fn prepare(text: &str, claims: &mut [Claim]) {
+    // claims are in text order: the figures of one sentence share its stems
+    let mut last: Option<(Span, crate::normalize::stems::StemSet)> = None;
+    for c in claims {
+        match &mut c.body {
+            ClaimBody::Quantity(q) => {
+                let stems = match &last {
+                    Some((span, stems)) if *span == c.sentence_span => stems.clone(),
+                    _ => {
+                        let words = text
+                            .get(c.sentence_span.clone())
+                            .map(crate::normalize::stems::word_stems)
+                            .unwrap_or_default();
+                        let stems = crate::normalize::stems::StemSet::new(words);
+                        last = Some((c.sentence_span.clone(), stems.clone()));
+                        stems
+                    }
+                };
+                q.sentence_stems = stems;
+            }
+            ClaimBody::Statement(st) => {
+                st.content_text = text.get(st.content.clone()).unwrap_or("").to_owned();
+            }
+        }
     }
 }
 

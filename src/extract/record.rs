@@ -185,7 +185,9 @@ impl Record {
                 .as_ref()
                 .map(|(a, b)| std::sync::Arc::new(crate::ingest::PageMap::from_parts(a, *b))),
         };
-        Ok((source, self.extraction))
+        let mut extraction = self.extraction;
+        super::prepare(&source.text, &mut extraction.claims);
+        Ok((source, extraction))
     }
 }
 
@@ -449,6 +451,16 @@ mod tests {
         }
         // boilerplate lines with nothing extracted are blanked
         assert!(!s2.text.contains("Leave a Reply"), "{:?}", s2.text);
+        // what compare reads instead of the text: extracted, and rebuilt from the record
+        for c in &e2.claims {
+            match &c.body {
+                ClaimBody::Quantity(q) => assert!(!q.sentence_stems.is_empty()),
+                ClaimBody::Statement(st) => assert_eq!(
+                    Some(st.content_text.as_str()),
+                    source.text.get(st.content.clone())
+                ),
+            }
+        }
     }
 
     #[test]

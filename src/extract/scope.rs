@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::lexicon::ASIDES;
+use super::lexicon::{
+    ASIDES, CALENDAR, COMPARISON_BASES as BASES, ELSEWHERE, NOT_NAMES, SUPERLATIVES,
+};
 use super::{DateRef, TimeScope, TimeScopeKind};
 use crate::normalize;
 use crate::pack::Pack;
@@ -276,8 +278,6 @@ fn this_period(
     let rest = &lower[word_start + word_len..];
     // Calendar words are dates, read (or deliberately dropped) by the date rules; "this
     // year's plan" owns the noun after it; "over this year's" is a comparison base.
-    const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];
-    const BASES: &[&str] = &["over", "than", "from", "compared", "against", "versus"];
     let between = &lower[..at];
     if word_len < 3
         || CALENDAR.contains(&word)
@@ -377,39 +377,6 @@ fn names_after_prepositions(
     out
 }
 
-/// Words of a clause that put its figure somewhere other than a place named elsewhere in
-/// the sentence ("while 12 died elsewhere").
-const ELSEWHERE: &[&str] = &[
-    "elsewhere",
-    "nationwide",
-    "worldwide",
-    "globally",
-    "abroad",
-    "across the country",
-    "around the world",
-    "around the country",
-];
-
-/// Superlatives whose "in X" names the field of a comparison ("the deadliest in Central
-/// Asia"), not where a figure was counted.
-const SUPERLATIVES: &[&str] = &[
-    "deadliest",
-    "worst",
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "greatest",
-    "most",
-    "strongest",
-    "heaviest",
-    "smallest",
-    "longest",
-    "fewest",
-    "least",
-    "best",
-];
-
 /// "Stewards of the Port Elden rally counted 80,000, though the police said 45,000": when
 /// the figure's clause names no place and the whole sentence names exactly one, the
 /// figure is scoped to it, unless its clause says "elsewhere" or "nationwide".
@@ -458,17 +425,6 @@ fn sole_place(
         .flatten()
 }
 
-/// Capitalised words at the head of a sentence that are not names ("That march drew").
-const NOT_NAMES: &[&str] = &[
-    "the", "that", "this", "these", "those", "a", "an", "its", "their", "our", "his", "her",
-    "each", "every", "one", "another", "last", "next", "first", "saturday", "sunday",
-];
-
-/// Nouns of a gathering a place name may qualify ("the Los Angeles march").
-const GATHERINGS: &[&str] = &[
-    " march", " marches", " rally", " rallies", " protest", " vigil",
-];
-
 /// "The Los Angeles march's organisers claimed 750,000", "organisers of the Denver rally":
 /// a capitalised name (not a possessive: "the Women's march") right before a gathering
 /// noun in the figure's clause is the place of the gathering.
@@ -479,7 +435,10 @@ fn gathering_place(
     pack: &Pack,
 ) -> Option<String> {
     let region = text.get(w.clone())?;
-    for noun in GATHERINGS {
+    // the pack's gathering nouns (`entities.toml` `gatherings`), each after a space
+    for word in &pack.entities.gatherings {
+        let noun = format!(" {word}");
+        let noun = noun.as_str();
         let mut from = 0;
         while let Some(pos) = region[from..].find(noun) {
             let at = from + pos;

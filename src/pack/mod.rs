@@ -80,6 +80,9 @@ pub struct Pack {
     pub modifiers: Vec<Modifier>,
     /// Widths of approximate modifiers from `vague_quantities.toml`.
     pub approximation: Approximation,
+    /// Phrases of a beat that mark a figure's status, from `vague_quantities.toml`
+    /// `[status]`; the grammar words ("expected", "feared", "estimated") are built in.
+    pub status_phrases: StatusPhrases,
     /// Claim kinds, sorted by id.
     pub kinds: Vec<Kind>,
     files: BTreeMap<String, PackFile>,
@@ -125,6 +128,18 @@ pub struct SpeechVerb {
     pub figure_at: bool,
 }
 
+/// Phrases of a beat that make a figure in their clause a forecast, a fear or an
+/// estimate rather than a fact; lowercase, matched as whole words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StatusPhrases {
+    /// What is expected, planned or permitted ("permit", "capacity").
+    pub expected: Vec<String>,
+    /// A fear, not a count.
+    pub feared: Vec<String>,
+    /// An estimate by a method with a margin ("exit poll", "crowd counting").
+    pub estimate: Vec<String>,
+}
+
 /// The entity lexicon from `entities.toml`. Word lists are kept as written; matching
 /// ignores case.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -158,6 +173,9 @@ pub struct Entities {
     pub droppable_suffixes: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
+    /// Nouns of a gathering ("march", "rally"), lowercase single words: a capitalised
+    /// name right before one ("the Denver rally") is the place of the gathering's figures.
+    pub gatherings: Vec<String>,
 }
 
 /// A unit from `units.toml`.

@@ -102,6 +102,9 @@ pub(crate) struct RawEntities {
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,
+    /// Nouns of a gathering a place name may qualify ("the Los Angeles march").
+    #[serde(default)]
+    pub(crate) gatherings: Vec<Spanned<String>>,
 }
 
 /// The kinds of entities the pack knows.
@@ -293,6 +296,23 @@ pub(crate) struct RawVague {
     /// Modifiers ("at least", "almost") and the interval they make.
     #[serde(default)]
     pub(crate) modifier: Vec<RawModifier>,
+    /// Beat phrases that mark a figure's status.
+    pub(crate) status: Option<RawStatus>,
+}
+
+/// `[status]`: beat phrases that make a figure an expectation, a fear or an estimate.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStatus {
+    /// What is expected, planned or permitted ("permit").
+    #[serde(default)]
+    pub(crate) expected: Vec<Spanned<String>>,
+    /// A fear.
+    #[serde(default)]
+    pub(crate) feared: Vec<Spanned<String>>,
+    /// An estimate ("exit poll").
+    #[serde(default)]
+    pub(crate) estimate: Vec<Spanned<String>>,
 }
 
 /// Widths of approximate modifiers, as fractions of the figure.

@@ -16,7 +16,8 @@ use super::raw::{
 };
 use super::{
     Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
-    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, Tally, Unit, VagueQuantity,
+    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, StatusPhrases, Tally, Unit,
+    VagueQuantity,
 };
 
 const FIXED_FILES: &[&str] = &[
@@ -279,7 +280,9 @@ fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         inverted_heads: list(raw.inverted_heads, "inverted_heads"),
         droppable_suffixes: list(raw.droppable_suffixes, "droppable_suffixes"),
         respell: Vec::new(),
+        gatherings: Vec::new(),
     };
+    e.gatherings = single_words(f, raw.gatherings, "gatherings", errs);
     for (i, r) in raw.respell.into_iter().enumerate() {
         match r.get_ref().as_slice() {
             [from, to]
@@ -451,6 +454,19 @@ fn vague_quantities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         pack.approximation = approximation(f, a, errs);
     }
     pack.modifiers = modifiers(f, raw.modifier, errs);
+    if let Some(s) = raw.status {
+        let mut phrases = |items: Vec<Spanned<String>>, key: &str| {
+            f.trimmed(items, &format!("status.{key}"), errs)
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .collect()
+        };
+        pack.status_phrases = StatusPhrases {
+            expected: phrases(s.expected, "expected"),
+            feared: phrases(s.feared, "feared"),
+            estimate: phrases(s.estimate, "estimate"),
+        };
+    }
 }
 
 /// `[[vague]]`: unique phrases; `0 <= min <= max`.
@@ -872,6 +888,54 @@ mod tests {
             errors.contains("`the press` is not a single word"),
             "{errors}"
         );
+    }
+
+    #[test]
+    fn gatherings_are_single_lowercase_words() {
+        let pack = build_with(
+            "entities.toml",
+            &edited(
+                "entities.toml",
+                "gatherings = [\"march\"",
+                "gatherings = [\"Parade\"",
+            ),
+        );
+        assert_eq!(
+            pack.as_ref()
+                .ok()
+                .and_then(|p| p.entities.gatherings.first().cloned()),
+            Some("parade".to_owned())
+        );
+        let errors = errors_of(build_with(
+            "entities.toml",
+            &edited(
+                "entities.toml",
+                "gatherings = [\"march\"",
+                "gatherings = [\"street march\"",
+            ),
+        ));
+        assert!(errors.contains("gatherings[0]"), "{errors}");
+    }
+
+    #[test]
+    fn status_phrases_are_lowercase_and_not_empty() {
+        let (from, to) = ("expected = [\"permit\"", "expected = [\"Permit Holders\"");
+        let pack = build_with(
+            "vague_quantities.toml",
+            &edited("vague_quantities.toml", from, to),
+        );
+        assert_eq!(
+            pack.as_ref()
+                .ok()
+                .and_then(|p| p.status_phrases.expected.first().cloned()),
+            Some("permit holders".to_owned())
+        );
+        let (from, to) = ("estimate = [\"exit poll\"", "estimate = [\" \"");
+        let errors = errors_of(build_with(
+            "vague_quantities.toml",
+            &edited("vague_quantities.toml", from, to),
+        ));
+        assert!(errors.contains("status.estimate[0]"), "{errors}");
     }
 
     /// The embedded text of `name` with `from` replaced by `to`.

@@ -291,6 +291,7 @@ impl<'a> Cx<'a> {
                 content,
                 direct: d.direct,
                 sentences: first..last + 1,
+                content_text: String::new(),
             }),
             attribution: Some(Attribution {
                 speaker: d.speaker,

@@ -142,6 +142,7 @@ pub(super) fn classify(
         part: false,
         status: None,
         about: None,
+        sentence_stems: Default::default(),
     })
 }
 

@@ -153,8 +153,10 @@ fn item(
             lower,
             &window,
             &(f.start_with_modifier..f.end_with_unit),
+            pack,
         ),
         about: None,
+        sentence_stems: Default::default(),
     };
     let as_of = scope::reporting_date(lower, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;

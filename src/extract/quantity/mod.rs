@@ -140,8 +140,10 @@ pub(crate) fn find(
                             lower,
                             &window,
                             &(f.start_with_modifier..f.end_with_unit),
+                            pack,
                         ),
                         about: None,
+                        sentence_stems: Default::default(),
                     };
                     let mut q = with_scope(
                         q,
@@ -170,7 +172,8 @@ pub(crate) fn find(
             .unit(&q.unit)
             .is_some_and(|u| u.dimension == crate::pack::Dimension::Count);
         q.part = part || count && super::frame::until_time_of_day(lower, &window);
-        q.status = super::frame::status(lower, &window, &(f.start_with_modifier..f.end_with_unit));
+        let figure = f.start_with_modifier..f.end_with_unit;
+        q.status = super::frame::status(lower, &window, &figure, pack);
         if (q.counted.is_none() || q.event.is_none())
             && compares(&lower[window.start..f.start_with_modifier])
         {
@@ -297,6 +300,7 @@ fn out_quantity(out: &[Claim]) -> Quantity {
             part: false,
             status: None,
             about: None,
+            sentence_stems: Default::default(),
         },
     }
 }
