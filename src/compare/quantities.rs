@@ -8,7 +8,8 @@
 //! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
 //! same report date); anything unknown or different is `different_scope` or nothing.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use super::explain::finding;
 use super::relation::{counted_class, pair, same_party, Pair, Rules, Why};
@@ -19,6 +20,7 @@ use crate::align::{block, score};
 use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
 use crate::normalize::{fold, one_place};
+use crate::text::Span;
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
 const PROGRESSION_CONFIDENCE: f64 = 0.8;
@@ -53,8 +55,10 @@ pub(super) struct Item<'a> {
     /// The person or organisation the figure is about: the nearest such mention in the
     /// sentence that is not part of the attribution ("the RPU won 142 seats").
     pub(super) subject: Option<(String, String)>,
-    /// Content stems of the sentence, numbers left out, plus entity keys.
-    pub(super) context: score::StemSet,
+    /// Content stems of the sentence, numbers left out, plus entity keys: one set per
+    /// sentence, shared by the figures of that sentence (a 2,000-byte sentence cut from a
+    /// line of figures holds dozens).
+    pub(super) context: Rc<score::StemSet>,
 }
 
 pub(super) struct Cluster<'a> {
@@ -77,6 +81,7 @@ type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut contexts: HashMap<(usize, usize, Span), Rc<score::StemSet>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
         .members
         .iter()
@@ -89,7 +94,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     claim,
                     q,
                     subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
-                    context: context(ctx, r, claim),
+                    context: Rc::clone(
+                        contexts
+                            .entry((r.source, claim.sentence, claim.sentence_span.clone()))
+                            .or_insert_with(|| Rc::new(context(ctx, r, claim))),
+                    ),
                 }),
                 ClaimBody::Statement(_) => None,
             }
@@ -755,7 +764,7 @@ fn several_places(places: &BTreeSet<&str>) -> bool {
 }
 
 /// The context words of a claim's sentence: its content stems, numbers left out, plus
-/// the keys of the names in it.
+/// the keys of the names in it. Depends on the claim's source and sentence only.
 fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim) -> score::StemSet {
     let mut words = ctx
         .sources

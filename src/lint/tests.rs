@@ -64,7 +64,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
         sentence,
         sentence_span,
         span,
-        body: ClaimBody::Quantity(Quantity {
+        body: ClaimBody::Quantity(Box::new(Quantity {
             number: Some(q.number),
             value: q.value,
             kind: q.kind.into(),
@@ -81,7 +81,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             part: false,
             status: None,
             about: None,
-        }),
+        })),
         attribution: None,
     });
 }
