@@ -47,6 +47,12 @@ const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
 /// Credits read from attribution phrases, which the extractor may misparse.
 const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
 
+/// At most this many conflict findings come from one group, the most confident first; each
+/// says how many there were. Hundreds of distinct figures credited to as many claimants
+/// (text written to provoke it) would otherwise give one conflict per pair of figures,
+/// each listing every claim of both, an output of hundreds of times the input.
+const CONFLICTS_LISTED: usize = 64;
+
 pub(super) struct Item<'a> {
     pub(super) r: Ref,
     pub(super) sid: &'a str,
@@ -427,7 +433,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
 
 /// One conflict finding per pair of agreeing sides: when 2,300 (two wordings, two
 /// sources) and 1,650 disagree, that is one disagreement, not one per wording. The
-/// strongest pair explains it; the others are counted.
+/// strongest pair explains it; the others are counted. At most [`CONFLICTS_LISTED`] are
+/// built.
 fn merged_conflicts(
     ctx: &Ctx<'_>,
     kind_id: &str,
@@ -453,7 +460,7 @@ fn merged_conflicts(
         e.0.extend([a, b]);
         e.1.push((confidence, why));
     }
-    merged
+    let mut merged: Vec<(BTreeSet<usize>, f64, String)> = merged
         .into_values()
         .filter_map(|(members, mut whys)| {
             // strongest first; equal confidence keeps the pair order
@@ -467,6 +474,29 @@ fn merged_conflicts(
                     if more == 1 { "s" } else { "" }
                 ));
             }
+            Some((members, confidence, why))
+        })
+        .collect();
+    let total = merged.len();
+    if total > CONFLICTS_LISTED {
+        // the most confident, in their own order; the note says how many there were
+        let mut by_confidence: Vec<usize> = (0..total).collect();
+        by_confidence.sort_by(|&a, &b| merged[b].1.total_cmp(&merged[a].1));
+        let mut keep = vec![false; total];
+        for &i in by_confidence.iter().take(CONFLICTS_LISTED) {
+            keep[i] = true;
+        }
+        let mut kept = keep.into_iter();
+        merged.retain(|_| kept.next().unwrap_or(false));
+        for (_, _, why) in &mut merged {
+            why.push_str(&format!(
+                "; {total} conflicts among these figures, the {CONFLICTS_LISTED} most confident listed"
+            ));
+        }
+    }
+    merged
+        .into_iter()
+        .filter_map(|(members, confidence, why)| {
             let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
             let first = members.first()?.rep().q;
             Some(finding(
