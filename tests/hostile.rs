@@ -499,6 +499,59 @@ fn a_group_compared_as_a_sample_says_so() {
     );
 }
 
+#[test]
+fn conflicts_past_the_cap_are_counted_not_listed() {
+    // 80 figures, each credited to a claimant of its own: every pair of them is a
+    // dispute, thousands in all
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi"];
+    let claimant = |i: usize| {
+        let s = |k: usize| SYLLABLES[k % SYLLABLES.len()];
+        format!(
+            "{}{}{} {}{}len",
+            s(i),
+            s(i / 8),
+            s(i * 3 + 1),
+            s(i * 5 + 2),
+            s(i / 3)
+        )
+    };
+    let (dir, news) = story();
+    for (file, from) in [("a.txt", 0), ("b.txt", 40)] {
+        let said: Vec<String> = (from..from + 40)
+            .map(|i| {
+                let mut who = claimant(i);
+                who[..1].make_ascii_uppercase();
+                if let Some(at) = who.find(' ') {
+                    who[at + 1..at + 2].make_ascii_uppercase();
+                }
+                format!("{who} said {} people attended.", 100 + i)
+            })
+            .collect();
+        std::fs::write(
+            news.join(file),
+            format!("Rally count\n\n{}\n", said.join(" ")),
+        )
+        .unwrap();
+    }
+    let o = run(&["report", "--format", "json", "news"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let conflicts: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["verdict"] == "conflict")
+        .map(|f| f["explanation"].as_str().unwrap())
+        .collect();
+    assert_eq!(conflicts.len(), 64, "{v}");
+    assert!(
+        conflicts
+            .iter()
+            .all(|e| e.contains("conflicts among these figures, the 64 most confident listed")),
+        "{conflicts:?}"
+    );
+}
+
 /// A page of `n` paragraphs about the harbour, for the web archive cases.
 fn harbour_page(n: usize) -> String {
     let p: String = (0..n)

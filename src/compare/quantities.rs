@@ -8,7 +8,8 @@
 //! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
 //! same report date); anything unknown or different is `different_scope` or nothing.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use super::explain::finding;
 use super::relation::{counted_class, pair, same_party, Pair, Rules, Why};
@@ -20,6 +21,7 @@ use crate::align::{Group, Ref};
 use crate::extract::{Claim, ClaimBody, Quantity};
 use crate::normalize::stems::StemSet;
 use crate::normalize::{fold, one_place};
+use crate::text::Span;
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
 const PROGRESSION_CONFIDENCE: f64 = 0.8;
@@ -46,6 +48,12 @@ const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
 /// Credits read from attribution phrases, which the extractor may misparse.
 const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
 
+/// At most this many conflict findings come from one group, the most confident first; each
+/// says how many there were. Hundreds of distinct figures credited to as many claimants
+/// (text written to provoke it) would otherwise give one conflict per pair of figures,
+/// each listing every claim of both, an output of hundreds of times the input.
+const CONFLICTS_LISTED: usize = 64;
+
 pub(super) struct Item<'a> {
     pub(super) r: Ref,
     pub(super) sid: &'a str,
@@ -54,8 +62,10 @@ pub(super) struct Item<'a> {
     /// The person or organisation the figure is about: the nearest such mention in the
     /// sentence that is not part of the attribution ("the RPU won 142 seats").
     pub(super) subject: Option<(String, String)>,
-    /// Content stems of the sentence, numbers left out, plus entity keys.
-    pub(super) context: StemSet,
+    /// Content stems of the sentence, numbers left out, plus entity keys: one set per
+    /// sentence, shared by the figures of that sentence (a 2,000-byte sentence cut from a
+    /// line of figures holds dozens).
+    pub(super) context: Rc<StemSet>,
 }
 
 pub(super) struct Cluster<'a> {
@@ -78,6 +88,7 @@ type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut contexts: HashMap<(usize, usize, Span), Rc<StemSet>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
         .members
         .iter()
@@ -90,7 +101,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     claim,
                     q,
                     subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
-                    context: context(ctx, r, claim, q),
+                    context: Rc::clone(
+                        contexts
+                            .entry((r.source, claim.sentence, claim.sentence_span.clone()))
+                            .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
+                    ),
                 }),
                 ClaimBody::Statement(_) => None,
             }
@@ -419,7 +434,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
 
 /// One conflict finding per pair of agreeing sides: when 2,300 (two wordings, two
 /// sources) and 1,650 disagree, that is one disagreement, not one per wording. The
-/// strongest pair explains it; the others are counted.
+/// strongest pair explains it; the others are counted. At most [`CONFLICTS_LISTED`] are
+/// built.
 fn merged_conflicts(
     ctx: &Ctx<'_>,
     kind_id: &str,
@@ -445,7 +461,7 @@ fn merged_conflicts(
         e.0.extend([a, b]);
         e.1.push((confidence, why));
     }
-    merged
+    let mut merged: Vec<(BTreeSet<usize>, f64, String)> = merged
         .into_values()
         .filter_map(|(members, mut whys)| {
             // strongest first; equal confidence keeps the pair order
@@ -459,6 +475,29 @@ fn merged_conflicts(
                     if more == 1 { "s" } else { "" }
                 ));
             }
+            Some((members, confidence, why))
+        })
+        .collect();
+    let total = merged.len();
+    if total > CONFLICTS_LISTED {
+        // the most confident, in their own order; the note says how many there were
+        let mut by_confidence: Vec<usize> = (0..total).collect();
+        by_confidence.sort_by(|&a, &b| merged[b].1.total_cmp(&merged[a].1));
+        let mut keep = vec![false; total];
+        for &i in by_confidence.iter().take(CONFLICTS_LISTED) {
+            keep[i] = true;
+        }
+        let mut kept = keep.into_iter();
+        merged.retain(|_| kept.next().unwrap_or(false));
+        for (_, _, why) in &mut merged {
+            why.push_str(&format!(
+                "; {total} conflicts among these figures, the {CONFLICTS_LISTED} most confident listed"
+            ));
+        }
+    }
+    merged
+        .into_iter()
+        .filter_map(|(members, confidence, why)| {
             let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
             let first = members.first()?.rep().q;
             Some(finding(
@@ -756,7 +795,8 @@ fn several_places(places: &BTreeSet<&str>) -> bool {
 }
 
 /// The context words of a claim's sentence: its content stems, numbers left out (as
-/// extract recorded them), plus the keys of the names in it.
+/// extract recorded them), plus the keys of the names in it. Depends on the claim's
+/// source and sentence only.
 fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
     let mut keys = Vec::new();
     if let Some(ex) = ctx.extractions.get(r.source) {

@@ -141,12 +141,14 @@ impl Doc {
             sentence: self.ex.claims.len(),
             sentence_span: 0..self.text.len(),
             span,
-            body: ClaimBody::Quantity(q.q),
-            attribution: q.by.map(|who| Attribution {
-                speaker: Some(party(who)),
-                chain: Vec::new(),
-                verb: Some("say".into()),
-                span: 0..0,
+            body: ClaimBody::Quantity(Box::new(q.q)),
+            attribution: q.by.map(|who| {
+                Box::new(Attribution {
+                    speaker: Some(party(who)),
+                    chain: Vec::new(),
+                    verb: Some("say".into()),
+                    span: 0..0,
+                })
             }),
         });
         self
@@ -164,12 +166,12 @@ impl Doc {
                 sentences: 0..1,
                 content_text: String::new(),
             }),
-            attribution: Some(Attribution {
+            attribution: Some(Box::new(Attribution {
                 speaker: Some(party(speaker)),
                 chain: chain.iter().map(|c| party(c)).collect(),
                 verb: Some("say".into()),
                 span: 0..0,
-            }),
+            })),
         });
         self
     }

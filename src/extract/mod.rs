@@ -50,16 +50,18 @@ pub struct Claim {
     pub span: Span,
     /// What is claimed.
     pub body: ClaimBody,
-    /// Who says so, when the text says.
-    pub attribution: Option<Attribution>,
+    /// Who says so, when the text says (boxed, as the body's figure is: a claim is kept
+    /// for every figure of every source, and a line of figures holds one every few dozen
+    /// bytes).
+    pub attribution: Option<Box<Attribution>>,
 }
 
 /// The two kinds of claims.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[allow(clippy::large_enum_variant)] // claims are stored once per source; boxing buys nothing
 pub enum ClaimBody {
-    /// A figure.
-    Quantity(Quantity),
+    /// A figure (boxed: a statement is a tenth of its size, and the claims of a source
+    /// are held in one vector, which grows by doubling).
+    Quantity(Box<Quantity>),
     /// A statement credited to someone.
     Statement(Statement),
 }
@@ -100,8 +102,9 @@ pub struct Quantity {
     /// The content stems of the claim's sentence, numbers left out
     /// ([`word_stems`](crate::normalize::stems::word_stems)): what compare tells how alike
     /// two figures' sentences are by. Filled by [`prepare`]; a record does not keep it.
+    /// Shared by the figures of one sentence (a line of figures holds thousands).
     #[serde(skip)]
-    pub(crate) sentence_stems: crate::normalize::stems::StemSet,
+    pub(crate) sentence_stems: std::sync::Arc<crate::normalize::stems::StemSet>,
 }
 
 /// A numeric interval; `None` bounds are open-ended.
@@ -430,7 +433,9 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         |i: usize| -> Vec<&Mention> { mentions_of.of(i).filter_map(|k| mentions.get(k)).collect() };
     let credit = |mut c: Claim, here: &[&Mention]| {
         let i = c.sentence;
-        c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack).cloned();
+        c.attribution = attribution::for_figure(source, &statements, i, &c.span, pack)
+            .cloned()
+            .map(Box::new);
         about::set_about(source, &mut c, here, pack);
         c
     };
@@ -487,7 +492,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
 /// and so does [`record::Record::into_source`], since a record does not keep them.
 pub(crate) fn prepare(text: &str, claims: &mut [Claim]) {
     // claims are in text order: the figures of one sentence share its stems
-    let mut last: Option<(Span, crate::normalize::stems::StemSet)> = None;
+    let mut last: Option<(Span, std::sync::Arc<crate::normalize::stems::StemSet>)> = None;
     for c in claims {
         match &mut c.body {
             ClaimBody::Quantity(q) => {
@@ -498,7 +503,8 @@ pub(crate) fn prepare(text: &str, claims: &mut [Claim]) {
                             .get(c.sentence_span.clone())
                             .map(crate::normalize::stems::word_stems)
                             .unwrap_or_default();
-                        let stems = crate::normalize::stems::StemSet::new(words);
+                        let stems =
+                            std::sync::Arc::new(crate::normalize::stems::StemSet::new(words));
                         last = Some((c.sentence_span.clone(), stems.clone()));
                         stems
                     }

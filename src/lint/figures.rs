@@ -172,7 +172,7 @@ fn other_quantities(analysis: &Analysis, draft: usize) -> Vec<(usize, &crate::Cl
         }
         for c in &e.claims {
             if let ClaimBody::Quantity(q) = &c.body {
-                out.push((i, c, q));
+                out.push((i, c, q.as_ref()));
             }
         }
     }

@@ -64,7 +64,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
         sentence,
         sentence_span,
         span,
-        body: ClaimBody::Quantity(Quantity {
+        body: ClaimBody::Quantity(Box::new(Quantity {
             number: Some(q.number),
             value: q.value,
             kind: q.kind.into(),
@@ -82,7 +82,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             status: None,
             about: None,
             sentence_stems: Default::default(),
-        }),
+        })),
         attribution: None,
     });
 }

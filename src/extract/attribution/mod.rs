@@ -130,7 +130,7 @@ pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attrib
         .take(8);
     own.chain(earlier)
         .filter(|c| covers(c))
-        .find_map(|c| c.attribution.as_ref())
+        .find_map(|c| c.attribution.as_deref())
 }
 
 /// The attribution of a figure at `span` in sentence `index`: the sentence's own
@@ -154,7 +154,7 @@ pub(crate) fn for_figure<'a>(
         .unwrap_or_default()
         .iter()
         .filter_map(|c| match (&c.body, &c.attribution) {
-            (ClaimBody::Statement(st), Some(a)) => Some((&st.content, a)),
+            (ClaimBody::Statement(st), Some(a)) => Some((&st.content, a.as_ref())),
             _ => None,
         })
         .collect();
@@ -293,12 +293,12 @@ impl<'a> Cx<'a> {
                 sentences: first..last + 1,
                 content_text: String::new(),
             }),
-            attribution: Some(Attribution {
+            attribution: Some(Box::new(Attribution {
                 speaker: d.speaker,
                 chain: d.chain,
                 verb: Some(d.verb),
                 span: d.attr,
-            }),
+            })),
         }
     }
 
@@ -368,7 +368,7 @@ mod tests {
                 let ClaimBody::Statement(st) = &c.body else {
                     return String::new();
                 };
-                let a = c.attribution.as_ref();
+                let a = c.attribution.as_deref();
                 format!(
                     "{} [{}] {}: {}",
                     a.map(Attribution::describe).unwrap_or_default(),

@@ -286,7 +286,7 @@ fn is_part(lower: &str, start: usize) -> bool {
 
 fn out_quantity(out: &[Claim]) -> Quantity {
     match out.last().map(|c| &c.body) {
-        Some(ClaimBody::Quantity(q)) => q.clone(),
+        Some(ClaimBody::Quantity(q)) => Quantity::clone(q),
         _ => Quantity {
             number: None,
             value: Interval::closed(None, None),
@@ -317,7 +317,7 @@ fn claim(
         sentence: index,
         sentence_span: sentence.span.clone(),
         span: base + f.start_with_modifier..base + end.max(f.span.end),
-        body: ClaimBody::Quantity(q),
+        body: ClaimBody::Quantity(Box::new(q)),
         // set by the caller, who knows the sentence's statements
         attribution: None,
     }
@@ -524,7 +524,7 @@ mod tests {
         ex.claims
             .into_iter()
             .filter_map(|c| match c.body {
-                ClaimBody::Quantity(q) => Some(q),
+                ClaimBody::Quantity(q) => Some(*q),
                 ClaimBody::Statement(_) => None,
             })
             .collect()
