@@ -53,6 +53,7 @@ pub(super) fn q(phrase: &'static str, value: Interval) -> Q {
             part: false,
             status: None,
             about: None,
+            renderings: Vec::new(),
         },
         by: None,
     }

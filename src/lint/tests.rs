@@ -81,6 +81,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             part: false,
             status: None,
             about: None,
+            renderings: Vec::new(),
         }),
         attribution: None,
     });

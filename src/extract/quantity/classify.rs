@@ -140,6 +140,7 @@ pub(super) fn classify(
         part: false,
         status: None,
         about: None,
+        renderings: Vec::new(),
     })
 }
 

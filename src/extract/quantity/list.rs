@@ -155,6 +155,7 @@ fn item(
             &(f.start_with_modifier..f.end_with_unit),
         ),
         about: None,
+        renderings: Vec::new(),
     };
     let as_of = scope::reporting_date(lower, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;
@@ -162,7 +163,7 @@ fn item(
         q, text, lower, base, &local, &clauses, f, as_of, false, pack,
     );
     q.scope.place = Some(place);
-    Some(claim(index, sentence, base, f, f.end_with_unit, q))
+    Some(claim(index, sentence, base, f, f.end_with_unit, q, pack))
 }
 
 #[cfg(test)]

@@ -135,11 +135,11 @@ fn of_figure(f: &Figure, base: usize, claims: &[&Range<usize>], pack: &Pack) -> 
         renderings: f
             .renderings
             .iter()
-            .map(|(r, v, u)| {
+            .map(|r| {
                 (
-                    base + r.start..base + r.end,
-                    *v,
-                    u.and_then(|u| pack.units.get(u)).map(|u| u.id.clone()),
+                    base + r.span.start..base + r.span.end,
+                    r.value,
+                    r.unit.and_then(|u| pack.units.get(u)).map(|u| u.id.clone()),
                 )
             })
             .collect(),

@@ -65,6 +65,7 @@ pub(super) fn claims(f: &Figure, against: f64, pack: &Pack, m: &Matchers) -> Vec
             part: false,
             status: None,
             about: None,
+            renderings: Vec::new(),
         });
     }
     out
