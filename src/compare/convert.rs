@@ -323,6 +323,34 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A figure and the same figure converted and rounded to three digits, as a
+        /// writer gives it, always agree; converting there and back gives the figure.
+        #[test]
+        fn a_figure_agrees_with_its_own_rounded_conversion(
+            x in 0.1f64..1e6,
+            pair in 0usize..6,
+        ) {
+            let pack = Pack::default_pack();
+            let (ua, ub) = [
+                ("km", "miles"),
+                ("kg", "lbs"),
+                ("hectares", "acres"),
+                ("litres", "gallons"),
+                ("celsius", "fahrenheit"),
+                ("megabytes", "gigabytes"),
+            ][pair];
+            let (Some(a), Some(b)) = (pack.unit(ua), pack.unit(ub)) else {
+                return Err(proptest::test_runner::TestCaseError::fail("unit missing"));
+            };
+            let x = rounded(x);
+            let y = rounded(to_unit(x, a, b).unwrap_or(f64::NAN));
+            let back = to_unit(to_unit(x, a, b).unwrap_or(f64::NAN), b, a).unwrap_or(f64::NAN);
+            proptest::prop_assert!((back - x).abs() <= 1e-9 * x.abs().max(1.0));
+            proptest::prop_assert_eq!(overlap(&common(&q(x, ua), &q(y, ub), &pack)), Some(true));
+        }
+    }
+
     #[test]
     fn a_figure_stands_for_what_rounds_to_it() {
         assert!((half_step(8.0) - 0.4).abs() < 1e-12);
