@@ -122,7 +122,7 @@ pub fn analyze_extracted(
     extractions: Vec<Extraction>,
     options: &Options,
 ) -> Analysis {
-    let groups = crate::align(&sources, &extractions);
+    let groups = crate::align::align_with(&sources, &extractions, pack);
     let findings = crate::compare(&groups, &sources, &extractions, pack);
     extracted_analysis(sources, extractions, findings, options)
 }
@@ -183,7 +183,7 @@ pub fn analyze_stories(
         .into_par_iter()
         .flat_map_iter(|r| {
             let (s, e) = (&sources[r.clone()], &extractions[r.clone()]);
-            let groups = crate::align::align_one_story(s, e);
+            let groups = crate::align::align_one_story(s, e, pack);
             let mut found = crate::compare(&groups, s, e, pack);
             for ev in found.iter_mut().flat_map(|f| f.evidence.iter_mut()) {
                 ev.source += r.start;

@@ -452,3 +452,45 @@ fn extract_all_figures_lists_every_number_and_why() {
         );
     }
 }
+
+#[test]
+fn report_converts_units_and_compares_currencies_only_at_the_text_s_rate() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/conversions");
+    let root = format!("{}/", dir.to_string_lossy());
+    let r = cli(&["report", "--color", "never", &root]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    snap!(dir, "report_conversions_human", shown(&r));
+    let r = cli(&["report", "--format", "json", &root]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let explanations: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["explanation"].as_str())
+        .collect();
+    // every comparison across units says which conversion it relied on
+    for needle in [
+        "5 miles = 8.05 km",
+        "20 miles = 32.2 km",
+        "1,000 acres = 405 hectares",
+        "nearly USD 22 million, given by its source as about EUR 16 million",
+        "in EUR and USD, and no rate between them given by the text",
+    ] {
+        assert!(
+            explanations.iter().any(|e| e.contains(needle)),
+            "{needle} in {explanations:?}"
+        );
+    }
+    let r = cli(&["extract", "--format", "json", &root]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let rendered: Vec<&serde_json::Value> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["claims"].as_array().unwrap())
+        .filter_map(|c| c.get("renderings"))
+        .collect();
+    assert_eq!(rendered.len(), 1, "{rendered:?}");
+    assert_eq!(rendered[0][0]["text"], "around Euros 16 million");
+    assert_eq!(rendered[0][0]["unit"], "EUR");
+}

@@ -10,6 +10,7 @@ use super::{Group, Ref, Topic};
 use crate::extract::{ClaimBody, Extraction};
 use crate::ingest::Source;
 use crate::normalize::stems::{self, StemSet};
+use crate::pack::Pack;
 
 /// Quantity claims blocked on (story, kind, unit); one group per block with members in
 /// two or more sources. Stories (`story::stories`) keep a corpus of many stories from
@@ -21,6 +22,7 @@ pub(crate) fn quantity_groups(
     sources: &[Source],
     extractions: &[Extraction],
     one_story: bool,
+    pack: &Pack,
 ) -> Vec<Group> {
     type Key = (usize, String, String);
     let (story, stories) = if one_story {
@@ -41,6 +43,7 @@ pub(crate) fn quantity_groups(
             }
         }
     }
+    let blocks = comparable_units(blocks, extractions, pack);
     let mut groups = Vec::new();
     for ((st, kind, unit), members) in blocks {
         if distinct_sources(&members) < 2 {
@@ -66,7 +69,7 @@ pub(crate) fn quantity_groups(
         };
         let score = context_score(sources, extractions, &members);
         let mut reason = format!(
-            "same kind `{kind}`, unit `{unit}`, event `{}`; sentence wording {:.0}% alike",
+            "same kind `{kind}`, {unit}, event `{}`; sentence wording {:.0}% alike",
             event.as_deref().unwrap_or("several"),
             score * 100.0
         );
@@ -88,6 +91,73 @@ pub(crate) fn quantity_groups(
         });
     }
     groups
+}
+
+/// Blocks of one story and kind whose units compare merged into one, keyed by the
+/// units they hold (written "unit `km`" or "units `km`, `miles`"): units of one quantity
+/// that the pack converts (km and miles), and currencies that a rendering in the text
+/// links ("20 million euros ($25 million)": EUR and USD). Other currencies stay apart.
+fn comparable_units(
+    blocks: BTreeMap<(usize, String, String), Vec<Ref>>,
+    extractions: &[Extraction],
+    pack: &Pack,
+) -> BTreeMap<(usize, String, String), Vec<Ref>> {
+    // Units linked by a rendering, per story and kind.
+    let mut linked: BTreeSet<(usize, String, String, String)> = BTreeSet::new();
+    for ((st, kind, unit), members) in &blocks {
+        for r in members {
+            let Some(q) = super::quantity(extractions, *r) else {
+                continue;
+            };
+            for rendering in &q.renderings {
+                let (x, y) = if *unit <= rendering.unit {
+                    (unit, &rendering.unit)
+                } else {
+                    (&rendering.unit, unit)
+                };
+                linked.insert((*st, kind.clone(), x.clone(), y.clone()));
+            }
+        }
+    }
+    // Keys are sorted, so the blocks of one story and kind lie together.
+    let keys: Vec<&(usize, String, String)> = blocks.keys().collect();
+    let mut uf = UnionFind::new(keys.len());
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate().skip(i + 1) {
+            if (a.0, &a.1) != (b.0, &b.1) {
+                break;
+            }
+            let converts = matches!(
+                (pack.unit(&a.2), pack.unit(&b.2)),
+                (Some(x), Some(y)) if x.converts_to(y)
+            );
+            // a.2 < b.2: the keys are sorted
+            if converts || linked.contains(&(a.0, a.1.clone(), a.2.clone(), b.2.clone())) {
+                uf.union(i, j);
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, (BTreeSet<String>, Vec<Ref>)> = BTreeMap::new();
+    let keys: Vec<(usize, String, String)> = blocks.keys().cloned().collect();
+    for (i, (key, members)) in blocks.into_iter().enumerate() {
+        let e = merged.entry(uf.find(i)).or_default();
+        e.0.insert(key.2);
+        e.1.extend(members);
+    }
+    merged
+        .into_iter()
+        .filter_map(|(root, (units, mut members))| {
+            let (st, kind, _) = keys.get(root)?.clone();
+            members.sort();
+            let units: Vec<String> = units.iter().map(|u| format!("`{u}`")).collect();
+            let label = if units.len() == 1 {
+                format!("unit {}", units.join(""))
+            } else {
+                format!("units {}", units.join(", "))
+            };
+            Some(((st, kind, label), members))
+        })
+        .collect()
 }
 
 /// Statements blocked on the speaker key and on min-hash keys of their wording, then

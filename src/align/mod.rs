@@ -5,8 +5,10 @@
 //! all pairs over the corpus.
 //!
 //! - quantities: one block per (story, kind, unit), a story being the sources that share
-//!   rare names (`story.rs`); event, thing counted, scope and value are judged by
-//!   `compare`, which clusters identical signatures before comparing them;
+//!   rare names (`story.rs`), blocks of units that compare merged (km and miles by the
+//!   pack's factors; two currencies only when a rendering in the text links them);
+//!   event, thing counted, scope and value are judged by `compare`, which clusters
+//!   identical signatures before comparing them;
 //! - statements: blocked on the speaker and on min-hash keys of the wording, exact
 //!   repeats collapsed to one representative, joined by stem overlap (`score.rs`);
 //! - entities: blocked on canonical key, near keys merged by Jaro-Winkler
@@ -21,6 +23,7 @@ pub(crate) mod story;
 
 use crate::extract::{ClaimBody, Extraction, Quantity};
 use crate::ingest::Source;
+use crate::pack::Pack;
 
 /// A reference to one claim (or mention, for entity groups) of one source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,20 +72,38 @@ pub struct Group {
 }
 
 /// Groups claims across sources.
+///
+/// Units are read with the default claims pack; [`align_with`] takes another.
 pub fn align(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
-    align_stories(sources, extractions, false)
+    align_with(sources, extractions, &Pack::default_pack())
+}
+
+/// [`align`] with the units of `pack`: figures in units of one quantity that the pack
+/// converts (km and miles), or in currencies that a rendering in the text links, share a
+/// group.
+pub fn align_with(sources: &[Source], extractions: &[Extraction], pack: &Pack) -> Vec<Group> {
+    align_stories(sources, extractions, false, pack)
 }
 
 /// Groups claims across sources that are known to report one story: [`align`] without
 /// telling stories apart by shared names.
-pub(crate) fn align_one_story(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
-    align_stories(sources, extractions, true)
+pub(crate) fn align_one_story(
+    sources: &[Source],
+    extractions: &[Extraction],
+    pack: &Pack,
+) -> Vec<Group> {
+    align_stories(sources, extractions, true, pack)
 }
 
-fn align_stories(sources: &[Source], extractions: &[Extraction], one_story: bool) -> Vec<Group> {
+fn align_stories(
+    sources: &[Source],
+    extractions: &[Extraction],
+    one_story: bool,
+    pack: &Pack,
+) -> Vec<Group> {
     // The three kinds of groups are independent: built side by side.
     let (mut groups, (statements, entities)) = rayon::join(
-        || group::quantity_groups(sources, extractions, one_story),
+        || group::quantity_groups(sources, extractions, one_story, pack),
         || {
             rayon::join(
                 || group::statement_groups(sources, extractions),

@@ -11,13 +11,18 @@ pub(crate) fn is_above(a: &Interval, b: &Interval) -> bool {
 /// A short human form: "320", "at least 320", "more than 114", "at most 3,000", "less
 /// than 5", "2,700-3,000", "any amount".
 pub(crate) fn describe(v: &Interval) -> String {
+    describe_with(v, number)
+}
+
+/// [`describe`] with each bound written by `write`.
+pub(crate) fn describe_with(v: &Interval, write: fn(f64) -> String) -> String {
     match (v.min, v.max) {
-        (Some(a), Some(b)) if a == b => number(a),
-        (Some(a), None) if v.min_inclusive => format!("at least {}", number(a)),
-        (Some(a), None) => format!("more than {}", number(a)),
-        (None, Some(b)) if v.max_inclusive => format!("at most {}", number(b)),
-        (None, Some(b)) => format!("less than {}", number(b)),
-        (Some(a), Some(b)) => format!("{}-{}", number(a), number(b)),
+        (Some(a), Some(b)) if a == b => write(a),
+        (Some(a), None) if v.min_inclusive => format!("at least {}", write(a)),
+        (Some(a), None) => format!("more than {}", write(a)),
+        (None, Some(b)) if v.max_inclusive => format!("at most {}", write(b)),
+        (None, Some(b)) => format!("less than {}", write(b)),
+        (Some(a), Some(b)) => format!("{}-{}", write(a), write(b)),
         (None, None) => "any amount".to_owned(),
     }
 }

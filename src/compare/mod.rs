@@ -33,6 +33,7 @@
 //! Output does not depend on the order of the sources: everything inside a group is
 //! ordered by source id and position, and findings are sorted by [`sort_findings`].
 
+mod convert;
 mod explain;
 mod interval;
 mod names;

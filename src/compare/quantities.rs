@@ -11,6 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
+use super::convert::{self, Converted};
 use super::explain::finding;
 use super::relation::{counted_class, pair, same_party, Pair, Rules, Why};
 use super::statements::party_key;
@@ -66,6 +67,27 @@ pub(super) struct Item<'a> {
     /// sentence, shared by the figures of that sentence (a 2,000-byte sentence cut from a
     /// line of figures holds dozens).
     pub(super) context: Rc<StemSet>,
+    /// How the figure reads in an explanation when it was converted into another unit
+    /// for the comparison ("5 miles"); `None`: its interval as it is.
+    pub(super) shown: Option<String>,
+}
+
+impl<'a> Item<'a> {
+    /// This figure as `q` (the same figure in another unit), read as `shown`.
+    fn view<'b>(&self, q: &'b Quantity, shown: String) -> Item<'b>
+    where
+        'a: 'b,
+    {
+        Item {
+            r: self.r,
+            sid: self.sid,
+            claim: self.claim,
+            q,
+            subject: self.subject.clone(),
+            context: Rc::default(),
+            shown: Some(shown),
+        }
+    }
 }
 
 pub(super) struct Cluster<'a> {
@@ -106,6 +128,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                             .entry((r.source, claim.sentence, claim.sentence_span.clone()))
                             .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
                     ),
+                    shown: None,
                 }),
                 ClaimBody::Statement(_) => None,
             }
@@ -168,6 +191,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
     let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
     let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // The conversion each agreeing pair of clusters in two units relied on.
+    let mut notes: BTreeMap<(usize, usize), String> = BTreeMap::new();
     let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut rises: Vec<(usize, usize)> = Vec::new();
     let mut conflicts: Vec<(usize, usize, f64, String)> = Vec::new();
@@ -201,9 +226,13 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 several_places: several,
                 ..rules
             };
-            match pair(ca.rep(), cb.rep(), rules, context) {
+            let (verdict, note) = pair_in_units(ctx, ca.rep(), cb.rep(), rules, context);
+            match verdict {
                 Pair::Agree { weak: w } => {
                     agree.insert((a, b));
+                    if let Some(note) = note {
+                        notes.insert((a, b), note);
+                    }
                     if w {
                         weak.insert((a, b));
                     }
@@ -233,6 +262,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                         // its text) carries an update or a correction, not a rival count.
                         continue;
                     }
+                    let why = match note {
+                        Some(note) => format!("{why}; {note}"),
+                        None => why,
+                    };
                     conflicts.push((a, b, confidence, why));
                 }
                 Pair::Rise => rises.push((a, b)),
@@ -243,6 +276,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     {
                         continue;
                     }
+                    let text = match note {
+                        Some(note) => format!("{text} ({note})"),
+                        None => text,
+                    };
                     let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
                     e.0.insert(a);
                     e.0.insert(b);
@@ -368,11 +405,28 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             .iter()
             .any(|&a| clique.iter().any(|&b| a < b && weak.contains(&(a, b))));
         let independent = independent_sources(&members);
+        let units: BTreeSet<&str> = members.iter().map(|c| c.rep().q.unit.as_str()).collect();
         let values: BTreeSet<String> = members
             .iter()
-            .map(|c| interval::describe(&c.rep().q.value))
+            .map(|c| {
+                let q = c.rep().q;
+                match ctx.pack.unit(&q.unit).filter(|_| units.len() > 1) {
+                    Some(u) => convert::show(q, u),
+                    None => interval::describe(&q.value),
+                }
+            })
             .collect();
         let values: Vec<String> = values.into_iter().collect();
+        // Every conversion the agreement relies on, once.
+        let mut converted: Vec<&str> = Vec::new();
+        for (i, &a) in clique.iter().enumerate() {
+            for &b in &clique[i + 1..] {
+                let note = notes.get(&(a.min(b), a.max(b)));
+                if let Some(n) = note.filter(|n| !converted.contains(&n.as_str())) {
+                    converted.push(n);
+                }
+            }
+        }
         let scope = members
             .iter()
             .find_map(|c| explain::scope_text(c.rep().q))
@@ -394,6 +448,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 format!(": {}", independent.1.join(", "))
             }
         );
+        let explanation = if converted.is_empty() {
+            explanation
+        } else {
+            format!("{explanation}; {}", converted.join("; "))
+        };
         let summary = members
             .iter()
             .find(|c| explain::scope_text(c.rep().q).is_some())
@@ -430,6 +489,50 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// How two cluster representatives relate once in one unit ([`convert::common`]), and
+/// the conversion relied on, written out for the explanation. Figures in two currencies
+/// with no rate in the text are never agreement, conflict or rise: at most a different
+/// scope that names the two currencies.
+fn pair_in_units(
+    ctx: &Ctx<'_>,
+    a: &Item<'_>,
+    b: &Item<'_>,
+    rules: Rules<'_>,
+    context: f64,
+) -> (Pair, Option<String>) {
+    match convert::common(a.q, b.q, ctx.pack) {
+        Converted::Same => (pair(a, b, rules, context), None),
+        Converted::Unrelated => (Pair::Nothing, None),
+        Converted::Views {
+            a: qa,
+            b: qb,
+            shown: [sa, sb],
+            note,
+        } => (
+            pair(&a.view(&qa, sa), &b.view(&qb, sb), rules, context),
+            Some(note),
+        ),
+        Converted::Apart(apart) => {
+            let shown = |i: &Item<'_>| match ctx.pack.unit(&i.q.unit) {
+                Some(u) => convert::show(i.q, u),
+                None => interval::describe(&i.q.value),
+            };
+            let verdict = match pair(a, b, rules, context) {
+                Pair::Agree { .. } | Pair::Conflict { .. } | Pair::Rise => Pair::DiffScope {
+                    why: Why::Unit,
+                    text: format!("{} vs {}: {apart}", shown(a), shown(b)),
+                },
+                Pair::DiffScope { why, text } => Pair::DiffScope {
+                    why,
+                    text: format!("{text} ({apart})"),
+                },
+                Pair::Nothing => Pair::Nothing,
+            };
+            (verdict, None)
+        }
+    }
 }
 
 /// One conflict finding per pair of agreeing sides: when 2,300 (two wordings, two
@@ -702,7 +805,8 @@ fn signature(q: &Quantity) -> String {
         )
     });
     format!(
-        "{:?}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+        "{}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}",
+        q.unit,
         (
             q.value.min,
             q.value.max,
@@ -760,6 +864,7 @@ fn knows(
                     && qc.event == qa.event
                     && qc.number.is_some()
                     && qc.number == qb.number
+                    && qc.unit == qb.unit
                     && !credits_differ(clusters, a, c, s)
             })
         })

@@ -78,6 +78,8 @@ pub(super) enum Why {
     Counted,
     Place,
     ReportDate,
+    /// Two units that do not convert (two currencies, no rate given by the text).
+    Unit,
     Unknown,
 }
 
@@ -150,13 +152,12 @@ fn unnamed(q: &Quantity) -> bool {
 pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = meet(qa, qb);
-    let show = |q: &Quantity| interval::describe(&q.value);
     if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
         if !same_party(ka, kb) {
             if !overlap {
                 return Pair::DiffScope {
                     why: Why::Subject,
-                    text: format!("{} for {na} vs {} for {nb}", show(qa), show(qb)),
+                    text: format!("{} for {na} vs {} for {nb}", shown(a), shown(b)),
                 };
             }
             // The same figure next to two different names: the subject guess is
@@ -176,7 +177,6 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
     let cumulative = rules.cumulative;
     let (qa, qb) = (a.q, b.q);
     let overlap = meet(qa, qb);
-    let show = |q: &Quantity| interval::describe(&q.value);
     match scope_rel(qa, qb, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
@@ -193,7 +193,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             } else {
                 Pair::DiffScope {
                     why: Why::Unknown,
-                    text: format!("{} vs {}: {text}", show(qa), show(qb)),
+                    text: format!("{} vs {}: {text}", shown(a), shown(b)),
                 }
             }
         }
@@ -273,8 +273,8 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 why: Why::Status,
                 text: format!(
                     "{} vs {}: an estimate within its margin of the other figure",
-                    show(qa),
-                    show(qb)
+                    shown(a),
+                    shown(b)
                 ),
             };
             if cumulative {
@@ -293,9 +293,9 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                         why: Why::Status,
                         text: format!(
                             "{} according to {} vs {} according to {}: {reason}",
-                            show(qa),
+                            shown(a),
                             x.name,
-                            show(qb),
+                            shown(b),
                             y.name
                         ),
                     };
@@ -318,9 +318,9 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                             "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
                             if untimed { "event and thing counted" } else { "event and scope" },
                             x.name,
-                            show(qa),
+                            shown(a),
                             y.name,
-                            show(qb)
+                            shown(b)
                         ),
                     };
                 }
@@ -345,12 +345,20 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                     } else {
                         "event and scope".to_owned()
                     },
-                    show(qa),
-                    show(qb)
+                    shown(a),
+                    shown(b)
                 ),
             }
         }
     }
+}
+
+/// How a figure reads in an explanation: its interval, or, when it was converted for the
+/// comparison, the figure as written with its unit ("5 miles").
+fn shown(i: &Item<'_>) -> String {
+    i.shown
+        .clone()
+        .unwrap_or_else(|| interval::describe(&i.q.value))
 }
 
 /// Whether two entity keys name one party: equal, or the words of one all in the other
@@ -495,13 +503,17 @@ fn reported_far_apart(a: &Quantity, b: &Quantity) -> bool {
 /// Two cumulative figures with the same start: their report dates decide.
 fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     let (qa, qb) = (a.q, b.q);
-    let show = |q: &Quantity| interval::describe(&q.value);
     match (qa.scope.as_of, qb.scope.as_of) {
         (Some(da), Some(db)) if da != db => {
             let (early, late, de, dl) = if da < db {
                 (qa, qb, da, db)
             } else {
                 (qb, qa, db, da)
+            };
+            let (shown_early, shown_late) = if da < db {
+                (shown(a), shown(b))
+            } else {
+                (shown(b), shown(a))
             };
             if rise(early, late) == Some(true) {
                 Pair::Rise
@@ -510,8 +522,8 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
                     why: Why::ReportDate,
                     text: format!(
                         "{} as of {de} vs {} as of {dl}: a running count does not fall {}-fold; one of them is of another date or another count",
-                        show(early),
-                        show(late),
+                        shown_early,
+                        shown_late,
                         ratio_text(early, late)
                     ),
                 }
@@ -521,8 +533,8 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
                     confidence: FALLING_COUNT_CONFIDENCE,
                     why: format!(
                         "a cumulative figure cannot fall: {} as of {de}, then {} as of {dl}",
-                        show(early),
-                        show(late)
+                        shown_early,
+                        shown_late
                     ),
                 }
             }
@@ -531,8 +543,8 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             why: Why::Counted,
             text: format!(
                 "{} vs {} as of {d}: {}-fold apart, more than two reports of one running count differ; most likely different counts",
-                show(qa),
-                show(qb),
+                shown(a),
+                shown(b),
                 ratio_text(qa, qb)
             ),
         },
@@ -552,8 +564,8 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
                 },
                 why: format!(
                     "same cumulative count reported as of {d}; {} and {} do not overlap{}",
-                    show(qa),
-                    show(qb),
+                    shown(a),
+                    shown(b),
                     named.unwrap_or_default()
                 ),
             }
@@ -562,8 +574,8 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
             why: Why::ReportDate,
             text: format!(
                 "{} vs {}: a cumulative count with no report date on one side may be an update",
-                show(qa),
-                show(qb)
+                shown(a),
+                shown(b)
             ),
         },
     }
@@ -770,6 +782,12 @@ fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
 /// The words of a period that could not be resolved, without the connective that opens
 /// it: "since the dam burst on May 1" and "after the dam burst on May 1" are one scope.
 pub(crate) fn scope_words(t: &TimeScope) -> String {
+    if t.kind == TimeScopeKind::Rate {
+        // "a day", "per day" and "daily" are one rate
+        if let Some(p) = crate::extract::rate::period(&t.text) {
+            return format!("per {p}");
+        }
+    }
     let folded = fold(&t.text);
     let connectives: &[&str] = match t.kind {
         TimeScopeKind::Since => &["since ", "after ", "following "],

@@ -54,6 +54,7 @@ pub(super) fn q(phrase: &'static str, value: Interval) -> Q {
             status: None,
             about: None,
             sentence_stems: Default::default(),
+            renderings: Vec::new(),
         },
         by: None,
     }

@@ -13,7 +13,7 @@ pub(crate) mod frame;
 pub(crate) mod lexicon;
 pub(crate) mod number;
 pub(crate) mod quantity;
-mod rate;
+pub(crate) mod rate;
 pub mod record;
 pub(crate) mod scope;
 pub(crate) mod time;
@@ -105,6 +105,26 @@ pub struct Quantity {
     /// Shared by the figures of one sentence (a line of figures holds thousands).
     #[serde(skip)]
     pub(crate) sentence_stems: std::sync::Arc<crate::normalize::stems::StemSet>,
+    /// The same figure written again beside it in another unit: the text's own conversion
+    /// ("5 miles (8 km)", "20 million euros ($25 million)"). Compare reads a figure in
+    /// another currency only through these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renderings: Vec<Rendering>,
+}
+
+/// One more rendering of a figure, in another unit, written by the text beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rendering {
+    /// Where the rendering is written, modifier and unit included ("around Euros 16 million").
+    pub span: Span,
+    /// The rendering as written, multipliers applied; `None` for a range.
+    #[serde(with = "record::interval::number")]
+    pub number: Option<f64>,
+    /// The interval it asserts.
+    #[serde(with = "record::interval")]
+    pub value: Interval,
+    /// Unit id from the pack (`EUR`, `km`).
+    pub unit: String,
 }
 
 /// A numeric interval; `None` bounds are open-ended.

@@ -1,8 +1,8 @@
 //! Rates: a figure "per day", "a week", "annually" is a rate, not a total.
 //!
 //! Input: a sentence in ASCII lowercase and the end of a figure (unit included). Output:
-//! the span and words of a rate phrase that follows the figure, or a "daily" that stands
-//! right before it. A rate becomes the figure's time scope ([`TimeScopeKind::Rate`]), so
+//! the span and words of a rate phrase that follows the figure, a "daily" that stands
+//! right before it, or a "per day" in the subject the figure is the value of. A rate becomes the figure's time scope ([`TimeScopeKind::Rate`]), so
 //! "losses of 10 to 15 million euros a day" is never set against a strike's 330 million
 //! euro total, nor a grant "to each family" against the fund it comes from, while two
 //! daily figures compare as one scope.
@@ -106,6 +106,60 @@ pub(crate) fn before(lower: &str, start: usize) -> Option<(Range<usize>, &'stati
     None
 }
 
+/// The period a rate phrase as written is per ("a day", "per day", "daily" → "day"), so
+/// that two wordings of one rate compare as one scope.
+pub(crate) fn period(phrase: &str) -> Option<&'static str> {
+    let lower = phrase.trim().to_lowercase();
+    let bare = ["a ", "an ", "per ", "each ", "every "]
+        .iter()
+        .find_map(|l| lower.strip_prefix(l))
+        .unwrap_or(&lower);
+    PERIODS.iter().find(|p| **p == bare).copied().or_else(|| {
+        RATE_WORDS
+            .iter()
+            .chain(PER_HEAD)
+            .find(|(w, _)| *w == lower)
+            .map(|(_, p)| *p)
+    })
+}
+
+/// Verbs that set a subject equal to the figure after them: "the cost per day is
+/// estimated at", "losses per week were put at".
+const LINKS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "stands",
+    "stood",
+    "put",
+    "estimated",
+];
+
+/// A "per day" in the subject of the clause from `from` to the figure at `start`, when a
+/// linking verb stands between and no other number stands before ("the loss per day to
+/// the port is put at $3 million"): the figure is that rate.
+pub(crate) fn in_subject(
+    lower: &str,
+    from: usize,
+    start: usize,
+) -> Option<(Range<usize>, &'static str)> {
+    let head = lower.get(from..start)?;
+    let (at, period) = PERIODS.iter().find_map(|p| {
+        let phrase = format!("per {p}");
+        let at = head.rfind(&phrase)?;
+        is_whole_word(head, at, at + phrase.len()).then_some((at, *p))
+    })?;
+    let end = at + 4 + period.len();
+    let between = &head[end..];
+    let linked = between
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| LINKS.contains(&w));
+    // a number anywhere before the figure may be what the rate is of ("5 tickets per day")
+    (linked && !head.contains(|c: char| c.is_ascii_digit()))
+        .then_some((from + at..from + end, period))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +181,28 @@ mod tests {
         );
         assert_eq!(rate_after("fees of $300 each year", "$300"), Some("year"));
         assert_eq!(rate_after("it earns $5m annually", "$5m"), Some("year"));
+    }
+
+    #[test]
+    fn a_rate_in_the_subject_makes_the_figure_a_rate() {
+        let s = "the cost of the closure per day to the port is put at about $3 million";
+        let at = s.find("about").unwrap_or(0);
+        assert_eq!(in_subject(s, 0, at).map(|(_, p)| p), Some("day"));
+        let s = "the cost per day rose, and 40 people lost $3 million";
+        let at = s.find("$3").unwrap_or(0);
+        assert_eq!(in_subject(s, 0, at), None);
+        let s = "it sold 5 tickets per day and was worth $3 million";
+        let at = s.find("$3").unwrap_or(0);
+        assert_eq!(in_subject(s, 0, at), None);
+    }
+
+    #[test]
+    fn wordings_of_one_rate_have_one_period() {
+        for phrase in ["a day", "per day", "Each day", "daily"] {
+            assert_eq!(period(phrase), Some("day"), "{phrase}");
+        }
+        assert_eq!(period("per household"), Some("head"));
+        assert_eq!(period("a fortnight"), None);
     }
 
     #[test]

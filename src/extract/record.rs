@@ -247,6 +247,7 @@ fn spans(e: &Extraction) -> Vec<Span> {
                 if let Some(t) = &q.scope.time {
                     out.push(t.span.clone());
                 }
+                out.extend(q.renderings.iter().map(|r| r.span.clone()));
             }
             ClaimBody::Statement(s) => out.push(s.content.clone()),
         }

@@ -82,6 +82,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             status: None,
             about: None,
             sentence_stems: Default::default(),
+            renderings: Vec::new(),
         })),
         attribution: None,
     });

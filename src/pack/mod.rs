@@ -196,12 +196,29 @@ pub struct Unit {
     pub measures: Option<String>,
     /// How many of its quantity's base unit one of this unit is, when the pack says.
     pub base: Option<f64>,
+    /// Added after multiplying by `base` (a scale whose zero is not the base unit's: °F).
+    pub offset: f64,
 }
 
 impl Unit {
     /// `x` of this unit in the base unit of its quantity, when the pack gives the factor.
     pub fn normalize(&self, x: f64) -> Option<f64> {
-        self.base.map(|b| x * b)
+        self.base.map(|b| x * b + self.offset)
+    }
+
+    /// `x` in the base unit of this unit's quantity, written in this unit (the inverse of
+    /// [`Self::normalize`]).
+    pub fn from_base(&self, x: f64) -> Option<f64> {
+        self.base.map(|b| (x - self.offset) / b)
+    }
+
+    /// Whether figures in this unit and in `other` can be converted into each other by
+    /// the factors of the pack: two units of one quantity, each with a `base`.
+    pub fn converts_to(&self, other: &Unit) -> bool {
+        self.base.is_some()
+            && other.base.is_some()
+            && self.measures.is_some()
+            && self.measures == other.measures
     }
 }
 

@@ -265,6 +265,10 @@ pub(crate) struct RawUnit {
     /// How many of its quantity's base unit one of this unit is (a mile: 1609.344 metres).
     #[serde(default)]
     pub(crate) base: Option<Spanned<f64>>,
+    /// Added after multiplying by `base`, for scales whose zero is not the base unit's
+    /// (a degree Fahrenheit: base 5/9, offset -160/9 degrees Celsius).
+    #[serde(default)]
+    pub(crate) offset: Option<Spanned<f64>>,
 }
 
 /// What a unit measures.

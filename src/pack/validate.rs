@@ -362,6 +362,19 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
                 ));
             }
         }
+        if let Some(o) = &u.offset {
+            if !o.get_ref().is_finite() || u.base.is_none() {
+                errs.push(f.at(
+                    o,
+                    &format!("unit[{i}].offset"),
+                    format!(
+                        "unit `{}` has offset {}, expected a finite number next to `base`",
+                        u.id.get_ref(),
+                        o.get_ref()
+                    ),
+                ));
+            }
+        }
         out.push(Unit {
             id: u.id.into_inner(),
             dimension: u.dimension,
@@ -370,6 +383,7 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
             counts_people: u.counts_people,
             measures: u.measures.map(Spanned::into_inner),
             base: u.base.map(Spanned::into_inner),
+            offset: u.offset.map_or(0.0, Spanned::into_inner),
         });
     }
     out
@@ -1006,7 +1020,7 @@ mod tests {
         );
         insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
         invalid claims pack (1 problem)
-          claims/units.toml:111:6: key `unit[17].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+          claims/units.toml:114:6: key `unit[17].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
         "#);
     }
 }

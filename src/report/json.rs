@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::model::{ClaimView, FindingView, Num, ReportView, ValueView};
+use super::model::{ClaimView, FindingView, Num, RenderingView, ReportView, ValueView};
 use crate::pipeline::Analysis;
 
 /// Writes the `crosscheck/report@1` JSON of an analysis.
@@ -146,14 +146,6 @@ pub(crate) struct FigureView {
     /// The value in the base unit of its quantity, when the pack gives the factor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) normalized: Option<NormalizedView>,
-}
-
-/// One more rendering of a figure.
-#[derive(Serialize)]
-pub(crate) struct RenderingView {
-    pub(crate) text: String,
-    pub(crate) value: ValueView,
-    pub(crate) unit: Option<String>,
 }
 
 /// A figure's value in the base unit of its quantity.

@@ -159,6 +159,21 @@ pub struct ClaimView {
     /// The person or organisation the figure is about, as written (extract output only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
+    /// The same figure written beside it in other units ("5 miles (8 km)", "20 million
+    /// euros ($25 million)"), extract output only.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renderings: Vec<RenderingView>,
+}
+
+/// One more rendering of a figure, in another unit, as the text writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RenderingView {
+    /// The rendering as written ("around Euros 16 million").
+    pub text: String,
+    /// The interval it asserts.
+    pub value: ValueView,
+    /// Its unit id (`EUR`).
+    pub unit: Option<String>,
 }
 
 /// A figure's time scope in extract output.
@@ -286,6 +301,7 @@ impl ClaimView {
             part: false,
             status: None,
             about: None,
+            renderings: Vec::new(),
         })
     }
 
@@ -316,6 +332,7 @@ impl ClaimView {
             part: false,
             status: None,
             about: None,
+            renderings: Vec::new(),
         };
         match &c.body {
             ClaimBody::Quantity(q) => {
@@ -338,6 +355,15 @@ impl ClaimView {
                 v.part = q.part;
                 v.status = q.status.map(|s| s.as_str());
                 v.about = q.about.as_ref().map(|a| a.text.clone());
+                v.renderings = q
+                    .renderings
+                    .iter()
+                    .map(|r| RenderingView {
+                        text: text(&r.span),
+                        value: ValueView::from(&r.value),
+                        unit: Some(r.unit.clone()),
+                    })
+                    .collect();
             }
             ClaimBody::Statement(st) => {
                 v.kind = Some("statement".into());

@@ -143,6 +143,7 @@ pub(super) fn classify(
         status: None,
         about: None,
         sentence_stems: Default::default(),
+        renderings: Vec::new(),
     })
 }
 

@@ -41,14 +41,24 @@ pub(super) struct Figure {
     pub(super) against: Option<f64>,
     /// A measure written as an adjective ("a 6,000-ton ship"): the noun it measures.
     pub(super) measures: Option<String>,
-    /// The same figure in other units, written after it in brackets ("5 miles (8 km)"):
-    /// each rendering's span, value and unit.
-    pub(super) renderings: Vec<(Range<usize>, Interval, Option<usize>)>,
+    /// The same figure in other units, written after it in brackets ("5 miles (8 km)",
+    /// "20 million euros ($25 million)").
+    pub(super) renderings: Vec<Written>,
     /// The figure is a fraction of the whole written after it ("three quarters of the
     /// 1,200 passengers"): its value is that part of the whole.
     pub(super) of_whole: bool,
     /// The figure is the whole a fraction before it is taken of: no claim of its own.
     pub(super) whole: bool,
+}
+
+/// A figure written again in another unit: its span (sentence-local), number, value and
+/// unit index.
+#[derive(Debug, Clone)]
+pub(super) struct Written {
+    pub(super) span: Range<usize>,
+    pub(super) number: Option<f64>,
+    pub(super) value: Interval,
+    pub(super) unit: Option<usize>,
 }
 
 /// Every figure of the sentence: numbers and ranges with unit and modifier, and vague
@@ -104,9 +114,12 @@ pub(super) fn figures(
                 i += 2;
                 continue;
             }
+            // "between 4 and 6 million euros ($4.3 and $6.5 million)": the range
+            // in brackets after a range renders it, so its "and" joins a range too.
             let between = lower[..a.span.start]
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .ends_with("between");
+                .ends_with("between")
+                || renders_range(lower, a.span.start, &out, m);
             let joined = matches!(gap, "-" | "–" | "—" | "to")
                 || (gap == "and" && between)
                 || (gap == "or" && a.form == Form::Words);
@@ -214,8 +227,10 @@ pub(super) fn figures(
     out
 }
 
-/// "5 miles (8 km)": a figure in brackets right after one of the same measure in another
-/// unit is the same figure, one more rendering of it, not a figure of its own.
+/// "5 miles (8 km)", "20 million euros ($25 million)": a figure in brackets right after
+/// one of the same measure in another unit, or of another currency, is the same figure,
+/// one more rendering of it, not a figure of its own. The text's own rate is the only one
+/// two currencies are ever compared by.
 fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Vec<Skipped>) {
     let mut k = 1;
     while k < out.len() {
@@ -223,26 +238,58 @@ fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Ve
         let gap = lower
             .get(a.end_with_unit..b.start_with_modifier)
             .unwrap_or("");
-        let close = lower[b.end_with_unit..].trim_start().starts_with(')');
+        let close = lower
+            .get(b.end_with_unit..)
+            .is_some_and(|r| r.trim_start().starts_with(')'));
         let unit = |f: &Figure| f.unit.and_then(|u| pack.units.get(u));
-        let same_measure = match (unit(a), unit(b)) {
-            (Some(x), Some(y)) => x.id != y.id && x.measures.is_some() && x.measures == y.measures,
+        let other_unit = match (unit(a), unit(b)) {
+            (Some(x), Some(y)) => {
+                x.id != y.id
+                    && ((x.measures.is_some() && x.measures == y.measures)
+                        || (x.dimension == Dimension::Currency
+                            && y.dimension == Dimension::Currency))
+            }
             _ => false,
         };
-        if gap.trim() == "(" && close && same_measure && a.against.is_none() {
+        if gap.trim() == "(" && close && other_unit && a.against.is_none() && !b.vague {
             let b = out.remove(k);
             skipped.push(Skipped {
                 span: b.start_with_modifier..b.end_with_unit,
                 why: Why::Conversion,
                 value: b.number,
             });
-            out[k - 1]
-                .renderings
-                .push((b.start_with_modifier..b.end_with_unit, b.value, b.unit));
+            out[k - 1].renderings.push(Written {
+                span: b.start_with_modifier..b.end_with_unit,
+                number: b.number,
+                value: b.value,
+                unit: b.unit,
+            });
             continue;
         }
         k += 1;
     }
+}
+
+/// Whether the number at `start` opens a bracket (a currency symbol or code may stand
+/// between) written right after a range figure: the first end of that range's rendering.
+fn renders_range(lower: &str, start: usize, out: &[Figure], m: &Matchers) -> bool {
+    let Some(prev) = out.last() else {
+        return false;
+    };
+    let range = prev.number.is_none() && !prev.vague && prev.value.min != prev.value.max;
+    let mut head = lower[..start].trim_end();
+    if let Some((p, _, _)) = m
+        .prefixes
+        .iter()
+        .find(|(p, _, _)| head.ends_with(&p.to_ascii_lowercase()))
+    {
+        head = head[..head.len() - p.len()].trim_end();
+    }
+    range
+        && head.ends_with('(')
+        && lower
+            .get(prev.end_with_unit..head.len() - 1)
+            .is_some_and(|g| g.trim().is_empty())
 }
 
 /// "three quarters of the 1,200 passengers": a fraction followed by "of (the)" and a

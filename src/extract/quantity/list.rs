@@ -157,6 +157,7 @@ fn item(
         ),
         about: None,
         sentence_stems: Default::default(),
+        renderings: Vec::new(),
     };
     let as_of = scope::reporting_date(lower, &local, &m.speech, pack).or(anchor.date);
     let base = sentence.span.start;
@@ -164,7 +165,7 @@ fn item(
         q, text, lower, base, &local, &clauses, f, as_of, false, pack,
     );
     q.scope.place = Some(place);
-    Some(claim(index, sentence, base, f, f.end_with_unit, q))
+    Some(claim(index, sentence, base, f, f.end_with_unit, q, pack))
 }
 
 #[cfg(test)]

@@ -32,7 +32,8 @@ use super::lexicon::{COMPARISONS, NOT_EVENTS, PART_OPENERS, RESTATING_NOUNS};
 use super::number::Numerals;
 use super::scope;
 use super::{
-    Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Scope, TimeScope, TimeScopeKind,
+    Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Rendering, Scope, TimeScope,
+    TimeScopeKind,
 };
 use crate::ingest::Source;
 use crate::pack::{Bound, Pack};
@@ -112,7 +113,7 @@ pub(crate) fn find(
                     false,
                     pack,
                 );
-                out.push(claim(index, sentence, base, &f, f.end_with_unit, q));
+                out.push(claim(index, sentence, base, &f, f.end_with_unit, q, pack));
             }
             continue;
         }
@@ -144,6 +145,7 @@ pub(crate) fn find(
                         ),
                         about: None,
                         sentence_stems: Default::default(),
+                        renderings: Vec::new(),
                     };
                     let mut q = with_scope(
                         q,
@@ -160,7 +162,7 @@ pub(crate) fn find(
                     if restates && q.scope.place.is_none() {
                         q.scope.place = prev.scope.place.clone();
                     }
-                    out.push(claim(index, sentence, base, &f, f.span.end, q));
+                    out.push(claim(index, sentence, base, &f, f.span.end, q, pack));
                     previous.push(out_quantity(&out));
                 }
             }
@@ -219,7 +221,7 @@ pub(crate) fn find(
             part,
             pack,
         );
-        out.push(claim(index, sentence, base, &f, end, q));
+        out.push(claim(index, sentence, base, &f, end, q, pack));
         previous.push(out_quantity(&out));
     }
     out
@@ -301,6 +303,7 @@ fn out_quantity(out: &[Claim]) -> Quantity {
             status: None,
             about: None,
             sentence_stems: Default::default(),
+            renderings: Vec::new(),
         },
     }
 }
@@ -311,8 +314,21 @@ fn claim(
     base: usize,
     f: &Figure,
     end: usize,
-    q: Quantity,
+    mut q: Quantity,
+    pack: &Pack,
 ) -> Claim {
+    q.renderings = f
+        .renderings
+        .iter()
+        .filter_map(|r| {
+            Some(Rendering {
+                span: base + r.span.start..base + r.span.end,
+                number: r.number,
+                value: r.value,
+                unit: pack.units.get(r.unit?)?.id.clone(),
+            })
+        })
+        .collect();
     Claim {
         sentence: index,
         sentence_span: sentence.span.clone(),
@@ -351,7 +367,11 @@ fn with_scope(
     pack: &Pack,
 ) -> Quantity {
     let rate = super::rate::after(lower, f.end_with_unit)
-        .or_else(|| super::rate::before(lower, f.start_with_modifier));
+        .or_else(|| super::rate::before(lower, f.start_with_modifier))
+        .or_else(|| {
+            let clause = scope::window(clauses, f.span.start);
+            super::rate::in_subject(lower, clause.start, f.start_with_modifier)
+        });
     let time = match rate {
         Some((span, _)) => Some(TimeScope {
             kind: TimeScopeKind::Rate,

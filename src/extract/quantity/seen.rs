@@ -135,11 +135,11 @@ fn of_figure(f: &Figure, base: usize, claims: &[&Range<usize>], pack: &Pack) -> 
         renderings: f
             .renderings
             .iter()
-            .map(|(r, v, u)| {
+            .map(|r| {
                 (
-                    base + r.start..base + r.end,
-                    *v,
-                    u.and_then(|u| pack.units.get(u)).map(|u| u.id.clone()),
+                    base + r.span.start..base + r.span.end,
+                    r.value,
+                    r.unit.and_then(|u| pack.units.get(u)).map(|u| u.id.clone()),
                 )
             })
             .collect(),
@@ -198,6 +198,98 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The number forms issue #21 lists, one sentence each (written for this test): the
+    /// value read and, for a conversion, the rendering it carries.
+    #[test]
+    fn number_forms_read_as_one_figure_each() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Twelve hundred volunteers joined the search.",
+                "Twelve hundred=1200 claim",
+            ),
+            (
+                "A hundred thousand people lined the route.",
+                "A hundred thousand=100000 claim",
+            ),
+            (
+                "Half a million residents lost power.",
+                "Half a million=500000 claim",
+            ),
+            (
+                "A quarter of a million leaflets were printed.",
+                "A quarter of a million=250000",
+            ),
+            ("Four dozen boats set out at dawn.", "Four dozen=48 claim"),
+            (
+                "Forty and a half tonnes of grain were unloaded.",
+                "Forty and a half tonnes=40.5 tonnes",
+            ),
+            (
+                "Inflation rose to 4,5 percent last quarter.",
+                "4,5 percent=4.5 percent",
+            ),
+            ("The rate fell to .75 percent.", ".75 percent=0.75 percent"),
+            ("The level fell -300 metres.", "-300 metres=-300 metres"),
+            (
+                "Temperatures dropped to minus 10 degrees.",
+                "minus 10 degrees=-10 degrees",
+            ),
+            (
+                "Between 500 and 200 people were evacuated.",
+                "500 and 200=200..500",
+            ),
+            (
+                "From 10 to 15 million people were affected.",
+                "10 to 15 million=10000000..15000000",
+            ),
+            ("Prices rose 10-15% in the region.", "10-15%=10..15 percent"),
+            ("The backup took 2.5 GB of space.", "2.5 GB=2.5 gigabytes"),
+            (
+                "Winds of 120 km/h (75 mph) hit the coast.",
+                "120 km/h=120 km/h (75 mph)",
+            ),
+            (
+                "Relief of Rs 500 crore was announced.",
+                "Rs 500 crore=5000000000 INR",
+            ),
+            ("Each family got 3 lakh rupees.", "3 lakh rupees=300000 INR"),
+            (
+                "The firm paid ¥3 billion for it.",
+                "¥3 billion=3000000000 JPY",
+            ),
+            (
+                "The deal was worth £247.5 million.",
+                "£247.5 million=247500000 GBP",
+            ),
+            (
+                "It lost 20 million euros ($22 million) a day.",
+                "20 million euros=20000000 EUR ($22 million)",
+            ),
+            (
+                "It lost USD 22 million (around Euros 16 million).",
+                "USD 22 million=22000000 USD (around Euros 16 million)",
+            ),
+            (
+                "The heat reached 40 °C (104 °F) on Monday.",
+                "40 °C=40 celsius (104 °F)",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = seen(text);
+            assert!(
+                got.iter().any(|g| g.starts_with(want)),
+                "{text}: {got:?}, expected {want}"
+            );
+            // a conversion in brackets is no figure of its own
+            assert!(
+                got.iter().all(
+                    |g| !g.ends_with("a conversion of the figure before") || want.contains('(')
+                ),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]

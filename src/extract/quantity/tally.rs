@@ -66,6 +66,7 @@ pub(super) fn claims(f: &Figure, against: f64, pack: &Pack, m: &Matchers) -> Vec
             status: None,
             about: None,
             sentence_stems: Default::default(),
+            renderings: Vec::new(),
         });
     }
     out

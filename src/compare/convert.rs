@@ -1,0 +1,362 @@
+//! Figures in two units made comparable: two units of one quantity by the factors of the
+//! claims pack (`base`, `offset` in `units.toml`), two currencies only by a rate the text
+//! itself gives (a rendering written beside a figure: "20 million euros ($25 million)").
+//!
+//! Input: two quantity figures of one group and the pack. Output: [`Converted`]: both in
+//! one unit, each widened to what rounds to it (a figure and its conversion are rounded
+//! by their writers: "5 miles" and "8 km" are one distance), how each reads with its unit,
+//! and the conversion written out for the explanation ("5 miles = 8.05 km"); or why the
+//! two cannot be set side by side (two currencies and no rate in the text). There is no
+//! built-in exchange rate.
+
+use super::interval;
+use crate::extract::{Interval, Quantity, Rendering};
+use crate::pack::{Dimension, Pack, Unit};
+
+/// How two figures of one group compare.
+pub(super) enum Converted {
+    /// One unit: compared as they are.
+    Same,
+    /// Both in one unit.
+    Views {
+        a: Box<Quantity>,
+        b: Box<Quantity>,
+        /// How each reads in the explanation: with its own unit ("5 miles"), or as the
+        /// rendering compared ("about EUR 15 million").
+        shown: [String; 2],
+        /// The conversion relied on, as a fact-checker can check it.
+        note: String,
+    },
+    /// Units that cannot be converted: what they are ("in USD and EUR, and no rate given
+    /// by the text").
+    Apart(String),
+    /// Nothing says the two measure one thing (lengths of time of nothing named).
+    Unrelated,
+}
+
+/// Whether a figure says what it measures beyond its unit: an event or a thing counted.
+fn measured(q: &Quantity) -> bool {
+    q.event.is_some() || q.counted.as_deref().is_some_and(|c| c != q.unit)
+}
+
+/// `a` and `b` in one unit, when the pack or the text says how.
+pub(super) fn common(a: &Quantity, b: &Quantity, pack: &Pack) -> Converted {
+    if a.unit == b.unit {
+        return Converted::Same;
+    }
+    let (Some(ua), Some(ub)) = (pack.unit(&a.unit), pack.unit(&b.unit)) else {
+        return Converted::Apart(format!("in {} and {}", a.unit, b.unit));
+    };
+    let shown = [show(a, ua), show(b, ub)];
+    // The text's own rendering first: it is what the source itself says.
+    if let Some(r) = rendering_in(b, &a.unit) {
+        let given = show_rendering(r, ua);
+        let note = format!("{}, given by its source as {given}", shown[1]);
+        return Converted::Views {
+            a: Box::new(a.clone()),
+            b: Box::new(as_rendered(b, r)),
+            shown: [shown[0].clone(), given],
+            note,
+        };
+    }
+    if let Some(r) = rendering_in(a, &b.unit) {
+        let given = show_rendering(r, ub);
+        let note = format!("{}, given by its source as {given}", shown[0]);
+        return Converted::Views {
+            a: Box::new(as_rendered(a, r)),
+            b: Box::new(b.clone()),
+            shown: [given, shown[1].clone()],
+            note,
+        };
+    }
+    if ub.dimension == Dimension::Duration && !(measured(a) && measured(b)) {
+        // "17 days after the collapse" and "trapped for more than 24 hours": lengths of
+        // time compare across units only where both say what lasted that long.
+        return Converted::Unrelated;
+    }
+    if ub.converts_to(ua) {
+        let Some(v) = convert(b, ub, ua) else {
+            return Converted::Apart(format!("in {} and {}", ua.id, ub.id));
+        };
+        let note = match b.number.and_then(|x| Some((x, to_unit(x, ub, ua)?))) {
+            Some((x, y)) => format!(
+                "{} = {}",
+                with_unit(&amount(x), ub),
+                with_unit(&interval::number(rounded(y)), ua)
+            ),
+            None => format!("{} converted to {}", shown[1], ua.id),
+        };
+        return Converted::Views {
+            a: Box::new(widened(a.clone())),
+            b: Box::new(v),
+            shown,
+            note,
+        };
+    }
+    let what = if ua.dimension == Dimension::Currency && ub.dimension == Dimension::Currency {
+        "and no rate between them given by the text"
+    } else {
+        "which do not convert"
+    };
+    Converted::Apart(format!("in {} and {}, {what}", ua.id, ub.id))
+}
+
+/// A figure with its unit, close to how the text writes it: "USD 20 million", "close to
+/// USD 20 million", "5 miles", "10-15 km".
+pub(super) fn show(q: &Quantity, u: &Unit) -> String {
+    match (q.number, &q.modifier) {
+        (Some(x), Some(m)) => format!("{m} {}", with_unit(&amount(x), u)),
+        (Some(x), None) if q.value.min == q.value.max => with_unit(&amount(x), u),
+        _ => with_unit(&interval::describe_with(&q.value, amount), u),
+    }
+}
+
+fn with_unit(amount: &str, u: &Unit) -> String {
+    if u.dimension == Dimension::Currency {
+        format!("{} {amount}", u.id)
+    } else {
+        format!("{amount} {}", u.id)
+    }
+}
+
+/// A rendering as written, roughly: "about EUR 15 million".
+fn show_rendering(r: &Rendering, u: &Unit) -> String {
+    match (r.number, r.value.min, r.value.max) {
+        (Some(x), Some(lo), Some(hi)) if lo != hi => {
+            format!("about {}", with_unit(&amount(x), u))
+        }
+        (Some(x), Some(_), Some(_)) => with_unit(&amount(x), u),
+        _ => with_unit(&interval::describe_with(&r.value, amount), u),
+    }
+}
+
+/// 20000000 → "20 million", 12940000 → "12.94 million"; smaller amounts as digits.
+fn amount(x: f64) -> String {
+    for (factor, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let m = x / factor;
+        if x.abs() >= factor && ((m * 100.0).round() - m * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", interval::number(m));
+        }
+    }
+    interval::number(x)
+}
+
+/// Three significant digits, the precision a conversion is worth showing.
+fn rounded(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let p = 10f64.powi(2 - x.abs().log10().floor() as i32);
+    (x * p).round() / p
+}
+
+/// The rendering of `q` in `unit`, when the text gives one.
+fn rendering_in<'q>(q: &'q Quantity, unit: &str) -> Option<&'q Rendering> {
+    q.renderings.iter().find(|r| r.unit == unit)
+}
+
+/// `q` as its rendering `r` gives it: the source's own figure in that unit, compared as
+/// written, like any figure in one unit.
+fn as_rendered(q: &Quantity, r: &Rendering) -> Quantity {
+    Quantity {
+        number: r.number,
+        value: r.value,
+        unit: r.unit.clone(),
+        ..q.clone()
+    }
+}
+
+/// `x` of `from` in `to`.
+fn to_unit(x: f64, from: &Unit, to: &Unit) -> Option<f64> {
+    to.from_base(from.normalize(x)?)
+}
+
+/// `q` in unit `to`, widened to what rounds to it before the conversion.
+fn convert(q: &Quantity, from: &Unit, to: &Unit) -> Option<Quantity> {
+    let w = widen(&q.value);
+    let bound = |x: Option<f64>| match x {
+        Some(x) => to_unit(x, from, to).map(Some),
+        None => Some(None),
+    };
+    Some(Quantity {
+        number: match q.number {
+            Some(x) => Some(to_unit(x, from, to)?),
+            None => None,
+        },
+        value: Interval {
+            min: bound(w.min)?,
+            max: bound(w.max)?,
+            ..w
+        },
+        unit: to.id.clone(),
+        ..q.clone()
+    })
+}
+
+fn widened(q: Quantity) -> Quantity {
+    Quantity {
+        value: widen(&q.value),
+        ..q
+    }
+}
+
+/// Each written bound widened by half its last significant digit, at most
+/// [`ROUNDING_MAX`] of it: "8" stands for 7.6 to 8.4, "50" for 47.5 to 52.5, "12.94" for
+/// 12.935 to 12.945. A writer who converts rounds ("30 miles (50 km)").
+fn widen(v: &Interval) -> Interval {
+    Interval {
+        min: v.min.map(|x| x - half_step(x)),
+        max: v.max.map(|x| x + half_step(x)),
+        ..*v
+    }
+}
+
+/// How far a converted figure may lie from what its writer meant, relative to it.
+const ROUNDING_MAX: f64 = 0.05;
+
+/// Half the place value of the last non-zero digit of `x`, at most [`ROUNDING_MAX`] of
+/// `x` (0 for zero).
+fn half_step(x: f64) -> f64 {
+    let x = x.abs();
+    if x == 0.0 || !x.is_finite() {
+        return 0.0;
+    }
+    place_half(x).min(ROUNDING_MAX * x)
+}
+
+/// Half the place value of the last non-zero digit of `x` (positive, finite).
+fn place_half(x: f64) -> f64 {
+    let mut p = 10f64.powi(x.log10().floor() as i32);
+    for _ in 0..12 {
+        let n = x / p;
+        if (n - n.round()).abs() <= 1e-9 * n.max(1.0) {
+            return p / 2.0;
+        }
+        p /= 10.0;
+    }
+    p * 5.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(number: f64, unit: &str) -> Quantity {
+        let mut q = crate::compare::test_support::q("x", Interval::exact(number)).q;
+        q.unit = unit.to_owned();
+        q
+    }
+
+    fn overlap(c: &Converted) -> Option<bool> {
+        match c {
+            Converted::Views { a, b, .. } => Some(a.value.overlaps(&b.value)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_distance_in_miles_and_in_km_is_one_distance_when_they_round_alike() {
+        let pack = Pack::default_pack();
+        let c = common(&q(8.0, "km"), &q(5.0, "miles"), &pack);
+        assert_eq!(overlap(&c), Some(true));
+        let Converted::Views { note, shown, .. } = c else {
+            unreachable!("converted above")
+        };
+        assert_eq!(note, "5 miles = 8.05 km");
+        assert_eq!(shown, ["8 km".to_owned(), "5 miles".to_owned()]);
+        assert_eq!(
+            overlap(&common(&q(20.0, "km"), &q(2.0, "miles"), &pack)),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn temperatures_convert_with_their_offset() {
+        let pack = Pack::default_pack();
+        let c = common(&q(40.0, "celsius"), &q(104.0, "fahrenheit"), &pack);
+        assert_eq!(overlap(&c), Some(true));
+        let c = common(&q(-10.0, "celsius"), &q(50.0, "fahrenheit"), &pack);
+        assert_eq!(overlap(&c), Some(false));
+    }
+
+    #[test]
+    fn masses_areas_volumes_speeds_and_data_sizes_convert() {
+        let pack = Pack::default_pack();
+        for (a, ua, b, ub) in [
+            (2.0, "tonnes", 2000.0, "kg"),
+            (400.0, "hectares", 4.0, "square km"),
+            (1000.0, "acres", 4.0, "square km"),
+            (10.0, "gallons", 38.0, "litres"),
+            (100.0, "km/h", 62.0, "mph"),
+            (2.0, "gigabytes", 2000.0, "megabytes"),
+            (3.0, "hours", 180.0, "minutes"),
+        ] {
+            let c = common(&q(a, ua), &q(b, ub), &pack);
+            assert_eq!(overlap(&c), Some(true), "{a} {ua} vs {b} {ub}");
+        }
+    }
+
+    #[test]
+    fn two_currencies_compare_only_through_the_text_s_own_rate() {
+        let pack = Pack::default_pack();
+        let euros = q(20e6, "EUR");
+        let dollars = q(20e6, "USD");
+        assert!(matches!(
+            common(&euros, &dollars, &pack),
+            Converted::Apart(ref t) if t == "in EUR and USD, and no rate between them given by the text"
+        ));
+        let mut given = dollars.clone();
+        given.renderings.push(Rendering {
+            span: 0..0,
+            number: Some(15e6),
+            value: Interval::closed(Some(13.5e6), Some(16.5e6)),
+            unit: "EUR".to_owned(),
+        });
+        let c = common(&euros, &given, &pack);
+        assert_eq!(overlap(&c), Some(false));
+        let Converted::Views { note, .. } = c else {
+            unreachable!("converted above")
+        };
+        assert_eq!(
+            note,
+            "USD 20 million, given by its source as about EUR 15 million"
+        );
+    }
+
+    proptest::proptest! {
+        /// A figure and the same figure converted and rounded to three digits, as a
+        /// writer gives it, always agree; converting there and back gives the figure.
+        #[test]
+        fn a_figure_agrees_with_its_own_rounded_conversion(
+            x in 0.1f64..1e6,
+            pair in 0usize..6,
+        ) {
+            let pack = Pack::default_pack();
+            let (ua, ub) = [
+                ("km", "miles"),
+                ("kg", "lbs"),
+                ("hectares", "acres"),
+                ("litres", "gallons"),
+                ("celsius", "fahrenheit"),
+                ("megabytes", "gigabytes"),
+            ][pair];
+            let (Some(a), Some(b)) = (pack.unit(ua), pack.unit(ub)) else {
+                return Err(proptest::test_runner::TestCaseError::fail("unit missing"));
+            };
+            let x = rounded(x);
+            let y = rounded(to_unit(x, a, b).unwrap_or(f64::NAN));
+            let back = to_unit(to_unit(x, a, b).unwrap_or(f64::NAN), b, a).unwrap_or(f64::NAN);
+            proptest::prop_assert!((back - x).abs() <= 1e-9 * x.abs().max(1.0));
+            proptest::prop_assert_eq!(overlap(&common(&q(x, ua), &q(y, ub), &pack)), Some(true));
+        }
+    }
+
+    #[test]
+    fn a_figure_stands_for_what_rounds_to_it() {
+        assert!((half_step(8.0) - 0.4).abs() < 1e-12);
+        assert!((half_step(50.0) - 2.5).abs() < 1e-12);
+        assert!((half_step(12.94) - 0.005).abs() < 1e-12);
+        assert!((half_step(20e6) - 1e6).abs() < 1e-3);
+        assert_eq!(half_step(0.0), 0.0);
+    }
+}
