@@ -327,6 +327,16 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
     "which",
     "who",
 ];
+/// Phrases that make a figure a running total up to the report ("6,000 have been moved to
+/// camps so far"): counted since a start the text does not name.
+pub(crate) const RUNNING_TOTAL: &[&str] = &[
+    "so far",
+    "thus far",
+    "to date",
+    "until now",
+    "till now",
+    "up to now",
+];
 /// Words after "this" that make a date, not a period of a figure ("this year", "this
 /// morning"): the date rules read them.
 pub(crate) const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];

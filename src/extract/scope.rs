@@ -801,10 +801,12 @@ fn names_a_day(text: &str) -> bool {
     weekday || (digits.len() == 1 && digits[0].len() <= 2)
 }
 
-/// "since the coup", "since the quake began": a cumulative scope with no date.
+/// "since the coup", "since the quake began", "so far": a cumulative scope with no date.
 fn since_phrase(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Option<TimeScope> {
     let region = &lower[w.clone()];
-    let at = region.find("since the ")?;
+    let Some(at) = region.find("since the ") else {
+        return running_total(text, lower, base, w);
+    };
     let s = w.start + at;
     if after_superlative(lower, s + "since".len()) {
         return None;
@@ -823,6 +825,27 @@ fn since_phrase(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Optio
         kind: TimeScopeKind::Since,
         text: text[s..end].to_owned(),
         span: base + s..base + end,
+        from: None,
+        to: None,
+    })
+}
+
+/// "so far", "to date" in the figure's clause: a running total since a start the text
+/// does not name ([`crate::extract::lexicon::RUNNING_TOTAL`]). Not "up to date".
+fn running_total(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Option<TimeScope> {
+    let region = lower.get(w.clone())?;
+    let (at, len) = crate::extract::lexicon::RUNNING_TOTAL
+        .iter()
+        .flat_map(|p| region.match_indices(p).map(|(i, _)| (i, p.len())))
+        .filter(|&(i, n)| {
+            crate::text::is_whole_word(region, i, i + n) && !region[..i].ends_with("up ")
+        })
+        .min()?;
+    let (s, e) = (w.start + at, w.start + at + len);
+    Some(TimeScope {
+        kind: TimeScopeKind::Since,
+        text: text.get(s..e)?.to_owned(),
+        span: base + s..base + e,
         from: None,
         to: None,
     })
@@ -948,6 +971,20 @@ mod tests {
         assert!(after_superlative(t, t.find("March").unwrap_or(0)));
         let t = "killed since the March 3 vote";
         assert!(!after_superlative(t, t.find("March").unwrap_or(0)));
+    }
+
+    #[test]
+    fn so_far_makes_a_running_total() {
+        let scope = |text: &str, figure: &str| {
+            let at = text.find(figure).unwrap_or(0);
+            let w = window(&clauses(text), at);
+            running_total(text, &text.to_ascii_lowercase(), 0, &w).map(|t| (t.kind, t.text))
+        };
+        assert_eq!(
+            scope("About 6,000 people have moved to shelters so far.", "6,000"),
+            Some((TimeScopeKind::Since, "so far".to_owned()))
+        );
+        assert_eq!(scope("The 6,000 maps are kept up to date.", "6,000"), None);
     }
 
     #[test]
