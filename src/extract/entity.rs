@@ -187,7 +187,11 @@ pub(crate) fn find_mentions_in(
             .get(out[i - 1].span.end - base..out[i].span.start - base)
             .unwrap_or("");
         let after = text.get(out[i].span.end - base..).unwrap_or("");
-        if gap.trim() == "(" && after.starts_with(')') && is_acronym(&out[i].text) {
+        if gap.trim() == "("
+            && after.starts_with(')')
+            && is_acronym(&out[i].text)
+            && abbreviates(&out[i].text, &out[i - 1].text)
+        {
             let (key, canonical, kind) = (
                 out[i - 1].key.clone(),
                 out[i - 1].canonical.clone(),
@@ -200,6 +204,21 @@ pub(crate) fn find_mentions_in(
         }
     }
     out
+}
+
+/// Whether `acronym` may stand for `name`: at least half its letters are initials of the
+/// name's words, in any order ("CNE" for "National Electoral Council", "RMG" for
+/// "Readymade Garment"), unlike an agency's credit after a dateline ("Seoul, South Korea
+/// (AP)").
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let hits = letters.iter().filter(|c| initials.contains(c)).count();
+    !letters.is_empty() && hits * 2 >= letters.len()
 }
 
 /// Source-level linking of the mentions of one source: a bare surname or a shortened
@@ -892,6 +911,15 @@ mod tests {
         let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
         assert_eq!(keys, ["nosr", "nosr", "nosr"]);
         assert!(ms.iter().all(|m| m.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn an_agency_credit_after_a_place_is_not_its_acronym() {
+        let ms = mentions_one("The ferry sank off Vossberg (AP) on Monday.");
+        let ap = ms.iter().find(|m| m.text == "AP").map(|m| m.key.as_str());
+        assert_eq!(ap, Some("ap"), "{}", show(&ms));
+        assert!(abbreviates("CNE", "National Electoral Council"));
+        assert!(!abbreviates("AP", "South Korea"));
     }
 
     #[test]
