@@ -85,6 +85,10 @@ pub(crate) const DEFINITE: &[&str] = &[
     "the", "these", "those", "their", "its", "his", "her", "our", "both",
 ];
 
+/// Words between an amount of money and the measure it was taken from or spent on ("330
+/// million euros on its operating income", "$4m off its revenue").
+pub(crate) const MONEY_LINKS: &[&str] = &["on", "off"];
+
 /// Words skipped between a figure and what it counts ("320 more people", "$5m worth of
 /// aid").
 pub(crate) const COUNTED_SKIP: &[&str] = &[

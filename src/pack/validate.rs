@@ -998,7 +998,7 @@ mod tests {
         let money = edited("kinds/money.toml", "severity", "generic = true\nseverity");
         insta::assert_snapshot!(errors_of(build_with("kinds/money.toml", &money)), @r"
         invalid claims pack (1 problem)
-          claims/kinds/money.toml:8:11: key `generic`: kind `counts` is already generic, expected one generic kind
+          claims/kinds/money.toml:11:11: key `generic`: kind `counts` is already generic, expected one generic kind
         ");
         let votes = edited("kinds/votes.toml", "for = \"passed\"", "for = \"pased\"");
         let votes = votes.replacen("unit = \"votes\"", "unit = \"km\"", 1);

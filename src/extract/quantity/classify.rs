@@ -40,7 +40,8 @@ pub(super) fn classify(
     }
     // The nearest event trigger in the clause, among the allowed kinds.
     let mut best = nearest_event(lower, f, window, allowed, m, 60, false);
-    let counted = counted::counted_after(text, lower, f, window, m);
+    let money = dim == Some(Dimension::Currency);
+    let counted = counted::counted_after(text, lower, f, window, m, money);
     // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
     // with nothing counted after it, a figure takes what its clause counts before it.
     let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
@@ -322,6 +323,18 @@ mod tests {
         40000 [40000, 40000] people counts/attended/marchers
         9000 [9000, 9000] people counts/attended/-
         "
+        );
+    }
+
+    #[test]
+    fn an_amount_on_a_measure_of_the_accounts_counts_that_measure() {
+        insta::assert_snapshot!(
+            show("The strike cost 90 million euros on Vossberg Air’s operating income."),
+            @"90000000 [90000000, 90000000] EUR money/lost/operating income"
+        );
+        insta::assert_snapshot!(
+            show("The strike cost 90 million euros on Monday."),
+            @"90000000 [90000000, 90000000] EUR money/lost/- @Day:on Monday"
         );
     }
 

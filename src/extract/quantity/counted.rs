@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::figure::Figure;
 use super::Matchers;
-use crate::extract::lexicon::{COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP};
+use crate::extract::lexicon::{COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP, MONEY_LINKS};
 use crate::text::is_whole_word;
 
 /// What the figure counts, written after it: ("civilian protesters", found in the pack).
@@ -19,6 +19,7 @@ pub(super) fn counted_after(
     f: &Figure,
     window: &Range<usize>,
     m: &Matchers,
+    money: bool,
 ) -> Option<(String, bool)> {
     let from = f.end_with_unit;
     let mut limit = window.end.min(from + 60);
@@ -32,14 +33,20 @@ pub(super) fn counted_after(
     // Words after the figure, up to a stop word.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut after_of = false;
-    for w in region.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+    let mut linked = false;
+    for w in region.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
+    {
         // `w` is a slice of `region`: its offset is the pointer difference (separators may
         // be wider than one byte).
         let s = w.as_ptr() as usize - region.as_ptr() as usize;
         if w.is_empty() {
             continue;
         }
-        if words.is_empty() && COUNTED_SKIP.contains(&w) {
+        // "cost 330 million euros on its operating income": what an amount was taken
+        // from or spent on
+        let measure_link = money && MONEY_LINKS.contains(&w);
+        if words.is_empty() && (COUNTED_SKIP.contains(&w) || measure_link) {
+            linked |= measure_link;
             after_of |= w == "of";
             continue;
         }
@@ -80,20 +87,25 @@ pub(super) fn counted_after(
     let span_end = words.last()?.1;
     // The first pack noun, run on through pack nouns right after it: "aid workers", not
     // "aid"; "families", not "families lost their homes".
-    let mut head: Option<usize> = None;
+    let mut head: Option<(usize, usize)> = None;
     for hit in m.counted.find_iter(lower.get(first..span_end)?) {
         let (s, e) = (first + hit.start(), first + hit.end());
         if !is_whole_word(lower, s, e) {
             continue;
         }
         match head {
-            None => head = Some(e),
-            Some(h) if s == h + 1 => head = Some(e),
+            None => head = Some((s, e)),
+            Some((h0, h)) if s == h + 1 => head = Some((h0, e)),
             Some(_) => break,
         }
     }
-    if let Some(e) = head {
-        return Some((text[first..e].to_lowercase(), true));
+    if let Some((s, e)) = head {
+        // after "on": the measure itself, not its owner ("the carrier's operating income")
+        let s = if linked { s } else { first };
+        return Some((text[s..e].to_lowercase(), true));
+    }
+    if linked {
+        return None;
     }
     // No pack noun: the first or second word when it looks like a plural noun ("400
     // tents", "40 new hospitals").
