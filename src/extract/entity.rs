@@ -144,9 +144,14 @@ pub(crate) fn find_mentions_in(
             }
             // A lone capitalised word opening the sentence is most often a common word,
             // unless it speaks ("Smith later said"), the source names it elsewhere, or
-            // it is an acronym ("LAPD officers said").
+            // it is an acronym ("LAPD officers said") other than a wire dateline's place in
+            // capitals ("LOKSA (Wire) –", which says where the story was filed).
             let opener = text[..first.start].chars().all(|c| !c.is_alphanumeric());
-            let acronym = is_acronym(first.text) && first.text.chars().count() <= 6;
+            let in_dateline = source
+                .dateline
+                .as_ref()
+                .is_some_and(|d| d.span.contains(&(base + first.start)));
+            let acronym = is_acronym(first.text) && first.text.chars().count() <= 6 && !in_dateline;
             if opener
                 && !acronym
                 && !last.possessive
@@ -942,6 +947,10 @@ mod tests {
         let ms = mentions("VHPD officers closed the road. Harbour staff left.");
         let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(names, ["VHPD"]);
+        // not the place of a wire dateline, written in capitals
+        let ms = mentions("ELDEN (Harbour Wire) - the ferries stopped. VHPD officers left.");
+        let names: Vec<&str> = ms.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["Harbour Wire", "VHPD"]);
     }
 
     /// Mentions of `text` taken as one sentence (independent of the segmenter).
