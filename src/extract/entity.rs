@@ -694,8 +694,10 @@ impl Lexicon {
             }
             end
         };
+        // found once, so that a long run costs linear time
+        let last_org = ws.iter().rposition(is_org);
         let name_after =
-            |end: usize, min: usize| ws.len() >= end + min && !ws[end..].iter().any(is_org);
+            |end: usize, min: usize| ws.len() >= end + min && last_org.is_none_or(|i| i < end);
         let end = chain(0);
         if end > 0 {
             return if name_after(end, 0) { end } else { 0 };
