@@ -10,8 +10,9 @@
 //! `#finding-<id>` whose id is a hash of what the finding says, so it stays the same
 //! across runs on the same inputs.
 //!
-//! Safety: maud escapes every string; scraped text also goes through [`sanitize`], so a
-//! bidi or zero-width control shows as a visible escape instead of reordering the page.
+//! Safety: maud escapes every string; scraped text also goes through
+//! [`sanitize`](crate::report::sanitize), so a bidi or zero-width control shows as a
+//! visible escape instead of reordering the page.
 //! A Content-Security-Policy forbids every fetch, inline handlers and any script or style
 //! but the page's own, which it allows by their SHA-256.
 //!
