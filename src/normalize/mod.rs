@@ -353,6 +353,7 @@ mod tests {
         assert_ne!(k("John Smith"), k("Jane Smith"));
         // romanisations of one Korean name
         assert_eq!(k("Park Seong-chul"), k("Park Sung-chul"));
+        assert_eq!(k("Harold MacAllister"), k("Harold McAllister"));
         let place = |s: &str| canonical_key(&p, s, Some(EntityKind::Place));
         assert_eq!(place("Hwaseong Island"), place("Hwasung"));
         assert_ne!(place("Mexico City"), place("Mexico"));
