@@ -345,9 +345,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
 /// [`score::NAME_MERGE_THRESHOLD`]), compared only within a bucket of the same kind and
 /// last word or first four letters. Returns the sets over the keys' indices and the
 /// indices merged with another key.
-pub(crate) fn near_keys<'k>(
-    keys: impl Iterator<Item = (&'k str, &'k str)>,
-) -> (UnionFind, BTreeSet<usize>) {
+fn near_keys<'k>(keys: impl Iterator<Item = (&'k str, &'k str)>) -> (UnionFind, BTreeSet<usize>) {
     let mut folded_keys: Vec<String> = Vec::new();
     let mut buckets: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
     for (i, (kind, key)) in keys.enumerate() {

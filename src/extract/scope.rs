@@ -820,14 +820,7 @@ fn since_phrase(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Optio
     if word_len == 0 {
         return None;
     }
-    let end = after + word_len;
-    Some(TimeScope {
-        kind: TimeScopeKind::Since,
-        text: text[s..end].to_owned(),
-        span: base + s..base + end,
-        from: None,
-        to: None,
-    })
+    undated_since(text, base, s..after + word_len)
 }
 
 /// "so far", "to date" in the figure's clause: a running total since a start the text
@@ -841,11 +834,15 @@ fn running_total(text: &str, lower: &str, base: usize, w: &Range<usize>) -> Opti
             crate::text::is_whole_word(region, i, i + n) && !region[..i].ends_with("up ")
         })
         .min()?;
-    let (s, e) = (w.start + at, w.start + at + len);
+    undated_since(text, base, w.start + at..w.start + at + len)
+}
+
+/// A cumulative scope written at `at` (sentence-local) with no start date the text gives.
+fn undated_since(text: &str, base: usize, at: Range<usize>) -> Option<TimeScope> {
     Some(TimeScope {
         kind: TimeScopeKind::Since,
-        text: text.get(s..e)?.to_owned(),
-        span: base + s..base + e,
+        text: text.get(at.clone())?.to_owned(),
+        span: base + at.start..base + at.end,
         from: None,
         to: None,
     })
