@@ -75,25 +75,44 @@ pub(crate) fn folded_words(name: &str) -> String {
     out
 }
 
-/// How a name is spelled, for telling spellings apart: case, a leading "the", a
-/// possessive and the shape of apostrophes and spaces are ignored, accents are not
-/// ("Konan-Diabaté" and "Konan-Diabate" are two spellings).
+/// How a name is spelled, for telling spellings apart: the case of a word's first letter
+/// and of a word in capitals ("SEOUL" in a dateline, "Ferry Disaster" in a headline), a
+/// leading "the", a possessive and the shape of apostrophes and spaces are ignored;
+/// accents and the case inside a word are not ("Konan-Diabaté" and "Konan-Diabate",
+/// "Gyeong-Og" and "Gyeong-og", "McAllister" and "Mcallister" are two spellings each).
 pub(crate) fn spelling_key(name: &str) -> String {
-    let lower: String = name
+    let plain: String = name
         .trim()
         .chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
             c => c,
         })
-        .flat_map(char::to_lowercase)
         .collect();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    let lower = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix('\''))
-        .unwrap_or(lower);
-    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<String> = plain.split_whitespace().map(word_spelling).collect();
+    let mut key = words.join(" ");
+    if let Some(rest) = key.strip_prefix("the ") {
+        key = rest.to_owned();
+    }
+    if let Some(rest) = key.strip_suffix("'s").or_else(|| key.strip_suffix('\'')) {
+        key = rest.to_owned();
+    }
+    key
+}
+
+/// One word of [`spelling_key`]: lower case when written in capitals, else with its first
+/// letter lowered and the rest as written.
+fn word_spelling(word: &str) -> String {
+    if !word.chars().any(char::is_lowercase) {
+        return word.chars().flat_map(char::to_lowercase).collect();
+    }
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .flat_map(char::to_lowercase)
+        .chain(chars)
+        .collect()
 }
 
 #[cfg(test)]
@@ -167,8 +186,13 @@ mod tests {
     }
 
     #[test]
-    fn spelling_key_keeps_accents_but_not_case_or_possessive() {
+    fn spelling_key_keeps_accents_and_inner_case_but_not_possessive() {
         assert_ne!(spelling_key("Konan-Diabaté"), spelling_key("Konan-Diabate"));
+        assert_ne!(spelling_key("Lee Jae-Sun"), spelling_key("Lee Jae-sun"));
+        assert_ne!(spelling_key("McAllister"), spelling_key("Mcallister"));
+        assert_eq!(spelling_key("PORT ELDEN"), spelling_key("Port Elden"));
+        assert_eq!(spelling_key("Alder Bay Harbour"), spelling_key("Alder Bay harbour"));
+        assert_eq!(spelling_key("The Alder Bay"), spelling_key("Alder Bay"));
         assert_eq!(
             spelling_key("the Defence Ministry’s"),
             spelling_key("Defence Ministry")

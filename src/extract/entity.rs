@@ -430,8 +430,10 @@ fn runs(text: &str, words: &[Word<'_>], lex: &Lexicon, pack: &Pack) -> Vec<std::
         let mut end = i + 1;
         while end < words.len() && !words[end - 1].possessive {
             let gap = &text[words[end - 1].end..words[end].start];
-            // "U.S. Geological Survey": the final dot of an acronym stays in the name
-            let dotted = words[end - 1].text.contains('.') && gap == ". ";
+            // "U.S. Geological Survey": the final dot of an acronym stays in the name, and
+            // so does an initial's ("George W. Bush", "K. J. Alphons")
+            let initial = words[end - 1].text.len() == 1 && words[end - 1].is_cap();
+            let dotted = (words[end - 1].text.contains('.') || initial) && gap == ". ";
             if gap != " " && !dotted {
                 break;
             }

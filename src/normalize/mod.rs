@@ -290,11 +290,35 @@ fn acronym(pack: &Pack, name: &str) -> Option<String> {
 
 /// Folded tokens of `name`, each respelled by the pack rules, joined by single spaces.
 pub(crate) fn respell_all(pack: &Pack, name: &str) -> String {
-    tokens(name)
+    joined_initials(tokens(name))
         .iter()
         .map(|t| respell(pack, t))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Initials in a row as one token: "K. J. Alphons", "K J Alphons" and "KJ Alphons" are
+/// one name, whatever the dots and spaces between the initials. A lone initial ("George
+/// W. Bush") stays as it is.
+fn joined_initials(tokens: Vec<String>) -> Vec<String> {
+    let initial = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_alphabetic);
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut run = 0;
+    for t in tokens {
+        if initial(&t) {
+            run += 1;
+            if run > 1 {
+                if let Some(last) = out.last_mut() {
+                    last.push_str(&t);
+                    continue;
+                }
+            }
+        } else {
+            run = 0;
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// One folded word respelled by the pack's `respell` rules, in order.
@@ -323,6 +347,15 @@ pub(crate) fn respell(pack: &Pack, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_key_alike_with_or_without_dots_and_spaces() {
+        let pack = Pack::default_pack();
+        let key = |n: &str| canonical_key(&pack, n, Some(EntityKind::Person));
+        assert_eq!(key("K. J. Alphons"), key("KJ Alphons"));
+        assert_eq!(key("K J Alphons"), key("KJ Alphons"));
+        assert_ne!(key("George W. Bush"), key("George Bush"));
+    }
 
     #[test]
     fn places_nested_by_name_are_one() {
