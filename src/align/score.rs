@@ -191,7 +191,10 @@ mod tests {
         assert_ne!(spelling_key("Lee Jae-Sun"), spelling_key("Lee Jae-sun"));
         assert_ne!(spelling_key("McAllister"), spelling_key("Mcallister"));
         assert_eq!(spelling_key("PORT ELDEN"), spelling_key("Port Elden"));
-        assert_eq!(spelling_key("Alder Bay Harbour"), spelling_key("Alder Bay harbour"));
+        assert_eq!(
+            spelling_key("Alder Bay Harbour"),
+            spelling_key("Alder Bay harbour")
+        );
         assert_eq!(spelling_key("The Alder Bay"), spelling_key("Alder Bay"));
         assert_eq!(
             spelling_key("the Defence Ministry’s"),

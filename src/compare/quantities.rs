@@ -347,8 +347,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
 
     // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first.
     // Vague amounts go last, so that they join the figures they fit rather than
-    // gathering unrelated ones; a cluster joins the compatible clique with which it has
-    // the most same-scope links.
+    // gathering unrelated ones; a cluster joins the compatible clique that holds the most
+    // figures written as it is, then the one with which it has the most same-scope links.
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| {
         (
@@ -369,13 +369,22 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     for i in order {
         let key = |a: usize, b: usize| (a.min(b), a.max(b));
         let edge = |a: usize, b: usize| agree.contains(&key(a, b));
-        let strong = |c: &Vec<usize>| c.iter().filter(|&&j| !weak.contains(&key(i, j))).count();
+        // the same figure as written first ("at least 3 million" twice), then strong links
+        let number = |j: usize| clusters[j].rep().q.number;
+        let strong = |c: &Vec<usize>| {
+            (
+                c.iter()
+                    .filter(|&&j| number(j).is_some() && number(j) == number(i))
+                    .count(),
+                c.iter().filter(|&&j| !weak.contains(&key(i, j))).count(),
+            )
+        };
         let candidates: BTreeSet<usize> =
             neighbours[i].iter().filter_map(|&j| clique_of[j]).collect();
         let best = candidates
             .into_iter()
             .filter(|&k| cliques[k].iter().all(|&j| edge(i, j)))
-            .fold(None::<(usize, usize)>, |best, k| {
+            .fold(None::<((usize, usize), usize)>, |best, k| {
                 let s = strong(&cliques[k]);
                 match best {
                     Some((bs, b)) if bs >= s => Some((bs, b)),
@@ -936,6 +945,7 @@ impl explain::Cited for [&Cluster<'_>] {
 mod tests {
     use crate::compare::test_support::*;
     use crate::compare::{Finding, Verdict};
+    use crate::extract::Interval;
     use jiff::civil::{date, Date};
 
     #[test]
@@ -948,6 +958,95 @@ mod tests {
         );
         let f = run(vec![a, b]);
         assert_eq!(verdicts(&f), ["conflict"]);
+    }
+
+    #[test]
+    fn lower_bounds_far_apart_are_no_agreement() {
+        let marched = |id, text: &str, phrase, v: f64| {
+            doc(id, text)
+                .with(q(phrase, at_least(v)).kind("counts", "people", "attended", "people"))
+        };
+        let f = run(vec![
+            marched(
+                "a",
+                "More than 100,000 people marched in the rain.",
+                "More than 100,000 people",
+                100000.0,
+            ),
+            marched(
+                "b",
+                "At least 3 million people marched in the rain.",
+                "At least 3 million people",
+                3e6,
+            ),
+        ]);
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        // near bounds still agree
+        let f = run(vec![
+            marched(
+                "a",
+                "More than 2.5 million people marched in the rain.",
+                "More than 2.5 million people",
+                2.5e6,
+            ),
+            marched(
+                "b",
+                "At least 3 million people marched in the rain.",
+                "At least 3 million people",
+                3e6,
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+    }
+
+    #[test]
+    fn a_figure_joins_the_agreement_of_the_same_figure() {
+        let marched = |id, text: &str, phrase, v: Interval| {
+            doc(id, text).with(q(phrase, v).kind("counts", "people", "attended", "people"))
+        };
+        let saturday = date(2017, 1, 21);
+        // "at least 3 million" (b) fits both the other "at least 3 million" (a, which
+        // names the day) and the 4.6 million of c and d; it joins its twin, where the
+        // most links of the same scope would put it with c and d
+        let a = doc(
+            "a",
+            "At least 3 million people marched across the country on Saturday.",
+        )
+        .with(
+            q("At least 3 million people", at_least(3e6))
+                .kind("counts", "people", "attended", "people")
+                .day("on Saturday", saturday),
+        );
+        let f = run(vec![
+            a,
+            marched(
+                "b",
+                "At least 3 million people marched across the country.",
+                "At least 3 million people",
+                at_least(3e6),
+            ),
+            marched(
+                "c",
+                "About 4.6 million people marched across the country.",
+                "4.6 million people",
+                exact(4.6e6),
+            ),
+            marched(
+                "d",
+                "About 4.6 million people marched across the country.",
+                "4.6 million people",
+                exact(4.6e6),
+            ),
+        ]);
+        let agreements: Vec<Vec<usize>> = f
+            .iter()
+            .filter(|x| x.verdict == Verdict::Agreement)
+            .map(|x| x.evidence.iter().map(|e| e.source).collect())
+            .collect();
+        assert!(
+            agreements.iter().any(|a| a.contains(&0) && a.contains(&1)),
+            "{agreements:?}"
+        );
     }
 
     #[test]

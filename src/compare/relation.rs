@@ -222,6 +222,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             if rises == Some(true) {
                 return Pair::Rise;
             }
+            if overlap && one_way_bounds_apart(qa, qb) {
+                // "more than 100,000" and "at least 3 million": both fit any large enough
+                // crowd; that they overlap says nothing of one count
+                return Pair::Nothing;
+            }
             if overlap {
                 return Pair::Agree { weak: false };
             }
@@ -397,6 +402,25 @@ fn far_apart(a: &Quantity, b: &Quantity, ratio: f64) -> bool {
         return false;
     };
     lo_hi > 0.0 && hi_lo / lo_hi > ratio
+}
+
+/// How far apart two bounds open the same way may lie and still say one count: "more
+/// than 4.6 million" and "at least 3 million" still do, "more than 100,000" and "at least 3
+/// million" do not.
+const ONE_WAY_BOUNDS_MAX_RATIO: f64 = 2.0;
+
+/// Whether both figures are bounds open the same way (both "at least", or both "up to")
+/// and their bounds lie more than [`ONE_WAY_BOUNDS_MAX_RATIO`] apart: they always
+/// overlap, and that they do is no agreement.
+fn one_way_bounds_apart(a: &Quantity, b: &Quantity) -> bool {
+    let apart = |x: f64, y: f64| {
+        let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
+        lo > 0.0 && hi / lo > ONE_WAY_BOUNDS_MAX_RATIO
+    };
+    match (a.value.min, a.value.max, b.value.min, b.value.max) {
+        (Some(x), None, Some(y), None) | (None, Some(x), None, Some(y)) => apart(x, y),
+        _ => false,
+    }
 }
 
 /// The relative margin of an estimate (a crowd count, a sample-based turnout): a monitor's
