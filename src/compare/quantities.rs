@@ -49,6 +49,10 @@ const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
 /// Credits read from attribution phrases, which the extractor may misparse.
 const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
 
+/// The figures of a sentence looked at for a companion: a line of figures (a results
+/// table) pairs with anything, and is no snapshot of one moment.
+const COMPANIONS_MAX: usize = 4;
+
 /// At most this many conflict findings come from one group, the most confident first; each
 /// says how many there were. Hundreds of distinct figures credited to as many claimants
 /// (text written to provoke it) would otherwise give one conflict per pair of figures,
@@ -70,6 +74,9 @@ pub(super) struct Item<'a> {
     /// How the figure reads in an explanation when it was converted into another unit
     /// for the comparison ("5 miles"); `None`: its interval as it is.
     pub(super) shown: Option<String>,
+    /// The numbers of every figure of the sentence, this one's too: one list per
+    /// sentence, shared by its figures (see `relation::shared_companion`).
+    pub(super) companions: Rc<Vec<f64>>,
 }
 
 impl<'a> Item<'a> {
@@ -86,6 +93,7 @@ impl<'a> Item<'a> {
             subject: self.subject.clone(),
             context: Rc::default(),
             shown: Some(shown),
+            companions: Rc::clone(&self.companions),
         }
     }
 }
@@ -111,6 +119,7 @@ type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let mut contexts: HashMap<(usize, usize, Span), Rc<StemSet>> = HashMap::new();
+    let mut companions: HashMap<(usize, usize), Rc<Vec<f64>>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
         .members
         .iter()
@@ -129,6 +138,13 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                             .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
                     ),
                     shown: None,
+                    companions: Rc::clone(
+                        companions
+                            .entry((r.source, claim.sentence))
+                            .or_insert_with(|| {
+                                Rc::new(numbers_of_sentence(ctx, r.source, claim.sentence))
+                            }),
+                    ),
                 }),
                 ClaimBody::Statement(_) => None,
             }
@@ -925,6 +941,30 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
     q.sentence_stems.with(keys)
 }
 
+/// The numbers of the figures of one sentence, as written ("87 vessels and 18 aircraft":
+/// 87 and 18); none for a sentence of more than [`COMPANIONS_MAX`] figures.
+fn numbers_of_sentence(ctx: &Ctx<'_>, source: usize, sentence: usize) -> Vec<f64> {
+    let (Some(ex), Some(ix)) = (ctx.extractions.get(source), ctx.by_sentence.get(source)) else {
+        return Vec::new();
+    };
+    let Some(first) = ix.first_claim(sentence) else {
+        return Vec::new();
+    };
+    ex.claims[first..]
+        .iter()
+        .take_while(|c| c.sentence == sentence)
+        .filter_map(|c| match &c.body {
+            ClaimBody::Quantity(q) => q.number,
+            ClaimBody::Statement(_) => None,
+        })
+        .collect::<Vec<f64>>()
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| (i < COMPANIONS_MAX).then_some(x))
+        .collect::<Option<Vec<f64>>>()
+        .unwrap_or_default()
+}
+
 /// A figure finding cites the claims of its clusters, by source id and place.
 impl explain::Cited for [&Cluster<'_>] {
     fn cited<'c>(&'c self, ctx: &'c Ctx<'_>) -> Vec<(usize, &'c Claim)> {
@@ -1047,6 +1087,61 @@ mod tests {
             agreements.iter().any(|a| a.contains(&0) && a.contains(&1)),
             "{agreements:?}"
         );
+    }
+
+    #[test]
+    fn figures_beside_one_same_other_figure_are_one_moment() {
+        let fleet = |id, text: &str, ships: (&'static str, f64, &'static str)| {
+            doc(id, text)
+                .with(
+                    q(ships.0, exact(ships.1))
+                        .kind("counts", "items", "", ships.2)
+                        .no_event(),
+                )
+                .also(
+                    q("12 helicopters", exact(12.0))
+                        .kind("counts", "items", "", "helicopters")
+                        .no_event(),
+                )
+        };
+        let f = run(vec![
+            fleet(
+                "a",
+                "Rescuers sent 40 vessels and 12 helicopters to the reef.",
+                ("40 vessels", 40.0, "vessels"),
+            ),
+            fleet(
+                "b",
+                "A search is under way with 25 ships and 12 helicopters taking part.",
+                ("25 ships", 25.0, "ships"),
+            ),
+        ]);
+        let conflicts: Vec<&Finding> = f
+            .iter()
+            .filter(|x| x.verdict == Verdict::Conflict)
+            .collect();
+        assert_eq!(conflicts.len(), 1, "{f:#?}");
+        assert!(
+            conflicts[0]
+                .explanation
+                .contains("both sentences also give 12"),
+            "{}",
+            conflicts[0].explanation
+        );
+        // without the shared 12, the two sentences say nothing alike
+        let f = run(vec![
+            doc("a", "Rescuers sent 40 vessels to the reef.").with(
+                q("40 vessels", exact(40.0))
+                    .kind("counts", "items", "", "vessels")
+                    .no_event(),
+            ),
+            doc("b", "A search is under way with 25 ships taking part.").with(
+                q("25 ships", exact(25.0))
+                    .kind("counts", "items", "", "ships")
+                    .no_event(),
+            ),
+        ]);
+        assert!(f.iter().all(|x| x.verdict != Verdict::Conflict), "{f:#?}");
     }
 
     #[test]

@@ -253,7 +253,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             // people": one event in one named place says what both count.
             let placed_event = same_event
                 && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
-            let said_alike = near_same_thing(qa, qb) || rivals && claimed_event || placed_event;
+            let companion = shared_companion(a, b);
+            let said_alike = near_same_thing(qa, qb)
+                || rivals && claimed_event
+                || placed_event
+                || companion.is_some();
             if context < min_context && !said_alike {
                 return Pair::Nothing; // too little in common to call it anything
             }
@@ -344,14 +348,18 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 dispute: false,
                 confidence,
                 why: format!(
-                    "same {}; {} and {} do not overlap",
+                    "same {}; {} and {} do not overlap{}",
                     if untimed {
                         "event and thing counted, no period stated by either".to_owned()
                     } else {
                         "event and scope".to_owned()
                     },
                     shown(a),
-                    shown(b)
+                    shown(b),
+                    companion.map_or_else(String::new, |x| format!(
+                        "; both sentences also give {}, as reports of one moment would",
+                        interval::describe(&crate::extract::Interval::exact(x))
+                    ))
                 ),
             }
         }
@@ -466,6 +474,20 @@ fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
     };
     let (lo, hi) = (x.abs().min(y.abs()), x.abs().max(y.abs()));
     specific && !a.vague && !b.vague && lo > 0.0 && hi / lo <= NEAR_FIGURE_MAX_RATIO
+}
+
+/// The other figure the sentences of two figures both give, if any ("87 vessels and 18
+/// aircraft", "34 ships and 18 helicopters"): reports of one moment of the event, which
+/// say alike what the two count however differently they are worded.
+fn shared_companion(a: &Item<'_>, b: &Item<'_>) -> Option<f64> {
+    let own = |x: f64| Some(x) == a.q.number || Some(x) == b.q.number;
+    if a.q.number == b.q.number {
+        return None;
+    }
+    a.companions
+        .iter()
+        .copied()
+        .find(|&x| !own(x) && b.companions.contains(&x))
 }
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and

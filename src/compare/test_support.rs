@@ -106,6 +106,11 @@ impl Q {
         self.q.counted = Some(counted.into());
         self
     }
+    /// No event word: a plain count of a named thing ("40 vessels").
+    pub(super) fn no_event(mut self) -> Q {
+        self.q.event = None;
+        self
+    }
     pub(super) fn place(mut self, p: &str) -> Q {
         self.q.scope.place = Some(p.into());
         self
@@ -153,6 +158,16 @@ impl Doc {
             }),
         });
         self
+    }
+
+    /// [`Doc::with`], the figure in the sentence of the one before it.
+    pub(super) fn also(self, q: Q) -> Doc {
+        let mut d = self.with(q);
+        let n = d.ex.claims.len();
+        if n >= 2 {
+            d.ex.claims[n - 1].sentence = d.ex.claims[n - 2].sentence;
+        }
+        d
     }
 
     pub(super) fn said(mut self, content: &str, speaker: &str, chain: &[&str]) -> Doc {

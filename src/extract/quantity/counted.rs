@@ -30,6 +30,21 @@ pub(super) fn counted_after(
         return None;
     }
     let region = lower.get(from..limit)?;
+    // the list runs past the clause, which ends at its first comma
+    let mut list_limit = lower.len().min(from + 80);
+    while !lower.is_char_boundary(list_limit) {
+        list_limit -= 1;
+    }
+    if !money {
+        if let Some(noun) = after_coordinated_modifiers(&lower[from..list_limit], m) {
+            let (s, e) = (from + noun.start, from + noun.end);
+            let known = m
+                .counted
+                .find_iter(&lower[s..e])
+                .any(|h| h.start() == 0 && h.end() == e - s);
+            return Some((text[s..e].to_lowercase(), known));
+        }
+    }
     // Words after the figure, up to a stop word.
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut after_of = false;
@@ -130,6 +145,57 @@ pub(super) fn counted_after(
     None
 }
 
+/// "34 naval, coastguard and civilian ships": modifiers in a list joined by "and" or "or"
+/// before one noun say which sorts the figure adds up, so it counts the noun ("ships"),
+/// every sort together. The span of that noun in `region` (the text right after the
+/// figure), when it is a pack noun or looks like a plural one; a list of nouns ("men,
+/// women and children") is no such list.
+fn after_coordinated_modifiers(region: &str, m: &Matchers) -> Option<Range<usize>> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for w in region.split(' ') {
+        if words.len() >= 8 {
+            break;
+        }
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    let bare = |w: &str| {
+        w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !COUNTED_STOP.contains(&w)
+    };
+    // one or more "word," then "word", an optional comma, "and"/"or", "word", the noun
+    let mut i = 0;
+    while i < words.len() && words[i].1.strip_suffix(',').is_some_and(bare) {
+        i += 1;
+    }
+    if i == 0 || i + 3 >= words.len() {
+        return None;
+    }
+    let last = words[i].1.strip_suffix(',').unwrap_or(words[i].1);
+    let (joiner, modifier, noun) = (words[i + 1].1, words[i + 2].1, words[i + 3]);
+    let noun_word = noun.1.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    let plural = |w: &str| w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss");
+    let listed = words[..i]
+        .iter()
+        .map(|(_, w)| w.trim_end_matches(','))
+        .chain([last, modifier]);
+    let pack_noun = |w: &str| {
+        m.counted
+            .find_iter(w)
+            .any(|h| h.start() == 0 && h.end() == w.len())
+    };
+    let modifiers_ok =
+        listed.clone().all(bare) && !listed.clone().any(|w| plural(w) || pack_noun(w));
+    let known = pack_noun(noun_word);
+    (matches!(joiner, "and" | "or")
+        && modifiers_ok
+        && bare(noun_word)
+        && (known || plural(noun_word)))
+    .then(|| noun.0..noun.0 + noun_word.len())
+}
+
 /// What a money or percent figure counts, written before it ("a budget of $5bn").
 pub(super) fn counted_before(
     lower: &str,
@@ -185,6 +251,22 @@ mod tests {
         40 [40, 40] items counts/-/new schools
         1200 [1200, 1200] items counts/-/staff
         "
+        );
+    }
+
+    #[test]
+    fn modifiers_in_a_list_count_their_noun() {
+        insta::assert_snapshot!(
+            show("The search involved 40 navy, fire and coastguard boats, and 9 aircraft."),
+            @r"
+        40 [40, 40] items counts/-/boats
+        9 [9, 9] items counts/-/aircraft
+        "
+        );
+        // a list of nouns is no list of modifiers: the figure does not count the last
+        insta::assert_snapshot!(
+            show("The blast injured 30 men, women and young girls near the market."),
+            @"30 [30, 30] people casualties/injured/men"
         );
     }
 
