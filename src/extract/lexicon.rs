@@ -348,6 +348,34 @@ pub(crate) const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afte
 /// season"), not the period the figure covers.
 pub(crate) const COMPARISON_BASES: &[&str] =
     &["over", "than", "from", "compared", "against", "versus"];
+/// Nouns for a kind of place, before "of" and its name ("the southern state of Kerala",
+/// "the coastal town of Alder Bay"): the figure is in the named place.
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "district",
+    "county",
+    "city",
+    "town",
+    "village",
+    "island",
+    "islands",
+    "capital",
+    "country",
+    "republic",
+    "kingdom",
+    "emirate",
+    "territory",
+    "municipality",
+    "prefecture",
+    "governorate",
+    "department",
+    "suburb",
+    "port",
+    "area",
+];
+
 /// Words of a clause that put its figure somewhere other than a place named elsewhere in
 /// the sentence ("while 12 died elsewhere").
 pub(crate) const ELSEWHERE: &[&str] = &[

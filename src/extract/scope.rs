@@ -12,7 +12,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::lexicon::{
-    ASIDES, CALENDAR, COMPARISON_BASES as BASES, ELSEWHERE, NOT_NAMES, SUPERLATIVES,
+    ASIDES, CALENDAR, COMPARISON_BASES as BASES, ELSEWHERE, NOT_NAMES, PLACE_NOUNS, SUPERLATIVES,
 };
 use super::{DateRef, TimeScope, TimeScopeKind};
 use crate::normalize;
@@ -312,6 +312,7 @@ pub(crate) fn place(
 ) -> Option<String> {
     let w = window(clauses, figure.start);
     after_preposition(text, &w, dates, pack, figure.start)
+        .or_else(|| where_place(text, &w, dates, pack))
         .or_else(|| gathering_place(text, &w, dates, pack))
         .or_else(|| opening_place(text, dates, pack))
         .or_else(|| sole_place(text, &w, dates, pack))
@@ -367,6 +368,7 @@ fn names_after_prepositions(
             if let Some(r) = rest.strip_prefix("the ") {
                 rest = r;
             }
+            let rest = after_place_noun(rest);
             let name_start = w.start + (region.len() - rest.len());
             let Some(name_end) = place_name_end(text, name_start, dates) else {
                 continue;
@@ -375,6 +377,53 @@ fn names_after_prepositions(
         }
     }
     out
+}
+
+/// "Heavy rain kept falling in flood-hit Alderia, where the toll rose to 120": a figure in
+/// a clause opened by "where" is in the place named right before it, after "in", "to",
+/// "at", "across", "throughout" or "from" (with at most two words between, "flood-hit").
+fn where_place(
+    text: &str,
+    w: &Range<usize>,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Option<String> {
+    let head = text.get(..w.start)?.trim_end();
+    let clause = text.get(w.clone())?.trim_start();
+    if !clause.starts_with("where ") || !head.ends_with(',') {
+        return None;
+    }
+    let head = &head[..head.len() - 1];
+    let words: Vec<&str> = head.rsplit(' ').take(6).collect();
+    let name_words = words
+        .iter()
+        .take(3)
+        .take_while(|x| x.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if name_words == 0 {
+        return None;
+    }
+    let before = &words[name_words..];
+    let prep_at = before
+        .iter()
+        .take(3)
+        .position(|x| ["in", "to", "at", "across", "throughout", "from"].contains(x))?;
+    if before[..prep_at]
+        .iter()
+        .any(|x| x.chars().next().is_some_and(char::is_uppercase) || x.contains(','))
+    {
+        return None;
+    }
+    let len: usize = words[..name_words]
+        .iter()
+        .map(|x| x.len() + 1)
+        .sum::<usize>()
+        - 1;
+    let (start, end) = (head.len() - len, head.len());
+    let dated = dates
+        .iter()
+        .any(|d| d.span.start < end && start < d.span.end);
+    (!dated).then(|| place_key(&text[start..end], pack))
 }
 
 /// "Stewards of the Port Elden rally counted 80,000, though the police said 45,000": when
@@ -507,11 +556,37 @@ fn opening_place(text: &str, dates: &[LocalDate<'_>], pack: &Pack) -> Option<Str
     if text[name_start..].starts_with("the ") {
         name_start += "the ".len();
     }
+    name_start = text.len() - after_place_noun(&text[name_start..]).len();
     let name_end = place_name_end(text, name_start, dates)?;
     if !text[name_end..].starts_with(',') {
         return None;
     }
     Some(place_key(&text[name_start..name_end], pack))
+}
+
+/// What follows "the southern state of", "the coastal town of", "the province of": the
+/// place a figure is in is the name after the place noun, not the adjective before it
+/// ("in the Indian state of Kerala" is in Kerala). `rest` is the text after "in the";
+/// it is returned as it is when no place noun and "of" open it within three words.
+fn after_place_noun(rest: &str) -> &str {
+    let mut at = 0;
+    for _ in 0..3 {
+        let Some(word) = rest.get(at..).and_then(|r| r.split(' ').next()) else {
+            return rest;
+        };
+        let next = at + word.len() + 1;
+        if PLACE_NOUNS.contains(&word) {
+            return rest
+                .get(next..)
+                .and_then(|r| r.strip_prefix("of "))
+                .map_or(rest, |r| r.strip_prefix("the ").unwrap_or(r));
+        }
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return rest;
+        }
+        at = next;
+    }
+    rest
 }
 
 /// The end of the capitalised name (up to three words) starting at `name_start`, unless
@@ -915,6 +990,28 @@ mod tests {
             f..f + figure.len(),
             &Pack::default_pack(),
         )
+    }
+
+    #[test]
+    fn the_place_after_a_place_noun_is_the_figures_place() {
+        let t = "In the northern province of Alderia, the toll reached 120.";
+        assert_eq!(place_of(t, "120").as_deref(), Some("alderia"));
+        let t = "At least 40 people died in the coastal town of Port Elden.";
+        assert_eq!(place_of(t, "40").as_deref(), Some("port elden"));
+        // no place noun: the name after "in the" as before
+        let t = "At least 40 people died in the Alder Bay district.";
+        assert_eq!(place_of(t, "40").as_deref(), Some("alder bay"));
+    }
+
+    #[test]
+    fn a_figure_in_a_where_clause_is_in_the_place_before_it() {
+        let t = "Rain kept falling in flood-hit Alderia, where the toll rose to 120.";
+        assert_eq!(place_of(t, "120").as_deref(), Some("alderia"));
+        let t = "The army flew to Vossberg, where 300 people were rescued.";
+        assert_eq!(place_of(t, "300").as_deref(), Some("vossberg"));
+        // no place before "where": a person, not a place
+        let t = "She thanked Ana Ruiz, where 3 people had failed.";
+        assert_eq!(place_of(t, "3"), None);
     }
 
     #[test]
