@@ -873,7 +873,11 @@ fn names_a_day(text: &str) -> bool {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|d| !d.is_empty())
         .collect();
-    weekday || (digits.len() == 1 && digits[0].len() <= 2)
+    // "today", "yesterday", "last night" in a text with no date of its own
+    let relative_day = ["today", "yesterday", "tomorrow", "tonight", "last night"]
+        .iter()
+        .any(|w| lower.contains(w));
+    weekday || relative_day || (digits.len() == 1 && digits[0].len() <= 2)
 }
 
 /// "since the coup", "since the quake began", "so far": a cumulative scope with no date.

@@ -690,6 +690,14 @@ mod tests {
     }
 
     #[test]
+    fn today_in_an_undated_text_is_one_day() {
+        insta::assert_snapshot!(
+            show("Rescuers pulled 30 people alive from the rubble today."),
+            @"30 [30, 30] people casualties/recovered/people @Day:today"
+        );
+    }
+
+    #[test]
     fn as_of_is_the_reporting_day_else_the_anchor() {
         let pack = Pack::default_pack();
         let text = "March 10, 2023\n\nFlood toll rises in the valley town\n\nAt least 30 people have died, officials said on Wednesday.\n\nSome 12 people are missing.\n";
