@@ -1128,6 +1128,33 @@ mod tests {
             "{}",
             conflicts[0].explanation
         );
+        // a shared "2" is in too many sentences to say anything
+        let two = |id, text: &str, ships: (&'static str, f64, &'static str)| {
+            doc(id, text)
+                .with(
+                    q(ships.0, exact(ships.1))
+                        .kind("counts", "items", "", ships.2)
+                        .no_event(),
+                )
+                .also(
+                    q("2 helicopters", exact(2.0))
+                        .kind("counts", "items", "", "helicopters")
+                        .no_event(),
+                )
+        };
+        let f = run(vec![
+            two(
+                "a",
+                "Rescuers sent 40 vessels and 2 helicopters to the reef.",
+                ("40 vessels", 40.0, "vessels"),
+            ),
+            two(
+                "b",
+                "A search is under way with 25 ships and 2 helicopters taking part.",
+                ("25 ships", 25.0, "ships"),
+            ),
+        ]);
+        assert!(f.iter().all(|x| x.verdict != Verdict::Conflict), "{f:#?}");
         // without the shared 12, the two sentences say nothing alike
         let f = run(vec![
             doc("a", "Rescuers sent 40 vessels to the reef.").with(

@@ -478,9 +478,10 @@ fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
 
 /// The other figure the sentences of two figures both give, if any ("87 vessels and 18
 /// aircraft", "34 ships and 18 helicopters"): reports of one moment of the event, which
-/// say alike what the two count however differently they are worded.
+/// say alike what the two count however differently they are worded. Figures below
+/// [`COMPANION_MIN`] ("one", "two") are in too many sentences to tell anything.
 fn shared_companion(a: &Item<'_>, b: &Item<'_>) -> Option<f64> {
-    let own = |x: f64| Some(x) == a.q.number || Some(x) == b.q.number;
+    let own = |x: f64| x.abs() < COMPANION_MIN || Some(x) == a.q.number || Some(x) == b.q.number;
     if a.q.number == b.q.number {
         return None;
     }
@@ -489,6 +490,9 @@ fn shared_companion(a: &Item<'_>, b: &Item<'_>) -> Option<f64> {
         .copied()
         .find(|&x| !own(x) && b.companions.contains(&x))
 }
+
+/// The smallest figure that makes two sentences reports of one moment when both give it.
+const COMPANION_MIN: f64 = 3.0;
 
 /// Whether two figures differ by a power of 1,000 with the same digits (150 and
 /// 150,000,000): one was most likely read without its multiplier.
