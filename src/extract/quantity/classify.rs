@@ -136,7 +136,9 @@ pub(super) fn classify(
         kind: kind.id.clone(),
         unit: unit_id,
         counted,
-        event: event.map(|e| e.id.clone()),
+        // "from Rana Plaza, the eight-storey building": a property of the thing, which no
+        // event word of the clause is about
+        event: event.filter(|_| f.measures.is_none()).map(|e| e.id.clone()),
         scope: Scope::default(),
         modifier: f.modifier.clone(),
         vague: f.vague,

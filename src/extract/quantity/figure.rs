@@ -11,7 +11,9 @@
 use std::ops::Range;
 
 use super::{counted, tally, Hint, Matchers};
-use crate::extract::lexicon::{AGE_ENDINGS, DURATION_WINDOW, UNIT_LINKS};
+use crate::extract::lexicon::{
+    AGE_ENDINGS, COUNTED_PREPOSITIONS, COUNTED_STOP, DURATION_WINDOW, UNIT_LINKS,
+};
 use crate::extract::number::{self, Form, Numeral, Skipped, Why};
 use crate::extract::{scope, Interval};
 use crate::pack::{Bound, Dimension, Pack};
@@ -470,13 +472,7 @@ fn figure(
         if let Some((e, u)) = adjective_unit(lower, end + 1, pack, m) {
             unit = Some(u);
             end_with_unit = e;
-            let noun: String = lower[e..]
-                .trim_start()
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_owned();
-            measures = (!noun.is_empty()).then_some(noun);
+            measures = measured_noun(&lower[e..]);
         }
     }
     // "a 12-point plan", "a 10-man team": a compound adjective, not a count.
@@ -556,6 +552,40 @@ fn figure(
         of_whole: false,
         whole: false,
     })
+}
+
+/// The noun an adjectival measure describes, written after it: the first word, or the
+/// one after up to two adjectives ("commercial building in Savar", "collapsed
+/// building": "building"), unless a preposition, a relative pronoun or a punctuation
+/// mark comes first.
+fn measured_noun(rest: &str) -> Option<String> {
+    const ENDS: &[&str] = &["that", "which", "who", "where", "with", "and", "or", "as"];
+    const ADJECTIVE_ENDINGS: &[&str] = &["al", "ed", "ic", "ous", "ive", "ful", "ern", "ish"];
+    let words: Vec<&str> = rest.trim_start().split(' ').take(3).collect();
+    let clean = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_owned()
+    };
+    let word_ok = |w: &str| {
+        !w.is_empty()
+            && w.chars().all(char::is_alphanumeric)
+            && !ENDS.contains(&w)
+            && !COUNTED_STOP.contains(&w)
+            && !COUNTED_PREPOSITIONS.contains(&w)
+    };
+    for (i, w) in words.iter().enumerate() {
+        let word = clean(w);
+        if !word_ok(&word) {
+            return None;
+        }
+        let punctuated = word.len() != w.len();
+        let next_ok = words.get(i + 1).is_some_and(|n| word_ok(&clean(n)));
+        let adjective = ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e));
+        if !(adjective && next_ok && !punctuated && i < 2) {
+            return Some(word);
+        }
+    }
+    None
 }
 
 /// The unit written right after a figure and a hyphen ("6,000-ton", "nine-storey"), in the
@@ -854,6 +884,19 @@ mod tests {
             @r"
         6000 [6000, 6000] tonnes measures/-/ferry
         9 [9, 9] storeys measures/-/tower
+        "
+        );
+        // adjectives before the noun are skipped; the day and the event words of the
+        // clause do not date or name a property of the thing
+        insta::assert_snapshot!(
+            show("Rescuers worked through the night at the eight-storey commercial building that collapsed in Alder Bay on Monday."),
+            @"8 [8, 8] storeys measures/-/building"
+        );
+        insta::assert_snapshot!(
+            show("Crews pulled the wreck of the 600-ton collapsed barge 20 km from the port on Sunday."),
+            @r"
+        600 [600, 600] tonnes measures/-/barge
+        20 [20, 20] km measures/distance/- @Day:on Sunday
         "
         );
     }

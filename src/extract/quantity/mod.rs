@@ -373,6 +373,9 @@ fn with_scope(
             super::rate::in_subject(lower, clause.start, f.start_with_modifier)
         });
     let time = match rate {
+        // "a nine-storey building", "the 6,000-ton ferry": a property of the thing, which
+        // the day of the clause ("collapsed on Wednesday") does not date
+        None if f.measures.is_some() => None,
         Some((span, _)) => Some(TimeScope {
             kind: TimeScopeKind::Rate,
             text: text.get(span.clone()).unwrap_or_default().to_owned(),
