@@ -223,6 +223,22 @@ pub(crate) const DOTTED_REFERENCES: &[&str] = &["no", "p", "pp", "art", "sec", "
 /// Words right before digits that make them a version: "version 4", "release 2.1".
 pub(crate) const VERSION_WORDS: &[&str] = &["version", "release", "firmware"];
 
+/// Words right before a phone number ("call 555-1234", "Tel: 01632 960983"): digits in
+/// two groups or more after them are a number to dial, not a count.
+pub(crate) const PHONE_WORDS: &[&str] = &[
+    "call",
+    "phone",
+    "telephone",
+    "tel",
+    "fax",
+    "hotline",
+    "helpline",
+    "dial",
+    "dialled",
+    "dialed",
+    "mobile",
+];
+
 /// Street words that end an address after its number: "10 Downing Street".
 pub(crate) const STREET_WORDS: &[&str] = &[
     "street",

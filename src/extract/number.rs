@@ -14,8 +14,8 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::extract::lexicon::{
-    COUNTED_PREPOSITIONS, COUNTED_STOP, DOTTED_REFERENCES, REFERENCE_WORDS, STREET_WORDS,
-    VERSION_WORDS,
+    COUNTED_PREPOSITIONS, COUNTED_STOP, DOTTED_REFERENCES, PHONE_WORDS, REFERENCE_WORDS,
+    STREET_WORDS, VERSION_WORDS,
 };
 use crate::pack::Pack;
 use crate::text::lowercase;
@@ -114,7 +114,7 @@ impl Why {
             Why::Ip => "an IP address",
             Why::Reference => "a page or section number",
             Why::Address => "an address",
-            Why::Score => "a score",
+            Why::Score => "a sports score",
             Why::Name => "part of a name",
             Why::Age => "an age",
             Why::Adjective => "a compound adjective",
@@ -146,6 +146,9 @@ pub(crate) struct Numerals {
     words: HashMap<String, f64>,
     /// Multipliers by lowercase form: (factor, is short form).
     multipliers: HashMap<String, (f64, bool)>,
+    /// Multiplier forms that are also nouns ("score"), lowercase: they multiply only a
+    /// number in words ([`Numerals::word_multiplier`]).
+    nouns: HashSet<String>,
     /// Fractions as lowercase word lists, longest first.
     fractions: Vec<(Vec<String>, f64)>,
     /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
@@ -166,9 +169,13 @@ impl Numerals {
     /// Compiles the number words of `pack`.
     pub(crate) fn new(pack: &Pack) -> Numerals {
         let mut multipliers = HashMap::default();
+        let mut nouns = HashSet::default();
         for m in &pack.numbers.multipliers {
             for f in &m.forms {
                 multipliers.insert(f.clone(), (m.factor, m.short.contains(f)));
+                if m.noun {
+                    nouns.insert(f.clone());
+                }
             }
         }
         let mut fractions: Vec<(Vec<String>, f64)> = pack
@@ -212,6 +219,7 @@ impl Numerals {
             first_words,
             triggers,
             multipliers,
+            nouns,
             fractions,
             glued: pack
                 .units
@@ -230,9 +238,14 @@ impl Numerals {
         }
     }
 
-    /// The factor of a magnitude word or suffix, and whether it is a short form.
+    /// The factor of a magnitude word or suffix, and whether it is a short form; `None`
+    /// for a word that is also a noun ("a 2-0 score"), which multiplies no digits.
     pub(crate) fn multiplier(&self, word: &str) -> Option<(f64, bool)> {
-        self.multipliers.get(&*lowercase(word)).copied()
+        let word = lowercase(word);
+        if self.nouns.contains(&*word) {
+            return None;
+        }
+        self.multipliers.get(&*word).copied()
     }
 
     /// For each sentence span of a source's ASCII lowercase `lower`, whether the sentence
@@ -246,8 +259,8 @@ impl Numerals {
     }
 
     fn word_multiplier(&self, word: &str) -> Option<f64> {
-        // Spelled-out magnitudes only: "million", "dozen"; not "m" or "bn".
-        match self.multiplier(word) {
+        // Spelled-out magnitudes only: "million", "dozen", "score"; not "m" or "bn".
+        match self.multipliers.get(&*lowercase(word)).copied() {
             Some((f, false)) if word.len() >= 3 && word.chars().all(|c| c.is_alphabetic()) => {
                 Some(f)
             }
@@ -350,7 +363,7 @@ pub(crate) fn scan_lowered(
 /// [`scan_lowered`] without the shortcut.
 fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -> Vec<Numeral> {
     let words = words(text, lower);
-    let masked = phone_spans(text);
+    let masked = phone_spans(text, lower);
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -358,9 +371,10 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
     while i < bytes.len() {
         let c = bytes[i];
         if c.is_ascii_digit() && (!follows_code(text, i) || after_unit_word(text, i, n)) {
-            if let Some(end) = masked.iter().find(|m| m.start == i).map(|m| m.end) {
+            if let Some(m) = masked.iter().find(|m| m.start <= i && i < m.end) {
+                let end = m.end;
                 skipped.push(Skipped {
-                    span: i..end,
+                    span: m.start..end,
                     why: Why::Phone,
                     value: None,
                 });
@@ -707,6 +721,10 @@ fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, Skipped>, u
         let e = run(end + 1);
         return (Err(skip(i..e, Why::Time, None)), e);
     }
+    // "0958", "007": digits led by a zero are an id or part of a phone number, no count.
+    if b[i] == b'0' && first_len >= 2 && !lead_dot {
+        return (Err(skip(i..end, Why::Code, None)), end);
+    }
     let parsed = if decimal_comma {
         text[i..end].replace(',', ".").parse::<f64>().ok()
     } else if lead_dot {
@@ -838,6 +856,20 @@ fn and_fraction(text: &str, words: &[Word<'_>]) -> Option<f64> {
     }
 }
 
+/// Whether "a score" at `words[0..2]` is a number: "of" and a word that is no number
+/// follow ("a score of boats"), not "a score of 700" or "a score of three".
+fn of_a_noun(text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+    let (Some(of), Some(next)) = (words.get(2), words.get(3)) else {
+        return false;
+    };
+    let after = text[of.end..].trim_start_matches(SPACES);
+    of.lower == "of"
+        && joined(text, &words[1..3])
+        && after.starts_with(|c: char| c.is_alphabetic())
+        && !n.first_words.contains(&*next.lower)
+        && n.word_multiplier(&next.lower).is_none()
+}
+
 /// A number written in words starting at `words[0]`, and how many words it used.
 fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
     if !n.first_words.contains(&*words.first()?.lower) {
@@ -909,6 +941,7 @@ fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, us
         } else if (w0.lower == "a" || w0.lower == "an")
             && w1.is_some_and(|w| n.word_multiplier(&w.lower).is_some())
             && joined(text, &words[..2])
+            && (!w1.is_some_and(|w| n.nouns.contains(&*w.lower)) || of_a_noun(text, words, n))
         {
             current = 1.0;
             last = Last::Unit;
@@ -1018,53 +1051,112 @@ fn joined(text: &str, words: &[Word<'_>]) -> bool {
     })
 }
 
-/// Spans of phone-like strings ("+44 20 7946 0958", "555-123-4567"), never counts.
-fn phone_spans(text: &str) -> Vec<Range<usize>> {
+/// Spans of phone-like strings, never counts, each with its "+" and brackets: a "+" and
+/// seven digits or more ("+44 20 7946 0958"), an area code in brackets ("(020)
+/// 7946-0958"), groups led by a zero ("01632 960983"), three groups or more that are no
+/// thousands ("555-123-4567"), or two groups after a word like "call" ("call 555-1234").
+fn phone_spans(text: &str, lower: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let start_plus = b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if !(b[i].is_ascii_digit() || start_plus) || (i > 0 && b[i - 1].is_ascii_digit()) {
+        let opens = matches!(b[i], b'+' | b'(') && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(b[i].is_ascii_digit() || opens) || (i > 0 && b[i - 1].is_ascii_digit()) {
             i += 1;
             continue;
         }
-        let start = if start_plus { i + 1 } else { i };
-        let mut j = start;
-        let mut groups = Vec::new();
-        let mut seps = Vec::new();
-        loop {
-            let g = j;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j == g {
-                break;
-            }
-            groups.push(j - g);
-            if j + 1 < b.len() && matches!(b[j], b'-' | b' ' | b'.') && b[j + 1].is_ascii_digit() {
-                seps.push(b[j]);
-                j += 1;
-            } else {
-                break;
-            }
-        }
+        let run = phone_run(b, i);
+        let groups = &run.groups;
         let digits: usize = groups.iter().sum();
         let thousands =
             groups.first().is_some_and(|g| *g <= 3) && groups.iter().skip(1).all(|g| *g == 3);
-        let decimal = seps.len() == 1 && seps[0] == b'.';
+        let decimal = run.seps.len() == 1 && run.seps[0] == b'.';
         // "192.168.0.1": an IP address, which the digits scan names
-        let dotted = seps.iter().all(|s| *s == b'.') && groups.iter().all(|g| *g <= 3);
-        if dotted && !start_plus {
-            i = j.max(i + 1);
-            continue;
+        let dotted = run.seps.iter().all(|s| *s == b'.') && groups.iter().all(|g| *g <= 3);
+        let plus = b[i] == b'+';
+        let cue = {
+            let head = lower[..i].trim_end_matches([' ', ':']);
+            let head = head.strip_suffix(" on").unwrap_or(head);
+            let word = head.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+            word.is_some_and(|w| PHONE_WORDS.contains(&w))
+        };
+        let phone = if plus {
+            digits >= 7
+        } else if dotted {
+            false
+        } else {
+            (run.bracketed && groups.len() >= 3 && groups.last().is_some_and(|g| *g >= 4))
+                || (run.zero_lead && groups.len() >= 2)
+                || (groups.len() >= 3 && !thousands && !decimal)
+                || (cue && groups.len() >= 2)
+        };
+        // "dial 911": after "dial" a number of any length is one to dial
+        let dial = cue && lower[..i].trim_end_matches([' ', ':']).ends_with("dial");
+        if (phone && digits >= 7 || dial) && run.end > i {
+            out.push(i..run.end);
         }
-        if groups.len() >= 3 && digits >= 7 && !thousands && !decimal || start_plus && digits >= 7 {
-            out.push(start..j);
-        }
-        i = j.max(i + 1);
+        i = run.end.max(i + 1);
     }
     out
+}
+
+/// A run of digit groups that may be a phone number, from [`phone_spans`].
+#[derive(Debug, Default)]
+struct PhoneRun {
+    /// End of the last group.
+    end: usize,
+    /// The digits in each group.
+    groups: Vec<usize>,
+    /// The separator after each group but the last.
+    seps: Vec<u8>,
+    /// A group is in brackets ("(020)").
+    bracketed: bool,
+    /// The first group has two digits or more and starts with a zero.
+    zero_lead: bool,
+}
+
+/// The digit groups from byte `i` (a digit, "+" or "("), joined by "-", " " or ".", a
+/// group in brackets among them.
+fn phone_run(b: &[u8], i: usize) -> PhoneRun {
+    let mut run = PhoneRun {
+        end: i,
+        ..PhoneRun::default()
+    };
+    let mut j = i + usize::from(b[i] == b'+');
+    loop {
+        let open = b.get(j) == Some(&b'(');
+        let g = j + usize::from(open);
+        let mut k = g;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k == g || (open && b.get(k) != Some(&b')')) {
+            break;
+        }
+        if run.groups.is_empty() {
+            run.zero_lead = b[g] == b'0' && k - g >= 2;
+        }
+        run.groups.push(k - g);
+        if open {
+            run.bracketed = true;
+            k += 1;
+        }
+        run.end = k;
+        let next_ok = |x: Option<&u8>| x.is_some_and(|c| c.is_ascii_digit() || *c == b'(');
+        match b.get(k) {
+            Some(&s @ (b'-' | b' ' | b'.')) if next_ok(b.get(k + 1)) => {
+                run.seps.push(s);
+                j = k + 1;
+            }
+            // "(0)20 7946 0958"
+            Some(c) if open && c.is_ascii_digit() => {
+                run.seps.push(b')');
+                j = k;
+            }
+            _ => break,
+        }
+    }
+    run
 }
 
 #[cfg(test)]
@@ -1181,6 +1273,57 @@ mod tests {
         assert_eq!(one("two and a half million people"), 2_500_000.0);
         assert_eq!(one("half a dozen boats"), 6.0);
         assert_eq!(one("4 dozen eggs"), 48.0);
+    }
+
+    #[test]
+    fn a_score_is_twenty_only_as_a_number() {
+        assert_eq!(one("A score of houses burned"), 20.0);
+        assert_eq!(one("two score boats"), 40.0);
+        assert_eq!(one("four score and seven years"), 87.0);
+        assert_eq!(one("half a score of ferries"), 10.0);
+        assert_eq!(one("Two-score boats"), 40.0);
+        // the noun: a result, a rating, a verb
+        assert_eq!(values("a score of 700"), vec![("700".into(), 700.0)]);
+        assert_eq!(values("a score of three"), vec![("three".into(), 3.0)]);
+        assert_eq!(values("a credit score of 700"), vec![("700".into(), 700.0)]);
+        assert!(values("players score points").is_empty());
+        assert!(values("a score to settle").is_empty());
+        assert!(values("after a score, the crowd cheered").is_empty());
+        // digits are never multiplied by it
+        assert_eq!(
+            values("a 3-5 score"),
+            vec![("3".into(), 3.0), ("5".into(), 5.0)]
+        );
+        assert_eq!(one("4 score"), 4.0);
+    }
+
+    #[test]
+    fn phone_numbers_in_their_common_shapes() {
+        for (text, phone) in [
+            ("call (020) 7946-0958 now", "(020) 7946-0958"),
+            ("on +1 (555) 123-4567 today", "+1 (555) 123-4567"),
+            ("ring 01632 960983 today", "01632 960983"),
+            ("call 555-1234 for help", "555-1234"),
+            ("Tel: 555 1234.", "555 1234"),
+            ("dial 911 at once", "911"),
+            ("the +44 (0)20 7946 0958 line", "+44 (0)20 7946 0958"),
+        ] {
+            assert_eq!(why(text), vec![(phone.into(), Why::Phone)], "{text}");
+            assert!(values(text).is_empty(), "{text}");
+        }
+        // no cue, no zero, no brackets: a range and counts
+        assert_eq!(
+            values("between 300-1000 people"),
+            vec![("300".into(), 300.0), ("1000".into(), 1000.0)]
+        );
+        assert_eq!(one("call 300 reservists"), 300.0);
+        assert_eq!(
+            values("in 2019 (1,200 people)"),
+            vec![("2019".into(), 2019.0), ("1,200".into(), 1200.0)]
+        );
+        // a number led by a zero is an id
+        assert_eq!(why("ticket 0958 won"), vec![("0958".into(), Why::Code)]);
+        assert_eq!(one("a 0.5 rise"), 0.5);
     }
 
     #[test]

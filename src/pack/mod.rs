@@ -231,6 +231,9 @@ pub struct VagueQuantity {
     pub min: f64,
     /// Upper bound (inclusive); `None` when open.
     pub max: Option<f64>,
+    /// Lowercase words of which one must follow the phrase, empty for any: "scores" is a
+    /// vague amount only before "of" or "more", not in "Vossberg scores twice".
+    pub followed_by: Vec<String>,
 }
 
 /// How numbers are written in words (`units.toml`).
@@ -253,6 +256,10 @@ pub struct Multiplier {
     pub factor: f64,
     /// Forms that count only straight after the digits of a money amount.
     pub short: Vec<String>,
+    /// The word is also a common noun ("score"): it multiplies only a number in words
+    /// ("two score"), and after "a" only before "of" and no number ("a score of
+    /// boats", not "a score of 700").
+    pub noun: bool,
 }
 
 /// A fraction written as words.

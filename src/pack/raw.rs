@@ -232,6 +232,10 @@ pub(crate) struct RawMultiplier {
     /// Single-letter forms only valid straight after the digits of a money amount.
     #[serde(default)]
     pub(crate) short: Vec<Spanned<String>>,
+    /// The word is also a common noun ("score"): it multiplies only a number in words,
+    /// and after "a" only before "of" and a noun.
+    #[serde(default)]
+    pub(crate) noun: bool,
 }
 
 /// A fraction written as words and the percentage it stands for.
@@ -367,6 +371,9 @@ pub(crate) struct RawVagueQuantity {
     pub(crate) phrase: Spanned<String>,
     pub(crate) min: Spanned<f64>,
     pub(crate) max: Option<Spanned<f64>>,
+    /// Words of which one must follow the phrase ("scores" of, "scores" more).
+    #[serde(default)]
+    pub(crate) followed_by: Vec<Spanned<String>>,
 }
 
 /// `kinds/<kind>.toml`: one claim kind.

@@ -427,6 +427,7 @@ fn multipliers(f: &FileCtx<'_>, raw: Vec<RawMultiplier>, errs: &mut Errors) -> V
                 .into_iter()
                 .map(|s| s.into_inner().to_lowercase())
                 .collect(),
+            noun: m.noun,
         });
     }
     out
@@ -522,6 +523,11 @@ fn vague_list(
             phrase: v.phrase.into_inner().to_lowercase(),
             min: v.min.into_inner(),
             max: v.max.map(Spanned::into_inner),
+            followed_by: f
+                .trimmed(v.followed_by, &format!("{key}.followed_by"), errs)
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
         });
     }
     out

@@ -188,6 +188,9 @@ pub(super) fn figures(
         let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
             continue;
         };
+        if !followed_as_amount(lower, e, &vq.followed_by, &out) {
+            continue;
+        }
         let mut min = vq.min;
         let mut max = vq.max;
         let mut end = e;
@@ -227,6 +230,28 @@ pub(super) fn figures(
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// Whether the vague phrase ending at `end` is followed as its pack entry asks: by one of
+/// `words` when it lists any ("scores of", "scores more"; not "Vossberg scores twice"),
+/// and then not by "of" and a figure of `out` ("scores of 80 and 90" are results).
+fn followed_as_amount(lower: &str, end: usize, words: &[String], out: &[Figure]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let rest = lower[end..].trim_start();
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !words.iter().any(|w| w == next) {
+        return false;
+    }
+    let after = rest[next.len()..].trim_start();
+    let at = lower.len() - after.len();
+    !(next == "of"
+        && (after.starts_with(|c: char| c.is_ascii_digit())
+            || out.iter().any(|f| f.start_with_modifier == at)))
 }
 
 /// "5 miles (8 km)", "20 million euros ($25 million)": a figure in brackets right after
@@ -867,6 +892,32 @@ mod tests {
             show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
             ""
         );
+    }
+
+    #[test]
+    fn scores_of_people_are_a_vague_amount_and_scores_of_a_game_none() {
+        insta::assert_snapshot!(
+            show("Scores of residents were evacuated, and a score of sailors were missing."),
+            @r"
+        - [40, 199] people casualties/rescued/residents
+        20 [20, 20] people casualties/missing/sailors
+        "
+        );
+        assert_eq!(
+            show("Vossberg scores goals often, and scores of 80 and 90 were common."),
+            ""
+        );
+        assert_eq!(show("The hosts won after a 2-0 score at the break."), "");
+        let of = ["of".to_owned(), "more".to_owned()];
+        assert!(super::followed_as_amount("scores of fans", 6, &of, &[]));
+        assert!(super::followed_as_amount("scores more", 6, &of, &[]));
+        assert!(!super::followed_as_amount(
+            "scores of 80 and 90",
+            6,
+            &of,
+            &[]
+        ));
+        assert!(!super::followed_as_amount("scores twice", 6, &of, &[]));
     }
 
     #[test]
