@@ -50,6 +50,31 @@ pub(crate) fn bucket_pairs(members: &[usize]) -> Vec<(usize, usize)> {
     out
 }
 
+/// For each of `n` items, the size of the largest bucket past [`BUCKET_PAIRWISE_CAP`]
+/// that holds it (0: every pair it was in was compared): its comparisons were a sample.
+pub(crate) fn sampled_sizes<'b>(
+    n: usize,
+    buckets: impl Iterator<Item = &'b Vec<usize>>,
+) -> Vec<usize> {
+    let mut out = vec![0; n];
+    for members in buckets.filter(|m| m.len() > BUCKET_PAIRWISE_CAP) {
+        for &i in members {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = (*slot).max(members.len());
+            }
+        }
+    }
+    out
+}
+
+/// The note a finding gets when the group it comes from was built from sampled
+/// comparisons: `n` items of one sort (`what`) shared a block.
+pub(crate) fn sample_note(n: usize, what: &str) -> String {
+    format!(
+        "; compared as a sample: {n} {what} shared a block, the first {BUCKET_PAIRWISE_CAP} compared with each other, every other one with those only"
+    )
+}
+
 /// Disjoint sets over `0..n` with path halving; `find` of a set is its smallest member,
 /// so components come out in a stable order.
 #[derive(Debug, Clone)]
