@@ -262,24 +262,13 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             buckets.entry((seed, h, String::new())).or_default().push(i);
         }
     }
-    // Every candidate pair once, in order. A pair meets in several buckets (one per
-    // shared min-hash key), so there are many repeats: the pairs are sorted as one
-    // integer each (representatives number far below 2^32), far cheaper than a set of
-    // tuples.
+    // Every candidate pair once, seen from its later representative: only one
+    // representative's partners are held at a time (a block of thousands holds 64 times
+    // as many pairs). Unions and best scores do not depend on the order of the pairs.
     let sampled = block::sampled_sizes(reps.len(), buckets.values());
-    let mut pairs: Vec<u64> = buckets
-        .values()
-        .flat_map(|members| block::bucket_pairs(members))
-        .map(|(a, b)| (a as u64) << 32 | b as u64)
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
     let mut uf = UnionFind::new(reps.len());
     let mut best: BTreeMap<usize, f64> = BTreeMap::new();
-    for (a, b) in pairs
-        .into_iter()
-        .map(|p| ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize))
-    {
+    block::each_partner(reps.len(), buckets.values(), |a, b| {
         let (ra, rb) = (&reps[a], &reps[b]);
         let same_speaker = ra.speaker.is_some() && ra.speaker == rb.speaker;
         let threshold = if same_speaker {
@@ -300,7 +289,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
                 *e = e.max(sim);
             }
         }
-    }
+    });
     let mut groups = Vec::new();
     for comp in uf.components() {
         let mut members: Vec<Ref> = comp
