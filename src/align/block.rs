@@ -38,16 +38,75 @@ pub(crate) fn minhash_keys(stems: &StemSet) -> Vec<(u64, u64)> {
 }
 
 /// Candidate pairs (i < j) among the members of one bucket: all pairs among the first
-/// [`BUCKET_PAIRWISE_CAP`], then each later member against those only.
-pub(crate) fn bucket_pairs(members: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// [`BUCKET_PAIRWISE_CAP`], then each later member against those only. Yielded one at a
+/// time: a bucket of thousands holds 64 times as many pairs.
+pub(crate) fn bucket_pairs(members: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let head = members.len().min(BUCKET_PAIRWISE_CAP);
-    for (i, &a) in members.iter().enumerate() {
-        for &b in &members[..i.min(head)] {
-            out.push((a.min(b), a.max(b)));
+    members.iter().enumerate().flat_map(move |(i, &a)| {
+        members[..i.min(head)]
+            .iter()
+            .map(move |&b| (a.min(b), a.max(b)))
+    })
+}
+
+/// The candidate partners of every item over all its buckets, each once: the members
+/// before it in a bucket, within the first [`BUCKET_PAIRWISE_CAP`] — the pairs of
+/// [`bucket_pairs`] over every bucket, without repeats, seen from their later member.
+/// Members of a bucket must be in increasing order; `f` gets (partner, item), partner
+/// first and smaller. Only one item's partners are held at a time.
+pub(crate) fn each_partner<'b>(
+    n: usize,
+    buckets: impl Iterator<Item = &'b Vec<usize>>,
+    mut f: impl FnMut(usize, usize),
+) {
+    let buckets: Vec<&Vec<usize>> = buckets.collect();
+    // per item, where it stands: (bucket, position)
+    let mut at: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+    for (k, members) in buckets.iter().enumerate() {
+        for (p, &m) in members.iter().enumerate() {
+            if let Some(slot) = at.get_mut(m) {
+                slot.push((k as u32, p as u32));
+            }
+        }
+    }
+    let mut partners: Vec<usize> = Vec::new();
+    for (item, places) in at.iter().enumerate() {
+        partners.clear();
+        for &(k, p) in places {
+            let members = buckets[k as usize];
+            partners.extend(&members[..(p as usize).min(BUCKET_PAIRWISE_CAP)]);
+        }
+        partners.sort_unstable();
+        partners.dedup();
+        for &b in &partners {
+            f(b, item);
+        }
+    }
+}
+
+/// For each of `n` items, the size of the largest bucket past [`BUCKET_PAIRWISE_CAP`]
+/// that holds it (0: every pair it was in was compared): its comparisons were a sample.
+pub(crate) fn sampled_sizes<'b>(
+    n: usize,
+    buckets: impl Iterator<Item = &'b Vec<usize>>,
+) -> Vec<usize> {
+    let mut out = vec![0; n];
+    for members in buckets.filter(|m| m.len() > BUCKET_PAIRWISE_CAP) {
+        for &i in members {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = (*slot).max(members.len());
+            }
         }
     }
     out
+}
+
+/// The note a finding gets when the group it comes from was built from sampled
+/// comparisons: `n` items of one sort (`what`) shared a block.
+pub(crate) fn sample_note(n: usize, what: &str) -> String {
+    format!(
+        "; compared as a sample: {n} {what} shared a block, the first {BUCKET_PAIRWISE_CAP} compared with each other, every other one with those only"
+    )
 }
 
 /// Disjoint sets over `0..n` with path halving; `find` of a set is its smallest member,
@@ -129,9 +188,28 @@ mod tests {
     #[test]
     fn bucket_pairs_stay_linear_past_the_cap() {
         let members: Vec<usize> = (0..1000).collect();
-        let pairs = bucket_pairs(&members);
         let cap = BUCKET_PAIRWISE_CAP;
-        assert_eq!(pairs.len(), cap * (cap - 1) / 2 + (1000 - cap) * cap);
+        assert_eq!(
+            bucket_pairs(&members).count(),
+            cap * (cap - 1) / 2 + (1000 - cap) * cap
+        );
+    }
+
+    #[test]
+    fn each_partner_gives_the_pairs_of_every_bucket_once() {
+        // overlapping buckets, one past the cap: the same pairs as bucket_pairs, no repeat
+        let big: Vec<usize> = (0..200).collect();
+        let buckets: [Vec<usize>; 3] = [big, vec![3, 70, 150, 199], (60..130).step_by(2).collect()];
+        let mut want: Vec<(usize, usize)> = buckets.iter().flat_map(|m| bucket_pairs(m)).collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut got = Vec::new();
+        each_partner(200, buckets.iter(), |a, b| got.push((a, b)));
+        let n = got.len();
+        got.sort_unstable();
+        got.dedup();
+        assert_eq!(got.len(), n, "a pair came twice");
+        assert_eq!(got, want);
     }
 
     #[test]

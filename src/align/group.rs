@@ -88,6 +88,7 @@ pub(crate) fn quantity_groups(
             members,
             reason,
             score,
+            sample: None,
         });
     }
     groups
@@ -220,9 +221,13 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
     }
     let mut reps: Vec<Rep> = exact.into_values().collect();
     // Speakers spelled two ways ("Dmitri" / "Dmitry Voronko") are one speaker.
-    let canon = merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
-    for rep in &mut reps {
+    let (canon, names_sampled) =
+        merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
+    // per representative: the largest block its speaker's name was compared in as a sample
+    let mut speaker_sampled = vec![0; reps.len()];
+    for (rep, slot) in reps.iter_mut().zip(&mut speaker_sampled) {
         if let Some(sp) = &rep.speaker {
+            *slot = names_sampled.get(sp).copied().unwrap_or(0);
             if let Some(c) = canon.get(sp) {
                 rep.speaker = Some(c.clone());
             }
@@ -257,23 +262,13 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             buckets.entry((seed, h, String::new())).or_default().push(i);
         }
     }
-    // Every candidate pair once, in order. A pair meets in several buckets (one per
-    // shared min-hash key), so there are many repeats: the pairs are sorted as one
-    // integer each (representatives number far below 2^32), far cheaper than a set of
-    // tuples.
-    let mut pairs: Vec<u64> = buckets
-        .values()
-        .flat_map(|members| block::bucket_pairs(members))
-        .map(|(a, b)| (a as u64) << 32 | b as u64)
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
+    // Every candidate pair once, seen from its later representative: only one
+    // representative's partners are held at a time (a block of thousands holds 64 times
+    // as many pairs). Unions and best scores do not depend on the order of the pairs.
+    let sampled = block::sampled_sizes(reps.len(), buckets.values());
     let mut uf = UnionFind::new(reps.len());
     let mut best: BTreeMap<usize, f64> = BTreeMap::new();
-    for (a, b) in pairs
-        .into_iter()
-        .map(|p| ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize))
-    {
+    block::each_partner(reps.len(), buckets.values(), |a, b| {
         let (ra, rb) = (&reps[a], &reps[b]);
         let same_speaker = ra.speaker.is_some() && ra.speaker == rb.speaker;
         let threshold = if same_speaker {
@@ -294,7 +289,7 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
                 *e = e.max(sim);
             }
         }
-    }
+    });
     let mut groups = Vec::new();
     for comp in uf.components() {
         let mut members: Vec<Ref> = comp
@@ -330,11 +325,18 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
                 }
             )
         };
+        let most = |of: &[usize]| comp.iter().filter_map(|&i| of.get(i)).copied().max();
+        let sample = match (most(&sampled), most(&speaker_sampled)) {
+            (Some(n), _) if n > 0 => Some(block::sample_note(n, "statements")),
+            (_, Some(n)) if n > 0 => Some(block::sample_note(n, "speaker names")),
+            _ => None,
+        };
         groups.push(Group {
             topic: Topic::Statement { speaker },
             members,
             reason,
             score,
+            sample,
         });
     }
     groups
@@ -344,8 +346,11 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
 /// one kind merged when their folded words are alike (Jaro-Winkler at least
 /// [`score::NAME_MERGE_THRESHOLD`]), compared only within a bucket of the same kind and
 /// last word or first four letters. Returns the sets over the keys' indices and the
-/// indices merged with another key.
-fn near_keys<'k>(keys: impl Iterator<Item = (&'k str, &'k str)>) -> (UnionFind, BTreeSet<usize>) {
+/// indices merged with another key, and per key the largest block past the cap it was
+/// compared in ([`block::sampled_sizes`]).
+fn near_keys<'k>(
+    keys: impl Iterator<Item = (&'k str, &'k str)>,
+) -> (UnionFind, BTreeSet<usize>, Vec<usize>) {
     let mut folded_keys: Vec<String> = Vec::new();
     let mut buckets: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
     for (i, (kind, key)) in keys.enumerate() {
@@ -377,7 +382,8 @@ fn near_keys<'k>(keys: impl Iterator<Item = (&'k str, &'k str)>) -> (UnionFind, 
             }
         }
     }
-    (uf, fuzzy)
+    let sampled = block::sampled_sizes(folded_keys.len(), buckets.values());
+    (uf, fuzzy, sampled)
 }
 
 /// Mentions grouped by canonical key, whatever kind each source's cues gave the name
@@ -415,7 +421,8 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
             (kind.to_owned(), k.clone())
         })
         .collect();
-    let (mut uf, fuzzy) = near_keys(keys.iter().map(|(kind, key)| (kind.as_str(), key.as_str())));
+    let (mut uf, fuzzy, sampled) =
+        near_keys(keys.iter().map(|(kind, key)| (kind.as_str(), key.as_str())));
     let mut groups = Vec::new();
     for comp in uf.components() {
         let mut members: Vec<Ref> = comp
@@ -451,19 +458,28 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
         } else {
             (format!("same canonical entity `{key}`"), 1.0)
         };
+        let sample = comp
+            .iter()
+            .filter_map(|&i| sampled.get(i))
+            .copied()
+            .max()
+            .filter(|&n| n > 0)
+            .map(|n| block::sample_note(n, "names"));
         groups.push(Group {
             topic: Topic::Entity { key },
             members,
             reason,
             score,
+            sample,
         });
     }
     groups
 }
 
 /// Near names merged (Jaro-Winkler at [`score::NAME_MERGE_THRESHOLD`], blocked on the
-/// last word and on the first four letters): each name → the smallest name of its set.
-fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
+/// last word and on the first four letters): each name → the smallest name of its set;
+/// and each name compared in a block past the cap → that block's size.
+fn merge_names(names: BTreeSet<String>) -> (BTreeMap<String, String>, BTreeMap<String, usize>) {
     let names: Vec<String> = names.into_iter().collect();
     // each name folded once, not once per candidate pair
     let folded_names: Vec<String> = names.iter().map(|n| score::folded_words(n)).collect();
@@ -488,13 +504,19 @@ fn merge_names(names: BTreeSet<String>) -> BTreeMap<String, String> {
             }
         }
     }
+    let sampled: BTreeMap<String, usize> = block::sampled_sizes(names.len(), buckets.values())
+        .into_iter()
+        .zip(&names)
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, name)| (name.clone(), n))
+        .collect();
     let mut out = BTreeMap::new();
     for comp in uf.components() {
         for &i in &comp {
             out.insert(names[i].clone(), names[comp[0]].clone());
         }
     }
-    out
+    (out, sampled)
 }
 
 fn distinct_sources(members: &[Ref]) -> usize {

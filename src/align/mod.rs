@@ -69,6 +69,9 @@ pub struct Group {
     pub reason: String,
     /// Alignment score in [0, 1].
     pub score: f64,
+    /// When the members were joined from a sample of the candidate pairs (a block of more
+    /// than 64), the note saying so; every finding of the group ends with it.
+    pub sample: Option<String>,
 }
 
 /// Groups claims across sources.

@@ -253,10 +253,19 @@ pub fn compare(
     // Groups are independent: compared in parallel, collected in group order.
     let mut findings: Vec<Finding> = groups
         .par_iter()
-        .flat_map_iter(|g| match &g.topic {
-            Topic::Quantity { .. } => quantities::quantities(&ctx, g),
-            Topic::Statement { .. } => statements::statements(&ctx, g),
-            Topic::Entity { .. } => names::names(&ctx, g),
+        .flat_map_iter(|g| {
+            let mut found = match &g.topic {
+                Topic::Quantity { .. } => quantities::quantities(&ctx, g),
+                Topic::Statement { .. } => statements::statements(&ctx, g),
+                Topic::Entity { .. } => names::names(&ctx, g),
+            };
+            // a group joined from sampled pairs says so in each of its findings
+            if let Some(note) = &g.sample {
+                for f in &mut found {
+                    f.explanation.push_str(note);
+                }
+            }
+            found
         })
         .collect();
     sort_findings(&mut findings);

@@ -164,6 +164,44 @@ mod tests {
         assert_eq!(verdicts(&f), ["name_variant"]);
     }
 
+    /// Two spellings of Alder Bay next to `fillers` other places whose keys also end in
+    /// "bay": one block of names compared pairwise.
+    fn alder_bay_among(fillers: usize) -> Vec<crate::compare::Finding> {
+        use crate::pack::EntityKind::Place;
+        let words = filler_words(fillers);
+        let text: String = words
+            .iter()
+            .map(|w| format!("Boats reached {w} Bay. "))
+            .collect();
+        let mut c = doc("c", &text);
+        for w in &words {
+            c = c.named_as(&format!("{w} Bay"), &format!("{w} bay"), Place);
+        }
+        run(vec![
+            doc("a", "Ferries left Alder Bay at dawn.").named_as("Alder Bay", "alder bay", Place),
+            doc("b", "Ferries left Alder-Bay at dawn.").named_as("Alder-Bay", "alder bay", Place),
+            c,
+        ])
+    }
+
+    #[test]
+    fn a_name_compared_in_a_block_past_the_cap_says_it_was_a_sample() {
+        let f = alder_bay_among(70);
+        assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
+        assert!(
+            f[0].explanation.ends_with(
+                "; compared as a sample: 71 names shared a block, the first 64 compared with \
+                 each other, every other one with those only"
+            ),
+            "{}",
+            f[0].explanation
+        );
+        // under the cap every pair was compared: no note
+        let f = alder_bay_among(60);
+        assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
+        assert!(!f[0].explanation.contains("sample"), "{}", f[0].explanation);
+    }
+
     #[test]
     fn same_spelling_everywhere_is_not_a_name_variant() {
         let f = run(vec![

@@ -473,11 +473,14 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 format!(": {}", independent.1.join(", "))
             }
         );
-        let explanation = if converted.is_empty() {
+        let mut explanation = if converted.is_empty() {
             explanation
         } else {
             format!("{explanation}; {}", converted.join("; "))
         };
+        if let Some(note) = &independent.2 {
+            explanation.push_str(note);
+        }
         let summary = members
             .iter()
             .find(|c| explain::scope_text(c.rep().q).is_some())
@@ -499,7 +502,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         );
         f.independent_sources = Some(independent.0);
         findings.push(f);
-        if let Some(v) = credit_variant(ctx, &members, independent.0) {
+        if let Some(mut v) = credit_variant(ctx, &members, independent.0) {
+            if let Some(note) = &independent.2 {
+                v.explanation.push_str(note);
+            }
             findings.push(v);
         }
     }

@@ -233,6 +233,66 @@ mod tests {
         assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
     }
 
+    /// Two wordings of one quote by `speaker`, and a third source quoting `fillers`
+    /// other statements, each by `other(i)`.
+    fn quote_among(
+        speaker: &str,
+        fillers: usize,
+        other: impl Fn(usize) -> String,
+    ) -> Vec<crate::compare::Finding> {
+        let words = filler_words(fillers + 2);
+        let mut c = doc("c", "");
+        let mut said = Vec::new();
+        for (i, pair) in words.windows(3).enumerate() {
+            let content = pair.join(" ");
+            c.text.push_str(&format!("{} said: {content}. ", other(i)));
+            said.push((content, other(i)));
+        }
+        for (content, who) in &said {
+            c = c.said(content, who, &[]);
+        }
+        let a = "the harbour at Port Elden will reopen to ferries before the winter storms";
+        let b = "the harbour at Port Elden is to reopen for ferries ahead of the winter storms";
+        run(vec![
+            doc("a", &format!("{speaker} said: {a}.")).said(a, speaker, &[]),
+            doc("b", &format!("{speaker} said: {b}.")).said(b, speaker, &[]),
+            c,
+        ])
+    }
+
+    #[test]
+    fn a_statement_compared_in_a_block_past_the_cap_says_it_was_a_sample() {
+        // one speaker quoted 70 more times: the speaker's block holds 72 statements
+        let f = quote_among("Mara Vossberg", 70, |_| "Mara Vossberg".to_owned());
+        assert_eq!(verdicts(&f), ["quote_variant"], "{f:?}");
+        assert!(
+            f[0].explanation.ends_with(
+                "; compared as a sample: 72 statements shared a block, the first 64 compared \
+                 with each other, every other one with those only"
+            ),
+            "{}",
+            f[0].explanation
+        );
+        let f = quote_among("Mara Vossberg", 50, |_| "Mara Vossberg".to_owned());
+        assert_eq!(verdicts(&f), ["quote_variant"], "{f:?}");
+        assert!(!f[0].explanation.contains("sample"), "{}", f[0].explanation);
+    }
+
+    #[test]
+    fn a_speaker_name_compared_in_a_block_past_the_cap_says_it_was_a_sample() {
+        // 70 other speakers named Vossberg: one block of 71 names, merged pairwise
+        let words = filler_words(200);
+        let other = |i: usize| format!("{} Vossberg", words[199 - i]);
+        let f = quote_among("Mara Vossberg", 70, other);
+        assert_eq!(verdicts(&f), ["quote_variant"], "{f:?}");
+        assert!(
+            f[0].explanation
+                .ends_with("; compared as a sample: 71 speaker names shared a block, the first 64 compared with each other, every other one with those only"),
+            "{}",
+            f[0].explanation
+        );
+    }
+
     #[test]
     fn same_words_through_different_conduits_is_an_attribution_variant() {
         let words = "the talks were frank and useful for both sides";

@@ -239,6 +239,33 @@ pub(super) fn run(docs: Vec<Doc>) -> Vec<Finding> {
     compare(&groups, &sources, &extractions, &pack)
 }
 
+/// `n` distinct invented words ("bakof", "dirum", ...), unlike each other and any English
+/// word: filler that takes a block past its cap without joining what the test compares.
+pub(super) fn filler_words(n: usize) -> Vec<String> {
+    const C: &[u8] = b"bdfgklmnprstvz";
+    const V: &[u8] = b"aeiou";
+    (0..n)
+        .map(|i| {
+            [
+                C[i % C.len()],
+                V[(i / C.len()) % V.len()],
+                C[(i * 5 + 3) % C.len()],
+                V[(i * 3) % V.len()],
+                C[(i * 11 + 7) % C.len()],
+                V[(i / (C.len() * V.len())) % V.len()],
+            ]
+            .iter()
+            .map(|&b| char::from(b))
+            .collect()
+        })
+        .collect()
+}
+
+/// A source id made at run time, for tests that need dozens of sources.
+pub(super) fn id(n: usize) -> &'static str {
+    Box::leak(format!("s{n:03}").into_boxed_str())
+}
+
 pub(super) fn verdicts(findings: &[Finding]) -> Vec<&'static str> {
     findings.iter().map(|f| f.verdict.as_str()).collect()
 }

@@ -40,8 +40,11 @@ pub(super) fn upstream(claim: &Claim) -> Option<Upstream> {
 /// match); with no named upstream, distinct unnamed credits plus distinct uncredited
 /// sources. Vague amounts ("hundreds") count only when no member gives a figure: they
 /// join an agreement, they do not name its upstream. Uncredited sources that carry nearly
-/// the same sentence (one wire paragraph republished, lightly edited) count once.
-pub(super) fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<String>) {
+/// the same sentence (one wire paragraph republished, lightly edited) count once; past
+/// [`COPIES_CHECKED`] of them none is checked, and the third part is the note that says so.
+pub(super) fn independent_sources(
+    members: &[&Cluster<'_>],
+) -> (usize, Vec<String>, Option<String>) {
     let mut named: BTreeMap<String, String> = BTreeMap::new();
     let mut unnamed: BTreeSet<String> = BTreeSet::new();
     let mut bare: BTreeMap<&str, Vec<&StemSet>> = BTreeMap::new();
@@ -61,11 +64,21 @@ pub(super) fn independent_sources(members: &[&Cluster<'_>]) -> (usize, Vec<Strin
     }
     if !named.is_empty() {
         let names: Vec<String> = named.into_values().collect();
-        return (names.len(), names);
+        return (names.len(), names, None);
     }
     let names: Vec<String> = unnamed.iter().cloned().collect();
-    ((unnamed.len() + copied_once(&bare)).max(1), names)
+    let note = (bare.len() > COPIES_CHECKED).then(|| {
+        format!(
+            "; not checked for copies: {} uncredited sources, more than the {COPIES_CHECKED} compared with each other, each counted as independent",
+            bare.len()
+        )
+    });
+    ((unnamed.len() + copied_once(&bare)).max(1), names, note)
 }
+
+/// The most uncredited sources compared with each other for copies: past it every
+/// source counts (no pairwise work on thousands), and the finding says so.
+const COPIES_CHECKED: usize = 64;
 
 /// Uncredited sources, counting once those that share a near-identical long sentence.
 /// Past a few dozen sources every source counts (no pairwise work on thousands).
@@ -74,8 +87,7 @@ fn copied_once(bare: &BTreeMap<&str, Vec<&StemSet>>) -> usize {
     const COPY_MIN_STEMS: usize = 8;
     /// Stem overlap (Jaccard) of a republished paragraph with light edits.
     const COPY_MIN_OVERLAP: f64 = 0.6;
-    const MAX_SOURCES: usize = 64;
-    if bare.len() > MAX_SOURCES {
+    if bare.len() > COPIES_CHECKED {
         return bare.len();
     }
     let sources: Vec<&Vec<&StemSet>> = bare.values().collect();
@@ -141,6 +153,45 @@ mod tests {
                 .contains("AAPP (b, c); activist groups (a)"),
             "{}",
             variant.explanation
+        );
+    }
+
+    /// `n` sources that carry one uncredited wire sentence with its figure.
+    fn wire_copies(n: usize) -> Vec<crate::compare::Finding> {
+        let text = "The storm at Port Elden destroyed 140 homes along the northern shore of \
+                    the bay before crews could reach the harbour district.";
+        run((0..n)
+            .map(|i| {
+                doc(id(i), text).with(q("140 homes", exact(140.0)).kind(
+                    "counts",
+                    "homes",
+                    "destroyed",
+                    "homes",
+                ))
+            })
+            .collect())
+    }
+
+    #[test]
+    fn uncredited_sources_past_the_copy_check_say_they_were_not_checked() {
+        let f = wire_copies(70);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:?}");
+        assert_eq!(f[0].independent_sources, Some(70));
+        assert!(
+            f[0].explanation.ends_with(
+                "; not checked for copies: 70 uncredited sources, more than the 64 compared \
+                 with each other, each counted as independent"
+            ),
+            "{}",
+            f[0].explanation
+        );
+        // checked: the copies count once, and nothing is said
+        let f = wire_copies(60);
+        assert_eq!(f[0].independent_sources, Some(1));
+        assert!(
+            !f[0].explanation.contains("checked"),
+            "{}",
+            f[0].explanation
         );
     }
 
