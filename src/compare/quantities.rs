@@ -1097,31 +1097,37 @@ mod tests {
 
     #[test]
     fn figures_beside_one_same_other_figure_are_one_moment() {
-        let fleet = |id, text: &str, ships: (&'static str, f64, &'static str)| {
-            doc(id, text)
-                .with(
-                    q(ships.0, exact(ships.1))
-                        .kind("counts", "items", "", ships.2)
-                        .no_event(),
-                )
-                .also(
-                    q("12 helicopters", exact(12.0))
-                        .kind("counts", "items", "", "helicopters")
-                        .no_event(),
-                )
+        // two reports of a search fleet, each with `h` helicopters beside its ships
+        let fleets = |h: &'static str| {
+            let fleet = |id, text: String, ships: (&'static str, f64, &'static str)| {
+                let helicopters: &'static str =
+                    Box::leak(format!("{h} helicopters").into_boxed_str());
+                doc(id, &text)
+                    .with(
+                        q(ships.0, exact(ships.1))
+                            .kind("counts", "items", "", ships.2)
+                            .no_event(),
+                    )
+                    .also(
+                        q(helicopters, exact(h.parse().unwrap_or(0.0)))
+                            .kind("counts", "items", "", "helicopters")
+                            .no_event(),
+                    )
+            };
+            run(vec![
+                fleet(
+                    "a",
+                    format!("Rescuers sent 40 vessels and {h} helicopters to the reef."),
+                    ("40 vessels", 40.0, "vessels"),
+                ),
+                fleet(
+                    "b",
+                    format!("A search is under way with 25 ships and {h} helicopters taking part."),
+                    ("25 ships", 25.0, "ships"),
+                ),
+            ])
         };
-        let f = run(vec![
-            fleet(
-                "a",
-                "Rescuers sent 40 vessels and 12 helicopters to the reef.",
-                ("40 vessels", 40.0, "vessels"),
-            ),
-            fleet(
-                "b",
-                "A search is under way with 25 ships and 12 helicopters taking part.",
-                ("25 ships", 25.0, "ships"),
-            ),
-        ]);
+        let f = fleets("12");
         let conflicts: Vec<&Finding> = f
             .iter()
             .filter(|x| x.verdict == Verdict::Conflict)
@@ -1135,31 +1141,7 @@ mod tests {
             conflicts[0].explanation
         );
         // a shared "2" is in too many sentences to say anything
-        let two = |id, text: &str, ships: (&'static str, f64, &'static str)| {
-            doc(id, text)
-                .with(
-                    q(ships.0, exact(ships.1))
-                        .kind("counts", "items", "", ships.2)
-                        .no_event(),
-                )
-                .also(
-                    q("2 helicopters", exact(2.0))
-                        .kind("counts", "items", "", "helicopters")
-                        .no_event(),
-                )
-        };
-        let f = run(vec![
-            two(
-                "a",
-                "Rescuers sent 40 vessels and 2 helicopters to the reef.",
-                ("40 vessels", 40.0, "vessels"),
-            ),
-            two(
-                "b",
-                "A search is under way with 25 ships and 2 helicopters taking part.",
-                ("25 ships", 25.0, "ships"),
-            ),
-        ]);
+        let f = fleets("2");
         assert!(f.iter().all(|x| x.verdict != Verdict::Conflict), "{f:#?}");
         // without the shared 12, the two sentences say nothing alike
         let f = run(vec![
