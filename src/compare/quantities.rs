@@ -956,19 +956,19 @@ fn numbers_of_sentence(ctx: &Ctx<'_>, source: usize, sentence: usize) -> Vec<f64
     let Some(first) = ix.first_claim(sentence) else {
         return Vec::new();
     };
-    ex.claims[first..]
+    let numbers = ex.claims[first..]
         .iter()
         .take_while(|c| c.sentence == sentence)
         .filter_map(|c| match &c.body {
             ClaimBody::Quantity(q) => q.number,
             ClaimBody::Statement(_) => None,
         })
-        .collect::<Vec<f64>>()
-        .into_iter()
-        .enumerate()
-        .map(|(i, x)| (i < COMPANIONS_MAX).then_some(x))
-        .collect::<Option<Vec<f64>>>()
-        .unwrap_or_default()
+        .take(COMPANIONS_MAX + 1)
+        .collect::<Vec<f64>>();
+    if numbers.len() > COMPANIONS_MAX {
+        return Vec::new();
+    }
+    numbers
 }
 
 /// A figure finding cites the claims of its clusters, by source id and place.

@@ -420,10 +420,7 @@ fn where_place(
         .sum::<usize>()
         - 1;
     let (start, end) = (head.len() - len, head.len());
-    let dated = dates
-        .iter()
-        .any(|d| d.span.start < end && start < d.span.end);
-    (!dated).then(|| place_key(&text[start..end], pack))
+    (!dated(dates, start..end)).then(|| place_key(&text[start..end], pack))
 }
 
 /// "Stewards of the Port Elden rally counted 80,000, though the police said 45,000": when
@@ -519,10 +516,7 @@ fn gathering_place(
                 - 1;
             let start = w.start + at - len;
             let end = w.start + at;
-            let dated = dates
-                .iter()
-                .any(|d| d.span.start < end && start < d.span.end);
-            if !dated {
+            if !dated(dates, start..end) {
                 return Some(place_key(&text[start..end], pack));
             }
         }
@@ -612,10 +606,14 @@ fn place_name_end(text: &str, name_start: usize, dates: &[LocalDate<'_>]) -> Opt
             break;
         }
     }
-    let dated = dates
+    (words > 0 && !dated(dates, name_start..name_end)).then_some(name_end)
+}
+
+/// Whether a date overlaps `span`: a name there is part of a date ("March", "May").
+fn dated(dates: &[LocalDate<'_>], span: Range<usize>) -> bool {
+    dates
         .iter()
-        .any(|d| d.span.start < name_end && name_start < d.span.end);
-    (words > 0 && !dated).then_some(name_end)
+        .any(|d| d.span.start < span.end && span.start < d.span.end)
 }
 
 /// A place's key through the pack's alias tables ("Burma" and "Myanmar" give one key).

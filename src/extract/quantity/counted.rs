@@ -30,18 +30,14 @@ pub(super) fn counted_after(
         return None;
     }
     let region = lower.get(from..limit)?;
-    // the list runs past the clause, which ends at its first comma
-    let mut list_limit = lower.len().min(from + 80);
-    while !lower.is_char_boundary(list_limit) {
-        list_limit -= 1;
-    }
     if !money {
-        if let Some(noun) = after_coordinated_modifiers(&lower[from..list_limit], m) {
+        // the list runs past the clause, which ends at its first comma
+        let mut list_limit = lower.len().min(from + 80);
+        while !lower.is_char_boundary(list_limit) {
+            list_limit -= 1;
+        }
+        if let Some((noun, known)) = after_coordinated_modifiers(&lower[from..list_limit], m) {
             let (s, e) = (from + noun.start, from + noun.end);
-            let known = m
-                .counted
-                .find_iter(&lower[s..e])
-                .any(|h| h.start() == 0 && h.end() == e - s);
             return Some((text[s..e].to_lowercase(), known));
         }
     }
@@ -148,9 +144,9 @@ pub(super) fn counted_after(
 /// "34 naval, coastguard and civilian ships": modifiers in a list joined by "and" or "or"
 /// before one noun say which sorts the figure adds up, so it counts the noun ("ships"),
 /// every sort together. The span of that noun in `region` (the text right after the
-/// figure), when it is a pack noun or looks like a plural one; a list of nouns ("men,
-/// women and children") is no such list.
-fn after_coordinated_modifiers(region: &str, m: &Matchers) -> Option<Range<usize>> {
+/// figure) and whether it is a pack noun, when it is one or looks like a plural noun; a
+/// list of nouns ("men, women and children") is no such list.
+fn after_coordinated_modifiers(region: &str, m: &Matchers) -> Option<(Range<usize>, bool)> {
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
     for w in region.split(' ') {
@@ -193,7 +189,7 @@ fn after_coordinated_modifiers(region: &str, m: &Matchers) -> Option<Range<usize
         && modifiers_ok
         && bare(noun_word)
         && (known || plural(noun_word)))
-    .then(|| noun.0..noun.0 + noun_word.len())
+    .then(|| (noun.0..noun.0 + noun_word.len(), known))
 }
 
 /// What a money or percent figure counts, written before it ("a budget of $5bn").
