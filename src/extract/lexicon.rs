@@ -357,6 +357,9 @@ pub(crate) const RUNNING_TOTAL: &[&str] = &[
     "till now",
     "up to now",
 ];
+/// Words that open a relative clause ("the building that collapsed yesterday").
+pub(crate) const RELATIVES: &[&str] = &["that", "which", "who", "whose"];
+
 /// Words after "this" that make a date, not a period of a figure ("this year", "this
 /// morning"): the date rules read them.
 pub(crate) const CALENDAR: &[&str] = &["year", "week", "month", "morning", "afternoon", "evening"];

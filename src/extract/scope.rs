@@ -12,7 +12,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::lexicon::{
-    ASIDES, CALENDAR, COMPARISON_BASES as BASES, ELSEWHERE, NOT_NAMES, PLACE_NOUNS, SUPERLATIVES,
+    ASIDES, CALENDAR, COMPARISON_BASES as BASES, ELSEWHERE, NOT_NAMES, PLACE_NOUNS, RELATIVES,
+    SUPERLATIVES,
 };
 use super::{DateRef, TimeScope, TimeScopeKind};
 use crate::normalize;
@@ -195,6 +196,7 @@ pub(crate) fn time_scope(
             && !after_superlative(lower, d.span.start)
             && !possessive_day(text, d)
             && !comparison_base(lower, &figure, d)
+            && !of_relative_clause(lower, clauses, d, &figure, pack)
     };
     let dist = |d: &LocalDate<'_>| {
         if d.span.start >= figure.end {
@@ -716,6 +718,49 @@ fn comparison_base(lower: &str, figure: &Range<usize>, d: &LocalDate<'_>) -> boo
             .position(change)
             .is_some_and(|i| words[i + 1..].iter().any(base))
         || (change_before && words.iter().any(base))
+}
+
+/// Whether a date dates the verb of a relative clause that does not hold the figure: "Rana
+/// Plaza, the building that collapsed yesterday, housed five factories" (when it fell,
+/// not when the factories were counted), "41 were found in the block that fell on
+/// Monday". The relative clause opens with "that", "which", "who" or "whose" a few words
+/// before the date, after a word that is no speech verb ("officials said that on Monday
+/// 30 died" is a report, its date the figure's), and runs to the end of the date's clause.
+fn of_relative_clause(
+    lower: &str,
+    clauses: &[Clause],
+    d: &LocalDate<'_>,
+    figure: &Range<usize>,
+    pack: &Pack,
+) -> bool {
+    /// How many words may stand between the relative word and the date ("that had been
+    /// evacuated on Tuesday").
+    const MAX_GAP: usize = 5;
+    let Some(clause) = clauses.iter().find(|c| c.span.contains(&d.span.start)) else {
+        return false;
+    };
+    let head = &lower[clause.span.start..d.span.start];
+    let words: Vec<(usize, &str)> = head
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+        .collect();
+    let Some(i) = words
+        .iter()
+        .rposition(|(_, w)| RELATIVES.contains(w))
+        .filter(|i| words.len() - i - 1 <= MAX_GAP)
+    else {
+        return false;
+    };
+    let opener = words[i].0;
+    // At the start of its clause ("the ferry, which sank on Wednesday,") the word is
+    // relative; after a speech verb ("said that") it opens what was said.
+    let reported = i.checked_sub(1).is_some_and(|j| {
+        let w = words[j].1.trim_matches(|c: char| !c.is_alphabetic());
+        pack.speech_verbs
+            .iter()
+            .any(|v| v.forms.iter().any(|f| f == w))
+    });
+    !reported && !(opener..clause.span.end).contains(&figure.start)
 }
 
 /// "the deadliest day since 2010", "the first since March": a comparison, not a scope.

@@ -677,6 +677,26 @@ mod tests {
     }
 
     #[test]
+    fn the_day_of_a_relative_clause_is_not_the_scope_of_a_figure_outside_it() {
+        insta::assert_snapshot!(
+            show("Halden Court, the tower that burned on Monday, had 96 flats. Firefighters rescued 12 residents from a block that was evacuated on Sunday."),
+            @r"
+        96 [96, 96] items counts/-/flats
+        12 [12, 12] people casualties/rescued/residents
+        "
+        );
+        // the figure inside the relative clause keeps it; a date after "said that" is
+        // what was said
+        insta::assert_snapshot!(
+            show("Crews reached a village that lost 14 homes on Monday. Officials said that on Monday, 30 people were rescued."),
+            @r"
+        14 [14, 14] items counts/-/homes @Day:on Monday
+        30 [30, 30] people casualties/rescued/people @Day:on Monday
+        "
+        );
+    }
+
+    #[test]
     fn superlative_since_is_not_the_scope_but_the_lead_date_is() {
         insta::assert_snapshot!(
             show("June 3 was the deadliest day since the May 1 ceasefire, leaving more than 40 people dead."),
