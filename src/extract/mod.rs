@@ -12,6 +12,7 @@ pub(crate) mod entity;
 pub(crate) mod frame;
 pub(crate) mod lexicon;
 pub(crate) mod number;
+pub(crate) mod places;
 pub(crate) mod quantity;
 pub(crate) mod rate;
 pub mod record;
@@ -20,6 +21,8 @@ pub(crate) mod time;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+
+pub use places::PlaceLink;
 
 use crate::ingest::Source;
 use crate::pack::{EntityKind, Pack};
@@ -37,6 +40,9 @@ pub struct Extraction {
     pub dates: Vec<DateRef>,
     /// The date relative dates were resolved against.
     pub anchor: Anchor,
+    /// Places the text puts inside others ("Savar, on the outskirts of Dhaka").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceLink>,
 }
 
 /// One claim.
@@ -449,6 +455,11 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         }
     }
     let hints = quantity::hints(pack, &lower, &spans);
+    let places = sentences
+        .iter()
+        .zip(&by_sentence)
+        .flat_map(|(s, d)| places::links(s.text(source), s.span.start, d, pack))
+        .collect();
     let mentions_in =
         |i: usize| -> Vec<&Mention> { mentions_of.of(i).filter_map(|k| mentions.get(k)).collect() };
     let credit = |mut c: Claim, here: &[&Mention]| {
@@ -504,6 +515,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         mentions,
         dates,
         anchor,
+        places,
     }
 }
 

@@ -22,15 +22,41 @@ use unicode_normalization::UnicodeNormalization;
 use crate::pack::{EntityKind, Pack};
 
 /// Whether two place keys name one place: one's words are all in the other's ("new
-/// york" and "new york city", "south korea" and "south korea ferry" read from a headline);
-/// "chicago" and "boston", or "north korea" and "south korea", are two.
+/// york" and "new york city", "south korea" and "south korea ferry" read from a headline),
+/// a country's adjective standing for the country ("the bangladeshi capital" is in
+/// "bangladesh", "south korean" waters in "south korea"); "chicago" and "boston", or "north
+/// korea" and "south korea", are two.
 pub(crate) fn one_place(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
-    let words = |p: &str| -> std::collections::BTreeSet<String> {
-        p.split(' ').map(str::to_owned).collect()
+    let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let within = |x: &[&str], y: &[&str]| {
+        x.iter()
+            .all(|w| y.iter().any(|v| w == v || demonym(w, v) || demonym(v, w)))
     };
-    let (x, y) = (words(&a), words(&b));
-    x.is_subset(&y) || y.is_subset(&x)
+    within(&x, &y) || within(&y, &x)
+}
+
+/// Whether `adjective` is the regular adjective of the place name `place`: the name with
+/// "-i", "-n", "-an", "-ian" or "-ese" ("bangladeshi", "venezuelan", "jordanian",
+/// "sudanese"), or with its last vowel replaced by one of them ("italian", "chinese").
+/// Irregular ones ("french", "dutch") are not read; a name of fewer than four letters
+/// has none.
+fn demonym(adjective: &str, place: &str) -> bool {
+    const ENDINGS: &[&str] = &["i", "n", "an", "ian", "ese"];
+    if place.len() < 4 || adjective.len() <= place.len() - 1 {
+        return false;
+    }
+    let stems = [
+        Some(place),
+        place
+            .strip_suffix(['a', 'e', 'o', 'y'])
+            .filter(|s| s.len() >= 3),
+    ];
+    stems.into_iter().flatten().any(|stem| {
+        adjective
+            .strip_prefix(stem)
+            .is_some_and(|end| ENDINGS.contains(&end))
+    })
 }
 
 /// A comparison key: NFKC, ASCII transliteration, lowercase, straight quotes, single spaces.
@@ -361,6 +387,15 @@ mod tests {
     fn places_nested_by_name_are_one() {
         assert!(one_place("new york", "new york city"));
         assert!(one_place("New York", "new york city"));
+        // a country's adjective stands for the country, not for another one
+        assert!(one_place("bangladeshi", "bangladesh"));
+        assert!(one_place("South Korean", "south korea"));
+        assert!(one_place("italian", "italy"));
+        assert!(one_place("chinese", "china"));
+        assert!(!one_place("north korean", "south korea"));
+        assert!(!one_place("indian", "indiana"));
+        assert!(one_place("roman", "rome"));
+        assert!(!one_place("georgian", "georgetown"));
         assert!(!one_place("north korea", "south korea"));
         assert!(!one_place("chicago", "boston"));
     }

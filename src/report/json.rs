@@ -105,6 +105,9 @@ struct ExtractSource {
     claims: Vec<ClaimView>,
     mentions: Vec<MentionView>,
     dates: Vec<DateView>,
+    /// Places the text puts inside others ("Savar, on the outskirts of Dhaka"), as keys.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places: Vec<crate::extract::PlaceLink>,
     /// JSONL with `--story-keys` only: what puts the source in a story.
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<StoryView>,
@@ -306,6 +309,7 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                 story: None,
                 record: None,
                 figures: None,
+                places: e.places.clone(),
                 dates: e
                     .dates
                     .iter()
