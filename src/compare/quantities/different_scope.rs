@@ -1,0 +1,180 @@
+//! Different scopes of one quantity group: one finding per sort of difference, and the
+//! figures of minor events set against the main one.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use crate::align::score;
+use crate::compare::explain::finding;
+use crate::compare::relation::Why;
+use crate::compare::{explain, interval, Ctx, Finding, Verdict};
+
+use super::Cluster;
+
+/// A scope stated on one side only, or a report date missing: the figures may be one.
+const UNSURE_SCOPE_CONFIDENCE: f64 = 0.5;
+
+/// A forecast or fear beside a figure stated as fact: status words are easily misread.
+const STATUS_SCOPE_CONFIDENCE: f64 = 0.6;
+
+/// Both sides state what differs (period, part, thing counted, place, subject).
+const DIFFERENT_SCOPE_CONFIDENCE: f64 = 0.8;
+
+/// A minor event's figure set against the most alike main figure: the pairing is a guess.
+const OTHER_EVENT_CONFIDENCE: f64 = 0.7;
+
+/// Clusters that differ in one way, and the ways written out (in order of first
+/// appearance, each once: the set answers "seen already?" in constant time, where a scan of
+/// the list made thousands of distinct figures quadratic).
+pub(super) type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
+
+/// The different-scope findings: for a cumulative kind the minor events first, then one
+/// per sort of difference.
+pub(super) fn different_scopes(
+    ctx: &Ctx<'_>,
+    kind_id: &str,
+    clusters: &[Cluster<'_>],
+    cumulative: bool,
+    diff: BTreeMap<(Option<&str>, Why), Differences>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    // Different scopes, one finding per sort of difference.
+    if cumulative {
+        // Tolls: killed, missing, recovered, injured are easy to mix up. Other kinds mix
+        // things no reader would compare (tents and aftershocks).
+        findings.extend(other_events(ctx, kind_id, clusters));
+    }
+    for ((_, why), (set, texts, _)) in diff {
+        let members: Vec<&Cluster<'_>> = set.iter().map(|&i| &clusters[i]).collect();
+        let confidence = match why {
+            Why::Unknown | Why::ReportDate => UNSURE_SCOPE_CONFIDENCE,
+            Why::Status => STATUS_SCOPE_CONFIDENCE,
+            _ => DIFFERENT_SCOPE_CONFIDENCE,
+        };
+        findings.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            kind_id,
+            explain::quantity_summary(members[0].rep().q, false),
+            explain::list(&texts, 3),
+            confidence,
+            &members,
+        ));
+    }
+    findings
+}
+
+/// Figures of other events in the same block ("146 bodies recovered" next to a death
+/// toll): each minor event is set against the most alike figure of the main event (the
+/// one with most claims) from another source, one finding per minor event.
+fn other_events(ctx: &Ctx<'_>, kind_id: &str, clusters: &[Cluster<'_>]) -> Vec<Finding> {
+    let mut by_event: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        if let Some(e) = c.rep().q.event.as_deref() {
+            by_event.entry(e).or_default().push(i);
+        }
+    }
+    let size = |ix: &Vec<usize>| ix.iter().map(|&i| clusters[i].items.len()).sum::<usize>();
+    let Some((main, main_ix)) = by_event
+        .iter()
+        .max_by(|a, b| size(a.1).cmp(&size(b.1)).then_with(|| b.0.cmp(a.0)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (event, ix) in &by_event {
+        if event == main {
+            continue;
+        }
+        let minor: Vec<&Cluster<'_>> = ix.iter().map(|&i| &clusters[i]).collect();
+        let minor_sources: BTreeSet<&str> = minor.iter().flat_map(|c| c.sources()).collect();
+        let first = minor[0].rep();
+        let best = main_ix
+            .iter()
+            .map(|&i| &clusters[i])
+            .filter(|c| !c.sources().is_subset(&minor_sources))
+            .map(|c| {
+                let same_day = c.rep().q.scope.as_of == first.q.scope.as_of;
+                (
+                    same_day,
+                    score::jaccard(&first.context, &c.rep().context),
+                    c,
+                )
+            })
+            .max_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| a.1.total_cmp(&b.1))
+                    .then_with(|| a.2.items.len().cmp(&b.2.items.len()))
+            });
+        let Some((_, _, best)) = best else {
+            continue;
+        };
+        let figures: Vec<String> = minor
+            .iter()
+            .map(|c| interval::describe(&c.rep().q.value))
+            .collect();
+        let explanation = format!(
+            "{} {} vs {} {}: different things counted",
+            figures.join(", "),
+            explain::quantity_summary(first.q, true),
+            interval::describe(&best.rep().q.value),
+            explain::quantity_summary(best.rep().q, true),
+        );
+        let mut members = minor;
+        members.push(best);
+        out.push(finding(
+            ctx,
+            Verdict::DifferentScope,
+            kind_id,
+            format!(
+                "{} vs {}",
+                explain::quantity_summary(first.q, false),
+                explain::quantity_summary(best.rep().q, false)
+            ),
+            explanation,
+            OTHER_EVENT_CONFIDENCE,
+            &members,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+
+    use jiff::civil::date;
+
+    #[test]
+    fn a_figure_of_another_event_is_set_against_the_main_one() {
+        let killed = |d: Doc, phrase: &'static str, v: f64| {
+            d.with(q(phrase, exact(v)).reported(date(2023, 2, 7)))
+        };
+        let a = killed(
+            doc("a", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let b = killed(
+            doc("b", "The quake killed 2,300 people."),
+            "2,300 people",
+            2300.0,
+        );
+        let c = doc(
+            "c",
+            "Rescuers pulled 146 bodies from the rubble on Wednesday.",
+        )
+        .with(
+            q("146 bodies", exact(146.0))
+                .kind("casualties", "people", "recovered", "bodies")
+                .day("on Wednesday", date(2023, 2, 8)),
+        );
+        let f = run(vec![a, b, c]);
+        assert_eq!(verdicts(&f), ["different_scope", "agreement"]);
+        assert!(
+            f[0].explanation.contains("146 bodies recovered"),
+            "{}",
+            f[0].explanation
+        );
+        assert!(f[0].explanation.contains("different things counted"));
+    }
+}

@@ -1,0 +1,364 @@
+//! Quantity verdicts for one group: clusters, then pairs, then findings.
+//!
+//! Input: a quantity [`Group`]; output: its conflicts, progressions, different scopes,
+//! agreements and credit variants. Members with the same signature (value, scope, part,
+//! thing counted, report date) collapse into one cluster first; clusters are then
+//! compared pairwise (`relation::pair`), so a figure repeated by thousands of sources
+//! costs one comparison. Precision first: a conflict needs the same event, the same thing
+//! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
+//! same report date); anything unknown or different is `different_scope` or nothing.
+//!
+//! Where each verdict of a figure is decided: the pairs here, with `relation.rs` (the
+//! ladder); [`cluster`] builds the clusters and their context; [`conflict`] merges the
+//! conflicting pairs; [`progression`] chains the rises; [`different_scope`] lists the
+//! differences and sets minor events against the main one; [`agreement`] gathers the
+//! compatible clusters and their credit variants.
+
+mod agreement;
+mod cluster;
+mod conflict;
+mod different_scope;
+mod progression;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+use super::convert::{self, Converted};
+use super::relation::{pair, Pair, Rules, Why};
+use super::{interval, Ctx, Finding};
+use crate::align::block;
+use crate::align::Group;
+use crate::extract::ClaimBody;
+use crate::normalize::one_place;
+use crate::normalize::stems::StemSet;
+use crate::text::Span;
+
+use cluster::{context, context_similarity, numbers_of_sentence, signature};
+pub(super) use cluster::{Cluster, Item};
+use conflict::{credits_differ, knows};
+use different_scope::Differences;
+
+/// Findings of a quantity group.
+pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let mut contexts: HashMap<(usize, usize, Span), Rc<StemSet>> = HashMap::new();
+    let mut companions: HashMap<(usize, usize), Rc<Vec<f64>>> = HashMap::new();
+    let mut items: Vec<Item<'_>> = group
+        .members
+        .iter()
+        .filter_map(|&r| {
+            let claim = ctx.claim(r)?;
+            match &claim.body {
+                ClaimBody::Quantity(q) => Some(Item {
+                    r,
+                    sid: ctx.sid(r),
+                    claim,
+                    q,
+                    subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
+                    context: Rc::clone(
+                        contexts
+                            .entry((r.source, claim.sentence, claim.sentence_span.clone()))
+                            .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
+                    ),
+                    shown: None,
+                    companions: Rc::clone(
+                        companions
+                            .entry((r.source, claim.sentence))
+                            .or_insert_with(|| {
+                                Rc::new(numbers_of_sentence(ctx, r.source, claim.sentence))
+                            }),
+                    ),
+                }),
+                ClaimBody::Statement(_) => None,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (a.sid, a.claim.span.start, a.claim.span.end).cmp(&(
+            b.sid,
+            b.claim.span.start,
+            b.claim.span.end,
+        ))
+    });
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let kind_id = first.q.kind.clone();
+    let kind = ctx.pack.kind(&kind_id);
+    // The places named by the figures of each event ("attended" in Chicago and in Boston).
+    let mut places: BTreeMap<Option<&str>, BTreeSet<&str>> = BTreeMap::new();
+    for i in &items {
+        if let Some(p) = i.q.scope.place.as_deref() {
+            places.entry(i.q.event.as_deref()).or_default().insert(p);
+        }
+    }
+    let rules = Rules {
+        several_places: false,
+        cumulative: kind.is_some_and(|k| k.cumulative),
+        event_day: kind.is_some_and(|k| k.event_day),
+        method_dependent: kind.is_some_and(|k| k.method_dependent),
+        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
+    };
+    let cumulative = rules.cumulative;
+
+    // Clusters of identical signature, in order of their first member.
+    let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    for item in items {
+        let sig = format!(
+            "{}|{:?}",
+            signature(item.q),
+            item.subject.as_ref().map(|s| &s.0)
+        );
+        match by_sig.get(&sig) {
+            Some(&i) => clusters[i].items.push(item),
+            None => {
+                by_sig.insert(sig, clusters.len());
+                clusters.push(Cluster { items: vec![item] });
+            }
+        }
+    }
+
+    let n = clusters.len();
+    // each cluster's sources once, not once per pair it is in
+    let cluster_sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
+    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, sources) in cluster_sources.iter().enumerate() {
+        for s in sources {
+            by_source.entry(s).or_default().push(i);
+        }
+    }
+    let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
+    let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // The conversion each agreeing pair of clusters in two units relied on.
+    let mut notes: BTreeMap<(usize, usize), String> = BTreeMap::new();
+    let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut rises: Vec<(usize, usize)> = Vec::new();
+    let mut conflicts: Vec<(usize, usize, f64, String)> = Vec::new();
+    let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
+    let mut findings = Vec::new();
+    // Biggest clusters first: past the cap, small clusters are compared with the big
+    // ones only, which keeps thousands of distinct figures near-linear.
+    let mut by_size: Vec<usize> = (0..n).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
+    for (a, b) in block::bucket_pairs(&by_size) {
+        {
+            let (ca, cb) = (&clusters[a], &clusters[b]);
+            if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
+                if x != y {
+                    continue; // other events: see `other_events` below
+                }
+            }
+            let context = context_similarity(ca, cb);
+            // Decided once per pair of events, not once per pair of clusters.
+            let events = [ca.rep().q.event.as_deref(), cb.rep().q.event.as_deref()];
+            let several = *several_by_events.entry(events).or_insert_with(|| {
+                let named: BTreeSet<&str> = events
+                    .iter()
+                    .filter_map(|e| places.get(e))
+                    .flatten()
+                    .copied()
+                    .collect();
+                several_places(&named)
+            });
+            let rules = Rules {
+                several_places: several,
+                ..rules
+            };
+            let (verdict, note) = pair_in_units(ctx, ca.rep(), cb.rep(), rules, context);
+            match verdict {
+                Pair::Agree { weak: w } => {
+                    agree.insert((a, b));
+                    if let Some(note) = note {
+                        notes.insert((a, b), note);
+                    }
+                    if w {
+                        weak.insert((a, b));
+                    }
+                }
+                Pair::Conflict {
+                    confidence,
+                    why,
+                    dispute,
+                } => {
+                    let in_both = cluster_sources[a].intersection(&cluster_sources[b]);
+                    if !dispute
+                        && in_both
+                            .into_iter()
+                            .any(|s| !credits_differ(&clusters, a, b, s))
+                    {
+                        // A source that gives both figures treats them as two different
+                        // things ("a $310 million gap ... draws $85 million"), unless it
+                        // credits them to two claimants: then it reports their dispute.
+                        continue;
+                    }
+                    if !dispute
+                        && (knows(&clusters, &cluster_sources, &by_source, a, b)
+                            || knows(&clusters, &cluster_sources, &by_source, b, a))
+                    {
+                        // A source that also gives the other side's figure for the same
+                        // event ("carrying 477 people" in an old caption, "459 people" in
+                        // its text) carries an update or a correction, not a rival count.
+                        continue;
+                    }
+                    let why = match note {
+                        Some(note) => format!("{why}; {note}"),
+                        None => why,
+                    };
+                    conflicts.push((a, b, confidence, why));
+                }
+                Pair::Rise => rises.push((a, b)),
+                Pair::DiffScope { why, text } => {
+                    if cluster_sources[a] == cluster_sources[b]
+                        && cluster_sources[a].len() == 1
+                        && why != Why::Part
+                    {
+                        continue;
+                    }
+                    let text = match note {
+                        Some(note) => format!("{text} ({note})"),
+                        None => text,
+                    };
+                    let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
+                    e.0.insert(a);
+                    e.0.insert(b);
+                    if e.2.insert(text.clone()) {
+                        e.1.push(text);
+                    }
+                }
+                Pair::Nothing => {}
+            }
+        }
+    }
+
+    findings.extend(progression::progressions(ctx, &kind_id, &clusters, &rises));
+    findings.extend(different_scope::different_scopes(
+        ctx, &kind_id, &clusters, cumulative, diff,
+    ));
+    let cliques = agreement::cliques(&clusters, &agree, &weak);
+    findings.extend(conflict::merged_conflicts(
+        ctx, &kind_id, &clusters, &cliques, conflicts,
+    ));
+    findings.extend(agreement::agreements(
+        ctx, &kind_id, &clusters, cliques, &weak, &notes,
+    ));
+    if n > block::BUCKET_PAIRWISE_CAP {
+        // the pairs were a sample: say so where the reader looks
+        let note = format!(
+            "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
+            block::BUCKET_PAIRWISE_CAP
+        );
+        for f in &mut findings {
+            f.explanation.push_str(&note);
+        }
+    }
+    findings
+}
+/// How two cluster representatives relate once in one unit ([`convert::common`]), and
+/// the conversion relied on, written out for the explanation. Figures in two currencies
+/// with no rate in the text are never agreement, conflict or rise: at most a different
+/// scope that names the two currencies.
+fn pair_in_units(
+    ctx: &Ctx<'_>,
+    a: &Item<'_>,
+    b: &Item<'_>,
+    rules: Rules<'_>,
+    context: f64,
+) -> (Pair, Option<String>) {
+    match convert::common(a.q, b.q, ctx.pack) {
+        Converted::Same => (pair(a, b, rules, context), None),
+        Converted::Unrelated => (Pair::Nothing, None),
+        Converted::Views {
+            a: qa,
+            b: qb,
+            shown: [sa, sb],
+            note,
+        } => (
+            pair(&a.view(&qa, sa), &b.view(&qb, sb), rules, context),
+            Some(note),
+        ),
+        Converted::Apart(apart) => {
+            let shown = |i: &Item<'_>| match ctx.pack.unit(&i.q.unit) {
+                Some(u) => convert::show(i.q, u),
+                None => interval::describe(&i.q.value),
+            };
+            let verdict = match pair(a, b, rules, context) {
+                Pair::Agree { .. } | Pair::Conflict { .. } | Pair::Rise => Pair::DiffScope {
+                    why: Why::Unit,
+                    text: format!("{} vs {}: {apart}", shown(a), shown(b)),
+                },
+                Pair::DiffScope { why, text } => Pair::DiffScope {
+                    why,
+                    text: format!("{text} ({apart})"),
+                },
+                Pair::Nothing => Pair::Nothing,
+            };
+            (verdict, None)
+        }
+    }
+}
+/// Whether the places named by one event's figures are several: two that are not one
+/// inside the other's name ("south korea" and "south korea ferry" read from a headline
+/// are one place; "chicago" and "boston" are two).
+fn several_places(places: &BTreeSet<&str>) -> bool {
+    let places: Vec<&str> = places.iter().copied().collect();
+    places
+        .iter()
+        .enumerate()
+        .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::test_support::*;
+
+    #[test]
+    fn marchers_and_people_at_one_march_are_one_count() {
+        let a = doc("a", "Some 40,000 people marched in Vossberg on Sunday.").with(
+            q("40,000 people", exact(40000.0)).kind("counts", "people", "attended", "people"),
+        );
+        let b = doc("b", "Police counted 25,000 marchers in Vossberg on Sunday.").with(
+            q("25,000 marchers", exact(25000.0)).kind("counts", "people", "attended", "marchers"),
+        );
+        let f = run(vec![a, b]);
+        assert_eq!(verdicts(&f), ["conflict"]);
+    }
+
+    #[test]
+    fn lower_bounds_far_apart_are_no_agreement() {
+        let marched = |id, text: &str, phrase, v: f64| {
+            doc(id, text)
+                .with(q(phrase, at_least(v)).kind("counts", "people", "attended", "people"))
+        };
+        let f = run(vec![
+            marched(
+                "a",
+                "More than 100,000 people marched in the rain.",
+                "More than 100,000 people",
+                100000.0,
+            ),
+            marched(
+                "b",
+                "At least 3 million people marched in the rain.",
+                "At least 3 million people",
+                3e6,
+            ),
+        ]);
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        // near bounds still agree
+        let f = run(vec![
+            marched(
+                "a",
+                "More than 2.5 million people marched in the rain.",
+                "More than 2.5 million people",
+                2.5e6,
+            ),
+            marched(
+                "b",
+                "At least 3 million people marched in the rain.",
+                "At least 3 million people",
+                3e6,
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+    }
+}
