@@ -39,6 +39,7 @@ mod convert;
 mod explain;
 mod interval;
 mod names;
+mod places;
 mod quantities;
 mod relation;
 mod statements;
@@ -194,6 +195,10 @@ pub(crate) struct Ctx<'a> {
     /// Per source, what each sentence holds: looked up per claim and per mention, where a
     /// scan of the whole extraction made a source dense with names quadratic.
     pub(crate) by_sentence: Vec<SentenceIndex>,
+    /// Per source, the index in `place_trees` of its story's places.
+    story_of: Vec<usize>,
+    /// What each story's sources say of which place is in which.
+    place_trees: Vec<places::PlaceTree>,
 }
 
 /// The mentions and the first claim of each sentence of one extraction.
@@ -237,6 +242,11 @@ impl<'a> Ctx<'a> {
     fn claim(&self, r: Ref) -> Option<&'a Claim> {
         self.extractions.get(r.source)?.claims.get(r.item)
     }
+
+    /// The places of the story of the source of `r`.
+    fn places(&self, r: Ref) -> Option<&places::PlaceTree> {
+        self.place_trees.get(*self.story_of.get(r.source)?)
+    }
 }
 
 /// Gives every group its findings, sorted deterministically.
@@ -246,11 +256,14 @@ pub fn compare(
     extractions: &[Extraction],
     pack: &Pack,
 ) -> Vec<Finding> {
+    let (story_of, place_trees) = places::trees(groups, extractions);
     let ctx = Ctx {
         sources,
         extractions,
         pack,
         by_sentence: extractions.par_iter().map(SentenceIndex::new).collect(),
+        story_of,
+        place_trees,
     };
     // Groups are independent: compared in parallel, collected in group order.
     let mut findings: Vec<Finding> = groups

@@ -1406,6 +1406,51 @@ mod tests {
     }
 
     #[test]
+    fn a_suburb_and_its_city_are_one_place_for_a_figure_without_one() {
+        // "Orlek, on the outskirts of Tamsel": the places of the story are one place
+        // named at two levels, so a figure with no place is of it
+        let crowd = |id, text: &str, phrase, v, place: Option<&str>| {
+            let q = q(phrase, exact(v)).kind("counts", "people", "attended", "people");
+            doc(id, text).with(match place {
+                Some(p) => q.place(p),
+                None => q,
+            })
+        };
+        let story = |linked: bool| {
+            let b = crowd(
+                "b",
+                "In Tamsel 9,000 people marched to the square, stewards said.",
+                "9,000 people",
+                9000.0,
+                Some("tamsel"),
+            );
+            vec![
+                crowd(
+                    "a",
+                    "In Orlek 9,000 people marched to the square, stewards said.",
+                    "9,000 people",
+                    9000.0,
+                    Some("orlek"),
+                ),
+                if linked {
+                    b.inside("orlek", "tamsel")
+                } else {
+                    b
+                },
+                crowd(
+                    "c",
+                    "Some 25,000 people marched to the square, stewards said.",
+                    "25,000 people",
+                    25000.0,
+                    None,
+                ),
+            ]
+        };
+        assert!(verdicts(&run(story(true))).contains(&"conflict"));
+        assert!(!verdicts(&run(story(false))).contains(&"conflict"));
+    }
+
+    #[test]
     fn one_event_in_one_named_place_conflicts_whatever_the_sentences_share() {
         // a list line shares no words with the other sentence: the event and the place
         // say what both count

@@ -196,6 +196,15 @@ impl Doc {
         self.named_as(written, key, EntityKind::Person)
     }
 
+    /// A place link the text states: `inner` is in or near `outer` (both place keys).
+    pub(super) fn inside(mut self, inner: &str, outer: &str) -> Doc {
+        self.ex.places.push(crate::extract::PlaceLink {
+            inner: inner.into(),
+            outer: outer.into(),
+        });
+        self
+    }
+
     /// A mention of `written` keyed `key`, of `kind`.
     pub(super) fn named_as(mut self, written: &str, key: &str, kind: EntityKind) -> Doc {
         let span = find(&self.text, written);

@@ -24,12 +24,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use super::convert::{self, Converted};
+use super::places::PlaceTree;
 use super::relation::{pair, Pair, Rules, Why};
 use super::{interval, Ctx, Finding};
 use crate::align::block;
 use crate::align::Group;
 use crate::extract::ClaimBody;
-use crate::normalize::one_place;
 use crate::normalize::stems::StemSet;
 use crate::text::Span;
 
@@ -91,6 +91,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             places.entry(i.q.event.as_deref()).or_default().insert(p);
         }
     }
+    // What the story's sources say of which place is in which ("Savar, near Dhaka").
+    let tree = ctx.places(first.r);
     let rules = Rules {
         several_places: false,
         cumulative: kind.is_some_and(|k| k.cumulative),
@@ -158,7 +160,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     .flatten()
                     .copied()
                     .collect();
-                several_places(&named)
+                tree.map_or_else(|| PlaceTree::unlinked(&named), |t| t.several(&named))
             });
             let rules = Rules {
                 several_places: several,
@@ -296,17 +298,6 @@ fn pair_in_units(
         }
     }
 }
-/// Whether the places named by one event's figures are several: two that are not one
-/// inside the other's name ("south korea" and "south korea ferry" read from a headline
-/// are one place; "chicago" and "boston" are two).
-fn several_places(places: &BTreeSet<&str>) -> bool {
-    let places: Vec<&str> = places.iter().copied().collect();
-    places
-        .iter()
-        .enumerate()
-        .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
-}
-
 #[cfg(test)]
 mod tests {
     use crate::compare::test_support::*;

@@ -1,0 +1,142 @@
+//! Whether the places a story's figures are scoped to are several, or one place named at
+//! several levels.
+//!
+//! Input: the place keys of one event's figures, and the [`PlaceLink`]s the group's
+//! sources state ("Savar, on the outskirts of Dhaka", "the Bangladeshi capital Dhaka").
+//! Output: whether two of the places are unrelated (marches in Boston and in Denver), in
+//! which case a figure with no place could be about either and is not compared with a
+//! placed one. A suburb, its city and its country are one story's place.
+
+use std::collections::BTreeSet;
+
+use crate::align::block::UnionFind;
+use crate::align::{Group, Topic};
+use crate::extract::{Extraction, PlaceLink};
+use crate::normalize::{fold, one_place};
+
+/// How many links a chain may follow from one place to the place it is in (a factory in
+/// a suburb of a city of a country).
+const MAX_DEPTH: usize = 4;
+
+/// The place links of a group's sources, keyed alike.
+pub(super) struct PlaceTree {
+    links: BTreeSet<(String, String)>,
+}
+
+/// Each source's story and each story's place links. A story is here the sources joined
+/// by shared quantity groups (align groups quantities within one story), so the links of
+/// one story never join the places of another.
+pub(super) fn trees(groups: &[Group], extractions: &[Extraction]) -> (Vec<usize>, Vec<PlaceTree>) {
+    let mut stories = UnionFind::new(extractions.len());
+    for g in groups {
+        if matches!(g.topic, Topic::Quantity { .. }) {
+            for pair in g.members.windows(2) {
+                stories.union(pair[0].source, pair[1].source);
+            }
+        }
+    }
+    let mut story_of = vec![0; extractions.len()];
+    let trees = stories
+        .components()
+        .into_iter()
+        .enumerate()
+        .map(|(k, members)| {
+            for &s in &members {
+                story_of[s] = k;
+            }
+            PlaceTree::new(members.iter().flat_map(|&s| &extractions[s].places))
+        })
+        .collect();
+    (story_of, trees)
+}
+
+impl PlaceTree {
+    /// Whether `places` are several with no links at all.
+    pub(super) fn unlinked(places: &BTreeSet<&str>) -> bool {
+        PlaceTree {
+            links: BTreeSet::new(),
+        }
+        .several(places)
+    }
+
+    pub(super) fn new<'a>(links: impl IntoIterator<Item = &'a PlaceLink>) -> PlaceTree {
+        PlaceTree {
+            links: links
+                .into_iter()
+                .map(|l| (fold(&l.inner), fold(&l.outer)))
+                .collect(),
+        }
+    }
+
+    /// Whether `places` are several: two of them neither one place ("new york" and "new
+    /// york city", "bangladeshi" and "bangladesh") nor one inside the other by the links.
+    pub(super) fn several(&self, places: &BTreeSet<&str>) -> bool {
+        let places: Vec<&str> = places.iter().copied().collect();
+        places.iter().enumerate().any(|(i, a)| {
+            places[i + 1..]
+                .iter()
+                .any(|b| !one_place(a, b) && !self.inside(a, b) && !self.inside(b, a))
+        })
+    }
+
+    /// Whether the links lead from `inner` to `outer`, each step from a place to one it
+    /// is in, a step's ends matched as one place.
+    fn inside(&self, inner: &str, outer: &str) -> bool {
+        let mut reached: Vec<&str> = vec![inner];
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for _ in 0..MAX_DEPTH {
+            let next: Vec<&str> = self
+                .links
+                .iter()
+                .filter(|(i, o)| {
+                    !seen.contains(o.as_str()) && reached.iter().any(|r| one_place(r, i))
+                })
+                .map(|(_, o)| o.as_str())
+                .collect();
+            if next.iter().any(|o| one_place(o, outer)) {
+                return true;
+            }
+            if next.is_empty() {
+                return false;
+            }
+            seen.extend(next.iter().copied());
+            reached = next;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(links: &[(&str, &str)]) -> PlaceTree {
+        let links: Vec<PlaceLink> = links
+            .iter()
+            .map(|(i, o)| PlaceLink {
+                inner: (*i).to_owned(),
+                outer: (*o).to_owned(),
+            })
+            .collect();
+        PlaceTree::new(&links)
+    }
+
+    fn set<'a>(places: &[&'a str]) -> BTreeSet<&'a str> {
+        places.iter().copied().collect()
+    }
+
+    #[test]
+    fn a_suburb_its_city_and_its_country_are_one_place() {
+        let t = tree(&[("orlek", "tamsel"), ("tamsel", "marovian")]);
+        assert!(!t.several(&set(&["orlek", "tamsel", "marovia"])));
+        // without the links, three places
+        assert!(tree(&[]).several(&set(&["orlek", "tamsel", "marovia"])));
+    }
+
+    #[test]
+    fn two_cities_of_one_country_are_several() {
+        let t = tree(&[("tamsel", "marovia"), ("orlek", "marovia")]);
+        assert!(t.several(&set(&["tamsel", "orlek"])));
+        assert!(!t.several(&set(&["tamsel", "marovia"])));
+    }
+}
