@@ -357,6 +357,10 @@ pub(crate) const RUNNING_TOTAL: &[&str] = &[
     "till now",
     "up to now",
 ];
+/// Words that open a clause of time ("when it collapsed", "after the ferry sank"): an
+/// event word in it is the moment's, not the event of a figure before it.
+pub(crate) const SUBORDINATORS: &[&str] = &["when", "after", "before", "until", "once", "whenever"];
+
 /// Words that open a relative clause ("the building that collapsed yesterday").
 pub(crate) const RELATIVES: &[&str] = &["that", "which", "who", "whose"];
 

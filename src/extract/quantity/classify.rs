@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::figure::Figure;
 use super::{counted, Matchers};
-use crate::extract::lexicon::{CONJUNCTIONS, DEFINITE};
+use crate::extract::lexicon::{CONJUNCTIONS, DEFINITE, SUBORDINATORS};
 use crate::extract::{Quantity, Scope};
 use crate::pack::{Dimension, Pack};
 use crate::text::is_whole_word;
@@ -198,6 +198,15 @@ fn nearest_event(
         } else {
             dist
         };
+        // "2,000 were in the building when it collapsed": a trigger after the figure in a
+        // clause of time names the moment, not what happened to what is counted
+        if e > f.start_with_modifier
+            && gap
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| SUBORDINATORS.contains(&w))
+        {
+            continue;
+        }
         let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
             continue;
         };
@@ -291,6 +300,19 @@ mod tests {
         6 [6, 6] times counts/visited/-
         21 [21, 21] people casualties/injured/aid workers
         "
+        );
+    }
+
+    #[test]
+    fn an_event_in_a_clause_of_time_after_the_figure_is_not_its_event() {
+        assert_eq!(
+            show("Some 300 people were inside the hall when it collapsed."),
+            "300 [270, 330] people counts/-/people"
+        );
+        // before the clause of time, the figure's own event
+        assert_eq!(
+            show("At least 12 people were killed when the hall collapsed."),
+            "12 [12, -] people casualties/killed/people"
         );
     }
 
