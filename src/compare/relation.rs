@@ -254,7 +254,7 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             let placed_event = same_event
                 && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
             let companion = shared_companion(a, b);
-            let said_alike = near_same_thing(qa, qb)
+            let said_alike = near_same_thing(qa, qb, rules.same_counted)
                 || rivals && claimed_event
                 || placed_event
                 || companion.is_some();
@@ -466,9 +466,11 @@ fn smaller_larger(a: &Quantity, b: &Quantity) -> Option<(f64, f64)> {
 }
 
 /// Whether two exact-enough figures count one specific thing ("14 teachers", "15
-/// teachers") and lie within `NEAR_FIGURE_MAX_RATIO` of each other.
-fn near_same_thing(a: &Quantity, b: &Quantity) -> bool {
-    let specific = matches!((counted_class(a), counted_class(b)), (Some(x), Some(y)) if x == y);
+/// teachers"; or two names the kind gives one thing, `same_counted`: "half the fleet",
+/// "60 percent of its planes") and lie within `NEAR_FIGURE_MAX_RATIO` of each other.
+fn near_same_thing(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> bool {
+    let specific = matches!((counted_class(a), counted_class(b)),
+        (Some(x), Some(y)) if x == y || one_thing(same_counted, &x, &y));
     let (Some(x), Some(y)) = (a.number, b.number) else {
         return false;
     };
@@ -1578,6 +1580,33 @@ mod tests {
             camps("b", "With the river still rising, 210,000 people are sleeping in relief camps run by the army.", "210,000 people", 210000.0),
         ]);
         assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn shares_of_one_whole_by_two_names_conflict_in_unalike_sentences() {
+        let pair = |other: &str| {
+            run(vec![
+                doc("a", "Half the Vossberg Air fleet was grounded during the walkout.").with(
+                    q("Half the Vossberg Air fleet", exact(50.0))
+                        .kind("shares", "percent", "cancelled", "fleet"),
+                ),
+                doc(
+                    "b",
+                    "Its owners reported that around 60 percent of its planes sat idle for a fortnight.",
+                )
+                .with(
+                    q(
+                        "around 60 percent of its planes",
+                        Interval::closed(Some(54.0), Some(66.0)),
+                    )
+                    .kind("shares", "percent", "cancelled", other),
+                ),
+            ])
+        };
+        // "fleet" and "planes" are one set in claims/kinds/shares.toml
+        assert_eq!(verdicts(&pair("planes")), ["conflict"]);
+        // "flights" is not in it: nothing the sentences share says they count one thing
+        assert!(!verdicts(&pair("flights")).contains(&"conflict"));
     }
 
     #[test]

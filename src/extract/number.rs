@@ -95,6 +95,12 @@ pub(crate) enum Why {
     TooLarge,
     /// No kind of the pack takes it: nothing counted, no event.
     NoKind,
+    /// A fraction in words taken of something the pack counts nothing of ("half the
+    /// time", "a third of the story").
+    ShareOfUnknown,
+    /// A fraction in words of a counted whole that nothing happens to ("in half the
+    /// cases").
+    ShareWithoutEvent,
     /// In a boilerplate line (caption, byline, navigation).
     Boilerplate,
 }
@@ -124,6 +130,8 @@ impl Why {
             Why::Conversion => "a conversion of the figure before",
             Why::TooLarge => "too large",
             Why::NoKind => "no counted thing",
+            Why::ShareOfUnknown => "a share of no counted thing",
+            Why::ShareWithoutEvent => "a share with no event",
             Why::Boilerplate => "inside boilerplate",
         }
     }

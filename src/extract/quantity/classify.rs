@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::figure::Figure;
 use super::{counted, Matchers};
 use crate::extract::lexicon::{CONJUNCTIONS, DEFINITE, SUBORDINATORS};
+use crate::extract::number::Why;
 use crate::extract::{Quantity, Scope};
 use crate::pack::{Dimension, Pack};
 use crate::text::is_whole_word;
@@ -27,7 +28,10 @@ pub(super) fn classify(
 ) -> Option<Quantity> {
     let unit = f.unit.and_then(|u| pack.units.get(u));
     let dim = unit.map(|u| u.dimension);
-    if f.whole || is_total(lower, f.start_with_modifier) {
+    if f.whole
+        || is_total(lower, f.start_with_modifier)
+        || share_of_whole(text, lower, f, window, pack, m).is_err()
+    {
         return None;
     }
     // Kinds this figure may belong to, by its unit.
@@ -148,6 +152,84 @@ pub(super) fn classify(
         sentence_stems: Default::default(),
         renderings: Vec::new(),
     })
+}
+
+/// The words a fraction takes its whole with ("half of", "half the", "a third of its").
+const PARTITIVE: &[&str] = &[
+    "of", "the", "its", "their", "his", "her", "our", "these", "those", "all",
+];
+
+/// "Half the carrier's fleet was grounded", "a third of its workers were laid off": a
+/// fraction in words taken of a whole written after it is a share of that whole only when
+/// the whole is a thing the pack counts, named right after the fraction (one adjective or
+/// an owner may stand between), and either the clause has an event of any kind or the
+/// whole is one that the share's own kind counts ("a fifth of the budget": the share is
+/// the claim). Not "half the time", "a third of the story", "in half the cases". `Ok` for
+/// a figure that is no fraction of a whole in words; `Err` says why it is no claim.
+pub(super) fn share_of_whole(
+    text: &str,
+    lower: &str,
+    f: &Figure,
+    window: &Range<usize>,
+    pack: &Pack,
+    m: &Matchers,
+) -> Result<(), Why> {
+    if !f.fraction || f.of_whole {
+        return Ok(());
+    }
+    let last = lower
+        .get(f.span.clone())
+        .and_then(|p| p.rsplit([' ', '-']).next())
+        .unwrap_or("");
+    let rest = lower.get(f.end_with_unit..).unwrap_or("");
+    if !(PARTITIVE.contains(&last) || rest.trim_start().starts_with("of ")) {
+        // "cut by a third": a change, not a share of a whole
+        return Ok(());
+    }
+    let noun = match counted::counted_after(text, lower, f, window, m, false) {
+        Some((noun, true)) => noun,
+        _ => return Err(Why::ShareOfUnknown),
+    };
+    let head = noun.rsplit(' ').next().unwrap_or(&noun);
+    let Some(at) = rest.find(noun.as_str()) else {
+        return Err(Why::ShareOfUnknown);
+    };
+    // the words before the head noun: links, an owner and names ("the Air France
+    // fleet"), then at most one adjective
+    let lead_end = f.end_with_unit + at + noun.len() - head.len();
+    let lead = text.get(f.end_with_unit..lead_end).unwrap_or("");
+    let owner = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
+    let name = |w: &str| w.starts_with(char::is_uppercase);
+    let mut words = lead
+        .split_whitespace()
+        .map(|w| (w.to_ascii_lowercase(), name(w)))
+        .skip_while(|(w, name)| PARTITIVE.contains(&w.as_str()) || owner(w) || *name);
+    let adjective = words.next();
+    if adjective.is_some_and(|(w, _)| PARTITIVE.contains(&w.as_str())) || words.next().is_some() {
+        // "half the time the flights": a pack noun further on is not the whole
+        return Err(Why::ShareOfUnknown);
+    }
+    let own: &[usize] = f
+        .unit
+        .and_then(|u| m.kinds_of_unit.get(u))
+        .map_or(&[], Vec::as_slice);
+    let own_whole = own.iter().any(|&k| {
+        pack.kinds
+            .get(k)
+            .is_some_and(|k| k.counted.iter().any(|c| c == &noun || c == head))
+    });
+    let every_kind: Vec<usize> = (0..pack.kinds.len()).collect();
+    // the whole itself ("the budget", "the aid") is no event that happens to it
+    let with_whole = Figure {
+        end_with_unit: f.end_with_unit + at + noun.len(),
+        ..f.clone()
+    };
+    let event = nearest_event(lower, &with_whole, window, &every_kind, m, 60, false);
+    if own_whole || event.is_some() {
+        Ok(())
+    } else {
+        Err(Why::ShareWithoutEvent)
+    }
 }
 
 /// The nearest event trigger to `f` in its clause among the `allowed` kinds, within `max`
@@ -435,6 +517,71 @@ mod tests {
             ("kinds/arrests.toml", "counted_are_people = true", ""),
         ];
         flag_decides(text, people, &edits, items);
+    }
+
+    #[test]
+    fn a_fraction_of_a_counted_whole_is_a_share_of_it() {
+        insta::assert_snapshot!(
+            show("Half the airline's fleet was grounded during the strike."),
+            @"50 [50, 50] percent shares/cancelled/fleet"
+        );
+        insta::assert_snapshot!(
+            show("Vossberg cancelled half its flights on Monday."),
+            @"50 [50, 50] percent shares/cancelled/flights @Day:on Monday"
+        );
+        // the whole a share is itself the claim of needs no event
+        insta::assert_snapshot!(
+            show("Pensions will take about a fifth of the budget."),
+            @"20 [18, 22] percent shares/-/budget"
+        );
+        // an event of another kind says something happened to the share
+        insta::assert_snapshot!(
+            show("Two thirds of the passengers were rescued by fishing boats."),
+            @"66.67 [66.67, 66.67] percent shares/-/passengers"
+        );
+        // "cut by a third" takes no whole: a change, as before
+        insta::assert_snapshot!(
+            show("The grant was cut by a third."),
+            @"33.33 [33.33, 33.33] percent shares/changed/grant"
+        );
+    }
+
+    #[test]
+    fn a_fraction_of_no_counted_whole_is_no_claim() {
+        // idioms: nothing the pack counts, whatever else the sentence says
+        assert_eq!(show("Half the time the ferry ran late."), "");
+        assert_eq!(
+            show("Half the story was never told, and it was cancelled."),
+            ""
+        );
+        assert_eq!(
+            show("A quarter of the way through, the talks were called off."),
+            ""
+        );
+    }
+
+    #[test]
+    fn a_counted_noun_further_on_is_not_the_whole() {
+        assert_eq!(show("Half the time the flights were cancelled."), "");
+        assert_eq!(show("Half the noisy old planes were grounded."), "");
+    }
+
+    #[test]
+    fn a_fraction_of_a_whole_nothing_happens_to_is_no_claim() {
+        assert_eq!(show("In half the cases, nothing turned up."), "");
+        assert_eq!(show("A third of the workers walked out."), "");
+    }
+
+    #[test]
+    fn half_a_count_is_that_part_of_it() {
+        insta::assert_snapshot!(
+            show("Half the 1,200 passengers were rescued."),
+            @"600 [600, 600] people casualties/rescued/passengers"
+        );
+        insta::assert_snapshot!(
+            show("Half of the 1,200 passengers were rescued."),
+            @"600 [600, 600] people casualties/rescued/passengers"
+        );
     }
 
     #[test]

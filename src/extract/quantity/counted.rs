@@ -66,11 +66,12 @@ pub(super) fn counted_after(
             continue;
         }
         if words.is_empty()
-            && after_of
+            && (after_of || f.of_whole)
             && f.unit.is_none()
             && w.chars().all(|c| c.is_ascii_digit() || c == ',')
         {
-            // "142 of 255 seats": the figure counts what its total counts.
+            // "142 of 255 seats", "half the 1,200 passengers": the figure counts what its
+            // total counts.
             continue;
         }
         if COUNTED_STOP.contains(&w)

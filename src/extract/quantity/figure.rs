@@ -319,9 +319,9 @@ fn renders_range(lower: &str, start: usize, out: &[Figure], m: &Matchers) -> boo
             .is_some_and(|g| g.trim().is_empty())
 }
 
-/// "three quarters of the 1,200 passengers": a fraction followed by "of (the)" and a
-/// count is that part of the count; the count is the whole ([`Why::Whole`], see
-/// `classify`).
+/// "three quarters of the 1,200 passengers", "half the 1,200 passengers": a fraction
+/// followed by "of (the)" and a count is that part of the count; the count is the whole
+/// ([`Why::Whole`], see `classify`).
 fn fractions_of_wholes(lower: &str, out: &mut [Figure]) {
     for k in 1..out.len() {
         let (head, tail) = out.split_at_mut(k);
@@ -329,10 +329,18 @@ fn fractions_of_wholes(lower: &str, out: &mut [Figure]) {
         let gap = lower
             .get(a.end_with_unit..b.start_with_modifier)
             .unwrap_or("");
+        // "half of the 1,200", "half the 1,200": the fraction's own phrase may end in the
+        // link ("half of", "half the")
+        let phrase = lower.get(a.span.clone()).unwrap_or("");
+        let tail = phrase.rsplit(' ').next().filter(|_| phrase.contains(' '));
+        let link = match tail {
+            Some("of") => format!("of {}", gap.trim()),
+            _ => gap.trim().to_owned(),
+        };
         let of = matches!(
-            gap.trim(),
+            link.trim(),
             "of" | "of the" | "of its" | "of their" | "of all"
-        );
+        ) || (matches!(tail, Some("the" | "its" | "their")) && gap.trim().is_empty());
         if !(a.fraction && of && b.unit.is_none() && !b.vague) {
             continue;
         }

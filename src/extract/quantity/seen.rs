@@ -9,9 +9,9 @@
 use std::ops::Range;
 
 use super::figure::{self, Figure};
-use super::{hints, local_dates, Matchers};
+use super::{classify, hints, local_dates, Matchers};
 use crate::extract::number::{self, Skipped, Why};
-use crate::extract::{ClaimBody, DateRef, Extraction, Interval};
+use crate::extract::{scope, ClaimBody, DateRef, Extraction, Interval};
 use crate::ingest::Source;
 use crate::pack::Pack;
 use crate::segment::Sentence;
@@ -72,8 +72,13 @@ pub(crate) fn all_figures(
         let local = local_dates(&dates, &s.span);
         let mut skipped = Vec::new();
         let figures = figure::figures(text, sentence_lower, pack, &m, &local, hint, &mut skipped);
+        let clauses = scope::clauses(text);
         for f in &figures {
-            out.push(of_figure(f, base, &claims, pack));
+            // the window `find` classifies the figure in
+            let window =
+                scope::across_dashed_aside(&clauses, &scope::window(&clauses, f.span.start));
+            let share = classify::share_of_whole(text, sentence_lower, f, &window, pack, &m).err();
+            out.push(of_figure(f, base, &claims, share, pack));
         }
         out.extend(skipped.into_iter().map(|k| of_skipped(k, base)));
     }
@@ -100,8 +105,15 @@ pub(crate) fn all_figures(
     out
 }
 
-/// A figure of a sentence starting at `base`, a claim when a quantity claim holds it.
-fn of_figure(f: &Figure, base: usize, claims: &[&Range<usize>], pack: &Pack) -> Seen {
+/// A figure of a sentence starting at `base`, a claim when a quantity claim holds it;
+/// `share`: why a fraction in words is no share of its whole, when it is none.
+fn of_figure(
+    f: &Figure,
+    base: usize,
+    claims: &[&Range<usize>],
+    share: Option<Why>,
+    pack: &Pack,
+) -> Seen {
     let span = base + f.start_with_modifier..base + f.end_with_unit;
     let number_span = base + f.span.start..base + f.span.end;
     // a claim starts where its figure does, modifier and currency included
@@ -115,6 +127,8 @@ fn of_figure(f: &Figure, base: usize, claims: &[&Range<usize>], pack: &Pack) -> 
         Some(Why::Whole)
     } else if f.after_name {
         Some(Why::Name)
+    } else if share.is_some() {
+        share
     } else {
         Some(Why::NoKind)
     };
@@ -317,6 +331,22 @@ mod tests {
                 "2.1.3=- a version",
                 "192.168.0.1=- an IP address",
             ]
+        );
+    }
+
+    #[test]
+    fn a_fraction_that_is_no_share_says_why() {
+        assert_eq!(
+            seen("Half the time the ferries ran late."),
+            vec!["Half the=50 percent a share of no counted thing"]
+        );
+        assert_eq!(
+            seen("In half the cases, nothing turned up."),
+            vec!["half the=50 percent a share with no event"]
+        );
+        assert_eq!(
+            seen("Half the Port Elden fleet was grounded on Friday."),
+            vec!["Half the=50 percent claim"]
         );
     }
 
