@@ -92,6 +92,8 @@ pub(super) struct Rules<'p> {
     pub(super) method_dependent: bool,
     /// Sets of counted nouns that name one thing (`same_counted`).
     pub(super) same_counted: &'p [Vec<String>],
+    /// The kind's events, for the wholes their shares are of (`whole`).
+    pub(super) events: &'p [crate::pack::Event],
     /// The group's figures name two or more places (a march in many cities): a figure
     /// that names none may be any of them, so it conflicts with nothing.
     pub(super) several_places: bool,
@@ -392,7 +394,40 @@ pub(super) fn same_party(a: &str, b: &str) -> bool {
 /// open bound of the first leaves out 3,000 itself.
 fn meet(a: &Quantity, b: &Quantity) -> bool {
     let touch = |hi: Option<f64>, lo: Option<f64>| matches!((hi, lo), (Some(x), Some(y)) if x == y);
-    a.value.overlaps(&b.value) || touch(a.value.max, b.value.min) || touch(b.value.max, a.value.min)
+    a.value.overlaps(&b.value)
+        || touch(a.value.max, b.value.min)
+        || touch(b.value.max, a.value.min)
+        || rounded_alike(a, b)
+}
+
+/// Whether two exact figures with a fraction are one figure rounded to fewer places:
+/// "41.53%" and "41.5%", "41.53%" and "42%". Whole numbers are not read so ("8,089,320"
+/// and "8,100,000" are not one figure by this test): a count written whole is exact.
+fn rounded_alike(a: &Quantity, b: &Quantity) -> bool {
+    /// Most places after the point a rendering is read with.
+    const MAX_PLACES: usize = 6;
+    let point = |q: &Quantity| match (q.value.min, q.value.max) {
+        (Some(x), Some(y)) if x == y && q.modifier.is_none() => Some(x),
+        _ => None,
+    };
+    let places = |x: f64| {
+        (0..=MAX_PLACES).find(|&p| {
+            let scale = 10f64.powi(p as i32);
+            ((x * scale).round() - x * scale).abs() < 1e-9 * scale.max(1.0)
+        })
+    };
+    let (Some(x), Some(y)) = (point(a), point(b)) else {
+        return false;
+    };
+    let (Some(px), Some(py)) = (places(x), places(y)) else {
+        return false;
+    };
+    let (precise, coarse, p) = if px > py { (x, y, py) } else { (y, x, px) };
+    if px == py || px.max(py) == 0 {
+        return false;
+    }
+    let scale = 10f64.powi(p as i32);
+    ((precise * scale).round() / scale - coarse).abs() < 1e-9 * coarse.abs().max(1.0)
 }
 
 /// Whether two figures lie more than `ratio` times apart (nearest ends of their
@@ -641,7 +676,7 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
         // nothing about the period the figure covers.
         let day = if is_day(ta) { ta } else { tb };
-        return match what_rel(a, b, rules.same_counted) {
+        return match what_rel(a, b, rules) {
             Rel::Same => Rel::Unknown(format!(
                 "“{}” dates the event, not the period the figure covers",
                 day.map_or("", |t| t.text.as_str())
@@ -658,7 +693,7 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         // the event both figures are of; only what they count can tell them apart. Figures
         // orders of magnitude apart ("Rs 100 crore announced on August 12" and an "Rs 2
         // lakh" grant) stay unknown: nothing says they are one amount.
-        return what_rel(a, b, rules.same_counted);
+        return what_rel(a, b, rules);
     }
     let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
     if is_rate(ta) && is_rate(tb) && a.scope.as_of != b.scope.as_of {
@@ -678,7 +713,7 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         );
     }
     match time_rel(ta, tb) {
-        Rel::Same => what_rel(a, b, rules.same_counted),
+        Rel::Same => what_rel(a, b, rules),
         other => other,
     }
 }
@@ -737,8 +772,22 @@ fn status_rel(a: &Quantity, b: &Quantity) -> Option<Rel> {
     ))
 }
 
+/// Whether counted class `c` names the whole a share of `event` is of by definition
+/// ("registered venezuelan voter" for turnout, through the event's `whole`).
+fn whole_of(events: &[crate::pack::Event], event: Option<&str>, c: &str) -> bool {
+    let Some(e) = event.and_then(|id| events.iter().find(|e| e.id == id)) else {
+        return false;
+    };
+    let words: BTreeSet<&str> = c.split(' ').collect();
+    e.whole.iter().any(|w| {
+        let w = class_of(w);
+        w.split(' ').all(|x| words.contains(x))
+    })
+}
+
 /// Everything but the period: event, part or whole, thing counted, place.
-fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
+fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
+    let same_counted = rules.same_counted;
     match (&a.event, &b.event) {
         (Some(x), Some(y)) if x != y => {
             return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
@@ -759,7 +808,20 @@ fn what_rel(a: &Quantity, b: &Quantity, same_counted: &[Vec<String>]) -> Rel {
             ),
         );
     }
-    match (counted_class(a), counted_class(b)) {
+    // "41.5% of registered voters" and "41.5% turnout": a share of what the event's shares
+    // are of by definition says no more than one that names nothing
+    let whole = |c: &Option<String>| {
+        c.as_deref()
+            .is_some_and(|c| whole_of(rules.events, a.event.as_deref(), c))
+    };
+    let (ca, cb) = (counted_class(a), counted_class(b));
+    let (ca, cb) = match (whole(&ca), whole(&cb)) {
+        (true, true) => (None, None),
+        (true, false) if cb.is_none() => (None, None),
+        (false, true) if ca.is_none() => (None, None),
+        _ => (ca, cb),
+    };
+    match (ca, cb) {
         (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
             let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
             return Rel::Different(
@@ -1450,6 +1512,77 @@ mod tests {
         };
         assert!(verdicts(&run(story(true))).contains(&"conflict"));
         assert!(!verdicts(&run(story(false))).contains(&"conflict"));
+    }
+
+    #[test]
+    fn a_share_of_the_whole_its_event_is_of_counts_as_a_share_of_nothing_named() {
+        // "61% of registered voters" and "turnout of 38%": turnout is a share of the
+        // registered voters by definition (the event's `whole` in the pack)
+        let share = |id, text: &str, phrase, v, counted| {
+            doc(id, text).with(
+                q(phrase, exact(v))
+                    .kind("shares", "percent", "turnout", counted)
+                    .day("on Sunday", date(2026, 3, 1)),
+            )
+        };
+        let f = run(vec![
+            share(
+                "a",
+                "The commission said 61% of registered voters cast ballots on Sunday.",
+                "61% of registered voters",
+                61.0,
+                "registered voters",
+            ),
+            share(
+                "b",
+                "The commission said turnout on Sunday was 38%.",
+                "38%",
+                38.0,
+                "percent",
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn a_figure_rounded_to_fewer_places_agrees_with_the_precise_one() {
+        let share = |id, text: &str, phrase, v| {
+            doc(id, text).with(
+                q(phrase, exact(v))
+                    .kind("shares", "percent", "turnout", "percent")
+                    .day("on Sunday", date(2026, 3, 1)),
+            )
+        };
+        let f = run(vec![
+            share(
+                "a",
+                "Turnout on Sunday was 41.53%, the commission said.",
+                "41.53%",
+                41.53,
+            ),
+            share(
+                "b",
+                "Turnout on Sunday was 41.5%, the commission said.",
+                "41.5%",
+                41.5,
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
+        let f = run(vec![
+            share(
+                "a",
+                "Turnout on Sunday was 41.53%, the commission said.",
+                "41.53%",
+                41.53,
+            ),
+            share(
+                "b",
+                "Turnout on Sunday was 41.6%, the commission said.",
+                "41.6%",
+                41.6,
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
     }
 
     #[test]

@@ -370,6 +370,11 @@ pub struct Event {
     pub id: String,
     /// Trigger words, lowercase.
     pub triggers: Vec<String>,
+    /// What a share of this event is a share of by definition, lowercase ("registered
+    /// voters" for turnout): a share that names it and a share that names nothing, or
+    /// another of these wholes, count alike. A counted noun names it when it holds all
+    /// its words ("registered venezuelan voters" holds "voters").
+    pub whole: Vec<String>,
 }
 
 /// One file of the merged pack and where it came from.

@@ -458,6 +458,8 @@ pub(crate) struct RawTally {
 pub(crate) struct RawEvent {
     pub(crate) id: Spanned<String>,
     pub(crate) triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) whole: Vec<Spanned<String>>,
 }
 
 /// Diagnostic severity, also the `--deny` levels.

@@ -715,6 +715,12 @@ fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> 
                 .into_iter()
                 .map(|t| t.into_inner().to_lowercase())
                 .collect(),
+            whole: e
+                .whole
+                .into_iter()
+                .map(|t| t.into_inner().trim().to_lowercase())
+                .filter(|t| !t.is_empty())
+                .collect(),
         });
     }
     out
