@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::convert::{self, Converted};
 use super::explain::finding;
@@ -70,7 +71,7 @@ pub(super) struct Item<'a> {
     /// Content stems of the sentence, numbers left out, plus entity keys: one set per
     /// sentence, shared by the figures of that sentence (a 2,000-byte sentence cut from a
     /// line of figures holds dozens).
-    pub(super) context: Rc<StemSet>,
+    pub(super) context: Arc<StemSet>,
     /// How the figure reads in an explanation when it was converted into another unit
     /// for the comparison ("5 miles"); `None`: its interval as it is.
     pub(super) shown: Option<String>,
@@ -91,7 +92,7 @@ impl<'a> Item<'a> {
             claim: self.claim,
             q,
             subject: self.subject.clone(),
-            context: Rc::default(),
+            context: Arc::default(),
             shown: Some(shown),
             companions: Rc::clone(&self.companions),
         }
@@ -118,7 +119,7 @@ type Differences = (BTreeSet<usize>, Vec<String>, HashSet<String>);
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
-    let mut contexts: HashMap<(usize, usize, Span), Rc<StemSet>> = HashMap::new();
+    let mut contexts: HashMap<(usize, usize, Span), Arc<StemSet>> = HashMap::new();
     let mut companions: HashMap<(usize, usize), Rc<Vec<f64>>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
         .members
@@ -132,10 +133,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     claim,
                     q,
                     subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
-                    context: Rc::clone(
+                    context: Arc::clone(
                         contexts
                             .entry((r.source, claim.sentence, claim.sentence_span.clone()))
-                            .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
+                            .or_insert_with(|| context(ctx, r, claim, q)),
                     ),
                     shown: None,
                     companions: Rc::clone(
@@ -932,8 +933,8 @@ fn several_places(places: &BTreeSet<&str>) -> bool {
 
 /// The context words of a claim's sentence: its content stems, numbers left out (as
 /// extract recorded them), plus the keys of the names in it. Depends on the claim's
-/// source and sentence only.
-fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
+/// source and sentence only. A sentence without names shares extract's set.
+fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> Arc<StemSet> {
     let mut keys = Vec::new();
     if let Some(ex) = ctx.extractions.get(r.source) {
         let in_sentence = ctx
@@ -944,7 +945,10 @@ fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
             .filter_map(|i| ex.mentions.get(i));
         keys.extend(in_sentence.map(|m| format!("@{}", m.key)));
     }
-    q.sentence_stems.with(keys)
+    if keys.is_empty() {
+        return Arc::clone(&q.sentence_stems);
+    }
+    Arc::new(q.sentence_stems.with(keys))
 }
 
 /// The numbers of the figures of one sentence, as written ("87 vessels and 18 aircraft":
