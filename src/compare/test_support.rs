@@ -149,7 +149,7 @@ impl Doc {
             span,
             body: ClaimBody::Quantity(Box::new(q.q)),
             attribution: q.by.map(|who| {
-                Box::new(Attribution {
+                std::sync::Arc::new(Attribution {
                     speaker: Some(party(who)),
                     chain: Vec::new(),
                     verb: Some("say".into()),
@@ -176,13 +176,13 @@ impl Doc {
             sentence: self.ex.claims.len(),
             sentence_span: 0..self.text.len(),
             span: span.clone(),
-            body: ClaimBody::Statement(Statement {
+            body: ClaimBody::Statement(Box::new(Statement {
                 content: span,
                 direct: true,
                 sentences: 0..1,
                 content_text: String::new(),
-            }),
-            attribution: Some(Box::new(Attribution {
+            })),
+            attribution: Some(std::sync::Arc::new(Attribution {
                 speaker: Some(party(speaker)),
                 chain: chain.iter().map(|c| party(c)).collect(),
                 verb: Some("say".into()),

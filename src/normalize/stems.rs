@@ -31,12 +31,15 @@ impl StemSet {
         set
     }
 
-    /// Sorts the lists and drops repeats after a run of `push`.
+    /// Sorts the lists and drops repeats after a run of `push`, and gives back the room
+    /// the pushes left over: a set is kept for every sentence with a figure.
     fn finish(&mut self) {
         self.short.sort_unstable();
         self.short.dedup();
+        self.short.shrink_to_fit();
         self.long.sort_unstable();
         self.long.dedup();
+        self.long.shrink_to_fit();
     }
 
     /// Adds one key, leaving the lists unsorted until `finish`.

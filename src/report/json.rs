@@ -15,10 +15,17 @@ use crate::pipeline::Analysis;
 pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     let view = ReportView::without_findings(analysis);
+    let sources = &analysis.sources;
     let chunks = analysis.findings.chunks(FINDINGS_AT_ONCE).map(|chunk| {
         chunk
             .par_iter()
-            .map(|f| nested(&FindingView::new(f, &analysis.sources), 2))
+            .map(|f| {
+                let claims = Viewed {
+                    evidence: &f.evidence,
+                    sources,
+                };
+                nested(&FindingView::with_claims(f, claims), 2)
+            })
             .collect()
     });
     write_parts(&view, chunks, out)
@@ -26,8 +33,27 @@ pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()>
 
 /// How many findings are viewed and printed at once: enough for the threads to share,
 /// few enough that the printed report is never held whole (it can be many times the
-/// size of the sources).
-const FINDINGS_AT_ONCE: usize = 512;
+/// size of the sources, and one finding of a story's ordinary figures prints a few
+/// kilobytes).
+const FINDINGS_AT_ONCE: usize = 64;
+
+/// A finding's claims, each viewed as [`ClaimView`] only while it is printed: a finding
+/// over a long line of figures cites tens of thousands, and their views held at once
+/// took several times the source's size.
+struct Viewed<'a> {
+    evidence: &'a [crate::compare::Evidence],
+    sources: &'a [crate::ingest::Source],
+}
+
+impl Serialize for Viewed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.evidence
+                .iter()
+                .filter_map(|e| ClaimView::from_evidence(e, self.sources)),
+        )
+    }
+}
 
 /// Writes the report JSON of `view` with its own findings, one finding a chunk (so that a
 /// test sees the joins between chunks).
@@ -71,17 +97,36 @@ fn write_parts(
 /// every line after the first indented two spaces per level. Printed JSON has no raw
 /// newline inside a string, so every newline is a line break.
 fn nested<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
-    let flat = serde_json::to_vec_pretty(value).map_err(io::Error::from)?;
-    let indent = 2 * depth;
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8 * indent);
-    let mut from = 0;
-    for at in memchr::memchr_iter(b'\n', &flat) {
-        out.extend_from_slice(&flat[from..=at]);
-        out.resize(out.len() + indent, b' ');
-        from = at + 1;
+    let mut out = Indented {
+        out: Vec::new(),
+        indent: 2 * depth,
+    };
+    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
+    Ok(out.out)
+}
+
+/// Bytes with `indent` spaces written after every newline, as they are printed (not
+/// printed flat first and then copied).
+struct Indented {
+    out: Vec<u8>,
+    indent: usize,
+}
+
+impl Write for Indented {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\n', buf) {
+            self.out.extend_from_slice(&buf[from..=at]);
+            self.out.resize(self.out.len() + self.indent, b' ');
+            from = at + 1;
+        }
+        self.out.extend_from_slice(&buf[from..]);
+        Ok(buf.len())
     }
-    out.extend_from_slice(&flat[from..]);
-    Ok(out)
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes the `crosscheck/lint@1` JSON of a lint run.

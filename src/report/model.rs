@@ -78,9 +78,10 @@ pub struct SourceView {
     pub date_basis: Option<String>,
 }
 
-/// A finding in the report.
+/// A finding in the report. Its claims are a list of [`ClaimView`]s, or anything that
+/// prints as one (the JSON report views each claim as it prints it).
 #[derive(Debug, Serialize)]
-pub struct FindingView {
+pub struct FindingView<C = Vec<ClaimView>> {
     /// Verdict name.
     pub verdict: &'static str,
     /// Kind id.
@@ -98,7 +99,7 @@ pub struct FindingView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffPart>>,
     /// The claims.
-    pub claims: Vec<ClaimView>,
+    pub claims: C,
 }
 
 /// A claim with provenance.
@@ -256,6 +257,18 @@ impl SourceView {
 impl FindingView {
     /// The view of one finding.
     pub fn new(f: &Finding, sources: &[Source]) -> FindingView {
+        let claims = f
+            .evidence
+            .iter()
+            .filter_map(|e| ClaimView::from_evidence(e, sources))
+            .collect();
+        FindingView::with_claims(f, claims)
+    }
+}
+
+impl<C> FindingView<C> {
+    /// The view of one finding, with `claims` for its claims.
+    pub(crate) fn with_claims(f: &Finding, claims: C) -> FindingView<C> {
         FindingView {
             verdict: f.verdict.as_str(),
             kind: f.kind.clone(),
@@ -264,11 +277,7 @@ impl FindingView {
             confidence: (f.confidence * 100.0).round() / 100.0,
             independent_sources: f.independent_sources,
             diff: f.diff.clone(),
-            claims: f
-                .evidence
-                .iter()
-                .filter_map(|e| ClaimView::from_evidence(e, sources))
-                .collect(),
+            claims,
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::align::score;
 use crate::align::Ref;
@@ -29,7 +30,7 @@ pub(in crate::compare) struct Item<'a> {
     /// Content stems of the sentence, numbers left out, plus entity keys: one set per
     /// sentence, shared by the figures of that sentence (a 2,000-byte sentence cut from a
     /// line of figures holds dozens).
-    pub(in crate::compare) context: Rc<StemSet>,
+    pub(in crate::compare) context: Arc<StemSet>,
     /// How the figure reads in an explanation when it was converted into another unit
     /// for the comparison ("5 miles"); `None`: its interval as it is.
     pub(in crate::compare) shown: Option<String>,
@@ -50,7 +51,7 @@ impl<'a> Item<'a> {
             claim: self.claim,
             q,
             subject: self.subject.clone(),
-            context: Rc::default(),
+            context: Arc::default(),
             shown: Some(shown),
             companions: Rc::clone(&self.companions),
         }
@@ -117,8 +118,8 @@ pub(super) fn context_similarity(a: &Cluster<'_>, b: &Cluster<'_>) -> f64 {
 }
 /// The context words of a claim's sentence: its content stems, numbers left out (as
 /// extract recorded them), plus the keys of the names in it. Depends on the claim's
-/// source and sentence only.
-pub(super) fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> StemSet {
+/// source and sentence only. A sentence without names shares extract's set.
+pub(super) fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> Arc<StemSet> {
     let mut keys = Vec::new();
     if let Some(ex) = ctx.extractions.get(r.source) {
         let in_sentence = ctx
@@ -129,7 +130,10 @@ pub(super) fn context(ctx: &Ctx<'_>, r: Ref, claim: &Claim, q: &Quantity) -> Ste
             .filter_map(|i| ex.mentions.get(i));
         keys.extend(in_sentence.map(|m| format!("@{}", m.key)));
     }
-    q.sentence_stems.with(keys)
+    if keys.is_empty() {
+        return Arc::clone(&q.sentence_stems);
+    }
+    Arc::new(q.sentence_stems.with(keys))
 }
 
 /// The numbers of the figures of one sentence, as written ("87 vessels and 18 aircraft":

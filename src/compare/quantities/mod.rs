@@ -22,6 +22,7 @@ mod progression;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use super::convert::{self, Converted};
 use super::places::PlaceTree;
@@ -40,7 +41,7 @@ use different_scope::Differences;
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
-    let mut contexts: HashMap<(usize, usize, Span), Rc<StemSet>> = HashMap::new();
+    let mut contexts: HashMap<(usize, usize, Span), Arc<StemSet>> = HashMap::new();
     let mut companions: HashMap<(usize, usize), Rc<Vec<f64>>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
         .members
@@ -54,10 +55,10 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     claim,
                     q,
                     subject: q.about.as_ref().map(|a| (a.key.clone(), a.text.clone())),
-                    context: Rc::clone(
+                    context: Arc::clone(
                         contexts
                             .entry((r.source, claim.sentence, claim.sentence_span.clone()))
-                            .or_insert_with(|| Rc::new(context(ctx, r, claim, q))),
+                            .or_insert_with(|| context(ctx, r, claim, q)),
                     ),
                     shown: None,
                     companions: Rc::clone(

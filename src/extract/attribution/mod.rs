@@ -37,6 +37,8 @@ mod quotes;
 mod subjects;
 mod verbs;
 
+use std::sync::Arc;
+
 use super::{Attribution, Claim, ClaimBody, Mention, Party, Statement};
 use crate::extract::lexicon::COORDINATORS;
 use crate::ingest::Source;
@@ -114,7 +116,7 @@ pub(crate) fn find_lowered<'a>(
 ///
 /// `statements` are in sentence order (as [`find`] returns them), so this is a binary
 /// search plus a short look back for a statement that started earlier and runs on.
-pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attribution> {
+pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Arc<Attribution>> {
     let lo = statements.partition_point(|c| c.sentence < index);
     let hi = statements.partition_point(|c| c.sentence <= index);
     let covers = |c: &Claim| match &c.body {
@@ -130,7 +132,7 @@ pub(crate) fn for_sentence(statements: &[Claim], index: usize) -> Option<&Attrib
         .take(8);
     own.chain(earlier)
         .filter(|c| covers(c))
-        .find_map(|c| c.attribution.as_deref())
+        .find_map(|c| c.attribution.as_ref())
 }
 
 /// The attribution of a figure at `span` in sentence `index`: the sentence's own
@@ -146,15 +148,15 @@ pub(crate) fn for_figure<'a>(
     index: usize,
     span: &Span,
     pack: &Pack,
-) -> Option<&'a Attribution> {
+) -> Option<&'a Arc<Attribution>> {
     let lo = statements.partition_point(|c| c.sentence < index);
     let hi = statements.partition_point(|c| c.sentence <= index);
-    let own: Vec<(&Span, &Attribution)> = statements
+    let own: Vec<(&Span, &Arc<Attribution>)> = statements
         .get(lo..hi)
         .unwrap_or_default()
         .iter()
         .filter_map(|c| match (&c.body, &c.attribution) {
-            (ClaimBody::Statement(st), Some(a)) => Some((&st.content, a.as_ref())),
+            (ClaimBody::Statement(st), Some(a)) => Some((&st.content, a)),
             _ => None,
         })
         .collect();
@@ -181,7 +183,7 @@ pub(crate) fn for_figure<'a>(
     }
     // "Stewards counted 80,000; the police reckoned that figure nearer 45,000": the
     // innermost statement whose words hold the figure is its source.
-    let holding = |c: &&(&Span, &Attribution)| c.0.start <= span.start && span.end <= c.0.end;
+    let holding = |c: &&(&Span, &Arc<Attribution>)| c.0.start <= span.start && span.end <= c.0.end;
     if own.iter().any(|c| holding(&c)) {
         return own
             .iter()
@@ -287,13 +289,13 @@ impl<'a> Cx<'a> {
             sentence: first,
             sentence_span,
             span,
-            body: ClaimBody::Statement(Statement {
+            body: ClaimBody::Statement(Box::new(Statement {
                 content,
                 direct: d.direct,
                 sentences: first..last + 1,
                 content_text: String::new(),
-            }),
-            attribution: Some(Box::new(Attribution {
+            })),
+            attribution: Some(Arc::new(Attribution {
                 speaker: d.speaker,
                 chain: d.chain,
                 verb: Some(d.verb),

@@ -224,7 +224,7 @@ impl<'a> Cx<'a> {
                         .as_ref()
                         .and_then(|a| a.verb.clone())
                         .unwrap_or_default(),
-                    attr: attribution.map_or(q.open..q.end, |a| a.span),
+                    attr: attribution.map_or(q.open..q.end, |a| a.span.clone()),
                     content: q.content.clone(),
                     direct: true,
                     reported_open: false,
