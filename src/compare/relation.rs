@@ -1434,15 +1434,23 @@ mod tests {
         assert!(f[0].explanation.contains("two claimants"), "{f:#?}");
     }
 
+    /// A marchers' count, in `place` when given.
+    fn crowd(
+        id: &'static str,
+        text: &str,
+        phrase: &'static str,
+        v: f64,
+        place: Option<&str>,
+    ) -> Doc {
+        let q = q(phrase, exact(v)).kind("counts", "people", "attended", "people");
+        doc(id, text).with(match place {
+            Some(p) => q.place(p),
+            None => q,
+        })
+    }
+
     #[test]
     fn a_figure_without_a_place_conflicts_with_none_when_the_story_has_several() {
-        let crowd = |id, text: &str, phrase, v, place: Option<&str>| {
-            let q = q(phrase, exact(v)).kind("counts", "people", "attended", "people");
-            doc(id, text).with(match place {
-                Some(p) => q.place(p),
-                None => q,
-            })
-        };
         let f = run(vec![
             crowd(
                 "a",
@@ -1473,13 +1481,6 @@ mod tests {
     fn a_suburb_and_its_city_are_one_place_for_a_figure_without_one() {
         // "Orlek, on the outskirts of Tamsel": the places of the story are one place
         // named at two levels, so a figure with no place is of it
-        let crowd = |id, text: &str, phrase, v, place: Option<&str>| {
-            let q = q(phrase, exact(v)).kind("counts", "people", "attended", "people");
-            doc(id, text).with(match place {
-                Some(p) => q.place(p),
-                None => q,
-            })
-        };
         let story = |linked: bool| {
             let b = crowd(
                 "b",

@@ -43,7 +43,7 @@ pub(crate) fn one_place(a: &str, b: &str) -> bool {
 /// has none.
 fn demonym(adjective: &str, place: &str) -> bool {
     const ENDINGS: &[&str] = &["i", "n", "an", "ian", "ese"];
-    if place.len() < 4 || adjective.len() <= place.len() - 1 {
+    if place.len() < 4 || adjective.len() < place.len() {
         return false;
     }
     let stems = [
