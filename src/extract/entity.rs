@@ -96,9 +96,8 @@ pub(crate) fn find_mentions_in(
                 if t.split_whitespace().count() >= 2 {
                     out.push(mention(
                         pack,
-                        base,
-                        text,
-                        sp.clone(),
+                        &source.text,
+                        base + sp.start..base + sp.end,
                         EntityKind::Title,
                         None,
                         index,
@@ -165,7 +164,8 @@ pub(crate) fn find_mentions_in(
         let next = next_word(words, run.end - 1);
         let kind =
             known.unwrap_or_else(|| lex.classify(ws, title.is_some(), outlet, prev, next, text));
-        out.push(mention(pack, base, text, span, kind, title, index));
+        let span = base + span.start..base + span.end;
+        out.push(mention(pack, &source.text, span, kind, title, index));
     }
     // Lowercase alias phrases ("the defence ministry", "deputy defence minister").
     let alias_matches = aliases.then(|| lex.aliases.find_iter(text));
@@ -183,7 +183,8 @@ pub(crate) fn find_mentions_in(
         let Some(a) = lex.alias_kinds.get(m.pattern().as_usize()) else {
             continue;
         };
-        out.push(mention(pack, base, text, s..e, *a, None, index));
+        let span = base + s..base + e;
+        out.push(mention(pack, &source.text, span, *a, None, index));
     }
     out.sort_by_key(|m| m.span.start);
     // "Name (ACR)": the acronym names the same entity.
@@ -290,9 +291,10 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
     }
 }
 
+/// The mention of the name at `span` of the source `text`, with its key and the
+/// sentence it is cited in ([`sentence_around`]).
 fn mention(
     pack: &Pack,
-    base: usize,
     text: &str,
     span: std::ops::Range<usize>,
     kind: EntityKind,
@@ -303,7 +305,8 @@ fn mention(
     let name = strip_name(written);
     let (key, canonical) = pack.prepared(|_| KeyCache::default()).key(pack, name, kind);
     Mention {
-        span: base + span.start..base + span.end,
+        sentence_span: sentence_around(text, span.clone(), pack),
+        span,
         text: written.to_owned(),
         key,
         canonical,
@@ -311,6 +314,69 @@ fn mention(
         title,
         sentence,
     }
+}
+
+/// The sentence a name is cited in ([`Mention::sentence_span`]): from after the last
+/// sentence end ([.!?] then a space, or a line break) before the span to the first one
+/// after it. A period after an initial, a title or an abbreviation of the pack ends no
+/// sentence. Unlike the segmenter's sentences it never crosses a line break.
+pub(crate) fn sentence_around(
+    text: &str,
+    span: std::ops::Range<usize>,
+    pack: &Pack,
+) -> std::ops::Range<usize> {
+    let ends_sentence = |b: &[u8], i: usize| {
+        if !matches!(b.get(i), Some(b'.' | b'!' | b'?'))
+            || !b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            return false;
+        }
+        if b[i] != b'.' {
+            return true;
+        }
+        // The word before the period: an initial, a title or an abbreviation of the pack
+        // ("Gen.", "U.S.") does not end the sentence.
+        let from = b[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_alphabetic() || *c == b'.'))
+            .map_or(0, |p| p + 1);
+        let word = std::str::from_utf8(&b[from..i]).unwrap_or("");
+        let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+        !(is_initial
+            || pack
+                .titles
+                .iter()
+                .chain(&pack.abbreviations)
+                .any(|a| a.trim_end_matches('.') == word))
+    };
+    let bytes = text.as_bytes();
+    let (lo, hi) = (span.start.min(bytes.len()), span.end.min(bytes.len()));
+    let mut start = lo;
+    while start > 0 {
+        let i = start - 1;
+        if bytes[i] == b'\n'
+            || (i > 0 && bytes[i].is_ascii_whitespace() && ends_sentence(bytes, i - 1))
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = hi;
+    while end < bytes.len() {
+        if bytes[end] == b'\n' {
+            break;
+        }
+        if ends_sentence(bytes, end) {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    while start < lo && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    // Keep char boundaries: the bytes tested are ASCII, so both ends are on boundaries.
+    start..end.max(hi)
 }
 
 /// [`entity_key`] results of one pack, remembered: a name recurs within a source and
@@ -841,6 +907,22 @@ mod tests {
     use crate::ingest::Source;
     use crate::segment::segment;
 
+    #[test]
+    fn sentence_around_stays_on_the_line() {
+        let t = "one\ntwo Fomin here\nthree";
+        let r = sentence_around(t, 8..13, &Pack::default_pack());
+        assert_eq!(&t[r], "two Fomin here");
+    }
+
+    #[test]
+    fn sentence_around_finds_the_sentence_inside_a_paragraph() {
+        let t =
+            "It rained on Friday. Gen. Fomin met Mr. J. Hlaing in the U.S. capital. Then he left.";
+        let at = t.find("Fomin").expect("in text");
+        let r = sentence_around(t, at..at + 5, &Pack::default_pack());
+        assert_eq!(&t[r], "Gen. Fomin met Mr. J. Hlaing in the U.S. capital.");
+    }
+
     fn mentions(text: &str) -> Vec<Mention> {
         let pack = Pack::default_pack();
         let source = Source::from_text("t", "t.txt", text, &pack);
@@ -851,6 +933,18 @@ mod tests {
         }
         link(&mut out, &pack);
         out
+    }
+
+    #[test]
+    fn every_mention_carries_the_sentence_it_is_cited_in() {
+        let text = "Aid came on Friday.\nGen. Vossberg met the mayor of Port Elden. He left.\n";
+        let ms = mentions(text);
+        let cited: Vec<(&str, &str)> = ms
+            .iter()
+            .map(|m| (m.text.as_str(), &text[m.sentence_span.clone()]))
+            .collect();
+        let sentence = "Gen. Vossberg met the mayor of Port Elden.";
+        assert_eq!(cited, [("Vossberg", sentence), ("Port Elden", sentence)]);
     }
 
     fn show(ms: &[Mention]) -> String {

@@ -305,6 +305,11 @@ pub struct Mention {
     pub title: Option<String>,
     /// Index of the sentence.
     pub sentence: usize,
+    /// The sentence the name is cited in, as evidence: from the sentence end before it to
+    /// the one after it, within its line ([`entity::sentence_around`]). Empty only in a
+    /// record written before it was kept, which [`record::Record::into_source`] refuses.
+    #[serde(default)]
+    pub sentence_span: Span,
 }
 
 /// A date or relative date, resolved when possible.
