@@ -170,8 +170,10 @@ mod tests {
         let mut ex = Extraction::default();
         for n in names {
             let start = text.find(n).unwrap_or(0);
+            let span = start..start + n.len();
             ex.mentions.push(Mention {
-                span: start..start + n.len(),
+                sentence_span: crate::extract::entity::sentence_around(&text, span.clone(), &pack),
+                span,
                 text: (*n).to_owned(),
                 key: n.to_lowercase(),
                 canonical: n.to_lowercase(),
@@ -197,8 +199,10 @@ mod tests {
         let src = Source::from_text("a", "a.txt", text, &pack);
         let mention = |word: &str| {
             let start = text.find(word).unwrap_or(0);
+            let span = start..start + word.len();
             Mention {
-                span: start..start + word.len(),
+                sentence_span: crate::extract::entity::sentence_around(text, span.clone(), &pack),
+                span,
                 text: word.to_owned(),
                 key: word.to_lowercase(),
                 canonical: word.to_lowercase(),

@@ -5,8 +5,6 @@ use similar::ChangeTag;
 
 use super::{Ctx, DiffOp, DiffPart, Evidence, Finding, Verdict};
 use crate::extract::{Claim, ClaimBody, Extraction, Mention};
-use crate::ingest::Source;
-use crate::pack::Pack;
 
 /// What a finding cites: the claims its evidence lists, in that order, each with the
 /// index of its source. Figures cite their clusters, statements what each source said.
@@ -79,20 +77,18 @@ pub(crate) fn claim_evidence(source_index: usize, claim: &Claim) -> Evidence {
 }
 
 /// One evidence entry for an entity mention; the sentence span comes from a claim of the
-/// same sentence when there is one, else from the line around the mention.
+/// same sentence when there is one, else from the mention ([`Mention::sentence_span`]).
 pub(crate) fn mention_evidence(
     source_index: usize,
-    source: &Source,
     extraction: &Extraction,
     index: Option<&super::SentenceIndex>,
     mention: &Mention,
-    pack: &Pack,
 ) -> Evidence {
     let sentence = index
         .and_then(|ix| ix.first_claim(mention.sentence))
         .and_then(|i| extraction.claims.get(i))
         .map(|c| c.sentence_span.clone())
-        .unwrap_or_else(|| line_around(&source.text, mention.span.clone(), pack));
+        .unwrap_or_else(|| mention.sentence_span.clone());
     Evidence::at(source_index, mention.span.clone(), sentence)
 }
 
@@ -171,64 +167,6 @@ pub(crate) fn list(items: &[String], max: usize) -> String {
     )
 }
 
-/// The sentence around a span, found without the segmenter (compare does not reach back
-/// into earlier stages): from after the last sentence end ([.!?] then a space, or a line
-/// break) before the span to the first one after it.
-fn line_around(text: &str, span: std::ops::Range<usize>, pack: &Pack) -> std::ops::Range<usize> {
-    let ends_sentence = |b: &[u8], i: usize| {
-        if !matches!(b.get(i), Some(b'.' | b'!' | b'?'))
-            || !b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
-        {
-            return false;
-        }
-        if b[i] != b'.' {
-            return true;
-        }
-        // The word before the period: an initial, a title or an abbreviation of the pack
-        // ("Gen.", "U.S.") does not end the sentence.
-        let from = b[..i]
-            .iter()
-            .rposition(|c| !(c.is_ascii_alphabetic() || *c == b'.'))
-            .map_or(0, |p| p + 1);
-        let word = std::str::from_utf8(&b[from..i]).unwrap_or("");
-        let is_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
-        !(is_initial
-            || pack
-                .titles
-                .iter()
-                .chain(&pack.abbreviations)
-                .any(|a| a.trim_end_matches('.') == word))
-    };
-    let bytes = text.as_bytes();
-    let (lo, hi) = (span.start.min(bytes.len()), span.end.min(bytes.len()));
-    let mut start = lo;
-    while start > 0 {
-        let i = start - 1;
-        if bytes[i] == b'\n'
-            || (i > 0 && bytes[i].is_ascii_whitespace() && ends_sentence(bytes, i - 1))
-        {
-            break;
-        }
-        start -= 1;
-    }
-    let mut end = hi;
-    while end < bytes.len() {
-        if bytes[end] == b'\n' {
-            break;
-        }
-        if ends_sentence(bytes, end) {
-            end += 1;
-            break;
-        }
-        end += 1;
-    }
-    while start < lo && bytes[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    // Keep char boundaries: the bytes tested are ASCII, so both ends are on boundaries.
-    start..end.max(hi)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,21 +187,5 @@ mod tests {
                 (DiffOp::Equal, " countries"),
             ]
         );
-    }
-
-    #[test]
-    fn line_around_stays_on_the_line() {
-        let t = "one\ntwo Fomin here\nthree";
-        let r = line_around(t, 8..13, &Pack::default_pack());
-        assert_eq!(&t[r], "two Fomin here");
-    }
-
-    #[test]
-    fn line_around_finds_the_sentence_inside_a_paragraph() {
-        let t =
-            "It rained on Friday. Gen. Fomin met Mr. J. Hlaing in the U.S. capital. Then he left.";
-        let at = t.find("Fomin").expect("in text");
-        let r = line_around(t, at..at + 5, &Pack::default_pack());
-        assert_eq!(&t[r], "Gen. Fomin met Mr. J. Hlaing in the U.S. capital.");
     }
 }

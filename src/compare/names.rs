@@ -68,15 +68,12 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let evidence = refs
         .iter()
         .filter_map(|&(_, _, r)| {
-            let src = ctx.sources.get(r.source)?;
             let ex = ctx.extractions.get(r.source)?;
             Some(explain::mention_evidence(
                 r.source,
-                src,
                 ex,
                 ctx.by_sentence.get(r.source),
                 ex.mentions.get(r.item)?,
-                ctx.pack,
             ))
         })
         .collect();

@@ -208,8 +208,14 @@ impl Doc {
     /// A mention of `written` keyed `key`, of `kind`.
     pub(super) fn named_as(mut self, written: &str, key: &str, kind: EntityKind) -> Doc {
         let span = find(&self.text, written);
+        let sentence_span = crate::extract::entity::sentence_around(
+            &self.text,
+            span.clone(),
+            &Pack::default_pack(),
+        );
         self.ex.mentions.push(Mention {
             span,
+            sentence_span,
             text: written.into(),
             key: key.into(),
             canonical: key.into(),

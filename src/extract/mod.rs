@@ -306,6 +306,12 @@ pub struct Mention {
     pub title: Option<String>,
     /// Index of the sentence.
     pub sentence: usize,
+    /// The sentence the name is cited in, as evidence: from the sentence end before it
+    /// ([.!?] then a space, not after an initial, a title or an abbreviation of the pack)
+    /// to the one after it, never past a line break. Empty only in a record written before
+    /// it was kept, which [`record::Record::into_source`] refuses.
+    #[serde(default)]
+    pub sentence_span: Span,
 }
 
 /// A date or relative date, resolved when possible.
@@ -431,6 +437,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     let lower = source.text.to_ascii_lowercase();
     let spans: Vec<Span> = sentences.iter().map(|s| s.span.clone()).collect();
     let aliases = entity::alias_hits(&lower, &spans, pack);
+    let mut cite = entity::SentenceFinder::new(&source.text, pack);
     for (((i, s), found), aliases) in sentences.iter().enumerate().zip(phrases).zip(aliases) {
         dates.extend(time::dates_of(source, i, s, &anchor, found));
         // The words of one sentence at a time (attribution splits them again): held for
@@ -440,7 +447,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             lower.get(s.span.clone()),
         );
         mentions.extend(entity::find_mentions_in(
-            source, i, s, &words, pack, aliases,
+            source, i, s, &words, pack, aliases, &mut cite,
         ));
     }
     entity::link(&mut mentions, pack);

@@ -149,6 +149,18 @@ impl Record {
             ));
         }
         self.check(len)?;
+        // a mention's sentence is never empty: this record was written before it was kept
+        if self
+            .extraction
+            .mentions
+            .iter()
+            .any(|m| m.sentence_span.is_empty())
+        {
+            return Err(
+                "record without the sentences of its mentions (written by an earlier build): run `crosscheck extract` again"
+                    .to_owned(),
+            );
+        }
         let mut bytes = vec![b' '; len];
         for &s in &self.line_starts {
             bytes[s - 1] = b'\n';
@@ -261,7 +273,11 @@ fn spans(e: &Extraction) -> Vec<Span> {
             );
         }
     }
-    out.extend(e.mentions.iter().map(|m| m.span.clone()));
+    out.extend(
+        e.mentions
+            .iter()
+            .flat_map(|m| [m.span.clone(), m.sentence_span.clone()]),
+    );
     out.extend(e.dates.iter().map(|d| d.span.clone()));
     out
 }
@@ -495,6 +511,20 @@ mod tests {
         let mut r = Record::new(&source, &e);
         r.version = "crosscheck 0.0.1".into();
         assert!(r.into_source("a", "a.txt").unwrap_err().contains("0.0.1"));
+    }
+
+    #[test]
+    fn a_record_without_the_sentences_of_its_mentions_is_refused() {
+        let (source, e) = analysed(TEXT);
+        assert!(!e.mentions.is_empty());
+        let mut json = serde_json::to_value(Record::new(&source, &e)).unwrap();
+        let mentions = json["extraction"]["mentions"].as_array_mut().unwrap();
+        for m in mentions {
+            m.as_object_mut().unwrap().remove("sentence_span");
+        }
+        let old: Record = serde_json::from_value(json).unwrap();
+        let msg = old.into_source("a", "a.txt").unwrap_err();
+        assert!(msg.contains("run `crosscheck extract` again"), "{msg}");
     }
 
     #[test]

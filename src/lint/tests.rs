@@ -276,8 +276,15 @@ fn scare_quotes_are_not_quotations() {
 fn mention(a: &mut Analysis, src: usize, name: &str, key: &str) {
     let start = a.sources[src].text.find(name).expect("name in text");
     let (sentence, _) = sentence_of(a, src, start);
+    let span = start..start + name.len();
+    let sentence_span = crate::extract::entity::sentence_around(
+        &a.sources[src].text,
+        span.clone(),
+        &Pack::default_pack(),
+    );
     a.extractions[src].mentions.push(Mention {
-        span: start..start + name.len(),
+        span,
+        sentence_span,
         text: name.into(),
         key: key.into(),
         canonical: name.into(),
@@ -298,6 +305,7 @@ fn misspelt_name_warns_but_surname_alone_does_not() {
     let (sentence, _) = sentence_of(&a, 0, at);
     a.extractions[0].mentions.push(Mention {
         span: at..at + 9,
+        sentence_span: crate::extract::entity::sentence_around(draft, at..at + 9, &pack),
         text: "Petrovsky".into(),
         key: "petrovsky".into(),
         canonical: "Petrovsky".into(),
