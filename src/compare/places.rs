@@ -18,7 +18,8 @@ use crate::normalize::{fold, one_place};
 /// a suburb of a city of a country).
 const MAX_DEPTH: usize = 4;
 
-/// The place links of a group's sources, keyed alike.
+/// The place links of a story's sources, keyed alike.
+#[derive(Debug)]
 pub(super) struct PlaceTree {
     links: BTreeSet<(String, String)>,
 }
@@ -77,6 +78,17 @@ impl PlaceTree {
                 .iter()
                 .any(|b| !one_place(a, b) && !self.inside(a, b) && !self.inside(b, a))
         })
+    }
+
+    /// When one of two places lies in the other by the links: (inner, outer).
+    pub(super) fn nested<'s>(&self, a: &'s str, b: &'s str) -> Option<(&'s str, &'s str)> {
+        if self.inside(a, b) {
+            Some((a, b))
+        } else if self.inside(b, a) {
+            Some((b, a))
+        } else {
+            None
+        }
     }
 
     /// Whether the links lead from `inner` to `outer`, each step from a place to one it
@@ -138,5 +150,8 @@ mod tests {
         let t = tree(&[("tamsel", "marovia"), ("orlek", "marovia")]);
         assert!(t.several(&set(&["tamsel", "orlek"])));
         assert!(!t.several(&set(&["tamsel", "marovia"])));
+        // which of two places lies in the other, for the explanation
+        assert_eq!(t.nested("marovia", "orlek"), Some(("orlek", "marovia")));
+        assert_eq!(t.nested("tamsel", "orlek"), None);
     }
 }

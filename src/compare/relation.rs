@@ -97,6 +97,8 @@ pub(super) struct Rules<'p> {
     /// The group's figures name two or more places (a march in many cities): a figure
     /// that names none may be any of them, so it conflicts with nothing.
     pub(super) several_places: bool,
+    /// What the story's sources say of which place is in which.
+    pub(super) places: Option<&'p super::places::PlaceTree>,
 }
 
 enum Rel {
@@ -839,9 +841,12 @@ fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         _ => {}
     }
     match (&a.scope.place, &b.scope.place) {
-        (Some(x), Some(y)) if !one_place(x, y) => {
-            Rel::Different(Why::Place, format!("in {x} vs in {y}"))
-        }
+        (Some(x), Some(y)) if !one_place(x, y) => match rules.places.and_then(|t| t.nested(x, y)) {
+            // "in Savar" and "in Bangladesh": the figure of the smaller place may be all of
+            // the larger one's or only a part
+            Some((inner, outer)) => Rel::Unknown(format!("{inner} lies in {outer}")),
+            None => Rel::Different(Why::Place, format!("in {x} vs in {y}")),
+        },
         _ => Rel::Same,
     }
 }

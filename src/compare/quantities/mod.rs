@@ -96,6 +96,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let tree = ctx.places(first.r);
     let rules = Rules {
         several_places: false,
+        places: tree,
         cumulative: kind.is_some_and(|k| k.cumulative),
         event_day: kind.is_some_and(|k| k.event_day),
         method_dependent: kind.is_some_and(|k| k.method_dependent),
