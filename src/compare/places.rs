@@ -7,12 +7,20 @@
 //! which case a figure with no place could be about either and is not compared with a
 //! placed one. A suburb, its city and its country are one story's place.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::align::block::UnionFind;
 use crate::align::{Group, Topic};
 use crate::extract::{Extraction, PlaceLink};
 use crate::normalize::{fold, one_place};
+
+/// The most links kept per story, those the most sources state: each lookup walks them,
+/// so this bounds its cost whatever the story's size.
+const MAX_LINKS: usize = 512;
+
+/// The most places of one event whose pairs are looked up in the links; a story of more
+/// places (marches in dozens of cities) is of several places.
+const MAX_PLACES: usize = 24;
 
 /// How many links a chain may follow from one place to the place it is in (a factory in
 /// a suburb of a city of a country).
@@ -54,24 +62,35 @@ pub(super) fn trees(groups: &[Group], extractions: &[Extraction]) -> (Vec<usize>
 impl PlaceTree {
     /// Whether `places` are several with no links at all.
     pub(super) fn unlinked(places: &BTreeSet<&str>) -> bool {
-        PlaceTree {
-            links: BTreeSet::new(),
-        }
-        .several(places)
+        let places: Vec<&str> = places.iter().copied().collect();
+        places
+            .iter()
+            .enumerate()
+            .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
     }
 
+    /// The links, at most [`MAX_LINKS`] of them: those the most sources state.
     pub(super) fn new<'a>(links: impl IntoIterator<Item = &'a PlaceLink>) -> PlaceTree {
+        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for l in links {
+            *counts.entry((fold(&l.inner), fold(&l.outer))).or_default() += 1;
+        }
+        let mut ranked: Vec<((String, String), usize)> = counts.into_iter().collect();
+        // most stated first; ties in key order (stable sort), so the cut is deterministic
+        ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
         PlaceTree {
-            links: links
-                .into_iter()
-                .map(|l| (fold(&l.inner), fold(&l.outer)))
-                .collect(),
+            links: ranked.into_iter().take(MAX_LINKS).map(|(k, _)| k).collect(),
         }
     }
 
     /// Whether `places` are several: two of them neither one place ("new york" and "new
     /// york city", "bangladeshi" and "bangladesh") nor one inside the other by the links.
     pub(super) fn several(&self, places: &BTreeSet<&str>) -> bool {
+        if places.len() > MAX_PLACES {
+            // a story of that many places (marches in dozens of cities) is of several
+            // places; its links are not walked
+            return PlaceTree::unlinked(places);
+        }
         let places: Vec<&str> = places.iter().copied().collect();
         places.iter().enumerate().any(|(i, a)| {
             places[i + 1..]
@@ -153,5 +172,18 @@ mod tests {
         // which of two places lies in the other, for the explanation
         assert_eq!(t.nested("marovia", "orlek"), Some(("orlek", "marovia")));
         assert_eq!(t.nested("tamsel", "orlek"), None);
+    }
+
+    #[test]
+    fn past_the_place_cap_a_story_is_of_several_places() {
+        let names: Vec<String> = (0..=MAX_PLACES).map(|i| format!("ward {i}")).collect();
+        let links: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "tamsel")).collect();
+        let t = tree(&links);
+        let mut few = set(&["tamsel"]);
+        few.insert(&names[0]);
+        assert!(!t.several(&few));
+        let mut all = set(&["tamsel"]);
+        all.extend(names.iter().map(String::as_str));
+        assert!(t.several(&all));
     }
 }
