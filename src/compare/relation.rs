@@ -1552,42 +1552,24 @@ mod tests {
 
     #[test]
     fn a_figure_rounded_to_fewer_places_agrees_with_the_precise_one() {
-        let share = |id, text: &str, phrase, v| {
-            doc(id, text).with(
-                q(phrase, exact(v))
-                    .kind("shares", "percent", "turnout", "percent")
-                    .day("on Sunday", date(2026, 3, 1)),
-            )
+        // the commission's 41.53% beside another report's figure, as written
+        let against = |written: &'static str, v: f64| {
+            let share = |id, text: String, phrase, v| {
+                doc(id, &text).with(
+                    q(phrase, exact(v))
+                        .kind("shares", "percent", "turnout", "percent")
+                        .day("on Sunday", date(2026, 3, 1)),
+                )
+            };
+            let said = |x: &str| format!("Turnout on Sunday was {x}, the commission said.");
+            run(vec![
+                share("a", said("41.53%"), "41.53%", 41.53),
+                share("b", said(written), written, v),
+            ])
         };
-        let f = run(vec![
-            share(
-                "a",
-                "Turnout on Sunday was 41.53%, the commission said.",
-                "41.53%",
-                41.53,
-            ),
-            share(
-                "b",
-                "Turnout on Sunday was 41.5%, the commission said.",
-                "41.5%",
-                41.5,
-            ),
-        ]);
+        let f = against("41.5%", 41.5);
         assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
-        let f = run(vec![
-            share(
-                "a",
-                "Turnout on Sunday was 41.53%, the commission said.",
-                "41.53%",
-                41.53,
-            ),
-            share(
-                "b",
-                "Turnout on Sunday was 41.6%, the commission said.",
-                "41.6%",
-                41.6,
-            ),
-        ]);
+        let f = against("41.6%", 41.6);
         assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
     }
 
