@@ -155,6 +155,22 @@ pub(crate) fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
     out
 }
 
+/// Each credit as written with the sources that give it: "the CNE (01_cnn, 03_tass)".
+/// `credits` maps a credit's key to how it reads and its sources.
+pub(crate) fn credit_parts(
+    credits: &std::collections::BTreeMap<String, (String, std::collections::BTreeSet<&str>)>,
+) -> Vec<String> {
+    credits
+        .values()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.iter().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect()
+}
+
 /// "a, b and 3 more" for lists in one-line explanations.
 pub(crate) fn list(items: &[String], max: usize) -> String {
     if items.len() <= max {

@@ -62,11 +62,7 @@ pub(super) fn trees(groups: &[Group], extractions: &[Extraction]) -> (Vec<usize>
 impl PlaceTree {
     /// Whether `places` are several with no links at all.
     pub(super) fn unlinked(places: &BTreeSet<&str>) -> bool {
-        let places: Vec<&str> = places.iter().copied().collect();
-        places
-            .iter()
-            .enumerate()
-            .any(|(i, a)| places[i + 1..].iter().any(|b| !one_place(a, b)))
+        any_unrelated(places, one_place)
     }
 
     /// The links, at most [`MAX_LINKS`] of them: those the most sources state.
@@ -91,11 +87,8 @@ impl PlaceTree {
             // places; its links are not walked
             return PlaceTree::unlinked(places);
         }
-        let places: Vec<&str> = places.iter().copied().collect();
-        places.iter().enumerate().any(|(i, a)| {
-            places[i + 1..]
-                .iter()
-                .any(|b| !one_place(a, b) && !self.inside(a, b) && !self.inside(b, a))
+        any_unrelated(places, |a, b| {
+            one_place(a, b) || self.inside(a, b) || self.inside(b, a)
         })
     }
 
@@ -135,6 +128,15 @@ impl PlaceTree {
         }
         false
     }
+}
+
+/// Whether two of `places` are not `related`.
+fn any_unrelated(places: &BTreeSet<&str>, related: impl Fn(&str, &str) -> bool) -> bool {
+    let places: Vec<&str> = places.iter().copied().collect();
+    places
+        .iter()
+        .enumerate()
+        .any(|(i, a)| places[i + 1..].iter().any(|b| !related(a, b)))
 }
 
 #[cfg(test)]

@@ -136,15 +136,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         credits.values().flat_map(|c| c.1.iter().copied()).collect();
     let all_same_everywhere = credits.values().all(|c| c.1.len() == credit_sources.len());
     if credits.len() >= 2 && credit_sources.len() >= 2 && !all_same_everywhere {
-        let parts: Vec<String> = credits
-            .values()
-            .map(|(shown, srcs)| {
-                format!(
-                    "{shown} ({})",
-                    srcs.iter().copied().collect::<Vec<_>>().join(", ")
-                )
-            })
-            .collect();
+        let parts = explain::credit_parts(&credits);
         findings.push(explain::finding(
             ctx,
             Verdict::AttributionVariant,

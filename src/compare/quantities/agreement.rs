@@ -219,15 +219,7 @@ fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -
     if credits.len() < 2 || sources.len() < 2 {
         return None;
     }
-    let parts: Vec<String> = credits
-        .values()
-        .map(|(shown, srcs)| {
-            format!(
-                "{shown} ({})",
-                srcs.iter().copied().collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
+    let parts = explain::credit_parts(&credits);
     let values: BTreeSet<String> = members
         .iter()
         .map(|c| interval::describe(&c.rep().q.value))
