@@ -41,7 +41,16 @@ pub(crate) fn minhash_keys(stems: &StemSet) -> Vec<(u64, u64)> {
 /// [`BUCKET_PAIRWISE_CAP`], then each later member against those only. Yielded one at a
 /// time: a bucket of thousands holds 64 times as many pairs.
 pub(crate) fn bucket_pairs(members: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let head = members.len().min(BUCKET_PAIRWISE_CAP);
+    capped_pairs(members, BUCKET_PAIRWISE_CAP)
+}
+
+/// [`bucket_pairs`] with a cap of the caller's: all pairs among the first `cap` members,
+/// then each later member against those only.
+pub(crate) fn capped_pairs(
+    members: &[usize],
+    cap: usize,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let head = members.len().min(cap);
     members.iter().enumerate().flat_map(move |(i, &a)| {
         members[..i.min(head)]
             .iter()

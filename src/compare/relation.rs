@@ -132,6 +132,30 @@ pub(super) fn counted_class(q: &Quantity) -> Option<String> {
     (c != class_of(&q.unit)).then_some(c)
 }
 
+/// [`counted_class`], less a first word that names the figure's own event: "at least 292
+/// dead people" counts people killed, as "292 people killed" does.
+fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
+    let counted = q.counted.as_deref()?;
+    let triggers = q
+        .event
+        .as_deref()
+        .and_then(|e| rules.events.iter().find(|x| x.id == e))
+        .map_or(&[][..], |e| e.triggers.as_slice());
+    let rest = counted.split_once(' ').and_then(|(first, rest)| {
+        triggers
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(first))
+            .then_some(rest)
+    });
+    match rest {
+        Some(rest) => {
+            let c = class_of(rest);
+            (c != class_of(&q.unit)).then_some(c)
+        }
+        None => counted_class(q),
+    }
+}
+
 /// A counted noun folded and singular: "vote" and "votes" count the same thing.
 fn class_of(s: &str) -> String {
     let f = fold(s);
@@ -184,6 +208,13 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
     match scope_rel(qa, qb, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
         Rel::Unknown(text) => {
+            if let Some(why) = day_toll_over_report(a, b, rules) {
+                return Pair::Conflict {
+                    dispute: false,
+                    confidence: DAY_TOLL_CONFIDENCE,
+                    why,
+                };
+            }
             if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
                 Pair::Agree { weak: true }
             } else if qa.vague
@@ -720,6 +751,54 @@ fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
     }
 }
 
+/// A running count stated for one day and exceeding the untimed count another source
+/// reported that same day: two readings of the day, each doubtful in its own way.
+const DAY_TOLL_CONFIDENCE: f64 = 0.6;
+
+/// A running count stated for a day ("at least 292 dead on Thursday") above the same
+/// count that another source, untimed, reported on that very day ("the toll rose to 243",
+/// dated Thursday): whether the day's figure is the toll as of that day or the deaths of
+/// that day alone, it cannot exceed the whole toll reported the same day. Below it, it
+/// may be the day's share, so nothing is said; a day not resolved to a date, a report
+/// date on another day, or figures of different events or things say nothing either.
+fn day_toll_over_report(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>) -> Option<String> {
+    let (qa, qb) = (a.q, b.q);
+    if !rules.cumulative || qa.vague || qb.vague || qa.event.is_none() || qa.event != qb.event {
+        return None;
+    }
+    let day = |q: &Quantity| {
+        q.scope
+            .time
+            .as_ref()
+            .filter(|t| t.kind == TimeScopeKind::Day && t.from.is_some() && t.from == t.to)
+            .and_then(|t| t.from)
+    };
+    let (dated, untimed) = match (day(qa), day(qb)) {
+        (Some(_), None) if qb.scope.time.is_none() => (a, b),
+        (None, Some(_)) if qa.scope.time.is_none() => (b, a),
+        _ => return None,
+    };
+    let d = day(dated.q)?;
+    if untimed.q.scope.as_of != Some(d)
+        || far_apart(qa, qb, CUMULATIVE_DISPUTE_MAX_RATIO)
+        || !matches!(what_rel(qa, qb, rules), Rel::Same)
+    {
+        return None;
+    }
+    let (Some(lo), Some(hi)) = (dated.q.value.min, untimed.q.value.max) else {
+        return None;
+    };
+    let above =
+        lo > hi || (lo == hi && !(dated.q.value.min_inclusive && untimed.q.value.max_inclusive));
+    above.then(|| {
+        format!(
+            "{} for {d} is more than the {} the same count stood at in a report of that day; whether it is the count as of that day or that day's alone, it cannot exceed it",
+            shown(dated),
+            shown(untimed)
+        )
+    })
+}
+
 /// How many days after a dated figure an untimed one may be reported and still be read
 /// as of that day: a Saturday march in Sunday's paper, a Sunday vote in Tuesday's.
 const DAY_REPORT_WINDOW_DAYS: i32 = 2;
@@ -816,7 +895,7 @@ fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         c.as_deref()
             .is_some_and(|c| whole_of(rules.events, a.event.as_deref(), c))
     };
-    let (ca, cb) = (counted_class(a), counted_class(b));
+    let (ca, cb) = (counted_of_event(a, rules), counted_of_event(b, rules));
     let (ca, cb) = match (whole(&ca), whole(&cb)) {
         (true, true) => (None, None),
         (true, false) if cb.is_none() => (None, None),
@@ -1102,6 +1181,45 @@ mod tests {
             "{}",
             f[0].explanation
         );
+    }
+
+    #[test]
+    fn a_day_toll_above_the_toll_reported_that_day_is_a_conflict() {
+        let thursday = date(2023, 2, 9);
+        let day_toll = |phrase: &'static str, v: f64| {
+            doc(
+                "b",
+                &format!("Earlier on Thursday, rescuers counted {phrase} in the flattened town."),
+            )
+            .with(
+                q(phrase, at_least(v))
+                    .counted("dead people")
+                    .day("on Thursday", thursday)
+                    .reported(date(2023, 2, 10)),
+            )
+        };
+        let f = run(vec![
+            toll("a", 143.0, "143 people", thursday),
+            day_toll("at least 190 dead people", 190.0),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:?}");
+        assert!(
+            f[0].explanation.contains("cannot exceed"),
+            "{}",
+            f[0].explanation
+        );
+        // below the day's report, the day's figure may be that day's deaths alone
+        let f = run(vec![
+            toll("a", 143.0, "143 people", thursday),
+            day_toll("at least 90 dead people", 90.0),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
+        // reported on another day, the untimed toll may be older or newer
+        let f = run(vec![
+            toll("a", 143.0, "143 people", date(2023, 2, 8)),
+            day_toll("at least 190 dead people", 190.0),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
     }
 
     #[test]
@@ -1518,6 +1636,44 @@ mod tests {
         };
         assert!(verdicts(&run(story(true))).contains(&"conflict"));
         assert!(!verdicts(&run(story(false))).contains(&"conflict"));
+    }
+
+    #[test]
+    fn figures_of_a_suburb_and_its_city_are_an_unknown_scope_that_names_both() {
+        // "9,000 in Orlek" and "12,000 in Tamsel", where a source says Orlek is on the
+        // outskirts of Tamsel: not two places, not one figure either
+        let story = |linked: bool| {
+            let b = crowd(
+                "b",
+                "In Tamsel 12,000 people marched to the square, stewards said.",
+                "12,000 people",
+                12000.0,
+                Some("tamsel"),
+            );
+            vec![
+                crowd(
+                    "a",
+                    "In Orlek 9,000 people marched to the square, stewards said.",
+                    "9,000 people",
+                    9000.0,
+                    Some("orlek"),
+                ),
+                if linked {
+                    b.inside("orlek", "tamsel")
+                } else {
+                    b
+                },
+            ]
+        };
+        let f = run(story(true));
+        assert_eq!(verdicts(&f), ["different_scope"], "{f:#?}");
+        assert!(
+            f[0].explanation.contains("orlek lies in tamsel"),
+            "{}",
+            f[0].explanation
+        );
+        let f = run(story(false));
+        assert!(f[0].explanation.contains("in orlek vs in tamsel"), "{f:#?}");
     }
 
     #[test]

@@ -18,6 +18,10 @@ const AGREEMENT_CONFIDENCE: f64 = 0.9;
 /// different names: they may still measure different things.
 const WEAK_AGREEMENT_CONFIDENCE: f64 = 0.6;
 
+/// Two written figures this close (larger over smaller) are renderings of one figure
+/// ("an estimated 4,625,000" and "over 4.6 million"), not merely compatible values.
+const NEAR_FIGURE_MAX_RATIO: f64 = 1.05;
+
 /// Credits read from attribution phrases, which the extractor may misparse.
 const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
 
@@ -29,17 +33,10 @@ pub(super) fn cliques(
     weak: &BTreeSet<(usize, usize)>,
 ) -> Vec<Vec<usize>> {
     let n = clusters.len();
-    // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first.
-    // Vague amounts go last, so that they join the figures they fit rather than
+    // Agreements: greedy cliques of pairwise-compatible clusters, biggest clusters first. Vague amounts go last, so that they join the figures they fit rather than
     // gathering unrelated ones; a cluster joins the compatible clique that holds the most
-    // figures written as it is, then the one with which it has the most same-scope links.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| {
-        (
-            clusters[i].rep().q.vague,
-            std::cmp::Reverse(clusters[i].items.len()),
-        )
-    });
+    // figures written as it is, then nearly as it is, then the one with which it has the
+    // most same-scope links.
     // Only a clique holding one of a cluster's agreeing neighbours can take it, so those
     // are the only ones looked at (in clique order, as a scan of all would meet them):
     // thousands of figures that agree with nothing cost no scan of thousands of cliques.
@@ -48,18 +45,38 @@ pub(super) fn cliques(
         neighbours[a].push(b);
         neighbours[b].push(a);
     }
+    let number = |j: usize| clusters[j].rep().q.number;
+    let near = |i: usize, j: usize| match (number(i), number(j)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 && x != y => {
+            x.max(y) / x.min(y) <= NEAR_FIGURE_MAX_RATIO
+        }
+        _ => false,
+    };
+    // Of clusters of one size, figures with a near rendering among their neighbours go
+    // first, so that the two renderings meet before either joins a looser agreement that
+    // the other cannot.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| {
+        (
+            clusters[i].rep().q.vague,
+            std::cmp::Reverse(clusters[i].items.len()),
+            !neighbours[i].iter().any(|&j| near(i, j)),
+        )
+    });
     let mut clique_of: Vec<Option<usize>> = vec![None; n];
     let mut cliques: Vec<Vec<usize>> = Vec::new();
     for i in order {
         let key = |a: usize, b: usize| (a.min(b), a.max(b));
         let edge = |a: usize, b: usize| agree.contains(&key(a, b));
-        // the same figure as written first ("at least 3 million" twice), then strong links
-        let number = |j: usize| clusters[j].rep().q.number;
+        // the same figure as written first ("at least 3 million" twice), then a figure
+        // written nearly alike ("4,625,000" and "over 4.6 million", rather than "more
+        // than a million"), then strong links
         let strong = |c: &Vec<usize>| {
             (
                 c.iter()
                     .filter(|&&j| number(j).is_some() && number(j) == number(i))
                     .count(),
+                c.iter().filter(|&&j| near(i, j)).count(),
                 c.iter().filter(|&&j| !weak.contains(&key(i, j))).count(),
             )
         };
@@ -68,7 +85,7 @@ pub(super) fn cliques(
         let best = candidates
             .into_iter()
             .filter(|&k| cliques[k].iter().all(|&j| edge(i, j)))
-            .fold(None::<((usize, usize), usize)>, |best, k| {
+            .fold(None::<((usize, usize, usize), usize)>, |best, k| {
                 let s = strong(&cliques[k]);
                 match best {
                     Some((bs, b)) if bs >= s => Some((bs, b)),

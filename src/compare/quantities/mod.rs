@@ -145,7 +145,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     // ones only, which keeps thousands of distinct figures near-linear.
     let mut by_size: Vec<usize> = (0..n).collect();
     by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
-    for (a, b) in block::bucket_pairs(&by_size) {
+    for (a, b) in block::capped_pairs(&by_size, pairwise_cap(n)) {
         {
             let (ca, cb) = (&clusters[a], &clusters[b]);
             if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
@@ -246,11 +246,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     findings.extend(agreement::agreements(
         ctx, &kind_id, &clusters, cliques, &weak, &notes,
     ));
-    if n > block::BUCKET_PAIRWISE_CAP {
+    if n > pairwise_cap(n) {
         // the pairs were a sample: say so where the reader looks
         let note = format!(
             "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
-            block::BUCKET_PAIRWISE_CAP
+            pairwise_cap(n)
         );
         for f in &mut findings {
             f.explanation.push_str(&note);
@@ -301,9 +301,86 @@ fn pair_in_units(
         }
     }
 }
+/// A group of up to this many distinct figures has every pair compared (at most about
+/// 18,000 pairs): the figures of one ordinary story, even a running list of cities'
+/// turnouts, stay well inside it, and a figure given once in two sources is still set
+/// beside the other.
+const FULL_PAIRING_MAX: usize = 192;
+
+/// How many of a group's `n` distinct figures are compared with each other: all of them
+/// up to [`FULL_PAIRING_MAX`]; past it the [`block::BUCKET_PAIRWISE_CAP`] most repeated,
+/// every other one with those only, which keeps thousands of distinct figures linear.
+fn pairwise_cap(n: usize) -> usize {
+    if n <= FULL_PAIRING_MAX {
+        n
+    } else {
+        block::BUCKET_PAIRWISE_CAP
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::compare::test_support::*;
+    use crate::extract::Interval;
+
+    /// The figures (as written) of each agreement, sorted.
+    fn agreed(findings: &[crate::compare::Finding]) -> Vec<Vec<f64>> {
+        findings
+            .iter()
+            .filter(|f| f.verdict.as_str() == "agreement")
+            .map(|f| {
+                let mut v: Vec<f64> = f.evidence.iter().filter_map(|e| e.number).collect();
+                v.sort_by(f64::total_cmp);
+                v
+            })
+            .collect()
+    }
+
+    fn crowd(id: &'static str, phrase: &'static str, value: Interval) -> Doc {
+        doc(
+            id,
+            &format!("Organisers said {phrase} joined the marches worldwide."),
+        )
+        .with(q(phrase, value).kind("counts", "people", "attended", "people"))
+    }
+
+    #[test]
+    fn a_figure_joins_its_near_rendering_before_a_looser_agreement() {
+        let above = |x: f64| Interval {
+            min: Some(x),
+            max: None,
+            min_inclusive: false,
+            max_inclusive: false,
+        };
+        let f = run(vec![
+            crowd("a", "more than a million people", above(1e6)),
+            crowd("b", "an estimated 4,625,000 people", exact(4_625_000.0)),
+            crowd("c", "over 4.6 million people", above(4.6e6)),
+        ]);
+        assert_eq!(agreed(&f), [vec![4_600_000.0, 4_625_000.0]], "{f:#?}");
+    }
+
+    #[test]
+    fn two_figures_given_once_in_a_group_of_a_hundred_are_still_compared() {
+        // 98 other figures given once, each far from every other one: with a 64-figure
+        // sample the last two would never be set side by side
+        let mut docs: Vec<Doc> = (0..98)
+            .map(|i| {
+                let v = 1000.0 * 1.5f64.powi(i);
+                let phrase: &'static str = Box::leak(format!("{v} people").into_boxed_str());
+                crowd(id(i as usize), phrase, exact(v))
+            })
+            .collect();
+        let about = Interval::closed(Some(9000.0), Some(9200.0));
+        docs.push(crowd(id(98), "9,000 to 9,200 people", about));
+        docs.push(crowd(id(99), "9,100 people", exact(9100.0)));
+        let f = run(docs);
+        assert!(
+            agreed(&f).contains(&vec![9000.0, 9100.0]),
+            "{:?}",
+            agreed(&f)
+        );
+    }
 
     #[test]
     fn marchers_and_people_at_one_march_are_one_count() {

@@ -344,8 +344,12 @@ fn describe(
 /// between it and the date.
 fn since_clause_start(head: &str) -> Option<usize> {
     const MAX_GAP: usize = 90;
-    let from = head.len().saturating_sub(MAX_GAP);
-    let window = head.get(from..)?;
+    // the window may start inside a character ("–" in a dateline): from the next one
+    let mut from = head.len().saturating_sub(MAX_GAP);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &head[from..];
     let (at, word) = ["since ", "after ", "following "]
         .iter()
         .filter_map(|w| window.rfind(w).map(|at| (at, w.len())))
@@ -475,6 +479,18 @@ mod tests {
             Some((TimeScopeKind::Since, "so far".to_owned()))
         );
         assert_eq!(scope("The 6,000 maps are kept up to date.", "6,000"), None);
+    }
+
+    #[test]
+    fn a_since_clause_is_found_behind_a_wide_character() {
+        // the 90-byte window starts inside the dash of a dateline
+        let head = "PORT ELLA (Harbour Wire) \u{2013} At least 52 people have died in the port since a storm surge hit the bay of Ellamere on ";
+        let at = head.find("since").expect("since");
+        assert!(
+            !head.is_char_boundary(head.len() - 90),
+            "the window must start inside the dash"
+        );
+        assert_eq!(since_clause_start(head), Some(at));
     }
 
     #[test]
