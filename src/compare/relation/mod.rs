@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use super::interval;
 use super::quantities::Item;
-use super::upstream::upstream;
+use super::upstream::{upstream, Upstream};
 use crate::extract::{Quantity, TimeScopeKind};
 use crate::normalize::{fold, one_place};
 pub(crate) use scope::scope_words;
@@ -176,194 +176,271 @@ pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
 
 /// `pair` once the subjects are known not to differ.
 fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
-    let cumulative = rules.cumulative;
+    match scope_rel(a.q, b.q, rules) {
+        Rel::Different(why, text) => Pair::DiffScope { why, text },
+        Rel::Unknown(text) => unknown_scope_pair(a, b, context, &text),
+        Rel::Same => same_scope_pair(a, b, rules, context),
+    }
+}
+
+/// Two figures whose scope relation is unknown (`text` says why): a weak agreement when
+/// they overlap and one reads as the other, a scope question for the reader when they are
+/// close and their sentences alike, else nothing.
+fn unknown_scope_pair(a: &Item<'_>, b: &Item<'_>, context: f64, text: &str) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    if meet(qa, qb) && (qa.vague || qb.vague || mutual(qa, qb)) {
+        Pair::Agree { weak: true }
+    } else if qa.vague
+        || qb.vague
+        || context < CONFLICT_CONTEXT_MIN
+        || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
+    {
+        // a vague amount, unrelated sentences or figures of different orders:
+        // nothing to tell the reader
+        Pair::Nothing
+    } else {
+        Pair::DiffScope {
+            why: Why::Unknown,
+            text: format!("{} vs {}: {text}", shown(a), shown(b)),
+        }
+    }
+}
+
+/// Two figures of one scope: an agreement when they overlap, a rise when a running
+/// count grew between reports, else what [`Disjoint::pair`] makes of them.
+fn same_scope_pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = meet(qa, qb);
-    match scope_rel(qa, qb, rules) {
-        Rel::Different(why, text) => Pair::DiffScope { why, text },
-        Rel::Unknown(text) => {
-            if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
-                Pair::Agree { weak: true }
-            } else if qa.vague
-                || qb.vague
-                || context < CONFLICT_CONTEXT_MIN
-                || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
-            {
-                // a vague amount, unrelated sentences or figures of different orders:
-                // nothing to tell the reader
-                Pair::Nothing
-            } else {
-                Pair::DiffScope {
-                    why: Why::Unknown,
-                    text: format!("{} vs {}: {text}", shown(a), shown(b)),
-                }
+    if qa.vague || qb.vague {
+        // a vague amount never contradicts a figure
+        return if overlap {
+            Pair::Agree { weak: false }
+        } else {
+            Pair::Nothing
+        };
+    }
+    let timeless_or_since = |q: &Quantity| {
+        q.scope
+            .time
+            .as_ref()
+            .is_none_or(|t| t.kind == TimeScopeKind::Since)
+    };
+    let cumulative = rules.cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+    if cumulative && reported_far_apart(qa, qb) {
+        // A toll of one report and another's months later: most likely two
+        // events; nothing a reader should set side by side.
+        return Pair::Nothing;
+    }
+    let rises = cumulative.then(|| rise(qa, qb)).flatten();
+    if rises == Some(true) {
+        return Pair::Rise;
+    }
+    if overlap && one_way_bounds_apart(qa, qb) {
+        // "more than 100,000" and "at least 3 million": both fit any large enough
+        // crowd; that they overlap says nothing of one count
+        return Pair::Nothing;
+    }
+    if overlap {
+        return Pair::Agree { weak: false };
+    }
+    Disjoint::new(a, b, rules, cumulative).pair(context)
+}
+
+/// Two figures of one scope that do not overlap, with what their credits say.
+struct Disjoint<'a, 'i> {
+    a: &'a Item<'i>,
+    b: &'a Item<'i>,
+    rules: Rules<'a>,
+    /// A running count compared as one (no period, or one since a start).
+    cumulative: bool,
+    /// Neither figure states a period.
+    untimed: bool,
+    ua: Option<Upstream>,
+    ub: Option<Upstream>,
+    /// Two claimants, both named or both not, that are not one party.
+    rivals: bool,
+}
+
+impl<'a, 'i> Disjoint<'a, 'i> {
+    fn new(a: &'a Item<'i>, b: &'a Item<'i>, rules: Rules<'a>, cumulative: bool) -> Self {
+        let (ua, ub) = (upstream(a.claim), upstream(b.claim));
+        // Two claimants, both named ("the CNE", "Torino Capital") or both not
+        // ("police", "the organisers"), giving figures for one event: their sentences
+        // need not be alike. An unnamed credit next to a named one ("the electoral
+        // commission", "the CNE") may be the same body.
+        let rivals = match (&ua, &ub) {
+            (Some(x), Some(y)) => x.named == y.named && !same_party(&x.key, &y.key),
+            _ => false,
+        };
+        Disjoint {
+            a,
+            b,
+            rules,
+            cumulative,
+            untimed: a.q.scope.time.is_none(),
+            ua,
+            ub,
+            rivals,
+        }
+    }
+
+    /// A conflict, a dispute between claimants, an estimate within its margin, a
+    /// forecast set apart, or nothing when too little ties the figures together.
+    fn pair(&self, context: f64) -> Pair {
+        let (a, b) = (self.a, self.b);
+        let (qa, qb) = (a.q, b.q);
+        let companion = shared_companion(a, b);
+        if !self.tied(context, companion.is_some()) {
+            return Pair::Nothing;
+        }
+        if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
+            // a forecast or a fear that would otherwise conflict with a stated figure
+            return Pair::DiffScope { why, text };
+        }
+        if self.cumulative {
+            if within_estimate_margin(qa, qb) {
+                return self.within_margin();
+            }
+            return cumulative_pair(a, b);
+        }
+        if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
+            // what each counts differs in a way the text did not say (place, group)
+            return Pair::Nothing;
+        }
+        if let (Some(x), Some(y)) = (&self.ua, &self.ub) {
+            if self.rivals {
+                return self.rival_pair(x, y);
             }
         }
-        Rel::Same => {
-            if qa.vague || qb.vague {
-                // a vague amount never contradicts a figure
-                return if overlap {
-                    Pair::Agree { weak: false }
-                } else {
-                    Pair::Nothing
-                };
-            }
-            let timeless_or_since = |q: &Quantity| {
-                q.scope
-                    .time
-                    .as_ref()
-                    .is_none_or(|t| t.kind == TimeScopeKind::Since)
-            };
-            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
-            if cumulative && reported_far_apart(qa, qb) {
-                // A toll of one report and another's months later: most likely two
-                // events; nothing a reader should set side by side.
-                return Pair::Nothing;
-            }
-            let rises = cumulative.then(|| rise(qa, qb)).flatten();
-            if rises == Some(true) {
-                return Pair::Rise;
-            }
-            if overlap && one_way_bounds_apart(qa, qb) {
-                // "more than 100,000" and "at least 3 million": both fit any large enough
-                // crowd; that they overlap says nothing of one count
-                return Pair::Nothing;
-            }
-            if overlap {
-                return Pair::Agree { weak: false };
-            }
-            let untimed = qa.scope.time.is_none();
-            // An event named on both sides ("taken shelter", "moved to relief camps") says
-            // what both count; only figures with none need their sentences to say it.
-            let same_event = qa.event.is_some() && qa.event == qb.event;
-            let min_context = if untimed && !cumulative && !same_event {
-                UNTIMED_CONFLICT_CONTEXT_MIN
+        if within_estimate_margin(qa, qb) {
+            return self.within_margin();
+        }
+        self.conflict(companion)
+    }
+
+    /// Whether enough ties the two figures together to call their difference anything:
+    /// alike sentences, or something said alike (`said_alike`), and something that says
+    /// what they measure, one place each where the story has several, and no figure read
+    /// without its multiplier.
+    fn tied(&self, context: f64, companion: bool) -> bool {
+        let (qa, qb) = (self.a.q, self.b.q);
+        // An event named on both sides ("taken shelter", "moved to relief camps") says
+        // what both count; only figures with none need their sentences to say it.
+        let same_event = qa.event.is_some() && qa.event == qb.event;
+        let min_context = if self.untimed && !self.cumulative && !same_event {
+            UNTIMED_CONFLICT_CONTEXT_MIN
+        } else {
+            CONFLICT_CONTEXT_MIN
+        };
+        let claimed_event = qa.event.is_some() && qb.event.is_some();
+        // "Vossberg: 40,000" in a list and "in Vossberg, ... between 55,000 and 60,000
+        // people": one event in one named place says what both count.
+        let placed_event = same_event
+            && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
+        let said_alike = near_same_thing(qa, qb, self.rules.same_counted)
+            || self.rivals && claimed_event
+            || placed_event
+            || companion;
+        if context < min_context && !said_alike {
+            return false; // too little in common to call it anything
+        }
+        if unnamed(qa) && unnamed(qb) {
+            // "$85 million" and "$310m" with no event and no thing counted: nothing
+            // says the two measure the same thing
+            return false;
+        }
+        if self.rules.several_places && (qa.scope.place.is_none() || qb.scope.place.is_none()) {
+            return false;
+        }
+        // "$150" next to "$150m": a figure read without its multiplier, not a
+        // disagreement between sources.
+        !is_multiplier_apart(qa, qb)
+    }
+
+    /// An estimate within its margin of the other figure: not a conflict.
+    fn within_margin(&self) -> Pair {
+        Pair::DiffScope {
+            why: Why::Status,
+            text: format!(
+                "{} vs {}: an estimate within its margin of the other figure",
+                shown(self.a),
+                shown(self.b)
+            ),
+        }
+    }
+
+    /// Two rival claimants' figures (`x` credits the first, `y` the second).
+    fn rival_pair(&self, x: &Upstream, y: &Upstream) -> Pair {
+        let (a, b) = (self.a, self.b);
+        let not_rivals = |reason: &str| Pair::DiffScope {
+            why: Why::Status,
+            text: format!(
+                "{} according to {} vs {} according to {}: {reason}",
+                shown(a),
+                x.name,
+                shown(b),
+                y.name
+            ),
+        };
+        if self.rules.method_dependent {
+            return not_rivals("two bodies may measure differently");
+        }
+        if within_estimate_margin(a.q, b.q) {
+            return not_rivals("an estimate within its margin of the other figure");
+        }
+        // Two claimants' figures for one quantity that cannot both hold: a
+        // dispute the reader must see ("organisers: 250,000; police: 150,000").
+        let untimed = self.untimed;
+        Pair::Conflict {
+            dispute: true,
+            confidence: if untimed {
+                UNTIMED_DISPUTE_CONFIDENCE
             } else {
-                CONFLICT_CONTEXT_MIN
-            };
-            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
-            // Two claimants, both named ("the CNE", "Torino Capital") or both not
-            // ("police", "the organisers"), giving figures for one event: their sentences
-            // need not be alike. An unnamed credit next to a named one ("the electoral
-            // commission", "the CNE") may be the same body.
-            let rivals = match (&ua, &ub) {
-                (Some(x), Some(y)) => x.named == y.named && !same_party(&x.key, &y.key),
-                _ => false,
-            };
-            let claimed_event = qa.event.is_some() && qb.event.is_some();
-            // "Vossberg: 40,000" in a list and "in Vossberg, ... between 55,000 and 60,000
-            // people": one event in one named place says what both count.
-            let placed_event = same_event
-                && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
-            let companion = shared_companion(a, b);
-            let said_alike = near_same_thing(qa, qb, rules.same_counted)
-                || rivals && claimed_event
-                || placed_event
-                || companion.is_some();
-            if context < min_context && !said_alike {
-                return Pair::Nothing; // too little in common to call it anything
-            }
-            if unnamed(qa) && unnamed(qb) {
-                // "$85 million" and "$310m" with no event and no thing counted: nothing
-                // says the two measure the same thing
-                return Pair::Nothing;
-            }
-            if rules.several_places && (qa.scope.place.is_none() || qb.scope.place.is_none()) {
-                return Pair::Nothing;
-            }
-            if is_multiplier_apart(qa, qb) {
-                // "$150" next to "$150m": a figure read without its multiplier, not a
-                // disagreement between sources.
-                return Pair::Nothing;
-            }
-            if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
-                // a forecast or a fear that would otherwise conflict with a stated figure
-                return Pair::DiffScope { why, text };
-            }
-            let within_margin = || Pair::DiffScope {
-                why: Why::Status,
-                text: format!(
-                    "{} vs {}: an estimate within its margin of the other figure",
-                    shown(a),
-                    shown(b)
-                ),
-            };
-            if cumulative {
-                if within_estimate_margin(qa, qb) {
-                    return within_margin();
-                }
-                return cumulative_pair(a, b);
-            }
-            if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
-                // what each counts differs in a way the text did not say (place, group)
-                return Pair::Nothing;
-            }
-            if let (Some(x), Some(y)) = (&ua, &ub) {
-                if rivals {
-                    let not_rivals = |reason: &str| Pair::DiffScope {
-                        why: Why::Status,
-                        text: format!(
-                            "{} according to {} vs {} according to {}: {reason}",
-                            shown(a),
-                            x.name,
-                            shown(b),
-                            y.name
-                        ),
-                    };
-                    if rules.method_dependent {
-                        return not_rivals("two bodies may measure differently");
-                    }
-                    if within_estimate_margin(qa, qb) {
-                        return not_rivals("an estimate within its margin of the other figure");
-                    }
-                    // Two claimants' figures for one quantity that cannot both hold: a
-                    // dispute the reader must see ("organisers: 250,000; police: 150,000").
-                    return Pair::Conflict {
-                        dispute: true,
-                        confidence: if untimed {
-                            UNTIMED_DISPUTE_CONFIDENCE
-                        } else {
-                            DISPUTE_CONFIDENCE
-                        },
-                        why: format!(
-                            "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
-                            if untimed { "event and thing counted" } else { "event and scope" },
-                            x.name,
-                            shown(a),
-                            y.name,
-                            shown(b)
-                        ),
-                    };
-                }
-            }
-            if within_estimate_margin(qa, qb) {
-                return within_margin();
-            }
-            let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
-            let confidence = match (untimed, one_sided) {
-                (false, false) => CONFLICT_CONFIDENCE,
-                (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
-                (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
-                (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
-            };
-            Pair::Conflict {
-                dispute: false,
-                confidence,
-                why: format!(
-                    "same {}; {} and {} do not overlap{}",
-                    if untimed {
-                        "event and thing counted, no period stated by either".to_owned()
-                    } else {
-                        "event and scope".to_owned()
-                    },
-                    shown(a),
-                    shown(b),
-                    companion.map_or_else(String::new, |x| format!(
-                        "; both sentences also give {}, as reports of one moment would",
-                        interval::describe(&crate::extract::Interval::exact(x))
-                    ))
-                ),
-            }
+                DISPUTE_CONFIDENCE
+            },
+            why: format!(
+                "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
+                if untimed {
+                    "event and thing counted"
+                } else {
+                    "event and scope"
+                },
+                x.name,
+                shown(a),
+                y.name,
+                shown(b)
+            ),
+        }
+    }
+
+    /// A conflict, as sure as the period and the credits allow; `companion`: a figure
+    /// both sentences also give.
+    fn conflict(&self, companion: Option<f64>) -> Pair {
+        let (a, b, untimed) = (self.a, self.b, self.untimed);
+        let one_sided = self.ua.as_ref().map(|u| &u.key) != self.ub.as_ref().map(|u| &u.key);
+        let confidence = match (untimed, one_sided) {
+            (false, false) => CONFLICT_CONFIDENCE,
+            (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
+            (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
+            (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
+        };
+        Pair::Conflict {
+            dispute: false,
+            confidence,
+            why: format!(
+                "same {}; {} and {} do not overlap{}",
+                if untimed {
+                    "event and thing counted, no period stated by either".to_owned()
+                } else {
+                    "event and scope".to_owned()
+                },
+                shown(a),
+                shown(b),
+                companion.map_or_else(String::new, |x| format!(
+                    "; both sentences also give {}, as reports of one moment would",
+                    interval::describe(&crate::extract::Interval::exact(x))
+                ))
+            ),
         }
     }
 }
@@ -911,18 +988,8 @@ mod tests {
     #[test]
     fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
         let f = run(vec![
-            doc("a", "More than 114 people died on Saturday.").with(
-                q(
-                    "114 people",
-                    Interval {
-                        min: Some(114.0),
-                        max: None,
-                        min_inclusive: false,
-                        max_inclusive: false,
-                    },
-                )
-                .day("Saturday", date(2021, 3, 27)),
-            ),
+            doc("a", "More than 114 people died on Saturday.")
+                .with(q("114 people", more_than(114.0)).day("Saturday", date(2021, 3, 27))),
             doc("b", "Troops have killed 320 people.").with(q("320 people", exact(320.0))),
         ]);
         assert!(!verdicts(&f).contains(&"agreement"), "{f:?}");
