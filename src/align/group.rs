@@ -165,16 +165,51 @@ fn comparable_units(
 /// joined when their stems overlap enough. Exact repeats (same wording, same credit)
 /// collapse into one representative first.
 pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -> Vec<Group> {
-    struct Rep {
-        members: Vec<Ref>,
-        speaker: Option<String>,
-        stems: StemSet,
-        direct: bool,
+    let (mut reps, quotes) = statement_reps(sources, extractions);
+    // Speakers spelled two ways ("Dmitri" / "Dmitry Voronko") are one speaker.
+    let (canon, names_sampled) =
+        merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
+    // per representative: the largest block its speaker's name was compared in as a sample
+    let mut speaker_sampled = vec![0; reps.len()];
+    for (rep, slot) in reps.iter_mut().zip(&mut speaker_sampled) {
+        if let Some(sp) = &rep.speaker {
+            *slot = names_sampled.get(sp).copied().unwrap_or(0);
+            if let Some(c) = canon.get(sp) {
+                rep.speaker = Some(c.clone());
+            }
+        }
     }
-    // Distinct direct quotes per (source, speaker): a source that quotes a speaker once
-    // is quoting "the" statement, which lets two translations of it meet.
-    let mut quotes: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
-    // Exact repeats first: (folded content, credit) → one representative.
+    let mut quotes_canon: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
+    for ((src, sp), q) in quotes {
+        let sp = canon.get(&sp).cloned().unwrap_or(sp);
+        quotes_canon.entry((src, sp)).or_default().extend(q);
+    }
+    let mut joined = join_statements(&reps, &quotes_canon);
+    let mut groups = Vec::new();
+    for comp in joined.uf.components() {
+        if let Some(g) = statement_group(&comp, &reps, &joined, &speaker_sampled) {
+            groups.push(g);
+        }
+    }
+    groups
+}
+
+/// One statement wording with one credit, and every claim that repeats it exactly.
+struct Rep {
+    members: Vec<Ref>,
+    speaker: Option<String>,
+    stems: StemSet,
+    direct: bool,
+}
+
+/// Distinct direct quotes per (source, speaker).
+type Quotes = BTreeMap<(usize, String), BTreeSet<String>>;
+
+/// Exact repeats collapsed: (folded content, credit) → one representative, in key
+/// order; and the distinct direct quotes per (source, speaker): a source that quotes a
+/// speaker once is quoting "the" statement, which lets two translations of it meet.
+fn statement_reps(sources: &[Source], extractions: &[Extraction]) -> (Vec<Rep>, Quotes) {
+    let mut quotes: Quotes = BTreeMap::new();
     let mut exact: BTreeMap<(String, String), Rep> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
         for (i, c) in ex.claims.iter().enumerate() {
@@ -219,26 +254,20 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             rep.members.push(Ref { source: s, item: i });
         }
     }
-    let mut reps: Vec<Rep> = exact.into_values().collect();
-    // Speakers spelled two ways ("Dmitri" / "Dmitry Voronko") are one speaker.
-    let (canon, names_sampled) =
-        merge_names(reps.iter().filter_map(|r| r.speaker.clone()).collect());
-    // per representative: the largest block its speaker's name was compared in as a sample
-    let mut speaker_sampled = vec![0; reps.len()];
-    for (rep, slot) in reps.iter_mut().zip(&mut speaker_sampled) {
-        if let Some(sp) = &rep.speaker {
-            *slot = names_sampled.get(sp).copied().unwrap_or(0);
-            if let Some(c) = canon.get(sp) {
-                rep.speaker = Some(c.clone());
-            }
-        }
-    }
-    let mut quotes_canon: BTreeMap<(usize, String), BTreeSet<String>> = BTreeMap::new();
-    for ((src, sp), q) in quotes {
-        let sp = canon.get(&sp).cloned().unwrap_or(sp);
-        quotes_canon.entry((src, sp)).or_default().extend(q);
-    }
-    let quotes = quotes_canon;
+    (exact.into_values().collect(), quotes)
+}
+
+/// Representatives joined by their wording: the sets, each one's best score with a
+/// partner, and per representative the largest block it was compared in as a sample.
+struct Joined {
+    uf: UnionFind,
+    best: BTreeMap<usize, f64>,
+    sampled: Vec<usize>,
+}
+
+/// Joins representatives blocked together (the speaker, and min-hash keys of the
+/// wording) whose stems overlap by the threshold for their speakers.
+fn join_statements(reps: &[Rep], quotes: &Quotes) -> Joined {
     let sole_quote = |rep: &Rep| {
         rep.direct
             && rep.speaker.as_ref().is_some_and(|sp| {
@@ -290,56 +319,63 @@ pub(crate) fn statement_groups(sources: &[Source], extractions: &[Extraction]) -
             }
         }
     });
-    let mut groups = Vec::new();
-    for comp in uf.components() {
-        let mut members: Vec<Ref> = comp
-            .iter()
-            .flat_map(|&i| reps[i].members.iter().copied())
-            .collect();
-        members.sort();
-        if distinct_sources(&members) < 2 {
-            continue;
-        }
-        let speakers: BTreeSet<&str> = comp
-            .iter()
-            .filter_map(|&i| reps[i].speaker.as_deref())
-            .collect();
-        let speaker = speakers.iter().next().copied().unwrap_or("").to_owned();
-        let score = if comp.len() == 1 {
-            1.0
-        } else {
-            comp.iter()
-                .filter_map(|i| best.get(i))
-                .fold(1.0_f64, |m, &x| m.min(x))
-        };
-        let reason = if comp.len() == 1 {
-            "the same words credited the same way".to_owned()
-        } else {
-            format!(
-                "wording overlaps by at least {:.0}% (content stems){}",
-                score * 100.0,
-                if speakers.len() == 1 {
-                    format!(", same speaker `{speaker}`")
-                } else {
-                    String::new()
-                }
-            )
-        };
-        let most = |of: &[usize]| comp.iter().filter_map(|&i| of.get(i)).copied().max();
-        let sample = match (most(&sampled), most(&speaker_sampled)) {
-            (Some(n), _) if n > 0 => Some(block::sample_note(n, "statements")),
-            (_, Some(n)) if n > 0 => Some(block::sample_note(n, "speaker names")),
-            _ => None,
-        };
-        groups.push(Group {
-            topic: Topic::Statement { speaker },
-            members,
-            reason,
-            score,
-            sample,
-        });
+    Joined { uf, best, sampled }
+}
+
+/// The group of one set of joined representatives, if its members are in two or more
+/// sources: its speaker, its weakest link as the score, and why.
+fn statement_group(
+    comp: &[usize],
+    reps: &[Rep],
+    joined: &Joined,
+    speaker_sampled: &[usize],
+) -> Option<Group> {
+    let mut members: Vec<Ref> = comp
+        .iter()
+        .flat_map(|&i| reps[i].members.iter().copied())
+        .collect();
+    members.sort();
+    if distinct_sources(&members) < 2 {
+        return None;
     }
-    groups
+    let speakers: BTreeSet<&str> = comp
+        .iter()
+        .filter_map(|&i| reps[i].speaker.as_deref())
+        .collect();
+    let speaker = speakers.iter().next().copied().unwrap_or("").to_owned();
+    let score = if comp.len() == 1 {
+        1.0
+    } else {
+        comp.iter()
+            .filter_map(|i| joined.best.get(i))
+            .fold(1.0_f64, |m, &x| m.min(x))
+    };
+    let reason = if comp.len() == 1 {
+        "the same words credited the same way".to_owned()
+    } else {
+        format!(
+            "wording overlaps by at least {:.0}% (content stems){}",
+            score * 100.0,
+            if speakers.len() == 1 {
+                format!(", same speaker `{speaker}`")
+            } else {
+                String::new()
+            }
+        )
+    };
+    let most = |of: &[usize]| comp.iter().filter_map(|&i| of.get(i)).copied().max();
+    let sample = match (most(&joined.sampled), most(speaker_sampled)) {
+        (Some(n), _) if n > 0 => Some(block::sample_note(n, "statements")),
+        (_, Some(n)) if n > 0 => Some(block::sample_note(n, "speaker names")),
+        _ => None,
+    };
+    Some(Group {
+        topic: Topic::Statement { speaker },
+        members,
+        reason,
+        score,
+        sample,
+    })
 }
 
 /// Entity keys (each with its kind) that name one entity in two spellings: near keys of

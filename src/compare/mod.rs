@@ -22,9 +22,10 @@
 //!
 //! - `conflict`, `progression`, `different_scope`, `agreement` and the credit variant
 //!   of a figure: `quantities/` (clusters of identical signature in `cluster.rs`, then
-//!   pairs in `mod.rs`), which asks `relation.rs` how two figures relate (the ladder:
-//!   subject, status, period, thing counted, report date, claimants; the thresholds live
-//!   there); each verdict's findings are built in the file of its name
+//!   pairs in `mod.rs`), which asks `relation/` how two figures relate (the ladder in
+//!   `mod.rs`: subject, status, claimants, report date, with the thresholds;
+//!   `relation/scope.rs` says whether they measure one thing: period, event, part, thing
+//!   counted, place); each verdict's findings are built in the file of its name
 //!   (`quantities/conflict.rs`, `progression.rs`, `different_scope.rs`, `agreement.rs`);
 //! - independent upstream sources of an agreement: `upstream.rs`;
 //! - `quote_variant` and `attribution_variant` of statements: `statements.rs`;

@@ -68,6 +68,16 @@ pub(super) fn at_least(x: f64) -> Interval {
     Interval::closed(Some(x), None)
 }
 
+/// Above `x`, not `x` itself ("more than 114").
+pub(super) fn more_than(x: f64) -> Interval {
+    Interval {
+        min: Some(x),
+        max: None,
+        min_inclusive: false,
+        max_inclusive: false,
+    }
+}
+
 impl Q {
     pub(super) fn time(
         mut self,

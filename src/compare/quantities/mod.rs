@@ -8,7 +8,7 @@
 //! counted, the same place and a known, equal time scope (or, for a cumulative toll, the
 //! same report date); anything unknown or different is `different_scope` or nothing.
 //!
-//! Where each verdict of a figure is decided: the pairs here, with `relation.rs` (the
+//! Where each verdict of a figure is decided: the pairs here, with `relation` (the
 //! ladder); [`cluster`] builds the clusters and their context; [`conflict`] merges the
 //! conflicting pairs; [`progression`] chains the rises; [`different_scope`] lists the
 //! differences and sets minor events against the main one; [`agreement`] gathers the
@@ -41,6 +41,104 @@ use different_scope::Differences;
 
 /// Findings of a quantity group.
 pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
+    let items = items(ctx, group);
+    let Some(first) = items.first() else {
+        return Vec::new();
+    };
+    let kind_id = first.q.kind.clone();
+    let kind = ctx.pack.kind(&kind_id);
+    // The places named by the figures of each event ("attended" in Chicago and in Boston).
+    let mut places: BTreeMap<Option<&str>, BTreeSet<&str>> = BTreeMap::new();
+    for i in &items {
+        if let Some(p) = i.q.scope.place.as_deref() {
+            places.entry(i.q.event.as_deref()).or_default().insert(p);
+        }
+    }
+    // What the story's sources say of which place is in which ("Savar, near Dhaka").
+    let tree = ctx.places(first.r);
+    let rules = Rules {
+        several_places: false,
+        places: tree,
+        cumulative: kind.is_some_and(|k| k.cumulative),
+        event_day: kind.is_some_and(|k| k.event_day),
+        method_dependent: kind.is_some_and(|k| k.method_dependent),
+        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
+        events: kind.map_or(&[], |k| k.events.as_slice()),
+    };
+    let cumulative = rules.cumulative;
+    let clusters = clusters(items);
+    let n = clusters.len();
+    let sourced = Sourced::new(&clusters);
+    let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
+    let mut verdicts = Verdicts::default();
+    // Biggest clusters first: past the cap, small clusters are compared with the big
+    // ones only, which keeps thousands of distinct figures near-linear.
+    let mut by_size: Vec<usize> = (0..n).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
+    for (a, b) in block::capped_pairs(&by_size, pairwise_cap(n)) {
+        let (ca, cb) = (&clusters[a], &clusters[b]);
+        if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
+            if x != y {
+                continue; // other events: see `other_events` below
+            }
+        }
+        let context = context_similarity(ca, cb);
+        // Decided once per pair of events, not once per pair of clusters.
+        let events = [ca.rep().q.event.as_deref(), cb.rep().q.event.as_deref()];
+        let several = *several_by_events.entry(events).or_insert_with(|| {
+            let named: BTreeSet<&str> = events
+                .iter()
+                .filter_map(|e| places.get(e))
+                .flatten()
+                .copied()
+                .collect();
+            tree.map_or_else(|| PlaceTree::unlinked(&named), |t| t.several(&named))
+        });
+        let rules = Rules {
+            several_places: several,
+            ..rules
+        };
+        let (verdict, note) = pair_in_units(ctx, ca.rep(), cb.rep(), rules, context);
+        verdicts.record(&sourced, (a, b), verdict, note);
+    }
+
+    let Verdicts {
+        agree,
+        notes,
+        weak,
+        rises,
+        conflicts,
+        diff,
+    } = verdicts;
+    let mut findings = Vec::new();
+    findings.extend(progression::progressions(ctx, &kind_id, &clusters, &rises));
+    findings.extend(different_scope::different_scopes(
+        ctx, &kind_id, &clusters, cumulative, diff,
+    ));
+    let cliques = agreement::cliques(&clusters, &agree, &weak);
+    findings.extend(conflict::merged_conflicts(
+        ctx, &kind_id, &clusters, &cliques, conflicts,
+    ));
+    findings.extend(agreement::agreements(
+        ctx, &kind_id, &clusters, cliques, &weak, &notes,
+    ));
+    if n > pairwise_cap(n) {
+        // the pairs were a sample: say so where the reader looks
+        let note = format!(
+            "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
+            pairwise_cap(n)
+        );
+        for f in &mut findings {
+            f.explanation.push_str(&note);
+        }
+    }
+    findings
+}
+
+/// The group's figures, each with its subject, its sentence's context and the numbers
+/// of its sentence (one set and one list per sentence, shared by its figures), in
+/// source and text order.
+fn items<'c>(ctx: &Ctx<'c>, group: &Group) -> Vec<Item<'c>> {
     let mut contexts: HashMap<(usize, usize, Span), Arc<StemSet>> = HashMap::new();
     let mut companions: HashMap<(usize, usize), Rc<Vec<f64>>> = HashMap::new();
     let mut items: Vec<Item<'_>> = group
@@ -80,32 +178,11 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             b.claim.span.end,
         ))
     });
-    let Some(first) = items.first() else {
-        return Vec::new();
-    };
-    let kind_id = first.q.kind.clone();
-    let kind = ctx.pack.kind(&kind_id);
-    // The places named by the figures of each event ("attended" in Chicago and in Boston).
-    let mut places: BTreeMap<Option<&str>, BTreeSet<&str>> = BTreeMap::new();
-    for i in &items {
-        if let Some(p) = i.q.scope.place.as_deref() {
-            places.entry(i.q.event.as_deref()).or_default().insert(p);
-        }
-    }
-    // What the story's sources say of which place is in which ("Savar, near Dhaka").
-    let tree = ctx.places(first.r);
-    let rules = Rules {
-        several_places: false,
-        places: tree,
-        cumulative: kind.is_some_and(|k| k.cumulative),
-        event_day: kind.is_some_and(|k| k.event_day),
-        method_dependent: kind.is_some_and(|k| k.method_dependent),
-        same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
-        events: kind.map_or(&[], |k| k.events.as_slice()),
-    };
-    let cumulative = rules.cumulative;
+    items
+}
 
-    // Clusters of identical signature, in order of their first member.
+/// Clusters of identical signature (and subject), in order of their first member.
+fn clusters(items: Vec<Item<'_>>) -> Vec<Cluster<'_>> {
     let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     for item in items {
@@ -122,142 +199,123 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             }
         }
     }
-
-    let n = clusters.len();
-    // each cluster's sources once, not once per pair it is in
-    let cluster_sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
-    let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, sources) in cluster_sources.iter().enumerate() {
-        for s in sources {
-            by_source.entry(s).or_default().push(i);
-        }
-    }
-    let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
-    let mut agree: BTreeSet<(usize, usize)> = BTreeSet::new();
-    // The conversion each agreeing pair of clusters in two units relied on.
-    let mut notes: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    let mut weak: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut rises: Vec<(usize, usize)> = Vec::new();
-    let mut conflicts: Vec<(usize, usize, f64, String)> = Vec::new();
-    let mut diff: BTreeMap<(Option<&str>, Why), Differences> = BTreeMap::new();
-    let mut findings = Vec::new();
-    // Biggest clusters first: past the cap, small clusters are compared with the big
-    // ones only, which keeps thousands of distinct figures near-linear.
-    let mut by_size: Vec<usize> = (0..n).collect();
-    by_size.sort_by_key(|&i| std::cmp::Reverse(clusters[i].items.len()));
-    for (a, b) in block::capped_pairs(&by_size, pairwise_cap(n)) {
-        {
-            let (ca, cb) = (&clusters[a], &clusters[b]);
-            if let (Some(x), Some(y)) = (&ca.rep().q.event, &cb.rep().q.event) {
-                if x != y {
-                    continue; // other events: see `other_events` below
-                }
-            }
-            let context = context_similarity(ca, cb);
-            // Decided once per pair of events, not once per pair of clusters.
-            let events = [ca.rep().q.event.as_deref(), cb.rep().q.event.as_deref()];
-            let several = *several_by_events.entry(events).or_insert_with(|| {
-                let named: BTreeSet<&str> = events
-                    .iter()
-                    .filter_map(|e| places.get(e))
-                    .flatten()
-                    .copied()
-                    .collect();
-                tree.map_or_else(|| PlaceTree::unlinked(&named), |t| t.several(&named))
-            });
-            let rules = Rules {
-                several_places: several,
-                ..rules
-            };
-            let (verdict, note) = pair_in_units(ctx, ca.rep(), cb.rep(), rules, context);
-            match verdict {
-                Pair::Agree { weak: w } => {
-                    agree.insert((a, b));
-                    if let Some(note) = note {
-                        notes.insert((a, b), note);
-                    }
-                    if w {
-                        weak.insert((a, b));
-                    }
-                }
-                Pair::Conflict {
-                    confidence,
-                    why,
-                    dispute,
-                } => {
-                    let in_both = cluster_sources[a].intersection(&cluster_sources[b]);
-                    if !dispute
-                        && in_both
-                            .into_iter()
-                            .any(|s| !credits_differ(&clusters, a, b, s))
-                    {
-                        // A source that gives both figures treats them as two different
-                        // things ("a $310 million gap ... draws $85 million"), unless it
-                        // credits them to two claimants: then it reports their dispute.
-                        continue;
-                    }
-                    if !dispute
-                        && (knows(&clusters, &cluster_sources, &by_source, a, b)
-                            || knows(&clusters, &cluster_sources, &by_source, b, a))
-                    {
-                        // A source that also gives the other side's figure for the same
-                        // event ("carrying 477 people" in an old caption, "459 people" in
-                        // its text) carries an update or a correction, not a rival count.
-                        continue;
-                    }
-                    let why = match note {
-                        Some(note) => format!("{why}; {note}"),
-                        None => why,
-                    };
-                    conflicts.push((a, b, confidence, why));
-                }
-                Pair::Rise => rises.push((a, b)),
-                Pair::DiffScope { why, text } => {
-                    if cluster_sources[a] == cluster_sources[b]
-                        && cluster_sources[a].len() == 1
-                        && why != Why::Part
-                    {
-                        continue;
-                    }
-                    let text = match note {
-                        Some(note) => format!("{text} ({note})"),
-                        None => text,
-                    };
-                    let e = diff.entry((ca.rep().q.event.as_deref(), why)).or_default();
-                    e.0.insert(a);
-                    e.0.insert(b);
-                    if e.2.insert(text.clone()) {
-                        e.1.push(text);
-                    }
-                }
-                Pair::Nothing => {}
-            }
-        }
-    }
-
-    findings.extend(progression::progressions(ctx, &kind_id, &clusters, &rises));
-    findings.extend(different_scope::different_scopes(
-        ctx, &kind_id, &clusters, cumulative, diff,
-    ));
-    let cliques = agreement::cliques(&clusters, &agree, &weak);
-    findings.extend(conflict::merged_conflicts(
-        ctx, &kind_id, &clusters, &cliques, conflicts,
-    ));
-    findings.extend(agreement::agreements(
-        ctx, &kind_id, &clusters, cliques, &weak, &notes,
-    ));
-    if n > pairwise_cap(n) {
-        // the pairs were a sample: say so where the reader looks
-        let note = format!(
-            "; compared as a sample: {n} distinct figures, the {} most repeated with each other, every other one with those only",
-            pairwise_cap(n)
-        );
-        for f in &mut findings {
-            f.explanation.push_str(&note);
-        }
-    }
-    findings
+    clusters
 }
+
+/// The clusters with their sources: each cluster's sources once, not once per pair it is
+/// in, and the clusters of each source.
+struct Sourced<'s, 'c> {
+    clusters: &'s [Cluster<'c>],
+    sources: Vec<BTreeSet<&'c str>>,
+    by_source: BTreeMap<&'c str, Vec<usize>>,
+}
+
+impl<'s, 'c> Sourced<'s, 'c> {
+    fn new(clusters: &'s [Cluster<'c>]) -> Self {
+        let sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
+        let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, sources) in sources.iter().enumerate() {
+            for s in sources {
+                by_source.entry(s).or_default().push(i);
+            }
+        }
+        Sourced {
+            clusters,
+            sources,
+            by_source,
+        }
+    }
+}
+
+/// What the pairs of clusters came to, gathered for the findings.
+#[derive(Default)]
+struct Verdicts<'c> {
+    agree: BTreeSet<(usize, usize)>,
+    /// The conversion each agreeing pair of clusters in two units relied on.
+    notes: BTreeMap<(usize, usize), String>,
+    weak: BTreeSet<(usize, usize)>,
+    rises: Vec<(usize, usize)>,
+    conflicts: Vec<(usize, usize, f64, String)>,
+    diff: BTreeMap<(Option<&'c str>, Why), Differences>,
+}
+
+impl<'c> Verdicts<'c> {
+    /// Records the verdict on clusters `a` and `b`, with the conversion it relied on.
+    fn record(
+        &mut self,
+        s: &Sourced<'_, 'c>,
+        (a, b): (usize, usize),
+        verdict: Pair,
+        note: Option<String>,
+    ) {
+        let clusters = s.clusters;
+        let cluster_sources = &s.sources;
+        match verdict {
+            Pair::Agree { weak: w } => {
+                self.agree.insert((a, b));
+                if let Some(note) = note {
+                    self.notes.insert((a, b), note);
+                }
+                if w {
+                    self.weak.insert((a, b));
+                }
+            }
+            Pair::Conflict {
+                confidence,
+                why,
+                dispute,
+            } => {
+                let in_both = cluster_sources[a].intersection(&cluster_sources[b]);
+                if !dispute
+                    && in_both
+                        .into_iter()
+                        .any(|s| !credits_differ(clusters, a, b, s))
+                {
+                    // A source that gives both figures treats them as two different
+                    // things ("a $310 million gap ... draws $85 million"), unless it
+                    // credits them to two claimants: then it reports their dispute.
+                    return;
+                }
+                if !dispute
+                    && (knows(clusters, cluster_sources, &s.by_source, a, b)
+                        || knows(clusters, cluster_sources, &s.by_source, b, a))
+                {
+                    // A source that also gives the other side's figure for the same
+                    // event ("carrying 477 people" in an old caption, "459 people" in
+                    // its text) carries an update or a correction, not a rival count.
+                    return;
+                }
+                let why = match note {
+                    Some(note) => format!("{why}; {note}"),
+                    None => why,
+                };
+                self.conflicts.push((a, b, confidence, why));
+            }
+            Pair::Rise => self.rises.push((a, b)),
+            Pair::DiffScope { why, text } => {
+                if cluster_sources[a] == cluster_sources[b]
+                    && cluster_sources[a].len() == 1
+                    && why != Why::Part
+                {
+                    return;
+                }
+                let text = match note {
+                    Some(note) => format!("{text} ({note})"),
+                    None => text,
+                };
+                let event = clusters[a].rep().q.event.as_deref();
+                let e = self.diff.entry((event, why)).or_default();
+                e.0.insert(a);
+                e.0.insert(b);
+                if e.2.insert(text.clone()) {
+                    e.1.push(text);
+                }
+            }
+            Pair::Nothing => {}
+        }
+    }
+}
+
 /// How two cluster representatives relate once in one unit ([`convert::common`]), and
 /// the conversion relied on, written out for the explanation. Figures in two currencies
 /// with no rate in the text are never agreement, conflict or rise: at most a different
@@ -301,6 +359,7 @@ fn pair_in_units(
         }
     }
 }
+
 /// A group of up to this many distinct figures has every pair compared (at most about
 /// 18,000 pairs): the figures of one ordinary story, even a running list of cities'
 /// turnouts, stay well inside it, and a figure given once in two sources is still set

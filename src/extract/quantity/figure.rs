@@ -94,6 +94,27 @@ pub(super) fn figures(
                 !date
             })
             .collect();
+    let mut out = numeral_figures(text, lower, pack, m, &nums, skipped);
+    conversions(lower, pack, &mut out, skipped);
+    fractions_of_wholes(lower, &mut out);
+    if hint.vague {
+        vague_figures(lower, pack, m, &mut out);
+    }
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+/// The sentence's numbers (dates left out) as figures, in text order: two numbers
+/// joined into a range or a vote tally, a score and a number that is no figure left out
+/// (to `skipped`, with why).
+fn numeral_figures(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    nums: &[Numeral],
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < nums.len() {
@@ -101,60 +122,18 @@ pub(super) fn figures(
         // Ranges: "150-170", "150 to 170", "between 150 and 170", "two or three".
         let mut hi: Option<Numeral> = None;
         if let Some(b) = nums.get(i + 1) {
-            let gap = lower[a.span.end..b.span.start].trim_matches(' ');
-            let against = m
-                .tally
-                .as_ref()
-                .and_then(|(_, t)| tally::against(lower, &a, b, gap, t));
-            if let Some(against) = against {
-                // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
-                if let Ok(mut f) = figure(text, lower, pack, m, &a, None) {
-                    f.against = Some(against);
-                    f.end_with_unit = f.end_with_unit.max(b.span.end);
-                    out.push(f);
+            match join(lower, m, &mut a, b, &out) {
+                Join::Tally(against) => {
+                    // "passed 31-14", "by a vote of 31 to 14", "by 31 votes to 14".
+                    if let Ok(mut f) = figure(text, lower, pack, m, &a, None) {
+                        f.against = Some(against);
+                        f.end_with_unit = f.end_with_unit.max(b.span.end);
+                        out.push(f);
+                    }
+                    i += 2;
+                    continue;
                 }
-                i += 2;
-                continue;
-            }
-            // "between 4 and 6 million euros ($4.3 and $6.5 million)": the range
-            // in brackets after a range renders it, so its "and" joins a range too.
-            let between = lower[..a.span.start]
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .ends_with("between")
-                || renders_range(lower, a.span.start, &out, m);
-            let joined = matches!(gap, "-" | "–" | "—" | "to")
-                || (gap == "and" && between)
-                || (gap == "or" && a.form == Form::Words);
-            let gap_currency = m
-                .prefixes
-                .iter()
-                .find(|(p, _, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
-            if (joined
-                || gap_currency.is_some_and(|(p, _, _)| {
-                    let g = gap[..gap.len() - p.len()].trim();
-                    // "$1.5bn and Rs 500 crore" are two amounts, not a range
-                    matches!(g, "-" | "–" | "to") || (g == "and" && between)
-                }))
-                && !a.year_like
-                && !b.year_like
-            {
-                let mut b = b.clone();
-                if a.factor == 1.0 && b.factor > 1.0 {
-                    a.value *= b.factor;
-                }
-                if b.short.is_some() && a.short.is_none() {
-                    // "$1-2bn": the suffix belongs to both.
-                    b.short = None;
-                }
-                if b.value > a.value {
-                    hi = Some(b);
-                    i += 1;
-                } else if between && gap == "and" && b.value < a.value {
-                    // "between 500 and 200": a range written backwards is still one range.
-                    std::mem::swap(&mut a.value, &mut b.value);
-                    hi = Some(b);
-                    i += 1;
-                } else if matches!(gap, "-" | "–") {
+                Join::Score => {
                     // "won 3-2": a score, not a range and not two counts.
                     skipped.push(Skipped {
                         span: a.span.start..b.span.end,
@@ -164,6 +143,11 @@ pub(super) fn figures(
                     i += 2;
                     continue;
                 }
+                Join::Range(b) => {
+                    hi = Some(b);
+                    i += 1;
+                }
+                Join::Apart => {}
             }
         }
         i += 1;
@@ -176,11 +160,80 @@ pub(super) fn figures(
             }),
         }
     }
-    conversions(lower, pack, &mut out, skipped);
-    fractions_of_wholes(lower, &mut out);
-    // Vague amounts: "hundreds of", "scores", "several thousand".
-    let vague = hint.vague.then(|| m.vague.find_iter(lower));
-    for v in vague.into_iter().flatten() {
+    out
+}
+
+/// How a number joins the one before it.
+enum Join {
+    /// A vote tally ("passed 31-14"): the votes against.
+    Tally(f64),
+    /// A range: its upper end.
+    Range(Numeral),
+    /// A score ("won 3-2"): no figure.
+    Score,
+    /// Two figures of their own.
+    Apart,
+}
+
+/// How `b` joins `a`, the number before it (`out`: the figures so far). Joined in a
+/// range, `a` may take `b`'s multiplier ("$1-2bn") or swap values with it ("between 500
+/// and 200").
+fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure]) -> Join {
+    let gap = lower[a.span.end..b.span.start].trim_matches(' ');
+    let against = m
+        .tally
+        .as_ref()
+        .and_then(|(_, t)| tally::against(lower, a, b, gap, t));
+    if let Some(against) = against {
+        return Join::Tally(against);
+    }
+    // "between 4 and 6 million euros ($4.3 and $6.5 million)": the range
+    // in brackets after a range renders it, so its "and" joins a range too.
+    let between = lower[..a.span.start]
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .ends_with("between")
+        || renders_range(lower, a.span.start, out, m);
+    let joined = matches!(gap, "-" | "–" | "—" | "to")
+        || (gap == "and" && between)
+        || (gap == "or" && a.form == Form::Words);
+    let gap_currency = m
+        .prefixes
+        .iter()
+        .find(|(p, _, _)| gap.ends_with(&p.to_ascii_lowercase()) && gap.len() > p.len());
+    if (joined
+        || gap_currency.is_some_and(|(p, _, _)| {
+            let g = gap[..gap.len() - p.len()].trim();
+            // "$1.5bn and Rs 500 crore" are two amounts, not a range
+            matches!(g, "-" | "–" | "to") || (g == "and" && between)
+        }))
+        && !a.year_like
+        && !b.year_like
+    {
+        let mut b = b.clone();
+        if a.factor == 1.0 && b.factor > 1.0 {
+            a.value *= b.factor;
+        }
+        if b.short.is_some() && a.short.is_none() {
+            // "$1-2bn": the suffix belongs to both.
+            b.short = None;
+        }
+        if b.value > a.value {
+            return Join::Range(b);
+        } else if between && gap == "and" && b.value < a.value {
+            // "between 500 and 200": a range written backwards is still one range.
+            std::mem::swap(&mut a.value, &mut b.value);
+            return Join::Range(b);
+        } else if matches!(gap, "-" | "–") {
+            return Join::Score;
+        }
+    }
+    Join::Apart
+}
+
+/// Vague amounts: "hundreds of", "scores", "several thousand", where no figure of `out`
+/// stands.
+fn vague_figures(lower: &str, pack: &Pack, m: &Matchers, out: &mut Vec<Figure>) {
+    for v in m.vague.find_iter(lower) {
         let (s, e) = (v.start(), v.end());
         if !is_whole_word(lower, s, e) || out.iter().any(|f| f.span.start < e && s < f.span.end) {
             continue;
@@ -188,7 +241,7 @@ pub(super) fn figures(
         let Some(vq) = pack.vague.get(v.pattern().as_usize()) else {
             continue;
         };
-        if !followed_as_amount(lower, e, &vq.followed_by, &out) {
+        if !followed_as_amount(lower, e, &vq.followed_by, out) {
             continue;
         }
         let mut min = vq.min;
@@ -228,8 +281,6 @@ pub(super) fn figures(
             whole: false,
         });
     }
-    out.sort_by_key(|f| f.span.start);
-    out
 }
 
 /// Whether the vague phrase ending at `end` is followed as its pack entry asks: by one of
@@ -378,7 +429,116 @@ fn figure(
     {
         return Err(Why::Age);
     }
-    // Unit written before: "$", "US$", "Rs", "€", "magnitude".
+    let (mut unit, prefix_start) = unit_before(text, lower, m, a);
+    let currency = unit.is_some_and(|u| {
+        pack.units
+            .get(u)
+            .is_some_and(|x| x.dimension == Dimension::Currency)
+    });
+    // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
+    // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
+    // British style writes "2.3m people" and "3m doses": a plural or counted noun after it
+    // makes the suffix a magnitude too.
+    if !currency
+        && (last.short.is_some() || a.short.is_some())
+        && !counted::plural_noun_next(lower, end, m)
+    {
+        return Err(Why::Unclear);
+    }
+    let after_name =
+        unit.is_none() && a.form == Form::Digits && follows_name(text, lower, m, start);
+    // Unit written after: "%", "per cent", "km", "yuan", "times", "votes".
+    let mut end_with_unit = end;
+    if a.form == Form::Fraction {
+        unit = pack
+            .units
+            .iter()
+            .position(|u| u.dimension == Dimension::Percent);
+    } else if let Some((u, e)) = unit_after(lower, m, end, unit) {
+        unit = Some(u);
+        end_with_unit = e;
+    }
+    // "a 6,000-ton ship", "a nine-storey building": a measure written as an adjective is
+    // a measure of the noun after it.
+    let mut measures = None;
+    if end_with_unit == end && unit.is_none() && lower[end..].starts_with('-') {
+        if let Some((e, u)) = adjective_unit(lower, end + 1, pack, m) {
+            unit = Some(u);
+            end_with_unit = e;
+            measures = measured_noun(&lower[e..]);
+        }
+    }
+    // "a 12-point plan", "a 10-man team": a compound adjective, not a count.
+    if end_with_unit == end
+        && lower[end..].starts_with('-')
+        && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return Err(Why::Adjective);
+    }
+    let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
+    // "the first 10 minutes", "the past three years": a time window, not a claim.
+    if unit_dim == Some(Dimension::Duration) && measures.is_none() {
+        let before = lower[..prefix_start].trim_end();
+        let prev = before.rsplit(' ').next().unwrap_or("");
+        if DURATION_WINDOW.contains(&prev) {
+            return Err(Why::Window);
+        }
+    }
+    // Modifiers.
+    let mut modifier = None;
+    let step = written_step(&lower[start..end]);
+    let interval_of = |x: f64, b: Bound| signed(x, b, pack, step);
+    let mut interval = match hi_value {
+        Some(h) => Interval::closed(Some(value), Some(h)),
+        None => Interval::exact(value),
+    };
+    let mut start_with_modifier = prefix_start;
+    if let Some((s, phrase, bound)) = modifier_before(lower, prefix_start, m) {
+        if hi_value.is_none() {
+            interval = interval_of(value, bound);
+        }
+        start_with_modifier = s;
+        modifier = Some(phrase);
+    }
+    if let Some((e, phrase, bound)) = modifier_after(lower, end_with_unit, m) {
+        if hi_value.is_none() {
+            interval = interval_of(value, bound);
+        }
+        end_with_unit = e;
+        modifier = Some(phrase);
+    }
+    let number = if hi_value.is_some() {
+        None
+    } else {
+        Some(tidy(value))
+    };
+    interval.min = interval.min.map(tidy);
+    interval.max = interval.max.map(tidy);
+    Ok(Figure {
+        span: start..end,
+        start_with_modifier,
+        end_with_unit,
+        number,
+        value: interval,
+        unit,
+        modifier,
+        vague: false,
+        words: a.form == Form::Words,
+        fraction: a.form == Form::Fraction,
+        after_name,
+        against: None,
+        measures,
+        renderings: Vec::new(),
+        of_whole: false,
+        whole: false,
+    })
+}
+
+/// The unit written before number `a` ("$", "US$", "Rs", "€", "magnitude") and where
+/// the figure then starts; for digits, also a unit word a few linking words back ("its
+/// magnitude at 7.1").
+fn unit_before(text: &str, lower: &str, m: &Matchers, a: &Numeral) -> (Option<usize>, usize) {
+    let start = a.span.start;
     let mut unit = None;
     let mut prefix_start = start;
     let head = text[..start].trim_end_matches([' ', '\u{a0}']);
@@ -428,118 +588,68 @@ fn figure(
             }
         }
     }
-    let currency = unit.is_some_and(|u| {
-        pack.units
-            .get(u)
-            .is_some_and(|x| x.dimension == Dimension::Currency)
-    });
-    // A one-letter magnitude ("835m") only counts after a currency symbol; elsewhere the
-    // letter makes a code or a unit we cannot tell ("221B", "a 35m wall").
-    // British style writes "2.3m people" and "3m doses": a plural or counted noun after it
-    // makes the suffix a magnitude too.
-    if !currency
-        && (last.short.is_some() || a.short.is_some())
-        && !counted::plural_noun_next(lower, end, m)
-    {
-        return Err(Why::Unclear);
+    (unit, prefix_start)
+}
+
+/// "Windows 10", "Route 66", "Apollo 11": whether the digits at `start` follow a
+/// capitalised word (not the first of the sentence) with one space and no modifier, so
+/// are maybe part of a name, unless a unit or a counted noun follows ("visited Russia 6
+/// times", checked in `classify`).
+fn follows_name(text: &str, lower: &str, m: &Matchers, start: usize) -> bool {
+    let head = &text[..start];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() + 1 != head.len() {
+        return false;
     }
-    // "Windows 10", "Route 66", "Apollo 11": digits after a capitalised word (not the
-    // first of the sentence) are part of a name, unless a unit or a counted noun follows
-    // ("visited Russia 6 times", checked in `classify`).
-    let mut after_name = false;
-    if unit.is_none() && a.form == Form::Digits {
-        let head = &text[..start];
-        let trimmed = head.trim_end_matches(' ');
-        if trimmed.len() + 1 == head.len() {
-            let word: &str = trimmed
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let word_start = trimmed.len() - word.len();
-            let initial = text[..word_start].trim().is_empty();
-            if !initial
-                && word.chars().next().is_some_and(char::is_uppercase)
-                && modifier_before(lower, start, m).is_none()
-            {
-                after_name = true;
+    let word: &str = trimmed
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let word_start = trimmed.len() - word.len();
+    let initial = text[..word_start].trim().is_empty();
+    !initial
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && modifier_before(lower, start, m).is_none()
+}
+
+/// The unit written after the number ending at `end` ("%", "per cent", "km", "yuan",
+/// "times", "votes") and where it ends, unless `unit` (written before) is another one.
+fn unit_after(
+    lower: &str,
+    m: &Matchers,
+    end: usize,
+    unit: Option<usize>,
+) -> Option<(usize, usize)> {
+    let rest = &lower[end..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let gap = rest.len() - trimmed.len();
+    if gap > 1 {
+        return None;
+    }
+    for (s, u) in &m.suffixes {
+        if trimmed.starts_with(s.as_str()) {
+            let e = end + gap + s.len();
+            let alpha_end = s.chars().last().is_some_and(char::is_alphanumeric);
+            if alpha_end && lower[e..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
             }
-        }
-    }
-    // Unit written after: "%", "per cent", "km", "yuan", "times", "votes".
-    let mut end_with_unit = end;
-    if a.form == Form::Fraction {
-        unit = pack
-            .units
-            .iter()
-            .position(|u| u.dimension == Dimension::Percent);
-    } else {
-        let rest = &lower[end..];
-        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-        let gap = rest.len() - trimmed.len();
-        if gap <= 1 {
-            for (s, u) in &m.suffixes {
-                if trimmed.starts_with(s.as_str()) {
-                    let e = end + gap + s.len();
-                    let alpha_end = s.chars().last().is_some_and(char::is_alphanumeric);
-                    if alpha_end && lower[e..].chars().next().is_some_and(char::is_alphanumeric) {
-                        continue;
-                    }
-                    if gap == 0 && s.chars().next().is_some_and(char::is_alphabetic) && s.len() > 3
-                    {
-                        continue;
-                    }
-                    // A currency word after a currency symbol is the same unit ("$5 US dollars").
-                    if unit.is_none() || unit == Some(*u) {
-                        unit = Some(*u);
-                        end_with_unit = e;
-                    }
-                    break;
-                }
+            if gap == 0 && s.chars().next().is_some_and(char::is_alphabetic) && s.len() > 3 {
+                continue;
             }
+            // A currency word after a currency symbol is the same unit ("$5 US dollars").
+            return (unit.is_none() || unit == Some(*u)).then_some((*u, e));
         }
     }
-    // "a 6,000-ton ship", "a nine-storey building": a measure written as an adjective is
-    // a measure of the noun after it.
-    let mut measures = None;
-    if end_with_unit == end && unit.is_none() && lower[end..].starts_with('-') {
-        if let Some((e, u)) = adjective_unit(lower, end + 1, pack, m) {
-            unit = Some(u);
-            end_with_unit = e;
-            measures = measured_noun(&lower[e..]);
-        }
-    }
-    // "a 12-point plan", "a 10-man team": a compound adjective, not a count.
-    if end_with_unit == end
-        && lower[end..].starts_with('-')
-        && lower[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
-    {
-        return Err(Why::Adjective);
-    }
-    let unit_dim = unit.and_then(|u| pack.units.get(u)).map(|u| u.dimension);
-    // "the first 10 minutes", "the past three years": a time window, not a claim.
-    if unit_dim == Some(Dimension::Duration) && measures.is_none() {
-        let before = lower[..prefix_start].trim_end();
-        let prev = before.rsplit(' ').next().unwrap_or("");
-        if DURATION_WINDOW.contains(&prev) {
-            return Err(Why::Window);
-        }
-    }
-    // Modifiers.
-    let mut modifier = None;
-    let step = written_step(&lower[start..end]);
-    let interval_of = |x: f64, b: Bound| signed(x, b, pack, step);
-    let mut interval = match hi_value {
-        Some(h) => Interval::closed(Some(value), Some(h)),
-        None => Interval::exact(value),
-    };
-    let mut start_with_modifier = prefix_start;
-    if let Some((s, phrase, bound)) = modifier_before(lower, prefix_start, m) {
-        if hi_value.is_none() {
-            interval = interval_of(value, bound);
-        }
-        start_with_modifier = s;
-        modifier = Some(phrase);
-    }
+    None
+}
+
+/// The modifier written right after the figure's unit ("or more", "-plus"): where it
+/// ends, the phrase and its bound.
+fn modifier_after(
+    lower: &str,
+    end_with_unit: usize,
+    m: &Matchers,
+) -> Option<(usize, String, Bound)> {
     let rest = &lower[end_with_unit..];
     for (p, b) in &m.after {
         let r = rest.trim_start_matches([' ', '-']);
@@ -552,39 +662,14 @@ fn figure(
                     end_with_unit + rest.len() - r.len() + p.len(),
                 ))
         {
-            if hi_value.is_none() {
-                interval = interval_of(value, *b);
-            }
-            end_with_unit += rest.len() - r.len() + p.len();
-            modifier = Some(p.clone());
-            break;
+            return Some((
+                end_with_unit + rest.len() - r.len() + p.len(),
+                p.clone(),
+                *b,
+            ));
         }
     }
-    let number = if hi_value.is_some() {
-        None
-    } else {
-        Some(tidy(value))
-    };
-    interval.min = interval.min.map(tidy);
-    interval.max = interval.max.map(tidy);
-    Ok(Figure {
-        span: start..end,
-        start_with_modifier,
-        end_with_unit,
-        number,
-        value: interval,
-        unit,
-        modifier,
-        vague: false,
-        words: a.form == Form::Words,
-        fraction: a.form == Form::Fraction,
-        after_name,
-        against: None,
-        measures,
-        renderings: Vec::new(),
-        of_whole: false,
-        whole: false,
-    })
+    None
 }
 
 /// The noun an adjectival measure describes, written after it: the first word, or the

@@ -6,7 +6,7 @@
 //! anchor"). Absolute dates need no anchor; relative ones without an anchor date stay
 //! unresolved, and say so.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 
 use super::phrases::{Part, Phrase, PhraseKind, Unit};
@@ -47,17 +47,11 @@ pub(crate) fn dates_of(
         .collect()
 }
 
+/// A phrase resolved: first day, last day and how they were found.
+type Resolved = (Option<Date>, Option<Date>, String);
+
 /// Resolves a phrase against the anchor: first day, last day and how.
-fn resolve(kind: &PhraseKind, anchor: &Anchor) -> (Option<Date>, Option<Date>, String) {
-    let at = anchor
-        .date
-        .map(|d| format!("anchor {d} ({})", anchor.basis))
-        .unwrap_or_default();
-    let year_at = anchor
-        .year
-        .map(|y| format!("anchor year {y} ({})", anchor.basis))
-        .unwrap_or_default();
-    let unresolved = |what: &str| (None, None, format!("unresolved: {what} and no anchor date"));
+fn resolve(kind: &PhraseKind, anchor: &Anchor) -> Resolved {
     match *kind {
         PhraseKind::Full(d) => (Some(d), Some(d), "absolute date".into()),
         PhraseKind::Year(y) => (
@@ -74,117 +68,17 @@ fn resolve(kind: &PhraseKind, anchor: &Anchor) -> (Option<Date>, Option<Date>, S
             let (f, t) = month_range(y, m, part);
             (f, t, "absolute month".into())
         }
-        PhraseKind::MonthDay(m, d) => match anchor.date {
-            Some(a) => {
-                let mut y = a.year();
-                if let Ok(this) = Date::new(y, m, d) {
-                    if this > a.saturating_add(31.days()) {
-                        y -= 1;
-                    }
-                }
-                let date = Date::new(y, m, d).ok();
-                (
-                    date,
-                    date,
-                    format!("{at} - month and day, year from the anchor"),
-                )
-            }
-            None => match anchor.year {
-                Some(y) => {
-                    let date = Date::new(y, m, d).ok();
-                    (date, date, format!("{year_at} - month and day"))
-                }
-                None => unresolved("month and day without a year"),
-            },
-        },
-        PhraseKind::Month(m, offset, part) => match (offset, anchor.date, anchor.year) {
-            (Some(o), _, Some(y)) => {
-                let (f, t) = month_range(y + o, m, part);
-                let how = if o < 0 { "last year" } else { "next year" };
-                (
-                    f,
-                    t,
-                    format!(
-                        "{} - month {how}",
-                        if at.is_empty() { &year_at } else { &at }
-                    ),
-                )
-            }
-            (None, Some(a), _) => {
-                let y = if m > a.month() {
-                    a.year() - 1
-                } else {
-                    a.year()
-                };
-                let (f, t) = month_range(y, m, part);
-                let how = if y < a.year() {
-                    "later in the year than the anchor, so the year before"
-                } else {
-                    "in the anchor's year"
-                };
-                (f, t, format!("{at} - month {how}"))
-            }
-            _ => unresolved("a month"),
-        },
-        PhraseKind::Weekday(w, rel) => match anchor.date {
-            Some(a) => {
-                let back =
-                    (a.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()).rem_euclid(7);
-                let d = match rel {
-                    -1 => a.saturating_sub(if back == 0 { 7 } else { back }.days()),
-                    1 => {
-                        let fwd = (7 - back) % 7;
-                        a.saturating_add(if fwd == 0 { 7 } else { fwd }.days())
-                    }
-                    _ => a.saturating_sub(back.days()),
-                };
-                let how = match rel {
-                    -1 => "the one before the anchor",
-                    1 => "the next one after the anchor",
-                    _ => "on or before the anchor",
-                };
-                (Some(d), Some(d), format!("{at} - {w:?} {how}"))
-            }
-            None => unresolved("a weekday"),
-        },
+        PhraseKind::MonthDay(m, d) => month_day(m, d, anchor),
+        PhraseKind::Month(m, offset, part) => month(m, offset, part, anchor),
+        PhraseKind::Weekday(w, rel) => weekday(w, rel, anchor),
         PhraseKind::Day(o) => match anchor.date {
             Some(a) => {
                 let d = a.saturating_add((o as i64).days());
-                (Some(d), Some(d), format!("{at} - day offset {o}"))
+                (Some(d), Some(d), format!("{} - day offset {o}", at(anchor)))
             }
             None => unresolved("a relative day"),
         },
-        PhraseKind::RelUnit(unit, o) => match (unit, anchor.date, anchor.year) {
-            (Unit::Year, _, Some(y)) => {
-                let y = y + o as i16;
-                (
-                    Date::new(y, 1, 1).ok(),
-                    Date::new(y, 12, 31).ok(),
-                    format!(
-                        "{} - year offset {o}",
-                        if at.is_empty() { &year_at } else { &at }
-                    ),
-                )
-            }
-            (Unit::Month, Some(a), _) => {
-                let first = a.first_of_month().saturating_add((o as i64).months());
-                (
-                    Some(first),
-                    Some(first.last_of_month()),
-                    format!("{at} - month offset {o}"),
-                )
-            }
-            (Unit::Week | Unit::Day, Some(a), _) => {
-                let monday = a.saturating_sub((a.weekday().to_monday_zero_offset() as i64).days());
-                let start = monday.saturating_add((7 * o as i64).days());
-                (
-                    Some(start),
-                    Some(start.saturating_add(6.days())),
-                    format!("{at} - week offset {o}"),
-                )
-            }
-            _ => unresolved("a relative period"),
-        },
+        PhraseKind::RelUnit(unit, o) => relative_unit(unit, o, anchor),
         PhraseKind::EarlierThis(unit) => match anchor.date {
             Some(a) => {
                 let start = match unit {
@@ -194,7 +88,11 @@ fn resolve(kind: &PhraseKind, anchor: &Anchor) -> (Option<Date>, Option<Date>, S
                         Some(a.saturating_sub((a.weekday().to_monday_zero_offset() as i64).days()))
                     }
                 };
-                (start, Some(a), format!("{at} - earlier in the same period"))
+                (
+                    start,
+                    Some(a),
+                    format!("{} - earlier in the same period", at(anchor)),
+                )
             }
             None => unresolved("a relative period"),
         },
@@ -206,10 +104,151 @@ fn resolve(kind: &PhraseKind, anchor: &Anchor) -> (Option<Date>, Option<Date>, S
                     Unit::Month => a.saturating_sub(n.months()),
                     Unit::Year => a.saturating_sub(n.years()),
                 };
-                (Some(d), Some(d), format!("{at} - counted back"))
+                (Some(d), Some(d), format!("{} - counted back", at(anchor)))
             }
             None => unresolved("a time ago"),
         },
+    }
+}
+
+/// How the anchor date was found, as a basis opens ("anchor 2023-06-09 (manifest)"), or
+/// nothing without one.
+fn at(anchor: &Anchor) -> String {
+    anchor
+        .date
+        .map(|d| format!("anchor {d} ({})", anchor.basis))
+        .unwrap_or_default()
+}
+
+/// The same for the anchor year ("anchor year 2023 (manifest)").
+fn year_at(anchor: &Anchor) -> String {
+    anchor
+        .year
+        .map(|y| format!("anchor year {y} ({})", anchor.basis))
+        .unwrap_or_default()
+}
+
+/// The anchor date's basis, else the anchor year's.
+fn date_or_year_at(anchor: &Anchor) -> String {
+    let at = at(anchor);
+    if at.is_empty() {
+        year_at(anchor)
+    } else {
+        at
+    }
+}
+
+/// No day for a relative phrase (`what`) without an anchor.
+fn unresolved(what: &str) -> Resolved {
+    (None, None, format!("unresolved: {what} and no anchor date"))
+}
+
+/// "March 3": in the anchor's year, or the year before when that puts it more than a
+/// month after the anchor.
+fn month_day(m: i8, d: i8, anchor: &Anchor) -> Resolved {
+    match anchor.date {
+        Some(a) => {
+            let mut y = a.year();
+            if let Ok(this) = Date::new(y, m, d) {
+                if this > a.saturating_add(31.days()) {
+                    y -= 1;
+                }
+            }
+            let date = Date::new(y, m, d).ok();
+            (
+                date,
+                date,
+                format!("{} - month and day, year from the anchor", at(anchor)),
+            )
+        }
+        None => match anchor.year {
+            Some(y) => {
+                let date = Date::new(y, m, d).ok();
+                (date, date, format!("{} - month and day", year_at(anchor)))
+            }
+            None => unresolved("month and day without a year"),
+        },
+    }
+}
+
+/// "in March", "last March": the month of the anchor's year (or the year `offset`
+/// away), the year before when the month is later than the anchor's.
+fn month(m: i8, offset: Option<i16>, part: Option<Part>, anchor: &Anchor) -> Resolved {
+    match (offset, anchor.date, anchor.year) {
+        (Some(o), _, Some(y)) => {
+            let (f, t) = month_range(y + o, m, part);
+            let how = if o < 0 { "last year" } else { "next year" };
+            (f, t, format!("{} - month {how}", date_or_year_at(anchor)))
+        }
+        (None, Some(a), _) => {
+            let y = if m > a.month() {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            let (f, t) = month_range(y, m, part);
+            let how = if y < a.year() {
+                "later in the year than the anchor, so the year before"
+            } else {
+                "in the anchor's year"
+            };
+            (f, t, format!("{} - month {how}", at(anchor)))
+        }
+        _ => unresolved("a month"),
+    }
+}
+
+/// "on Friday", "last Friday", "next Friday" (`rel` -1, 0 or 1) against the anchor day.
+fn weekday(w: Weekday, rel: i8, anchor: &Anchor) -> Resolved {
+    let Some(a) = anchor.date else {
+        return unresolved("a weekday");
+    };
+    let back = (a.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()).rem_euclid(7);
+    let d = match rel {
+        -1 => a.saturating_sub(if back == 0 { 7 } else { back }.days()),
+        1 => {
+            let fwd = (7 - back) % 7;
+            a.saturating_add(if fwd == 0 { 7 } else { fwd }.days())
+        }
+        _ => a.saturating_sub(back.days()),
+    };
+    let how = match rel {
+        -1 => "the one before the anchor",
+        1 => "the next one after the anchor",
+        _ => "on or before the anchor",
+    };
+    (Some(d), Some(d), format!("{} - {w:?} {how}", at(anchor)))
+}
+
+/// "last year", "next month", "this week": the whole unit `o` away from the anchor's.
+fn relative_unit(unit: Unit, o: i8, anchor: &Anchor) -> Resolved {
+    match (unit, anchor.date, anchor.year) {
+        (Unit::Year, _, Some(y)) => {
+            let y = y + o as i16;
+            (
+                Date::new(y, 1, 1).ok(),
+                Date::new(y, 12, 31).ok(),
+                format!("{} - year offset {o}", date_or_year_at(anchor)),
+            )
+        }
+        (Unit::Month, Some(a), _) => {
+            let first = a.first_of_month().saturating_add((o as i64).months());
+            (
+                Some(first),
+                Some(first.last_of_month()),
+                format!("{} - month offset {o}", at(anchor)),
+            )
+        }
+        (Unit::Week | Unit::Day, Some(a), _) => {
+            let monday = a.saturating_sub((a.weekday().to_monday_zero_offset() as i64).days());
+            let start = monday.saturating_add((7 * o as i64).days());
+            (
+                Some(start),
+                Some(start.saturating_add(6.days())),
+                format!("{} - week offset {o}", at(anchor)),
+            )
+        }
+        _ => unresolved("a relative period"),
     }
 }
 

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use super::tree::Tree;
+use super::tree::{Element, Tree};
 
 /// A value and the page field it came from.
 pub(crate) type Found<T> = Option<(T, &'static str)>;
@@ -65,126 +65,13 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Reads the metadata of `tree`.
 pub(crate) fn read(tree: &Tree) -> PageMeta {
-    let mut m = PageMeta::default();
-    let mut modified: Found<Date> = None;
+    let mut r = Reading::default();
     for raw in &tree.json_ld {
-        let Ok(v) = serde_json::from_str::<Value>(raw.trim()) else {
-            continue;
-        };
-        let mut todo = vec![&v];
-        while let Some(v) = todo.pop() {
-            match v {
-                Value::Array(a) => todo.extend(a.iter().rev()),
-                Value::Object(o) => {
-                    if let Some(g) = o.get("@graph") {
-                        todo.push(g);
-                    }
-                    if !is_article(o.get("@type")) {
-                        continue;
-                    }
-                    set(&mut m.title, text(o.get("headline")), "JSON-LD `headline`");
-                    set(
-                        &mut m.published,
-                        date_of(o.get("datePublished")),
-                        "JSON-LD `datePublished`",
-                    );
-                    set(
-                        &mut modified,
-                        date_of(o.get("dateModified")),
-                        "JSON-LD `dateModified`",
-                    );
-                    set(&mut m.author, name(o.get("author")), "JSON-LD `author`");
-                    set(
-                        &mut m.outlet,
-                        name(o.get("publisher")),
-                        "JSON-LD `publisher`",
-                    );
-                    set(
-                        &mut m.url,
-                        text(o.get("url")).filter(|u| u.starts_with("http")),
-                        "JSON-LD `url`",
-                    );
-                }
-                _ => {}
-            }
-        }
+        r.json_ld(raw);
     }
     for (_, e) in tree.elements() {
         match e.tag.as_str() {
-            "meta" => {
-                let key = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"))
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                let Some(content) = e.attr("content").or_else(|| e.attr("datetime")) else {
-                    continue;
-                };
-                let content = content.trim();
-                if content.is_empty() {
-                    continue;
-                }
-                match key.as_str() {
-                    "og:title" => set(
-                        &mut m.title,
-                        Some(content.to_owned()),
-                        "`og:title` meta tag",
-                    ),
-                    "og:site_name" => set(
-                        &mut m.outlet,
-                        Some(content.to_owned()),
-                        "`og:site_name` meta tag",
-                    ),
-                    "og:url" => set(&mut m.url, Some(content.to_owned()), "`og:url` meta tag"),
-                    "article:published_time" => set(
-                        &mut m.published,
-                        parse_date(content),
-                        "`article:published_time` meta tag",
-                    ),
-                    "article:modified_time" | "og:updated_time" => set(
-                        &mut modified,
-                        parse_date(content),
-                        "`article:modified_time` meta tag",
-                    ),
-                    "datepublished" => set(
-                        &mut m.published,
-                        parse_date(content),
-                        "`datePublished` microdata",
-                    ),
-                    "date"
-                    | "pubdate"
-                    | "publishdate"
-                    | "publish-date"
-                    | "publish_date"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "dcterms.created"
-                    | "dcterms.issued"
-                    | "sailthru.date"
-                    | "parsely-pub-date"
-                    | "article.published"
-                    | "citation_publication_date"
-                    | "original-publish-date"
-                    | "cxenseparse:recs:publishtime" => set(
-                        &mut m.published,
-                        parse_date(content),
-                        "`<meta name=\"date\">`-style tag",
-                    ),
-                    "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author"
-                        if !content.starts_with("http") =>
-                    {
-                        set(&mut m.author, Some(content.to_owned()), "`author` meta tag")
-                    }
-                    "application-name" => set(
-                        &mut m.outlet,
-                        Some(content.to_owned()),
-                        "`application-name` meta tag",
-                    ),
-                    _ => {}
-                }
-            }
+            "meta" => r.meta_tag(e),
             "link" => {
                 let canonical = e.attr("rel").is_some_and(|r| {
                     r.split_whitespace()
@@ -193,7 +80,7 @@ pub(crate) fn read(tree: &Tree) -> PageMeta {
                 if let (true, Some(href)) = (canonical, e.attr("href")) {
                     if href.starts_with("http") {
                         set(
-                            &mut m.url,
+                            &mut r.m.url,
                             Some(href.trim().to_owned()),
                             "`<link rel=\"canonical\">`",
                         );
@@ -202,12 +89,13 @@ pub(crate) fn read(tree: &Tree) -> PageMeta {
             }
             "time" => {
                 if let Some(d) = e.attr("datetime").and_then(parse_date) {
-                    set(&mut m.published, Some(d), "`<time datetime>` element");
+                    set(&mut r.m.published, Some(d), "`<time datetime>` element");
                 }
             }
             _ => {}
         }
     }
+    let Reading { mut m, modified } = r;
     if let Some((t, _)) = &tree.title {
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
         if !t.is_empty() {
@@ -223,6 +111,141 @@ pub(crate) fn read(tree: &Tree) -> PageMeta {
         }
     }
     m
+}
+
+/// The metadata read so far, and the modified date that stands in for a published one
+/// the page does not give.
+#[derive(Default)]
+struct Reading {
+    m: PageMeta,
+    modified: Found<Date>,
+}
+
+impl Reading {
+    /// One JSON-LD block: every article object in it, nested in arrays and `@graph`s.
+    fn json_ld(&mut self, raw: &str) {
+        let Ok(v) = serde_json::from_str::<Value>(raw.trim()) else {
+            return;
+        };
+        let mut todo = vec![&v];
+        while let Some(v) = todo.pop() {
+            match v {
+                Value::Array(a) => todo.extend(a.iter().rev()),
+                Value::Object(o) => {
+                    if let Some(g) = o.get("@graph") {
+                        todo.push(g);
+                    }
+                    if is_article(o.get("@type")) {
+                        self.article(o);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The fields of one JSON-LD article object.
+    fn article(&mut self, o: &serde_json::Map<String, Value>) {
+        let m = &mut self.m;
+        set(&mut m.title, text(o.get("headline")), "JSON-LD `headline`");
+        set(
+            &mut m.published,
+            date_of(o.get("datePublished")),
+            "JSON-LD `datePublished`",
+        );
+        set(
+            &mut self.modified,
+            date_of(o.get("dateModified")),
+            "JSON-LD `dateModified`",
+        );
+        set(&mut m.author, name(o.get("author")), "JSON-LD `author`");
+        set(
+            &mut m.outlet,
+            name(o.get("publisher")),
+            "JSON-LD `publisher`",
+        );
+        set(
+            &mut m.url,
+            text(o.get("url")).filter(|u| u.starts_with("http")),
+            "JSON-LD `url`",
+        );
+    }
+
+    /// One `<meta>` tag: OpenGraph, `article:`, date-style, author and application name.
+    fn meta_tag(&mut self, e: &Element) {
+        let key = e
+            .attr("property")
+            .or_else(|| e.attr("name"))
+            .or_else(|| e.attr("itemprop"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(content) = e.attr("content").or_else(|| e.attr("datetime")) else {
+            return;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            return;
+        }
+        let m = &mut self.m;
+        match key.as_str() {
+            "og:title" => set(
+                &mut m.title,
+                Some(content.to_owned()),
+                "`og:title` meta tag",
+            ),
+            "og:site_name" => set(
+                &mut m.outlet,
+                Some(content.to_owned()),
+                "`og:site_name` meta tag",
+            ),
+            "og:url" => set(&mut m.url, Some(content.to_owned()), "`og:url` meta tag"),
+            "article:published_time" => set(
+                &mut m.published,
+                parse_date(content),
+                "`article:published_time` meta tag",
+            ),
+            "article:modified_time" | "og:updated_time" => set(
+                &mut self.modified,
+                parse_date(content),
+                "`article:modified_time` meta tag",
+            ),
+            "datepublished" => set(
+                &mut m.published,
+                parse_date(content),
+                "`datePublished` microdata",
+            ),
+            "date"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "publish_date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dcterms.created"
+            | "dcterms.issued"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "article.published"
+            | "citation_publication_date"
+            | "original-publish-date"
+            | "cxenseparse:recs:publishtime" => set(
+                &mut m.published,
+                parse_date(content),
+                "`<meta name=\"date\">`-style tag",
+            ),
+            "author" | "article:author" | "dc.creator" | "sailthru.author" | "parsely-author"
+                if !content.starts_with("http") =>
+            {
+                set(&mut m.author, Some(content.to_owned()), "`author` meta tag")
+            }
+            "application-name" => set(
+                &mut m.outlet,
+                Some(content.to_owned()),
+                "`application-name` meta tag",
+            ),
+            _ => {}
+        }
+    }
 }
 
 fn set<T>(slot: &mut Found<T>, value: Option<T>, what: &'static str) {

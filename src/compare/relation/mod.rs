@@ -3,16 +3,20 @@
 //! Input: two cluster representatives ([`Item`]s), the kind's [`Rules`] and how alike
 //! their sentences are; output: a [`Pair`] (agree, conflict, rise, different scope or
 //! nothing). `pair` checks the subjects, `pair_in_scope` the status, period and claimants,
-//! `cumulative_pair` the report dates of a running count; below them `scope_rel`,
-//! `time_rel`, `what_rel` and `status_rel` say whether two figures measure one thing.
+//! `cumulative_pair` the report dates of a running count; below them [`scope`] says
+//! whether two figures measure one thing.
+
+mod scope;
 
 use std::collections::BTreeSet;
 
 use super::interval;
 use super::quantities::Item;
-use super::upstream::upstream;
-use crate::extract::{Quantity, TimeScope, TimeScopeKind};
+use super::upstream::{upstream, Upstream};
+use crate::extract::{Quantity, TimeScopeKind};
 use crate::normalize::{fold, one_place};
+pub(crate) use scope::scope_words;
+use scope::{scope_rel, status_rel, what_rel, Rel};
 
 /// Two sentences must share at least this share of stems (Jaccard) for their disjoint
 /// figures to be called a conflict; below it they may be counting different things.
@@ -101,12 +105,6 @@ pub(super) struct Rules<'p> {
     pub(super) places: Option<&'p super::places::PlaceTree>,
 }
 
-enum Rel {
-    Same,
-    Unknown(String),
-    Different(Why, String),
-}
-
 pub(super) enum Pair {
     Agree {
         weak: bool,
@@ -130,30 +128,6 @@ pub(super) enum Pair {
 pub(super) fn counted_class(q: &Quantity) -> Option<String> {
     let c = class_of(q.counted.as_deref()?);
     (c != class_of(&q.unit)).then_some(c)
-}
-
-/// [`counted_class`], less a first word that names the figure's own event: "at least 292
-/// dead people" counts people killed, as "292 people killed" does.
-fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
-    let counted = q.counted.as_deref()?;
-    let triggers = q
-        .event
-        .as_deref()
-        .and_then(|e| rules.events.iter().find(|x| x.id == e))
-        .map_or(&[][..], |e| e.triggers.as_slice());
-    let rest = counted.split_once(' ').and_then(|(first, rest)| {
-        triggers
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(first))
-            .then_some(rest)
-    });
-    match rest {
-        Some(rest) => {
-            let c = class_of(rest);
-            (c != class_of(&q.unit)).then_some(c)
-        }
-        None => counted_class(q),
-    }
 }
 
 /// A counted noun folded and singular: "vote" and "votes" count the same thing.
@@ -202,201 +176,326 @@ pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
 
 /// `pair` once the subjects are known not to differ.
 fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
-    let cumulative = rules.cumulative;
+    match scope_rel(a.q, b.q, rules) {
+        Rel::Different(why, text) => Pair::DiffScope { why, text },
+        Rel::Unknown(text) => match day_toll_over_report(a, b, rules) {
+            Some(why) => Pair::Conflict {
+                dispute: false,
+                confidence: DAY_TOLL_CONFIDENCE,
+                why,
+            },
+            None => unknown_scope_pair(a, b, context, &text),
+        },
+        Rel::Same => same_scope_pair(a, b, rules, context),
+    }
+}
+
+/// A running count stated for one day and exceeding the untimed count another source
+/// reported that same day: two readings of the day, each doubtful in its own way.
+const DAY_TOLL_CONFIDENCE: f64 = 0.6;
+
+/// A running count stated for a day ("at least 292 dead on Thursday") above the same
+/// count that another source, untimed, reported on that very day ("the toll rose to 243",
+/// dated Thursday): whether the day's figure is the toll as of that day or the deaths of
+/// that day alone, it cannot exceed the whole toll reported the same day. Below it, it
+/// may be the day's share, so nothing is said; a day not resolved to a date, a report
+/// date on another day, or figures of different events or things say nothing either.
+fn day_toll_over_report(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>) -> Option<String> {
+    let (qa, qb) = (a.q, b.q);
+    if !rules.cumulative || qa.vague || qb.vague || qa.event.is_none() || qa.event != qb.event {
+        return None;
+    }
+    let day = |q: &Quantity| {
+        q.scope
+            .time
+            .as_ref()
+            .filter(|t| t.kind == TimeScopeKind::Day && t.from.is_some() && t.from == t.to)
+            .and_then(|t| t.from)
+    };
+    let (dated, untimed) = match (day(qa), day(qb)) {
+        (Some(_), None) if qb.scope.time.is_none() => (a, b),
+        (None, Some(_)) if qa.scope.time.is_none() => (b, a),
+        _ => return None,
+    };
+    let d = day(dated.q)?;
+    if untimed.q.scope.as_of != Some(d)
+        || far_apart(qa, qb, CUMULATIVE_DISPUTE_MAX_RATIO)
+        || !matches!(what_rel(qa, qb, rules), Rel::Same)
+    {
+        return None;
+    }
+    let (Some(lo), Some(hi)) = (dated.q.value.min, untimed.q.value.max) else {
+        return None;
+    };
+    let above =
+        lo > hi || (lo == hi && !(dated.q.value.min_inclusive && untimed.q.value.max_inclusive));
+    above.then(|| {
+        format!(
+            "{} for {d} is more than the {} the same count stood at in a report of that day; whether it is the count as of that day or that day's alone, it cannot exceed it",
+            shown(dated),
+            shown(untimed)
+        )
+    })
+}
+
+/// Two figures whose scope relation is unknown (`text` says why): a weak agreement when
+/// they overlap and one reads as the other, a scope question for the reader when they are
+/// close and their sentences alike, else nothing.
+fn unknown_scope_pair(a: &Item<'_>, b: &Item<'_>, context: f64, text: &str) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    if meet(qa, qb) && (qa.vague || qb.vague || mutual(qa, qb)) {
+        Pair::Agree { weak: true }
+    } else if qa.vague
+        || qb.vague
+        || context < CONFLICT_CONTEXT_MIN
+        || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
+    {
+        // a vague amount, unrelated sentences or figures of different orders:
+        // nothing to tell the reader
+        Pair::Nothing
+    } else {
+        Pair::DiffScope {
+            why: Why::Unknown,
+            text: format!("{} vs {}: {text}", shown(a), shown(b)),
+        }
+    }
+}
+
+/// Two figures of one scope: an agreement when they overlap, a rise when a running
+/// count grew between reports, else what [`Disjoint::pair`] makes of them.
+fn same_scope_pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
     let overlap = meet(qa, qb);
-    match scope_rel(qa, qb, rules) {
-        Rel::Different(why, text) => Pair::DiffScope { why, text },
-        Rel::Unknown(text) => {
-            if let Some(why) = day_toll_over_report(a, b, rules) {
-                return Pair::Conflict {
-                    dispute: false,
-                    confidence: DAY_TOLL_CONFIDENCE,
-                    why,
-                };
+    if qa.vague || qb.vague {
+        // a vague amount never contradicts a figure
+        return if overlap {
+            Pair::Agree { weak: false }
+        } else {
+            Pair::Nothing
+        };
+    }
+    let timeless_or_since = |q: &Quantity| {
+        q.scope
+            .time
+            .as_ref()
+            .is_none_or(|t| t.kind == TimeScopeKind::Since)
+    };
+    let cumulative = rules.cumulative && timeless_or_since(qa) && timeless_or_since(qb);
+    if cumulative && reported_far_apart(qa, qb) {
+        // A toll of one report and another's months later: most likely two
+        // events; nothing a reader should set side by side.
+        return Pair::Nothing;
+    }
+    let rises = cumulative.then(|| rise(qa, qb)).flatten();
+    if rises == Some(true) {
+        return Pair::Rise;
+    }
+    if overlap && one_way_bounds_apart(qa, qb) {
+        // "more than 100,000" and "at least 3 million": both fit any large enough
+        // crowd; that they overlap says nothing of one count
+        return Pair::Nothing;
+    }
+    if overlap {
+        return Pair::Agree { weak: false };
+    }
+    Disjoint::new(a, b, rules, cumulative).pair(context)
+}
+
+/// Two figures of one scope that do not overlap, with what their credits say.
+struct Disjoint<'a, 'i> {
+    a: &'a Item<'i>,
+    b: &'a Item<'i>,
+    rules: Rules<'a>,
+    /// A running count compared as one (no period, or one since a start).
+    cumulative: bool,
+    /// Neither figure states a period.
+    untimed: bool,
+    ua: Option<Upstream>,
+    ub: Option<Upstream>,
+    /// Two claimants, both named or both not, that are not one party.
+    rivals: bool,
+}
+
+impl<'a, 'i> Disjoint<'a, 'i> {
+    fn new(a: &'a Item<'i>, b: &'a Item<'i>, rules: Rules<'a>, cumulative: bool) -> Self {
+        let (ua, ub) = (upstream(a.claim), upstream(b.claim));
+        // Two claimants, both named ("the CNE", "Torino Capital") or both not
+        // ("police", "the organisers"), giving figures for one event: their sentences
+        // need not be alike. An unnamed credit next to a named one ("the electoral
+        // commission", "the CNE") may be the same body.
+        let rivals = match (&ua, &ub) {
+            (Some(x), Some(y)) => x.named == y.named && !same_party(&x.key, &y.key),
+            _ => false,
+        };
+        Disjoint {
+            a,
+            b,
+            rules,
+            cumulative,
+            untimed: a.q.scope.time.is_none(),
+            ua,
+            ub,
+            rivals,
+        }
+    }
+
+    /// A conflict, a dispute between claimants, an estimate within its margin, a
+    /// forecast set apart, or nothing when too little ties the figures together.
+    fn pair(&self, context: f64) -> Pair {
+        let (a, b) = (self.a, self.b);
+        let (qa, qb) = (a.q, b.q);
+        let companion = shared_companion(a, b);
+        if !self.tied(context, companion.is_some()) {
+            return Pair::Nothing;
+        }
+        if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
+            // a forecast or a fear that would otherwise conflict with a stated figure
+            return Pair::DiffScope { why, text };
+        }
+        if self.cumulative {
+            if within_estimate_margin(qa, qb) {
+                return self.within_margin();
             }
-            if overlap && (qa.vague || qb.vague || mutual(qa, qb)) {
-                Pair::Agree { weak: true }
-            } else if qa.vague
-                || qb.vague
-                || context < CONFLICT_CONTEXT_MIN
-                || far_apart(qa, qb, UNKNOWN_SCOPE_MAX_RATIO)
-            {
-                // a vague amount, unrelated sentences or figures of different orders:
-                // nothing to tell the reader
-                Pair::Nothing
-            } else {
-                Pair::DiffScope {
-                    why: Why::Unknown,
-                    text: format!("{} vs {}: {text}", shown(a), shown(b)),
-                }
+            return cumulative_pair(a, b);
+        }
+        if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
+            // what each counts differs in a way the text did not say (place, group)
+            return Pair::Nothing;
+        }
+        if let (Some(x), Some(y)) = (&self.ua, &self.ub) {
+            if self.rivals {
+                return self.rival_pair(x, y);
             }
         }
-        Rel::Same => {
-            if qa.vague || qb.vague {
-                // a vague amount never contradicts a figure
-                return if overlap {
-                    Pair::Agree { weak: false }
-                } else {
-                    Pair::Nothing
-                };
-            }
-            let timeless_or_since = |q: &Quantity| {
-                q.scope
-                    .time
-                    .as_ref()
-                    .is_none_or(|t| t.kind == TimeScopeKind::Since)
-            };
-            let cumulative = cumulative && timeless_or_since(qa) && timeless_or_since(qb);
-            if cumulative && reported_far_apart(qa, qb) {
-                // A toll of one report and another's months later: most likely two
-                // events; nothing a reader should set side by side.
-                return Pair::Nothing;
-            }
-            let rises = cumulative.then(|| rise(qa, qb)).flatten();
-            if rises == Some(true) {
-                return Pair::Rise;
-            }
-            if overlap && one_way_bounds_apart(qa, qb) {
-                // "more than 100,000" and "at least 3 million": both fit any large enough
-                // crowd; that they overlap says nothing of one count
-                return Pair::Nothing;
-            }
-            if overlap {
-                return Pair::Agree { weak: false };
-            }
-            let untimed = qa.scope.time.is_none();
-            // An event named on both sides ("taken shelter", "moved to relief camps") says
-            // what both count; only figures with none need their sentences to say it.
-            let same_event = qa.event.is_some() && qa.event == qb.event;
-            let min_context = if untimed && !cumulative && !same_event {
-                UNTIMED_CONFLICT_CONTEXT_MIN
+        if within_estimate_margin(qa, qb) {
+            return self.within_margin();
+        }
+        self.conflict(companion)
+    }
+
+    /// Whether enough ties the two figures together to call their difference anything:
+    /// alike sentences, or something said alike (`said_alike`), and something that says
+    /// what they measure, one place each where the story has several, and no figure read
+    /// without its multiplier.
+    fn tied(&self, context: f64, companion: bool) -> bool {
+        let (qa, qb) = (self.a.q, self.b.q);
+        // An event named on both sides ("taken shelter", "moved to relief camps") says
+        // what both count; only figures with none need their sentences to say it.
+        let same_event = qa.event.is_some() && qa.event == qb.event;
+        let min_context = if self.untimed && !self.cumulative && !same_event {
+            UNTIMED_CONFLICT_CONTEXT_MIN
+        } else {
+            CONFLICT_CONTEXT_MIN
+        };
+        let claimed_event = qa.event.is_some() && qb.event.is_some();
+        // "Vossberg: 40,000" in a list and "in Vossberg, ... between 55,000 and 60,000
+        // people": one event in one named place says what both count.
+        let placed_event = same_event
+            && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
+        let said_alike = near_same_thing(qa, qb, self.rules.same_counted)
+            || self.rivals && claimed_event
+            || placed_event
+            || companion;
+        if context < min_context && !said_alike {
+            return false; // too little in common to call it anything
+        }
+        if unnamed(qa) && unnamed(qb) {
+            // "$85 million" and "$310m" with no event and no thing counted: nothing
+            // says the two measure the same thing
+            return false;
+        }
+        if self.rules.several_places && (qa.scope.place.is_none() || qb.scope.place.is_none()) {
+            return false;
+        }
+        // "$150" next to "$150m": a figure read without its multiplier, not a
+        // disagreement between sources.
+        !is_multiplier_apart(qa, qb)
+    }
+
+    /// An estimate within its margin of the other figure: not a conflict.
+    fn within_margin(&self) -> Pair {
+        Pair::DiffScope {
+            why: Why::Status,
+            text: format!(
+                "{} vs {}: an estimate within its margin of the other figure",
+                shown(self.a),
+                shown(self.b)
+            ),
+        }
+    }
+
+    /// Two rival claimants' figures (`x` credits the first, `y` the second).
+    fn rival_pair(&self, x: &Upstream, y: &Upstream) -> Pair {
+        let (a, b) = (self.a, self.b);
+        let not_rivals = |reason: &str| Pair::DiffScope {
+            why: Why::Status,
+            text: format!(
+                "{} according to {} vs {} according to {}: {reason}",
+                shown(a),
+                x.name,
+                shown(b),
+                y.name
+            ),
+        };
+        if self.rules.method_dependent {
+            return not_rivals("two bodies may measure differently");
+        }
+        if within_estimate_margin(a.q, b.q) {
+            return not_rivals("an estimate within its margin of the other figure");
+        }
+        // Two claimants' figures for one quantity that cannot both hold: a
+        // dispute the reader must see ("organisers: 250,000; police: 150,000").
+        let untimed = self.untimed;
+        Pair::Conflict {
+            dispute: true,
+            confidence: if untimed {
+                UNTIMED_DISPUTE_CONFIDENCE
             } else {
-                CONFLICT_CONTEXT_MIN
-            };
-            let (ua, ub) = (upstream(a.claim), upstream(b.claim));
-            // Two claimants, both named ("the CNE", "Torino Capital") or both not
-            // ("police", "the organisers"), giving figures for one event: their sentences
-            // need not be alike. An unnamed credit next to a named one ("the electoral
-            // commission", "the CNE") may be the same body.
-            let rivals = match (&ua, &ub) {
-                (Some(x), Some(y)) => x.named == y.named && !same_party(&x.key, &y.key),
-                _ => false,
-            };
-            let claimed_event = qa.event.is_some() && qb.event.is_some();
-            // "Vossberg: 40,000" in a list and "in Vossberg, ... between 55,000 and 60,000
-            // people": one event in one named place says what both count.
-            let placed_event = same_event
-                && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
-            let companion = shared_companion(a, b);
-            let said_alike = near_same_thing(qa, qb, rules.same_counted)
-                || rivals && claimed_event
-                || placed_event
-                || companion.is_some();
-            if context < min_context && !said_alike {
-                return Pair::Nothing; // too little in common to call it anything
-            }
-            if unnamed(qa) && unnamed(qb) {
-                // "$85 million" and "$310m" with no event and no thing counted: nothing
-                // says the two measure the same thing
-                return Pair::Nothing;
-            }
-            if rules.several_places && (qa.scope.place.is_none() || qb.scope.place.is_none()) {
-                return Pair::Nothing;
-            }
-            if is_multiplier_apart(qa, qb) {
-                // "$150" next to "$150m": a figure read without its multiplier, not a
-                // disagreement between sources.
-                return Pair::Nothing;
-            }
-            if let Some(Rel::Different(why, text)) = status_rel(qa, qb) {
-                // a forecast or a fear that would otherwise conflict with a stated figure
-                return Pair::DiffScope { why, text };
-            }
-            let within_margin = || Pair::DiffScope {
-                why: Why::Status,
-                text: format!(
-                    "{} vs {}: an estimate within its margin of the other figure",
-                    shown(a),
-                    shown(b)
-                ),
-            };
-            if cumulative {
-                if within_estimate_margin(qa, qb) {
-                    return within_margin();
-                }
-                return cumulative_pair(a, b);
-            }
-            if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) {
-                // what each counts differs in a way the text did not say (place, group)
-                return Pair::Nothing;
-            }
-            if let (Some(x), Some(y)) = (&ua, &ub) {
-                if rivals {
-                    let not_rivals = |reason: &str| Pair::DiffScope {
-                        why: Why::Status,
-                        text: format!(
-                            "{} according to {} vs {} according to {}: {reason}",
-                            shown(a),
-                            x.name,
-                            shown(b),
-                            y.name
-                        ),
-                    };
-                    if rules.method_dependent {
-                        return not_rivals("two bodies may measure differently");
-                    }
-                    if within_estimate_margin(qa, qb) {
-                        return not_rivals("an estimate within its margin of the other figure");
-                    }
-                    // Two claimants' figures for one quantity that cannot both hold: a
-                    // dispute the reader must see ("organisers: 250,000; police: 150,000").
-                    return Pair::Conflict {
-                        dispute: true,
-                        confidence: if untimed {
-                            UNTIMED_DISPUTE_CONFIDENCE
-                        } else {
-                            DISPUTE_CONFIDENCE
-                        },
-                        why: format!(
-                            "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
-                            if untimed { "event and thing counted" } else { "event and scope" },
-                            x.name,
-                            shown(a),
-                            y.name,
-                            shown(b)
-                        ),
-                    };
-                }
-            }
-            if within_estimate_margin(qa, qb) {
-                return within_margin();
-            }
-            let one_sided = ua.as_ref().map(|u| &u.key) != ub.as_ref().map(|u| &u.key);
-            let confidence = match (untimed, one_sided) {
-                (false, false) => CONFLICT_CONFIDENCE,
-                (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
-                (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
-                (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
-            };
-            Pair::Conflict {
-                dispute: false,
-                confidence,
-                why: format!(
-                    "same {}; {} and {} do not overlap{}",
-                    if untimed {
-                        "event and thing counted, no period stated by either".to_owned()
-                    } else {
-                        "event and scope".to_owned()
-                    },
-                    shown(a),
-                    shown(b),
-                    companion.map_or_else(String::new, |x| format!(
-                        "; both sentences also give {}, as reports of one moment would",
-                        interval::describe(&crate::extract::Interval::exact(x))
-                    ))
-                ),
-            }
+                DISPUTE_CONFIDENCE
+            },
+            why: format!(
+                "two claimants give figures for the same {} that cannot both hold: {}: {}; {}: {}",
+                if untimed {
+                    "event and thing counted"
+                } else {
+                    "event and scope"
+                },
+                x.name,
+                shown(a),
+                y.name,
+                shown(b)
+            ),
+        }
+    }
+
+    /// A conflict, as sure as the period and the credits allow; `companion`: a figure
+    /// both sentences also give.
+    fn conflict(&self, companion: Option<f64>) -> Pair {
+        let (a, b, untimed) = (self.a, self.b, self.untimed);
+        let one_sided = self.ua.as_ref().map(|u| &u.key) != self.ub.as_ref().map(|u| &u.key);
+        let confidence = match (untimed, one_sided) {
+            (false, false) => CONFLICT_CONFIDENCE,
+            (true, false) => UNTIMED_CONFLICT_CONFIDENCE,
+            (false, true) => ONE_SIDED_CONFLICT_CONFIDENCE,
+            (true, true) => UNTIMED_ONE_SIDED_CONFLICT_CONFIDENCE,
+        };
+        Pair::Conflict {
+            dispute: false,
+            confidence,
+            why: format!(
+                "same {}; {} and {} do not overlap{}",
+                if untimed {
+                    "event and thing counted, no period stated by either".to_owned()
+                } else {
+                    "event and scope".to_owned()
+                },
+                shown(a),
+                shown(b),
+                companion.map_or_else(String::new, |x| format!(
+                    "; both sentences also give {}, as reports of one moment would",
+                    interval::describe(&crate::extract::Interval::exact(x))
+                ))
+            ),
         }
     }
 }
@@ -701,355 +800,12 @@ fn cumulative_pair(a: &Item<'_>, b: &Item<'_>) -> Pair {
     }
 }
 
-fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
-    let event_day = rules.event_day;
-    let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
-    let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
-    if event_day && is_day(ta) != is_day(tb) && ta.is_some() && tb.is_some() {
-        // "passed on Thursday" next to "for fiscal 2026": the day of the vote says
-        // nothing about the period the figure covers.
-        let day = if is_day(ta) { ta } else { tb };
-        return match what_rel(a, b, rules) {
-            Rel::Same => Rel::Unknown(format!(
-                "“{}” dates the event, not the period the figure covers",
-                day.map_or("", |t| t.text.as_str())
-            )),
-            other => other,
-        };
-    }
-    let one_day_one_untimed = is_day(ta) && tb.is_none() || is_day(tb) && ta.is_none();
-    if one_day_one_untimed
-        && (event_day || !rules.cumulative && day_of_untimed_report(a, b))
-        && !far_apart(a, b, RIVAL_FIGURES_MAX_RATIO)
-    {
-        // "cast ballots on Sunday" next to "voted" in a story of one vote: the day dates
-        // the event both figures are of; only what they count can tell them apart. Figures
-        // orders of magnitude apart ("Rs 100 crore announced on August 12" and an "Rs 2
-        // lakh" grant) stay unknown: nothing says they are one amount.
-        return what_rel(a, b, rules);
-    }
-    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
-    if is_rate(ta) && is_rate(tb) && a.scope.as_of != b.scope.as_of {
-        // "10 to 15 million euros a day" on the first day of a strike and "20 million a
-        // day" a week later: a rate can change; each report gives the rate of its day.
-        return Rel::Different(
-            Why::ReportDate,
-            format!(
-                "rates reported on different dates ({} and {})",
-                a.scope
-                    .as_of
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
-                b.scope
-                    .as_of
-                    .map_or_else(|| "undated".to_owned(), |d| d.to_string())
-            ),
-        );
-    }
-    match time_rel(ta, tb) {
-        Rel::Same => what_rel(a, b, rules),
-        other => other,
-    }
-}
-
-/// A running count stated for one day and exceeding the untimed count another source
-/// reported that same day: two readings of the day, each doubtful in its own way.
-const DAY_TOLL_CONFIDENCE: f64 = 0.6;
-
-/// A running count stated for a day ("at least 292 dead on Thursday") above the same
-/// count that another source, untimed, reported on that very day ("the toll rose to 243",
-/// dated Thursday): whether the day's figure is the toll as of that day or the deaths of
-/// that day alone, it cannot exceed the whole toll reported the same day. Below it, it
-/// may be the day's share, so nothing is said; a day not resolved to a date, a report
-/// date on another day, or figures of different events or things say nothing either.
-fn day_toll_over_report(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>) -> Option<String> {
-    let (qa, qb) = (a.q, b.q);
-    if !rules.cumulative || qa.vague || qb.vague || qa.event.is_none() || qa.event != qb.event {
-        return None;
-    }
-    let day = |q: &Quantity| {
-        q.scope
-            .time
-            .as_ref()
-            .filter(|t| t.kind == TimeScopeKind::Day && t.from.is_some() && t.from == t.to)
-            .and_then(|t| t.from)
-    };
-    let (dated, untimed) = match (day(qa), day(qb)) {
-        (Some(_), None) if qb.scope.time.is_none() => (a, b),
-        (None, Some(_)) if qa.scope.time.is_none() => (b, a),
-        _ => return None,
-    };
-    let d = day(dated.q)?;
-    if untimed.q.scope.as_of != Some(d)
-        || far_apart(qa, qb, CUMULATIVE_DISPUTE_MAX_RATIO)
-        || !matches!(what_rel(qa, qb, rules), Rel::Same)
-    {
-        return None;
-    }
-    let (Some(lo), Some(hi)) = (dated.q.value.min, untimed.q.value.max) else {
-        return None;
-    };
-    let above =
-        lo > hi || (lo == hi && !(dated.q.value.min_inclusive && untimed.q.value.max_inclusive));
-    above.then(|| {
-        format!(
-            "{} for {d} is more than the {} the same count stood at in a report of that day; whether it is the count as of that day or that day's alone, it cannot exceed it",
-            shown(dated),
-            shown(untimed)
-        )
-    })
-}
-
-/// How many days after a dated figure an untimed one may be reported and still be read
-/// as of that day: a Saturday march in Sunday's paper, a Sunday vote in Tuesday's.
-const DAY_REPORT_WINDOW_DAYS: i32 = 2;
-
-/// For one figure dated to a day ("380,000 troops on Sunday") and one untimed: whether the
-/// untimed one was reported on that day or within `DAY_REPORT_WINDOW_DAYS` after it, so
-/// both speak of the day's event (a count that is not a running total: who took part,
-/// who was deployed). A report date unknown on the untimed side, or a day left
-/// unresolved, says nothing, and the figures stay apart.
-fn day_of_untimed_report(a: &Quantity, b: &Quantity) -> bool {
-    let (dated, untimed) = if a.scope.time.is_some() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let Some(day) = dated.scope.time.as_ref().and_then(|t| t.from) else {
-        return false;
-    };
-    let Some(reported) = untimed.scope.as_of else {
-        return false;
-    };
-    let after = (reported - day).get_days();
-    (0..=DAY_REPORT_WINDOW_DAYS).contains(&after)
-}
-
-/// A forecast or a fear next to a figure stated as fact, when the two do not overlap: not
-/// one quantity ("100,000 expected" and the 750,000 who came). Where they overlap they
-/// may agree: a plan carried out is the figure. Estimates are compared as figures (their
-/// margin is applied where claimants are weighed).
-fn status_rel(a: &Quantity, b: &Quantity) -> Option<Rel> {
-    use crate::extract::frame::Status;
-    let firm = |s: Option<Status>| matches!(s, None | Some(Status::Estimate));
-    if a.status == b.status || (firm(a.status) && firm(b.status)) || a.value.overlaps(&b.value) {
-        return None;
-    }
-    let (odd, other) = if firm(a.status) { (b, a) } else { (a, b) };
-    let word = |q: &Quantity| match q.status {
-        Some(Status::Expected) => "a forecast or plan",
-        Some(Status::Feared) => "a fear",
-        Some(Status::Estimate) => "an estimate",
-        None => "a figure stated as fact",
-    };
-    Some(Rel::Different(
-        Why::Status,
-        format!(
-            "{} is {}, {} {}",
-            interval::describe(&odd.value),
-            word(odd),
-            interval::describe(&other.value),
-            word(other)
-        ),
-    ))
-}
-
-/// Whether counted class `c` names the whole a share of `event` is of by definition
-/// ("registered venezuelan voter" for turnout, through the event's `whole`).
-fn whole_of(events: &[crate::pack::Event], event: Option<&str>, c: &str) -> bool {
-    let Some(e) = event.and_then(|id| events.iter().find(|e| e.id == id)) else {
-        return false;
-    };
-    let words: BTreeSet<&str> = c.split(' ').collect();
-    e.whole.iter().any(|w| {
-        let w = class_of(w);
-        w.split(' ').all(|x| words.contains(x))
-    })
-}
-
-/// Everything but the period: event, part or whole, thing counted, place.
-fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
-    let same_counted = rules.same_counted;
-    match (&a.event, &b.event) {
-        (Some(x), Some(y)) if x != y => {
-            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
-        }
-        (Some(x), None) | (None, Some(x)) => {
-            return Rel::Unknown(format!("only one says the figure is of {x}"))
-        }
-        _ => {}
-    }
-    if a.part != b.part {
-        let (part, whole) = if a.part { (a, b) } else { (b, a) };
-        return Rel::Different(
-            Why::Part,
-            format!(
-                "{} is a part of a larger figure, {} a whole",
-                interval::describe(&part.value),
-                interval::describe(&whole.value)
-            ),
-        );
-    }
-    // "41.5% of registered voters" and "41.5% turnout": a share of what the event's shares
-    // are of by definition says no more than one that names nothing
-    let whole = |c: &Option<String>| {
-        c.as_deref()
-            .is_some_and(|c| whole_of(rules.events, a.event.as_deref(), c))
-    };
-    let (ca, cb) = (counted_of_event(a, rules), counted_of_event(b, rules));
-    let (ca, cb) = match (whole(&ca), whole(&cb)) {
-        (true, true) => (None, None),
-        (true, false) if cb.is_none() => (None, None),
-        (false, true) if ca.is_none() => (None, None),
-        _ => (ca, cb),
-    };
-    match (ca, cb) {
-        (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
-            let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
-            return Rel::Different(
-                Why::Counted,
-                format!("one counts {}, the other {}", written(a), written(b)),
-            );
-        }
-        // "4.6 million marchers" and "4.6 million people" where the kind takes marchers
-        // for people
-        (Some(x), None) if one_thing(same_counted, &x, &class_of(&b.unit)) => {}
-        (None, Some(x)) if one_thing(same_counted, &x, &class_of(&a.unit)) => {}
-        (Some(x), None) | (None, Some(x)) => {
-            return Rel::Unknown(format!("only one says it counts {x}"))
-        }
-        _ => {}
-    }
-    match (&a.scope.place, &b.scope.place) {
-        (Some(x), Some(y)) if !one_place(x, y) => match rules.places.and_then(|t| t.nested(x, y)) {
-            // "in Savar" and "in Bangladesh": the figure of the smaller place may be all of
-            // the larger one's or only a part
-            Some((inner, outer)) => Rel::Unknown(format!("{inner} lies in {outer}")),
-            None => Rel::Different(Why::Place, format!("in {x} vs in {y}")),
-        },
-        _ => Rel::Same,
-    }
-}
-
-fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {
-    let is_rate = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Rate);
-    if is_rate(a) != is_rate(b) {
-        // "10 to 15 million euros a day" and a strike's 330 million euros: a rate and a
-        // total never measure one thing, stated period or not.
-        let (rate, other) = if is_rate(a) { (a, b) } else { (b, a) };
-        return Rel::Different(
-            Why::Period,
-            format!(
-                "a rate (“{}”) vs {}",
-                rate.map_or("", |t| t.text.as_str()),
-                other.map_or_else(|| "a total".to_owned(), describe_time)
-            ),
-        );
-    }
-    match (a, b) {
-        (None, None) => Rel::Same,
-        (Some(t), None) | (None, Some(t)) => {
-            Rel::Unknown(format!("only one states a period (“{}”)", t.text))
-        }
-        (Some(x), Some(y)) if x.kind != y.kind => Rel::Different(
-            Why::Period,
-            format!("{} vs {}", describe_time(x), describe_time(y)),
-        ),
-        (Some(x), Some(y)) => {
-            let resolved = |t: &TimeScope| t.from.is_some() || t.to.is_some();
-            if resolved(x) && resolved(y) {
-                if (x.from, x.to) == (y.from, y.to) {
-                    Rel::Same
-                } else {
-                    Rel::Different(
-                        Why::Period,
-                        format!("{} vs {}", describe_time(x), describe_time(y)),
-                    )
-                }
-            } else if scope_words(x) == scope_words(y) {
-                Rel::Same
-            } else {
-                Rel::Unknown(format!(
-                    "periods “{}” and “{}” could not be resolved to dates",
-                    x.text, y.text
-                ))
-            }
-        }
-    }
-}
-
-/// The words of a period that could not be resolved, without the connective that opens
-/// it: "since the dam burst on May 1" and "after the dam burst on May 1" are one scope.
-pub(crate) fn scope_words(t: &TimeScope) -> String {
-    if t.kind == TimeScopeKind::Rate {
-        // "a day", "per day" and "daily" are one rate
-        if let Some(p) = crate::extract::rate::period(&t.text) {
-            return format!("per {p}");
-        }
-    }
-    let folded = fold(&t.text);
-    let connectives: &[&str] = match t.kind {
-        TimeScopeKind::Since => &["since ", "after ", "following "],
-        _ => &[],
-    };
-    connectives
-        .iter()
-        .find_map(|c| folded.strip_prefix(c))
-        .map_or_else(|| folded.clone(), str::to_owned)
-}
-
-fn describe_time(t: &TimeScope) -> String {
-    let dates = match (t.from, t.to) {
-        (Some(f), Some(to)) if f == to => format!(", {f}"),
-        (Some(f), Some(to)) => format!(", {f} to {to}"),
-        (Some(f), None) => format!(", from {f}"),
-        _ => String::new(),
-    };
-    let sort = match t.kind {
-        TimeScopeKind::Day => "one day",
-        TimeScopeKind::Period => "a period",
-        TimeScopeKind::Since => "cumulative",
-        TimeScopeKind::Rate => "a rate",
-    };
-    format!("{sort} (“{}”{dates})", t.text)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::compare::test_support::*;
     use crate::compare::Verdict;
     use crate::extract::{Interval, TimeScopeKind};
     use jiff::civil::date;
-
-    #[test]
-    fn counted_nouns_of_one_pack_set_are_one_thing() {
-        let share = |phrase: &'static str, counted: &str| {
-            q(phrase, at_least(14.0)).kind("shares", "percent", "supplied", counted)
-        };
-        let run_with = |a: &str, b: &str| {
-            run(vec![
-                doc(
-                    "a",
-                    "At least 14% of weaponry bought by Chad came from Belarus.",
-                )
-                .with(share("At least 14%", a)),
-                doc(
-                    "b",
-                    "Belarus supplied at least 14% of Chad's weapons imports.",
-                )
-                .with(share("at least 14%", b)),
-            ])
-        };
-        // "weaponry" and "weapons imports" are one set in claims/kinds/shares.toml
-        assert_eq!(
-            verdicts(&run_with("weaponry", "weapons imports")),
-            ["agreement"]
-        );
-        // "exports" is not in it
-        assert_eq!(
-            verdicts(&run_with("weaponry", "exports")),
-            ["different_scope"]
-        );
-    }
 
     #[test]
     fn an_unknown_scope_between_figures_of_different_orders_is_not_reported() {
@@ -1153,37 +909,6 @@ mod tests {
     }
 
     #[test]
-    fn one_day_vs_cumulative_is_different_scope() {
-        let coup = date(2021, 2, 1);
-        let f = run(vec![
-            doc("a", "Over 114 people died on Saturday.").with(
-                q(
-                    "Over 114 people",
-                    Interval {
-                        min: Some(114.0),
-                        max: None,
-                        min_inclusive: false,
-                        max_inclusive: false,
-                    },
-                )
-                .day("Saturday", date(2021, 3, 27)),
-            ),
-            doc(
-                "b",
-                "Since the coup, troops have killed at least 320 people.",
-            )
-            .with(q("at least 320 people", at_least(320.0)).since("since the coup", coup)),
-        ]);
-        assert_eq!(verdicts(&f), ["different_scope"]);
-        assert!(f[0].explanation.contains("one day"), "{}", f[0].explanation);
-        assert!(
-            f[0].explanation.contains("cumulative"),
-            "{}",
-            f[0].explanation
-        );
-    }
-
-    #[test]
     fn a_day_toll_above_the_toll_reported_that_day_is_a_conflict() {
         let thursday = date(2023, 2, 9);
         let day_toll = |phrase: &'static str, v: f64| {
@@ -1231,24 +956,6 @@ mod tests {
         ]);
         assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
         assert_eq!(verdicts(&f), ["different_scope"]);
-    }
-
-    #[test]
-    fn part_of_a_total_is_different_scope() {
-        let coup = date(2021, 2, 1);
-        let f = run(vec![
-            doc(
-                "a",
-                "Troops have shot dead 320 people, 11 of them on Thursday.",
-            )
-            .with(q("320 people", exact(320.0)))
-            .with(q("11", exact(11.0)).part()),
-            doc("b", "A total of 320 people were killed.").with(q("320 people", exact(320.0))),
-        ]);
-        let _ = coup;
-        assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
-        assert!(verdicts(&f).contains(&"different_scope"));
-        assert!(verdicts(&f).contains(&"agreement"));
     }
 
     #[test]
@@ -1346,24 +1053,6 @@ mod tests {
     }
 
     #[test]
-    fn different_things_counted_are_different_scope() {
-        let f = run(vec![
-            doc("a", "120 soldiers were killed on Tuesday.").with(
-                q("120 soldiers", exact(120.0))
-                    .counted("soldiers")
-                    .day("on Tuesday", QUAKE_DAY),
-            ),
-            doc("b", "40 civilians were killed on Tuesday.").with(
-                q("40 civilians", exact(40.0))
-                    .counted("civilians")
-                    .day("on Tuesday", QUAKE_DAY),
-            ),
-        ]);
-        assert_eq!(verdicts(&f), ["different_scope"]);
-        assert!(f[0].explanation.contains("civilians"));
-    }
-
-    #[test]
     fn figures_for_different_parties_are_not_a_conflict() {
         let seats = |d: Doc, phrase: &'static str, v: f64| {
             d.with(q(phrase, exact(v)).kind("votes", "seats", "won", "seats"))
@@ -1393,18 +1082,8 @@ mod tests {
     #[test]
     fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
         let f = run(vec![
-            doc("a", "More than 114 people died on Saturday.").with(
-                q(
-                    "114 people",
-                    Interval {
-                        min: Some(114.0),
-                        max: None,
-                        min_inclusive: false,
-                        max_inclusive: false,
-                    },
-                )
-                .day("Saturday", date(2021, 3, 27)),
-            ),
+            doc("a", "More than 114 people died on Saturday.")
+                .with(q("114 people", more_than(114.0)).day("Saturday", date(2021, 3, 27))),
             doc("b", "Troops have killed 320 people.").with(q("320 people", exact(320.0))),
         ]);
         assert!(!verdicts(&f).contains(&"agreement"), "{f:?}");
@@ -1443,40 +1122,6 @@ mod tests {
         ]);
         assert_eq!(verdicts(&f), ["conflict"]);
         assert!(f[0].confidence < 0.8 && f[0].confidence >= 0.5);
-    }
-
-    #[test]
-    fn the_day_of_a_vote_is_not_the_period_a_budget_covers() {
-        let budget = |phrase: &'static str| {
-            q(phrase, exact(4.2e9))
-                .kind("money", "USD", "spent", "budget")
-                .counted("budget")
-        };
-        let thursday = Some(date(2025, 6, 12));
-        let f = run(vec![
-            doc(
-                "a",
-                "The council on Thursday passed a $4.2 billion budget for the city.",
-            )
-            .with(budget("$4.2 billion").time(
-                TimeScopeKind::Day,
-                "on Thursday",
-                thursday,
-                thursday,
-            )),
-            doc(
-                "b",
-                "The council passed a $4.2 billion budget for the city's fiscal 2026.",
-            )
-            .with(budget("$4.2 billion").time(
-                TimeScopeKind::Period,
-                "fiscal 2026",
-                Some(date(2026, 1, 1)),
-                Some(date(2026, 12, 31)),
-            )),
-        ]);
-        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
-        assert!(f[0].explanation.contains("scope only partly stated"));
     }
 
     #[test]
@@ -1600,39 +1245,48 @@ mod tests {
         assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
     }
 
+    /// "9,000 in Orlek" and `tamsel` people in Tamsel; `linked`: a source says Orlek is
+    /// on the outskirts of Tamsel.
+    fn orlek_and_tamsel(linked: bool, tamsel: (&'static str, &str, f64)) -> Vec<Doc> {
+        let (phrase, text, v) = tamsel;
+        let b = crowd("b", text, phrase, v, Some("tamsel"));
+        vec![
+            crowd(
+                "a",
+                "In Orlek 9,000 people marched to the square, stewards said.",
+                "9,000 people",
+                9000.0,
+                Some("orlek"),
+            ),
+            if linked {
+                b.inside("orlek", "tamsel")
+            } else {
+                b
+            },
+        ]
+    }
+
     #[test]
     fn a_suburb_and_its_city_are_one_place_for_a_figure_without_one() {
         // "Orlek, on the outskirts of Tamsel": the places of the story are one place
         // named at two levels, so a figure with no place is of it
         let story = |linked: bool| {
-            let b = crowd(
-                "b",
-                "In Tamsel 9,000 people marched to the square, stewards said.",
-                "9,000 people",
-                9000.0,
-                Some("tamsel"),
-            );
-            vec![
-                crowd(
-                    "a",
-                    "In Orlek 9,000 people marched to the square, stewards said.",
+            let mut docs = orlek_and_tamsel(
+                linked,
+                (
                     "9,000 people",
+                    "In Tamsel 9,000 people marched to the square, stewards said.",
                     9000.0,
-                    Some("orlek"),
                 ),
-                if linked {
-                    b.inside("orlek", "tamsel")
-                } else {
-                    b
-                },
-                crowd(
-                    "c",
-                    "Some 25,000 people marched to the square, stewards said.",
-                    "25,000 people",
-                    25000.0,
-                    None,
-                ),
-            ]
+            );
+            docs.push(crowd(
+                "c",
+                "Some 25,000 people marched to the square, stewards said.",
+                "25,000 people",
+                25000.0,
+                None,
+            ));
+            docs
         };
         assert!(verdicts(&run(story(true))).contains(&"conflict"));
         assert!(!verdicts(&run(story(false))).contains(&"conflict"));
@@ -1642,68 +1296,20 @@ mod tests {
     fn figures_of_a_suburb_and_its_city_are_an_unknown_scope_that_names_both() {
         // "9,000 in Orlek" and "12,000 in Tamsel", where a source says Orlek is on the
         // outskirts of Tamsel: not two places, not one figure either
-        let story = |linked: bool| {
-            let b = crowd(
-                "b",
-                "In Tamsel 12,000 people marched to the square, stewards said.",
-                "12,000 people",
-                12000.0,
-                Some("tamsel"),
-            );
-            vec![
-                crowd(
-                    "a",
-                    "In Orlek 9,000 people marched to the square, stewards said.",
-                    "9,000 people",
-                    9000.0,
-                    Some("orlek"),
-                ),
-                if linked {
-                    b.inside("orlek", "tamsel")
-                } else {
-                    b
-                },
-            ]
-        };
-        let f = run(story(true));
+        let tamsel = (
+            "12,000 people",
+            "In Tamsel 12,000 people marched to the square, stewards said.",
+            12000.0,
+        );
+        let f = run(orlek_and_tamsel(true, tamsel));
         assert_eq!(verdicts(&f), ["different_scope"], "{f:#?}");
         assert!(
             f[0].explanation.contains("orlek lies in tamsel"),
             "{}",
             f[0].explanation
         );
-        let f = run(story(false));
+        let f = run(orlek_and_tamsel(false, tamsel));
         assert!(f[0].explanation.contains("in orlek vs in tamsel"), "{f:#?}");
-    }
-
-    #[test]
-    fn a_share_of_the_whole_its_event_is_of_counts_as_a_share_of_nothing_named() {
-        // "61% of registered voters" and "turnout of 38%": turnout is a share of the
-        // registered voters by definition (the event's `whole` in the pack)
-        let share = |id, text: &str, phrase, v, counted| {
-            doc(id, text).with(
-                q(phrase, exact(v))
-                    .kind("shares", "percent", "turnout", counted)
-                    .day("on Sunday", date(2026, 3, 1)),
-            )
-        };
-        let f = run(vec![
-            share(
-                "a",
-                "The commission said 61% of registered voters cast ballots on Sunday.",
-                "61% of registered voters",
-                61.0,
-                "registered voters",
-            ),
-            share(
-                "b",
-                "The commission said turnout on Sunday was 38%.",
-                "38%",
-                38.0,
-                "percent",
-            ),
-        ]);
-        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
     }
 
     #[test]
@@ -1796,29 +1402,6 @@ mod tests {
             .collect();
         assert_eq!(conflicts.len(), 1, "{f:#?}");
         assert!(conflicts[0].summary.contains("injured"), "{f:#?}");
-    }
-
-    #[test]
-    fn a_day_count_and_an_untimed_one_reported_that_week_are_one_event() {
-        // Sunday's 9,500 troops, and 6,200 troops in a report of the given day, untimed.
-        let pair_reported = |reported| {
-            let troops =
-                |phrase, v| q(phrase, exact(v)).kind("counts", "people", "deployed", "troops");
-            run(vec![
-                doc("a", "Some 9,500 troops guarded polling stations on Sunday.").with(
-                    troops("9,500 troops", 9500.0)
-                        .reported(date(2026, 8, 3))
-                        .day("on Sunday", date(2026, 8, 2)),
-                ),
-                doc("b", "The vote went ahead under the watch of 6,200 troops.")
-                    .with(troops("6,200 troops", 6200.0).reported(reported)),
-            ])
-        };
-        let f = pair_reported(date(2026, 8, 3));
-        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
-        // reported a month later, the untimed figure may be of another day
-        let late = pair_reported(date(2026, 9, 3));
-        assert!(!verdicts(&late).contains(&"conflict"), "{late:#?}");
     }
 
     #[test]
