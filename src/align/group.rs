@@ -427,7 +427,11 @@ fn near_keys<'k>(
 /// keys of the same entity kind merged (blocked on the key's most frequent kind plus last
 /// word, and on that kind plus the first four letters). A group is kept only when two
 /// sources write the entity in two different ways.
-pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
+pub(crate) fn entity_groups(
+    sources: &[Source],
+    extractions: &[Extraction],
+    pack: &Pack,
+) -> Vec<Group> {
     let mut by_key: BTreeMap<String, Vec<Ref>> = BTreeMap::new();
     let mut kinds: BTreeMap<(&str, String), usize> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
@@ -471,10 +475,14 @@ pub(crate) fn entity_groups(extractions: &[Extraction]) -> Vec<Group> {
         if distinct_sources(&members) < 2 {
             continue;
         }
+        // spellings, a word for what the name is ("the X building") telling forms apart
         let forms: BTreeSet<String> = members
             .iter()
-            .filter_map(|r| extractions.get(r.source)?.mentions.get(r.item))
-            .map(|m| score::spelling_key(&m.text))
+            .filter_map(|r| {
+                let m = extractions.get(r.source)?.mentions.get(r.item)?;
+                let text = sources.get(r.source).map_or("", |s| s.text.as_str());
+                Some(score::written_form(text, m, &pack.entities.class_words).0)
+            })
             .collect();
         if forms.len() < 2 {
             continue;

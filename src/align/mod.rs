@@ -110,7 +110,7 @@ fn align_stories(
         || {
             rayon::join(
                 || group::statement_groups(sources, extractions),
-                || group::entity_groups(extractions),
+                || group::entity_groups(sources, extractions, pack),
             )
         },
     );

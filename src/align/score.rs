@@ -100,6 +100,128 @@ pub(crate) fn spelling_key(name: &str) -> String {
     key
 }
 
+/// Lowercase words that may follow a name and its class word ("the Alder Tower building
+/// in the port", "the Kestrel ferry was"); any other lowercase word makes the class word a
+/// modifier of a compound ("the Kestrel ferry disaster").
+const AFTER_A_NAME: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "off",
+    "near",
+    "outside",
+    "inside",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "had",
+    "have",
+    "which",
+    "that",
+    "where",
+    "who",
+    "and",
+    "or",
+    "but",
+    "with",
+    "to",
+    "for",
+    "from",
+    "by",
+    "as",
+    "when",
+    "after",
+    "before",
+    "since",
+    "into",
+    "onto",
+    "said",
+    "says",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "collapsed",
+    "sank",
+    "capsized",
+];
+
+/// A name's form for telling forms apart: its [`spelling_key`] with a lowercase class
+/// word written right after it or before it ("Alder Tower building", "the building Alder
+/// Tower", "the island of Varn", "a ferry named Kestrel"), the form as shown, and whether
+/// it holds a class word. A name written with a word for what it is and without one are
+/// two forms of it. A class word after the name names the thing only when no other noun
+/// follows it ("the Varn ferry sinking" is a sinking) and the name is not a place's (in
+/// "the collapsed Varnland building" it says where).
+pub(crate) fn written_form(
+    text: &str,
+    mention: &crate::extract::Mention,
+    class_words: &[String],
+) -> (String, String, bool) {
+    let key = spelling_key(&mention.text);
+    let is_class = |w: &str| {
+        !w.is_empty()
+            && !w.chars().any(char::is_uppercase)
+            && class_words.iter().any(|c| c.eq_ignore_ascii_case(w))
+    };
+    let quotes: &[char] = &['\'', '\u{2018}', '\u{2019}', '"', '\u{201c}', '\u{201d}'];
+    // after: "Alder Tower building", "the 'Kestrel' ferry"
+    let after = (mention.kind != crate::pack::EntityKind::Place)
+        .then(|| text.get(mention.span.end..))
+        .flatten();
+    if let Some(rest) = after {
+        let rest = rest.strip_prefix(quotes).unwrap_or(rest);
+        if let Some(rest) = rest.strip_prefix(' ') {
+            let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            let tail = &rest[word.len()..];
+            let next = tail.chars().next();
+            let then: String = tail
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let compound =
+                then.starts_with(char::is_lowercase) && !AFTER_A_NAME.contains(&then.as_str());
+            if is_class(&word)
+                && !compound
+                && !next.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            {
+                return (
+                    format!("{key} {word}"),
+                    format!("{} {word}", mention.text),
+                    true,
+                );
+            }
+        }
+    }
+    // before: "the building Alder Tower", "the island of Varn", "a ferry named Kestrel"
+    let head = text.get(..mention.span.start).unwrap_or("");
+    let head = head.strip_suffix(quotes).unwrap_or(head);
+    let mut words = head
+        .strip_suffix(' ')
+        .unwrap_or("")
+        .rsplit(' ')
+        .take(2)
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphabetic()));
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let before = if is_class(w1) {
+        Some(w1.to_owned())
+    } else if matches!(w1, "of" | "named" | "called") && is_class(w2) {
+        Some(format!("{w2} {w1}"))
+    } else {
+        None
+    };
+    match before {
+        Some(b) => (format!("{b} {key}"), format!("{b} {}", mention.text), true),
+        None => (key, mention.text.clone(), false),
+    }
+}
+
 /// One word of [`spelling_key`]: lower case when written in capitals, else with its first
 /// letter lowered and the rest as written.
 fn word_spelling(word: &str) -> String {

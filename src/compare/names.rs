@@ -19,7 +19,9 @@ const LOW_SCORE_NAME_VARIANT_CONFIDENCE: f64 = 0.7;
 const SHORT_FORM_NAME_VARIANT_CONFIDENCE: f64 = 0.5;
 
 /// A spelling as first written, and per source where it is first used.
-type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>);
+/// And the name as written without a word for what it is ("the X building"), and
+/// whether the form holds one.
+type Spelling<'a> = (String, BTreeMap<&'a str, (usize, Ref)>, String, bool);
 
 /// A `name_variant` when two sources write one entity differently; says which sources
 /// use which spelling. One evidence per (source, spelling), at its first use.
@@ -37,10 +39,11 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         };
         let sid = ctx.sid(r);
         canonical.get_or_insert_with(|| m.canonical.clone());
-        let key = score::spelling_key(&m.text);
+        let text = ctx.sources.get(r.source).map_or("", |s| s.text.as_str());
+        let (key, shown, classed) = score::written_form(text, m, &ctx.pack.entities.class_words);
         let e = forms
             .entry(key)
-            .or_insert_with(|| (m.text.clone(), BTreeMap::new()));
+            .or_insert_with(|| (shown, BTreeMap::new(), m.text.clone(), classed));
         let slot = e.1.entry(sid).or_insert((m.span.start, r));
         if m.span.start < slot.0 {
             *slot = (m.span.start, r);
@@ -53,7 +56,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
     let parts: Vec<String> = forms
         .values()
-        .map(|(shown, srcs)| {
+        .map(|(shown, srcs, _, _)| {
             format!(
                 "{shown} ({})",
                 srcs.keys().copied().collect::<Vec<_>>().join(", ")
@@ -80,7 +83,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
     // spellings of the full name.
     // So is an acronym next to the name it stands for ("CNE", "US").
-    let keys: Vec<&String> = forms.keys().collect();
+    let keys: BTreeSet<String> = forms.values().map(|f| score::spelling_key(&f.2)).collect();
     let is_short = |k: &str| {
         keys.iter()
             .any(|other| other.len() > k.len() && other.ends_with(&format!(" {k}")))
@@ -89,17 +92,27 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
         (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
     };
+    // So is the name with and without a word for what it is ("X building", "the X").
     let full_forms = forms
-        .iter()
-        .filter(|(k, (shown, _))| !is_short(k) && !is_acronym(shown))
-        .count();
+        .values()
+        .map(|f| &f.2)
+        .filter(|bare| !is_acronym(bare))
+        .map(|bare| score::spelling_key(bare))
+        .filter(|k| !is_short(k))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let with_class = if !forms.values().any(|f| f.3) {
+        String::new()
+    } else {
+        "; the same name with and without a word for what it is".to_owned()
+    };
     let name = canonical.unwrap_or_default();
     vec![Finding {
         verdict: Verdict::NameVariant,
         kind: "name".to_owned(),
         summary: name.clone(),
         explanation: format!(
-            "{name} is written {} ways: {} ({})",
+            "{name} is written {} ways: {}{with_class} ({})",
             forms.len(),
             explain::list(&parts, 5),
             group.reason
@@ -197,6 +210,47 @@ mod tests {
         let f = alder_bay_among(60);
         assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
         assert!(!f[0].explanation.contains("sample"), "{}", f[0].explanation);
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_class_word_is_a_weak_name_variant() {
+        let f = run(vec![
+            doc("a", "Crews searched the Alder Tower building in the port.")
+                .named("Alder Tower", "alder tower"),
+            doc("b", "Crews searched Alder Tower at dawn.").named("Alder Tower", "alder tower"),
+            doc("c", "Ferries sailed for the island of Varn.").named("Varn", "varn"),
+            doc("d", "Ferries sailed for Varn.").named("Varn", "varn"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant", "name_variant"], "{f:?}");
+        let all: Vec<&str> = f.iter().map(|x| x.explanation.as_str()).collect();
+        assert!(
+            all.iter()
+                .any(|e| e.contains("Alder Tower building (a)") && e.contains("Alder Tower (b)")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|e| e.contains("island of Varn (c)")),
+            "{all:?}"
+        );
+        assert!(all
+            .iter()
+            .all(|e| e.contains("with and without a word for what it is")));
+        assert!(f.iter().all(|x| x.confidence <= 0.5), "{f:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_compound_or_a_place_before_a_class_word_is_no_class_form() {
+        use crate::pack::EntityKind::Place;
+        let f = run(vec![
+            // "ferry disaster": the class word starts a compound
+            doc("a", "The Kestrel ferry disaster shocked the town.").named("Kestrel", "kestrel"),
+            doc("b", "The Kestrel sank.").named("Kestrel", "kestrel"),
+            // a place before a class word says where the thing is
+            doc("c", "Rescuers reached the collapsed Varnland building")
+                .named_as("Varnland", "varnland", Place),
+            doc("d", "Rescuers reached Varnland.").named_as("Varnland", "varnland", Place),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -65,17 +65,28 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
     let sources: BTreeSet<&str> = said.iter().map(|s| s.sid).collect();
     let direct = |s: &Said<'_>| matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct);
-    // A paraphrase next to a paraphrase is not a quote: at least one rendering must be
-    // in quotation marks.
-    if wordings.len() >= 2 && sources.len() >= 2 && said.iter().any(direct) {
-        let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
-        firsts.sort_unstable();
+    let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
+    firsts.sort_unstable();
+    // the first wording, and the first other wording from another source
+    let pair = (firsts.len() >= 2).then(|| {
         let a = &said[firsts[0]];
         let b = firsts[1..]
             .iter()
             .map(|&i| &said[i])
             .find(|s| s.sid != a.sid)
             .unwrap_or(&said[firsts[1]]);
+        (a, b)
+    });
+    let quoted = said.iter().any(direct);
+    // A paraphrase next to a paraphrase is not a quote: at least one rendering must be
+    // in quotation marks, unless the two are word for word nearly the same (two
+    // versions of one agency copy).
+    let copy_likeness = pair
+        .filter(|_| !quoted)
+        .map_or(0.0, |(a, b)| near_verbatim(a.content, b.content));
+    if let Some((a, b)) = pair
+        .filter(|_| wordings.len() >= 2 && sources.len() >= 2 && (quoted || copy_likeness > 0.0))
+    {
         let speaker = said
             .iter()
             .find_map(|s| s.claim.attribution.as_ref()?.speaker.as_ref())
@@ -89,7 +100,16 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 let keys: Vec<&String> = wordings.keys().collect();
                 let nested = keys.len() == 2
                     && (keys[0].contains(keys[1].as_str()) || keys[1].contains(keys[0].as_str()));
-                if nested {
+                if copy_likeness > 0.0 {
+                    format!(
+                        "reported, not quoted, in nearly the same words by {} sources \
+                         ({:.0}% of the words the same, in order), as two versions of one \
+                         agency copy would be ({})",
+                        sources.len(),
+                        copy_likeness * 100.0,
+                        group.reason
+                    )
+                } else if nested {
                     format!(
                         "the same words, but one source quotes more of the statement than the other ({})",
                         group.reason
@@ -149,6 +169,33 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         ));
     }
     findings
+}
+
+/// Two reported wordings closer than this, word for word, are one copy edited twice.
+const NEAR_VERBATIM: f64 = 0.85;
+/// Fewer words than this in the shorter wording are too few to tell a copy by.
+const NEAR_VERBATIM_MIN_WORDS: usize = 10;
+/// A wording longer than this many words is compared by its first words only.
+const NEAR_VERBATIM_MAX_WORDS: usize = 200;
+
+/// How alike two wordings are word for word (the share of words the same, in order),
+/// when they are alike enough to be two versions of one copy; else 0.
+fn near_verbatim(a: &str, b: &str) -> f64 {
+    let (fa, fb) = (
+        crate::align::score::folded_words(a),
+        crate::align::score::folded_words(b),
+    );
+    let wa: Vec<&str> = fa.split(' ').take(NEAR_VERBATIM_MAX_WORDS).collect();
+    let wb: Vec<&str> = fb.split(' ').take(NEAR_VERBATIM_MAX_WORDS).collect();
+    if wa.len().min(wb.len()) < NEAR_VERBATIM_MIN_WORDS {
+        return 0.0;
+    }
+    let ratio = f64::from(similar::TextDiff::configure().diff_slices(&wa, &wb).ratio());
+    if ratio >= NEAR_VERBATIM {
+        ratio
+    } else {
+        0.0
+    }
 }
 
 pub(super) fn party_key(p: &crate::extract::Party) -> String {
@@ -222,6 +269,57 @@ mod tests {
             }
         }
         let f = run(vec![a, b]);
+        assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
+    }
+
+    /// Two sources reporting `a` and `b` as what the weather service said, not quoted.
+    fn reported(a: &str, b: &str) -> Vec<crate::compare::Finding> {
+        let mut docs = vec![
+            doc("a", &format!("The weather service said that {a}.")).said(
+                a,
+                "weather service",
+                &[],
+            ),
+            doc("b", &format!("The weather service said that {b}.")).said(
+                b,
+                "weather service",
+                &[],
+            ),
+        ];
+        for d in &mut docs {
+            for c in &mut d.ex.claims {
+                if let ClaimBody::Statement(st) = &mut c.body {
+                    st.direct = false;
+                }
+            }
+        }
+        run(docs)
+    }
+
+    #[test]
+    fn two_versions_of_one_reported_copy_are_a_quote_variant() {
+        let f = reported(
+            "strong winds, with gusts along the coast, is expected to continue over the northern islands for the next two days",
+            "strong winds, with gusts along the coast, are expected to continue over the northern islands for the next two days",
+        );
+        assert_eq!(verdicts(&f), ["quote_variant"], "{f:?}");
+        assert!(
+            f[0].explanation.contains("two versions of one agency copy"),
+            "{}",
+            f[0].explanation
+        );
+        let diff = f[0].diff.as_ref().expect("a diff");
+        assert!(diff
+            .iter()
+            .any(|p| p.op == DiffOp::Insert && p.text.contains("are")));
+    }
+
+    #[test]
+    fn one_report_retold_in_other_words_is_not_a_copy() {
+        let f = reported(
+            "strong winds, with gusts along the coast, is expected to continue over the northern islands for the next two days",
+            "the northern islands should see gusty coastal winds keep blowing hard until the end of the week",
+        );
         assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
     }
 

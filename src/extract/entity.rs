@@ -1079,6 +1079,14 @@ mod tests {
     }
 
     #[test]
+    fn pm_is_a_title_and_guards_mark_an_organisation() {
+        let ms = mentions("PM Okafor thanked the Northern Coast Guards on Friday.");
+        let shown = show(&ms);
+        assert!(shown.contains("Okafor [Person okafor / PM]"), "{shown}");
+        assert!(shown.contains("Coast Guards [Organization"), "{shown}");
+    }
+
+    #[test]
     fn lowercase_title_before_a_name_is_kept() {
         let ms = mentions(
             "The talks angered Chile’s foreign minister, Ines Vidal, and army spokesman Raul Soto.",

@@ -171,6 +171,9 @@ pub struct Entities {
     pub inverted_heads: Vec<String>,
     /// Last words a place's name may drop and still name it ("Jeju Island" = "Jeju").
     pub droppable_suffixes: Vec<String>,
+    /// Lowercase nouns written next to a name to say what it is ("the Alder Tower
+    /// building", "the island of Varn"): a name with and without one is a name variant.
+    pub class_words: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
     /// Nouns of a gathering ("march", "rally"), lowercase single words: a capitalised

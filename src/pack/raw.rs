@@ -99,6 +99,9 @@ pub(crate) struct RawEntities {
     /// Last words a place's name may drop ("Jeju Island" = "Jeju").
     #[serde(default)]
     pub(crate) droppable_suffixes: Vec<Spanned<String>>,
+    /// Lowercase nouns that say what a named thing is ("the Alder Tower building").
+    #[serde(default)]
+    pub(crate) class_words: Vec<Spanned<String>>,
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,

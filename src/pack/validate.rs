@@ -279,6 +279,7 @@ fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         generic_sources: list(raw.generic_sources, "generic_sources"),
         inverted_heads: list(raw.inverted_heads, "inverted_heads"),
         droppable_suffixes: list(raw.droppable_suffixes, "droppable_suffixes"),
+        class_words: list(raw.class_words, "class_words"),
         respell: Vec::new(),
         gatherings: Vec::new(),
     };
