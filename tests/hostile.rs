@@ -477,7 +477,7 @@ fn one_syntax_error_in_a_pack_file_is_one_problem_not_its_follow_ons() {
 #[test]
 fn a_group_compared_as_a_sample_says_so() {
     let (dir, news) = story();
-    let many: String = (20..100)
+    let many: String = (20..250)
         .map(|n| format!("The port authority said {n} boats sank in the harbour on Sunday. "))
         .collect();
     std::fs::write(
@@ -494,7 +494,7 @@ fn a_group_compared_as_a_sample_says_so() {
         findings.iter().all(|f| f["explanation"]
             .as_str()
             .unwrap()
-            .contains("compared as a sample: 81 distinct figures")),
+            .contains("compared as a sample: 231 distinct figures")),
         "{v}"
     );
 }
