@@ -288,7 +288,9 @@ mod tests {
     #[test]
     fn exact_leaves_no_spare_room_and_keeps_the_items() {
         let mut v: Vec<u32> = Vec::new();
-        v.extend(0..1000);
+        for i in 0..1000 {
+            v.push(i);
+        }
         assert!(v.capacity() > v.len());
         let v = exact(v);
         assert_eq!(v.capacity(), v.len());
