@@ -27,7 +27,7 @@ pub use places::PlaceLink;
 use crate::ingest::Source;
 use crate::pack::{EntityKind, Pack};
 use crate::segment::Sentence;
-use crate::text::Span;
+use crate::text::{exact, Span};
 
 /// Everything extracted from one source.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -515,15 +515,18 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             .filter(|c| matches!(c.body, ClaimBody::Statement(_))),
     );
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    // kept until the report is written, while the room left by doubling is not needed
-    claims.shrink_to_fit();
     prepare(&source.text, &mut claims);
+    // kept until the report is written, while the room left by doubling is not needed;
+    // the lowercase copy of the text goes first, so the two never add up
+    drop(hints);
+    drop(by_sentence);
+    drop(lower);
     Extraction {
-        claims,
-        mentions,
-        dates,
+        claims: exact(claims),
+        mentions: exact(mentions),
+        dates: exact(dates),
         anchor,
-        places,
+        places: exact(places),
     }
 }
 

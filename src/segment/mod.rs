@@ -52,7 +52,8 @@ pub fn segment(source: &Source, pack: &Pack) -> Vec<Sentence> {
             paragraph += 1;
         }
     }
-    cap_length(&source.text, out)
+    // kept until the report is written
+    crate::text::exact(cap_length(&source.text, out))
 }
 
 /// No real sentence is this long; longer runs (a scraped page without punctuation, a

@@ -23,6 +23,19 @@ use std::ops::Range;
 /// A byte range into the original text of one source.
 pub type Span = Range<usize>;
 
+/// `v` in a buffer of exactly its length, for a list kept until the report is written.
+/// A vector grown by doubling holds up to twice the room it needs, and `shrink_to_fit`
+/// gives none of it back under mimalloc, which keeps a block in place when it would
+/// shrink by less than half: the items are moved into a new buffer instead (#22).
+pub(crate) fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+    if v.capacity() == v.len() {
+        return v;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    out.append(&mut v);
+    out
+}
+
 /// The stable, human-readable id of a source (its file stem, or the manifest's `id`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SourceId(pub String);
@@ -271,6 +284,18 @@ pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn exact_leaves_no_spare_room_and_keeps_the_items() {
+        let mut v: Vec<u32> = Vec::new();
+        for i in 0..1000 {
+            v.push(i);
+        }
+        assert!(v.capacity() > v.len());
+        let v = exact(v);
+        assert_eq!(v.capacity(), v.len());
+        assert_eq!(v, (0..1000).collect::<Vec<u32>>());
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
