@@ -476,6 +476,8 @@ fn report_converts_units_and_compares_currencies_only_at_the_text_s_rate() {
         "1,000 acres = 405 hectares",
         "nearly USD 22 million, given by its source as about EUR 16 million",
         "in EUR and USD, and no rate between them given by the text",
+        // a rate stated once by a source converts its own figures (#21)
+        "USD 25 million = about EUR 20 million at its source's rate, USD 1.25 to the EUR",
     ] {
         assert!(
             explanations.iter().any(|e| e.contains(needle)),
@@ -494,4 +496,18 @@ fn report_converts_units_and_compares_currencies_only_at_the_text_s_rate() {
     assert_eq!(rendered.len(), 1, "{rendered:?}");
     assert_eq!(rendered[0][0]["text"], "around Euros 16 million");
     assert_eq!(rendered[0][0]["unit"], "EUR");
+    // the rate a source gives is listed with it, never as a claim
+    let rates: Vec<&serde_json::Value> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s.get("rates"))
+        .flat_map(|r| r.as_array().unwrap())
+        .collect();
+    assert_eq!(rates.len(), 1, "{rates:?}");
+    assert_eq!(rates[0]["text"], "about $1.25 to the euro");
+    assert_eq!(
+        (&rates[0]["per"], &rates[0]["unit"]),
+        (&"EUR".into(), &"USD".into())
+    );
 }

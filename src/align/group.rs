@@ -97,7 +97,8 @@ pub(crate) fn quantity_groups(
 /// Blocks of one story and kind whose units compare merged into one, keyed by the
 /// units they hold (written "unit `km`" or "units `km`, `miles`"): units of one quantity
 /// that the pack converts (km and miles), and currencies that a rendering in the text
-/// links ("20 million euros ($25 million)": EUR and USD). Other currencies stay apart.
+/// links ("20 million euros ($25 million)": EUR and USD) or a rate one of their sources
+/// gives ("$1.27 to the euro"). Other currencies stay apart.
 fn comparable_units(
     blocks: BTreeMap<(usize, String, String), Vec<Ref>>,
     extractions: &[Extraction],
@@ -118,6 +119,21 @@ fn comparable_units(
                 };
                 linked.insert((*st, kind.clone(), x.clone(), y.clone()));
             }
+        }
+        // "$1.27 to the euro": a rate its source gives links that source's currencies
+        let sources: BTreeSet<usize> = members.iter().map(|r| r.source).collect();
+        for rate in sources
+            .into_iter()
+            .filter_map(|s| extractions.get(s))
+            .flat_map(|e| &e.rates)
+            .filter(|rate| rate.per == *unit || rate.unit == *unit)
+        {
+            let (x, y) = if rate.per <= rate.unit {
+                (&rate.per, &rate.unit)
+            } else {
+                (&rate.unit, &rate.per)
+            };
+            linked.insert((*st, kind.clone(), x.clone(), y.clone()));
         }
     }
     // Keys are sorted, so the blocks of one story and kind lie together.

@@ -1,6 +1,8 @@
 //! Figures in two units made comparable: two units of one quantity by the factors of the
 //! claims pack (`base`, `offset` in `units.toml`), two currencies only by a rate the text
-//! itself gives (a rendering written beside a figure: "20 million euros ($25 million)").
+//! itself gives: a rendering written beside a figure ("20 million euros ($25 million)"),
+//! else a rate its source states once ("$1.27 to the euro"), which converts that
+//! source's figures only.
 //!
 //! Input: two quantity figures of one group and the pack. Output: [`Converted`]: both in
 //! one unit, each widened to what rounds to it (a figure and its conversion are rounded
@@ -10,7 +12,7 @@
 //! built-in exchange rate.
 
 use super::interval;
-use crate::extract::{Interval, Quantity, Rendering};
+use crate::extract::{ExchangeRate, Interval, Quantity, Rendering};
 use crate::pack::{Dimension, Pack, Unit};
 
 /// How two figures of one group compare.
@@ -39,8 +41,14 @@ fn measured(q: &Quantity) -> bool {
     q.event.is_some() || q.counted.as_deref().is_some_and(|c| c != q.unit)
 }
 
-/// `a` and `b` in one unit, when the pack or the text says how.
-pub(super) fn common(a: &Quantity, b: &Quantity, pack: &Pack) -> Converted {
+/// `a` and `b` in one unit, when the pack or the text says how; `rates` are the exchange
+/// rates the source of each gives, by which only that source's figures convert.
+pub(super) fn common(
+    a: &Quantity,
+    b: &Quantity,
+    rates: [&[ExchangeRate]; 2],
+    pack: &Pack,
+) -> Converted {
     if a.unit == b.unit {
         return Converted::Same;
     }
@@ -68,6 +76,27 @@ pub(super) fn common(a: &Quantity, b: &Quantity, pack: &Pack) -> Converted {
             shown: [given, shown[1].clone()],
             note,
         };
+    }
+    // Then a rate the figure's own source gives ("$1.27 to the euro"): b's, else a's.
+    for (k, (q, to, given)) in [(b, ua, rates[1]), (a, ub, rates[0])]
+        .into_iter()
+        .enumerate()
+    {
+        let Some((v, rate)) = by_rate(q, to, given) else {
+            continue;
+        };
+        let note = format!(
+            "{} = {} at its source's rate, {rate}",
+            shown[1 - k],
+            show(&v, to)
+        );
+        let other = Box::new(widened(if k == 0 { a.clone() } else { b.clone() }));
+        let (a, b) = if k == 0 {
+            (other, Box::new(v))
+        } else {
+            (Box::new(v), other)
+        };
+        return Converted::Views { a, b, shown, note };
     }
     if ub.dimension == Dimension::Duration && !(measured(a) && measured(b)) {
         // "17 days after the collapse" and "trapped for more than 24 hours": lengths of
@@ -166,6 +195,56 @@ fn as_rendered(q: &Quantity, r: &Rendering) -> Quantity {
     }
 }
 
+/// `q` in currency `to` by one of `rates` between its currency and `to`, each figure
+/// widened to what rounds to it, and the rate as the text gives it ("USD 1.27 to the
+/// EUR").
+fn by_rate(q: &Quantity, to: &Unit, rates: &[ExchangeRate]) -> Option<(Quantity, String)> {
+    let (r, times) = rates.iter().find_map(|r| {
+        if r.per == q.unit && r.unit == to.id {
+            Some((r, true))
+        } else if r.unit == q.unit && r.per == to.id {
+            Some((r, false))
+        } else {
+            None
+        }
+    })?;
+    let rate = widen(&r.value);
+    let (lo, hi) = (rate.min?, rate.max?);
+    if lo <= 0.0 {
+        return None;
+    }
+    let w = widen(&q.value);
+    // one of `per` is worth lo..hi of `unit`: multiply into `unit`, divide out of it
+    let (at_min, at_max) = if times {
+        (lo, hi)
+    } else {
+        (1.0 / hi, 1.0 / lo)
+    };
+    let mid = r.number.unwrap_or((lo + hi) / 2.0);
+    let mid = if times { mid } else { 1.0 / mid };
+    let v = Quantity {
+        number: q.number.map(|x| rounded(x * mid)),
+        value: Interval {
+            min: w.min.map(|x| x * if x < 0.0 { at_max } else { at_min }),
+            max: w.max.map(|x| x * if x < 0.0 { at_min } else { at_max }),
+            ..w
+        },
+        unit: to.id.clone(),
+        modifier: q.modifier.clone().or_else(|| Some("about".to_owned())),
+        ..q.clone()
+    };
+    let given = match r.number {
+        Some(x) => format!("{} {} to the {}", r.unit, interval::number(x), r.per),
+        None => format!(
+            "{} {} to the {}",
+            r.unit,
+            interval::describe(&r.value),
+            r.per
+        ),
+    };
+    Some((v, given))
+}
+
 /// `x` of `from` in `to`.
 fn to_unit(x: f64, from: &Unit, to: &Unit) -> Option<f64> {
     to.from_base(from.normalize(x)?)
@@ -247,6 +326,10 @@ mod tests {
         q
     }
 
+    fn common_(a: &Quantity, b: &Quantity, pack: &Pack) -> Converted {
+        common(a, b, [&[], &[]], pack)
+    }
+
     fn overlap(c: &Converted) -> Option<bool> {
         match c {
             Converted::Views { a, b, .. } => Some(a.value.overlaps(&b.value)),
@@ -257,7 +340,7 @@ mod tests {
     #[test]
     fn a_distance_in_miles_and_in_km_is_one_distance_when_they_round_alike() {
         let pack = Pack::default_pack();
-        let c = common(&q(8.0, "km"), &q(5.0, "miles"), &pack);
+        let c = common_(&q(8.0, "km"), &q(5.0, "miles"), &pack);
         assert_eq!(overlap(&c), Some(true));
         let Converted::Views { note, shown, .. } = c else {
             unreachable!("converted above")
@@ -265,7 +348,7 @@ mod tests {
         assert_eq!(note, "5 miles = 8.05 km");
         assert_eq!(shown, ["8 km".to_owned(), "5 miles".to_owned()]);
         assert_eq!(
-            overlap(&common(&q(20.0, "km"), &q(2.0, "miles"), &pack)),
+            overlap(&common_(&q(20.0, "km"), &q(2.0, "miles"), &pack)),
             Some(false)
         );
     }
@@ -273,9 +356,9 @@ mod tests {
     #[test]
     fn temperatures_convert_with_their_offset() {
         let pack = Pack::default_pack();
-        let c = common(&q(40.0, "celsius"), &q(104.0, "fahrenheit"), &pack);
+        let c = common_(&q(40.0, "celsius"), &q(104.0, "fahrenheit"), &pack);
         assert_eq!(overlap(&c), Some(true));
-        let c = common(&q(-10.0, "celsius"), &q(50.0, "fahrenheit"), &pack);
+        let c = common_(&q(-10.0, "celsius"), &q(50.0, "fahrenheit"), &pack);
         assert_eq!(overlap(&c), Some(false));
     }
 
@@ -291,7 +374,7 @@ mod tests {
             (2.0, "gigabytes", 2000.0, "megabytes"),
             (3.0, "hours", 180.0, "minutes"),
         ] {
-            let c = common(&q(a, ua), &q(b, ub), &pack);
+            let c = common_(&q(a, ua), &q(b, ub), &pack);
             assert_eq!(overlap(&c), Some(true), "{a} {ua} vs {b} {ub}");
         }
     }
@@ -302,7 +385,7 @@ mod tests {
         let euros = q(20e6, "EUR");
         let dollars = q(20e6, "USD");
         assert!(matches!(
-            common(&euros, &dollars, &pack),
+            common_(&euros, &dollars, &pack),
             Converted::Apart(ref t) if t == "in EUR and USD, and no rate between them given by the text"
         ));
         let mut given = dollars.clone();
@@ -312,7 +395,7 @@ mod tests {
             value: Interval::closed(Some(13.5e6), Some(16.5e6)),
             unit: "EUR".to_owned(),
         });
-        let c = common(&euros, &given, &pack);
+        let c = common_(&euros, &given, &pack);
         assert_eq!(overlap(&c), Some(false));
         let Converted::Views { note, .. } = c else {
             unreachable!("converted above")
@@ -321,6 +404,46 @@ mod tests {
             note,
             "USD 20 million, given by its source as about EUR 15 million"
         );
+    }
+
+    /// A rate a source gives converts that source's own figures, and no other's (#21).
+    #[test]
+    fn a_source_s_own_rate_converts_its_figures() {
+        let pack = Pack::default_pack();
+        let euros = q(40e6, "EUR");
+        let dollars = q(50e6, "USD");
+        let rate = ExchangeRate {
+            span: 0..0,
+            per: "EUR".to_owned(),
+            unit: "USD".to_owned(),
+            number: Some(1.25),
+            value: Interval::exact(1.25),
+        };
+        let given = std::slice::from_ref(&rate);
+        // the rate is the dollar source's
+        let c = common(&euros, &dollars, [&[], given], &pack);
+        assert_eq!(overlap(&c), Some(true));
+        let Converted::Views { ref note, .. } = c else {
+            unreachable!("converted above")
+        };
+        assert_eq!(
+            note,
+            "USD 50 million = about EUR 40 million at its source's rate, USD 1.25 to the EUR"
+        );
+        // or the euro source's
+        assert_eq!(
+            overlap(&common(&euros, &q(80e6, "USD"), [given, &[]], &pack)),
+            Some(false)
+        );
+        // a rate between other currencies links nothing
+        let other = ExchangeRate {
+            per: "GBP".to_owned(),
+            ..rate.clone()
+        };
+        assert!(matches!(
+            common(&euros, &dollars, [&[], std::slice::from_ref(&other)], &pack),
+            Converted::Apart(_)
+        ));
     }
 
     proptest::proptest! {
@@ -347,7 +470,7 @@ mod tests {
             let y = rounded(to_unit(x, a, b).unwrap_or(f64::NAN));
             let back = to_unit(to_unit(x, a, b).unwrap_or(f64::NAN), b, a).unwrap_or(f64::NAN);
             proptest::prop_assert!((back - x).abs() <= 1e-9 * x.abs().max(1.0));
-            proptest::prop_assert_eq!(overlap(&common(&q(x, ua), &q(y, ub), &pack)), Some(true));
+            proptest::prop_assert_eq!(overlap(&common_(&q(x, ua), &q(y, ub), &pack)), Some(true));
         }
     }
 

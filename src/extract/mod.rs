@@ -43,6 +43,29 @@ pub struct Extraction {
     /// Places the text puts inside others ("Savar, on the outskirts of Dhaka").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<PlaceLink>,
+    /// Exchange rates the text gives ("$1.27 to the euro"), in text order: what compare
+    /// converts the source's figures in one currency to another by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rates: Vec<ExchangeRate>,
+}
+
+/// An exchange rate a source gives: one unit of `per` is worth `value` of `unit` ("$1.27
+/// to the euro": one EUR is 1.27 USD). Never a claim; compare converts the source's own
+/// figures by it, and by no rate the text does not give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeRate {
+    /// Where the rate is written ("about $1.27 to the euro", "€1 = $1.08").
+    pub span: Span,
+    /// The currency one unit of which is priced (`EUR`).
+    pub per: String,
+    /// The currency it is priced in (`USD`).
+    pub unit: String,
+    /// What one unit of `per` is worth, as written; `None` for a range.
+    #[serde(with = "record::interval::number")]
+    pub number: Option<f64>,
+    /// The interval the text gives for it.
+    #[serde(with = "record::interval")]
+    pub value: Interval,
 }
 
 /// One claim.
@@ -455,6 +478,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     let statements =
         attribution::find_lowered(source, sentences, &lower, &mentions, &mentions_of, pack);
     let mut claims = Vec::new();
+    let mut rates = Vec::new();
     // the dates of each sentence, in one pass (not one pass over all dates per sentence)
     let mut by_sentence: Vec<Vec<&DateRef>> = vec![Vec::new(); sentences.len()];
     for d in &dates {
@@ -482,7 +506,8 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         .zip(&by_sentence)
         .zip(hints.iter().copied())
     {
-        let found = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
+        let (found, given) = quantity::find(source, i, s, pack, sentence_dates, &anchor, hint);
+        rates.extend(given);
         if found.is_empty() {
             continue;
         }
@@ -527,6 +552,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         dates: exact(dates),
         anchor,
         places: exact(places),
+        rates: exact(rates),
     }
 }
 
@@ -619,6 +645,42 @@ mod tests {
             .collect();
         assert_eq!(credited.len(), 2, "{:?}", ex.claims);
         assert!(std::sync::Arc::ptr_eq(credited[0], credited[1]));
+    }
+
+    /// A rate the text gives is kept with the source, per one unit of the currency priced,
+    /// and is no claim (#21).
+    #[test]
+    fn a_source_keeps_the_exchange_rates_it_gives() {
+        let (source, ex) = extract_text(
+            "The ministry put the bill at 40 million euros, at about $1.27 to the euro. A \
+             later note gave 100 yen = $0.67.",
+        );
+        let rates: Vec<(&str, &str, &str, Option<f64>)> = ex
+            .rates
+            .iter()
+            .map(|r| {
+                (
+                    &source.text[r.span.clone()],
+                    r.per.as_str(),
+                    r.unit.as_str(),
+                    r.number,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rates,
+            [
+                ("about $1.27 to the euro", "EUR", "USD", Some(1.27)),
+                ("100 yen = $0.67", "JPY", "USD", Some(0.0067)),
+            ]
+        );
+        let money: Vec<&str> = ex
+            .claims
+            .iter()
+            .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
+            .map(|c| &source.text[c.span.clone()])
+            .collect();
+        assert_eq!(money, ["40 million euros"]);
     }
 
     #[test]

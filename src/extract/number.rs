@@ -91,6 +91,8 @@ pub(crate) enum Why {
     Whole,
     /// The same figure in another unit ("5 miles (8 km)").
     Conversion,
+    /// An exchange rate the text gives ("$1.27 to the euro", "€1 = $1.08").
+    Rate,
     /// Too large to hold.
     TooLarge,
     /// No kind of the pack takes it: nothing counted, no event.
@@ -128,6 +130,7 @@ impl Why {
             Why::Unclear => "a unit or a code",
             Why::Whole => "the whole of a part",
             Why::Conversion => "a conversion of the figure before",
+            Why::Rate => "an exchange rate",
             Why::TooLarge => "too large",
             Why::NoKind => "no counted thing",
             Why::ShareOfUnknown => "a share of no counted thing",

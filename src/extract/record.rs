@@ -279,6 +279,7 @@ fn spans(e: &Extraction) -> Vec<Span> {
             .flat_map(|m| [m.span.clone(), m.sentence_span.clone()]),
     );
     out.extend(e.dates.iter().map(|d| d.span.clone()));
+    out.extend(e.rates.iter().map(|r| r.span.clone()));
     out
 }
 

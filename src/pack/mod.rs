@@ -292,6 +292,9 @@ pub struct Approximation {
     pub below: f64,
     /// "about x" covers `[x * (1 - around), x * (1 + around)]`.
     pub around: f64,
+    /// A fraction in words without a modifier ("half the fleet") covers
+    /// `[x * (1 - fraction), x * (1 + fraction)]`: news rounds a share to a word.
+    pub fraction: f64,
 }
 
 impl Default for Approximation {
@@ -299,6 +302,7 @@ impl Default for Approximation {
         Approximation {
             below: 0.1,
             around: 0.1,
+            fraction: 0.05,
         }
     }
 }

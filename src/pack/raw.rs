@@ -334,6 +334,10 @@ pub(crate) struct RawApproximation {
     pub(crate) below: Spanned<f64>,
     /// "about 300" covers [300 * (1 - around), 300 * (1 + around)].
     pub(crate) around: Spanned<f64>,
+    /// A fraction in words with no modifier ("half") covers [50 * (1 - fraction), 50 *
+    /// (1 + fraction)]; 0.05 when not given, 0 for an exact share.
+    #[serde(default)]
+    pub(crate) fraction: Option<Spanned<f64>>,
 }
 
 /// Modifier phrases sharing one bound.

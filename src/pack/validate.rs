@@ -536,7 +536,15 @@ fn vague_list(
 
 /// `[approximation]`: widths from 0 to below 1.
 fn approximation(f: &FileCtx<'_>, a: RawApproximation, errs: &mut Errors) -> Approximation {
-    for (key, w) in [("below", &a.below), ("around", &a.around)] {
+    let fraction = a.fraction.as_ref();
+    for (key, w) in [
+        ("below", Some(&a.below)),
+        ("around", Some(&a.around)),
+        ("fraction", fraction),
+    ]
+    .into_iter()
+    .filter_map(|(k, w)| Some((k, w?)))
+    {
         if !(0.0..1.0).contains(w.get_ref()) {
             errs.push(f.at(
                 w,
@@ -551,6 +559,9 @@ fn approximation(f: &FileCtx<'_>, a: RawApproximation, errs: &mut Errors) -> App
     Approximation {
         below: a.below.into_inner(),
         around: a.around.into_inner(),
+        fraction: a
+            .fraction
+            .map_or(Approximation::default().fraction, Spanned::into_inner),
     }
 }
 

@@ -153,6 +153,9 @@ struct ExtractSource {
     /// Places the text puts inside others ("Savar, on the outskirts of Dhaka"), as keys.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     places: Vec<crate::extract::PlaceLink>,
+    /// Exchange rates the text gives ("$1.27 to the euro"): one `per` is `value` of `unit`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rates: Vec<RateView>,
     /// JSONL with `--story-keys` only: what puts the source in a story.
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<StoryView>,
@@ -162,6 +165,18 @@ struct ExtractSource {
     /// `--all-figures` only: every number read, kept or not.
     #[serde(skip_serializing_if = "Option::is_none")]
     figures: Option<Vec<FigureView>>,
+}
+
+/// An exchange rate a source gives, as `extract --format json` lists it.
+#[derive(Serialize)]
+struct RateView {
+    text: String,
+    line: usize,
+    column: usize,
+    per: String,
+    unit: String,
+    number: Option<Num>,
+    value: ValueView,
 }
 
 /// What puts a source in a story: the name keys it can share with the other sources of
@@ -355,6 +370,22 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                 record: None,
                 figures: None,
                 places: e.places.clone(),
+                rates: e
+                    .rates
+                    .iter()
+                    .map(|r| {
+                        let p = s.position(r.span.start);
+                        RateView {
+                            text: s.text.get(r.span.clone()).unwrap_or("").to_owned(),
+                            line: p.line,
+                            column: p.column,
+                            per: r.per.clone(),
+                            unit: r.unit.clone(),
+                            number: r.number.map(Num),
+                            value: ValueView::from(&r.value),
+                        }
+                    })
+                    .collect(),
                 dates: e
                     .dates
                     .iter()

@@ -66,7 +66,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         events: kind.map_or(&[], |k| k.events.as_slice()),
     };
     let cumulative = rules.cumulative;
-    let clusters = clusters(items);
+    let clusters = clusters(ctx, items);
     let n = clusters.len();
     let sourced = Sourced::new(&clusters);
     let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
@@ -181,15 +181,27 @@ fn items<'c>(ctx: &Ctx<'c>, group: &Group) -> Vec<Item<'c>> {
     items
 }
 
-/// Clusters of identical signature (and subject), in order of their first member.
-fn clusters(items: Vec<Item<'_>>) -> Vec<Cluster<'_>> {
+/// Clusters of identical signature (and subject, and the rates its source gives), in
+/// order of their first member.
+fn clusters<'a>(ctx: &Ctx<'a>, items: Vec<Item<'a>>) -> Vec<Cluster<'a>> {
     let mut by_sig: BTreeMap<String, usize> = BTreeMap::new();
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     for item in items {
+        // a figure its source gives a rate for converts by it: never one cluster with the
+        // same figure of a source that gives none
+        let rates: Vec<String> = ctx
+            .extractions
+            .get(item.r.source)
+            .map_or(&[][..], |e| e.rates.as_slice())
+            .iter()
+            .filter(|r| r.per == item.q.unit || r.unit == item.q.unit)
+            .map(|r| format!("{}/{}={:?}", r.unit, r.per, r.value))
+            .collect();
         let sig = format!(
-            "{}|{:?}",
+            "{}|{:?}|{}",
             signature(item.q),
-            item.subject.as_ref().map(|s| &s.0)
+            item.subject.as_ref().map(|s| &s.0),
+            rates.join(",")
         );
         match by_sig.get(&sig) {
             Some(&i) => clusters[i].items.push(item),
@@ -327,7 +339,12 @@ fn pair_in_units(
     rules: Rules<'_>,
     context: f64,
 ) -> (Pair, Option<String>) {
-    match convert::common(a.q, b.q, ctx.pack) {
+    let rates = |i: &Item<'_>| {
+        ctx.extractions
+            .get(i.r.source)
+            .map_or(&[][..], |e| e.rates.as_slice())
+    };
+    match convert::common(a.q, b.q, [rates(a), rates(b)], ctx.pack) {
         Converted::Same => (pair(a, b, rules, context), None),
         Converted::Unrelated => (Pair::Nothing, None),
         Converted::Views {

@@ -208,11 +208,26 @@ pub(super) fn counted_before(
     let mut last = None;
     for hit in m.counted.find_iter(region) {
         let (s, e) = (start + hit.start(), start + hit.end());
-        if is_whole_word(lower, s, e) {
+        if is_whole_word(lower, s, e) && !counted_by_figure_before(&lower[window.start..s]) {
             last = Some(lower[s..e].to_owned());
         }
     }
     last
+}
+
+/// Whether the noun after `head` is what a figure right before it counts ("60 percent of
+/// the airline's jets", "40 jets"): that figure's, never a later money or percent figure's.
+fn counted_by_figure_before(head: &str) -> bool {
+    const LINKS: &[&str] = &["of", "the", "its", "their", "his", "her", "our", "all"];
+    let Some(w) = head
+        .split(|c: char| c.is_whitespace())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .find(|w| !LINKS.contains(w) && !w.ends_with("'s") && !w.ends_with('\u{2019}'))
+    else {
+        return false;
+    };
+    w.ends_with(|c: char| c.is_ascii_digit() || c == '%') || matches!(w, "percent" | "cent")
 }
 
 /// Whether the word after `at` is a counted noun of the pack or looks like a plural noun.

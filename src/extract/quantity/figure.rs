@@ -51,6 +51,10 @@ pub(super) struct Figure {
     pub(super) of_whole: bool,
     /// The figure is the whole a fraction before it is taken of: no claim of its own.
     pub(super) whole: bool,
+    /// The figure is an exchange rate the text gives ("$1.27 to the euro", "(€1 =
+    /// $1.08)"): its value is worth this many of that currency (unit index, amount).
+    /// No claim: the source's rate ([`super::super::ExchangeRate`]).
+    pub(super) per: Option<(usize, f64)>,
 }
 
 /// A figure written again in another unit: its span (sentence-local), number, value and
@@ -96,6 +100,7 @@ pub(super) fn figures(
             .collect();
     let mut out = numeral_figures(text, lower, pack, m, &nums, skipped);
     conversions(lower, pack, &mut out, skipped);
+    exchange_rates(lower, pack, m, &mut out);
     fractions_of_wholes(lower, &mut out);
     if hint.vague {
         vague_figures(lower, pack, m, &mut out);
@@ -279,6 +284,7 @@ fn vague_figures(lower: &str, pack: &Pack, m: &Matchers, out: &mut Vec<Figure>) 
             renderings: Vec::new(),
             of_whole: false,
             whole: false,
+            per: None,
         });
     }
 }
@@ -348,6 +354,119 @@ fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Ve
     }
 }
 
+/// Words before a fraction in words that make it exact ("exactly half").
+const EXACTLY: &[&str] = &["exactly", "precisely"];
+
+/// Words between a figure in one currency and the currency it is a rate of: "$1.27 to
+/// the euro", "1.1 dollars per euro", "83 rupees for every dollar". After "per" and "for"
+/// a word that is also another unit ("per pound") is a price, not a rate.
+const RATE_LINKS: &[(&str, bool)] = &[
+    ("to the", false),
+    ("to one", false),
+    ("to a", false),
+    ("to 1", false),
+    ("to each", false),
+    ("against one", false),
+    ("per", true),
+    ("for each", true),
+    ("for every", true),
+    ("for one", true),
+];
+
+/// "$1.27 to the euro", "at 1.1 dollars per euro", "(€1 = $1.08)": a figure in one
+/// currency given as what one unit of another is worth is the text's exchange rate, not
+/// an amount of money. The figure stays, marked with what it is a rate of ([`Figure::per`]);
+/// "€1" before "=" is part of the rate and no figure of its own.
+fn exchange_rates(lower: &str, pack: &Pack, m: &Matchers, out: &mut Vec<Figure>) {
+    let currency = |u: Option<usize>| {
+        u.filter(|&u| {
+            pack.units
+                .get(u)
+                .is_some_and(|x| x.dimension == Dimension::Currency)
+        })
+    };
+    let mut k = 0;
+    while k < out.len() {
+        let Some(unit) = currency(out[k].unit) else {
+            k += 1;
+            continue;
+        };
+        // "€1 = $1.08", "$1 = Rs 83"
+        if let Some((next, x)) = out.get(k + 1).zip(out[k].number) {
+            let gap = lower
+                .get(out[k].end_with_unit..next.start_with_modifier)
+                .unwrap_or("");
+            let other = currency(next.unit).filter(|&v| v != unit);
+            if let (Some(_), "=", true) = (other, gap.trim(), x > 0.0) {
+                let a = out.remove(k);
+                out[k].start_with_modifier = a.start_with_modifier;
+                out[k].per = Some((unit, x));
+                k += 1;
+                continue;
+            }
+        }
+        let f = &out[k];
+        let rest = lower.get(f.end_with_unit..).unwrap_or("");
+        let rest_trim = rest.trim_start();
+        let at = f.end_with_unit + rest.len() - rest_trim.len();
+        let per = RATE_LINKS.iter().find_map(|(link, price_like)| {
+            let r = rest_trim.strip_prefix(link)?.strip_prefix(' ')?;
+            let w = at + link.len() + 1 + (r.len() - r.trim_start().len());
+            let (e, v) = currency_word(lower, w, pack, m, *price_like)?;
+            (v != unit).then_some((e, v))
+        });
+        if let Some((e, v)) = per {
+            out[k].per = Some((v, 1.0));
+            out[k].end_with_unit = e;
+            // "about $1.27 and £0.79 per euro": rates listed before it are per the same
+            let mut j = k;
+            while j > 0 && out[j - 1].per.is_none() && currency(out[j - 1].unit).is_some() {
+                let gap = lower
+                    .get(out[j - 1].end_with_unit..out[j].start_with_modifier)
+                    .unwrap_or("");
+                if !matches!(gap.trim(), "and" | "," | "or") || out[j - 1].unit == Some(v) {
+                    break;
+                }
+                out[j - 1].per = Some((v, 1.0));
+                j -= 1;
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The currency named by the word at `at` ("euro", "dollar", "pound"): its end and unit
+/// index. With `price_like`, a word that is also another unit's ("pound") is none.
+fn currency_word(
+    lower: &str,
+    at: usize,
+    pack: &Pack,
+    m: &Matchers,
+    price_like: bool,
+) -> Option<(usize, usize)> {
+    let rest = lower.get(at..)?;
+    let is_currency = |u: usize| {
+        pack.units
+            .get(u)
+            .is_some_and(|x| x.dimension == Dimension::Currency)
+    };
+    let (s, u) = m.suffixes.iter().find_map(|(s, u)| {
+        if !s.starts_with(|c: char| c.is_alphabetic()) || !is_currency(*u) {
+            return None;
+        }
+        // "to the pound": the singular of a plural form, where no price can be meant
+        let form = if rest.starts_with(s.as_str()) {
+            s.as_str()
+        } else {
+            s.strip_suffix('s')
+                .filter(|one| !price_like && rest.starts_with(one))?
+        };
+        is_whole_word(lower, at, at + form.len()).then_some((form, *u))
+    })?;
+    let also_other = m.suffixes.iter().any(|(t, v)| t == s && !is_currency(*v));
+    (!(price_like && also_other)).then_some((at + s.len(), u))
+}
+
 /// Whether the number at `start` opens a bracket (a currency symbol or code may stand
 /// between) written right after a range figure: the first end of that range's rendering.
 fn renders_range(lower: &str, start: usize, out: &[Figure], m: &Matchers) -> bool {
@@ -399,8 +518,13 @@ fn fractions_of_wholes(lower: &str, out: &mut [Figure]) {
             continue;
         };
         let x = tidy((share / 100.0 * whole).round());
+        let part = |s: Option<f64>| s.map(|s| tidy(s / 100.0 * whole));
         a.number = Some(x);
-        a.value = Interval::exact(x);
+        a.value = Interval {
+            min: part(a.value.min),
+            max: part(a.value.max),
+            ..a.value
+        };
         a.unit = None;
         a.of_whole = true;
         b.whole = true;
@@ -507,6 +631,22 @@ fn figure(
         end_with_unit = e;
         modifier = Some(phrase);
     }
+    // "half the fleet", "two thirds of voters": a fraction in words is a share rounded to
+    // a word (`approximation.fraction`), unless "exactly" says otherwise.
+    if a.form == Form::Fraction && modifier.is_none() && hi_value.is_none() {
+        let prev = lower[..start_with_modifier]
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        let w = pack.approximation.fraction;
+        if !EXACTLY.contains(&prev) && w > 0.0 {
+            // to a hundredth of a percent, as the pack writes its fractions
+            let at = |x: f64| tidy((x * 100.0).round() / 100.0);
+            let (lo, hi) = (value * (1.0 - w), value * (1.0 + w));
+            interval = Interval::closed(Some(at(lo.min(hi))), Some(at(lo.max(hi))));
+        }
+    }
     let number = if hi_value.is_some() {
         None
     } else {
@@ -531,6 +671,7 @@ fn figure(
         renderings: Vec::new(),
         of_whole: false,
         whole: false,
+        per: None,
     })
 }
 
@@ -874,7 +1015,7 @@ mod tests {
             @r"
         16 [16, 16] percent shares/turnout/turnout
         12 [12, 12] percent shares/changed/turnout
-        20 [20, 20] percent shares/-/voters
+        20 [19, 21] percent shares/-/voters
         20 [20, 20] percent shares/-/voters
         "
         );
@@ -1057,7 +1198,7 @@ mod tests {
     fn a_fraction_of_a_whole_is_that_part_of_it() {
         insta::assert_snapshot!(
             show("Three quarters of the 1,200 passengers were rescued."),
-            @"900 [900, 900] people casualties/rescued/passengers"
+            @"900 [855, 945] people casualties/rescued/passengers"
         );
     }
 

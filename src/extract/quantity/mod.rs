@@ -32,8 +32,8 @@ use super::lexicon::{COMPARISONS, NOT_EVENTS, PART_OPENERS, RESTATING_NOUNS};
 use super::number::Numerals;
 use super::scope;
 use super::{
-    Anchor, Claim, ClaimBody, DateRef, Interval, Quantity, Rendering, Scope, TimeScope,
-    TimeScopeKind,
+    Anchor, Claim, ClaimBody, DateRef, ExchangeRate, Interval, Quantity, Rendering, Scope,
+    TimeScope, TimeScopeKind,
 };
 use crate::ingest::Source;
 use crate::pack::{Bound, Pack};
@@ -83,13 +83,14 @@ pub(crate) fn find(
     dates: &[&DateRef],
     anchor: &Anchor,
     hint: Hint<'_>,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<ExchangeRate>) {
     let m = pack.prepared(Matchers::new);
-    let (text, lower, local_dates, figures) = read(source, sentence, pack, dates, hint);
+    let (text, lower, local_dates, mut figures) = read(source, sentence, pack, dates, hint);
     let lower: &str = &lower;
     let base = sentence.span.start;
+    let rates = exchange_rates(&mut figures, base, pack);
     if figures.is_empty() {
-        return Vec::new();
+        return (Vec::new(), rates);
     }
     let clauses = scope::clauses(text);
     let as_of = scope::reporting_date(lower, &local_dates, &m.speech, pack).or(anchor.date);
@@ -224,7 +225,35 @@ pub(crate) fn find(
         out.push(claim(index, sentence, base, &f, end, q, pack));
         previous.push(out_quantity(&out));
     }
-    out
+    (out, rates)
+}
+
+/// The exchange rates among `figures` ([`Figure::per`]), taken out of them: a rate is
+/// never a claim, it is what the source converts one currency to another by.
+fn exchange_rates(figures: &mut Vec<Figure>, base: usize, pack: &Pack) -> Vec<ExchangeRate> {
+    let mut rates = Vec::new();
+    figures.retain(|f| {
+        let Some((per, amount)) = f.per else {
+            return true;
+        };
+        let id = |u: usize| pack.units.get(u).map(|u| u.id.clone());
+        if let (Some(per), Some(unit)) = (id(per), f.unit.and_then(id)) {
+            let one = |x: Option<f64>| x.map(|x| x / amount);
+            rates.push(ExchangeRate {
+                span: base + f.start_with_modifier..base + f.end_with_unit,
+                per,
+                unit,
+                number: one(f.number),
+                value: Interval {
+                    min: one(f.value.min),
+                    max: one(f.value.max),
+                    ..f.value
+                },
+            });
+        }
+        false
+    });
+    rates
 }
 
 /// A sentence read for its figures: its text, the text in ASCII lowercase (the caller's,
@@ -658,7 +687,7 @@ mod tests {
             show("At least 300 people have been killed since a magnitude 6.9 earthquake struck Mipele on Monday, officials said. Rescuers found 12 bodies on Monday, and the quake has killed 40 people since Sunday."),
             @r"
         300 [300, -] people casualties/killed/people @Since:since a magnitude 6.9 earthquake struck Mipele on Monday
-        6.9 [6.9, 6.9] magnitude measures/magnitude/people @Day:on Monday
+        6.9 [6.9, 6.9] magnitude measures/magnitude/- @Day:on Monday
         12 [12, 12] people counts/deployed/bodies @Day:on Monday
         40 [40, 40] people casualties/killed/people @Since:since Sunday
         "

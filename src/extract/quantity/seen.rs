@@ -123,6 +123,8 @@ fn of_figure(
     let unit = f.unit.and_then(|u| pack.units.get(u));
     let why = if claim {
         None
+    } else if f.per.is_some() {
+        Some(Why::Rate)
     } else if f.whole {
         Some(Why::Whole)
     } else if f.after_name {
@@ -304,6 +306,42 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+    }
+
+    /// An exchange rate the text gives is no amount of money: "an exchange rate" (#21).
+    #[test]
+    fn exchange_rates_are_no_claims() {
+        for (text, want) in [
+            (
+                "The fund holds 40 million euros, at about $1.27 to the euro.",
+                "about $1.27 to the euro=1.27 USD an exchange rate",
+            ),
+            (
+                "The loan was repaid at 1.1 dollars per euro.",
+                "1.1 dollars per euro=1.1 USD an exchange rate",
+            ),
+            (
+                "The grant came to 2 million euros (€1 = $1.08).",
+                "€1 = $1.08=1.08 USD an exchange rate",
+            ),
+            (
+                "The pound traded at 83 rupees to the pound last week.",
+                "83 rupees to the pound=83 INR an exchange rate",
+            ),
+            (
+                "Rates stood at about $1.27 and £0.79 per euro.",
+                "about $1.27=1.27 USD an exchange rate",
+            ),
+        ] {
+            let got = seen(text);
+            assert!(got.iter().any(|g| g == want), "{text}: {got:?}");
+        }
+        // a price per pound of weight is no rate
+        let got = seen("Beef sold for $3 per pound at the market.");
+        assert!(
+            got.iter().all(|g| !g.ends_with("an exchange rate")),
+            "{got:?}"
+        );
     }
 
     #[test]
