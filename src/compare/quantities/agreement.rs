@@ -20,7 +20,7 @@ const WEAK_AGREEMENT_CONFIDENCE: f64 = 0.6;
 
 /// Two written figures this close (larger over smaller) are renderings of one figure
 /// ("an estimated 4,625,000" and "over 4.6 million"), not merely compatible values.
-const NEAR_FIGURE_MAX_RATIO: f64 = 1.05;
+const NEAR_RENDERING_MAX_RATIO: f64 = 1.05;
 
 /// Credits read from attribution phrases, which the extractor may misparse.
 const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
@@ -48,7 +48,7 @@ pub(super) fn cliques(
     let number = |j: usize| clusters[j].rep().q.number;
     let near = |i: usize, j: usize| match (number(i), number(j)) {
         (Some(x), Some(y)) if x > 0.0 && y > 0.0 && x != y => {
-            x.max(y) / x.min(y) <= NEAR_FIGURE_MAX_RATIO
+            x.max(y) / x.min(y) <= NEAR_RENDERING_MAX_RATIO
         }
         _ => false,
     };

@@ -227,8 +227,7 @@ fn day_toll_over_report(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>) -> Option<
     let (Some(lo), Some(hi)) = (dated.q.value.min, untimed.q.value.max) else {
         return None;
     };
-    let above =
-        lo > hi || (lo == hi && !(dated.q.value.min_inclusive && untimed.q.value.max_inclusive));
+    let above = lo >= hi && !dated.q.value.overlaps(&untimed.q.value);
     above.then(|| {
         format!(
             "{} for {d} is more than the {} the same count stood at in a report of that day; whether it is the count as of that day or that day's alone, it cannot exceed it",

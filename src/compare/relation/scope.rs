@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{class_of, counted_class, far_apart, one_thing, Rules, Why, RIVAL_FIGURES_MAX_RATIO};
+use super::{class_of, far_apart, one_thing, Rules, Why, RIVAL_FIGURES_MAX_RATIO};
 use crate::compare::interval;
 use crate::extract::{Quantity, TimeScope, TimeScopeKind};
 use crate::normalize::{fold, one_place};
@@ -137,8 +137,9 @@ fn whole_of(events: &[crate::pack::Event], event: Option<&str>, c: &str) -> bool
     })
 }
 
-/// [`counted_class`], less a first word that names the figure's own event: "at least 292
-/// dead people" counts people killed, as "292 people killed" does.
+/// [`counted_class`](super::counted_class), less a first word that names the figure's
+/// own event: "at least 292 dead people" counts people killed, as "292 people killed"
+/// does.
 fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
     let counted = q.counted.as_deref()?;
     let triggers = q
@@ -152,13 +153,8 @@ fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
             .any(|t| t.eq_ignore_ascii_case(first))
             .then_some(rest)
     });
-    match rest {
-        Some(rest) => {
-            let c = class_of(rest);
-            (c != class_of(&q.unit)).then_some(c)
-        }
-        None => counted_class(q),
-    }
+    let c = class_of(rest.unwrap_or(counted));
+    (c != class_of(&q.unit)).then_some(c)
 }
 
 /// Everything but the period: event, part or whole, thing counted, place.
