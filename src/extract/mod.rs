@@ -540,6 +540,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             .filter(|c| matches!(c.body, ClaimBody::Statement(_))),
     );
     claims.sort_by_key(|c| (c.span.start, c.span.end));
+    quantity::spell_out_acronyms(&mut claims, &mentions);
     prepare(&source.text, &mut claims);
     // kept until the report is written, while the room left by doubling is not needed;
     // the lowercase copy of the text goes first, so the two never add up

@@ -323,6 +323,10 @@ pub struct Kind {
     /// Sets of counted nouns that name one thing, lowercase ("weaponry", "weapons
     /// imports"): compare treats them as one thing counted.
     pub same_counted: Vec<Vec<String>>,
+    /// Counted nouns, lowercase, each with the narrower nouns that name a kind of it
+    /// ("aircraft": "helicopters", "planes"): the same figure for both is one count, the
+    /// narrower one above the wider a part larger than its whole.
+    pub kinds_of: Vec<(String, Vec<String>)>,
     /// Events.
     pub events: Vec<Event>,
     /// Whether figures accumulate over time.

@@ -400,6 +400,10 @@ pub(crate) struct RawKind {
     /// Sets of counted nouns that name one thing ("weaponry", "weapons imports").
     #[serde(default)]
     pub(crate) same_counted: Vec<Vec<String>>,
+    /// Counted nouns and the narrower ones that name a kind of them ("aircraft":
+    /// "helicopters", "planes").
+    #[serde(default)]
+    pub(crate) kinds_of: std::collections::BTreeMap<String, Vec<String>>,
     /// Events of this kind ("killed", "injured").
     #[serde(default)]
     pub(crate) events: Vec<RawEvent>,

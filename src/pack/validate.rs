@@ -687,6 +687,14 @@ fn kind(
             .into_iter()
             .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
             .collect(),
+        kinds_of: raw
+            .kinds_of
+            .into_iter()
+            .map(|(wide, narrow)| {
+                let lower = |t: &str| t.trim().to_lowercase();
+                (lower(&wide), narrow.iter().map(|t| lower(t)).collect())
+            })
+            .collect(),
         events,
         cumulative: raw.cumulative,
         event_day: raw.event_day,

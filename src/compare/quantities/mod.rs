@@ -63,6 +63,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         event_day: kind.is_some_and(|k| k.event_day),
         method_dependent: kind.is_some_and(|k| k.method_dependent),
         same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
+        kinds_of: kind.map_or(&[], |k| k.kinds_of.as_slice()),
         events: kind.map_or(&[], |k| k.events.as_slice()),
     };
     let cumulative = rules.cumulative;

@@ -96,6 +96,8 @@ pub(super) struct Rules<'p> {
     pub(super) method_dependent: bool,
     /// Sets of counted nouns that name one thing (`same_counted`).
     pub(super) same_counted: &'p [Vec<String>],
+    /// Counted nouns and the narrower ones that name kinds of them (`kinds_of`).
+    pub(super) kinds_of: &'p [(String, Vec<String>)],
     /// The kind's events, for the wholes their shares are of (`whole`).
     pub(super) events: &'p [crate::pack::Event],
     /// The group's figures name two or more places (a march in many cities): a figure
@@ -178,6 +180,7 @@ pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
 fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     match scope_rel(a.q, b.q, rules) {
         Rel::Different(why, text) => Pair::DiffScope { why, text },
+        Rel::PartOverWhole(text) => part_over_whole(a, b, rules, context, text),
         Rel::Unknown(text) => match day_toll_over_report(a, b, rules) {
             Some(why) => Pair::Conflict {
                 dispute: false,
@@ -187,6 +190,36 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
             None => unknown_scope_pair(a, b, context, &text),
         },
         Rel::Same => same_scope_pair(a, b, rules, context),
+    }
+}
+
+/// A narrower group counted above the wider one it is part of, in sentences tied as a
+/// conflict's must be: one of the two counts is wrong, or one of them is of another
+/// moment or place the text did not say.
+const PART_OVER_WHOLE_CONFIDENCE: f64 = 0.55;
+
+/// A part counted above its whole (`Rel::PartOverWhole`, `text` says which): a conflict
+/// when the two are tied as any conflict's figures must be (`Disjoint::tied`), neither is
+/// a forecast or a fear, and they are not orders of magnitude apart.
+fn part_over_whole(
+    a: &Item<'_>,
+    b: &Item<'_>,
+    rules: Rules<'_>,
+    context: f64,
+    text: String,
+) -> Pair {
+    let (qa, qb) = (a.q, b.q);
+    if far_apart(qa, qb, RIVAL_FIGURES_MAX_RATIO) || status_rel(qa, qb).is_some() {
+        return Pair::Nothing;
+    }
+    let d = Disjoint::new(a, b, rules, false);
+    if !d.tied(context, shared_companion(a, b).is_some()) {
+        return Pair::Nothing;
+    }
+    Pair::Conflict {
+        dispute: false,
+        confidence: PART_OVER_WHOLE_CONFIDENCE,
+        why: format!("{text}: a part cannot be larger than its whole"),
     }
 }
 
@@ -678,7 +711,7 @@ fn is_multiplier_apart(a: &Quantity, b: &Quantity) -> bool {
 
 /// Whether each figure as written lies inside the other's interval ("at least 320" and
 /// "320"), which is stronger than overlapping ("more than 114" and "320" overlap).
-fn mutual(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn mutual(a: &Quantity, b: &Quantity) -> bool {
     match (a.number, b.number) {
         (Some(x), Some(y)) => x == y || (a.value.contains(y) && b.value.contains(x)),
         _ => a.value.overlaps(&b.value),
@@ -1076,6 +1109,71 @@ mod tests {
         let f = run(vec![a, b]);
         assert!(!verdicts(&f).contains(&"conflict"), "{f:?}");
         assert!(verdicts(&f).contains(&"agreement"));
+    }
+
+    /// Two sources counting the craft at a search: `a` as aircraft, `b` as `b_noun`.
+    fn craft(a: f64, b_noun: &'static str, b: f64) -> Vec<crate::compare::Finding> {
+        let count = |phrase: &'static str, v: f64, noun: &str| {
+            q(phrase, exact(v))
+                .kind("counts", "items", "deployed", noun)
+                .no_event()
+        };
+        let pa: &'static str = Box::leak(format!("{a} aircraft").into_boxed_str());
+        let pb: &'static str = Box::leak(format!("{b} {b_noun}").into_boxed_str());
+        run(vec![
+            doc(
+                "a",
+                &format!("At least 40 boats and {pa} searched the bay off Karsholm on Friday."),
+            )
+            .with(count(pa, a, "aircraft")),
+            doc(
+                "b",
+                &format!("Some 40 boats and {pb} searched the bay off Karsholm on Friday."),
+            )
+            .with(count(pb, b, b_noun)),
+        ])
+    }
+
+    #[test]
+    fn a_kind_of_a_thing_counted_alike_agrees_and_above_it_conflicts() {
+        // helicopters are aircraft (the pack's `kinds_of`): the same count agrees
+        assert_eq!(verdicts(&craft(18.0, "helicopters", 18.0)), ["agreement"]);
+        // more helicopters than aircraft: a part larger than its whole
+        let f = craft(12.0, "helicopters", 20.0);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        assert!(f[0]
+            .explanation
+            .contains("a part cannot be larger than its whole"));
+        // fewer: some of the aircraft were helicopters, nothing to say
+        assert!(!verdicts(&craft(18.0, "helicopters", 10.0)).contains(&"conflict"));
+        // a noun that is no kind of aircraft is another thing counted
+        assert!(!verdicts(&craft(12.0, "trucks", 20.0)).contains(&"conflict"));
+    }
+
+    #[test]
+    fn a_counted_noun_with_more_words_is_a_narrower_group_of_the_same_head() {
+        let units = |phrase: &'static str, v: f64, noun: &str| {
+            q(phrase, exact(v))
+                .kind("counts", "items", "x", noun)
+                .no_event()
+        };
+        let f = run(vec![
+            doc(
+                "a",
+                "The block housed five garment units making shirts for export.",
+            )
+            .with(units("five garment units", 5.0, "garment units")),
+            doc(
+                "b",
+                "The block housed 5 readymade garment units making shirts for export.",
+            )
+            .with(units(
+                "5 readymade garment units",
+                5.0,
+                "readymade garment units",
+            )),
+        ]);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
     }
 
     #[test]

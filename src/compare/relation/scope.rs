@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{class_of, far_apart, one_thing, Rules, Why, RIVAL_FIGURES_MAX_RATIO};
+use super::{class_of, far_apart, mutual, one_thing, Rules, Why, RIVAL_FIGURES_MAX_RATIO};
 use crate::compare::interval;
 use crate::extract::{Quantity, TimeScope, TimeScopeKind};
 use crate::normalize::{fold, one_place};
@@ -17,6 +17,10 @@ pub(super) enum Rel {
     Same,
     Unknown(String),
     Different(Why, String),
+    /// One figure counts a narrower group than the other ("3,500 workers" of "2,000
+    /// people in the building") and is above it: a part larger than its whole. The text
+    /// says so.
+    PartOverWhole(String),
 }
 
 /// Whether two figures measure one thing: their periods, then everything else.
@@ -193,13 +197,20 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         (false, true) if ca.is_none() => (None, None),
         _ => (ca, cb),
     };
+    // Two counted things where one is a narrower group of the other ("garment units" of
+    // "units"): which one, both as written, and what the counted nouns alone make of them.
+    let mut narrow: Option<(bool, String, String, Rel)> = None;
     match (ca, cb) {
         (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
             let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
-            return Rel::Different(
+            let different = Rel::Different(
                 Why::Counted,
                 format!("one counts {}, the other {}", written(a), written(b)),
             );
+            match narrower(&x, &y, rules.kinds_of) {
+                Some(a_narrow) => narrow = Some((a_narrow, written(a), written(b), different)),
+                None => return different,
+            }
         }
         // "4.6 million marchers" and "4.6 million people" where the kind takes marchers
         // for people
@@ -210,7 +221,7 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         }
         _ => {}
     }
-    match (&a.scope.place, &b.scope.place) {
+    let place = match (&a.scope.place, &b.scope.place) {
         (Some(x), Some(y)) if !one_place(x, y) => match rules.places.and_then(|t| t.nested(x, y)) {
             // "in Savar" and "in Bangladesh": the figure of the smaller place may be all of
             // the larger one's or only a part
@@ -218,7 +229,69 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
             None => Rel::Different(Why::Place, format!("in {x} vs in {y}")),
         },
         _ => Rel::Same,
+    };
+    match (narrow, place) {
+        (Some(n), Rel::Same) => narrower_rel(a, b, n, rules),
+        (Some((_, _, _, counted)), _) => counted,
+        (None, place) => place,
     }
+}
+
+/// Whether counted class `x` names a narrower group than `y` (`Some(true)`), a wider one
+/// (`Some(false)`), or neither: a kind of it in the pack's `kinds_of` ("helicopters" of
+/// "aircraft"), or the same head noun with more words before it ("garment unit" of
+/// "unit", "readymade garment unit" of "garment unit").
+fn narrower(x: &str, y: &str, kinds_of: &[(String, Vec<String>)]) -> Option<bool> {
+    let within = |long: &str, short: &str| {
+        let listed = kinds_of.iter().any(|(wide, narrow)| {
+            class_of(wide) == short && narrow.iter().any(|n| class_of(n) == long)
+        });
+        listed
+            || long.len() > short.len()
+                && long.ends_with(short)
+                && long[..long.len() - short.len()].ends_with(' ')
+    };
+    if within(x, y) {
+        Some(true)
+    } else if within(y, x) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Two figures of one scope where one counts a narrower group: the same figure is the
+/// same count ("18 helicopters", "18 aircraft"); the narrower group above the wider one
+/// is a part larger than its whole, for a count of one moment (not a running count
+/// reported on two days, which may have grown between); anything else stays as the
+/// counted nouns alone would have it (`otherwise`).
+fn narrower_rel(
+    a: &Quantity,
+    b: &Quantity,
+    (a_narrow, wa, wb, otherwise): (bool, String, String, Rel),
+    rules: Rules<'_>,
+) -> Rel {
+    if a.vague || b.vague {
+        return otherwise;
+    }
+    if mutual(a, b) {
+        return Rel::Same;
+    }
+    let ((part, pw), (whole, ww)) = if a_narrow {
+        ((a, wa), (b, wb))
+    } else {
+        ((b, wb), (a, wa))
+    };
+    let one_moment =
+        !rules.cumulative || (a.scope.as_of.is_some() && a.scope.as_of == b.scope.as_of);
+    if one_moment && interval::is_above(&part.value, &whole.value) {
+        return Rel::PartOverWhole(format!(
+            "{} {pw} are more than the {} {ww} they are among",
+            interval::describe(&part.value),
+            interval::describe(&whole.value)
+        ));
+    }
+    otherwise
 }
 
 fn time_rel(a: Option<&TimeScope>, b: Option<&TimeScope>) -> Rel {

@@ -565,6 +565,49 @@ impl Matchers {
     }
 }
 
+/// Spells out in each figure's counted noun an acronym the source defines ("5 RMG
+/// units", where the text also writes "Readymade Garment (RMG)"): "readymade garment
+/// units", which compare sets beside another source's "garment units". An acronym the
+/// source never defines stays as written.
+pub(crate) fn spell_out_acronyms(claims: &mut [Claim], mentions: &[super::Mention]) {
+    let defined: std::collections::BTreeMap<String, String> = mentions
+        .iter()
+        .filter(|m| crate::normalize::is_acronym(&m.text) && m.canonical != m.text)
+        .filter(|m| m.canonical.split_whitespace().count() >= 2)
+        .map(|m| {
+            (
+                m.text.replace('.', "").to_lowercase(),
+                m.canonical.to_lowercase(),
+            )
+        })
+        .collect();
+    if defined.is_empty() {
+        return;
+    }
+    for c in claims {
+        let ClaimBody::Quantity(q) = &mut c.body else {
+            continue;
+        };
+        let Some(counted) = &q.counted else {
+            continue;
+        };
+        let mut changed = false;
+        let words: Vec<&str> = counted
+            .split(' ')
+            .map(|w| match defined.get(w) {
+                Some(full) => {
+                    changed = true;
+                    full.as_str()
+                }
+                None => w,
+            })
+            .collect();
+        if changed {
+            q.counted = Some(words.join(" "));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,6 +688,31 @@ mod tests {
             edited,
             "edited: {edits:?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_the_source_defines_is_spelled_out_in_the_counted_noun() {
+        let counted = |text: &str| -> Vec<String> {
+            let (_, ex) = crate::extract::extract_text(text);
+            ex.claims
+                .iter()
+                .filter_map(|c| match &c.body {
+                    ClaimBody::Quantity(q) => q.counted.clone(),
+                    ClaimBody::Statement(_) => None,
+                })
+                .collect()
+        };
+        let defined = counted(
+            "The block held five Textile Export (TXE) units. The owners of 5 TXE units were questioned on Monday.",
+        );
+        assert!(
+            defined.iter().any(|c| c == "textile export units"),
+            "{defined:?}"
+        );
+        assert!(!defined.iter().any(|c| c.contains("txe")), "{defined:?}");
+        // never defined: kept as written
+        let bare = counted("The owners of 5 TXE units were questioned on Monday.");
+        assert!(bare.iter().any(|c| c == "txe units"), "{bare:?}");
     }
 
     #[test]
