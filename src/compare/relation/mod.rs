@@ -1177,6 +1177,38 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_count_above_the_whole_count_is_a_conflict() {
+        let voters = |phrase: &'static str, v: Interval| {
+            q(phrase, v).kind("votes", "people", "cast", "people")
+        };
+        let pair = |part_value: f64| {
+            let phrase: &'static str =
+                Box::leak(format!("{} people", part_value / 1e6).into_boxed_str());
+            run(vec![
+                doc(
+                    "a",
+                    &format!("Internal figures show {phrase} had voted in the referendum by 4pm."),
+                )
+                .with(voters(phrase, exact(part_value)).part()),
+                doc(
+                    "b",
+                    "Only about 2.1 million people voted in the referendum, the opposition said.",
+                )
+                .with(voters(
+                    "about 2.1 million people",
+                    Interval::closed(Some(1.9e6), Some(2.3e6)),
+                )),
+            ])
+        };
+        let f = pair(3.4e6);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        assert!(f[0].explanation.contains("only a part of the count"));
+        // a part below the whole, or above it by no more than rounding: nothing to say
+        assert!(!verdicts(&pair(1.2e6)).contains(&"conflict"));
+        assert!(!verdicts(&pair(2.35e6)).contains(&"conflict"));
+    }
+
+    #[test]
     fn open_bound_next_to_an_unscoped_figure_is_not_an_agreement() {
         let f = run(vec![
             doc("a", "More than 114 people died on Saturday.")

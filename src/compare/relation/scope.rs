@@ -173,9 +173,12 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         }
         _ => {}
     }
+    // A part ("3.7 million had voted by 5.30pm") above the whole of the same count
+    // ("about 2 million voted"): kept, to be told once the rest is known to be alike.
+    let mut part_above = None;
     if a.part != b.part {
         let (part, whole) = if a.part { (a, b) } else { (b, a) };
-        return Rel::Different(
+        let different = Rel::Different(
             Why::Part,
             format!(
                 "{} is a part of a larger figure, {} a whole",
@@ -183,6 +186,17 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
                 interval::describe(&whole.value)
             ),
         );
+        if part.vague || whole.vague || !clearly_above(part, whole) {
+            return different;
+        }
+        part_above = Some((
+            format!(
+                "{}, only a part of the count, is more than {} for the whole",
+                interval::describe(&part.value),
+                interval::describe(&whole.value)
+            ),
+            different,
+        ));
     }
     // "41.5% of registered voters" and "41.5% turnout": a share of what the event's shares
     // are of by definition says no more than one that names nothing
@@ -230,11 +244,28 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         },
         _ => Rel::Same,
     };
-    match (narrow, place) {
-        (Some(n), Rel::Same) => narrower_rel(a, b, n, rules),
-        (Some((_, _, _, counted)), _) => counted,
-        (None, place) => place,
+    match (part_above, narrow, place) {
+        (Some((text, _)), None, Rel::Same) => Rel::PartOverWhole(text),
+        (Some((_, different)), _, _) => different,
+        (None, Some(n), Rel::Same) => narrower_rel(a, b, n, rules),
+        (None, Some((_, _, _, counted)), _) => counted,
+        (None, None, place) => place,
     }
+}
+
+/// How far a part must be above its whole to tell: rounded figures ("3.7 million",
+/// "3.6 million") and counts taken a little apart differ by a few percent.
+const PART_OVER_WHOLE_MIN_RATIO: f64 = 1.05;
+
+/// Whether figure `part` is above `whole` by more than rounding
+/// ([`PART_OVER_WHOLE_MIN_RATIO`]).
+fn clearly_above(part: &Quantity, whole: &Quantity) -> bool {
+    let (Some(lo), Some(hi)) = (part.value.min, whole.value.max) else {
+        return false;
+    };
+    interval::is_above(&part.value, &whole.value)
+        && hi > 0.0
+        && lo >= hi * PART_OVER_WHOLE_MIN_RATIO
 }
 
 /// Whether counted class `x` names a narrower group than `y` (`Some(true)`), a wider one
@@ -284,7 +315,7 @@ fn narrower_rel(
     };
     let one_moment =
         !rules.cumulative || (a.scope.as_of.is_some() && a.scope.as_of == b.scope.as_of);
-    if one_moment && interval::is_above(&part.value, &whole.value) {
+    if one_moment && clearly_above(part, whole) {
         return Rel::PartOverWhole(format!(
             "{} {pw} are more than the {} {ww} they are among",
             interval::describe(&part.value),
