@@ -187,6 +187,11 @@ fn pair_in_scope(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> 
                 confidence: DAY_TOLL_CONFIDENCE,
                 why,
             },
+            // a period stated by one only: nothing to tell when what the two count
+            // differs as well ("two countries" visited, "two junta-linked companies")
+            None if matches!(what_rel(a.q, b.q, rules), Rel::Different(Why::Counted, _)) => {
+                Pair::Nothing
+            }
             None => unknown_scope_pair(a, b, context, &text),
         },
         Rel::Same => same_scope_pair(a, b, rules, context),
@@ -1462,6 +1467,69 @@ mod tests {
         assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
         let f = against("41.6%", 41.6);
         assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn a_counted_noun_that_is_the_event_word_counts_nothing_more() {
+        // "61% turnout" counts what "61 percent voted" does: the event's own word is no
+        // thing counted, so the two are one scope and disagree
+        let share = |id, text: &str, phrase: &'static str, v: f64, counted: &str| {
+            let mut s = q(phrase, exact(v)).kind("shares", "percent", "turnout", counted);
+            if counted.is_empty() {
+                s.q.counted = None;
+            }
+            doc(id, text).with(s.reported(date(2026, 3, 2)))
+        };
+        let f = run(vec![
+            share(
+                "a",
+                "The vote drew 61% turnout across the province.",
+                "61% turnout",
+                61.0,
+                "turnout",
+            ),
+            share(
+                "b",
+                "The vote drew 44 percent of the province to the polls.",
+                "44 percent",
+                44.0,
+                "",
+            ),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+    }
+
+    #[test]
+    fn the_same_small_figure_of_two_things_counted_is_no_agreement() {
+        // "two countries" and "two companies": what the two count differs, whether or not
+        // an event or a period is stated on one side only
+        let two = |noun: &str, event: Option<&str>, day: bool| {
+            let phrase: &'static str = Box::leak(format!("two {noun}").into_boxed_str());
+            let mut f = q(phrase, exact(2.0)).kind("counts", "items", "visited", noun);
+            f.q.event = event.map(str::to_owned);
+            if day {
+                f = f.day("on Wednesday", date(2026, 5, 6));
+            }
+            f
+        };
+        for (event, day) in [(Some("visited"), false), (None, true)] {
+            let f = run(vec![
+                doc(
+                    "a",
+                    "The minister's tour of the region took in two countries on Wednesday.",
+                )
+                .with(two("countries", event, day)),
+                doc(
+                    "b",
+                    "The minister's tour of the region named two companies on Wednesday.",
+                )
+                .with(two("companies", None, false)),
+            ]);
+            assert!(
+                !verdicts(&f).contains(&"agreement"),
+                "{event:?} {day}: {f:#?}"
+            );
+        }
     }
 
     #[test]

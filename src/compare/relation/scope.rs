@@ -143,7 +143,7 @@ fn whole_of(events: &[crate::pack::Event], event: Option<&str>, c: &str) -> bool
 
 /// [`counted_class`](super::counted_class), less a first word that names the figure's
 /// own event: "at least 292 dead people" counts people killed, as "292 people killed"
-/// does.
+/// does; none when the counted noun is the event's own word ("41.5% turnout").
 fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
     let counted = q.counted.as_deref()?;
     let triggers = q
@@ -151,6 +151,10 @@ fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
         .as_deref()
         .and_then(|e| rules.events.iter().find(|x| x.id == e))
         .map_or(&[][..], |e| e.triggers.as_slice());
+    // "41.5% turnout": the event's own word is no thing counted
+    if triggers.iter().any(|t| t.eq_ignore_ascii_case(counted)) {
+        return None;
+    }
     let rest = counted.split_once(' ').and_then(|(first, rest)| {
         triggers
             .iter()
@@ -168,15 +172,20 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         (Some(x), Some(y)) if x != y => {
             return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
         }
-        (Some(x), None) | (None, Some(x)) => {
-            return Rel::Unknown(format!("only one says the figure is of {x}"))
-        }
         _ => {}
     }
+    // One says what happened and the other does not: unknown, unless what they count
+    // already differs ("two countries" visited, "two junta-linked companies")
+    let event_unknown = match (&a.event, &b.event) {
+        (Some(x), None) | (None, Some(x)) => {
+            Some(Rel::Unknown(format!("only one says the figure is of {x}")))
+        }
+        _ => None,
+    };
     // A part ("3.7 million had voted by 5.30pm") above the whole of the same count
     // ("about 2 million voted"): kept, to be told once the rest is known to be alike.
     let mut part_above = None;
-    if a.part != b.part {
+    if a.part != b.part && event_unknown.is_none() {
         let (part, whole) = if a.part { (a, b) } else { (b, a) };
         let different = Rel::Different(
             Why::Part,
@@ -234,6 +243,9 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
             return Rel::Unknown(format!("only one says it counts {x}"))
         }
         _ => {}
+    }
+    if let Some(unknown) = event_unknown {
+        return unknown;
     }
     let place = match (&a.scope.place, &b.scope.place) {
         (Some(x), Some(y)) if !one_place(x, y) => match rules.places.and_then(|t| t.nested(x, y)) {

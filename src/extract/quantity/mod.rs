@@ -691,6 +691,23 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quoted_phrase_stays_in_its_clause() {
+        // scare quotes around the figure cut no clause: the event word after them is its own
+        let (_, ex) = crate::extract::extract_text(
+            "The ministry insisted that \"nearly 90 percent\" of voters were turning out.",
+        );
+        let events: Vec<Option<String>> = ex
+            .claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => Some(q.event.clone()),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect();
+        assert_eq!(events, [Some("turnout".to_owned())]);
+    }
+
+    #[test]
     fn an_acronym_the_source_defines_is_spelled_out_in_the_counted_noun() {
         let counted = |text: &str| -> Vec<String> {
             let (_, ex) = crate::extract::extract_text(text);

@@ -16,14 +16,48 @@ pub(crate) struct Clause {
     pub(crate) dashed: bool,
 }
 
+/// The most words a quoted phrase may hold and still be read as a part of its clause
+/// (`that "99 percent and more" of voters turned out`), not a quotation of its own.
+const QUOTED_PHRASE_MAX_WORDS: usize = 6;
+
+/// The byte offsets of the quote marks around short quoted phrases inside a clause: a
+/// few words with no punctuation of their own, words on both sides (scare quotes, a
+/// phrase cited as said). Such quotes cut no clause.
+fn phrase_quotes(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let marks: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '“' | '”' | '"'))
+        .collect();
+    for pair in marks.windows(2) {
+        let ((open, oc), (close, cc)) = (pair[0], pair[1]);
+        if oc == '”' || cc == '“' {
+            continue;
+        }
+        let inside = &text[open + oc.len_utf8()..close];
+        let before = text[..open].trim_end();
+        let after = text[close + cc.len_utf8()..].trim_start();
+        let words = inside.split_whitespace().count();
+        let plain = !inside.contains(['.', ',', ';', ':', '!', '?']);
+        let in_clause = before.ends_with(|c: char| c.is_alphanumeric())
+            && after.starts_with(|c: char| c.is_alphanumeric());
+        if plain && in_clause && (1..=QUOTED_PHRASE_MAX_WORDS).contains(&words) {
+            out.extend([open, close]);
+        }
+    }
+    out
+}
+
 /// The clauses of `text`, in order, covering it.
 pub(crate) fn clauses(text: &str) -> Vec<Clause> {
     let mut cuts = vec![0];
     let b = text.as_bytes();
+    let phrase_quotes = phrase_quotes(text);
     for (i, c) in text.char_indices() {
         let next = text[i + c.len_utf8()..].chars().next();
         let cut = match c {
-            ';' | '(' | ')' | '“' | '”' | '"' | '—' => true,
+            '“' | '”' | '"' => !phrase_quotes.contains(&i),
+            ';' | '(' | ')' | '—' => true,
             ':' => !next.is_some_and(|n| n.is_ascii_digit()),
             ',' => next.is_some_and(char::is_whitespace),
             '–' | '-' => {
