@@ -53,26 +53,23 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     if let Some(none) = w.no_figure(text, i) {
         return none;
     }
+    if let Some(read) = slashed(text, i, &w) {
+        return read;
+    }
     let Some(value) = w.value(text, i) else {
         return (
             Err(skip(w.start..w.end, Why::TooLarge, Some(f64::MAX))),
             w.end,
         );
     };
-    let mut num = Numeral {
-        span: w.start..w.end,
-        value,
-        form: Form::Digits,
-        year_like: false,
-        short: None,
-        factor: 1.0,
-    };
-    let glued_end = w.end
-        + text[w.end..]
+    let mut num = Numeral::new(w.start..w.end, value, Form::Digits);
+    let mixed = mixed_fraction(text, &w, &mut num);
+    let glued_end = num.span.end
+        + text[num.span.end..]
             .bytes()
             .take_while(u8::is_ascii_alphabetic)
             .count();
-    let suffix = if glued_end > w.end {
+    let suffix = if glued_end > num.span.end {
         glued_suffix(text, &mut num, glued_end, n)
     } else {
         spaced_magnitude(text, &mut num, n)
@@ -82,9 +79,95 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     }
     let year_like =
         !w.grouped && w.first_len == 4 && w.end == i + 4 && (1000.0..2200.0).contains(&value);
-    num.year_like = year_like && num.factor == 1.0;
+    num.year_like = year_like && num.factor == 1.0 && !mixed;
     let next = num.span.end.max(w.end);
     (Ok(num), next)
+}
+
+/// Vulgar fractions and their values.
+const VULGAR: [(char, f64); 15] = [
+    ('½', 0.5),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+/// Whether `text` holds a vulgar fraction ("¾"), a number without digits or words.
+pub(super) fn has_vulgar(text: &str) -> bool {
+    !text.is_ascii() && text.contains(|c: char| VULGAR.iter().any(|(v, _)| *v == c))
+}
+
+/// A vulgar fraction at byte `i` that no digit leads ("¾ of the homes", "½ mile"): a
+/// fraction of a whole as a percentage when "of" follows, as [`slashed`] reads "3/4 of",
+/// otherwise its value.
+pub(super) fn vulgar_at(text: &str, i: usize) -> Option<Numeral> {
+    let &(c, f) = VULGAR.iter().find(|(c, _)| text[i..].starts_with(*c))?;
+    let end = i + c.len_utf8();
+    let of = text[end..]
+        .strip_prefix(SPACES)
+        .is_some_and(|r| r.starts_with("of "));
+    Some(Numeral::new(
+        i..end,
+        if of { percent(f) } else { f },
+        if of { Form::Fraction } else { Form::Digits },
+    ))
+}
+
+/// `f` as a percentage to two decimals, as the pack writes fractions ("66.67").
+fn percent(f: f64) -> f64 {
+    (f * 10_000.0).round() / 100.0
+}
+
+/// A fraction after whole digits: a vulgar one glued on ("2½ miles") or digits over
+/// digits after a space ("1 1/2 miles"). Adds it to `num`; whether there was one.
+fn mixed_fraction(text: &str, w: &Written, num: &mut Numeral) -> bool {
+    if w.grouped || w.decimal_comma || w.lead_dot || num.value.fract() != 0.0 {
+        return false;
+    }
+    let rest = &text[num.span.end..];
+    if let Some((c, f)) = VULGAR.iter().find(|(c, _)| rest.starts_with(*c)) {
+        num.value += f;
+        num.span.end += c.len_utf8();
+        return true;
+    }
+    // "in 2019 1/3 of voters": a year and a fraction
+    let Some(b) = rest
+        .strip_prefix(' ')
+        .map(str::as_bytes)
+        .filter(|_| num.value < 1000.0)
+    else {
+        return false;
+    };
+    let top = digit_run(b, 0);
+    if !(1..=2).contains(&top) || b.get(top) != Some(&b'/') {
+        return false;
+    }
+    let end = digit_run(b, top + 1);
+    let ends = match b.get(end) {
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'/' | b',') => false,
+        Some(b'.') => !b.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => true,
+    };
+    let part = |r: Range<usize>| std::str::from_utf8(&b[r]).ok()?.parse::<u32>().ok();
+    match (part(0..top), part(top + 1..end)) {
+        (Some(t), Some(d)) if ends && end - top - 1 <= 2 && (1..d).contains(&t) && d <= 16 => {
+            num.value += f64::from(t) / f64::from(d);
+            num.span.end += 1 + end;
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A number read and why it is none, with the byte where scanning resumes.
@@ -232,6 +315,37 @@ impl Written {
     }
 }
 
+/// Digits joined by a slash to more digits ("24/7", "3/4"; dates are read before): a
+/// fraction of a whole when "of" follows ("3/4 of the 400 homes" is 75 percent of them),
+/// otherwise a code, never a count of its first digits.
+fn slashed(text: &str, i: usize, w: &Written) -> Option<NoFigure> {
+    let b = text.as_bytes();
+    if b.get(w.end) != Some(&b'/') || !b.get(w.end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut end = w.end;
+    while b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = digit_run(b, end + 1);
+    }
+    let of = text[end..]
+        .strip_prefix(SPACES)
+        .is_some_and(|r| r.starts_with("of "));
+    let parts = text[i..end].split_once('/');
+    let part = |p: &str| p.parse::<u32>().ok();
+    let fraction = parts.and_then(|(t, b)| Some((part(t)?, part(b)?)));
+    if let Some((top, bottom)) =
+        fraction.filter(|(t, b)| of && w.start == i && (1..*b).contains(t) && *b <= 10)
+    {
+        let num = Numeral::new(
+            i..end,
+            percent(f64::from(top) / f64::from(bottom)),
+            Form::Fraction,
+        );
+        return Some((Ok(num), end));
+    }
+    Some((Err(skip(w.start..end, Why::Code, None)), end))
+}
+
 /// Letters glued after the digits of `num`, up to `k`: an ordinal ("75th"), a decade
 /// ("1990s"), a time ("3pm"), a magnitude ("835m", "1.5bn"), a unit ("35km") or a code
 /// ("3D", "4G").
@@ -288,7 +402,16 @@ fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), N
         && (lower != "a" || trimmed.starts_with("a.m"))
         && (lower != "p" || trimmed.starts_with("p.m"))
     {
-        let e = end + gap + wl.len();
+        // the whole "p.m."
+        let dots = if lower.len() == 1 {
+            [".m.", ".m"]
+                .iter()
+                .find(|d| trimmed[1..].starts_with(**d))
+                .map_or(0, |d| d.len())
+        } else {
+            0
+        };
+        let e = end + gap + wl.len() + dots;
         return Err((Err(skip(num.span.start..e, Why::Time, Some(num.value))), e));
     }
     if let Some((f, false)) = n.multiplier(&lower) {
@@ -309,8 +432,8 @@ fn glued_unit(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
     use super::super::testing::{numerals, one, values};
+    use super::super::{scan, scan_lowered, Form};
     use proptest::prelude::*;
 
     #[test]
@@ -319,6 +442,45 @@ mod tests {
         assert_eq!(one("inflation of 4,5 percent"), 4.5);
         assert_eq!(one("a crowd of 4,500 people"), 4500.0);
         assert_eq!(values("rooms 1,2,3").len(), 3);
+    }
+
+    #[test]
+    fn digits_joined_by_a_slash_are_a_code_or_a_fraction_of_a_whole() {
+        assert!(values("crews worked 24/7 on it").is_empty());
+        assert!(values("the 9/11 attacks").is_empty());
+        assert!(values("a 1,000/2 split").is_empty());
+        let f = scan("3/4 of the 400 homes", numerals());
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].value, f[0].form), (75.0, Form::Fraction));
+        assert_eq!(scan("2/3 of them", numerals())[0].value, 66.67);
+        assert!(values("4/3 of them").is_empty());
+    }
+
+    #[test]
+    fn vulgar_fractions_and_mixed_numbers() {
+        assert_eq!(one("a 2½ mile walk"), 2.5);
+        assert_eq!(one("a 1 1/2 mile walk"), 1.5);
+        assert_eq!(one("a ½ mile walk"), 0.5);
+        let f = scan("¾ of the 400 homes", numerals());
+        assert_eq!((f[0].value, f[0].form), (75.0, Form::Fraction));
+        assert_eq!(
+            values("in 2019 1/3 of voters"),
+            vec![("2019".into(), 2019.0), ("1/3".into(), 33.33)]
+        );
+        assert_eq!(
+            values("5 10/3 and 3 1/2/4"),
+            vec![("5".into(), 5.0), ("3".into(), 3.0)]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_with_dots_is_one_time() {
+        let mut skipped = Vec::new();
+        let text = "left at 3 p.m. and 4 a.m. with 40 people";
+        let found = scan_lowered(text, text, numerals(), true, &mut skipped);
+        let times: Vec<&str> = skipped.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(times, ["3 p.m.", "4 a.m."]);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -16,9 +16,9 @@ mod words;
 
 use std::ops::Range;
 
-use digits::{after_unit_word, digits_at, follows_code};
+use digits::{after_unit_word, digits_at, follows_code, vulgar_at};
 pub(crate) use numerals::Numerals;
-use references::{phone_spans, reference};
+use references::{date_end, phone_spans, reference};
 pub(crate) use why::{Skipped, Why};
 use words::{words, words_at};
 
@@ -38,6 +38,20 @@ pub(crate) struct Numeral {
     pub(crate) short: Option<(f64, usize)>,
     /// The multiplier applied, 1 when none (used to spread "$1-2bn").
     pub(crate) factor: f64,
+}
+
+impl Numeral {
+    /// A number read at `span` with no multiplier, no year and no short suffix.
+    fn new(span: Range<usize>, value: f64, form: Form) -> Numeral {
+        Numeral {
+            span,
+            value,
+            form,
+            year_like: false,
+            short: None,
+            factor: 1.0,
+        }
+    }
 }
 
 /// How a number was written.
@@ -84,14 +98,9 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
     while i < bytes.len() {
         let c = bytes[i];
         if c.is_ascii_digit() && (!follows_code(text, i) || after_unit_word(text, i, n)) {
-            if let Some(m) = masked.iter().find(|m| m.start <= i && i < m.end) {
-                let end = m.end;
-                skipped.push(Skipped {
-                    span: m.start..end,
-                    why: Why::Phone,
-                    value: None,
-                });
-                i = end;
+            if let Some(s) = date_or_phone(text, i, &masked) {
+                i = s.span.end;
+                skipped.push(s);
                 continue;
             }
             let (num, next) = digits_at(text, i, n);
@@ -123,6 +132,11 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
             }
             continue;
         }
+        if let Some(num) = (c >= 0x80).then(|| vulgar_at(text, i)).flatten() {
+            i = num.span.end;
+            keep(text, lower, num, &mut out, skipped);
+            continue;
+        }
         if w < words.len() && words[w].start == i {
             // "sub-zero", "non-one": a number word after a prefix and a hyphen is no count.
             let prefixed = text[..i].ends_with('-')
@@ -148,6 +162,24 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// A date in digits ("12/03/2021", "2021-04-05") that starts at byte `i`, or the phone
+/// number of `phones` that holds it.
+fn date_or_phone(text: &str, i: usize, phones: &[Range<usize>]) -> Option<Skipped> {
+    if let Some(end) = date_end(text, i) {
+        return Some(Skipped {
+            span: i..end,
+            why: Why::Date,
+            value: None,
+        });
+    }
+    let m = phones.iter().find(|m| m.start <= i && i < m.end)?;
+    Some(Skipped {
+        span: m.clone(),
+        why: Why::Phone,
+        value: None,
+    })
 }
 
 /// Adds `num` to `out`, or to `skipped` when the words around it make it a reference

@@ -191,6 +191,7 @@ impl Numerals {
         if text.bytes().any(|b| b.is_ascii_digit())
             || lower.len() != text.len()
             || text.contains('\u{212A}')
+            || super::digits::has_vulgar(text)
         {
             return true;
         }
@@ -233,6 +234,7 @@ mod tests {
         assert!(may("It cost 3 lives."));
         assert!(may("“Seven” — said the mayor."));
         assert!(may("\u{212A}ILO")); // the Kelvin sign: no shortcut
+        assert!(may("About ¾ of homes flooded."));
     }
 
     proptest! {
@@ -244,7 +246,7 @@ mod tests {
                     "six", "Six", "SIX", "a", "dozen", "half", "million", "fifth", "often",
                     "someone", "twenty-one", "twenty", "one", "hundred", "and", "Zürich",
                     "sixé", "éten", "\u{212A}", "thirds", "two", "the", "3", "1,500", "x",
-                    "“", "—", "bn", "m", "-", "’s",
+                    "“", "—", "bn", "m", "-", "’s", "¾", "½",
                 ]),
                 0..8,
             ),

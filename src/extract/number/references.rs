@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::Why;
 use crate::extract::lexicon::{
-    COUNTED_PREPOSITIONS, COUNTED_STOP, DOTTED_REFERENCES, PHONE_WORDS, REFERENCE_WORDS,
-    STREET_WORDS, VERSION_WORDS,
+    COUNTED_PREPOSITIONS, COUNTED_STOP, DOTTED_REFERENCES, ORDINAL_NOUNS, ORDINAL_PREPOSITIONS,
+    PHONE_WORDS, REFERENCE_WORDS, STREET_WORDS, VERSION_WORDS,
 };
 
 /// Why the digits at `span` are no figure, from the word before them ("page 12", "No. 4",
@@ -37,6 +37,20 @@ pub(super) fn reference(text: &str, lower: &str, span: &Range<usize>) -> Option<
         if VERSION_WORDS.contains(&word) {
             return Some(Why::Version);
         }
+        if !dotted && ORDINAL_NOUNS.contains(&word) {
+            let before = head[..word_start].trim_end_matches([' ', '\u{a0}']);
+            let prior = &before[before.len()
+                - before
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count()..];
+            if ORDINAL_PREPOSITIONS.contains(&prior)
+                || text[word_start..].starts_with(|c: char| c.is_uppercase())
+            {
+                return Some(Why::Ordinal);
+            }
+        }
     }
     // "10 Downing Street": capitalised words after the digits, the last a street word.
     let value = &text[span.clone()];
@@ -65,6 +79,53 @@ pub(super) fn reference(text: &str, lower: &str, span: &Range<usize>) -> Option<
         }
     }
     None
+}
+
+/// The end of a date written in digits at byte `i`, which starts a token: day, month and
+/// year joined by slashes, hyphens or dots ("12/03/2021", "3.5.2021", "2021-04-05"), or
+/// a season of two years ("2020/21"). A day or month past its range is no date.
+pub(super) fn date_end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits = |j: usize| b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let sep = *b.get(i + digits(i))?;
+    if !matches!(sep, b'/' | b'-' | b'.') {
+        return None;
+    }
+    let mut groups = Vec::with_capacity(3);
+    let mut j = i;
+    loop {
+        let len = digits(j);
+        if len == 0 || len > 4 {
+            return None;
+        }
+        groups.push(&text[j..j + len]);
+        j += len;
+        let more = b.get(j) == Some(&sep) && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+        if groups.len() == 3 || !more {
+            break;
+        }
+        j += 1;
+    }
+    // a letter, a digit or a joiner right after: an id, an address or a version
+    let after = b.get(j).copied();
+    if after.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'-'))
+        || (after == Some(b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let num = |g: &str| g.parse::<u32>().unwrap_or(0);
+    let day_month = |d: &str, m: &str| {
+        d.len() <= 2 && m.len() <= 2 && (1..=31).contains(&num(d)) && (1..=12).contains(&num(m))
+    };
+    let year = |y: &str| y.len() == 4 && (1000..2200).contains(&num(y));
+    let date = match groups[..] {
+        [y, m, d] if year(y) && sep != b'.' => day_month(d, m),
+        [d, m, y] if year(y) || (y.len() == 2 && sep == b'/') => day_month(d, m) || day_month(m, d),
+        // "the 2020/21 season"
+        [y, next] if sep == b'/' && year(y) && next.len() == 2 => num(next) == (num(y) + 1) % 100,
+        _ => false,
+    };
+    date.then_some(j)
 }
 
 /// Spans of phone-like strings, never counts, each with its "+" and brackets: a "+" and
@@ -207,6 +268,40 @@ mod tests {
         // a number led by a zero is an id
         assert_eq!(why("ticket 0958 won"), vec![("0958".into(), Why::Code)]);
         assert_eq!(one("a 0.5 rise"), 0.5);
+    }
+
+    #[test]
+    fn dates_in_digits_are_one_date() {
+        for (text, date) in [
+            ("on 12/03/2021 at noon", "12/03/2021"),
+            ("on 3/12/21 at noon", "3/12/21"),
+            ("on 2021-04-05 at noon", "2021-04-05"),
+            ("on 5.3.2021 at noon", "5.3.2021"),
+            ("in the 2020/21 season", "2020/21"),
+        ] {
+            assert_eq!(why(text), vec![(date.into(), Why::Date)], "{text}");
+        }
+        // no date: a range, a phone number, a version
+        assert_eq!(values("10-12 people").len(), 2);
+        assert_eq!(
+            why("call 555-123-4567"),
+            vec![("555-123-4567".into(), Why::Phone)]
+        );
+        assert_eq!(why("version 2.1.3"), vec![("2.1.3".into(), Why::Version)]);
+        assert_eq!(why("on 40/13/2021"), vec![("40/13/2021".into(), Why::Code)]);
+    }
+
+    #[test]
+    fn a_number_after_day_or_round_is_an_ordinal() {
+        assert_eq!(
+            why("found on day 3 of it"),
+            vec![("3".into(), Why::Ordinal)]
+        );
+        assert_eq!(why("Day 3 began"), vec![("3".into(), Why::Ordinal)]);
+        assert_eq!(why("lost in round 2"), vec![("2".into(), Why::Ordinal)]);
+        // a count after the noun
+        assert_eq!(one("every day 3 people die"), 3.0);
+        assert_eq!(one("within a week 500 people fled"), 500.0);
     }
 
     #[test]

@@ -118,26 +118,19 @@ fn fraction_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral,
         if let Some(f) = n.word_multiplier(&words[used + 2].lower) {
             return Some((
                 Numeral {
-                    span: words[0].start..words[used + 2].end,
-                    value: pct / 100.0 * f,
-                    form: Form::Words,
-                    year_like: false,
-                    short: None,
                     factor: f,
+                    ..Numeral::new(
+                        words[0].start..words[used + 2].end,
+                        pct / 100.0 * f,
+                        Form::Words,
+                    )
                 },
                 used + 3,
             ));
         }
     }
     Some((
-        Numeral {
-            span: words[0].start..words[used - 1].end,
-            value: *pct,
-            form: Form::Fraction,
-            year_like: false,
-            short: None,
-            factor: 1.0,
-        },
+        Numeral::new(words[0].start..words[used - 1].end, *pct, Form::Fraction),
         used,
     ))
 }
@@ -226,8 +219,13 @@ impl Compound {
             .then(|| and_fraction(text, &words[idx..]))
             .flatten()
         {
-            // "forty and a half", "two and a half million"
-            self.current += frac;
+            // "forty and a half", "two and a half million"; after a magnitude, a part of
+            // it: "a million and a half", "a dozen and a half" (18)
+            match self.last {
+                Last::Scale => self.total += frac * self.factor,
+                Last::Hundred => self.current += frac * self.factor,
+                _ => self.current += frac,
+            }
             self.last = Last::Fraction;
             self.last_end = words[idx + 2].end;
             self.idx += 3;
@@ -304,12 +302,12 @@ impl Compound {
         }
         Some((
             Numeral {
-                span: words[0].start..self.last_end,
-                value: self.total + self.current,
-                form: Form::Words,
-                year_like: false,
-                short: None,
                 factor: self.factor,
+                ..Numeral::new(
+                    words[0].start..self.last_end,
+                    self.total + self.current,
+                    Form::Words,
+                )
             },
             self.used,
         ))
@@ -358,6 +356,14 @@ mod tests {
         assert_eq!(one("two and a half million people"), 2_500_000.0);
         assert_eq!(one("half a dozen boats"), 6.0);
         assert_eq!(one("4 dozen eggs"), 48.0);
+    }
+
+    #[test]
+    fn and_a_half_after_a_magnitude_is_half_of_it() {
+        assert_eq!(one("a million and a half people"), 1_500_000.0);
+        assert_eq!(one("two million and a half people"), 2_500_000.0);
+        assert_eq!(one("a dozen and a half eggs"), 18.0);
+        assert_eq!(one("twelve and a half percent"), 12.5);
     }
 
     #[test]
