@@ -221,6 +221,18 @@ pub(crate) const REFERENCE_WORDS: &[&str] = &[
 pub(crate) const DOTTED_REFERENCES: &[&str] = &["no", "p", "pp", "art", "sec", "ch", "fig", "vol"];
 
 /// Words right before digits that make them a version: "version 4", "release 2.1".
+/// Nouns that a number after them makes an ordinal ("on day 3", "in round 2": the third
+/// day, the second round) after a preposition or when capitalised ("Day 3 began").
+pub(crate) const ORDINAL_NOUNS: &[&str] = &[
+    "day", "week", "round", "stage", "phase", "game", "leg", "lap", "heat", "level",
+];
+
+/// Prepositions before an ordinal noun ([`ORDINAL_NOUNS`]).
+pub(crate) const ORDINAL_PREPOSITIONS: &[&str] = &[
+    "on", "by", "of", "in", "until", "till", "from", "after", "before", "since", "to", "through",
+    "into", "during",
+];
+
 pub(crate) const VERSION_WORDS: &[&str] = &["version", "release", "firmware"];
 
 /// Words right before a phone number ("call 555-1234", "Tel: 01632 960983"): digits in

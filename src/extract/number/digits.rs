@@ -1,0 +1,545 @@
+//! Numbers in digits: separators, decimals, glued suffixes and magnitude words.
+
+use std::ops::Range;
+
+use super::{Form, Numeral, Numerals, Skipped, Why};
+
+/// Parses digits with thousands separators and decimals ("3,000", "3 000", "1.5").
+pub(crate) fn parse_digits(s: &str) -> Option<f64> {
+    let clean: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    if clean.is_empty() || clean.starts_with('.') || clean.ends_with('.') {
+        return None;
+    }
+    clean.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Whether the digit at `i` follows a unit word and a hyphen ("magnitude-7.1").
+pub(super) fn after_unit_word(text: &str, i: usize, n: &Numerals) -> bool {
+    let Some(head) = text[..i].strip_suffix('-') else {
+        return false;
+    };
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    n.prefix_words.contains(&word.to_ascii_lowercase())
+}
+
+/// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it.
+pub(super) fn follows_code(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' || c == '/' => true,
+        Some('.') => rev.next().is_some_and(|c| c.is_alphanumeric()),
+        Some('-') => rev.next().is_some_and(|c| c.is_alphabetic()),
+        _ => false,
+    }
+}
+
+pub(super) const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// The digit number at `i`, or the number read and why it is none; and the byte where
+/// scanning resumes.
+pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, Skipped>, usize) {
+    let w = written(text, i);
+    if let Some(none) = w.no_figure(text, i) {
+        return none;
+    }
+    if let Some(read) = slashed(text, i, &w) {
+        return read;
+    }
+    let Some(value) = w.value(text, i) else {
+        return (
+            Err(skip(w.start..w.end, Why::TooLarge, Some(f64::MAX))),
+            w.end,
+        );
+    };
+    let mut num = Numeral::new(w.start..w.end, value, Form::Digits);
+    let mixed = mixed_fraction(text, &w, &mut num);
+    let glued_end = num.span.end
+        + text[num.span.end..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+    let suffix = if glued_end > num.span.end {
+        glued_suffix(text, &mut num, glued_end, n)
+    } else {
+        spaced_magnitude(text, &mut num, n)
+    };
+    if let Err(none) = suffix {
+        return none;
+    }
+    let year_like =
+        !w.grouped && w.first_len == 4 && w.end == i + 4 && (1000.0..2200.0).contains(&value);
+    num.year_like = year_like && num.factor == 1.0 && !mixed;
+    let next = num.span.end.max(w.end);
+    (Ok(num), next)
+}
+
+/// Vulgar fractions and their values.
+const VULGAR: [(char, f64); 15] = [
+    ('½', 0.5),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+/// Whether `text` holds a vulgar fraction ("¾"), a number without digits or words.
+pub(super) fn has_vulgar(text: &str) -> bool {
+    !text.is_ascii() && text.contains(|c: char| VULGAR.iter().any(|(v, _)| *v == c))
+}
+
+/// A vulgar fraction at byte `i` that no digit leads ("¾ of the homes", "½ mile"): a
+/// fraction of a whole as a percentage when "of" follows, as [`slashed`] reads "3/4 of",
+/// otherwise its value.
+pub(super) fn vulgar_at(text: &str, i: usize) -> Option<Numeral> {
+    let &(c, f) = VULGAR.iter().find(|(c, _)| text[i..].starts_with(*c))?;
+    let end = i + c.len_utf8();
+    let of = text[end..]
+        .strip_prefix(SPACES)
+        .is_some_and(|r| r.starts_with("of "));
+    Some(Numeral::new(
+        i..end,
+        if of { percent(f) } else { f },
+        if of { Form::Fraction } else { Form::Digits },
+    ))
+}
+
+/// `f` as a percentage to two decimals, as the pack writes fractions ("66.67").
+fn percent(f: f64) -> f64 {
+    (f * 10_000.0).round() / 100.0
+}
+
+/// A fraction after whole digits: a vulgar one glued on ("2½ miles") or digits over
+/// digits after a space ("1 1/2 miles"). Adds it to `num`; whether there was one.
+fn mixed_fraction(text: &str, w: &Written, num: &mut Numeral) -> bool {
+    if w.grouped || w.decimal_comma || w.lead_dot || num.value.fract() != 0.0 {
+        return false;
+    }
+    let rest = &text[num.span.end..];
+    if let Some((c, f)) = VULGAR.iter().find(|(c, _)| rest.starts_with(*c)) {
+        num.value += f;
+        num.span.end += c.len_utf8();
+        return true;
+    }
+    // "in 2019 1/3 of voters": a year and a fraction
+    let Some(b) = rest
+        .strip_prefix(' ')
+        .map(str::as_bytes)
+        .filter(|_| num.value < 1000.0)
+    else {
+        return false;
+    };
+    let top = digit_run(b, 0);
+    if !(1..=2).contains(&top) || b.get(top) != Some(&b'/') {
+        return false;
+    }
+    let end = digit_run(b, top + 1);
+    let ends = match b.get(end) {
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'/' | b',') => false,
+        Some(b'.') => !b.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => true,
+    };
+    let part = |r: Range<usize>| std::str::from_utf8(&b[r]).ok()?.parse::<u32>().ok();
+    match (part(0..top), part(top + 1..end)) {
+        (Some(t), Some(d)) if ends && end - top - 1 <= 2 && (1..d).contains(&t) && d <= 16 => {
+            num.value += f64::from(t) / f64::from(d);
+            num.span.end += 1 + end;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A number read and why it is none, with the byte where scanning resumes.
+type NoFigure = (Result<Numeral, Skipped>, usize);
+
+fn skip(span: Range<usize>, why: Why, value: Option<f64>) -> Skipped {
+    Skipped { span, why, value }
+}
+
+/// The end of the run of ASCII digits from byte `from`.
+fn digit_run(b: &[u8], from: usize) -> usize {
+    from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// How the digits at `i` are written, before any suffix.
+#[derive(Debug)]
+struct Written {
+    /// Where the number starts: at `i`, or at the dot of ".5".
+    start: usize,
+    /// Where its digits end.
+    end: usize,
+    /// The digits of the first group.
+    first_len: usize,
+    /// Thousands groups follow the first ("3,000", "3 000").
+    grouped: bool,
+    /// A decimal comma ("4,5").
+    decimal_comma: bool,
+    /// A decimal without its leading zero (".5").
+    lead_dot: bool,
+    /// Dotted groups after a decimal ("2.1.3", "10.0.0.1"): a version or an IP address.
+    dotted: bool,
+}
+
+/// The digits at `i` with their thousands groups, decimal comma or decimal point.
+fn written(text: &str, i: usize) -> Written {
+    let b = text.as_bytes();
+    // ".5 percent": a decimal without its leading zero.
+    let lead_dot = i > 0
+        && b[i - 1] == b'.'
+        && (i < 2 || !(b[i - 2].is_ascii_alphanumeric() || b[i - 2] == b'.'));
+    let end = digit_run(b, i);
+    let mut w = Written {
+        start: if lead_dot { i - 1 } else { i },
+        end,
+        first_len: end - i,
+        grouped: false,
+        decimal_comma: false,
+        lead_dot,
+        dotted: false,
+    };
+    if w.first_len <= 3 && !lead_dot {
+        thousands_groups(text, &mut w);
+        decimal_comma(text, i, &mut w);
+    }
+    if !w.decimal_comma
+        && !lead_dot
+        && b.get(w.end) == Some(&b'.')
+        && b.get(w.end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        w.end = digit_run(b, w.end + 1);
+        // "192.168.1.1", "2.1.3": dotted groups are an address or a version.
+        while b.get(w.end) == Some(&b'.') && b.get(w.end + 1).is_some_and(u8::is_ascii_digit) {
+            w.end = digit_run(b, w.end + 1);
+            w.dotted = true;
+        }
+    }
+    w
+}
+
+/// Thousands groups: ",ddd" or a space then "ddd", never followed by another digit.
+fn thousands_groups(text: &str, w: &mut Written) {
+    while let Some(sep) = text[w.end..].chars().next() {
+        if sep != ',' && !SPACES.contains(&sep) {
+            break;
+        }
+        let g = w.end + sep.len_utf8();
+        let ge = digit_run(text.as_bytes(), g);
+        if ge - g == 3 && !(sep != ',' && text[ge..].starts_with(['.', ','])) {
+            // "3 000" only when the group ends the number ("27 100 people" is risky
+            // but rare); a comma group must not run into more digits.
+            w.end = ge;
+            w.grouped = true;
+        } else {
+            break;
+        }
+    }
+}
+
+/// "4,5 percent": a decimal comma, one or two digits that are no thousands group and
+/// start no list ("1,2,3").
+fn decimal_comma(text: &str, i: usize, w: &mut Written) {
+    let b = text.as_bytes();
+    let listed = i >= 2 && b[i - 1] == b',' && b[i - 2].is_ascii_digit();
+    if w.grouped || listed || b.get(w.end) != Some(&b',') {
+        return;
+    }
+    let ge = digit_run(b, w.end + 1);
+    let after = &text[ge..];
+    if (1..=2).contains(&(ge - w.end - 1))
+        && !(after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        && !after.starts_with('.')
+    {
+        w.end = ge;
+        w.decimal_comma = true;
+    }
+}
+
+impl Written {
+    /// The digits read as no figure by their shape: a version or an IP address, a clock
+    /// time ("10:30"), an id led by a zero ("0958").
+    fn no_figure(&self, text: &str, i: usize) -> Option<NoFigure> {
+        let b = text.as_bytes();
+        let end = self.end;
+        if self.dotted {
+            let groups: Vec<&str> = text[i..end].split('.').collect();
+            let ip = groups.len() == 4
+                && groups
+                    .iter()
+                    .all(|g| g.len() <= 3 && g.parse::<u16>().is_ok_and(|x| x <= 255));
+            let why = if ip { Why::Ip } else { Why::Version };
+            return Some((Err(skip(i..end, why, None)), end));
+        }
+        // Times: "10:30", "10.30am" handled by the suffix check.
+        if b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            let e = digit_run(b, end + 1);
+            return Some((Err(skip(i..e, Why::Time, None)), e));
+        }
+        // "0958", "007": digits led by a zero are an id or part of a phone number, no count.
+        if b[i] == b'0' && self.first_len >= 2 && !self.lead_dot {
+            return Some((Err(skip(i..end, Why::Code, None)), end));
+        }
+        None
+    }
+
+    /// The value of the digits, `None` when too large to hold.
+    fn value(&self, text: &str, i: usize) -> Option<f64> {
+        let digits = &text[i..self.end];
+        if self.decimal_comma {
+            digits.replace(',', ".").parse::<f64>().ok()
+        } else if self.lead_dot {
+            format!("0.{digits}").parse::<f64>().ok()
+        } else {
+            parse_digits(digits)
+        }
+    }
+}
+
+/// Digits joined by a slash to more digits ("24/7", "3/4"; dates are read before): a
+/// fraction of a whole when "of" follows ("3/4 of the 400 homes" is 75 percent of them),
+/// otherwise a code, never a count of its first digits.
+fn slashed(text: &str, i: usize, w: &Written) -> Option<NoFigure> {
+    let b = text.as_bytes();
+    if b.get(w.end) != Some(&b'/') || !b.get(w.end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut end = w.end;
+    while b.get(end) == Some(&b'/') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        end = digit_run(b, end + 1);
+    }
+    let of = text[end..]
+        .strip_prefix(SPACES)
+        .is_some_and(|r| r.starts_with("of "));
+    let parts = text[i..end].split_once('/');
+    let part = |p: &str| p.parse::<u32>().ok();
+    let fraction = parts.and_then(|(t, b)| Some((part(t)?, part(b)?)));
+    if let Some((top, bottom)) =
+        fraction.filter(|(t, b)| of && w.start == i && (1..*b).contains(t) && *b <= 10)
+    {
+        let num = Numeral::new(
+            i..end,
+            percent(f64::from(top) / f64::from(bottom)),
+            Form::Fraction,
+        );
+        return Some((Ok(num), end));
+    }
+    Some((Err(skip(w.start..end, Why::Code, None)), end))
+}
+
+/// Letters glued after the digits of `num`, up to `k`: an ordinal ("75th"), a decade
+/// ("1990s"), a time ("3pm"), a magnitude ("835m", "1.5bn"), a unit ("35km") or a code
+/// ("3D", "4G").
+fn glued_suffix(text: &str, num: &mut Numeral, k: usize, n: &Numerals) -> Result<(), NoFigure> {
+    let end = num.span.end;
+    let glued = text[end..k].to_ascii_lowercase();
+    let why = match glued.as_str() {
+        "st" | "nd" | "rd" | "th" => Some(Why::Ordinal),
+        "s" => Some(Why::Decade),
+        "am" | "pm" => Some(Why::Time),
+        _ => None,
+    };
+    if let Some(why) = why {
+        // Ordinals, decades ("1990s") and times are not counts.
+        return Err((Err(skip(num.span.start..k, why, Some(num.value))), k));
+    }
+    match n.multiplier(&glued) {
+        Some((f, is_short)) => {
+            if is_short {
+                num.short = Some((num.value, end));
+            }
+            num.value *= f;
+            num.factor = f;
+            num.span.end = k;
+        }
+        // A unit glued on ("35km", "5kg") is read by the quantity stage; anything else
+        // ("3D", "4G") is a code.
+        None if !glued_unit(&glued) && !n.glued.contains(&glued) => {
+            return Err((Err(skip(num.span.start..k, Why::Code, None)), k));
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+/// A word after a space: a magnitude ("1.5 million", "10 crore", "$1.5 bn") or a clock
+/// time ("a 3 p.m. curfew").
+fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), NoFigure> {
+    let end = num.span.end;
+    let rest = &text[end..];
+    // Hard-wrapped text breaks lines anywhere: "$150\nmillion" is one figure.
+    let trimmed = rest.trim_start_matches(|c: char| SPACES.contains(&c) || c == '\n' || c == '\r');
+    let gap = rest.len() - trimmed.len();
+    if !(1..=3).contains(&gap) {
+        return Ok(());
+    }
+    let wl: String = trimmed
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let lower = wl.to_ascii_lowercase();
+    if matches!(lower.as_str(), "am" | "pm" | "a" | "p")
+        && (trimmed[wl.len()..].starts_with('.') || lower.ends_with('m'))
+        && (lower != "a" || trimmed.starts_with("a.m"))
+        && (lower != "p" || trimmed.starts_with("p.m"))
+    {
+        // the whole "p.m."
+        let dots = if lower.len() == 1 {
+            [".m.", ".m"]
+                .iter()
+                .find(|d| trimmed[1..].starts_with(**d))
+                .map_or(0, |d| d.len())
+        } else {
+            0
+        };
+        let e = end + gap + wl.len() + dots;
+        return Err((Err(skip(num.span.start..e, Why::Time, Some(num.value))), e));
+    }
+    if let Some((f, false)) = n.multiplier(&lower) {
+        num.value *= f;
+        num.factor = f;
+        num.span.end = end + gap + wl.len();
+    }
+    Ok(())
+}
+
+/// Units that may be glued to digits; the quantity stage decides which unit it is.
+fn glued_unit(s: &str) -> bool {
+    matches!(
+        s,
+        "km" | "kg" | "m" | "cm" | "mm" | "ha" | "mph" | "kmh" | "ft" | "lb" | "lbs" | "g" | "t"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{numerals, one, values};
+    use super::super::{scan, scan_lowered, Form};
+    use proptest::prelude::*;
+
+    #[test]
+    fn decimals_without_a_zero_and_with_a_comma() {
+        assert_eq!(one("a rise of .5 percent"), 0.5);
+        assert_eq!(one("inflation of 4,5 percent"), 4.5);
+        assert_eq!(one("a crowd of 4,500 people"), 4500.0);
+        assert_eq!(values("rooms 1,2,3").len(), 3);
+    }
+
+    #[test]
+    fn digits_joined_by_a_slash_are_a_code_or_a_fraction_of_a_whole() {
+        assert!(values("crews worked 24/7 on it").is_empty());
+        assert!(values("the 9/11 attacks").is_empty());
+        assert!(values("a 1,000/2 split").is_empty());
+        let f = scan("3/4 of the 400 homes", numerals());
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].value, f[0].form), (75.0, Form::Fraction));
+        assert_eq!(scan("2/3 of them", numerals())[0].value, 66.67);
+        assert!(values("4/3 of them").is_empty());
+    }
+
+    #[test]
+    fn vulgar_fractions_and_mixed_numbers() {
+        assert_eq!(one("a 2½ mile walk"), 2.5);
+        assert_eq!(one("a 1 1/2 mile walk"), 1.5);
+        assert_eq!(one("a ½ mile walk"), 0.5);
+        let f = scan("¾ of the 400 homes", numerals());
+        assert_eq!((f[0].value, f[0].form), (75.0, Form::Fraction));
+        assert_eq!(
+            values("in 2019 1/3 of voters"),
+            vec![("2019".into(), 2019.0), ("1/3".into(), 33.33)]
+        );
+        assert_eq!(
+            values("5 10/3 and 3 1/2/4"),
+            vec![("5".into(), 5.0), ("3".into(), 3.0)]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_with_dots_is_one_time() {
+        let mut skipped = Vec::new();
+        let text = "left at 3 p.m. and 4 a.m. with 40 people";
+        let found = scan_lowered(text, text, numerals(), true, &mut skipped);
+        let times: Vec<&str> = skipped.iter().map(|s| &text[s.span.clone()]).collect();
+        assert_eq!(times, ["3 p.m.", "4 a.m."]);
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(one("a crowd of 3,000 gathered"), 3000.0);
+        assert_eq!(one("a crowd of 3 000 gathered"), 3000.0);
+        assert_eq!(one("a crowd of 1,234,567 gathered"), 1234567.0);
+        assert_eq!(one("it rose 2.5 points"), 2.5);
+        assert_eq!(one("a tally of 12,500.75 was given"), 12500.75);
+    }
+
+    #[test]
+    fn multiplier_after_a_line_break() {
+        assert_eq!(one("the levy will raise $40\nbillion a year"), 40e9);
+        assert_eq!(one("the levy will raise $40\r\nbillion a year"), 40e9);
+    }
+
+    #[test]
+    fn magnitude_words_and_suffixes() {
+        assert_eq!(one("about 1.5 million voters"), 1_500_000.0);
+        assert_eq!(one("a $835m contract"), 835_000_000.0);
+        assert_eq!(one("a $1.5bn deal"), 1_500_000_000.0);
+        assert_eq!(one("debts of 2.3 trillion yen"), 2.3e12);
+        assert_eq!(one("Rs 10 crore was paid"), 1e8);
+        assert_eq!(one("a fine of €2 bn"), 2e9);
+    }
+
+    #[test]
+    fn short_suffix_is_flagged_for_the_quantity_stage() {
+        let n = scan("a 35m wall", numerals());
+        assert_eq!(n[0].short, Some((35.0, 4)));
+    }
+
+    #[test]
+    fn years_are_flagged() {
+        let n = scan("a 2020 study", numerals());
+        assert!(n[0].year_like);
+        let n = scan("2,020 people", numerals());
+        assert!(!n[0].year_like);
+    }
+
+    proptest! {
+        #[test]
+        fn separated_digits_round_trip(x in 0u64..1_000_000_000_000u64, space in any::<bool>()) {
+            let sep = if space { " " } else { "," };
+            let digits = x.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push_str(sep);
+                }
+                grouped.push(c);
+            }
+            let text = format!("a total of {grouped} items");
+            let found = scan(&text, numerals());
+            prop_assert_eq!(found.len(), 1);
+            prop_assert_eq!(found[0].value, x as f64);
+            prop_assert_eq!(&text[found[0].span.clone()], grouped.as_str());
+        }
+
+    }
+}

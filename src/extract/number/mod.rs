@@ -1,0 +1,373 @@
+//! Numbers as news writes them: digits with thousands separators (`3,000`, `3 000`),
+//! decimals, number words (`six`, `twenty-one`, `two hundred and five`, `a dozen`,
+//! `half a million`), magnitude words and suffixes (`1.5 million`, `835m`, `1.5bn`,
+//! `10 crore`) and fractions as words (`a fifth`).
+//!
+//! Input: one sentence's text. Output: [`Numeral`]s with spans relative to that text.
+//! Ordinals (`75th`), times (`10:30`, `3pm`), codes glued to letters (`COVID-19`, `F-35`,
+//! `G7`) and phone-like strings are recognised and left out or flagged, never read as
+//! counts. The words come from `units.toml` (number words, multipliers, fractions).
+
+mod digits;
+mod numerals;
+mod references;
+mod why;
+mod words;
+
+use std::ops::Range;
+
+use digits::{after_unit_word, digits_at, follows_code, vulgar_at};
+pub(crate) use numerals::Numerals;
+use references::{date_end, phone_spans, reference};
+pub(crate) use why::{Skipped, Why};
+use words::{words, words_at};
+
+/// A number found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Numeral {
+    /// Byte span in the sentence text, multiplier included.
+    pub(crate) span: Range<usize>,
+    /// The value, multipliers applied.
+    pub(crate) value: f64,
+    /// How it was written.
+    pub(crate) form: Form,
+    /// Four digits without separators between 1000 and 2199: maybe a year.
+    pub(crate) year_like: bool,
+    /// A single-letter magnitude suffix ("835m"): only valid after a currency symbol.
+    /// Holds the value and end without it.
+    pub(crate) short: Option<(f64, usize)>,
+    /// The multiplier applied, 1 when none (used to spread "$1-2bn").
+    pub(crate) factor: f64,
+}
+
+impl Numeral {
+    /// A number read at `span` with no multiplier, no year and no short suffix.
+    fn new(span: Range<usize>, value: f64, form: Form) -> Numeral {
+        Numeral {
+            span,
+            value,
+            form,
+            year_like: false,
+            short: None,
+            factor: 1.0,
+        }
+    }
+}
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// Digits ("3,000", "1.5 million").
+    Digits,
+    /// Words ("six", "a dozen").
+    Words,
+    /// A fraction as words, valued as a percentage ("a fifth" = 20).
+    Fraction,
+}
+
+/// Every number in `text`, in order, not overlapping.
+#[cfg(test)]
+pub(crate) fn scan(text: &str, n: &Numerals) -> Vec<Numeral> {
+    scan_lowered(text, &text.to_ascii_lowercase(), n, true, &mut Vec::new())
+}
+
+/// [`scan`], with `lower` the caller's `text.to_ascii_lowercase()`. `words` false says
+/// `lower` holds no trigger word ([`Numerals::word_hits`]). Numbers read and left out
+/// (ordinals, times, codes, phones) go to `skipped` with why.
+pub(crate) fn scan_lowered(
+    text: &str,
+    lower: &str,
+    n: &Numerals,
+    words: bool,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Numeral> {
+    if !n.may_hold_number(text, lower, words) {
+        return Vec::new();
+    }
+    scan_all(text, lower, n, skipped)
+}
+
+/// [`scan_lowered`] without the shortcut.
+fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -> Vec<Numeral> {
+    let words = words(text, lower);
+    let masked = phone_spans(text, lower);
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut w = 0; // index into `words`
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() && (!follows_code(text, i) || after_unit_word(text, i, n)) {
+            if let Some(s) = date_or_phone(text, i, &masked) {
+                i = s.span.end;
+                skipped.push(s);
+                continue;
+            }
+            let (num, next) = digits_at(text, i, n);
+            match num {
+                Ok(num) => keep(text, lower, num, &mut out, skipped),
+                Err(s) => skipped.push(s),
+            }
+            i = next.max(i + 1);
+            while w < words.len() && words[w].start < i {
+                w += 1;
+            }
+            continue;
+        }
+        if c.is_ascii_digit() {
+            // Skip the whole code ("COVID-19", "F-35").
+            let start = token_start(text, i);
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric()) {
+                i += 1;
+            }
+            let version = matches!(bytes.get(start), Some(b'v' | b'V'))
+                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
+            skipped.push(Skipped {
+                span: start..i,
+                why: if version { Why::Version } else { Why::Code },
+                value: None,
+            });
+            while w < words.len() && words[w].start < i {
+                w += 1;
+            }
+            continue;
+        }
+        if let Some(num) = (c >= 0x80).then(|| vulgar_at(text, i)).flatten() {
+            i = num.span.end;
+            keep(text, lower, num, &mut out, skipped);
+            continue;
+        }
+        if w < words.len() && words[w].start == i {
+            // "sub-zero", "non-one": a number word after a prefix and a hyphen is no count.
+            let prefixed = text[..i].ends_with('-')
+                && text[..i - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if prefixed {
+                i = words[w].end;
+                w += 1;
+                continue;
+            }
+            if let Some((num, used)) = words_at(text, &words[w..], n) {
+                i = num.span.end;
+                keep(text, lower, num, &mut out, skipped);
+                w += used;
+                continue;
+            }
+            i = words[w].end;
+            w += 1;
+            continue;
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// A date in digits ("12/03/2021", "2021-04-05") that starts at byte `i`, or the phone
+/// number of `phones` that holds it.
+fn date_or_phone(text: &str, i: usize, phones: &[Range<usize>]) -> Option<Skipped> {
+    if let Some(end) = date_end(text, i) {
+        return Some(Skipped {
+            span: i..end,
+            why: Why::Date,
+            value: None,
+        });
+    }
+    let m = phones.iter().find(|m| m.start <= i && i < m.end)?;
+    Some(Skipped {
+        span: m.clone(),
+        why: Why::Phone,
+        value: None,
+    })
+}
+
+/// Adds `num` to `out`, or to `skipped` when the words around it make it a reference
+/// ("page 12", "version 4"), an address ("10 Downing Street") or too large to hold; a
+/// sign or "minus" before it makes it negative.
+fn keep(
+    text: &str,
+    lower: &str,
+    mut num: Numeral,
+    out: &mut Vec<Numeral>,
+    skipped: &mut Vec<Skipped>,
+) {
+    if !num.value.is_finite() {
+        skipped.push(Skipped {
+            span: num.span,
+            why: Why::TooLarge,
+            value: Some(f64::MAX),
+        });
+        return;
+    }
+    if num.form == Form::Digits {
+        if let Some(why) = reference(text, lower, &num.span) {
+            skipped.push(Skipped {
+                span: num.span.clone(),
+                why,
+                value: Some(num.value),
+            });
+            return;
+        }
+    }
+    let head = &text[..num.span.start];
+    let sign = head
+        .strip_suffix('-')
+        .or_else(|| head.strip_suffix('\u{2212}'))
+        .filter(|h| num.form == Form::Digits && h.chars().next_back().is_none_or(opens));
+    if let Some(h) = sign {
+        num.span.start = h.len();
+        num.value = -num.value;
+    } else if let Some(h) = ["minus ", "negative "]
+        .iter()
+        .find_map(|w| lower[..num.span.start].strip_suffix(w))
+        .filter(|h| !h.ends_with(|c: char| c.is_alphanumeric()))
+    {
+        num.span.start = h.len();
+        num.value = -num.value;
+    }
+    out.push(num);
+}
+
+/// Whether `c` may stand right before a minus sign: a space or an opening bracket.
+fn opens(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | ':')
+}
+
+/// The start of the token of letters, digits and joiners that holds byte `i`.
+fn token_start(text: &str, i: usize) -> usize {
+    let mut s = i;
+    for (j, c) in text[..i].char_indices().rev() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/') {
+            s = j;
+        } else {
+            break;
+        }
+    }
+    // a joiner does not start a token
+    while s < i && !text[s..].starts_with(|c: char| c.is_alphanumeric()) {
+        s += text[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    s
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the tests of each part.
+    use super::{scan, scan_lowered, Numerals, Why};
+    use crate::pack::Pack;
+
+    pub(super) fn numerals() -> &'static Numerals {
+        static N: std::sync::OnceLock<Numerals> = std::sync::OnceLock::new();
+        N.get_or_init(|| Numerals::new(&Pack::default_pack()))
+    }
+
+    pub(super) fn values(text: &str) -> Vec<(String, f64)> {
+        scan(text, numerals())
+            .into_iter()
+            .map(|n| (text[n.span.clone()].to_owned(), n.value))
+            .collect()
+    }
+
+    pub(super) fn one(text: &str) -> f64 {
+        let v = values(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v[0].1
+    }
+
+    pub(super) fn why(text: &str) -> Vec<(String, Why)> {
+        let mut skipped = Vec::new();
+        let lower = text.to_ascii_lowercase();
+        scan_lowered(text, &lower, numerals(), true, &mut skipped);
+        skipped
+            .into_iter()
+            .map(|s| (text[s.span].to_owned(), s.why))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{numerals, one, values, why};
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn signs_make_figures_negative() {
+        assert_eq!(one("a balance of -300 points"), -300.0);
+        assert_eq!(one("a low of minus 10 degrees"), -10.0);
+        assert_eq!(
+            values("a 10-15 range"),
+            vec![("10".into(), 10.0), ("15".into(), 15.0)]
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_to_hold_is_skipped_with_a_bound() {
+        let digits = "9".repeat(300);
+        let text = format!("a debt of {digits} trillion dollars");
+        assert!(values(&text).is_empty());
+        let w = why(&text);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].1, Why::TooLarge);
+        let words = "a trillion ".repeat(40) + "trillion";
+        let _ = values(&words);
+    }
+
+    #[test]
+    fn a_number_word_after_a_hyphenated_prefix_is_no_number() {
+        assert_eq!(values("in sub-zero cold"), vec![]);
+        assert_eq!(one("twenty-one boats"), 21.0);
+    }
+
+    #[test]
+    fn ordinals_codes_times_and_phones_are_not_numbers() {
+        assert!(values("the 75th anniversary").is_empty());
+        assert!(values("the COVID-19 pandemic").is_empty());
+        assert!(values("an F-35 jet and a G7 summit").is_empty());
+        assert!(values("at 10:30 on the dot").is_empty());
+        assert!(values("a 3pm curfew").is_empty());
+        assert!(values("call 555-123-4567 now").is_empty());
+        assert!(values("call +44 20 7946 0958 now").is_empty());
+        assert!(values("in the 1990s").is_empty());
+        assert!(values("one of the worst").is_empty());
+    }
+
+    #[test]
+    fn ranges_keep_both_ends_as_separate_numerals() {
+        assert_eq!(
+            values("between 150 and 170"),
+            vec![("150".into(), 150.0), ("170".into(), 170.0)]
+        );
+        assert_eq!(
+            values("150-170 people"),
+            vec![("150".into(), 150.0), ("170".into(), 170.0)]
+        );
+    }
+
+    proptest! {
+        /// Digits and number words in any mix never panic and never give a value that
+        /// is not finite.
+        #[test]
+        fn any_mix_of_numbers_reads_finite(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "999", "1,000", "4,5", ".5", "-", "minus", "trillion", "million",
+                    "a", "half", "quarter", "of", "and", "hundred", "twenty", "one", "dozen",
+                    "€", "$", "%", "(", ")", "km", "10:30", "3rd", "9".repeat(40).leak(),
+                ]),
+                0..12,
+            ),
+        ) {
+            let text = parts.join(" ");
+            for n in scan(&text, numerals()) {
+                prop_assert!(n.value.is_finite(), "{}", text);
+            }
+        }
+
+        #[test]
+        fn scanning_never_panics(s in "\\PC{0,80}") {
+            let _ = scan(&s, numerals());
+        }
+    }
+}

@@ -1,0 +1,486 @@
+//! Numbers in words: compounds, magnitudes, dozens and scores, halves and fractions.
+
+use std::borrow::Cow;
+
+use super::digits::SPACES;
+use super::{Form, Numeral, Numerals};
+use crate::text::lowercase;
+
+/// A word token: its span and lowercase text.
+#[derive(Debug, Clone)]
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) lower: Cow<'a, str>,
+}
+
+/// The alphabetic runs of `text`; `lower` is `text.to_ascii_lowercase()`, which gives the
+/// lowercase of ASCII words without allocating.
+pub(super) fn words<'a>(text: &'a str, lower: &'a str) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let t = &text[s..i];
+            let lower = match lower.get(s..i) {
+                Some(l) if t.is_ascii() && lower.len() == text.len() => Cow::Borrowed(l),
+                _ => lowercase(t),
+            };
+            out.push(Word {
+                start: s,
+                end: i,
+                lower,
+            });
+        }
+    }
+    out
+}
+
+/// What the last word of a number in words was, which decides what may follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Nothing yet.
+    Start,
+    /// "one" to "nine".
+    Unit,
+    /// "ten" to "nineteen", and any other word worth less than a hundred.
+    Teen,
+    /// "twenty" to "ninety".
+    Ten,
+    /// "hundred" or "dozen".
+    Hundred,
+    /// "thousand", "million" and up.
+    Scale,
+    /// "and a half": only a magnitude may follow.
+    Fraction,
+}
+
+/// The value of "and a half", "and a quarter", "and three quarters" at `words[0]`.
+fn and_fraction(text: &str, words: &[Word<'_>]) -> Option<f64> {
+    let w = |k: usize| words.get(k).map(|w| &*w.lower);
+    if w(0) != Some("and") || words.len() < 3 || !joined(text, &words[..3]) {
+        return None;
+    }
+    match (w(1)?, w(2)?) {
+        ("a", "half") => Some(0.5),
+        ("a" | "one", "quarter") => Some(0.25),
+        ("three", "quarters") => Some(0.75),
+        ("a" | "one", "third") => Some(1.0 / 3.0),
+        _ => None,
+    }
+}
+
+/// Whether "a score" at `words[0..2]` is a number: "of" and a word that is no number
+/// follow ("a score of boats"), not "a score of 700" or "a score of three".
+fn of_a_noun(text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+    let (Some(of), Some(next)) = (words.get(2), words.get(3)) else {
+        return false;
+    };
+    let after = text[of.end..].trim_start_matches(SPACES);
+    of.lower == "of"
+        && joined(text, &words[1..3])
+        && after.starts_with(|c: char| c.is_alphabetic())
+        && !n.first_words.contains(&*next.lower)
+        && n.word_multiplier(&next.lower).is_none()
+}
+
+/// A number written in words starting at `words[0]`, and how many words it used.
+pub(super) fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
+    if !n.first_words.contains(&*words.first()?.lower) {
+        return None;
+    }
+    // Fractions first ("a fifth", "two-thirds").
+    if let Some(found) = fraction_at(text, words, n) {
+        return Some(found);
+    }
+    let mut c = Compound::new(text, words, n);
+    while c.idx < words.len() && c.step(text, words, n) {}
+    c.finish(words)
+}
+
+/// A fraction in words at `words[0]` ("a fifth", "two-thirds"), valued as a percentage,
+/// or a fraction of a magnitude ("a quarter of a million"), valued as a number.
+fn fraction_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
+    let (phrase, pct) = n.fractions.iter().find(|(phrase, _)| {
+        words.len() >= phrase.len()
+            && phrase.iter().zip(words).all(|(p, w)| *p == w.lower)
+            && joined(text, &words[..phrase.len()])
+    })?;
+    let used = phrase.len();
+    // "a quarter of a million": the fraction of a magnitude is a number.
+    let of_a = words.get(used).is_some_and(|w| w.lower == "of")
+        && words
+            .get(used + 1)
+            .is_some_and(|w| w.lower == "a" || w.lower == "an");
+    if of_a && words.len() > used + 2 && joined(text, &words[..used + 3]) {
+        if let Some(f) = n.word_multiplier(&words[used + 2].lower) {
+            return Some((
+                Numeral {
+                    factor: f,
+                    ..Numeral::new(
+                        words[0].start..words[used + 2].end,
+                        pct / 100.0 * f,
+                        Form::Words,
+                    )
+                },
+                used + 3,
+            ));
+        }
+    }
+    Some((
+        Numeral::new(words[0].start..words[used - 1].end, *pct, Form::Fraction),
+        used,
+    ))
+}
+
+/// A cardinal in words being read word by word ("two hundred and five thousand").
+#[derive(Debug)]
+struct Compound {
+    /// The sum of the groups closed by a magnitude of a thousand or more.
+    total: f64,
+    /// The open group, below the next such magnitude.
+    current: f64,
+    /// The words used so far.
+    used: usize,
+    /// The end of the last word used.
+    last_end: usize,
+    /// What the last word was.
+    last: Last,
+    /// The smallest magnitude of a thousand or more so far: "two million three thousand".
+    scale: f64,
+    /// The last magnitude applied.
+    factor: f64,
+    /// The next word to read.
+    idx: usize,
+}
+
+impl Compound {
+    /// The start of a number at `words[0]`, past a lead of "half a" ("half a million") or
+    /// "a" ("a dozen", "a hundred") before a magnitude.
+    fn new(text: &str, words: &[Word<'_>], n: &Numerals) -> Compound {
+        let mut c = Compound {
+            total: 0.0,
+            current: 0.0,
+            used: 0,
+            last_end: words[0].start,
+            last: Last::Start,
+            scale: f64::INFINITY,
+            factor: 1.0,
+            idx: 0,
+        };
+        let w0 = &words[0];
+        let w1 = words.get(1);
+        let w2 = words.get(2);
+        if w0.lower == "half"
+            && w1.is_some_and(|w| w.lower == "a")
+            && w2.is_some_and(|w| n.word_multiplier(&w.lower).is_some())
+            && words.len() >= 3
+            && joined(text, &words[..3])
+        {
+            c.current = 0.5;
+            c.last = Last::Fraction;
+            c.idx = 2;
+        } else if (w0.lower == "a" || w0.lower == "an")
+            && w1.is_some_and(|w| n.word_multiplier(&w.lower).is_some())
+            && joined(text, &words[..2])
+            && (!w1.is_some_and(|w| n.nouns.contains(&*w.lower)) || of_a_noun(text, words, n))
+        {
+            c.current = 1.0;
+            c.last = Last::Unit;
+            c.idx = 1;
+        }
+        c
+    }
+
+    /// Reads `words[self.idx]` and what it takes with it; false when it ends the number.
+    fn step(&mut self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+        let idx = self.idx;
+        let w = &words[idx];
+        if idx > 0 && !joined(text, &words[idx - 1..=idx]) {
+            return false;
+        }
+        let read = if let Some(&v) = n.words.get(&*w.lower) {
+            self.number_word(v)
+        } else if let Some(f) = n.word_multiplier(&w.lower) {
+            self.magnitude(f)
+        } else if w.lower == "and"
+            && matches!(self.last, Last::Hundred | Last::Scale)
+            && words
+                .get(idx + 1)
+                .is_some_and(|x| n.words.contains_key(&*x.lower))
+            && joined(text, &words[idx..=idx + 1])
+        {
+            // "two hundred and five"
+            self.idx += 1;
+            return true;
+        } else if let Some(frac) = (!matches!(self.last, Last::Start | Last::Fraction))
+            .then(|| and_fraction(text, &words[idx..]))
+            .flatten()
+        {
+            // "forty and a half", "two and a half million"; after a magnitude, a part of
+            // it: "a million and a half", "a dozen and a half" (18)
+            match self.last {
+                Last::Scale => self.total += frac * self.factor,
+                Last::Hundred => self.current += frac * self.factor,
+                _ => self.current += frac,
+            }
+            self.last = Last::Fraction;
+            self.last_end = words[idx + 2].end;
+            self.idx += 3;
+            self.used = self.idx;
+            return true;
+        } else {
+            false
+        };
+        if read {
+            self.last_end = w.end;
+            self.used = idx + 1;
+            self.idx += 1;
+        }
+        read
+    }
+
+    /// Adds a number word worth `v`, if it may follow the last word.
+    fn number_word(&mut self, v: f64) -> bool {
+        let class = if v < 10.0 {
+            Last::Unit
+        } else if !(20.0..100.0).contains(&v) || v % 10.0 != 0.0 {
+            Last::Teen
+        } else {
+            Last::Ten
+        };
+        // "twenty one" follows a ten, "forty" a hundred; "five six" is no number.
+        let follows = match self.last {
+            Last::Start | Last::Hundred | Last::Scale => true,
+            Last::Ten => class == Last::Unit,
+            Last::Unit | Last::Teen | Last::Fraction => false,
+        };
+        if !follows || (self.last == Last::Hundred && self.current % 100.0 != 0.0 && v >= 100.0) {
+            return false;
+        }
+        self.current += v;
+        self.last = class;
+        true
+    }
+
+    /// Applies a magnitude `f` ("hundred", "dozen", "thousand"), if one may follow.
+    fn magnitude(&mut self, f: f64) -> bool {
+        if self.last == Last::Start {
+            return false;
+        }
+        if f < 1000.0 {
+            if self.last == Last::Hundred {
+                return false;
+            }
+            self.current *= f;
+            self.last = Last::Hundred;
+        } else {
+            if f >= self.scale {
+                // "a thousand million": the magnitude applies to all before it
+                self.total = (self.total + self.current) * f;
+            } else {
+                self.total += self.current * f;
+            }
+            self.scale = self.scale.min(f);
+            self.current = 0.0;
+            self.last = Last::Scale;
+        }
+        self.factor = f;
+        true
+    }
+
+    /// The number read, if any word was.
+    fn finish(self, words: &[Word<'_>]) -> Option<(Numeral, usize)> {
+        if self.last == Last::Start || self.used == 0 {
+            return None;
+        }
+        // A bare "one" is a pronoun or an article far more often than a count.
+        if self.used == 1 && words[0].lower == "one" {
+            return None;
+        }
+        Some((
+            Numeral {
+                factor: self.factor,
+                ..Numeral::new(
+                    words[0].start..self.last_end,
+                    self.total + self.current,
+                    Form::Words,
+                )
+            },
+            self.used,
+        ))
+    }
+}
+
+/// Whether consecutive words are separated by one space or one hyphen only.
+fn joined(text: &str, words: &[Word<'_>]) -> bool {
+    words.windows(2).all(|p| {
+        let gap = &text[p[0].end..p[1].start];
+        matches!(gap, " " | "-" | "\u{a0}" | "‐")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{numerals, one, values};
+    use super::super::{scan, Form};
+    use proptest::prelude::*;
+
+    #[test]
+    fn compound_number_words_of_any_length() {
+        assert_eq!(one("Two hundred and forty soldiers"), 240.0);
+        assert_eq!(one("One hundred and forty-two people"), 142.0);
+        assert_eq!(one("twelve hundred people"), 1200.0);
+        assert_eq!(one("a hundred thousand people"), 100_000.0);
+        assert_eq!(
+            one("one million two hundred and five thousand and six votes"),
+            1_205_006.0
+        );
+        assert_eq!(one("a thousand million dollars"), 1e9);
+        assert_eq!(one("nine hundred ninety-nine"), 999.0);
+        assert_eq!(
+            values("five six"),
+            vec![("five".into(), 5.0), ("six".into(), 6.0)]
+        );
+        assert_eq!(values("twenty twelve").len(), 2);
+    }
+
+    #[test]
+    fn halves_quarters_and_dozens() {
+        assert_eq!(one("a quarter of a million people"), 250_000.0);
+        assert_eq!(one("three quarters of a billion"), 750_000_000.0);
+        assert_eq!(one("half a million"), 500_000.0);
+        assert_eq!(one("forty and a half percent"), 40.5);
+        assert_eq!(one("two and a half million people"), 2_500_000.0);
+        assert_eq!(one("half a dozen boats"), 6.0);
+        assert_eq!(one("4 dozen eggs"), 48.0);
+    }
+
+    #[test]
+    fn and_a_half_after_a_magnitude_is_half_of_it() {
+        assert_eq!(one("a million and a half people"), 1_500_000.0);
+        assert_eq!(one("two million and a half people"), 2_500_000.0);
+        assert_eq!(one("a dozen and a half eggs"), 18.0);
+        assert_eq!(one("twelve and a half percent"), 12.5);
+    }
+
+    #[test]
+    fn a_score_is_twenty_only_as_a_number() {
+        assert_eq!(one("A score of houses burned"), 20.0);
+        assert_eq!(one("two score boats"), 40.0);
+        assert_eq!(one("four score and seven years"), 87.0);
+        assert_eq!(one("half a score of ferries"), 10.0);
+        assert_eq!(one("Two-score boats"), 40.0);
+        // the noun: a result, a rating, a verb
+        assert_eq!(values("a score of 700"), vec![("700".into(), 700.0)]);
+        assert_eq!(values("a score of three"), vec![("three".into(), 3.0)]);
+        assert_eq!(values("a credit score of 700"), vec![("700".into(), 700.0)]);
+        assert!(values("players score points").is_empty());
+        assert!(values("a score to settle").is_empty());
+        assert!(values("after a score, the crowd cheered").is_empty());
+        // digits are never multiplied by it
+        assert_eq!(
+            values("a 3-5 score"),
+            vec![("3".into(), 3.0), ("5".into(), 5.0)]
+        );
+        assert_eq!(one("4 score"), 4.0);
+    }
+
+    /// `x` written in words, as a style guide spells it ("two hundred and five thousand").
+    fn in_words(x: u64) -> String {
+        const SMALL: [&str; 20] = [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 10] = [
+            "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        fn below_thousand(x: u64, out: &mut Vec<String>) {
+            let (h, r) = (x / 100, x % 100);
+            if h > 0 {
+                out.push(format!("{} hundred", SMALL[h as usize]));
+                if r > 0 {
+                    out.push("and".into());
+                }
+            }
+            if r >= 20 {
+                let t = TENS[(r / 10) as usize];
+                out.push(if r % 10 > 0 {
+                    format!("{t}-{}", SMALL[(r % 10) as usize])
+                } else {
+                    t.into()
+                });
+            } else if r > 0 {
+                out.push(SMALL[r as usize].into());
+            }
+        }
+        if x == 0 {
+            return "zero".into();
+        }
+        let mut out = Vec::new();
+        let mut rest = x;
+        for (scale, name) in [
+            (1_000_000_000, "billion"),
+            (1_000_000, "million"),
+            (1000, "thousand"),
+        ] {
+            if rest >= scale {
+                below_thousand(rest / scale, &mut out);
+                out.push(name.into());
+                rest %= scale;
+            }
+        }
+        below_thousand(rest, &mut out);
+        out.join(" ")
+    }
+
+    proptest! {
+        /// A value written in words reads back as the value.
+        #[test]
+        fn words_read_back_as_their_value(x in 2u64..1_000_000_000_000u64) {
+            let text = format!("they counted {} boats", in_words(x));
+            let found = scan(&text, numerals());
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].value, x as f64, "{}", text);
+        }
+    }
+
+    #[test]
+    fn number_words_and_compounds() {
+        assert_eq!(one("the team met six times"), 6.0);
+        assert_eq!(one("she counted twenty-one boats"), 21.0);
+        assert_eq!(one("we saw two hundred and five ships"), 205.0);
+        assert_eq!(one("a dozen houses burned"), 12.0);
+        assert_eq!(one("half a million refugees fled"), 500_000.0);
+        assert_eq!(one("three thousand four hundred voters"), 3400.0);
+        assert_eq!(one("two dozen eggs"), 24.0);
+        assert_eq!(one("a million people"), 1_000_000.0);
+    }
+
+    #[test]
+    fn fractions_are_percentages() {
+        assert_eq!(one("a fifth of the budget"), 20.0);
+        assert_eq!(one("two-thirds of members"), 66.67);
+        assert_eq!(scan("a fifth of it", numerals())[0].form, Form::Fraction);
+    }
+}
