@@ -485,3 +485,22 @@ pub(crate) const ESTIMATE_WORDS: &[&str] = &[
 ];
 /// Verbs of "put the crowd at 150,000": an estimate when the figure follows "at".
 pub(crate) const PUT_AT: &[&str] = &["put", "puts", "putting", "placed", "places"];
+
+/// Verbs of a thing's origin before "in <year>" ("built in 1994", "founded in 1971"): the
+/// year is history the text recalls, never when the text was written.
+pub(crate) const ORIGIN_VERBS: &[&str] = &[
+    "built",
+    "founded",
+    "established",
+    "born",
+    "opened",
+    "launched",
+    "created",
+    "formed",
+    "constructed",
+    "completed",
+    "inaugurated",
+    "commissioned",
+    "incorporated",
+    "introduced",
+];

@@ -21,10 +21,16 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
     let mut meta = Metadata::default();
     let mut marks = Vec::new();
     let paragraphs = paragraphs(pm);
+    // A date in the address of the `Source:` line: read last, when nothing else dates
+    // the page.
+    let mut url_published: Option<(Date, usize)> = None;
     // Labelled lines anywhere: `Date:` and `Source:`.
     for (i, span) in pm.lines.iter().enumerate() {
         let line = strip_markup(&text[span.clone()]);
         if let Some(rest) = strip_label(line, "source") {
+            if let Some(d) = url_date(rest) {
+                url_published.get_or_insert((d, i + 1));
+            }
             if !rest.is_empty() && rest.len() <= 60 && !rest.ends_with('.') {
                 meta.outlet.get_or_insert(Field::new(
                     rest.to_owned(),
@@ -124,7 +130,40 @@ pub(crate) fn read(text: &str, pm: &PatternMarks) -> (Metadata, Vec<Marked>) {
             }
         }
     }
+    if let Some((d, line)) = url_published {
+        meta.published.get_or_insert(Field::new(
+            d,
+            Origin::line(line, "date in the `Source:` address"),
+        ));
+    }
     (meta, marks)
+}
+
+/// A full date in the path of a web address, as news sites write one
+/// ("/2014/04/16/", "-20140416-", "/2014-04-16/"); a year and month alone
+/// ("/2017/01/") or a number that only looks like one is none.
+fn url_date(s: &str) -> Option<Date> {
+    static URL_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        #[allow(clippy::expect_used)]
+        regex::Regex::new(concat!(
+            r"[/_.-](?P<y>(?:19|20)\d\d)(?:/(?P<m1>[01]?\d)/(?P<d1>[0-3]?\d)/",
+            r"|(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?:[/_.-]|$)",
+            r"|-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?:[/_.-]|$))"
+        ))
+        .expect("URL date regex is valid")
+    });
+    let path = s.trim().split_once("://").map_or(s, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let path = &path[path.find('/')?..];
+    URL_DATE.captures_iter(path).find_map(|c| {
+        let num = |k: &str| c.name(k)?.as_str().parse::<i8>().ok();
+        let y = c.name("y")?.as_str().parse::<i16>().ok()?;
+        let (m, d) = num("m1")
+            .zip(num("d1"))
+            .or_else(|| num("m2").zip(num("d2")))
+            .or_else(|| num("m3").zip(num("d3")))?;
+        Date::new(y, m, d).ok()
+    })
 }
 
 struct Paragraph {
@@ -363,5 +402,35 @@ mod tests {
     fn a_dated_body_sentence_is_not_a_header_date() {
         let m = meta("Storm closes port\n\nThe port closed on March 5, 2025.\n");
         assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn a_full_date_in_the_source_address_dates_an_undated_page() {
+        let body = "\n\nThe ferry sank on Wednesday with 400 people aboard, officials said.\n";
+        let published = |url: &str| meta(&format!("Source: {url}{body}")).published;
+        for url in [
+            "https://news.example.com/world/ferry-sinks-20140416-story.html",
+            "https://news.example.com/news/2014/04/16/asia/ferry-sinks/",
+            "http://example.org/2014-04-16/ferry-sinks",
+        ] {
+            let p = published(url).unwrap_or_else(|| panic!("{url}"));
+            assert_eq!(p.value.to_string(), "2014-04-16", "{url}");
+        }
+        // a year and month, an article number or a query string date no day
+        for url in [
+            "https://example.com/news-and-politics/2017/01/march-crowds.html",
+            "https://example.com/article/news-ians/strike-114091600955_1.html",
+            "https://example.com/story?d=20140416",
+        ] {
+            assert_eq!(published(url), None, "{url}");
+        }
+        // a date line of the page wins over the address
+        let m = meta(&format!(
+            "Source: https://example.com/2014/04/16/ferry\nDate: 2014-04-17{body}"
+        ));
+        assert_eq!(
+            m.published.map(|p| p.value.to_string()).as_deref(),
+            Some("2014-04-17")
+        );
     }
 }

@@ -174,7 +174,17 @@ pub(crate) fn find(
         let count = pack
             .unit(&q.unit)
             .is_some_and(|u| u.dimension == crate::pack::Dimension::Count);
-        q.part = part || count && super::frame::until_time_of_day(lower, &window);
+        // "By mid-afternoon, 293 people remained unaccounted for": a time of day that
+        // opens the sentence dates every figure of it
+        let fronted = clauses.first().is_some_and(|c| {
+            let lead = lower.get(c.span.clone()).unwrap_or("").trim_start();
+            c.span.end <= f.span.start
+                && ["by ", "as of ", "until "]
+                    .iter()
+                    .any(|w| lead.starts_with(w))
+                && super::frame::until_time_of_day(lower, &c.span)
+        });
+        q.part = part || count && (fronted || super::frame::until_time_of_day(lower, &window));
         let figure = f.start_with_modifier..f.end_with_unit;
         q.status = super::frame::status(lower, &window, &figure, pack);
         if (q.counted.is_none() || q.event.is_none())
@@ -705,6 +715,30 @@ mod tests {
             })
             .collect();
         assert_eq!(events, [Some("turnout".to_owned())]);
+    }
+
+    #[test]
+    fn a_time_of_day_opening_the_sentence_makes_its_counts_a_part() {
+        let parts = |text: &str| -> Vec<bool> {
+            let (_, ex) = crate::extract::extract_text(text);
+            ex.claims
+                .iter()
+                .filter_map(|c| match &c.body {
+                    ClaimBody::Quantity(q) => Some(q.part),
+                    ClaimBody::Statement(_) => None,
+                })
+                .collect()
+        };
+        // the toll by mid-afternoon is a part of the day's
+        assert_eq!(
+            parts("By mid-afternoon, three people had been confirmed dead, the coast guard said."),
+            [true]
+        );
+        // a time of day that does not open the sentence dates another clause
+        assert_eq!(
+            parts("Three people had been confirmed dead, the coast guard said by mid-afternoon."),
+            [false]
+        );
     }
 
     #[test]

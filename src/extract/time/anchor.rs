@@ -148,7 +148,7 @@ pub(super) fn published_anchor(
 }
 
 /// Whether a bare year says nothing of when the text was written: the start of a period
-/// ("since 2019", "from 2015"), a reference level ("back to 2019 levels") or a fiscal year ("fiscal 2026", "FY2026", "the 2025-26
+/// ("since 2019", "from 2015"), a thing's origin ("built in Japan in 1994"), a reference level ("back to 2019 levels") or a fiscal year ("fiscal 2026", "FY2026", "the 2025-26
 /// fiscal year"), which budgets name years ahead.
 fn open_year(text: &str, p: &Phrase) -> bool {
     if !matches!(p.kind, PhraseKind::Year(_) | PhraseKind::Years(..)) {
@@ -163,7 +163,23 @@ fn open_year(text: &str, p: &Phrase) -> bool {
         .to_ascii_lowercase();
     let after = text.get(p.span.end..).unwrap_or("").trim_start();
     let phrase = text.get(p.span.clone()).unwrap_or("");
-    matches!(word_before.as_str(), "since" | "from" | "fiscal" | "fy")
+    // "built in 1994", "founded by his father in 1971": a thing's origin, recalled
+    let clause = before
+        .rsplit([',', ';', '.', '(', ')'])
+        .next()
+        .unwrap_or("");
+    let origin = word_before == "in"
+        && clause
+            .split_whitespace()
+            .rev()
+            .take(ORIGIN_LOOKBACK_WORDS)
+            .any(|w| {
+                crate::extract::lexicon::ORIGIN_VERBS
+                    .iter()
+                    .any(|o| w.eq_ignore_ascii_case(o))
+            });
+    origin
+        || matches!(word_before.as_str(), "since" | "from" | "fiscal" | "fy")
         || phrase
             .get(..2)
             .is_some_and(|h| h.eq_ignore_ascii_case("fy"))
@@ -231,6 +247,9 @@ pub(super) fn story_anchor(
 /// recalls a contract or an election of two years before and names no later year.
 const STALE_YEARS: i16 = 3;
 
+/// How many words before "in <year>" an origin verb may stand ("built in Japan in 1994").
+const ORIGIN_LOOKBACK_WORDS: usize = 5;
+
 /// How many months a page date may be after the latest month the text names while the
 /// text dates its news by weekday ("on Monday").
 const STALE_MONTHS: i8 = 4;
@@ -292,6 +311,20 @@ mod tests {
         let a = anchor(&s, &ss, &p);
         assert_eq!(a.date, "2023-06-09".parse().ok());
         assert_eq!(a.warning, None);
+    }
+
+    #[test]
+    fn a_year_of_a_things_origin_does_not_make_the_page_date_stale() {
+        let (s, ss, p) = source(
+            "Date: 2014-04-16\n\nThe ferry, which was built in Japan in 1994, sank on Wednesday.\n",
+        );
+        let a = anchor(&s, &ss, &p);
+        assert_eq!(a.date, "2014-04-16".parse().ok(), "{a:?}");
+        // a year the text tells as news still does
+        let (s, ss, p) = source(
+            "Date: 2014-04-16\n\nThe ferry sank in 1994 and the inquiry reported in 1995.\n",
+        );
+        assert_eq!(anchor(&s, &ss, &p).date, None);
     }
 
     #[test]
