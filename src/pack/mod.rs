@@ -126,6 +126,8 @@ pub struct SpeechVerb {
     pub weak: bool,
     /// Also attributes a figure it sets "at" a number ("put the toll at 300").
     pub figure_at: bool,
+    /// Its object is the audience before what is said ("told reporters the team ...").
+    pub takes_audience: bool,
 }
 
 /// Phrases of a beat that make a figure in their clause a forecast, a fear or an

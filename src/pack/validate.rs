@@ -227,6 +227,7 @@ fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
             role: v.role,
             weak: v.weak,
             figure_at: v.figure_at,
+            takes_audience: v.takes_audience,
         });
     }
     for (i, w) in reporting_forms.iter().enumerate() {
