@@ -176,6 +176,9 @@ pub struct Entities {
     /// Lowercase nouns written next to a name to say what it is ("the Alder Tower
     /// building", "the island of Varn"): a name with and without one is a name variant.
     pub class_words: Vec<String>,
+    /// Lowercase nouns that say what a named thing is only before its name ("the state
+    /// capital Varn"): after one they name another thing ("the Varnish capital").
+    pub class_words_before: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
     /// Nouns of a gathering ("march", "rally"), lowercase single words: a capitalised

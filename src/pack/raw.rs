@@ -102,6 +102,10 @@ pub(crate) struct RawEntities {
     /// Lowercase nouns that say what a named thing is ("the Alder Tower building").
     #[serde(default)]
     pub(crate) class_words: Vec<Spanned<String>>,
+    /// Lowercase nouns that say what a named thing is only before it ("the state capital
+    /// Varn").
+    #[serde(default)]
+    pub(crate) class_words_before: Vec<Spanned<String>>,
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,

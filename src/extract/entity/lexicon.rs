@@ -178,8 +178,28 @@ impl Lexicon {
         0
     }
 
-    /// Number of leading words of `ws` that form the longest title.
+    /// Number of leading words of `ws` that form the longest title before a name (a
+    /// capitalised word, or nothing).
     fn title_prefix(&self, ws: &[Word<'_>]) -> usize {
+        self.title_prefix_before(ws, |next| next.is_none_or(Word::is_cap))
+    }
+
+    /// Number of leading words of `ws` that form the longest title in an appositive
+    /// ("head of the Harbour Trust", "a spokesman"): the title ends the words or "of",
+    /// "for" or "at" follows it.
+    pub(super) fn appositive_title(&self, ws: &[Word<'_>]) -> usize {
+        self.title_prefix_before(ws, |next| {
+            next.is_none_or(|w| matches!(w.lower(), "of" | "for" | "at"))
+        })
+    }
+
+    /// Number of leading words of `ws` that form the longest title with `follows` true of
+    /// the word after it.
+    fn title_prefix_before(
+        &self,
+        ws: &[Word<'_>],
+        follows: impl Fn(Option<&Word<'_>>) -> bool,
+    ) -> usize {
         // Only titles starting with the first word can match (all of them when a title
         // is empty), tried in the same order.
         let candidates: Box<dyn Iterator<Item = &Vec<String>>> = match ws.first() {
@@ -196,7 +216,7 @@ impl Lexicon {
             if t.len() <= ws.len()
                 && t.iter().zip(ws).all(|(a, w)| *a == w.lower())
                 && !ws[..t.len()].iter().any(|w| w.possessive)
-                && ws.get(t.len()).is_none_or(Word::is_cap)
+                && follows(ws.get(t.len()))
             {
                 return t.len();
             }

@@ -3,7 +3,8 @@
 //! Names are runs of capitalised words ("Assistance Association of Political Prisoners",
 //! with small connectors such as "of" allowed inside), minus sentence openers and other
 //! capitalised words that are not names (the pack's `not_names`). A title at the start of
-//! a run or just before it ("Senior General", "Kremlin spokesman") is split off the name.
+//! a run or just before it ("Senior General", "Kremlin spokesman") is split off the name;
+//! a person's title may also stand in an appositive ("Ana Ruiz, head of the port board,").
 //! Each name is classified by cues from `claims/entities.toml` and keyed by
 //! [`crate::normalize::canonical_key`], so keys compare across sources. [`link`] then works on a
 //! whole source: a bare surname takes the key of the one full name ending with it, and an
@@ -166,6 +167,12 @@ impl Sent<'_, '_> {
                 self.lex
                     .classify(ws, title.is_some(), outlet, prev, next, text)
             });
+            let title = match (title, kind) {
+                (None, EntityKind::Person) => self
+                    .appositive_after(run.end)
+                    .or_else(|| self.appositive_before(run.start)),
+                (title, _) => title,
+            };
             out.push(self.mention(span, kind, title));
         }
         out
@@ -186,6 +193,68 @@ impl Sent<'_, '_> {
                 let (t, end) = pending?;
                 (self.text[end..first.start].trim() == ",").then_some(t)
             })
+    }
+
+    /// A title in an appositive after the name ending before word `end`: "Ana Ruiz, head
+    /// of the harbour board, said" or "Ana Ruiz, a spokeswoman." (", " then an optional
+    /// article, a listed title, and "of ..." up to the end of the appositive).
+    fn appositive_after(&self, end: usize) -> Option<String> {
+        let (text, words) = (self.text, self.words);
+        let prev = words.get(end.checked_sub(1)?)?;
+        let mut k = end;
+        if text.get(prev.name_end()..words.get(k)?.start)? != ", " {
+            return None;
+        }
+        if ARTICLES.contains(&words[k].lower()) {
+            k += 1;
+        }
+        let last = self.clause_end(k)?;
+        let after = text.get(words[last].end..)?.trim_start();
+        let closed = after.is_empty() || after.starts_with([',', '.', ';', ')']);
+        self.appositive_title(k, last).filter(|_| closed)
+    }
+
+    /// A title in an appositive before the name starting at word `start`: "The head of
+    /// the harbour board, Ana Ruiz, said" (a clause of an optional article, a listed
+    /// title and "of ...", then ", " and the name).
+    fn appositive_before(&self, start: usize) -> Option<String> {
+        let (text, words) = (self.text, self.words);
+        let name = words.get(start)?;
+        let before = text.get(..name.start)?.strip_suffix(", ")?;
+        let from = before
+            .rfind([',', ';', ':', '(', '“', '"', '—', '–'])
+            .map_or(0, |i| i + 1);
+        let mut k = words.partition_point(|w| w.start < from);
+        if words.get(k).is_some_and(|w| ARTICLES.contains(&w.lower())) {
+            k += 1;
+        }
+        let last = self.clause_end(k)?;
+        (last + 1 == start && words[last].end == before.len())
+            .then(|| self.appositive_title(k, last))
+            .flatten()
+    }
+
+    /// The title that words `k..=last` are: a listed title first, then only "of", "for"
+    /// or "at" and what follows, at most [`APPOSITIVE_MAX_WORDS`] words past the title.
+    fn appositive_title(&self, k: usize, last: usize) -> Option<String> {
+        let n = self.lex.appositive_title(self.words.get(k..=last)?);
+        (n > 0 && last + 1 - (k + n) <= APPOSITIVE_MAX_WORDS)
+            .then(|| self.text[self.words[k].start..self.words[last].end].to_owned())
+    }
+
+    /// The last word of the clause starting at word `k`: words on to the first break
+    /// other than one space.
+    fn clause_end(&self, k: usize) -> Option<usize> {
+        let (text, words) = (self.text, self.words);
+        words.get(k)?;
+        let mut last = k;
+        while let Some(w) = words.get(last + 1) {
+            if text.get(words[last].end..w.start)? != " " {
+                break;
+            }
+            last += 1;
+        }
+        Some(last)
     }
 
     /// The title at the start of a run's words ("Senior General"), and the words after
@@ -294,6 +363,13 @@ impl Sent<'_, '_> {
         mention(self.pack, &self.source.text, span, kind, title, self.index)
     }
 }
+
+/// Articles that may open an appositive title ("a spokesman", "the head of ...").
+const ARTICLES: [&str; 3] = ["the", "a", "an"];
+
+/// The most words an appositive title runs past its listed title ("head" + "of the
+/// national harbour and river board"): longer, it is a clause, not a title.
+const APPOSITIVE_MAX_WORDS: usize = 6;
 
 /// Whether a sentence is a title-case headline, where every word is capitalised and only
 /// listed names count: no final punctuation, at least four capitalised words and seven in
@@ -582,6 +658,26 @@ mod tests {
         Tom Okafor [Person tom okafor / Finance Director]
         Justice Ministry [Organization justice ministry]
         ");
+    }
+
+    #[test]
+    fn a_title_in_an_appositive_is_the_persons_title() {
+        let ms = mentions_one(
+            "The head of the Varn harbour board, Ana Ruiz, met Tom Okafor, a spokesman, and \
+             Ida Marr, Speaker of the Assembly of Elden.",
+        );
+        insta::assert_snapshot!(show(&ms), @r"
+        Varn [Organization varn]
+        Ana Ruiz [Person ana ruiz / head of the Varn harbour board]
+        Tom Okafor [Person tom okafor / spokesman]
+        Ida Marr [Person ida marr / Speaker of the Assembly of Elden]
+        Assembly of Elden [Organization assembly of elden]
+        ");
+        // not a clause after the comma, nor another name
+        let ms = mentions_one("Ana Ruiz, head of the board since the storm of last year, left.");
+        assert_eq!(ms[0].title, None, "{}", show(&ms));
+        let ms = mentions_one("Ana Ruiz, President Okafor said, left.");
+        assert_eq!(ms[0].title, None, "{}", show(&ms));
     }
 
     #[test]
