@@ -442,7 +442,7 @@ fn near_keys<'k>(
 /// ("the Sewol" read as a place in one source and an organisation in another), with near
 /// keys of the same entity kind merged (blocked on the key's most frequent kind plus last
 /// word, and on that kind plus the first four letters). A group is kept only when two
-/// sources write the entity in two different ways.
+/// sources write the entity in two different ways, or give it two different titles.
 pub(crate) fn entity_groups(
     sources: &[Source],
     extractions: &[Extraction],
@@ -497,10 +497,18 @@ pub(crate) fn entity_groups(
             .filter_map(|r| {
                 let m = extractions.get(r.source)?.mentions.get(r.item)?;
                 let text = sources.get(r.source).map_or("", |s| s.text.as_str());
-                Some(score::written_form(text, m, &pack.entities.class_words).0)
+                Some(score::written_form(text, m, &pack.entities).0)
             })
             .collect();
-        if forms.len() < 2 {
+        // titles, for one name under titles that change with the outlet
+        let titles: BTreeSet<String> = members
+            .iter()
+            .filter_map(|r| {
+                let m = extractions.get(r.source)?.mentions.get(r.item)?;
+                m.title.as_deref().map(score::folded_words)
+            })
+            .collect();
+        if forms.len() < 2 && titles.len() < 2 {
             continue;
         }
         let merged = comp.iter().any(|i| fuzzy.contains(i));

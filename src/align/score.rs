@@ -160,14 +160,16 @@ const AFTER_A_NAME: &[&str] = &[
 pub(crate) fn written_form(
     text: &str,
     mention: &crate::extract::Mention,
-    class_words: &[String],
+    entities: &crate::pack::Entities,
 ) -> (String, String, bool) {
     let key = spelling_key(&mention.text);
-    let is_class = |w: &str| {
+    let is_in = |list: &[String], w: &str| {
         !w.is_empty()
             && !w.chars().any(char::is_uppercase)
-            && class_words.iter().any(|c| c.eq_ignore_ascii_case(w))
+            && list.iter().any(|c| c.eq_ignore_ascii_case(w))
     };
+    let is_class = |w: &str| is_in(&entities.class_words, w);
+    let is_class_before = |w: &str| is_class(w) || is_in(&entities.class_words_before, w);
     let quotes: &[char] = &['\'', '\u{2018}', '\u{2019}', '"', '\u{201c}', '\u{201d}'];
     // after: "Alder Tower building", "the 'Kestrel' ferry"
     let after = (mention.kind != crate::pack::EntityKind::Place)
@@ -209,9 +211,9 @@ pub(crate) fn written_form(
         .take(2)
         .map(|w| w.trim_start_matches(|c: char| !c.is_alphabetic()));
     let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let before = if is_class(w1) {
+    let before = if is_class_before(w1) {
         Some(w1.to_owned())
-    } else if matches!(w1, "of" | "named" | "called") && is_class(w2) {
+    } else if matches!(w1, "of" | "named" | "called") && is_class_before(w2) {
         Some(format!("{w2} {w1}"))
     } else {
         None

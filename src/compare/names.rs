@@ -18,6 +18,14 @@ const LOW_SCORE_NAME_VARIANT_CONFIDENCE: f64 = 0.7;
 /// another entity.
 const SHORT_FORM_NAME_VARIANT_CONFIDENCE: f64 = 0.5;
 
+/// One name, spelled the same, under titles that differ across sources ("Ana Ruiz, head
+/// of the port board" / "port board chair Ana Ruiz"): the outlets title one person
+/// differently, or two posts are meant.
+const TITLE_VARIANT_CONFIDENCE: f64 = 0.5;
+
+/// Per folded title: the title as first written, and per source where it is first used.
+type Titled<'a> = BTreeMap<String, (String, BTreeMap<&'a str, (usize, Ref)>)>;
+
 /// A spelling as first written, and per source where it is first used.
 /// And the name as written without a word for what it is ("the X building"), and
 /// whether the form holds one.
@@ -29,6 +37,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     // spelling key → (shown spelling, sources, first (sid, start, ref) per source)
     let mut forms: BTreeMap<String, Spelling<'_>> = BTreeMap::new();
     let mut canonical: Option<String> = None;
+    let mut titles: Titled<'_> = BTreeMap::new();
     for &r in &group.members {
         let Some(m) = ctx
             .extractions
@@ -40,46 +49,27 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         let sid = ctx.sid(r);
         canonical.get_or_insert_with(|| m.canonical.clone());
         let text = ctx.sources.get(r.source).map_or("", |s| s.text.as_str());
-        let (key, shown, classed) = score::written_form(text, m, &ctx.pack.entities.class_words);
+        let (key, shown, classed) = score::written_form(text, m, &ctx.pack.entities);
         let e = forms
             .entry(key)
             .or_insert_with(|| (shown, BTreeMap::new(), m.text.clone(), classed));
-        let slot = e.1.entry(sid).or_insert((m.span.start, r));
-        if m.span.start < slot.0 {
-            *slot = (m.span.start, r);
+        first_use(e.1.entry(sid), m.span.start, r);
+        if let Some(t) = m.title.as_deref() {
+            let e = titles
+                .entry(score::folded_words(t))
+                .or_insert_with(|| (t.to_owned(), BTreeMap::new()));
+            first_use(e.1.entry(sid), m.span.start, r);
         }
     }
     let sources: BTreeSet<&str> = forms.values().flat_map(|f| f.1.keys().copied()).collect();
     let everywhere = forms.values().all(|f| f.1.len() == sources.len());
     if forms.len() < 2 || sources.len() < 2 || everywhere {
-        return Vec::new();
+        return title_variant(ctx, group, canonical.unwrap_or_default(), &titles)
+            .into_iter()
+            .collect();
     }
-    let parts: Vec<String> = forms
-        .values()
-        .map(|(shown, srcs, _, _)| {
-            format!(
-                "{shown} ({})",
-                srcs.keys().copied().collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
-    let mut refs: Vec<(&str, usize, Ref)> = forms
-        .values()
-        .flat_map(|f| f.1.iter().map(|(sid, (start, r))| (*sid, *start, *r)))
-        .collect();
-    refs.sort();
-    let evidence = refs
-        .iter()
-        .filter_map(|&(_, _, r)| {
-            let ex = ctx.extractions.get(r.source)?;
-            Some(explain::mention_evidence(
-                r.source,
-                ex,
-                ctx.by_sentence.get(r.source),
-                ex.mentions.get(r.item)?,
-            ))
-        })
-        .collect();
+    let (parts, refs) = uses(forms.values().map(|f| (&f.0, &f.1)));
+    let evidence = evidence(ctx, &refs);
     // Only short forms ("Fomin" next to "Alexander Fomin") is a weaker finding than two
     // spellings of the full name.
     // So is an acronym next to the name it stands for ("CNE", "US").
@@ -92,7 +82,8 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         let letters: Vec<char> = shown.chars().filter(|c| *c != '.').collect();
         (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
     };
-    // So is the name with and without a word for what it is ("X building", "the X").
+    // So is the name with and without a word for what it is ("X building", "the X"); a
+    // word for what it is in every form ("the capital X" / "the capital Y") is no such pair.
     let full_forms = forms
         .values()
         .map(|f| &f.2)
@@ -101,7 +92,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         .filter(|k| !is_short(k))
         .collect::<BTreeSet<_>>()
         .len();
-    let with_class = if !forms.values().any(|f| f.3) {
+    let with_class = if !(forms.values().any(|f| f.3) && forms.values().any(|f| !f.3)) {
         String::new()
     } else {
         "; the same name with and without a word for what it is".to_owned()
@@ -126,6 +117,90 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         independent_sources: None,
         diff: None,
     }]
+}
+
+/// The parts of an explanation ("X (a, b)" per form or title, in key order) and every
+/// first use of each, in source order.
+#[allow(clippy::type_complexity)]
+fn uses<'a, 'b>(
+    forms: impl Iterator<Item = (&'b String, &'b BTreeMap<&'a str, (usize, Ref)>)> + Clone,
+) -> (Vec<String>, Vec<(&'a str, usize, Ref)>)
+where
+    'a: 'b,
+{
+    let parts = forms
+        .clone()
+        .map(|(shown, srcs)| {
+            format!(
+                "{shown} ({})",
+                srcs.keys().copied().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let mut refs: Vec<(&str, usize, Ref)> = forms
+        .flat_map(|(_, srcs)| srcs.iter().map(|(sid, (start, r))| (*sid, *start, *r)))
+        .collect();
+    refs.sort();
+    (parts, refs)
+}
+
+/// Keeps in `slot` the earliest use of a spelling or title in one source.
+fn first_use(
+    slot: std::collections::btree_map::Entry<'_, &str, (usize, Ref)>,
+    start: usize,
+    r: Ref,
+) {
+    let slot = slot.or_insert((start, r));
+    if start < slot.0 {
+        *slot = (start, r);
+    }
+}
+
+/// The evidence of the mentions at `refs`, in their order.
+fn evidence(ctx: &Ctx<'_>, refs: &[(&str, usize, Ref)]) -> Vec<super::Evidence> {
+    refs.iter()
+        .filter_map(|&(_, _, r)| {
+            let ex = ctx.extractions.get(r.source)?;
+            Some(explain::mention_evidence(
+                r.source,
+                ex,
+                ctx.by_sentence.get(r.source),
+                ex.mentions.get(r.item)?,
+            ))
+        })
+        .collect()
+}
+
+/// A `name_variant` for a name spelled alike everywhere but titled differently: two or
+/// more titles, used in two or more sources, and not every source using them all.
+fn title_variant(
+    ctx: &Ctx<'_>,
+    group: &Group,
+    name: String,
+    titles: &Titled<'_>,
+) -> Option<Finding> {
+    let sources: BTreeSet<&str> = titles.values().flat_map(|t| t.1.keys().copied()).collect();
+    let everywhere = titles.values().all(|t| t.1.len() == sources.len());
+    if titles.len() < 2 || sources.len() < 2 || everywhere {
+        return None;
+    }
+    let (parts, mut refs) = uses(titles.values().map(|t| (&t.0, &t.1)));
+    refs.dedup_by_key(|x| x.2);
+    Some(Finding {
+        verdict: Verdict::NameVariant,
+        kind: "name".to_owned(),
+        summary: name.clone(),
+        explanation: format!(
+            "{name} is spelled alike but titled {} ways: {} ({})",
+            titles.len(),
+            explain::list(&parts, 5),
+            group.reason
+        ),
+        confidence: TITLE_VARIANT_CONFIDENCE,
+        evidence: evidence(ctx, &refs),
+        independent_sources: None,
+        diff: None,
+    })
 }
 
 #[cfg(test)]
@@ -249,6 +324,72 @@ mod tests {
             doc("c", "Rescuers reached the collapsed Varnland building")
                 .named_as("Varnland", "varnland", Place),
             doc("d", "Rescuers reached Varnland.").named_as("Varnland", "varnland", Place),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn one_name_under_titles_that_change_with_the_outlet_is_a_weak_name_variant() {
+        let f = run(vec![
+            doc("a", "The head of the port board, Ana Ruiz, spoke.")
+                .named("Ana Ruiz", "ana ruiz")
+                .titled("head of the port board"),
+            doc("b", "Ana Ruiz, chair of the port board, spoke.")
+                .named("Ana Ruiz", "ana ruiz")
+                .titled("chair of the port board"),
+            doc("c", "Ana Ruiz spoke.").named("Ana Ruiz", "ana ruiz"),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
+        assert!(
+            f[0].explanation.starts_with(
+                "ana ruiz is spelled alike but titled 2 ways: chair of the port board (b); \
+                 head of the port board (a)"
+            ),
+            "{}",
+            f[0].explanation
+        );
+        assert!(f[0].confidence <= 0.5);
+        assert_eq!(f[0].evidence.len(), 2);
+        // one title, written alike (case, article) in every source that titles her
+        let f = run(vec![
+            doc("a", "The Mayor, Ana Ruiz, spoke.")
+                .named("Ana Ruiz", "ana ruiz")
+                .titled("the Mayor"),
+            doc("b", "Mayor Ana Ruiz spoke.")
+                .named("Ana Ruiz", "ana ruiz")
+                .titled("mayor"),
+        ]);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_class_word_only_before_the_name_says_what_it_names() {
+        use crate::pack::EntityKind::Place;
+        let f = run(vec![
+            doc("a", "Rain hit the state capital Varn overnight.").named_as("Varn", "varn", Place),
+            doc("b", "Rain hit Varn overnight.").named_as("Varn", "varn", Place),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
+        assert!(
+            f[0].explanation.contains("capital Varn (a)"),
+            "{}",
+            f[0].explanation
+        );
+        // a class word in every form: two spellings, not a form with and without one
+        let f = run(vec![
+            doc("a", "Rain hit the capital Varna.").named_as("Varna", "varna", Place),
+            doc("b", "Rain hit the capital Warna.").named_as("Warna", "varna", Place),
+        ]);
+        assert_eq!(verdicts(&f), ["name_variant"], "{f:?}");
+        assert!(
+            !f[0].explanation.contains("with and without"),
+            "{}",
+            f[0].explanation
+        );
+        // after the name it names another place: the capital of Elden is not Elden
+        let f = run(vec![
+            doc("a", "Rain hit the Elden capital overnight.").named("Elden", "elden"),
+            doc("b", "Rain hit Elden overnight.").named("Elden", "elden"),
         ]);
         assert!(f.is_empty(), "{f:?}");
     }

@@ -215,6 +215,14 @@ impl Doc {
         self
     }
 
+    /// The last mention added, titled `title`.
+    pub(super) fn titled(mut self, title: &str) -> Doc {
+        if let Some(m) = self.ex.mentions.last_mut() {
+            m.title = Some(title.into());
+        }
+        self
+    }
+
     /// A mention of `written` keyed `key`, of `kind`.
     pub(super) fn named_as(mut self, written: &str, key: &str, kind: EntityKind) -> Doc {
         let span = find(&self.text, written);

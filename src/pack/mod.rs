@@ -126,6 +126,8 @@ pub struct SpeechVerb {
     pub weak: bool,
     /// Also attributes a figure it sets "at" a number ("put the toll at 300").
     pub figure_at: bool,
+    /// Its object is the audience before what is said ("told reporters the team ...").
+    pub takes_audience: bool,
 }
 
 /// Phrases of a beat that make a figure in their clause a forecast, a fear or an
@@ -174,6 +176,9 @@ pub struct Entities {
     /// Lowercase nouns written next to a name to say what it is ("the Alder Tower
     /// building", "the island of Varn"): a name with and without one is a name variant.
     pub class_words: Vec<String>,
+    /// Lowercase nouns that say what a named thing is only before its name ("the state
+    /// capital Varn"): after one they name another thing ("the Varnish capital").
+    pub class_words_before: Vec<String>,
     /// Spelling rules `(from, to)` for name keys; `^`/`$` anchor them.
     pub respell: Vec<(String, String)>,
     /// Nouns of a gathering ("march", "rally"), lowercase single words: a capitalised

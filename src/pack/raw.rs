@@ -102,6 +102,10 @@ pub(crate) struct RawEntities {
     /// Lowercase nouns that say what a named thing is ("the Alder Tower building").
     #[serde(default)]
     pub(crate) class_words: Vec<Spanned<String>>,
+    /// Lowercase nouns that say what a named thing is only before it ("the state capital
+    /// Varn").
+    #[serde(default)]
+    pub(crate) class_words_before: Vec<Spanned<String>>,
     /// `[from, to]` spelling rules for name keys; `^`/`$` anchor them.
     #[serde(default)]
     pub(crate) respell: Vec<Spanned<Vec<String>>>,
@@ -167,7 +171,8 @@ pub(crate) struct RawSpeechVerbs {
     /// Words that open background after an attribution.
     #[serde(default)]
     pub(crate) background_openers: Vec<Spanned<String>>,
-    /// Objects of "tell" that are its audience, not what was said ("told reporters").
+    /// Objects of a verb with `takes_audience` that are its audience, not what was said
+    /// ("told reporters").
     #[serde(default)]
     pub(crate) audiences: Vec<Spanned<String>>,
     /// Nouns of the occasion of a report ("at its briefing on Tuesday").
@@ -195,6 +200,10 @@ pub(crate) struct RawSpeechVerb {
     /// dead at 40"): its subject is the source of that figure.
     #[serde(default)]
     pub(crate) figure_at: bool,
+    /// The verb's object is the audience, not the start of what was said ("told
+    /// reporters the team would appeal").
+    #[serde(default)]
+    pub(crate) takes_audience: bool,
 }
 
 /// What a speech verb says about its subject.

@@ -227,6 +227,7 @@ fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
             role: v.role,
             weak: v.weak,
             figure_at: v.figure_at,
+            takes_audience: v.takes_audience,
         });
     }
     for (i, w) in reporting_forms.iter().enumerate() {
@@ -280,6 +281,7 @@ fn entities(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         inverted_heads: list(raw.inverted_heads, "inverted_heads"),
         droppable_suffixes: list(raw.droppable_suffixes, "droppable_suffixes"),
         class_words: list(raw.class_words, "class_words"),
+        class_words_before: list(raw.class_words_before, "class_words_before"),
         respell: Vec::new(),
         gatherings: Vec::new(),
     };

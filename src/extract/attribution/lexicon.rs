@@ -14,8 +14,8 @@ use rustc_hash::FxHashMap;
 
 /// Speech lexicon of a pack, prepared once.
 pub(super) struct Lexicon {
-    /// Lowercase form → (lemma, role, weak).
-    pub(super) forms: FxHashMap<String, (String, SpeechRole, bool)>,
+    /// Lowercase form → its verb.
+    pub(super) forms: FxHashMap<String, VerbEntry>,
     /// Lowercase forms of verbs that set a figure "at" a number ("put", "estimated").
     pub(super) figure_at: HashSet<String>,
     pub(super) skip: HashSet<String>,
@@ -30,15 +30,29 @@ pub(super) struct Lexicon {
     pub(super) data_links: Vec<Vec<String>>,
 }
 
+/// A speech verb as the patterns read it.
+pub(super) struct VerbEntry {
+    /// The dictionary form the statement takes ("say").
+    pub(super) lemma: String,
+    pub(super) role: SpeechRole,
+    /// Speaks only with "that", ":", a quote or a figure.
+    pub(super) weak: bool,
+    /// Its object is an audience before what is said ("told reporters the team ...").
+    pub(super) takes_audience: bool,
+}
+
 impl Lexicon {
     pub(super) fn new(pack: &Pack) -> Lexicon {
         let mut forms = FxHashMap::default();
         let mut figure_at = HashSet::new();
         for v in &pack.speech_verbs {
             for f in &v.forms {
-                forms
-                    .entry(f.to_lowercase())
-                    .or_insert((v.lemma.clone(), v.role, v.weak));
+                forms.entry(f.to_lowercase()).or_insert_with(|| VerbEntry {
+                    lemma: v.lemma.clone(),
+                    role: v.role,
+                    weak: v.weak,
+                    takes_audience: v.takes_audience,
+                });
                 if v.figure_at {
                     figure_at.insert(f.to_lowercase());
                 }
@@ -79,7 +93,7 @@ impl Lexicon {
 impl<'a> Cx<'a> {
     /// Whether `lower` is a form of a speech verb that is not weak ("said", not "state").
     pub(super) fn is_strong_form(&self, lower: &str) -> bool {
-        self.lex.forms.get(lower).is_some_and(|(_, _, weak)| !weak)
+        self.lex.forms.get(lower).is_some_and(|e| !e.weak)
     }
 
     /// Whether a verb form is used as a noun here ("a report", "reports of").

@@ -13,6 +13,7 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::VerbEntry;
 use super::phrases::Phrase;
 use super::quotes::Quote;
 use super::{Cx, Draft, Sent};
@@ -46,6 +47,9 @@ struct Speech {
     v: usize,
     /// The lemma the statement takes (the inner verb's in "quoted X as saying").
     lemma: String,
+    /// The verb whose lemma the statement takes has an audience for object ("told
+    /// reporters").
+    takes_audience: bool,
     role: SpeechRole,
     /// A weak verb ("put", "state") speaks only with "that", ":", a quote or a figure.
     weak: bool,
@@ -73,13 +77,14 @@ enum ContentKind {
 impl Speech {
     /// The verb at word `v`, with its lexicon entry (lemma, role, weak), attributed to no
     /// one yet.
-    fn new(s: &Sent<'_>, v: usize, (lemma, role, weak): &(String, SpeechRole, bool)) -> Speech {
+    fn new(s: &Sent<'_>, v: usize, entry: &VerbEntry) -> Speech {
         let w = &s.words[v];
         Speech {
             v,
-            lemma: lemma.clone(),
-            role: *role,
-            weak: *weak,
+            lemma: entry.lemma.clone(),
+            takes_audience: entry.takes_audience,
+            role: entry.role,
+            weak: entry.weak,
             speaker: None,
             chain: Vec::new(),
             attr_start: w.start,
@@ -316,11 +321,12 @@ impl<'a> Cx<'a> {
         speech: &mut Speech,
         i: usize,
     ) -> Option<()> {
-        let (lemma, _, _) = s
+        let inner = s
             .words
             .get(i)
             .and_then(|x| self.lex.forms.get(x.lower_text()))?;
-        speech.lemma.clone_from(lemma);
+        speech.lemma.clone_from(&inner.lemma);
+        speech.takes_audience = inner.takes_audience;
         found.consumed.insert(i);
         speech.verb_end = s.words[i].end;
         Some(())
@@ -388,11 +394,11 @@ impl<'a> Cx<'a> {
     }
 
     /// Where the clause after the verb starts (relative), looking from `content_from`
-    /// past the object of "tell" and past "that" a few words on ("said in a statement
+    /// past the audience of a verb that takes one ("told reporters") and past "that" a few words on ("said in a statement
     /// that", "wrote on Twitter that"), and whether "that" opens it.
     fn clause_start(&self, s: &Sent<'_>, speech: &Speech, content_from: usize) -> (usize, bool) {
         let mut k = s.words.partition_point(|x| x.start < content_from);
-        if speech.lemma == "tell" {
+        if speech.takes_audience {
             k = self.object_end(s, k);
         }
         let mut that = false;
@@ -445,7 +451,7 @@ impl<'a> Cx<'a> {
         (before_next_verb && gap_words <= 4).then_some(q)
     }
 
-    /// The word after the object of "tell" starting at word `k` (a name, a pronoun, or
+    /// The word after the audience of a verb ("told reporters") starting at word `k` (a name, a pronoun, or
     /// up to three words ending in a noun for people: "reporters", "the junta leader").
     fn object_end(&self, s: &Sent<'_>, k: usize) -> usize {
         let Some(w) = s.words.get(k) else {
@@ -549,7 +555,7 @@ impl<'a> Cx<'a> {
                     .lex
                     .forms
                     .get(prev)
-                    .is_some_and(|(_, r, _)| *r == SpeechRole::Conduit);
+                    .is_some_and(|e| e.role == SpeechRole::Conduit);
                 if conduit {
                     return self.np_after(s, j + 1).map(|(p, e)| (p, e, j));
                 }
