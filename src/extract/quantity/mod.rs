@@ -700,35 +700,31 @@ mod tests {
         );
     }
 
+    /// `get` of each figure extracted from `text`, in text order.
+    fn of_figures<T>(text: &str, get: impl Fn(&Quantity) -> T) -> Vec<T> {
+        let (_, ex) = crate::extract::extract_text(text);
+        ex.claims
+            .iter()
+            .filter_map(|c| match &c.body {
+                ClaimBody::Quantity(q) => Some(get(q)),
+                ClaimBody::Statement(_) => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_short_quoted_phrase_stays_in_its_clause() {
         // scare quotes around the figure cut no clause: the event word after them is its own
-        let (_, ex) = crate::extract::extract_text(
+        let events = of_figures(
             "The ministry insisted that \"nearly 90 percent\" of voters were turning out.",
+            |q| q.event.clone(),
         );
-        let events: Vec<Option<String>> = ex
-            .claims
-            .iter()
-            .filter_map(|c| match &c.body {
-                ClaimBody::Quantity(q) => Some(q.event.clone()),
-                ClaimBody::Statement(_) => None,
-            })
-            .collect();
         assert_eq!(events, [Some("turnout".to_owned())]);
     }
 
     #[test]
     fn a_time_of_day_opening_the_sentence_makes_its_counts_a_part() {
-        let parts = |text: &str| -> Vec<bool> {
-            let (_, ex) = crate::extract::extract_text(text);
-            ex.claims
-                .iter()
-                .filter_map(|c| match &c.body {
-                    ClaimBody::Quantity(q) => Some(q.part),
-                    ClaimBody::Statement(_) => None,
-                })
-                .collect()
-        };
+        let parts = |text: &str| of_figures(text, |q| q.part);
         // the toll by mid-afternoon is a part of the day's
         assert_eq!(
             parts("By mid-afternoon, three people had been confirmed dead, the coast guard said."),
@@ -744,13 +740,9 @@ mod tests {
     #[test]
     fn an_acronym_the_source_defines_is_spelled_out_in_the_counted_noun() {
         let counted = |text: &str| -> Vec<String> {
-            let (_, ex) = crate::extract::extract_text(text);
-            ex.claims
-                .iter()
-                .filter_map(|c| match &c.body {
-                    ClaimBody::Quantity(q) => q.counted.clone(),
-                    ClaimBody::Statement(_) => None,
-                })
+            of_figures(text, |q| q.counted.clone())
+                .into_iter()
+                .flatten()
                 .collect()
         };
         let defined = counted(
