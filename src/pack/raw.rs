@@ -412,7 +412,7 @@ pub(crate) struct RawKind {
     /// Counted nouns and the narrower ones that name a kind of them ("aircraft":
     /// "helicopters", "planes").
     #[serde(default)]
-    pub(crate) kinds_of: std::collections::BTreeMap<String, Vec<String>>,
+    pub(crate) kinds_of: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
     /// Events of this kind ("killed", "injured").
     #[serde(default)]
     pub(crate) events: Vec<RawEvent>,

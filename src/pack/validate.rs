@@ -655,6 +655,7 @@ fn kind(
         }
     }
     let events = events(f, raw.events, errs);
+    let kinds_of = kinds_of(f, raw.kinds_of, errs);
     let generic = raw.generic.as_ref().is_some_and(|g| *g.get_ref());
     if let Some(g) = raw.generic.as_ref().filter(|g| *g.get_ref()) {
         match &seen.generic {
@@ -689,14 +690,7 @@ fn kind(
             .into_iter()
             .map(|set| set.into_iter().map(|t| t.trim().to_lowercase()).collect())
             .collect(),
-        kinds_of: raw
-            .kinds_of
-            .into_iter()
-            .map(|(wide, narrow)| {
-                let lower = |t: &str| t.trim().to_lowercase();
-                (lower(&wide), narrow.iter().map(|t| lower(t)).collect())
-            })
-            .collect(),
+        kinds_of,
         events,
         cumulative: raw.cumulative,
         event_day: raw.event_day,
@@ -813,6 +807,36 @@ fn lowercase(words: Vec<String>) -> Vec<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// A kind's `kinds_of`, lowercase: each counted noun with the nouns that name kinds of it.
+/// An empty entry, or a noun listed as a kind of itself, is an error.
+fn kinds_of(
+    f: &FileCtx<'_>,
+    raw: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    errs: &mut Errors,
+) -> Vec<(String, Vec<String>)> {
+    raw.into_iter()
+        .map(|(wide, narrow)| {
+            let wide = wide.trim().to_lowercase();
+            let key = format!("kinds_of.{wide}");
+            for n in narrow
+                .iter()
+                .filter(|n| n.get_ref().trim().eq_ignore_ascii_case(&wide))
+            {
+                errs.push(f.at(
+                    n,
+                    &key,
+                    format!("`{}` is listed as a kind of itself", n.get_ref().trim()),
+                ));
+            }
+            let narrow = lowercase(f.trimmed(narrow, &key, errs))
+                .into_iter()
+                .filter(|n| *n != wide)
+                .collect();
+            (wide, narrow)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,6 +910,39 @@ mod tests {
           claims/entities.toml:2:12: key `respell[0]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
           claims/entities.toml:2:25: key `respell[1]`: expected a lowercase pair `[from, to]` such as `["ks", "x"]`
         "#);
+    }
+
+    #[test]
+    fn kinds_of_loads_lowercase_and_refuses_a_noun_as_a_kind_of_itself() {
+        let counts = super::super::embedded::FILES
+            .iter()
+            .find(|(n, _)| *n == "kinds/counts.toml")
+            .map(|(_, t)| *t)
+            .expect("counts.toml is embedded");
+        let with_kinds = |line: &str| {
+            let text = counts
+                .lines()
+                .filter(|l| !l.starts_with("kinds_of"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .replacen("generic = true", &format!("{line}\ngeneric = true"), 1);
+            build_with("kinds/counts.toml", &text)
+        };
+        let pack = with_kinds("kinds_of = { Aircraft = [\"Helicopters\"] }").expect("valid");
+        let kind = pack.kind("counts").expect("counts kind");
+        assert_eq!(
+            kind.kinds_of,
+            [("aircraft".to_owned(), vec!["helicopters".to_owned()])]
+        );
+        let err = with_kinds("kinds_of = { aircraft = [\"aircraft\", \"\"] }")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("`aircraft` is listed as a kind of itself"),
+            "{err}"
+        );
+        assert!(err.contains("empty entry"), "{err}");
     }
 
     #[test]
