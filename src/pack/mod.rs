@@ -249,6 +249,10 @@ pub struct VagueQuantity {
 pub struct NumberWords {
     /// Lowercase word and value ("six" = 6).
     pub words: BTreeMap<String, f64>,
+    /// Lowercase ordinal word and value ("third" = 3): no count ("the third spell").
+    pub ordinals: BTreeMap<String, f64>,
+    /// Lowercase words for a decimal point ("point": "two point three" = 2.3).
+    pub decimal_points: Vec<String>,
     /// Magnitude words and suffixes.
     pub multipliers: Vec<Multiplier>,
     /// Fractions as words.

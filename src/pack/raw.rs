@@ -227,6 +227,12 @@ pub(crate) struct RawUnits {
     /// Number words and their values ("six" = 6, "twenty" = 20).
     #[serde(default)]
     pub(crate) number_words: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// Ordinal words and their values ("third" = 3, "twentieth" = 20).
+    #[serde(default)]
+    pub(crate) ordinal_words: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// The words for a decimal point in a number in words ("two point three").
+    #[serde(default)]
+    pub(crate) decimal: Option<RawDecimal>,
     /// Magnitude words and suffixes ("million", "bn").
     #[serde(default)]
     pub(crate) multiplier: Vec<RawMultiplier>,
@@ -251,6 +257,13 @@ pub(crate) struct RawMultiplier {
 }
 
 /// A fraction written as words and the percentage it stands for.
+/// `[decimal]`: the words for a decimal point.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDecimal {
+    pub(crate) words: Vec<Spanned<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFraction {

@@ -311,23 +311,43 @@ fn units(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         return;
     };
     pack.units = unit_list(f, raw.unit, errs);
-    for (word, value) in raw.number_words {
+    pack.numbers.words = whole_words(f, "number_words", raw.number_words, errs);
+    pack.numbers.ordinals = whole_words(f, "ordinal_words", raw.ordinal_words, errs);
+    pack.numbers.decimal_points = raw
+        .decimal
+        .map(|d| {
+            d.words
+                .into_iter()
+                .map(|w| w.into_inner().to_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
+    pack.numbers.multipliers = multipliers(f, raw.multiplier, errs);
+    pack.numbers.fractions = fractions(f, raw.fraction, errs);
+}
+
+/// A table of words and whole values (`number_words`, `ordinal_words`), lowercase.
+fn whole_words(
+    f: &FileCtx<'_>,
+    key: &str,
+    raw: std::collections::BTreeMap<String, Spanned<f64>>,
+    errs: &mut Errors,
+) -> BTreeMap<String, f64> {
+    let mut out = BTreeMap::new();
+    for (word, value) in raw {
         if *value.get_ref() < 0.0 || value.get_ref().fract() != 0.0 {
             errs.push(f.at(
                 &value,
-                &format!("number_words.{word}"),
+                &format!("{key}.{word}"),
                 format!(
                     "`{}` is not a whole number, expected a value such as `6`",
                     value.get_ref()
                 ),
             ));
         }
-        pack.numbers
-            .words
-            .insert(word.to_lowercase(), value.into_inner());
+        out.insert(word.to_lowercase(), value.into_inner());
     }
-    pack.numbers.multipliers = multipliers(f, raw.multiplier, errs);
-    pack.numbers.fractions = fractions(f, raw.fraction, errs);
+    out
 }
 
 /// `[[unit]]`: unique ids; only a count unit counts people.

@@ -150,10 +150,24 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
                 continue;
             }
             if let Some((num, used)) = words_at(text, &words[w..], n) {
+                if let Some(o) = ordinal_after(text, &num, words.get(w + used), n) {
+                    i = o.span.end;
+                    skipped.push(o);
+                    w += used + 1;
+                    continue;
+                }
                 i = num.span.end;
                 keep(text, lower, num, &mut out, skipped);
                 w += used;
                 continue;
+            }
+            if let Some(&v) = n.ordinals.get(&*words[w].lower) {
+                // "the third spell", "second week": a rank, no count
+                skipped.push(Skipped {
+                    span: words[w].start..words[w].end,
+                    why: Why::Ordinal,
+                    value: Some(v),
+                });
             }
             i = words[w].end;
             w += 1;
@@ -162,6 +176,25 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     out
+}
+
+/// The ordinal a number in words runs on into ("twenty-first", "forty third"): a ten
+/// and an ordinal word below ten after one hyphen or space.
+fn ordinal_after(
+    text: &str,
+    num: &Numeral,
+    next: Option<&words::Word<'_>>,
+    n: &Numerals,
+) -> Option<Skipped> {
+    let next = next?;
+    let v = *n.ordinals.get(&*next.lower)?;
+    let ten = num.form == Form::Words && num.value >= 20.0 && num.value % 10.0 == 0.0;
+    let gap = text.get(num.span.end..next.start)?;
+    (ten && v < 10.0 && matches!(gap, "-" | " " | "\u{2010}")).then_some(Skipped {
+        span: num.span.start..next.end,
+        why: Why::Ordinal,
+        value: Some(num.value + v),
+    })
 }
 
 /// A date in digits ("12/03/2021", "2021-04-05") that starts at byte `i`, or the phone
@@ -177,9 +210,26 @@ fn date_or_phone(text: &str, i: usize, phones: &[Range<usize>]) -> Option<Skippe
     let m = phones.iter().find(|m| m.start <= i && i < m.end)?;
     Some(Skipped {
         span: m.clone(),
-        why: Why::Phone,
+        why: if isbn(text, m) { Why::Code } else { Why::Phone },
         value: None,
     })
+}
+
+/// Whether the phone-like digits at `m` are a book number: after "ISBN" or "ISSN", or
+/// thirteen digits that open with a book prefix (978, 979).
+fn isbn(text: &str, m: &Range<usize>) -> bool {
+    let head = text[..m.start].trim_end_matches([' ', ':']);
+    let label = head.len() >= 4
+        && head.is_char_boundary(head.len() - 4)
+        && matches!(
+            head[head.len() - 4..].to_ascii_lowercase().as_str(),
+            "isbn" | "issn"
+        );
+    let digits: String = text[m.clone()]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    label || (digits.len() == 13 && (digits.starts_with("978") || digits.starts_with("979")))
 }
 
 /// Adds `num` to `out`, or to `skipped` when the words around it make it a reference
@@ -205,7 +255,8 @@ fn keep(
             skipped.push(Skipped {
                 span: num.span.clone(),
                 why,
-                value: Some(num.value),
+                // "221B": the letter is no magnitude
+                value: Some(num.short.map_or(num.value, |s| s.0)),
             });
             return;
         }
@@ -331,6 +382,59 @@ mod tests {
         assert!(values("call +44 20 7946 0958 now").is_empty());
         assert!(values("in the 1990s").is_empty());
         assert!(values("one of the worst").is_empty());
+    }
+
+    #[test]
+    fn ordinal_words_are_no_numbers_and_say_so() {
+        assert!(values("the twenty-first century").is_empty());
+        assert_eq!(
+            why("the twenty-first century"),
+            vec![("twenty-first".into(), Why::Ordinal)]
+        );
+        assert_eq!(
+            why("the third spell in the second week"),
+            vec![
+                ("third".into(), Why::Ordinal),
+                ("second".into(), Why::Ordinal)
+            ]
+        );
+        // a fraction stays a fraction, a count stays a count
+        assert_eq!(one("a third of the boats"), 33.33);
+        assert_eq!(one("twenty boats came first"), 20.0);
+    }
+
+    #[test]
+    fn a_house_number_with_a_letter_is_an_address() {
+        assert!(values("lived at 221B Baker Street").is_empty());
+        assert_eq!(
+            why("lived at 221B Baker Street"),
+            vec![("221B".into(), Why::Address)]
+        );
+        let mut skipped = Vec::new();
+        let text = "lived at 221B Baker Street";
+        scan_lowered(
+            text,
+            &text.to_ascii_lowercase(),
+            numerals(),
+            true,
+            &mut skipped,
+        );
+        assert_eq!(skipped[0].value, Some(221.0));
+        // after a currency the letter stays a magnitude
+        assert_eq!(values("raised $5B in new funding")[0].1, 5e9);
+    }
+
+    #[test]
+    fn a_book_number_is_a_code_not_a_phone() {
+        assert_eq!(
+            why("it carries ISBN 978-0-306-40615-7 inside"),
+            vec![("978-0-306-40615-7".into(), Why::Code)]
+        );
+        assert_eq!(
+            why("see 978-1-4028-9462-6 inside"),
+            vec![("978-1-4028-9462-6".into(), Why::Code)]
+        );
+        assert_eq!(why("call 555-123-4567 now")[0].1, Why::Phone);
     }
 
     #[test]

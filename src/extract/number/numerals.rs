@@ -10,6 +10,10 @@ use crate::text::lowercase;
 #[derive(Debug, Default)]
 pub(crate) struct Numerals {
     pub(super) words: HashMap<String, f64>,
+    /// Ordinal words ("third"), lowercase, and their values.
+    pub(super) ordinals: HashMap<String, f64>,
+    /// Words for a decimal point ("point"), lowercase.
+    pub(super) decimal_points: HashSet<String>,
     /// Multipliers by lowercase form: (factor, is short form).
     multipliers: HashMap<String, (f64, bool)>,
     /// Multiplier forms that are also nouns ("score"), lowercase: they multiply only a
@@ -74,7 +78,13 @@ impl Numerals {
             .chain(fractions.iter().filter_map(|(p, _)| p.first().cloned()))
             .chain(["half", "a", "an"].map(str::to_owned))
             .collect();
-        let triggers = triggers(&words, &multipliers, &fractions).and_then(|w| {
+        let ordinals: HashMap<String, f64> = pack
+            .numbers
+            .ordinals
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        let triggers = triggers(&words, &ordinals, &multipliers, &fractions).and_then(|w| {
             let ac = aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(&w)
@@ -83,6 +93,8 @@ impl Numerals {
         });
         Numerals {
             words,
+            ordinals,
+            decimal_points: pack.numbers.decimal_points.iter().cloned().collect(),
             first_words,
             triggers,
             multipliers,
@@ -137,18 +149,20 @@ impl Numerals {
 }
 
 /// A sentence without digits holds a number only if it holds, as a whole word, a number
-/// word ("six"), a spelled-out magnitude ("a dozen", "half a million") or a word of a
+/// word ("six"), an ordinal word (listed as no figure, "third"), a spelled-out magnitude ("a dozen", "half a million") or a word of a
 /// fraction ("a fifth"): one automaton over the sentence finds any of them. `None` (no
 /// shortcut) when the pack has a number word that is not plain ASCII letters, which a
 /// search of the ASCII lowercase could miss.
 fn triggers(
     words: &HashMap<String, f64>,
+    ordinals: &HashMap<String, f64>,
     multipliers: &HashMap<String, (f64, bool)>,
     fractions: &[(Vec<String>, f64)],
 ) -> Option<Vec<String>> {
     let spelled = |w: &str| w.len() >= 3 && w.chars().all(char::is_alphabetic);
     let mut list: Vec<String> = words
         .keys()
+        .chain(ordinals.keys())
         .cloned()
         // a magnitude counts only when spelled out (`word_multiplier`)
         .chain(multipliers.keys().filter(|w| spelled(w)).cloned())

@@ -52,9 +52,13 @@ pub(super) fn reference(text: &str, lower: &str, span: &Range<usize>) -> Option<
             }
         }
     }
-    // "10 Downing Street": capitalised words after the digits, the last a street word.
+    // "10 Downing Street": capitalised words after the digits, the last a street word;
+    // the digits may hold one capital letter ("221B Baker Street"), no magnitude there.
     let value = &text[span.clone()];
-    if value.bytes().all(|b| b.is_ascii_digit()) {
+    let value = value
+        .strip_suffix(|c: char| c.is_ascii_uppercase())
+        .unwrap_or(value);
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         let mut rest = &text[span.end..];
         for _ in 0..3 {
             let Some(r) = rest.strip_prefix(' ') else {

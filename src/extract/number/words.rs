@@ -205,6 +205,11 @@ impl Compound {
             self.number_word(v)
         } else if let Some(f) = n.word_multiplier(&w.lower) {
             self.magnitude(f)
+        } else if n.decimal_points.contains(&*w.lower)
+            && matches!(self.last, Last::Unit | Last::Teen | Last::Ten)
+        {
+            // "forty-seven point five", "two point three million"
+            return self.decimals(text, words, n);
         } else if w.lower == "and"
             && matches!(self.last, Last::Hundred | Last::Scale)
             && words
@@ -240,6 +245,32 @@ impl Compound {
             self.idx += 1;
         }
         read
+    }
+
+    /// Reads the digit words after the decimal point at `words[self.idx]` ("point five
+    /// six"); false when none follows. Only a magnitude may come after them.
+    fn decimals(&mut self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+        let mut digits = String::new();
+        let mut k = self.idx + 1;
+        while let Some(&v) = words.get(k).and_then(|w| n.words.get(&*w.lower)) {
+            if v >= 10.0 || !joined(text, &words[k - 1..=k]) {
+                break;
+            }
+            digits.push_str(&v.to_string());
+            k += 1;
+        }
+        let Ok(value) = format!("{}.{digits}", self.current).parse::<f64>() else {
+            return false;
+        };
+        if digits.is_empty() {
+            return false;
+        }
+        self.current = value;
+        self.last = Last::Fraction;
+        self.last_end = words[k - 1].end;
+        self.idx = k;
+        self.used = k;
+        true
     }
 
     /// Adds a number word worth `v`, if it may follow the last word.
@@ -364,6 +395,15 @@ mod tests {
         assert_eq!(one("two million and a half people"), 2_500_000.0);
         assert_eq!(one("a dozen and a half eggs"), 18.0);
         assert_eq!(one("twelve and a half percent"), 12.5);
+    }
+
+    #[test]
+    fn a_decimal_point_in_words() {
+        assert_eq!(one("forty-seven point five percent"), 47.5);
+        assert_eq!(one("two point three million people"), 2_300_000.0);
+        assert_eq!(one("zero point two five percent"), 0.25);
+        // no digit word after it: the point is a noun
+        assert_eq!(one("five point plan"), 5.0);
     }
 
     #[test]
