@@ -19,6 +19,7 @@ mod figure;
 mod list;
 mod seen;
 mod tally;
+mod units;
 
 pub(crate) use list::items as list_items;
 pub(crate) use seen::all_figures;
