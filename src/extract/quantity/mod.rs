@@ -170,22 +170,7 @@ pub(crate) fn find(
             }
             continue;
         };
-        // "3.7 million had voted by 5.30pm": a count up to a time of day is a part of the
-        // day's total (a temperature "by noon" is a reading, not a part).
-        let count = pack
-            .unit(&q.unit)
-            .is_some_and(|u| u.dimension == crate::pack::Dimension::Count);
-        // "By mid-afternoon, 293 people remained unaccounted for": a time of day that
-        // opens the sentence dates every figure of it
-        let fronted = clauses.first().is_some_and(|c| {
-            let lead = lower.get(c.span.clone()).unwrap_or("").trim_start();
-            c.span.end <= f.span.start
-                && ["by ", "as of ", "until "]
-                    .iter()
-                    .any(|w| lead.starts_with(w))
-                && super::frame::until_time_of_day(lower, &c.span)
-        });
-        q.part = part || count && (fronted || super::frame::until_time_of_day(lower, &window));
+        q.part = part || until_time_of_day(pack, &q, lower, &clauses, &window, f.span.start);
         let figure = f.start_with_modifier..f.end_with_unit;
         q.status = super::frame::status(lower, &window, &figure, pack);
         if (q.counted.is_none() || q.event.is_none())
@@ -574,6 +559,34 @@ impl Matchers {
                 .collect(),
         }
     }
+}
+
+/// Whether a count is given up to a time of day, so is a part of the day's total: "3.7
+/// million had voted by 5.30pm" in its clause, or "By mid-afternoon, 293 people remained
+/// unaccounted for", a time of day that opens the sentence and dates every figure of it.
+/// A temperature "by noon" is a reading, not a part.
+fn until_time_of_day(
+    pack: &Pack,
+    q: &Quantity,
+    lower: &str,
+    clauses: &[scope::Clause],
+    window: &Range<usize>,
+    figure_start: usize,
+) -> bool {
+    let count = pack
+        .unit(&q.unit)
+        .is_some_and(|u| u.dimension == crate::pack::Dimension::Count);
+    let fronted = || {
+        clauses.first().is_some_and(|c| {
+            let lead = lower.get(c.span.clone()).unwrap_or("").trim_start();
+            c.span.end <= figure_start
+                && ["by ", "as of ", "until "]
+                    .iter()
+                    .any(|w| lead.starts_with(w))
+                && super::frame::until_time_of_day(lower, &c.span)
+        })
+    };
+    count && (fronted() || super::frame::until_time_of_day(lower, window))
 }
 
 /// Spells out in each figure's counted noun an acronym the source defines ("5 RMG
