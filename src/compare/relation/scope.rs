@@ -168,15 +168,12 @@ fn counted_of_event(q: &Quantity, rules: Rules<'_>) -> Option<String> {
 /// Everything but the period: event, part or whole, thing counted, place.
 pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
     let same_counted = rules.same_counted;
-    match (&a.event, &b.event) {
-        (Some(x), Some(y)) if x != y => {
-            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
-        }
-        _ => {}
-    }
     // One says what happened and the other does not: unknown, unless what they count
     // already differs ("two countries" visited, "two junta-linked companies")
     let event_unknown = match (&a.event, &b.event) {
+        (Some(x), Some(y)) if x != y => {
+            return Rel::Different(Why::Counted, format!("one counts {x}, the other {y}"))
+        }
         (Some(x), None) | (None, Some(x)) => {
             Some(Rel::Unknown(format!("only one says the figure is of {x}")))
         }
@@ -221,17 +218,16 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         _ => (ca, cb),
     };
     // Two counted things where one is a narrower group of the other ("garment units" of
-    // "units"): which one, both as written, and what the counted nouns alone make of them.
-    let mut narrow: Option<(bool, String, String, Rel)> = None;
+    // "units"): whether `a`'s is, and what the counted nouns alone make of them.
+    let mut narrow: Option<(bool, Rel)> = None;
     match (ca, cb) {
         (Some(x), Some(y)) if x != y && !one_thing(same_counted, &x, &y) => {
-            let written = |q: &Quantity| q.counted.clone().unwrap_or_default();
             let different = Rel::Different(
                 Why::Counted,
                 format!("one counts {}, the other {}", written(a), written(b)),
             );
             match narrower(&x, &y, rules.kinds_of) {
-                Some(a_narrow) => narrow = Some((a_narrow, written(a), written(b), different)),
+                Some(a_narrow) => narrow = Some((a_narrow, different)),
                 None => return different,
             }
         }
@@ -260,9 +256,14 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         (Some((text, _)), None, Rel::Same) => Rel::PartOverWhole(text),
         (Some((_, different)), _, _) => different,
         (None, Some(n), Rel::Same) => narrower_rel(a, b, n, rules),
-        (None, Some((_, _, _, counted)), _) => counted,
+        (None, Some((_, counted)), _) => counted,
         (None, None, place) => place,
     }
+}
+
+/// The thing a figure counts, as written ("" when none).
+fn written(q: &Quantity) -> String {
+    q.counted.clone().unwrap_or_default()
 }
 
 /// How far a part must be above its whole to tell: rounded figures ("3.7 million",
@@ -311,7 +312,7 @@ fn narrower(x: &str, y: &str, kinds_of: &[(String, Vec<String>)]) -> Option<bool
 fn narrower_rel(
     a: &Quantity,
     b: &Quantity,
-    (a_narrow, wa, wb, otherwise): (bool, String, String, Rel),
+    (a_narrow, otherwise): (bool, Rel),
     rules: Rules<'_>,
 ) -> Rel {
     if a.vague || b.vague {
@@ -320,18 +321,16 @@ fn narrower_rel(
     if mutual(a, b) {
         return Rel::Same;
     }
-    let ((part, pw), (whole, ww)) = if a_narrow {
-        ((a, wa), (b, wb))
-    } else {
-        ((b, wb), (a, wa))
-    };
+    let (part, whole) = if a_narrow { (a, b) } else { (b, a) };
     let one_moment =
         !rules.cumulative || (a.scope.as_of.is_some() && a.scope.as_of == b.scope.as_of);
     if one_moment && clearly_above(part, whole) {
         return Rel::PartOverWhole(format!(
-            "{} {pw} are more than the {} {ww} they are among",
+            "{} {} are more than the {} {} they are among",
             interval::describe(&part.value),
-            interval::describe(&whole.value)
+            written(part),
+            interval::describe(&whole.value),
+            written(whole)
         ));
     }
     otherwise

@@ -170,7 +170,7 @@ pub(crate) fn find(
             }
             continue;
         };
-        q.part = part || until_time_of_day(pack, &q, lower, &clauses, &window, f.span.start);
+        q.part = part || part_of_the_day(pack, &q, lower, &clauses, &window, f.span.start);
         let figure = f.start_with_modifier..f.end_with_unit;
         q.status = super::frame::status(lower, &window, &figure, pack);
         if (q.counted.is_none() || q.event.is_none())
@@ -565,7 +565,7 @@ impl Matchers {
 /// million had voted by 5.30pm" in its clause, or "By mid-afternoon, 293 people remained
 /// unaccounted for", a time of day that opens the sentence and dates every figure of it.
 /// A temperature "by noon" is a reading, not a part.
-fn until_time_of_day(
+fn part_of_the_day(
     pack: &Pack,
     q: &Quantity,
     lower: &str,
