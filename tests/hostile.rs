@@ -338,7 +338,15 @@ fn utf16_with_a_byte_order_mark_is_read_as_text() {
     std::fs::write(news.join("b.txt"), bytes).unwrap();
     let o = run(&["report", "--format", "json", "news"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(json(&o)["counts"]["agreement"], 1, "{}", json(&o));
+    let v = json(&o);
+    // the figures of the decoded text agree with the other source's
+    let figures = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["verdict"] == "agreement" && f["kind"] == "counts")
+        .count();
+    assert_eq!(figures, 1, "{v}");
 }
 
 #[test]
@@ -488,7 +496,13 @@ fn a_group_compared_as_a_sample_says_so() {
     let o = run(&["report", "--format", "json", "news"], dir.path());
     assert_eq!(o.status.code(), Some(0));
     let v = json(&o);
-    let findings = v["findings"].as_array().unwrap();
+    // the figures' findings (the boats sank on one Sunday: an occasion, not a figure)
+    let findings: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] != "date")
+        .collect();
     assert!(!findings.is_empty(), "{v}");
     assert!(
         findings.iter().all(|f| f["explanation"]

@@ -1,4 +1,5 @@
-//! The three sorts of groups: quantities (blocked on story, kind and unit), statements
+//! The four sorts of groups: quantities (blocked on story, kind and unit) with occasions
+//! (blocked on story and occasion id, since both need the stories), statements
 //! (blocked on speaker and min-hash of their wording, scored by stem overlap) and entity
 //! mentions (blocked on canonical key, near keys merged by Jaro-Winkler).
 
@@ -17,7 +18,8 @@ use crate::pack::Pack;
 /// comparing one story's toll with another's. Event, scope, place and thing counted are compared inside the group by
 /// `compare`, which clusters identical signatures first and turns differences into
 /// `different_scope` ("146 bodies recovered on one day" next to a cumulative death toll).
-/// With `one_story`, the sources are taken as one story.
+/// With `one_story`, the sources are taken as one story. The occasions of one story and
+/// id make a group of their own ([`occasion_groups`]).
 pub(crate) fn quantity_groups(
     sources: &[Source],
     extractions: &[Extraction],
@@ -44,7 +46,7 @@ pub(crate) fn quantity_groups(
         }
     }
     let blocks = comparable_units(blocks, extractions, pack);
-    let mut groups = Vec::new();
+    let mut groups = occasion_groups(extractions, &story, stories);
     for ((st, kind, unit), members) in blocks {
         if distinct_sources(&members) < 2 {
             continue;
@@ -92,6 +94,41 @@ pub(crate) fn quantity_groups(
         });
     }
     groups
+}
+
+/// Occasions blocked on (story, occasion id); one group per block with members in two or
+/// more sources.
+fn occasion_groups(extractions: &[Extraction], story: &[usize], stories: usize) -> Vec<Group> {
+    let mut blocks: BTreeMap<(usize, &str), Vec<Ref>> = BTreeMap::new();
+    for (s, ex) in extractions.iter().enumerate() {
+        let st = story.get(s).copied().unwrap_or(0);
+        for (i, o) in ex.occasions.iter().enumerate() {
+            blocks
+                .entry((st, o.id.as_str()))
+                .or_default()
+                .push(Ref { source: s, item: i });
+        }
+    }
+    blocks
+        .into_iter()
+        .filter(|(_, members)| distinct_sources(members) >= 2)
+        .map(|((st, id), members)| {
+            let mut reason = format!("same occasion `{id}`");
+            if stories > 1 {
+                reason.push_str(&format!(
+                    "; story {} of {stories} (sources sharing rare names)",
+                    st + 1
+                ));
+            }
+            Group {
+                topic: Topic::Occasion { id: id.to_owned() },
+                members,
+                reason,
+                score: 1.0,
+                sample: None,
+            }
+        })
+        .collect()
 }
 
 /// Blocks of one story and kind whose units compare merged into one, keyed by the

@@ -11,6 +11,8 @@
 //!   identical signatures before comparing them;
 //! - statements: blocked on the speaker and on min-hash keys of the wording, exact
 //!   repeats collapsed to one representative, joined by stem overlap (`score.rs`);
+//! - occasions: one block per (story, occasion id); compare sorts them by the day each
+//!   source gives, one bucket per day;
 //! - entities: blocked on canonical key, near keys merged by Jaro-Winkler
 //!   (`score::NAME_MERGE_THRESHOLD`, 0.93).
 //!
@@ -50,6 +52,11 @@ pub enum Topic {
     Statement {
         /// Canonical key of the speaker.
         speaker: String,
+    },
+    /// Occasions of one id in one story ("coup"), each with the day a source gives it.
+    Occasion {
+        /// Occasion id.
+        id: String,
     },
     /// Mentions of one entity.
     Entity {

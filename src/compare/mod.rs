@@ -40,6 +40,7 @@ mod convert;
 mod explain;
 mod interval;
 mod names;
+mod occasions;
 mod places;
 mod quantities;
 mod relation;
@@ -274,6 +275,7 @@ pub fn compare(
                 Topic::Quantity { .. } => quantities::quantities(&ctx, g),
                 Topic::Statement { .. } => statements::statements(&ctx, g),
                 Topic::Entity { .. } => names::names(&ctx, g),
+                Topic::Occasion { .. } => occasions::occasions(&ctx, g),
             };
             // a group joined from sampled pairs says so in each of its findings
             if let Some(note) = &g.sample {

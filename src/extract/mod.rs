@@ -12,6 +12,7 @@ pub(crate) mod entity;
 pub(crate) mod frame;
 pub(crate) mod lexicon;
 pub(crate) mod number;
+pub(crate) mod occasion;
 pub(crate) mod places;
 pub(crate) mod quantity;
 pub(crate) mod rate;
@@ -22,6 +23,7 @@ pub(crate) mod time;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use occasion::{DateParts, Occasion};
 pub use places::PlaceLink;
 
 use crate::ingest::Source;
@@ -47,6 +49,9 @@ pub struct Extraction {
     /// converts the source's figures in one currency to another by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rates: Vec<ExchangeRate>,
+    /// What happened on a day the text gives ("the February 1 coup"), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occasions: Vec<Occasion>,
 }
 
 /// An exchange rate a source gives: one unit of `per` is worth `value` of `unit` ("$1.27
@@ -386,6 +391,7 @@ pub(crate) fn warm_up_pack(pack: &Pack) {
     entity::warm_up(pack);
     quantity::warm_up(pack);
     attribution::warm_up(pack);
+    occasion::warm_up(pack);
 }
 
 /// Extracts every claim, mention and date of one source on its own: [`Prepared`] then
@@ -454,6 +460,8 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         anchor,
     } = prepared;
     let mut dates = Vec::new();
+    let mut occasions = Vec::new();
+    let speech = occasion_speech_forms(pack);
     let mut mentions = Vec::new();
     // The source in ASCII lowercase (same byte offsets), from which each stage borrows
     // lowercase words and sentences instead of allocating them.
@@ -462,7 +470,24 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     let aliases = entity::alias_hits(&lower, &spans, pack);
     let mut cite = entity::SentenceFinder::new(&source.text, pack);
     for (((i, s), found), aliases) in sentences.iter().enumerate().zip(phrases).zip(aliases) {
-        dates.extend(time::dates_of(source, i, s, &anchor, found));
+        let parts: Vec<DateParts> = found.iter().map(|p| time::parts(&p.kind)).collect();
+        let here = time::dates_of(source, i, s, &anchor, found);
+        if !here.is_empty() {
+            let dated: Vec<(&DateRef, DateParts)> = here
+                .iter()
+                .zip(parts)
+                .map(|(d, p)| (d, p.resolved(d.from, d.to)))
+                .collect();
+            let lowered = lower.get(s.span.clone()).unwrap_or("");
+            occasions.extend(occasion::occasions_of(
+                (i, &s.span),
+                lowered,
+                &dated,
+                &speech,
+                pack,
+            ));
+        }
+        dates.extend(here);
         // The words of one sentence at a time (attribution splits them again): held for
         // the whole source, they took ten times its size.
         let words = crate::text::words_lowered(
@@ -554,7 +579,16 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         anchor,
         places: exact(places),
         rates: exact(rates),
+        occasions: exact(occasions),
     }
+}
+
+/// Every form of the pack's speech verbs: a day next to one is when something was said.
+fn occasion_speech_forms(pack: &Pack) -> Vec<String> {
+    pack.speech_verbs
+        .iter()
+        .flat_map(|v| v.forms.iter().cloned())
+        .collect()
 }
 
 /// Fills what compare reads of a claim's text, so that compare never reads the text:

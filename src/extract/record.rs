@@ -280,6 +280,11 @@ fn spans(e: &Extraction) -> Vec<Span> {
     );
     out.extend(e.dates.iter().map(|d| d.span.clone()));
     out.extend(e.rates.iter().map(|r| r.span.clone()));
+    out.extend(
+        e.occasions
+            .iter()
+            .flat_map(|o| [o.span.clone(), o.sentence_span.clone()]),
+    );
     out
 }
 

@@ -15,6 +15,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ),
     ("entities.toml", include_str!("../../claims/entities.toml")),
     (
+        "occasions.toml",
+        include_str!("../../claims/occasions.toml"),
+    ),
+    (
         "speech_verbs.toml",
         include_str!("../../claims/speech_verbs.toml"),
     ),

@@ -85,6 +85,8 @@ pub struct Pack {
     pub status_phrases: StatusPhrases,
     /// Claim kinds, sorted by id.
     pub kinds: Vec<Kind>,
+    /// Occasions a story's sources date ("the February 1 coup"), from `occasions.toml`.
+    pub occasions: Vec<Occasion>,
     files: BTreeMap<String, PackFile>,
     cache: Cache,
 }
@@ -111,6 +113,15 @@ pub struct Boilerplate {
     pub block: crate::text::WordRegexSet,
     /// Inline span patterns.
     pub inline: Vec<crate::text::WordRegex>,
+}
+
+/// An occasion from `occasions.toml`: something that happens on a day ("coup", "strike").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occasion {
+    /// Id shown in reports ("coup").
+    pub id: String,
+    /// Words and phrases naming it, lowercase ("coup", "seized power").
+    pub triggers: Vec<String>,
 }
 
 /// A speech verb from `speech_verbs.toml`.

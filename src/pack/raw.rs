@@ -152,6 +152,22 @@ pub(crate) struct RawBoilerplate {
     pub(crate) inline: Vec<Spanned<String>>,
 }
 
+/// `occasions.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOccasions {
+    #[serde(default)]
+    pub(crate) occasion: Vec<RawOccasion>,
+}
+
+/// One occasion and the words that name it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawOccasion {
+    pub(crate) id: Spanned<String>,
+    pub(crate) triggers: Vec<Spanned<String>>,
+}
+
 /// `speech_verbs.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

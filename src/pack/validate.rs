@@ -11,13 +11,13 @@ use toml::Spanned;
 use super::file::{did_you_mean, FileCtx};
 use super::raw::{
     RawAbbreviations, RawAliases, RawApproximation, RawBoilerplate, RawEntities, RawEvent,
-    RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawSpeechVerbs, RawTally, RawUnit,
-    RawUnits, RawVague, RawVagueQuantity,
+    RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawOccasions, RawSpeechVerbs,
+    RawTally, RawUnit, RawUnits, RawVague, RawVagueQuantity,
 };
 use super::{
     Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
-    Multiplier, Pack, PackError, PackErrors, PackFile, SpeechVerb, StatusPhrases, Tally, Unit,
-    VagueQuantity,
+    Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, SpeechVerb, StatusPhrases, Tally,
+    Unit, VagueQuantity,
 };
 
 const FIXED_FILES: &[&str] = &[
@@ -26,6 +26,7 @@ const FIXED_FILES: &[&str] = &[
     "aliases.toml",
     "boilerplate.toml",
     "entities.toml",
+    "occasions.toml",
     "speech_verbs.toml",
     "units.toml",
     "vague_quantities.toml",
@@ -55,6 +56,7 @@ pub(crate) fn build(
             "boilerplate.toml" => boilerplate(&f, p, e),
             "speech_verbs.toml" => speech_verbs(&f, p, e),
             "entities.toml" => entities(&f, p, e),
+            "occasions.toml" => occasions(&f, p, e),
             "units.toml" => units(&f, p, e),
             "vague_quantities.toml" => vague_quantities(&f, p, e),
             other if other.starts_with("kinds/") => {
@@ -188,6 +190,45 @@ fn boilerplate(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         block: f.pattern_set(raw.block, "block", errs),
         inline: f.regexes(raw.inline, "inline", errs),
     };
+}
+
+/// `occasions.toml`: each id once, each with triggers, and no trigger in two occasions.
+fn occasions(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawOccasions>(errs) else {
+        return;
+    };
+    let mut owner: BTreeMap<String, String> = BTreeMap::new();
+    for (i, o) in raw.occasion.into_iter().enumerate() {
+        let id = o.id.get_ref().trim().to_owned();
+        if id.is_empty() {
+            errs.push(f.at(&o.id, &format!("occasion[{i}].id"), "empty id".into()));
+            continue;
+        }
+        if pack.occasions.iter().any(|known| known.id == id) {
+            errs.push(f.at(
+                &o.id,
+                &format!("occasion[{i}].id"),
+                format!("occasion `{id}` is defined twice"),
+            ));
+            continue;
+        }
+        let key = format!("occasion[{i}].triggers");
+        let listed = o.triggers.clone();
+        let triggers: Vec<String> = f
+            .trimmed(o.triggers, &key, errs)
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+        if triggers.is_empty() {
+            errs.push(f.at(&o.id, &key, format!("occasion `{id}` has no trigger")));
+        }
+        for (t, at) in triggers.iter().zip(&listed) {
+            if let Some(other) = owner.insert(t.clone(), id.clone()) {
+                errs.push(f.at(at, &key, format!("`{t}` is already a trigger of `{other}`")));
+            }
+        }
+        pack.occasions.push(Occasion { id, triggers });
+    }
 }
 
 /// `speech_verbs.toml`: word lists in lowercase, and verbs with at least one form.
@@ -963,6 +1004,38 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("empty entry"), "{err}");
+    }
+
+    #[test]
+    fn occasions_load_lowercase_and_refuse_a_trigger_of_two() {
+        let pack = build_with(
+            "occasions.toml",
+            "[[occasion]]\nid = \"coup\"\ntriggers = [\"Coup\", \"seized power\"]\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            pack.occasions,
+            [Occasion {
+                id: "coup".into(),
+                triggers: vec!["coup".into(), "seized power".into()],
+            }]
+        );
+        let err = build_with(
+            "occasions.toml",
+            "[[occasion]]\nid = \"coup\"\ntriggers = [\"coup\"]\n\
+             [[occasion]]\nid = \"putsch\"\ntriggers = [\"coup\"]\n\
+             [[occasion]]\nid = \"coup\"\ntriggers = [\"x\"]\n\
+             [[occasion]]\nid = \"march\"\ntriggers = []\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(
+            err.contains("`coup` is already a trigger of `coup`"),
+            "{err}"
+        );
+        assert!(err.contains("occasion `coup` is defined twice"), "{err}");
+        assert!(err.contains("occasion `march` has no trigger"), "{err}");
     }
 
     #[test]

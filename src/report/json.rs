@@ -156,6 +156,9 @@ struct ExtractSource {
     /// Exchange rates the text gives ("$1.27 to the euro"): one `per` is `value` of `unit`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     rates: Vec<RateView>,
+    /// What happened on a day the text gives ("the February 1 coup").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    occasions: Vec<OccasionView>,
     /// JSONL with `--story-keys` only: what puts the source in a story.
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<StoryView>,
@@ -177,6 +180,21 @@ struct RateView {
     unit: String,
     number: Option<Num>,
     value: ValueView,
+}
+
+/// An occasion a source dates, as `extract --format json` lists it: the occasion id, the
+/// words that tie it to its date, the date as written, what the date says of the day and
+/// the days it resolves to.
+#[derive(Serialize)]
+struct OccasionView {
+    id: String,
+    text: String,
+    date: String,
+    line: usize,
+    column: usize,
+    parts: crate::extract::DateParts,
+    from: Option<String>,
+    to: Option<String>,
 }
 
 /// What puts a source in a story: the name keys it can share with the other sources of
@@ -383,6 +401,26 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                             unit: r.unit.clone(),
                             number: r.number.map(Num),
                             value: ValueView::from(&r.value),
+                        }
+                    })
+                    .collect(),
+                occasions: e
+                    .occasions
+                    .iter()
+                    .map(|o| {
+                        let p = s.position(o.span.start);
+                        let text = |sp: &crate::text::Span| {
+                            s.text.get(sp.clone()).unwrap_or("").to_owned()
+                        };
+                        OccasionView {
+                            id: o.id.clone(),
+                            text: text(&o.span),
+                            date: text(&o.date),
+                            line: p.line,
+                            column: p.column,
+                            parts: o.parts,
+                            from: o.from.map(|x| x.to_string()),
+                            to: o.to.map(|x| x.to_string()),
                         }
                     })
                     .collect(),

@@ -21,7 +21,7 @@ use super::DateRef;
 
 pub(crate) use clause::{across_dashed_aside, clauses, window, Clause};
 pub(crate) use place::{place, place_key};
-pub(crate) use reporting::reporting_date;
+pub(crate) use reporting::{is_reporting, reporting_date};
 pub(crate) use time::time_scope;
 
 /// A date of the sentence with its span relative to the sentence text.

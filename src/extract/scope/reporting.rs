@@ -21,7 +21,9 @@ pub(crate) fn reporting_date(
         .find_map(|d| d.date.from.filter(|f| Some(*f) == d.date.to))
 }
 
-fn is_reporting(lower: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -> bool {
+/// Whether `d` is the day something was said: next to a speech verb ("said on Tuesday",
+/// "on Tuesday said") or a [`report_time`].
+pub(crate) fn is_reporting(lower: &str, d: &LocalDate<'_>, speech: &[String], pack: &Pack) -> bool {
     let before: Vec<&str> = lower[..d.span.start]
         .split_whitespace()
         .rev()

@@ -16,6 +16,45 @@ mod resolution;
 pub(crate) use phrases::{warm_up, Phrase};
 pub(crate) use resolution::dates_of;
 
+use super::DateParts;
+use phrases::PhraseKind;
+
+/// What a date phrase writes of its day, before resolution: "Feb. 1" a month and a day,
+/// "on Friday" (or "last Friday") a weekday, "June 2021" a year and a month.
+pub(crate) fn parts(kind: &PhraseKind) -> DateParts {
+    let none = DateParts::default();
+    match *kind {
+        PhraseKind::Full(d) => DateParts::of_day(d),
+        PhraseKind::MonthDay(month, day) => DateParts {
+            month: Some(month),
+            day: Some(day),
+            ..none
+        },
+        PhraseKind::MonthYear(month, year, _) => DateParts {
+            year: Some(year),
+            month: Some(month),
+            ..none
+        },
+        PhraseKind::Month(month, _, _) => DateParts {
+            month: Some(month),
+            ..none
+        },
+        PhraseKind::Year(year) => DateParts {
+            year: Some(year),
+            ..none
+        },
+        PhraseKind::Weekday(w, _) => DateParts {
+            weekday: Some(w.to_monday_one_offset()),
+            ..none
+        },
+        PhraseKind::Years(..)
+        | PhraseKind::Day(_)
+        | PhraseKind::RelUnit(..)
+        | PhraseKind::EarlierThis(_)
+        | PhraseKind::Ago(..) => none,
+    }
+}
+
 use super::Anchor;
 use crate::ingest::Source;
 use crate::pack::Pack;
