@@ -511,7 +511,14 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
             v.push(d);
         }
     }
-    let hints = quantity::hints(pack, &lower, &spans);
+    let hints: Vec<quantity::Hint<'static>> = quantity::hints(pack, &lower, &spans)
+        .into_iter()
+        .map(quantity::Hint::unborrowed)
+        .collect();
+    // Nothing after this reads the lowercase copy: it goes before the figures are read,
+    // whose claims would otherwise add up with it (on a 50 MB line, its size again at
+    // the peak). Each sentence with a figure lowers itself instead (#22).
+    drop(lower);
     let places = sentences
         .iter()
         .zip(&by_sentence)
@@ -567,11 +574,9 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     quantity::spell_out_acronyms(&mut claims, &mentions);
     prepare(&source.text, &mut claims);
-    // kept until the report is written, while the room left by doubling is not needed;
-    // the lowercase copy of the text goes first, so the two never add up
+    // kept until the report is written, while the room left by doubling is not needed
     drop(hints);
     drop(by_sentence);
-    drop(lower);
     Extraction {
         claims: exact(claims),
         mentions: exact(mentions),

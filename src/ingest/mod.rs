@@ -140,7 +140,20 @@ impl std::fmt::Display for Origin {
 impl Source {
     /// Builds a source from text already in memory (used for stdin, tests and benches).
     pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text).to_owned();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Source::from_string(id, path, text.to_owned(), pack)
+    }
+
+    /// [`Source::from_text`] taking the text it keeps, with no copy of it: a file read
+    /// is held once, not read and then copied (#22).
+    pub fn from_string(id: &str, path: &str, mut text: String, pack: &Pack) -> Source {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        // a pipe read by doubling leaves up to as much room again: kept for the whole run
+        if text.capacity() - text.len() > text.len() / 16 + 64 {
+            text = text.as_str().to_owned();
+        }
         let text = crate::text::blank_control_sequences(text);
         let patterns = boilerplate::mark(&text, pack);
         let (meta, header) = metadata::read(&text, &patterns);
@@ -636,7 +649,7 @@ fn read_one(
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(fail(InputErrorKind::Empty));
     }
-    let mut source = Source::from_text(&planned_id(p), &p.path, &text, pack);
+    let mut source = Source::from_string(&planned_id(p), &p.path, text, pack);
     apply_entry(&mut source, p.entry.as_ref());
     Ok(source)
 }

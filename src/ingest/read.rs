@@ -30,7 +30,16 @@ impl Default for Limits {
 
 /// Reads at most `limit` bytes from `reader`; more is [`InputErrorKind::TooLarge`].
 pub(crate) fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
-    let mut bytes = Vec::new();
+    read_sized(reader, limit, 0)
+}
+
+/// [`read_limited`] into a buffer of room for `size` bytes first (a regular file's
+/// length): read in one go, with no room to spare when it is kept as the source's text.
+fn read_sized(reader: impl Read, limit: u64, size: u64) -> Result<Vec<u8>, InputErrorKind> {
+    let room = usize::try_from(size.min(limit))
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(if size == 0 { 0 } else { room });
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -55,7 +64,7 @@ pub(crate) fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, InputErrorKi
             limit,
         });
     }
-    read_limited(file, limit)
+    read_sized(file, limit, if meta.is_file() { meta.len() } else { 0 })
 }
 
 /// The error kind of an I/O error.
@@ -131,6 +140,18 @@ mod tests {
             })
         );
         assert_eq!(read_limited(&b"short"[..], 5), Ok(b"short".to_vec()));
+    }
+
+    /// A file is read into a buffer of its size, kept as the source's text with no room
+    /// to spare (#22).
+    #[test]
+    fn a_file_is_read_with_no_room_to_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Flood: 12 dead. ".repeat(700)).unwrap();
+        let bytes = read_file(&path, 1 << 20).unwrap();
+        assert_eq!(bytes.len(), 16 * 700);
+        assert!(bytes.capacity() <= bytes.len() + 1, "{}", bytes.capacity());
     }
 
     #[test]

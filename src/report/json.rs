@@ -10,25 +10,43 @@ use crate::pipeline::Analysis;
 /// Writes the `crosscheck/report@1` JSON of an analysis.
 ///
 /// The findings, nearly all of the bytes, are viewed and printed in parallel, a few
-/// hundred at a time, each as it reads nested in the document; the output is byte for byte `serde_json`'s pretty print of
-/// [`ReportView`] (a test holds the two together).
+/// dozen at a time, each as it reads nested in the document; a finding that cites more
+/// claims than a batch may hold is printed as it is viewed, with no buffer of its own.
+/// The output is byte for byte `serde_json`'s pretty print of [`ReportView`] (a test
+/// holds the two together).
 pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     let view = ReportView::without_findings(analysis);
-    let sources = &analysis.sources;
-    let chunks = analysis.findings.chunks(FINDINGS_AT_ONCE).map(|chunk| {
-        chunk
-            .par_iter()
-            .map(|f| {
-                let claims = Viewed {
-                    evidence: &f.evidence,
-                    sources,
-                };
-                nested(&FindingView::with_claims(f, claims), 2)
-            })
-            .collect()
-    });
-    write_parts(&view, chunks, out)
+    let viewed = |f| viewed(f, &analysis.sources);
+    write_parts(&view, out, |printer| {
+        for batch in batches(&analysis.findings) {
+            match batch {
+                [f] if f.evidence.len() > CLAIMS_AT_ONCE => printer.streamed(&viewed(f))?,
+                _ => {
+                    let printed: Vec<Vec<u8>> = batch
+                        .par_iter()
+                        .map(|f| nested(&viewed(f), 2))
+                        .collect::<io::Result<_>>()?;
+                    for f in printed {
+                        printer.printed(&f)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `f` with its claims viewed as they are printed.
+fn viewed<'a>(
+    f: &'a crate::compare::Finding,
+    sources: &'a [crate::ingest::Source],
+) -> FindingView<Viewed<'a>> {
+    let claims = Viewed {
+        evidence: &f.evidence,
+        sources,
+    };
+    FindingView::with_claims(f, claims)
 }
 
 /// How many findings are viewed and printed at once: enough for the threads to share,
@@ -36,6 +54,30 @@ pub fn render_report(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()>
 /// size of the sources, and one finding of a story's ordinary figures prints a few
 /// kilobytes).
 const FINDINGS_AT_ONCE: usize = 64;
+
+/// How many cited claims the findings printed at once may hold together (a claim prints
+/// about a kilobyte). An agreement over a large corpus cites thousands, and 64 such
+/// findings held printed at once were the largest part of a report's peak memory (#22).
+const CLAIMS_AT_ONCE: usize = 256;
+
+/// `findings` in order, in batches of at most [`FINDINGS_AT_ONCE`] findings that cite at
+/// most [`CLAIMS_AT_ONCE`] claims together; a finding that cites more is a batch alone.
+fn batches(findings: &[crate::compare::Finding]) -> Vec<&[crate::compare::Finding]> {
+    let mut out = Vec::new();
+    let (mut start, mut claims) = (0, 0);
+    for (i, f) in findings.iter().enumerate() {
+        let n = f.evidence.len();
+        if i > start && (i - start == FINDINGS_AT_ONCE || claims + n > CLAIMS_AT_ONCE) {
+            out.extend(findings.get(start..i));
+            (start, claims) = (i, 0);
+        }
+        claims += n;
+    }
+    if start < findings.len() {
+        out.extend(findings.get(start..));
+    }
+    out
+}
 
 /// A finding's claims, each viewed as [`ClaimView`] only while it is printed: a finding
 /// over a long line of figures cites tens of thousands, and their views held at once
@@ -55,42 +97,65 @@ impl Serialize for Viewed<'_> {
     }
 }
 
-/// Writes the report JSON of `view` with its own findings, one finding a chunk (so that a
-/// test sees the joins between chunks).
+/// Writes the report JSON of `view` with its own findings, each printed as it is viewed
+/// (the path of a finding that cites many claims).
 #[cfg(test)]
 fn write_report(view: &ReportView, out: &mut dyn Write) -> io::Result<()> {
-    use rayon::prelude::*;
-    let chunks = view
-        .findings
-        .chunks(1)
-        .map(|chunk| chunk.par_iter().map(|f| nested(f, 2)).collect());
-    write_parts(view, chunks, out)
+    write_parts(view, out, |printer| {
+        view.findings.iter().try_for_each(|f| printer.streamed(f))
+    })
 }
 
-/// Writes the report JSON of `view`, whose findings are the printed ones `chunks` give
-/// in order (the view's own are not printed).
+/// Writes the report JSON of `view`, whose findings `findings` prints in order through
+/// the [`Findings`] it is given (the view's own are not printed).
 fn write_parts(
     view: &ReportView,
-    chunks: impl Iterator<Item = io::Result<Vec<Vec<u8>>>>,
     out: &mut dyn Write,
+    findings: impl FnOnce(&mut Findings<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
     out.write_all(b"{\n  \"schema\": ")?;
     out.write_all(&nested(&view.schema, 1)?)?;
     out.write_all(b",\n  \"sources\": ")?;
     out.write_all(&nested(&view.sources, 1)?)?;
     out.write_all(b",\n  \"findings\": ")?;
-    let mut first = true;
-    for chunk in chunks {
-        for f in chunk? {
-            out.write_all(if first { b"[\n    " } else { b",\n    " })?;
-            out.write_all(&f)?;
-            first = false;
-        }
-    }
+    let mut printer = Findings { out, first: true };
+    findings(&mut printer)?;
+    let Findings { out, first } = printer;
     out.write_all(if first { b"[]" } else { b"\n  ]" })?;
     out.write_all(b",\n  \"counts\": ")?;
     out.write_all(&nested(&view.counts, 1)?)?;
     out.write_all(b"\n}\n")
+}
+
+/// Prints the findings array of a report, one finding at a time, each with the separator
+/// before it.
+struct Findings<'a> {
+    out: &'a mut dyn Write,
+    first: bool,
+}
+
+impl Findings<'_> {
+    /// Prints a finding printed already by [`nested`] at depth 2.
+    fn printed(&mut self, finding: &[u8]) -> io::Result<()> {
+        self.separator()?;
+        self.out.write_all(finding)
+    }
+
+    /// Prints `finding` at depth 2 as it is serialized.
+    fn streamed<T: Serialize>(&mut self, finding: &T) -> io::Result<()> {
+        self.separator()?;
+        let mut out = Indented {
+            out: &mut *self.out,
+            indent: 4,
+        };
+        serde_json::to_writer_pretty(&mut out, finding).map_err(io::Error::from)
+    }
+
+    fn separator(&mut self) -> io::Result<()> {
+        let separator: &[u8] = if self.first { b"[\n    " } else { b",\n    " };
+        self.first = false;
+        self.out.write_all(separator)
+    }
 }
 
 /// `value` pretty-printed as it reads `depth` levels deep in a pretty-printed document:
@@ -105,27 +170,33 @@ fn nested<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
     Ok(out.out)
 }
 
-/// Bytes with `indent` spaces written after every newline, as they are printed (not
-/// printed flat first and then copied).
-struct Indented {
-    out: Vec<u8>,
+/// Bytes written to `out` with `indent` spaces after every newline, as they are printed
+/// (not printed flat first and then copied).
+struct Indented<W> {
+    out: W,
     indent: usize,
 }
 
-impl Write for Indented {
+impl<W: Write> Write for Indented<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const SPACES: &[u8] = b"                ";
         let mut from = 0;
         for at in memchr::memchr_iter(b'\n', buf) {
-            self.out.extend_from_slice(&buf[from..=at]);
-            self.out.resize(self.out.len() + self.indent, b' ');
+            self.out.write_all(buf.get(from..=at).unwrap_or_default())?;
+            let mut left = self.indent;
+            while left > 0 {
+                let n = left.min(SPACES.len());
+                self.out.write_all(SPACES.get(..n).unwrap_or_default())?;
+                left -= n;
+            }
             from = at + 1;
         }
-        self.out.extend_from_slice(&buf[from..]);
+        self.out.write_all(buf.get(from..).unwrap_or_default())?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 
@@ -530,6 +601,31 @@ mod tests {
             );
             analysis.findings.clear();
         }
+    }
+
+    /// A finding citing more claims than a batch may hold is a batch alone, printed as it
+    /// is viewed; the others share batches of at most 64 findings and 256 claims (#22).
+    #[test]
+    fn findings_citing_many_claims_are_batched_alone() {
+        let one = super::super::sample::analysis().findings[0].clone();
+        let citing = |n: usize| {
+            let mut f = one.clone();
+            f.evidence = vec![crate::compare::Evidence::at(0, 0..1, 0..1); n];
+            f
+        };
+        let findings: Vec<_> = [2, 3, 300, 2, 200, 100]
+            .into_iter()
+            .map(citing)
+            .chain((0..70).map(|_| citing(1)))
+            .collect();
+        let sizes: Vec<Vec<usize>> = batches(&findings)
+            .iter()
+            .map(|b| b.iter().map(|f| f.evidence.len()).collect())
+            .collect();
+        assert_eq!(sizes[..3], [vec![2, 3], vec![300], vec![2, 200]]);
+        assert_eq!((sizes[3].len(), sizes[3][0]), (64, 100));
+        assert_eq!(sizes[4], [1; 7]);
+        assert_eq!(sizes.len(), 5);
     }
 
     #[test]

@@ -58,6 +58,19 @@ pub(crate) struct Hint<'a> {
     number_words: bool,
 }
 
+impl Hint<'_> {
+    /// The hint without the sentence's lowercase, which the sentence then lowers itself:
+    /// the source's lowercase, as large as its text, can go before its figures are read
+    /// (#22).
+    pub(crate) fn unborrowed(self) -> Hint<'static> {
+        Hint {
+            lower: None,
+            vague: self.vague,
+            number_words: self.number_words,
+        }
+    }
+}
+
 /// The [`Hint`] of each sentence span of a source whose ASCII lowercase is `lower`.
 pub(crate) fn hints<'a>(pack: &Pack, lower: &'a str, spans: &[Range<usize>]) -> Vec<Hint<'a>> {
     let m = pack.prepared(Matchers::new);
