@@ -253,6 +253,8 @@ struct Rep {
     speaker: Option<String>,
     stems: StemSet,
     direct: bool,
+    /// The figures of the wording, digits only ("15%" and "15" are both "15").
+    figures: BTreeSet<String>,
 }
 
 /// Distinct direct quotes per (source, speaker).
@@ -302,7 +304,8 @@ fn statement_reps(sources: &[Source], extractions: &[Extraction]) -> (Vec<Rep>, 
                     members: Vec::new(),
                     speaker,
                     stems,
-                    direct: st.direct,
+                    direct: st.direct || score::quotes_words(text),
+                    figures: figures_of(text),
                 });
             rep.members.push(Ref { source: s, item: i });
         }
@@ -310,12 +313,29 @@ fn statement_reps(sources: &[Source], extractions: &[Extraction]) -> (Vec<Rep>, 
     (exact.into_values().collect(), quotes)
 }
 
+/// The figures of a wording that can tell one statement: digits only, at least two of
+/// them, and no year ("in 2017" is in many statements of a story).
+fn figures_of(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| c.is_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_digit())
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.')
+                .collect::<String>()
+        })
+        .filter(|f| f.chars().filter(char::is_ascii_digit).count() >= 2)
+        .filter(|f| !(f.len() == 4 && (f.starts_with("19") || f.starts_with("20"))))
+        .collect()
+}
+
 /// Representatives joined by their wording: the sets, each one's best score with a
-/// partner, and per representative the largest block it was compared in as a sample.
+/// partner, per representative the largest block it was compared in as a sample, and
+/// those joined as a quote and a paraphrase of one figure.
 struct Joined {
     uf: UnionFind,
     best: BTreeMap<usize, f64>,
     sampled: Vec<usize>,
+    by_figure: BTreeSet<usize>,
 }
 
 /// Joins representatives blocked together (the speaker, and min-hash keys of the
@@ -350,6 +370,7 @@ fn join_statements(reps: &[Rep], quotes: &Quotes) -> Joined {
     let sampled = block::sampled_sizes(reps.len(), buckets.values());
     let mut uf = UnionFind::new(reps.len());
     let mut best: BTreeMap<usize, f64> = BTreeMap::new();
+    let mut by_figure: BTreeSet<usize> = BTreeSet::new();
     block::each_partner(reps.len(), buckets.values(), |a, b| {
         let (ra, rb) = (&reps[a], &reps[b]);
         let same_speaker = ra.speaker.is_some() && ra.speaker == rb.speaker;
@@ -364,15 +385,28 @@ fn join_statements(reps: &[Rep], quotes: &Quotes) -> Joined {
             threshold
         };
         let sim = score::jaccard(&ra.stems, &rb.stems);
-        if sim >= threshold {
+        // A speaker quoted in one source and paraphrased in another with the same
+        // figure ("the count 'never came near 40% of the roll'" / "said turnout was under 40%")
+        // made one statement, however few other words the two share.
+        let quote_and_paraphrase =
+            same_speaker && ra.direct != rb.direct && !ra.figures.is_disjoint(&rb.figures);
+        if sim >= threshold || quote_and_paraphrase {
             uf.union(a, b);
             for x in [a, b] {
                 let e = best.entry(x).or_insert(0.0);
                 *e = e.max(sim);
             }
+            if sim < threshold {
+                by_figure.extend([a, b]);
+            }
         }
     });
-    Joined { uf, best, sampled }
+    Joined {
+        uf,
+        best,
+        sampled,
+        by_figure,
+    }
 }
 
 /// The group of one set of joined representatives, if its members are in two or more
@@ -405,6 +439,8 @@ fn statement_group(
     };
     let reason = if comp.len() == 1 {
         "the same words credited the same way".to_owned()
+    } else if comp.iter().any(|i| joined.by_figure.contains(i)) {
+        format!("a quote and a paraphrase by `{speaker}` giving the same figure")
     } else {
         format!(
             "wording overlaps by at least {:.0}% (content stems){}",

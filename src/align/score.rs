@@ -25,6 +25,34 @@ pub(crate) const SOLE_QUOTE_STATEMENT: f64 = 0.1;
 /// Statements by different (or unknown) speakers need this much overlap to be grouped.
 pub(crate) const OTHER_SPEAKER_STATEMENT: f64 = 0.6;
 
+/// Words in quotation marks that make a reported statement partly a quote: the count
+/// "never came near 40% of the roll" quotes the speaker's own words.
+const QUOTED_WORDS_MIN: usize = 4;
+
+/// Whether a reported wording holds a quotation of at least [`QUOTED_WORDS_MIN`] words
+/// (in straight or curly double quotes): the speaker's own words, not a scare quote.
+pub(crate) fn quotes_words(text: &str) -> bool {
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('"' | '\u{201c}', None) => open = Some(i + c.len_utf8()),
+            ('"' | '\u{201d}', Some(start)) => {
+                let inner = text.get(start..i).unwrap_or("");
+                if inner.split_whitespace().count() >= QUOTED_WORDS_MIN {
+                    return true;
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // a quotation left open at the end of the wording
+    open.is_some_and(|start| {
+        text.get(start..)
+            .is_some_and(|t| t.split_whitespace().count() >= QUOTED_WORDS_MIN)
+    })
+}
+
 /// Jaccard overlap of two stem sets; 0 when both are empty.
 pub(crate) fn jaccard(a: &StemSet, b: &StemSet) -> f64 {
     let inter = a.shared(b);
@@ -243,6 +271,18 @@ fn word_spelling(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::normalize::stems::stems;
+
+    #[test]
+    fn a_quotation_of_several_words_makes_a_wording_partly_a_quote() {
+        assert!(quotes_words(
+            "the count \"never came near half the roll\" on Sunday"
+        ));
+        assert!(quotes_words(
+            "the count \u{201c}never came near half the roll"
+        ));
+        assert!(!quotes_words("a \"historic\" turnout, the mayor said"));
+        assert!(!quotes_words("turnout was less than half the roll"));
+    }
 
     #[test]
     fn translations_of_one_statement_share_stems() {

@@ -64,7 +64,11 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         e.1.insert(s.sid);
     }
     let sources: BTreeSet<&str> = said.iter().map(|s| s.sid).collect();
-    let direct = |s: &Said<'_>| matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct);
+    // a wording that quotes several of the speaker's words is a quote too
+    let direct = |s: &Said<'_>| {
+        matches!(&s.claim.body, ClaimBody::Statement(st) if st.direct)
+            || crate::align::score::quotes_words(s.content)
+    };
     let mut firsts: Vec<usize> = wordings.values().map(|w| w.0).collect();
     firsts.sort_unstable();
     // the first wording, and the first other wording from another source
@@ -292,9 +296,47 @@ mod tests {
         assert!(!verdicts(&f).contains(&"quote_variant"), "{f:?}");
     }
 
+    /// A speaker's line paraphrased in one source and partly quoted in another, the
+    /// figure of the quote being `figure`.
+    fn quote_and_paraphrase(figure: &str) -> Vec<crate::compare::Finding> {
+        let a = "turnout was less than 40% of the roll";
+        let b = format!("the count \"never came near {figure} of the city's voters on Sunday\"");
+        run(unquoted(vec![
+            doc("a", &format!("Ana Ruiz said {a}.")).said(a, "Ana Ruiz", &[]),
+            doc("b", &format!("According to Ana Ruiz, {b}.")).said(&b, "Ana Ruiz", &[]),
+        ]))
+    }
+
+    /// The sources with every statement marked as reported, not quoted.
+    fn unquoted(mut docs: Vec<Doc>) -> Vec<Doc> {
+        for d in &mut docs {
+            for c in &mut d.ex.claims {
+                if let ClaimBody::Statement(st) = &mut c.body {
+                    st.direct = false;
+                }
+            }
+        }
+        docs
+    }
+
+    #[test]
+    fn a_quote_and_a_paraphrase_with_one_figure_are_a_quote_variant() {
+        let f = quote_and_paraphrase("40%");
+        assert_eq!(verdicts(&f), ["quote_variant"], "{f:?}");
+        assert!(
+            f[0].explanation
+                .contains("a quote and a paraphrase by `ana ruiz` giving the same figure"),
+            "{}",
+            f[0].explanation
+        );
+        // another figure: two statements
+        let f = quote_and_paraphrase("55%");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     /// Two sources reporting `a` and `b` as what the weather service said, not quoted.
     fn reported(a: &str, b: &str) -> Vec<crate::compare::Finding> {
-        let mut docs = vec![
+        run(unquoted(vec![
             doc("a", &format!("The weather service said that {a}.")).said(
                 a,
                 "weather service",
@@ -305,15 +347,7 @@ mod tests {
                 "weather service",
                 &[],
             ),
-        ];
-        for d in &mut docs {
-            for c in &mut d.ex.claims {
-                if let ClaimBody::Statement(st) = &mut c.body {
-                    st.direct = false;
-                }
-            }
-        }
-        run(docs)
+        ]))
     }
 
     #[test]

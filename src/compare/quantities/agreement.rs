@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compare::convert;
 use crate::compare::explain::finding;
-use crate::compare::statements::party_key;
 use crate::compare::upstream::independent_sources;
 use crate::compare::{explain, interval, Ctx, Finding, Verdict};
 
+use super::credits::{credit_variant, Figures};
 use super::Cluster;
 
 /// Compatible values, one stated scope on both sides.
@@ -21,9 +21,6 @@ const WEAK_AGREEMENT_CONFIDENCE: f64 = 0.6;
 /// Two written figures this close (larger over smaller) are renderings of one figure
 /// ("an estimated 4,625,000" and "over 4.6 million"), not merely compatible values.
 const NEAR_RENDERING_MAX_RATIO: f64 = 1.05;
-
-/// Credits read from attribution phrases, which the extractor may misparse.
-const CREDIT_VARIANT_CONFIDENCE: f64 = 0.7;
 
 /// Greedy cliques of the agreeing pairs of clusters (`agree`), `weak` links counting
 /// less; every cluster is in one clique.
@@ -197,7 +194,7 @@ pub(super) fn agreements(
         );
         f.independent_sources = Some(independent.0);
         findings.push(f);
-        if let Some(mut v) = credit_variant(ctx, &members, independent.0) {
+        if let Some(mut v) = credit_variant(ctx, &members, Figures::Same(independent.0)) {
             if let Some(note) = &independent.2 {
                 v.explanation.push_str(note);
             }
@@ -205,62 +202,6 @@ pub(super) fn agreements(
         }
     }
     findings
-}
-
-/// Compatible figures credited to different upstreams ("activist groups say" next to
-/// "according to the AAPP"): an `attribution_variant` saying who credits whom.
-fn credit_variant(ctx: &Ctx<'_>, members: &[&Cluster<'_>], independent: usize) -> Option<Finding> {
-    let mut credits: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
-    // Vague amounts ("hundreds of protesters") are background, not the figure credited.
-    for item in members
-        .iter()
-        .flat_map(|c| c.items.iter())
-        .filter(|i| !i.q.vague)
-    {
-        let Some(a) = &item.claim.attribution else {
-            continue;
-        };
-        let mut keys: Vec<String> = a.chain.iter().map(party_key).collect();
-        keys.extend(a.speaker.as_ref().map(party_key));
-        let shown = a.describe();
-        if keys.is_empty() || shown.is_empty() {
-            continue;
-        }
-        credits
-            .entry(keys.join("<-"))
-            .or_insert((shown, BTreeSet::new()))
-            .1
-            .insert(item.sid);
-    }
-    let sources: BTreeSet<&str> = credits.values().flat_map(|c| c.1.iter().copied()).collect();
-    if credits.len() < 2 || sources.len() < 2 {
-        return None;
-    }
-    let parts = explain::credit_parts(&credits);
-    let values: BTreeSet<String> = members
-        .iter()
-        .map(|c| interval::describe(&c.rep().q.value))
-        .collect();
-    let mut f = finding(
-        ctx,
-        Verdict::AttributionVariant,
-        "attribution",
-        format!(
-            "who {} is credited to",
-            explain::quantity_summary(members[0].rep().q, true)
-        ),
-        format!(
-            "the same figure ({}) credited differently: {}; {} independent upstream source{}",
-            values.into_iter().collect::<Vec<_>>().join(", "),
-            explain::list(&parts, 4),
-            independent,
-            if independent == 1 { "" } else { "s" }
-        ),
-        CREDIT_VARIANT_CONFIDENCE,
-        members,
-    );
-    f.evidence.retain(|e| e.attribution.is_some());
-    Some(f)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use crate::compare::relation::same_party;
 use crate::compare::upstream::upstream;
 use crate::compare::{explain, Ctx, Finding, Verdict};
 
+use super::credits::{credit_variant, Figures};
 use super::Cluster;
 
 /// At most this many conflict findings come from one group, the most confident first; each
@@ -79,22 +80,29 @@ pub(super) fn merged_conflicts(
             ));
         }
     }
-    merged
-        .into_iter()
-        .filter_map(|(members, confidence, why)| {
-            let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
-            let first = members.first()?.rep().q;
-            Some(finding(
-                ctx,
-                Verdict::Conflict,
-                kind_id,
-                explain::quantity_summary(first, true),
-                why,
-                confidence,
-                &members,
-            ))
-        })
-        .collect()
+    let mut findings = Vec::new();
+    for (members, confidence, why) in merged {
+        let members: Vec<&Cluster<'_>> = members.iter().map(|&i| &clusters[i]).collect();
+        let Some(first) = members.first() else {
+            continue;
+        };
+        findings.push(finding(
+            ctx,
+            Verdict::Conflict,
+            kind_id,
+            explain::quantity_summary(first.rep().q, true),
+            why,
+            confidence,
+            &members,
+        ));
+        // who says what: "organisers: 250,000; police: 150,000"
+        findings.extend(credit_variant(
+            ctx,
+            &members,
+            Figures::Apart("that disagree"),
+        ));
+    }
+    findings
 }
 /// Whether a source of cluster `a` also writes, for the same event, the number of cluster
 /// `b` ("477" in a caption, "459" in the text): that source knows both numbers. A bound

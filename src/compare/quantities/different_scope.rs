@@ -8,6 +8,7 @@ use crate::compare::explain::finding;
 use crate::compare::relation::Why;
 use crate::compare::{explain, interval, Ctx, Finding, Verdict};
 
+use super::credits::{credit_variant, Figures};
 use super::Cluster;
 
 /// A scope stated on one side only, or a report date missing: the figures may be one.
@@ -59,6 +60,17 @@ pub(super) fn different_scopes(
             confidence,
             &members,
         ));
+        // one count perhaps at two moments, in part, or as estimated by another body:
+        // who gives which figure of it (figures of different periods are two counts)
+        let how = match why {
+            Why::ReportDate => Some("of one count, perhaps at two moments"),
+            Why::Part => Some("of one count, one of them a part of it"),
+            Why::Status => Some("of one count, of different standing or measured differently"),
+            _ => None,
+        };
+        if let Some(how) = how {
+            findings.extend(credit_variant(ctx, &members, Figures::Apart(how)));
+        }
     }
     findings
 }

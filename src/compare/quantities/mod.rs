@@ -17,6 +17,7 @@
 mod agreement;
 mod cluster;
 mod conflict;
+mod credits;
 mod different_scope;
 mod progression;
 
@@ -123,6 +124,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     findings.extend(agreement::agreements(
         ctx, &kind_id, &clusters, cliques, &weak, &notes,
     ));
+    credits::drop_repeated_credits(&mut findings);
     if n > pairwise_cap(n) {
         // the pairs were a sample: say so where the reader looks
         let note = format!(

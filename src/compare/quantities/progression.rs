@@ -6,6 +6,7 @@ use crate::align::block;
 use crate::compare::explain::finding;
 use crate::compare::{explain, interval, Ctx, Finding, Verdict};
 
+use super::credits::{credit_variant, Figures};
 use super::Cluster;
 
 /// A rise between report dates is plain from the figures; only a misread date undoes it.
@@ -46,6 +47,11 @@ pub(super) fn progressions(
             ),
             PROGRESSION_CONFIDENCE,
             &members,
+        ));
+        findings.extend(credit_variant(
+            ctx,
+            &members,
+            Figures::Apart("that rise from report to report"),
         ));
     }
     findings

@@ -1085,7 +1085,8 @@ mod tests {
                 .all(|f| f.verdict != Verdict::Conflict || f.confidence < 0.5),
             "{f:?}"
         );
-        assert_eq!(verdicts(&f), ["different_scope"]);
+        // and who gives which magnitude (`quantities::credits`)
+        assert_eq!(verdicts(&f), ["different_scope", "attribution_variant"]);
         assert!(f[0].explanation.contains("USGS") && f[0].explanation.contains("EMSC"));
     }
 
@@ -1332,7 +1333,8 @@ mod tests {
                 "organisers",
             ),
         ]);
-        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        // and who gives which figure (`quantities::credits`)
+        assert_eq!(verdicts(&f), ["conflict", "attribution_variant"], "{f:#?}");
         assert!(f[0].explanation.contains("two claimants"), "{f:#?}");
     }
 

@@ -179,6 +179,14 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_speech_verb_credits_its_agent() {
+        insta::assert_snapshot!(
+            show("The port gets $40m in aid, announced by the Transport Ministry on Friday."),
+            @"Transport Ministry [announced by] reported: The port gets $40m in aid"
+        );
+    }
+
+    #[test]
     fn leading_according_to() {
         insta::assert_snapshot!(
             show("According to Kyodo, the vote was delayed by a week."),
