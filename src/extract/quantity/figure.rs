@@ -570,8 +570,9 @@ fn figure(
     {
         return Err(Why::Unclear);
     }
-    let after_name =
-        unit.is_none() && a.form == Form::Digits && follows_name(text, lower, m, start);
+    let after_name = unit.is_none()
+        && a.form == Form::Digits
+        && follows_name(text, lower, pack, m, &(start..last.span.end));
     // Unit written after: "%", "per cent", "km", "yuan", "times", "votes".
     let mut end_with_unit = end;
     if a.form == Form::Fraction {
@@ -941,6 +942,19 @@ mod tests {
         assert_eq!(
             show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
             ""
+        );
+    }
+
+    #[test]
+    fn a_name_with_digits_that_opens_a_sentence_and_speaks_is_no_count() {
+        insta::assert_snapshot!(
+            show("Channel 9 said 12 people died in the blaze."),
+            @"12 [12, 12] people casualties/killed/people"
+        );
+        // a common opener stays a count
+        insta::assert_snapshot!(
+            show("Another 40 died on Sunday."),
+            @"40 [40, 40] people casualties/killed/- @Day:on Sunday"
         );
     }
 

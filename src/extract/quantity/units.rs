@@ -72,11 +72,18 @@ pub(super) fn unit_before(
     (unit, prefix_start)
 }
 
-/// "Windows 10", "Route 66", "Apollo 11": whether the digits at `start` follow a
-/// capitalised word (not the first of the sentence) with one space and no modifier, so
-/// are maybe part of a name, unless a unit or a counted noun follows ("visited Russia 6
-/// times", checked in `classify`).
-pub(super) fn follows_name(text: &str, lower: &str, m: &Matchers, start: usize) -> bool {
+/// "Windows 10", "Route 66", "Apollo 11": whether the digits at `span` follow a
+/// capitalised word with one space and no modifier, so are maybe part of a name, unless
+/// a unit or a counted noun follows ("visited Russia 6 times", checked in `classify`).
+/// The first word of the sentence counts only as a name that speaks ("Channel 4 said").
+pub(super) fn follows_name(
+    text: &str,
+    lower: &str,
+    pack: &Pack,
+    m: &Matchers,
+    span: &std::ops::Range<usize>,
+) -> bool {
+    let start = span.start;
     let head = &text[..start];
     let trimmed = head.trim_end_matches(' ');
     if trimmed.len() + 1 != head.len() {
@@ -87,10 +94,23 @@ pub(super) fn follows_name(text: &str, lower: &str, m: &Matchers, start: usize) 
         .next()
         .unwrap_or("");
     let word_start = trimmed.len() - word.len();
-    let initial = text[..word_start].trim().is_empty();
-    !initial
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && modifier_before(lower, start, m).is_none()
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised || modifier_before(lower, start, m).is_some() {
+        return false;
+    }
+    if !text[..word_start].trim().is_empty() {
+        return true;
+    }
+    // A capitalised word opens any sentence ("Another 40 died"): there, only a word that
+    // is no common opener, with a speech verb right after the digits, makes a name that
+    // speaks ("Channel 4 said 12 people died").
+    let opener = pack.sentence_starters.iter().any(|w| w == word);
+    let next = lower[span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    !opener && m.speech.iter().any(|f| f == next)
 }
 
 /// The unit written after the number ending at `end` ("%", "per cent", "km", "yuan",
