@@ -42,6 +42,8 @@ pub(crate) enum Why {
     Unclear,
     /// The whole a part is taken of ("142 of 255 seats").
     Whole,
+    /// The value before a change ("rose from 120 to 150"): the figure is the one after.
+    Earlier,
     /// The same figure in another unit ("5 miles (8 km)").
     Conversion,
     /// An exchange rate the text gives ("$1.27 to the euro", "€1 = $1.08").
@@ -82,6 +84,7 @@ impl Why {
             Why::Window => "a time window",
             Why::Unclear => "a unit or a code",
             Why::Whole => "the whole of a part",
+            Why::Earlier => "the value before a change",
             Why::Conversion => "a conversion of the figure before",
             Why::Rate => "an exchange rate",
             Why::TooLarge => "too large",

@@ -14,7 +14,7 @@ use super::units::{
     adjective_unit, follows_name, measured_noun, modifier_after, unit_after, unit_before,
 };
 use super::{counted, tally, Hint, Matchers};
-use crate::extract::lexicon::{AGE_ENDINGS, DURATION_WINDOW};
+use crate::extract::lexicon::{AGE_ENDINGS, CHANGE_VERBS, CHANGE_VERB_WORDS, DURATION_WINDOW};
 use crate::extract::number::{self, Form, Numeral, Skipped, Why};
 use crate::extract::{scope, Interval};
 use crate::pack::{Bound, Dimension, Pack};
@@ -153,6 +153,16 @@ fn numeral_figures(
                     hi = Some(b);
                     i += 1;
                 }
+                Join::Change => {
+                    // "rose from 120 to 150 people": the figure is the value after
+                    skipped.push(Skipped {
+                        span: a.span.clone(),
+                        why: Why::Earlier,
+                        value: Some(a.value),
+                    });
+                    i += 1;
+                    continue;
+                }
                 Join::Apart => {}
             }
         }
@@ -177,6 +187,8 @@ enum Join {
     Range(Numeral),
     /// A score ("won 3-2"): no figure.
     Score,
+    /// A change ("rose from 120 to 150"): the first is the value before it, no figure.
+    Change,
     /// Two figures of their own.
     Apart,
 }
@@ -223,6 +235,9 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
             // "$1-2bn": the suffix belongs to both.
             b.short = None;
         }
+        if (gap == "to" || gap.starts_with("to ")) && after_change_verb(lower, a.span.start) {
+            return Join::Change;
+        }
         if b.value > a.value {
             return Join::Range(b);
         } else if between && gap == "and" && b.value < a.value {
@@ -234,6 +249,23 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
         }
     }
     Join::Apart
+}
+
+/// Whether the number at `start` follows "from" and, a few words before it, a verb of
+/// change ("the toll rose sharply from 120"): "from X to Y" is then a change, not a range.
+fn after_change_verb(lower: &str, start: usize) -> bool {
+    let head = lower[..start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let Some(before) = head.strip_suffix("from") else {
+        return false;
+    };
+    if before.ends_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    before
+        .split_whitespace()
+        .rev()
+        .take(CHANGE_VERB_WORDS)
+        .any(|w| CHANGE_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// Vague amounts: "hundreds of", "scores", "several thousand", where no figure of `out`
@@ -942,6 +974,18 @@ mod tests {
         assert_eq!(
             show("The hosts won 3-2 after the Apollo 11 launch was shown, and she lives at 221B Elm Road."),
             ""
+        );
+    }
+
+    #[test]
+    fn from_and_to_after_a_verb_of_change_is_a_change_not_a_range() {
+        insta::assert_snapshot!(
+            show("The toll rose sharply from 120 to 150 people on Monday."),
+            @"150 [150, 150] people casualties/killed/people @Day:on Monday"
+        );
+        insta::assert_snapshot!(
+            show("From 10 to 15 million people were displaced."),
+            @"- [10000000, 15000000] people casualties/rescued/people"
         );
     }
 
