@@ -80,12 +80,14 @@ pub(crate) fn occasions(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             }
         }
         for bucket in buckets.into_values() {
+            // taken members are compatible pairwise, so each part has one value among
+            // them: checking a member against their union checks it against each
             let mut taken: Vec<usize> = Vec::new();
+            let mut union = DateParts::default();
             for k in bucket {
-                if taken
-                    .iter()
-                    .all(|&t| members[t].1.parts.compatible(&members[k].1.parts))
-                {
+                let parts = &members[k].1.parts;
+                if parts.compatible(&union) {
+                    union = either(union, *parts);
                     taken.push(k);
                 }
             }
@@ -174,6 +176,16 @@ fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -
         evidence,
         independent_sources: None,
         diff: None,
+    }
+}
+
+/// The parts either gives (the two are compatible).
+fn either(a: DateParts, b: DateParts) -> DateParts {
+    DateParts {
+        year: a.year.or(b.year),
+        month: a.month.or(b.month),
+        day: a.day.or(b.day),
+        weekday: a.weekday.or(b.weekday),
     }
 }
 

@@ -203,26 +203,25 @@ pub(crate) fn occasions_of(
                 .any(|(d, _)| t.start < d.span.end && d.span.start < t.end)
         })
         .collect();
-    let gap = |a: &Range<usize>, b: &Range<usize>| -> Option<usize> {
-        let between = if a.end <= b.start {
-            lower.get(a.end..b.start)?
-        } else {
-            lower.get(b.end..a.start)?
-        };
-        // a clause break between them: the date is of another clause
-        if between.contains(';') {
-            return None;
-        }
-        Some(between.split_whitespace().count())
-    };
+    let words = Gaps::new(lower);
     // every date and trigger close enough, nearest first (then the trigger after its date:
-    // "a Feb. 1 coup"); each date and each trigger is taken once
+    // "a Feb. 1 coup"); each date and each trigger is taken once. The triggers are in text
+    // order, so each date walks out from where it stands and stops at the first trigger
+    // too far away: the work grows with the dates, not dates times triggers.
     let mut pairs: Vec<(usize, bool, usize, usize)> = Vec::new();
     for (k, (d, _)) in local.iter().enumerate() {
-        for (t, (trigger, _)) in found.iter().enumerate() {
-            if let Some(g) = gap(&d.span, trigger).filter(|g| *g <= MAX_GAP_WORDS) {
-                pairs.push((g, trigger.start < d.span.start, k, t));
-            }
+        let at = found.partition_point(|(t, _)| t.start < d.span.start);
+        for (t, (trigger, _)) in found.iter().enumerate().take(at).rev() {
+            let Some(g) = words.gap(trigger.end, d.span.start) else {
+                break;
+            };
+            pairs.push((g, true, k, t));
+        }
+        for (t, (trigger, _)) in found.iter().enumerate().skip(at) {
+            let Some(g) = words.gap(d.span.end, trigger.start) else {
+                break;
+            };
+            pairs.push((g, false, k, t));
         }
     }
     pairs.sort_unstable();
@@ -248,6 +247,60 @@ pub(crate) fn occasions_of(
     }
     out.sort_by_key(|o| (o.span.start, o.span.end));
     out
+}
+
+/// Word gaps in a lowercase sentence, each found by two binary searches.
+struct Gaps<'s> {
+    lower: &'s str,
+    /// Where each run of non-space characters starts.
+    starts: Vec<usize>,
+    /// Where each semicolon stands.
+    semicolons: Vec<usize>,
+}
+
+impl<'s> Gaps<'s> {
+    fn new(lower: &'s str) -> Gaps<'s> {
+        let mut starts = Vec::new();
+        let mut semicolons = Vec::new();
+        let mut space = true;
+        for (i, c) in lower.char_indices() {
+            if c == ';' {
+                semicolons.push(i);
+            }
+            if !c.is_whitespace() && space {
+                starts.push(i);
+            }
+            space = c.is_whitespace();
+        }
+        Gaps {
+            lower,
+            starts,
+            semicolons,
+        }
+    }
+
+    /// The words between byte `from` and byte `to` (as many as whitespace splits there),
+    /// unless more than [`MAX_GAP_WORDS`] or a semicolon (a clause break: the date is of
+    /// another clause) stands between.
+    fn gap(&self, from: usize, to: usize) -> Option<usize> {
+        if to < from {
+            return None;
+        }
+        let semicolon = self.semicolons.partition_point(|&p| p < from);
+        if self.semicolons.get(semicolon).is_some_and(|&p| p < to) {
+            return None;
+        }
+        let after = self.starts.partition_point(|&p| p <= from);
+        let before = self.starts.partition_point(|&p| p < to);
+        // a word the range opens inside counts too
+        let inside = self
+            .lower
+            .get(from..to)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| !c.is_whitespace());
+        let n = before.saturating_sub(after) + usize::from(inside);
+        (n <= MAX_GAP_WORDS).then_some(n)
+    }
 }
 
 /// Whether the word before the date makes it a bound of a period ("since May 29", "by
@@ -354,6 +407,23 @@ mod tests {
             .map(|(id, _, p)| (id.as_str(), p.weekday))
             .collect();
         assert_eq!(ids, [("meeting", Some(4)), ("parade", Some(7))]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_gap_counts_the_words_whitespace_splits(
+            text in "[a-c ;’]{0,40}",
+            x in 0usize..40,
+            y in 0usize..40,
+        ) {
+            let gaps = Gaps::new(&text);
+            let (from, to) = (x.min(y), x.max(y));
+            if let Some(between) = text.get(from..to) {
+                let naive = Some(between.split_whitespace().count())
+                    .filter(|n| *n <= MAX_GAP_WORDS && !between.contains(';'));
+                proptest::prop_assert_eq!(gaps.gap(from, to), naive);
+            }
+        }
     }
 
     #[test]
