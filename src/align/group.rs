@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::block::{self, UnionFind};
 use super::score;
-use super::{Group, Ref, Topic};
+use super::{distinct_sources, Group, Ref, Topic};
 use crate::extract::{ClaimBody, Extraction};
 use crate::ingest::Source;
 use crate::normalize::stems::{self, StemSet};
@@ -658,14 +658,6 @@ fn merge_names(names: BTreeSet<String>) -> (BTreeMap<String, String>, BTreeMap<S
         }
     }
     (out, sampled)
-}
-
-fn distinct_sources(members: &[Ref]) -> usize {
-    members
-        .iter()
-        .map(|r| r.source)
-        .collect::<BTreeSet<_>>()
-        .len()
 }
 
 /// Mean, over the distinct sentences of a block (capped), of each sentence's best stem

@@ -134,6 +134,15 @@ fn align_stories(
     groups
 }
 
+/// How many sources the members come from.
+pub(crate) fn distinct_sources(members: &[Ref]) -> usize {
+    members
+        .iter()
+        .map(|r| r.source)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
 /// The quantity behind a reference, if it is one.
 pub(crate) fn quantity(extractions: &[Extraction], r: Ref) -> Option<&Quantity> {
     match &extractions.get(r.source)?.claims.get(r.item)?.body {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use super::{Ctx, Evidence, Finding, Verdict};
-use crate::align::{Group, Ref};
+use crate::align::{distinct_sources, Group, Ref};
 use crate::extract::{DateParts, Occasion};
 
 /// How precise a bucket is, most precise first, with the confidence of its agreement.
@@ -91,8 +91,8 @@ pub(crate) fn occasions(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     taken.push(k);
                 }
             }
-            let sources = distinct(taken.iter().map(|&k| members[k].0.source));
-            if sources < 2 {
+            let refs: Vec<Ref> = taken.iter().map(|&k| members[k].0).collect();
+            if distinct_sources(&refs) < 2 {
                 continue;
             }
             for &k in &taken {
@@ -105,25 +105,13 @@ pub(crate) fn occasions(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     findings
 }
 
-fn distinct(sources: impl Iterator<Item = usize>) -> usize {
-    let mut v: Vec<usize> = sources.collect();
-    v.sort_unstable();
-    v.dedup();
-    v.len()
-}
-
 /// The agreement of `chosen` (one bucket), citing each source's first occasion.
 fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -> Finding {
+    // members are in (source, item) order and a source's occasions in text order: the
+    // first of each source is its earliest
     let mut first: BTreeMap<usize, (Ref, &Occasion)> = BTreeMap::new();
     for &(r, o) in chosen {
-        first
-            .entry(r.source)
-            .and_modify(|e| {
-                if o.span.start < e.1.span.start {
-                    *e = (r, o);
-                }
-            })
-            .or_insert((r, o));
+        first.entry(r.source).or_insert((r, o));
     }
     let id = chosen.first().map_or("", |(_, o)| o.id.as_str());
     // what every cited date says alike, for the summary
@@ -132,25 +120,7 @@ fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -
         .map(|(_, o)| o.parts)
         .reduce(common)
         .unwrap_or_default();
-    let written: Vec<String> = first
-        .values()
-        .map(|(r, o)| {
-            let text = ctx
-                .sources
-                .get(r.source)
-                .and_then(|s| s.text.get(o.date.clone()))
-                .unwrap_or("");
-            format!("'{}' ({})", text.trim(), ctx.sid(*r))
-        })
-        .collect();
-    let resolved = first.values().filter(|(_, o)| o.from.is_some()).count();
-    let basis = if resolved == first.len() {
-        "each resolved against its source's date"
-    } else if resolved == 0 {
-        "as written: no source's date resolves them"
-    } else {
-        "relative dates resolved against their source's date where it has one"
-    };
+    // each cites its date as written
     let evidence: Vec<Evidence> = first
         .values()
         .map(|(r, o)| {
@@ -163,6 +133,19 @@ fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -
             e
         })
         .collect();
+    let written: Vec<String> = first
+        .values()
+        .zip(&evidence)
+        .map(|((r, _), e)| format!("'{}' ({})", e.scope.as_deref().unwrap_or(""), ctx.sid(*r)))
+        .collect();
+    let resolved = first.values().filter(|(_, o)| o.from.is_some()).count();
+    let basis = if resolved == first.len() {
+        "each resolved against its source's date"
+    } else if resolved == 0 {
+        "as written: no source's date resolves them"
+    } else {
+        "relative dates resolved against their source's date where it has one"
+    };
     Finding {
         verdict: Verdict::Agreement,
         kind: "date".into(),

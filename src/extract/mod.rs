@@ -461,7 +461,6 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     } = prepared;
     let mut dates = Vec::new();
     let mut occasions = Vec::new();
-    let speech = occasion_speech_forms(pack);
     let mut mentions = Vec::new();
     // The source in ASCII lowercase (same byte offsets), from which each stage borrows
     // lowercase words and sentences instead of allocating them.
@@ -479,13 +478,7 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
                 .map(|(d, p)| (d, p.resolved(d.from, d.to)))
                 .collect();
             let lowered = lower.get(s.span.clone()).unwrap_or("");
-            occasions.extend(occasion::occasions_of(
-                (i, &s.span),
-                lowered,
-                &dated,
-                &speech,
-                pack,
-            ));
+            occasions.extend(occasion::occasions_of((i, &s.span), lowered, &dated, pack));
         }
         dates.extend(here);
         // The words of one sentence at a time (attribution splits them again): held for
@@ -586,14 +579,6 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         rates: exact(rates),
         occasions: exact(occasions),
     }
-}
-
-/// Every form of the pack's speech verbs: a day next to one is when something was said.
-fn occasion_speech_forms(pack: &Pack) -> Vec<String> {
-    pack.speech_verbs
-        .iter()
-        .flat_map(|v| v.forms.iter().cloned())
-        .collect()
 }
 
 /// Fills what compare reads of a claim's text, so that compare never reads the text:

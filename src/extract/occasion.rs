@@ -7,9 +7,8 @@
 //! triggers are paired nearest first, each used once: in "the ferry, which sank on
 //! Wednesday, was built in 1994", 1994 dates nothing; in "talks with the chief on
 //! Thursday, then a flotilla parade on Sunday", Sunday dates the parade and Thursday the
-//! talks. A day
-//! a statement was made ("said on Friday", "at its briefing on Tuesday"), the start of a
-//! count ("since May 29") and the wire dateline date no occasion.
+//! talks. A day a statement was made ("said on Friday", "at its briefing on Tuesday"),
+//! the start of a count ("since May 29") and the wire dateline date no occasion.
 
 use std::ops::Range;
 
@@ -167,17 +166,17 @@ pub(crate) fn warm_up(pack: &Pack) {
     pack.prepared(Triggers::new);
 }
 
-/// The occasions of one sentence: `text` and `lower` its text as written and in ASCII
-/// lowercase, `base` its offset in the source, `dates` its dates with their parts, and
-/// `speech` the forms of the pack's speech verbs.
+/// The occasions of one sentence: `sentence` its index and span, `lower` its text in
+/// ASCII lowercase, and `dates` its dates with their parts.
 pub(crate) fn occasions_of(
     sentence: (usize, &Span),
     lower: &str,
     dates: &[(&DateRef, DateParts)],
-    speech: &[String],
     pack: &Pack,
 ) -> Vec<Occasion> {
     let (index, sentence_span) = sentence;
+    // the forms of the speech verbs, as the figures read them
+    let speech = &pack.prepared(super::quantity::Matchers::new).speech;
     let base = sentence_span.start;
     let local: Vec<(LocalDate<'_>, DateParts)> = dates
         .iter()

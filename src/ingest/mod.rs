@@ -140,7 +140,6 @@ impl std::fmt::Display for Origin {
 impl Source {
     /// Builds a source from text already in memory (used for stdin, tests and benches).
     pub fn from_text(id: &str, path: &str, text: &str, pack: &Pack) -> Source {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Source::from_string(id, path, text.to_owned(), pack)
     }
 

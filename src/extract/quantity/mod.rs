@@ -473,7 +473,7 @@ pub(crate) struct Matchers {
 }
 
 impl Matchers {
-    fn new(pack: &Pack) -> Matchers {
+    pub(crate) fn new(pack: &Pack) -> Matchers {
         let build = |pats: &[String]| {
             #[allow(clippy::expect_used)]
             AhoCorasickBuilder::new()
