@@ -401,6 +401,11 @@ pub struct Event {
     pub id: String,
     /// Trigger words, lowercase.
     pub triggers: Vec<String>,
+    /// Triggers that name what the figure counts ("rescuers" for `deployed`): they
+    /// mark the event only for a figure of them ("300 rescuers", "hundreds of rescue
+    /// workers"), not for another figure of their clause ("rescuers found 41
+    /// survivors"). Lowercase.
+    pub nouns: Vec<String>,
     /// What a share of this event is a share of by definition, lowercase ("registered
     /// voters" for turnout): a share that names it and a share that names nothing, or
     /// another of these wholes, count alike. A counted noun names it when it holds all

@@ -506,7 +506,10 @@ pub(crate) struct RawTally {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawEvent {
     pub(crate) id: Spanned<String>,
+    #[serde(default)]
     pub(crate) triggers: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) nouns: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) whole: Vec<Spanned<String>>,
 }

@@ -766,7 +766,7 @@ fn kind(
     }
 }
 
-/// `[[events]]` of a kind: unique ids, each with a trigger at least.
+/// `[[events]]` of a kind: unique ids, each with a trigger or a noun at least.
 fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> {
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
@@ -778,11 +778,11 @@ fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> 
                 format!("duplicate event id `{}`", e.id.get_ref()),
             ));
         }
-        if e.triggers.is_empty() {
+        if e.triggers.is_empty() && e.nouns.is_empty() {
             errs.push(f.at(
                 &e.id,
                 &format!("events[{i}].triggers"),
-                "an event needs at least one trigger".into(),
+                "an event needs at least one trigger or noun".into(),
             ));
         }
         out.push(Event {
@@ -792,15 +792,20 @@ fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> 
                 .into_iter()
                 .map(|t| t.into_inner().to_lowercase())
                 .collect(),
-            whole: e
-                .whole
-                .into_iter()
-                .map(|t| t.into_inner().trim().to_lowercase())
-                .filter(|t| !t.is_empty())
-                .collect(),
+            nouns: lowered(e.nouns),
+            whole: lowered(e.whole),
         });
     }
     out
+}
+
+/// Phrases trimmed and lowercased, empty ones left out.
+fn lowered(phrases: Vec<Spanned<String>>) -> Vec<String> {
+    phrases
+        .into_iter()
+        .map(|t| t.into_inner().trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A kind's `[tally]`: its events and unit must be the kind's own, its cues single
@@ -924,6 +929,33 @@ mod tests {
             .iter()
             .any(|m| m.phrases.contains(&"at least".to_owned())));
         assert_eq!(pack.approximation.below, 0.1);
+    }
+
+    #[test]
+    fn an_event_needs_a_trigger_or_a_noun() {
+        let triggers =
+            "triggers = [\"deployed\", \"sent\", \"dispatched\", \"mobilised\", \"mobilized\"]\n";
+        // nouns alone make an event, lowercased
+        let nouns_only = edited("kinds/counts.toml", triggers, "").replacen(
+            "nouns = [\"rescuers\"",
+            "nouns = [\"Rescuers\"",
+            1,
+        );
+        let pack = with("kinds/counts.toml", &nouns_only).expect("valid");
+        let deployed = pack
+            .kind("counts")
+            .and_then(|k| k.events.iter().find(|e| e.id == "deployed"));
+        assert_eq!(
+            deployed.map(|e| (e.triggers.len(), e.nouns[0].as_str())),
+            Some((0, "rescuers"))
+        );
+        // neither is an error
+        let neither = nouns_only.replacen("nouns = [\"Rescuers\", \"rescue workers\"]\n", "", 1);
+        let errs = with("kinds/counts.toml", &neither).expect_err("invalid");
+        assert!(errs
+            .0
+            .iter()
+            .any(|e| e.message == "an event needs at least one trigger or noun"));
     }
 
     #[test]

@@ -292,7 +292,14 @@ fn nearest_event(
         let Some(pairs) = m.event_of.get(hit.pattern().as_usize()) else {
             continue;
         };
-        for &(k, ev) in pairs {
+        // "300 rescuers", "hundreds of rescue workers": a noun trigger marks the event of
+        // the figure that counts it, right before it, not of the clause's other figures
+        let counts_it =
+            e > f.start_with_modifier && gap.split_whitespace().filter(|w| *w != "of").count() <= 1;
+        for &(k, ev, noun) in pairs {
+            if noun && !counts_it {
+                continue;
+            }
             if allowed.contains(&k) && best.is_none_or(|b| dist < b.0) {
                 best = Some((dist, k, ev));
             }

@@ -443,9 +443,10 @@ fn with_scope(
 /// Compiled matchers, built once per pack.
 pub(crate) struct Matchers {
     numerals: Numerals,
-    /// Event triggers; per pattern, the (kind index, event index) pairs it stands for.
+    /// Event triggers; per pattern, the (kind index, event index) pairs it stands for,
+    /// each with whether the pattern is one of the event's nouns (`Event::nouns`).
     events: AhoCorasick,
-    event_of: Vec<Vec<(usize, usize)>>,
+    event_of: Vec<Vec<(usize, usize, bool)>>,
     /// Counted nouns; per pattern, the kinds listing it.
     counted: AhoCorasick,
     vague: AhoCorasick,
@@ -485,15 +486,16 @@ impl Matchers {
                 .expect("pack word lists compile to an automaton")
         };
         let mut trig: Vec<String> = Vec::new();
-        let mut event_of: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut event_of: Vec<Vec<(usize, usize, bool)>> = Vec::new();
         for (ki, k) in pack.kinds.iter().enumerate() {
             for (ei, e) in k.events.iter().enumerate() {
-                for t in &e.triggers {
+                let words = e.triggers.iter().map(|t| (t, false));
+                for (t, noun) in words.chain(e.nouns.iter().map(|t| (t, true))) {
                     match trig.iter().position(|x| x == t) {
-                        Some(p) => event_of[p].push((ki, ei)),
+                        Some(p) => event_of[p].push((ki, ei, noun)),
                         None => {
                             trig.push(t.clone());
-                            event_of.push(vec![(ki, ei)]);
+                            event_of.push(vec![(ki, ei, noun)]);
                         }
                     }
                 }
@@ -750,6 +752,29 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_trigger_marks_only_the_figure_that_counts_it() {
+        let events = |text: &str| of_figures(text, |q| q.event.clone());
+        // the noun right after the figure, or after "of": the figure counts it
+        assert_eq!(
+            events("About 300 rescuers combed the hillside overnight."),
+            [Some("deployed".to_owned())]
+        );
+        assert_eq!(
+            events("Hundreds of rescue workers combed the hillside overnight."),
+            [Some("deployed".to_owned())]
+        );
+        // the rescuers found the survivors: the survivors were not deployed
+        assert_eq!(
+            events("Rescuers pulled 12 survivors from the flooded mine shaft."),
+            [Some("rescued".to_owned())]
+        );
+        assert_eq!(
+            events("Rescuers led 12 miners to the surface before noon."),
+            [None]
+        );
+    }
+
+    #[test]
     fn a_time_of_day_opening_the_sentence_makes_its_counts_a_part() {
         let parts = |text: &str| of_figures(text, |q| q.part);
         // the toll by mid-afternoon is a part of the day's
@@ -826,7 +851,7 @@ mod tests {
             @r"
         300 [300, -] people casualties/killed/people @Since:since a magnitude 6.9 earthquake struck Mipele on Monday
         6.9 [6.9, 6.9] magnitude measures/magnitude/- @Day:on Monday
-        12 [12, 12] people counts/deployed/bodies @Day:on Monday
+        12 [12, 12] people counts/-/bodies @Day:on Monday
         40 [40, 40] people casualties/killed/people @Since:since Sunday
         "
         );
