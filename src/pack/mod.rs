@@ -406,6 +406,10 @@ pub struct Event {
     /// workers"), not for another figure of their clause ("rescuers found 41
     /// survivors"). Lowercase.
     pub nouns: Vec<String>,
+    /// The units of the figures the event can mark, when it is not every unit of its
+    /// kind: "took" marks seats and votes won, never people ("2,000 people taking part").
+    /// A figure without a unit qualifies by its counted noun ("took 40 of the seats").
+    pub units: Vec<String>,
     /// What a share of this event is a share of by definition, lowercase ("registered
     /// voters" for turnout): a share that names it and a share that names nothing, or
     /// another of these wholes, count alike. A counted noun names it when it holds all

@@ -511,6 +511,8 @@ pub(crate) struct RawEvent {
     #[serde(default)]
     pub(crate) nouns: Vec<Spanned<String>>,
     #[serde(default)]
+    pub(crate) units: Vec<Spanned<String>>,
+    #[serde(default)]
     pub(crate) whole: Vec<Spanned<String>>,
 }
 

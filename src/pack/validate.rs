@@ -715,7 +715,7 @@ fn kind(
             ));
         }
     }
-    let events = events(f, raw.events, errs);
+    let events = events(f, raw.events, &raw.units, errs);
     let kinds_of = kinds_of(f, raw.kinds_of, errs);
     let generic = raw.generic.as_ref().is_some_and(|g| *g.get_ref());
     if let Some(g) = raw.generic.as_ref().filter(|g| *g.get_ref()) {
@@ -766,8 +766,14 @@ fn kind(
     }
 }
 
-/// `[[events]]` of a kind: unique ids, each with a trigger or a noun at least.
-fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> {
+/// `[[events]]` of a kind: unique ids, each with a trigger or a noun at least, and units
+/// of the kind only.
+fn events(
+    f: &FileCtx<'_>,
+    raw: Vec<RawEvent>,
+    kind_units: &[Spanned<String>],
+    errs: &mut Errors,
+) -> Vec<Event> {
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
     for (i, e) in raw.into_iter().enumerate() {
@@ -793,6 +799,25 @@ fn events(f: &FileCtx<'_>, raw: Vec<RawEvent>, errs: &mut Errors) -> Vec<Event> 
                 .map(|t| t.into_inner().to_lowercase())
                 .collect(),
             nouns: lowered(e.nouns),
+            units: e
+                .units
+                .into_iter()
+                .filter(|u| {
+                    let known = kind_units.iter().any(|k| k.get_ref() == u.get_ref());
+                    if !known {
+                        errs.push(f.at(
+                            u,
+                            &format!("events[{i}].units"),
+                            format!(
+                                "unit `{}` is not one of the kind's units, expected one of `units`",
+                                u.get_ref()
+                            ),
+                        ));
+                    }
+                    known
+                })
+                .map(Spanned::into_inner)
+                .collect(),
             whole: lowered(e.whole),
         });
     }
@@ -949,6 +974,18 @@ mod tests {
             deployed.map(|e| (e.triggers.len(), e.nouns[0].as_str())),
             Some((0, "rescuers"))
         );
+        // an event's units are its kind's
+        let votes = edited(
+            "kinds/votes.toml",
+            "units = [\"votes\", \"seats\"]\n\n[[events]]\nid = \"cast\"",
+            "units = [\"votes\", \"km\"]\n\n[[events]]\nid = \"cast\"",
+        );
+        let errs = with("kinds/votes.toml", &votes).expect_err("invalid");
+        assert!(errs
+            .0
+            .iter()
+            .any(|e| e.message
+                == "unit `km` is not one of the kind's units, expected one of `units`"));
         // neither is an error
         let neither = nouns_only.replacen("nouns = [\"Rescuers\", \"rescue workers\"]\n", "", 1);
         let errs = with("kinds/counts.toml", &neither).expect_err("invalid");
@@ -1221,9 +1258,9 @@ mod tests {
         let votes = votes.replacen("cues = [\"passed\"", "cues = [\"passed by\"", 1);
         insta::assert_snapshot!(errors_of(build_with("kinds/votes.toml", &votes)), @r"
         invalid claims pack (3 problems)
-          claims/kinds/votes.toml:32:7: key `tally.for`: unknown event `pased`, expected an event id of this kind, did you mean `passed`?
-          claims/kinds/votes.toml:34:8: key `tally.unit`: unit `km` is not one of the kind's units, expected one of `units`
-          claims/kinds/votes.toml:36:9: key `tally.cues[0]`: `passed by` is not a single word, expected a word such as `passed`
+          claims/kinds/votes.toml:35:7: key `tally.for`: unknown event `pased`, expected an event id of this kind, did you mean `passed`?
+          claims/kinds/votes.toml:37:8: key `tally.unit`: unit `km` is not one of the kind's units, expected one of `units`
+          claims/kinds/votes.toml:39:9: key `tally.cues[0]`: `passed by` is not a single word, expected a word such as `passed`
         ");
     }
 

@@ -42,10 +42,15 @@ pub(super) fn classify(
     if allowed.is_empty() {
         return None;
     }
-    // The nearest event trigger in the clause, among the allowed kinds.
-    let mut best = nearest_event(lower, f, window, allowed, m, 60, false);
     let money = dim == Some(Dimension::Currency);
     let counted = counted::counted_after(text, lower, f, window, m, money);
+    // What the figure is measured in, for events of some units only: its unit, else its
+    // counted noun.
+    let measured = unit
+        .map(|u| u.id.as_str())
+        .or(counted.as_ref().map(|c| c.0.as_str()));
+    // The nearest event trigger in the clause, among the allowed kinds.
+    let mut best = nearest_event(lower, f, window, (allowed, measured), m, 60, false);
     // "The number of people killed by the storm has risen to 2,300", "put the toll at 1,650":
     // with nothing counted after it, a figure takes what its clause counts before it.
     let lead = lower.get(window.start..f.start_with_modifier).unwrap_or("");
@@ -61,7 +66,7 @@ pub(super) fn classify(
         }
         let total = m.totals.iter().any(|t| lead.contains(t.as_str()));
         if best.is_none() && (counted_lead.is_some() || total) {
-            best = nearest_event(lower, f, window, allowed, m, usize::MAX, true);
+            best = nearest_event(lower, f, window, (allowed, measured), m, usize::MAX, true);
         }
     }
     let counted = counted
@@ -224,7 +229,15 @@ pub(super) fn share_of_whole(
         end_with_unit: f.end_with_unit + at + noun.len(),
         ..f.clone()
     };
-    let event = nearest_event(lower, &with_whole, window, &every_kind, m, 60, false);
+    let event = nearest_event(
+        lower,
+        &with_whole,
+        window,
+        (&every_kind, None),
+        m,
+        60,
+        false,
+    );
     if own_whole || event.is_some() {
         Ok(())
     } else {
@@ -238,7 +251,7 @@ fn nearest_event(
     lower: &str,
     f: &Figure,
     window: &Range<usize>,
-    allowed: &[usize],
+    (allowed, measured): (&[usize], Option<&str>),
     m: &Matchers,
     max: usize,
     left_only: bool,
@@ -296,12 +309,16 @@ fn nearest_event(
         // the figure that counts it, right before it, not of the clause's other figures
         let counts_it =
             e > f.start_with_modifier && gap.split_whitespace().filter(|w| *w != "of").count() <= 1;
-        for &(k, ev, noun) in pairs {
-            if noun && !counts_it {
+        for t in pairs {
+            if t.noun && !counts_it {
                 continue;
             }
-            if allowed.contains(&k) && best.is_none_or(|b| dist < b.0) {
-                best = Some((dist, k, ev));
+            // "2,000 people taking part": "taking" marks seats won, not people
+            if !t.units.is_empty() && !measured.is_some_and(|u| t.units.iter().any(|x| x == u)) {
+                continue;
+            }
+            if allowed.contains(&t.kind) && best.is_none_or(|b| dist < b.0) {
+                best = Some((dist, t.kind, t.event));
             }
         }
     }

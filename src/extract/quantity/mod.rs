@@ -440,13 +440,24 @@ fn with_scope(
     q
 }
 
+/// What an event trigger stands for.
+struct Trigger {
+    /// Kind index.
+    kind: usize,
+    /// Event index in its kind.
+    event: usize,
+    /// One of the event's nouns: it marks only the figure that counts it.
+    noun: bool,
+    /// The units of the figures it can mark; empty: any ([`crate::pack::Event::units`]).
+    units: Vec<String>,
+}
+
 /// Compiled matchers, built once per pack.
 pub(crate) struct Matchers {
     numerals: Numerals,
-    /// Event triggers; per pattern, the (kind index, event index) pairs it stands for,
-    /// each with whether the pattern is one of the event's nouns (`Event::nouns`).
+    /// Event triggers; per pattern, the events it stands for.
     events: AhoCorasick,
-    event_of: Vec<Vec<(usize, usize, bool)>>,
+    event_of: Vec<Vec<Trigger>>,
     /// Counted nouns; per pattern, the kinds listing it.
     counted: AhoCorasick,
     vague: AhoCorasick,
@@ -486,16 +497,22 @@ impl Matchers {
                 .expect("pack word lists compile to an automaton")
         };
         let mut trig: Vec<String> = Vec::new();
-        let mut event_of: Vec<Vec<(usize, usize, bool)>> = Vec::new();
+        let mut event_of: Vec<Vec<Trigger>> = Vec::new();
         for (ki, k) in pack.kinds.iter().enumerate() {
             for (ei, e) in k.events.iter().enumerate() {
                 let words = e.triggers.iter().map(|t| (t, false));
                 for (t, noun) in words.chain(e.nouns.iter().map(|t| (t, true))) {
+                    let trigger = Trigger {
+                        kind: ki,
+                        event: ei,
+                        noun,
+                        units: e.units.clone(),
+                    };
                     match trig.iter().position(|x| x == t) {
-                        Some(p) => event_of[p].push((ki, ei, noun)),
+                        Some(p) => event_of[p].push(trigger),
                         None => {
                             trig.push(t.clone());
-                            event_of.push(vec![(ki, ei, noun)]);
+                            event_of.push(vec![trigger]);
                         }
                     }
                 }
@@ -771,6 +788,33 @@ mod tests {
         assert_eq!(
             events("Rescuers led 12 miners to the surface before noon."),
             [None]
+        );
+    }
+
+    #[test]
+    fn an_event_of_some_units_marks_only_figures_in_them() {
+        let frames = |text: &str| {
+            of_figures(text, |q| {
+                format!("{}/{}", q.kind, q.event.as_deref().unwrap_or("-"))
+            })
+        };
+        // "took" marks seats and votes won
+        assert_eq!(
+            frames("The Harbour Party took 142 seats in the new chamber."),
+            ["votes/won"]
+        );
+        assert_eq!(
+            frames("The Harbour Party received 1.2 million votes."),
+            ["votes/won"]
+        );
+        // never people, bodies or cities
+        assert_eq!(
+            frames("Volunteers took 30 bodies to the school gym overnight."),
+            ["counts/-"]
+        );
+        assert_eq!(
+            frames("The clinic received 45 patients before dawn."),
+            ["counts/-"]
         );
     }
 
