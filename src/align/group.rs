@@ -47,6 +47,7 @@ pub(crate) fn quantity_groups(
     }
     let blocks = comparable_units(blocks, extractions, pack);
     let mut groups = occasion_groups(extractions, &story, stories);
+    groups.extend(event_groups(extractions, &story, stories));
     for ((st, kind, unit), members) in blocks {
         if distinct_sources(&members) < 2 {
             continue;
@@ -99,12 +100,40 @@ pub(crate) fn quantity_groups(
 /// Occasions blocked on (story, occasion id); one group per block with members in two or
 /// more sources.
 fn occasion_groups(extractions: &[Extraction], story: &[usize], stories: usize) -> Vec<Group> {
+    id_groups(
+        extractions,
+        (story, stories),
+        |ex| ex.occasions.iter().map(|o| o.id.as_str()).collect(),
+        ("occasion", |id| Topic::Occasion { id }),
+    )
+}
+
+/// Event facts blocked on (story, event id); one group per block with members in two or
+/// more sources.
+fn event_groups(extractions: &[Extraction], story: &[usize], stories: usize) -> Vec<Group> {
+    id_groups(
+        extractions,
+        (story, stories),
+        |ex| ex.events.iter().map(|f| f.id.as_str()).collect(),
+        ("event", |id| Topic::Event { id }),
+    )
+}
+
+/// Items blocked on (story, id), `ids` giving the id of each item of an extraction; one
+/// group per block with members in two or more sources, its topic made by `topic` (with
+/// the word naming the items in its reason).
+fn id_groups<'e>(
+    extractions: &'e [Extraction],
+    (story, stories): (&[usize], usize),
+    ids: impl Fn(&'e Extraction) -> Vec<&'e str>,
+    (what, topic): (&str, fn(String) -> Topic),
+) -> Vec<Group> {
     let mut blocks: BTreeMap<(usize, &str), Vec<Ref>> = BTreeMap::new();
     for (s, ex) in extractions.iter().enumerate() {
         let st = story.get(s).copied().unwrap_or(0);
-        for (i, o) in ex.occasions.iter().enumerate() {
+        for (i, id) in ids(ex).into_iter().enumerate() {
             blocks
-                .entry((st, o.id.as_str()))
+                .entry((st, id))
                 .or_default()
                 .push(Ref { source: s, item: i });
         }
@@ -113,7 +142,7 @@ fn occasion_groups(extractions: &[Extraction], story: &[usize], stories: usize) 
         .into_iter()
         .filter(|(_, members)| distinct_sources(members) >= 2)
         .map(|((st, id), members)| {
-            let mut reason = format!("same occasion `{id}`");
+            let mut reason = format!("same {what} `{id}`");
             if stories > 1 {
                 reason.push_str(&format!(
                     "; story {} of {stories} (sources sharing rare names)",
@@ -121,7 +150,7 @@ fn occasion_groups(extractions: &[Extraction], story: &[usize], stories: usize) 
                 ));
             }
             Group {
-                topic: Topic::Occasion { id: id.to_owned() },
+                topic: topic(id.to_owned()),
                 members,
                 reason,
                 score: 1.0,

@@ -13,6 +13,8 @@
 //!   repeats collapsed to one representative, joined by stem overlap (`score.rs`);
 //! - occasions: one block per (story, occasion id); compare sorts them by the day each
 //!   source gives, one bucket per day;
+//! - events: one block per (story, event id); compare joins the facts of a block that
+//!   share two parties and a polarity;
 //! - entities: blocked on canonical key, near keys merged by Jaro-Winkler
 //!   (`score::NAME_MERGE_THRESHOLD`, 0.93).
 //!
@@ -56,6 +58,11 @@ pub enum Topic {
     /// Occasions of one id in one story ("coup"), each with the day a source gives it.
     Occasion {
         /// Occasion id.
+        id: String,
+    },
+    /// Events of one id in one story ("award"), each with its parties and polarity.
+    Event {
+        /// Event id.
         id: String,
     },
     /// Mentions of one entity.

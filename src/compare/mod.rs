@@ -30,6 +30,8 @@
 //! - independent upstream sources of an agreement: `upstream.rs`;
 //! - `quote_variant` and `attribution_variant` of statements: `statements.rs`;
 //! - `name_variant`: `names.rs`;
+//! - agreements on dated occasions: `occasions.rs`; on events stated between the same
+//!   parties (kind `statement`): `events.rs`;
 //! - `interval.rs` relates and writes intervals; `explain.rs` builds evidence, summaries
 //!   and word diffs.
 //!
@@ -37,6 +39,7 @@
 //! ordered by source id and position, and findings are sorted by [`sort_findings`].
 
 mod convert;
+mod events;
 mod explain;
 mod interval;
 mod names;
@@ -276,6 +279,7 @@ pub fn compare(
                 Topic::Statement { .. } => statements::statements(&ctx, g),
                 Topic::Entity { .. } => names::names(&ctx, g),
                 Topic::Occasion { .. } => occasions::occasions(&ctx, g),
+                Topic::Event { .. } => events::events(&ctx, g),
             };
             // a group joined from sampled pairs says so in each of its findings
             if let Some(note) = &g.sample {

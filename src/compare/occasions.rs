@@ -91,18 +91,41 @@ pub(crate) fn occasions(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                     taken.push(k);
                 }
             }
-            let refs: Vec<Ref> = taken.iter().map(|&k| members[k].0).collect();
-            if distinct_sources(&refs) < 2 {
-                continue;
+            if let Some(chosen) = take(&members, &taken, &mut used) {
+                findings.push(agreement(ctx, precision, &chosen));
             }
-            for &k in &taken {
-                used[k] = true;
-            }
-            let chosen: Vec<(Ref, &Occasion)> = taken.iter().map(|&k| members[k]).collect();
-            findings.push(agreement(ctx, precision, &chosen));
         }
     }
     findings
+}
+
+/// The members `taken` of one bucket, marked used, when they come from two or more
+/// sources.
+pub(super) fn take<T: Copy>(
+    members: &[(Ref, T)],
+    taken: &[usize],
+    used: &mut [bool],
+) -> Option<Vec<(Ref, T)>> {
+    let refs: Vec<Ref> = taken
+        .iter()
+        .filter_map(|&k| members.get(k))
+        .map(|m| m.0)
+        .collect();
+    if distinct_sources(&refs) < 2 {
+        return None;
+    }
+    for &k in taken {
+        if let Some(u) = used.get_mut(k) {
+            *u = true;
+        }
+    }
+    Some(
+        taken
+            .iter()
+            .filter_map(|&k| members.get(k))
+            .copied()
+            .collect(),
+    )
 }
 
 /// The agreement of `chosen` (one bucket), citing each source's first occasion.
@@ -163,7 +186,7 @@ fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -
 }
 
 /// The parts either gives (the two are compatible).
-fn either(a: DateParts, b: DateParts) -> DateParts {
+pub(super) fn either(a: DateParts, b: DateParts) -> DateParts {
     DateParts {
         year: a.year.or(b.year),
         month: a.month.or(b.month),

@@ -9,6 +9,7 @@
 pub(crate) mod about;
 pub(crate) mod attribution;
 pub(crate) mod entity;
+pub(crate) mod event;
 pub(crate) mod frame;
 pub(crate) mod lexicon;
 pub(crate) mod number;
@@ -23,6 +24,7 @@ pub(crate) mod time;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use event::{EventFact, EventParty, Polarity};
 pub use occasion::{DateParts, Occasion};
 pub use places::PlaceLink;
 
@@ -52,6 +54,10 @@ pub struct Extraction {
     /// What happened on a day the text gives ("the February 1 coup"), in text order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub occasions: Vec<Occasion>,
+    /// What the text states happened between named parties ("awarded the envoy a
+    /// medal", "refused to condemn the coup"), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventFact>,
 }
 
 /// An exchange rate a source gives: one unit of `per` is worth `value` of `unit` ("$1.27
@@ -392,6 +398,7 @@ pub(crate) fn warm_up_pack(pack: &Pack) {
     quantity::warm_up(pack);
     attribution::warm_up(pack);
     occasion::warm_up(pack);
+    event::warm_up(pack);
 }
 
 /// Extracts every claim, mention and date of one source on its own: [`Prepared`] then
@@ -495,6 +502,15 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
     let mentions_of = crate::text::BySentence::new(mentions.iter().map(|m| m.sentence));
     let statements =
         attribution::find_lowered(source, sentences, &lower, &mentions, &mentions_of, pack);
+    let events = events_of(
+        sentences,
+        &lower,
+        &mentions,
+        &mentions_of,
+        &statements,
+        &occasions,
+        pack,
+    );
     let mut claims = Vec::new();
     let mut rates = Vec::new();
     // the dates of each sentence, in one pass (not one pass over all dates per sentence)
@@ -578,7 +594,84 @@ fn extract_prepared(prepared: Prepared<'_>) -> Extraction {
         places: exact(places),
         rates: exact(rates),
         occasions: exact(occasions),
+        events: exact(events),
     }
+}
+
+/// The events each sentence states ([`event::events_of`]), leaving out as parties whoever
+/// `statements` credit.
+fn events_of(
+    sentences: &[Sentence],
+    lower: &str,
+    mentions: &[Mention],
+    mentions_of: &crate::text::BySentence,
+    statements: &[Claim],
+    occasions: &[Occasion],
+    pack: &Pack,
+) -> Vec<EventFact> {
+    if pack.events.is_empty() {
+        return Vec::new();
+    }
+    // who each statement credits: its conduits, and its speaker with what it said (a
+    // statement with no content of its own, a figure's, covers its whole sentence)
+    let mut credited: Vec<event::Credit> = statements
+        .iter()
+        .filter_map(|c| {
+            let a = c.attribution.as_deref()?;
+            let content = match &c.body {
+                ClaimBody::Statement(st) => Some(st.content.clone()),
+                ClaimBody::Quantity(_) => None,
+            };
+            let speaker = std::iter::once(a.span.clone())
+                .chain(a.speaker.iter().filter_map(|p| p.span.clone()))
+                .map(|s| (s, content.clone(), false));
+            let conduits = a
+                .chain
+                .iter()
+                .filter_map(|p| p.span.clone())
+                .map(|s| (s, None, true));
+            Some(speaker.chain(conduits).collect::<Vec<_>>())
+        })
+        .flatten()
+        .map(|(span, content, conduit)| event::Credit {
+            span,
+            content,
+            conduit,
+        })
+        .collect();
+    credited.sort_by_key(|c| (c.span.start, c.span.end));
+    let mut out = Vec::new();
+    let mut next_occasion = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        // occasions are in sentence order
+        let first = next_occasion;
+        while occasions
+            .get(next_occasion)
+            .is_some_and(|o| o.sentence <= i)
+        {
+            next_occasion += 1;
+        }
+        let here_occasions: Vec<Occasion> = occasions
+            .get(first..next_occasion)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|o| o.sentence == i)
+            .cloned()
+            .collect();
+        let here: Vec<&Mention> = mentions_of.of(i).filter_map(|k| mentions.get(k)).collect();
+        let from = credited.partition_point(|c| c.span.start < s.span.start);
+        let to = credited.partition_point(|c| c.span.start < s.span.end);
+        let sentence = event::EventSentence {
+            index: i,
+            span: &s.span,
+            lower: lower.get(s.span.clone()).unwrap_or(""),
+            mentions: &here,
+            credited: credited.get(from..to.max(from)).unwrap_or(&[]),
+            occasions: &here_occasions,
+        };
+        out.extend(event::events_of(&sentence, pack));
+    }
+    out
 }
 
 /// Fills what compare reads of a claim's text, so that compare never reads the text:

@@ -131,9 +131,14 @@ pub(crate) struct Triggers {
 
 impl Triggers {
     fn new(pack: &Pack) -> Triggers {
+        Triggers::of(&pack.occasions)
+    }
+
+    /// The matcher of `named` (the occasions or the events of a pack).
+    pub(crate) fn of(named: &[crate::pack::Occasion]) -> Triggers {
         let mut patterns = Vec::new();
         let mut ids = Vec::new();
-        for o in &pack.occasions {
+        for o in named {
             for t in &o.triggers {
                 patterns.push(t.clone());
                 ids.push(o.id.clone());
@@ -147,7 +152,7 @@ impl Triggers {
     }
 
     /// Whole-word triggers in `lower` (a lowercase sentence): span and occasion id.
-    fn find<'t>(&'t self, lower: &str) -> Vec<(Range<usize>, &'t str)> {
+    pub(crate) fn find<'t>(&'t self, lower: &str) -> Vec<(Range<usize>, &'t str)> {
         let Some(m) = &self.matcher else {
             return Vec::new();
         };
@@ -164,6 +169,15 @@ impl Triggers {
 /// Builds the trigger matcher of `pack` now rather than at first use.
 pub(crate) fn warm_up(pack: &Pack) {
     pack.prepared(Triggers::new);
+}
+
+/// The occasion triggers of `lower` (a lowercase sentence): span and occasion id.
+pub(crate) fn named_in(lower: &str, pack: &Pack) -> Vec<(Range<usize>, String)> {
+    pack.prepared(Triggers::new)
+        .find(lower)
+        .into_iter()
+        .map(|(r, id)| (r, id.to_owned()))
+        .collect()
 }
 
 /// The occasions of one sentence: `sentence` its index and span, `lower` its text in

@@ -285,6 +285,11 @@ fn spans(e: &Extraction) -> Vec<Span> {
             .iter()
             .flat_map(|o| [o.span.clone(), o.sentence_span.clone()]),
     );
+    out.extend(
+        e.events
+            .iter()
+            .flat_map(|f| [f.span.clone(), f.sentence_span.clone()]),
+    );
     out
 }
 

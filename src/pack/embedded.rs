@@ -14,6 +14,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../claims/boilerplate.toml"),
     ),
     ("entities.toml", include_str!("../../claims/entities.toml")),
+    ("events.toml", include_str!("../../claims/events.toml")),
     (
         "occasions.toml",
         include_str!("../../claims/occasions.toml"),

@@ -87,6 +87,11 @@ pub struct Pack {
     pub kinds: Vec<Kind>,
     /// Occasions a story's sources date ("the February 1 coup"), from `occasions.toml`.
     pub occasions: Vec<Occasion>,
+    /// Events sources state between named parties ("awarded a medal", "imposed
+    /// sanctions"), from `events.toml`: an id and its triggers each.
+    pub events: Vec<Occasion>,
+    /// What denies an event or makes it a plan, from `events.toml`.
+    pub event_cues: EventCues,
     files: BTreeMap<String, PackFile>,
     cache: Cache,
 }
@@ -115,7 +120,18 @@ pub struct Boilerplate {
     pub inline: Vec<crate::text::WordRegex>,
 }
 
-/// An occasion from `occasions.toml`: something that happens on a day ("coup", "strike").
+/// Words before an event's trigger that change what a sentence states of it, from
+/// `events.toml`, lowercase.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventCues {
+    /// The event did not happen ("refused to condemn", "did not attend").
+    pub negations: Vec<String>,
+    /// The event is planned, wished or possible ("will attend", "plans to impose").
+    pub modals: Vec<String>,
+}
+
+/// An occasion from `occasions.toml`: something that happens on a day ("coup", "strike");
+/// or an event from `events.toml` ("award", "sanctions").
 #[derive(Debug, Clone, PartialEq)]
 pub struct Occasion {
     /// Id shown in reports ("coup").

@@ -160,7 +160,21 @@ pub(crate) struct RawOccasions {
     pub(crate) occasion: Vec<RawOccasion>,
 }
 
-/// One occasion and the words that name it.
+/// `events.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEvents {
+    /// Words before a trigger that deny it ("refused to").
+    #[serde(default)]
+    pub(crate) negations: Vec<Spanned<String>>,
+    /// Words before a trigger that make it a plan or a possibility ("will").
+    #[serde(default)]
+    pub(crate) modals: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) event: Vec<RawOccasion>,
+}
+
+/// One occasion (or event) and the words that name it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawOccasion {

@@ -11,13 +11,13 @@ use toml::Spanned;
 use super::file::{did_you_mean, FileCtx};
 use super::raw::{
     RawAbbreviations, RawAliases, RawApproximation, RawBoilerplate, RawEntities, RawEvent,
-    RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawOccasions, RawSpeechVerbs,
-    RawTally, RawUnit, RawUnits, RawVague, RawVagueQuantity,
+    RawEvents, RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawOccasion,
+    RawOccasions, RawSpeechVerbs, RawTally, RawUnit, RawUnits, RawVague, RawVagueQuantity,
 };
 use super::{
-    Alias, Approximation, Boilerplate, Dimension, Entities, Event, Fraction, Kind, Modifier,
-    Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, SpeechVerb, StatusPhrases, Tally,
-    Unit, VagueQuantity,
+    Alias, Approximation, Boilerplate, Dimension, Entities, Event, EventCues, Fraction, Kind,
+    Modifier, Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, SpeechVerb,
+    StatusPhrases, Tally, Unit, VagueQuantity,
 };
 
 const FIXED_FILES: &[&str] = &[
@@ -26,6 +26,7 @@ const FIXED_FILES: &[&str] = &[
     "aliases.toml",
     "boilerplate.toml",
     "entities.toml",
+    "events.toml",
     "occasions.toml",
     "speech_verbs.toml",
     "units.toml",
@@ -57,6 +58,7 @@ pub(crate) fn build(
             "speech_verbs.toml" => speech_verbs(&f, p, e),
             "entities.toml" => entities(&f, p, e),
             "occasions.toml" => occasions(&f, p, e),
+            "events.toml" => event_words(&f, p, e),
             "units.toml" => units(&f, p, e),
             "vague_quantities.toml" => vague_quantities(&f, p, e),
             other if other.starts_with("kinds/") => {
@@ -197,22 +199,48 @@ fn occasions(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
     let Some(raw) = f.parse::<RawOccasions>(errs) else {
         return;
     };
+    pack.occasions = named_triggers(f, raw.occasion, "occasion", errs);
+}
+
+/// `events.toml`: each event id once, each with triggers, no trigger in two events, and
+/// the negation and modal cues as lowercase phrases.
+fn event_words(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
+    let Some(raw) = f.parse::<RawEvents>(errs) else {
+        return;
+    };
+    let lower = |v: Vec<String>| v.into_iter().map(|t| t.to_lowercase()).collect();
+    pack.event_cues = EventCues {
+        negations: lower(f.trimmed(raw.negations, "negations", errs)),
+        modals: lower(f.trimmed(raw.modals, "modals", errs)),
+    };
+    pack.events = named_triggers(f, raw.event, "event", errs);
+}
+
+/// The `[[occasion]]` or `[[event]]` tables of one file (`what` names the table): each id
+/// once, each with triggers, and no trigger in two of them.
+fn named_triggers(
+    f: &FileCtx<'_>,
+    raw: Vec<RawOccasion>,
+    what: &str,
+    errs: &mut Errors,
+) -> Vec<Occasion> {
+    let mut out: Vec<Occasion> = Vec::new();
     let mut owner: BTreeMap<String, String> = BTreeMap::new();
-    for (i, o) in raw.occasion.into_iter().enumerate() {
+    for (i, o) in raw.into_iter().enumerate() {
         let id = o.id.get_ref().trim().to_owned();
         if id.is_empty() {
-            errs.push(f.at(&o.id, &format!("occasion[{i}].id"), "empty id".into()));
+            errs.push(f.at(&o.id, &format!("{what}[{i}].id"), "empty id".into()));
             continue;
         }
-        if pack.occasions.iter().any(|known| known.id == id) {
+        if out.iter().any(|known| known.id == id) {
             errs.push(f.at(
                 &o.id,
-                &format!("occasion[{i}].id"),
-                format!("occasion `{id}` is defined twice"),
+                &format!("{what}[{i}].id"),
+                format!("{what} `{id}` is defined twice"),
             ));
             continue;
         }
-        let key = format!("occasion[{i}].triggers");
+        let key = format!("{what}[{i}].triggers");
         let listed = o.triggers.clone();
         let triggers: Vec<String> = f
             .trimmed(o.triggers, &key, errs)
@@ -220,15 +248,16 @@ fn occasions(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
             .map(|t| t.to_lowercase())
             .collect();
         if triggers.is_empty() {
-            errs.push(f.at(&o.id, &key, format!("occasion `{id}` has no trigger")));
+            errs.push(f.at(&o.id, &key, format!("{what} `{id}` has no trigger")));
         }
         for (t, at) in triggers.iter().zip(&listed) {
             if let Some(other) = owner.insert(t.clone(), id.clone()) {
                 errs.push(f.at(at, &key, format!("`{t}` is already a trigger of `{other}`")));
             }
         }
-        pack.occasions.push(Occasion { id, triggers });
+        out.push(Occasion { id, triggers });
     }
+    out
 }
 
 /// `speech_verbs.toml`: word lists in lowercase, and verbs with at least one form.

@@ -230,6 +230,9 @@ struct ExtractSource {
     /// What happened on a day the text gives ("the February 1 coup").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     occasions: Vec<OccasionView>,
+    /// What the text states happened between named parties ("awarded the envoy a medal").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    events: Vec<EventView>,
     /// JSONL with `--story-keys` only: what puts the source in a story.
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<StoryView>,
@@ -266,6 +269,21 @@ struct OccasionView {
     parts: crate::extract::DateParts,
     from: Option<String>,
     to: Option<String>,
+}
+
+/// An event a source states, as `extract --format json` lists it: the event id, the
+/// trigger as written, the negation or modal cue before it, the polarity and the parties
+/// (canonical names; an occasion the sentence names is "the coup").
+#[derive(Serialize)]
+struct EventView {
+    id: String,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<String>,
+    polarity: crate::extract::Polarity,
+    parties: Vec<String>,
+    line: usize,
+    column: usize,
 }
 
 /// What puts a source in a story: the name keys it can share with the other sources of
@@ -492,6 +510,25 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                             parts: o.parts,
                             from: o.from.map(|x| x.to_string()),
                             to: o.to.map(|x| x.to_string()),
+                        }
+                    })
+                    .collect(),
+                events: e
+                    .events
+                    .iter()
+                    .map(|f| {
+                        let p = s.position(f.span.start);
+                        let text = |sp: &crate::text::Span| {
+                            s.text.get(sp.clone()).unwrap_or("").to_owned()
+                        };
+                        EventView {
+                            id: f.id.clone(),
+                            text: text(&f.span),
+                            cue: f.cue.as_ref().map(text),
+                            polarity: f.polarity,
+                            parties: f.parties.iter().map(|x| x.name.clone()).collect(),
+                            line: p.line,
+                            column: p.column,
                         }
                     })
                     .collect(),
