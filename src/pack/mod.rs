@@ -284,6 +284,12 @@ pub struct NumberWords {
     pub multipliers: Vec<Multiplier>,
     /// Fractions as words.
     pub fractions: Vec<Fraction>,
+    /// Lowercase words that divide the number before them and their divisor
+    /// ("fifths" = 5: "three fifths" = 3/5; "half" = 2: "forty and a half").
+    pub fraction_words: BTreeMap<String, f64>,
+    /// Lowercase unit forms that count only glued to digits ("5g", "10t"): such digits
+    /// are a figure, not a code like "4G".
+    pub glued: Vec<String>,
 }
 
 /// A magnitude word or suffix.

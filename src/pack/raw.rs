@@ -269,6 +269,19 @@ pub(crate) struct RawUnits {
     /// Fractions written as words ("a fifth").
     #[serde(default)]
     pub(crate) fraction: Vec<RawFraction>,
+    /// Words that divide the number before them ("fifths" = 5: "three fifths").
+    #[serde(default)]
+    pub(crate) fraction_words: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// Unit forms that count only glued to digits ("5g", "10t").
+    #[serde(default)]
+    pub(crate) glued: Option<RawGlued>,
+}
+
+/// `[glued]`: unit forms that count only written straight after the digits.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawGlued {
+    pub(crate) forms: Vec<Spanned<String>>,
 }
 
 /// A magnitude word or suffix and its factor.

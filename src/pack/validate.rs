@@ -394,6 +394,42 @@ fn units(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         .unwrap_or_default();
     pack.numbers.multipliers = multipliers(f, raw.multiplier, errs);
     pack.numbers.fractions = fractions(f, raw.fraction, errs);
+    for (word, d) in &raw.fraction_words {
+        if *d.get_ref() < 2.0 {
+            errs.push(f.at(
+                d,
+                &format!("fraction_words.{word}"),
+                format!(
+                    "`{}` divides nothing, expected a divisor of 2 or more such as `5`",
+                    d.get_ref()
+                ),
+            ));
+        }
+    }
+    pack.numbers.fraction_words = whole_words(f, "fraction_words", raw.fraction_words, errs);
+    pack.numbers.glued = raw
+        .glued
+        .map(|g| {
+            g.forms
+                .into_iter()
+                .filter_map(|w| {
+                    let form = w.get_ref().to_lowercase();
+                    if !form.is_empty() && form.chars().all(|c| c.is_alphabetic()) {
+                        return Some(form);
+                    }
+                    errs.push(f.at(
+                        &w,
+                        "glued.forms",
+                        format!(
+                            "`{}` is not a unit form, expected letters such as `g`",
+                            w.get_ref()
+                        ),
+                    ));
+                    None
+                })
+                .collect()
+        })
+        .unwrap_or_default();
 }
 
 /// A table of words and whole values (`number_words`, `ordinal_words`), lowercase.

@@ -64,6 +64,11 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     };
     let mut num = Numeral::new(w.start..w.end, value, Form::Digits);
     let mixed = mixed_fraction(text, &w, &mut num);
+    if !mixed && !w.grouped {
+        if let Err(none) = exponent(text, &mut num) {
+            return none;
+        }
+    }
     let glued_end = num.span.end
         + text[num.span.end..]
             .bytes()
@@ -82,6 +87,36 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     num.year_like = year_like && num.factor == 1.0 && !mixed;
     let next = num.span.end.max(w.end);
     (Ok(num), next)
+}
+
+/// A power of ten in scientific notation glued after the digits ("1e10", "12.32e+14",
+/// "4.5E-3"), applied to `num`; a value too large to hold is no figure.
+fn exponent(text: &str, num: &mut Numeral) -> Result<(), NoFigure> {
+    let rest = &text[num.span.end..];
+    let Some(after_e) = rest.strip_prefix(['e', 'E']) else {
+        return Ok(());
+    };
+    let unsigned = after_e.trim_start_matches(['+', '-']);
+    let sign_len = after_e.len() - unsigned.len();
+    let digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    let ends = !unsigned[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    if sign_len > 1 || !(1..=3).contains(&digits) || !ends {
+        return Ok(());
+    }
+    let power: i32 = unsigned[..digits].parse().unwrap_or(0);
+    let power = if after_e.starts_with('-') {
+        -power
+    } else {
+        power
+    };
+    let end = num.span.end + 1 + sign_len + digits;
+    let value = num.value * 10f64.powi(power);
+    if !value.is_finite() {
+        return Err((Err(skip(num.span.start..end, Why::TooLarge, None)), end));
+    }
+    num.value = value;
+    num.span.end = end;
+    Ok(())
 }
 
 /// Vulgar fractions and their values.
@@ -373,7 +408,7 @@ fn glued_suffix(text: &str, num: &mut Numeral, k: usize, n: &Numerals) -> Result
         }
         // A unit glued on ("35km", "5kg") is read by the quantity stage; anything else
         // ("3D", "4G") is a code.
-        None if !glued_unit(&glued) && !n.glued.contains(&glued) => {
+        None if !n.glued.contains(&glued) => {
             return Err((Err(skip(num.span.start..k, Why::Code, None)), k));
         }
         None => {}
@@ -420,14 +455,6 @@ fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), N
         num.span.end = end + gap + wl.len();
     }
     Ok(())
-}
-
-/// Units that may be glued to digits; the quantity stage decides which unit it is.
-fn glued_unit(s: &str) -> bool {
-    matches!(
-        s,
-        "km" | "kg" | "m" | "cm" | "mm" | "ha" | "mph" | "kmh" | "ft" | "lb" | "lbs" | "g" | "t"
-    )
 }
 
 #[cfg(test)]
@@ -506,6 +533,29 @@ mod tests {
         assert_eq!(one("debts of 2.3 trillion yen"), 2.3e12);
         assert_eq!(one("Rs 10 crore was paid"), 1e8);
         assert_eq!(one("a fine of €2 bn"), 2e9);
+    }
+
+    #[test]
+    fn scientific_notation_is_a_power_of_ten() {
+        assert_eq!(one("a rate of 1e10 a second"), 1e10);
+        assert_eq!(one("about 12.32e+14 of them"), 1.232e15);
+        assert_eq!(one("a dose of 2.5E-3 units"), 2.5e-3);
+        // letters after the power make it a code
+        assert!(values("model 1e10x").is_empty());
+        assert!(values("9e999 grains").is_empty());
+    }
+
+    #[test]
+    fn short_unit_forms_glued_to_digits_come_from_the_pack() {
+        assert_eq!(one("a 10t truck"), 10.0);
+        assert_eq!(one("a 5g sachet"), 5.0);
+        assert!(values("a 4x4 car").is_empty());
+        let mut pack = crate::pack::Pack::default_pack();
+        pack.numbers.glued.clear();
+        let n = super::super::Numerals::new(&pack);
+        assert!(scan("a 10t truck", &n).is_empty());
+        // longer unit suffixes count glued without being listed
+        assert_eq!(scan("a 35km walk", &n)[0].value, 35.0);
     }
 
     #[test]

@@ -21,8 +21,11 @@ pub(crate) struct Numerals {
     pub(super) nouns: HashSet<String>,
     /// Fractions as lowercase word lists, longest first.
     pub(super) fractions: Vec<(Vec<String>, f64)>,
-    /// Unit suffixes that may be glued to digits ("35km", "30pc"), lowercase.
+    /// Unit suffixes that may be glued to digits ("35km", "30pc", "5g"), lowercase:
+    /// the alphabetic suffixes of the pack's units and its `[glued]` forms.
     pub(super) glued: HashSet<String>,
+    /// Words that divide the number before them ("fifths" = 5), lowercase.
+    pub(super) fraction_words: HashMap<String, f64>,
     /// Unit words written before a figure ("magnitude"), lowercase: "magnitude-7.1" is a
     /// figure, not a code like "F-16".
     pub(super) prefix_words: HashSet<String>,
@@ -106,6 +109,13 @@ impl Numerals {
                 .flat_map(|u| u.suffixes.iter())
                 .map(|x| x.to_lowercase())
                 .filter(|x| x.chars().all(|c| c.is_ascii_alphabetic()))
+                .chain(pack.numbers.glued.iter().cloned())
+                .collect(),
+            fraction_words: pack
+                .numbers
+                .fraction_words
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             prefix_words: pack
                 .units

@@ -57,19 +57,21 @@ enum Last {
     Fraction,
 }
 
-/// The value of "and a half", "and a quarter", "and three quarters" at `words[0]`.
-fn and_fraction(text: &str, words: &[Word<'_>]) -> Option<f64> {
-    let w = |k: usize| words.get(k).map(|w| &*w.lower);
-    if w(0) != Some("and") || words.len() < 3 || !joined(text, &words[..3]) {
+/// The part after "and" of a mixed number at `words[0]` ("and a half", "and three
+/// quarters", "and one fifth"), from the pack's `fraction_words`: its value and the words
+/// it used, and whether it was "a" or "an" ("a dozen and a half" is 18, "one hundred and
+/// three quarters" 100.75). Only a proper fraction is a part: "and thirty fifths" is none.
+fn and_fraction(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(f64, bool)> {
+    if words.first()?.lower != "and" || words.len() < 3 || !joined(text, &words[..3]) {
         return None;
     }
-    match (w(1)?, w(2)?) {
-        ("a", "half") => Some(0.5),
-        ("a" | "one", "quarter") => Some(0.25),
-        ("three", "quarters") => Some(0.75),
-        ("a" | "one", "third") => Some(1.0 / 3.0),
-        _ => None,
-    }
+    let top = match &*words[1].lower {
+        "a" | "an" => 1.0,
+        w => *n.words.get(w)?,
+    };
+    let bottom = *n.fraction_words.get(&*words[2].lower)?;
+    let article = matches!(&*words[1].lower, "a" | "an");
+    (top >= 1.0 && top < bottom).then_some((top / bottom, article))
 }
 
 /// Whether "a score" at `words[0..2]` is a number: "of" and a word that is no number
@@ -97,7 +99,37 @@ pub(super) fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(
     }
     let mut c = Compound::new(text, words, n);
     while c.idx < words.len() && c.step(text, words, n) {}
-    c.finish(words)
+    let (num, used) = c.finish(words)?;
+    Some(over_fraction_word(text, words, n, num, used))
+}
+
+/// A number in words of two or more and a word that divides it ("five eighths",
+/// "twenty-three fifths"): a fraction, valued as a percentage like the pack's fractions.
+/// A divisor that is also an ordinal word ends an ordinal instead ("one hundred
+/// twenty-fifth").
+fn over_fraction_word(
+    text: &str,
+    words: &[Word<'_>],
+    n: &Numerals,
+    num: Numeral,
+    used: usize,
+) -> (Numeral, usize) {
+    let bottom = words
+        .get(used)
+        .filter(|w| joined(text, &words[used - 1..=used]) && !n.ordinals.contains_key(&*w.lower))
+        .and_then(|w| n.fraction_words.get(&*w.lower));
+    match bottom {
+        Some(&bottom) if num.value >= 2.0 && num.value.fract() == 0.0 => (
+            Numeral::new(
+                num.span.start..words[used].end,
+                // to two decimals, as the pack writes fractions ("66.67")
+                (num.value / bottom * 10_000.0).round() / 100.0,
+                Form::Fraction,
+            ),
+            used + 1,
+        ),
+        _ => (num, used),
+    }
 }
 
 /// A fraction in words at `words[0]` ("a fifth", "two-thirds"), valued as a percentage,
@@ -206,10 +238,30 @@ impl Compound {
         } else if let Some(f) = n.word_multiplier(&w.lower) {
             self.magnitude(f)
         } else if n.decimal_points.contains(&*w.lower)
-            && matches!(self.last, Last::Unit | Last::Teen | Last::Ten)
+            && matches!(
+                self.last,
+                Last::Unit | Last::Teen | Last::Ten | Last::Hundred
+            )
         {
-            // "forty-seven point five", "two point three million"
+            // "forty-seven point five", "two point three million", "two hundred point
+            // zero three"
             return self.decimals(text, words, n);
+        } else if let Some((frac, article)) = (!matches!(self.last, Last::Start | Last::Fraction))
+            .then(|| and_fraction(text, &words[idx..], n))
+            .flatten()
+        {
+            // "forty and a half", "two and a half million"; after a magnitude, a part of
+            // it: "a million and a half", "a dozen and a half" (18)
+            match self.last {
+                Last::Scale => self.total += frac * self.factor,
+                Last::Hundred if article => self.current += frac * self.factor,
+                _ => self.current += frac,
+            }
+            self.last = Last::Fraction;
+            self.last_end = words[idx + 2].end;
+            self.idx += 3;
+            self.used = self.idx;
+            return true;
         } else if w.lower == "and"
             && matches!(self.last, Last::Hundred | Last::Scale)
             && words
@@ -219,22 +271,6 @@ impl Compound {
         {
             // "two hundred and five"
             self.idx += 1;
-            return true;
-        } else if let Some(frac) = (!matches!(self.last, Last::Start | Last::Fraction))
-            .then(|| and_fraction(text, &words[idx..]))
-            .flatten()
-        {
-            // "forty and a half", "two and a half million"; after a magnitude, a part of
-            // it: "a million and a half", "a dozen and a half" (18)
-            match self.last {
-                Last::Scale => self.total += frac * self.factor,
-                Last::Hundred => self.current += frac * self.factor,
-                _ => self.current += frac,
-            }
-            self.last = Last::Fraction;
-            self.last_end = words[idx + 2].end;
-            self.idx += 3;
-            self.used = self.idx;
             return true;
         } else {
             false
@@ -345,11 +381,12 @@ impl Compound {
     }
 }
 
-/// Whether consecutive words are separated by one space or one hyphen only.
+/// Whether consecutive words are separated by spaces only ("fifty  two" in hand-typed
+/// text) or by one hyphen.
 fn joined(text: &str, words: &[Word<'_>]) -> bool {
     words.windows(2).all(|p| {
         let gap = &text[p[0].end..p[1].start];
-        matches!(gap, " " | "-" | "\u{a0}" | "‐")
+        matches!(gap, "-" | "‐") || (!gap.is_empty() && gap.chars().all(|c| SPACES.contains(&c)))
     })
 }
 
@@ -402,6 +439,7 @@ mod tests {
         assert_eq!(one("forty-seven point five percent"), 47.5);
         assert_eq!(one("two point three million people"), 2_300_000.0);
         assert_eq!(one("zero point two five percent"), 0.25);
+        assert_eq!(one("two hundred point zero three"), 200.03);
         // no digit word after it: the point is a noun
         assert_eq!(one("five point plan"), 5.0);
     }
@@ -515,6 +553,66 @@ mod tests {
         assert_eq!(one("three thousand four hundred voters"), 3400.0);
         assert_eq!(one("two dozen eggs"), 24.0);
         assert_eq!(one("a million people"), 1_000_000.0);
+    }
+
+    #[test]
+    fn a_number_over_a_fraction_word_is_a_fraction() {
+        let f = scan("five eighths of the crew", numerals());
+        assert_eq!((f[0].value, f[0].form), (62.5, Form::Fraction));
+        assert_eq!(one("twenty-three fifths"), 460.0);
+        assert_eq!(one("seven tenths of the vote"), 70.0);
+        // a count before a word the pack does not list divides nothing
+        assert_eq!(one("two seconds later"), 2.0);
+        assert_eq!(one("the two halves"), 2.0);
+        // a lone ordinal after "one" is no fraction ("one fifth" is the pack's phrase)
+        assert_eq!(one("one fifth of it"), 20.0);
+    }
+
+    #[test]
+    fn a_mixed_number_adds_its_part() {
+        assert_eq!(one("three and a fifth metres"), 3.2);
+        assert_eq!(one("twenty and three fifths"), 20.6);
+        assert_eq!(one("five and a quarter hours"), 5.25);
+        assert_eq!(one("one and a fourth"), 1.25);
+        assert_eq!(one("one hundred and three quarters"), 100.75);
+        // after a magnitude "a" part is a part of the magnitude
+        assert_eq!(one("a hundred and a half"), 150.0);
+        // no proper fraction, no part: "and" joins two numbers
+        assert_eq!(
+            values("ten and thirty fifths"),
+            vec![("ten".into(), 10.0), ("thirty fifths".into(), 600.0)]
+        );
+    }
+
+    #[test]
+    fn the_part_of_a_mixed_number_comes_from_the_pack() {
+        let mut pack = crate::pack::Pack::default_pack();
+        pack.numbers.fraction_words.clear();
+        let n = super::super::Numerals::new(&pack);
+        let read: Vec<f64> = scan("three and a fifth", &n)
+            .iter()
+            .map(|x| x.value)
+            .collect();
+        assert_eq!(read, vec![3.0, 20.0]);
+        assert_eq!(scan("five eighths", &n)[0].value, 5.0);
+    }
+
+    #[test]
+    fn number_words_apart_by_several_spaces() {
+        assert_eq!(one("fifty   two boats"), 52.0);
+        assert_eq!(one("Three hundred  and  thirty one"), 331.0);
+        assert_eq!(
+            values("fifty, two"),
+            vec![("fifty".into(), 50.0), ("two".into(), 2.0)]
+        );
+    }
+
+    #[test]
+    fn dozens_after_a_number_multiply_it() {
+        assert_eq!(one("three dozens eggs"), 36.0);
+        assert_eq!(one("3 dozens eggs"), 36.0);
+        // alone it is a vague amount, read elsewhere
+        assert!(values("dozens of boats").is_empty());
     }
 
     #[test]

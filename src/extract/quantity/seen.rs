@@ -308,6 +308,52 @@ mod tests {
         }
     }
 
+    /// Bounds written out in full and the short spellings of temperatures, from the
+    /// pack's modifiers and units (#21).
+    #[test]
+    fn bounds_in_full_and_short_temperature_spellings() {
+        let pack = Pack::default_pack();
+        for (text, want) in [
+            (
+                "Crews of 200 or greater were sent.",
+                ("200 or greater", Some(200.0), None),
+            ),
+            (
+                "Crews of 60 or below were sent.",
+                ("60 or below", Some(0.0), Some(60.0)),
+            ),
+            (
+                "Crews less than or equal to 90 were sent.",
+                ("less than or equal to 90", Some(0.0), Some(90.0)),
+            ),
+            (
+                "Crews equal to or more than 30 were sent.",
+                ("equal to or more than 30", Some(30.0), None),
+            ),
+        ] {
+            let source = Source::from_text("t", "t.txt", text, &pack);
+            let sentences = crate::segment(&source, &pack);
+            let ex = crate::extract(&source, &sentences, &pack);
+            let got: Vec<_> = all_figures(&source, &sentences, &ex, &pack)
+                .into_iter()
+                .filter_map(|s| Some((&source.text[s.span], s.value?)))
+                .map(|(t, v)| (t, v.min, v.max))
+                .collect();
+            assert!(got.contains(&want), "{text}: {got:?}");
+        }
+        for (text, want) in [
+            ("The pool was 12 deg C at dawn.", "12 deg C=12 celsius"),
+            ("The air was 40 Celsius at noon.", "40 Celsius=40 celsius"),
+            ("The oven hit 90 Fahrenheit.", "90 Fahrenheit=90 fahrenheit"),
+        ] {
+            let got = seen(text);
+            assert!(
+                got.iter().any(|g| g.starts_with(want)),
+                "{text}: {got:?}, expected {want}"
+            );
+        }
+    }
+
     /// An exchange rate the text gives is no amount of money: "an exchange rate" (#21).
     #[test]
     fn exchange_rates_are_no_claims() {
