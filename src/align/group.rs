@@ -559,7 +559,7 @@ pub(crate) fn entity_groups(
             }
             *kinds.entry((&m.key, format!("{:?}", m.kind))).or_default() += 1;
             by_key
-                .entry(m.key.clone())
+                .entry(m.key.to_string())
                 .or_default()
                 .push(Ref { source: s, item: i });
         }

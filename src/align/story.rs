@@ -91,7 +91,7 @@ pub(crate) fn story_keys<'e>(text: &str, ex: &'e Extraction) -> BTreeSet<&'e str
                 EntityKind::Person | EntityKind::Organization | EntityKind::Place
             )
         })
-        .map(|m| m.key.as_str())
+        .map(|m| &*m.key)
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -175,8 +175,8 @@ mod tests {
                 sentence_span: crate::extract::entity::sentence_around(&text, span.clone(), &pack),
                 span,
                 text: (*n).to_owned(),
-                key: n.to_lowercase(),
-                canonical: n.to_lowercase(),
+                key: n.to_lowercase().into(),
+                canonical: n.to_lowercase().into(),
                 kind: EntityKind::Place,
                 title: None,
                 sentence: 0,
@@ -204,8 +204,8 @@ mod tests {
                 sentence_span: crate::extract::entity::sentence_around(text, span.clone(), &pack),
                 span,
                 text: word.to_owned(),
-                key: word.to_lowercase(),
-                canonical: word.to_lowercase(),
+                key: word.to_lowercase().into(),
+                canonical: word.to_lowercase().into(),
                 kind: EntityKind::Place,
                 title: None,
                 sentence: 0,

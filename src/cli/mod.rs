@@ -251,7 +251,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
     match &cli.command {
         Command::Report(a) => {
             let (analysis, read_ok) = if a.claims_from.is_empty() {
-                read_and_analyze(&a.sources, run, &pack, io, a.min_confidence)?
+                read_and_analyze(&a.sources, run, &pack, io, a.min_confidence, false)?
             } else {
                 read_claims_and_analyze(&a.claims_from, cli, &pack, io, a.min_confidence)?
             };
@@ -268,7 +268,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
         }
         Command::Extract(a) => {
             let (analysis, read_ok) =
-                read_and_analyze_dated(&a.sources, run, &pack, io, 0.0, a.story_year)?;
+                read_and_analyze_dated(&a.sources, run, &pack, io, 0.0, a.story_year, true)?;
             let Some((analysis, years)) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -291,7 +291,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
             written(result, read_ok)
         }
         Command::Segment(a) => {
-            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0)?;
+            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0, true)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -334,7 +334,8 @@ fn use_color(choice: ColorChoice, io: &Io<'_>) -> bool {
     }
 }
 
-/// Reads the inputs, reports unreadable ones on stderr, analyses the rest.
+/// Reads the inputs, reports unreadable ones on stderr, analyses the rest; the analysis
+/// keeps the sentences only when asked (see [`analyze_observed`]).
 /// Returns `None` when nothing at all could be read.
 fn read_and_analyze(
     paths: &[PathBuf],
@@ -342,8 +343,10 @@ fn read_and_analyze(
     pack: &Pack,
     io: &mut Io<'_>,
     min_confidence: f64,
+    keep_sentences: bool,
 ) -> anyhow::Result<(Option<Analysis>, bool)> {
-    let (analysis, ok) = read_and_analyze_dated(paths, run, pack, io, min_confidence, None)?;
+    let (analysis, ok) =
+        read_and_analyze_dated(paths, run, pack, io, min_confidence, None, keep_sentences)?;
     Ok((analysis.map(|(a, _)| a), ok))
 }
 
@@ -360,6 +363,7 @@ fn read_and_analyze_dated(
     io: &mut Io<'_>,
     min_confidence: f64,
     story_year: Option<i16>,
+    keep_sentences: bool,
 ) -> anyhow::Result<(Option<Dated>, bool)> {
     let cli = run.cli;
     let meter = meter(run, io);
@@ -380,6 +384,7 @@ fn read_and_analyze_dated(
         &options,
         story_year,
         meter.counters(),
+        keep_sentences,
     );
     meter.finish();
     if cli.global.verbose >= 2 {
@@ -817,6 +822,7 @@ fn lint_command(
         &Options::default(),
         None,
         meter.counters(),
+        true,
     );
     meter.finish();
     let found = crate::lint::lint(&analysis, draft, pack);

@@ -47,7 +47,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
             continue;
         };
         let sid = ctx.sid(r);
-        canonical.get_or_insert_with(|| m.canonical.clone());
+        canonical.get_or_insert_with(|| m.canonical.to_string());
         let text = ctx.sources.get(r.source).map_or("", |s| s.text.as_str());
         let (key, shown, classed) = score::written_form(text, m, &ctx.pack.entities);
         let e = forms

@@ -71,7 +71,7 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
     for &m in mentions {
         let is_party = matches!(m.kind, EntityKind::Person | EntityKind::Organization);
         if !is_party
-            || attribution_keys.contains(&m.key.as_str())
+            || attribution_keys.contains(&&*m.key)
             || in_attribution(&m.span)
             || credits.contains(&fold(&m.text))
             || dateline
@@ -106,7 +106,7 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
         }
     }
     best.map(|(_, m)| About {
-        key: m.key.clone(),
+        key: m.key.to_string(),
         text: m.text.clone(),
     })
 }

@@ -279,8 +279,8 @@ fn parties(
             found.push((
                 gap,
                 EventParty {
-                    key: mention.key.clone(),
-                    name: mention.canonical.clone(),
+                    key: mention.key.to_string(),
+                    name: mention.canonical.to_string(),
                     span: mention.span.clone(),
                     place: mention.kind == EntityKind::Place,
                 },

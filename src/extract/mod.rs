@@ -330,10 +330,11 @@ pub struct Mention {
     pub span: Span,
     /// The name as written.
     pub text: String,
-    /// Canonical key (alias table, folding, fuzzy match).
-    pub key: String,
-    /// The canonical display name.
-    pub canonical: String,
+    /// Canonical key (alias table, folding, fuzzy match): shared by the mentions of one
+    /// name, which recur in a source and across the sources of a story.
+    pub key: std::sync::Arc<str>,
+    /// The canonical display name, shared as the key is.
+    pub canonical: std::sync::Arc<str>,
     /// Person, organisation, place, title or event.
     pub kind: EntityKind,
     /// A title written before the name ("Senior General").

@@ -104,7 +104,8 @@ pub(crate) fn normalize(mut marks: Vec<Marked>) -> Vec<Marked> {
             _ => out.push(m),
         }
     }
-    out
+    // kept with the source until the report is written
+    crate::text::exact(out)
 }
 
 /// A line without Markdown emphasis, heading or quote markers around it, for matching.

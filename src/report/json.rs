@@ -464,8 +464,8 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                         let p = s.position(m.span.start);
                         MentionView {
                             text: m.text.clone(),
-                            key: m.key.clone(),
-                            canonical: m.canonical.clone(),
+                            key: m.key.to_string(),
+                            canonical: m.canonical.to_string(),
                             kind: m.kind,
                             title: m.title.clone(),
                             line: p.line,

@@ -197,7 +197,11 @@ impl LineIndex {
                 at += stride;
             }
         }
-        LineIndex { starts, marks }
+        // kept with the source until the report is written
+        LineIndex {
+            starts: exact(starts),
+            marks: exact(marks),
+        }
     }
 
     /// The last column mark at or before `offset` on the line starting at `start`, else the

@@ -329,8 +329,8 @@ impl<'a> Cx<'a> {
                 .find_map(|i| self.mentions_in(i).into_iter().find(|m| m.kind == kind))
         }?;
         Some(Party {
-            name: found.canonical.clone(),
-            key: found.key.clone(),
+            name: found.canonical.to_string(),
+            key: found.key.to_string(),
             kind: Some(kind),
             span: Some(at..s.base + w.end),
         })
@@ -531,7 +531,7 @@ impl<'a> Cx<'a> {
 fn party_of(m: &Mention) -> Party {
     Party {
         name: m.text.clone(),
-        key: m.key.clone(),
+        key: m.key.to_string(),
         kind: Some(m.kind),
         span: Some(m.span.clone()),
     }

@@ -1,6 +1,8 @@
 //! Keys of names: [`entity_key`] gives a name's canonical key and display name, and
 //! [`KeyCache`] remembers them per pack.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::normalize::{alias_entry, canonical_key};
@@ -12,20 +14,21 @@ use crate::pack::{EntityKind, Pack};
 #[derive(Default)]
 pub(super) struct KeyCache(std::sync::RwLock<FxHashMap<EntityKind, FxHashMap<String, KeyAndName>>>);
 
-/// A canonical key and display name.
-type KeyAndName = (String, String);
+/// A canonical key and display name, shared by the mentions of one name.
+type KeyAndName = (Arc<str>, Arc<str>);
 
 impl KeyCache {
     const MAX: usize = 1 << 16;
 
     /// `entity_key(pack, name, kind)`, from the cache when it was computed before.
-    pub(super) fn key(&self, pack: &Pack, name: &str, kind: EntityKind) -> (String, String) {
+    pub(super) fn key(&self, pack: &Pack, name: &str, kind: EntityKind) -> KeyAndName {
         if let Ok(map) = self.0.read() {
             if let Some(k) = map.get(&kind).and_then(|m| m.get(name)) {
                 return k.clone();
             }
         }
-        let k = entity_key(pack, name, kind);
+        let (key, canonical) = entity_key(pack, name, kind);
+        let k: KeyAndName = (key.into(), canonical.into());
         if let Ok(mut map) = self.0.write() {
             let len: usize = map.values().map(FxHashMap::len).sum();
             if len < KeyCache::MAX {

@@ -2,6 +2,7 @@
 //! they stand for.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -15,7 +16,7 @@ use crate::pack::{EntityKind, Pack};
 /// source takes that name's key everywhere. Two people who share a surname ("John
 /// Smith", "Jane Smith") leave the bare surname with its own key.
 pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
-    let mut people: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
+    let mut people: BTreeMap<Arc<str>, (Vec<String>, Arc<str>)> = BTreeMap::new();
     for m in mentions.iter() {
         if m.kind == EntityKind::Person {
             let toks: Vec<String> = m.key.split(' ').map(str::to_owned).collect();
@@ -29,7 +30,7 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
     // Each proper tail of a person's name ("aung hlaing" of "min aung hlaing") → the first
     // two people whose name ends with it, in key order: a lookup per mention instead of a
     // scan of every person, which made a source dense with names quadratic.
-    let mut tails: FxHashMap<&str, Vec<&String>> = FxHashMap::default();
+    let mut tails: FxHashMap<&str, Vec<&Arc<str>>> = FxHashMap::default();
     for (key, (full, _)) in &people {
         let mut at = 0;
         for tok in &full[..full.len() - 1] {
@@ -40,7 +41,7 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
             }
         }
     }
-    let mut acronyms: BTreeMap<String, (String, String, EntityKind)> = BTreeMap::new();
+    let mut acronyms: BTreeMap<String, (Arc<str>, Arc<str>, EntityKind)> = BTreeMap::new();
     for m in mentions.iter() {
         if is_acronym(&m.text) && fold(&m.key) != fold(&m.text).replace('.', "") {
             acronyms.insert(m.text.clone(), (m.key.clone(), m.canonical.clone(), m.kind));
@@ -58,7 +59,7 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
         {
             continue;
         }
-        let owner = match tails.get(m.key.as_str()).map(Vec::as_slice) {
+        let owner = match tails.get(&*m.key).map(Vec::as_slice) {
             Some([key]) => people.get(*key).map(|(_, canonical)| (*key, canonical)),
             _ => None,
         };

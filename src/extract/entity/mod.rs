@@ -572,7 +572,7 @@ mod tests {
         let ms = mentions(
             "Figures come from the National Office of Seismic Records (NOSR). Later the NOSR revised them.",
         );
-        let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
+        let keys: Vec<&str> = ms.iter().map(|m| &*m.key).collect();
         assert_eq!(keys, ["nosr", "nosr", "nosr"]);
         assert!(ms.iter().all(|m| m.kind == EntityKind::Organization));
     }
@@ -580,7 +580,7 @@ mod tests {
     #[test]
     fn an_agency_credit_after_a_place_is_not_its_acronym() {
         let ms = mentions_one("The ferry sank off Vossberg (AP) on Monday.");
-        let ap = ms.iter().find(|m| m.text == "AP").map(|m| m.key.as_str());
+        let ap = ms.iter().find(|m| m.text == "AP").map(|m| &*m.key);
         assert_eq!(ap, Some("ap"), "{}", show(&ms));
         assert!(abbreviates("CNE", "National Electoral Council"));
         assert!(!abbreviates("AP", "South Korea"));
@@ -687,10 +687,22 @@ mod tests {
     }
 
     #[test]
+    fn the_mentions_of_one_name_share_its_key_and_display_name() {
+        let ms = mentions("Mayor Orla Vantane spoke on Monday. Orla Vantane left at noon.");
+        let named: Vec<&Mention> = ms.iter().filter(|m| m.text == "Orla Vantane").collect();
+        assert_eq!(named.len(), 2, "{}", show(&ms));
+        assert!(std::sync::Arc::ptr_eq(&named[0].key, &named[1].key));
+        assert!(std::sync::Arc::ptr_eq(
+            &named[0].canonical,
+            &named[1].canonical
+        ));
+    }
+
+    #[test]
     fn shortened_name_attaches_to_the_longer_name() {
         let ms = mentions("Senior General Ko Min Tun spoke. Later General Min Tun left.");
         assert_eq!(ms[1].text, "Min Tun");
-        assert_eq!(ms[1].key, "ko min tun");
+        assert_eq!(&*ms[1].key, "ko min tun");
     }
 
     #[test]

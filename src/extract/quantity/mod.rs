@@ -628,7 +628,7 @@ fn part_of_the_day(
 pub(crate) fn spell_out_acronyms(claims: &mut [Claim], mentions: &[super::Mention]) {
     let defined: std::collections::BTreeMap<String, String> = mentions
         .iter()
-        .filter(|m| crate::normalize::is_acronym(&m.text) && m.canonical != m.text)
+        .filter(|m| crate::normalize::is_acronym(&m.text) && *m.canonical != *m.text)
         .filter(|m| m.canonical.split_whitespace().count() >= 2)
         .map(|m| {
             (
