@@ -265,17 +265,11 @@ fn speech_verbs(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
     let Some(raw) = f.parse::<RawSpeechVerbs>(errs) else {
         return;
     };
-    let lower = |v: Vec<Spanned<String>>| -> Vec<String> {
-        v.into_iter()
-            .map(|s| s.into_inner().trim().to_lowercase())
-            .filter(|s| !s.is_empty())
-            .collect()
-    };
-    pack.source_phrases = lower(raw.source_phrases);
-    pack.speech_skip = lower(raw.skip);
-    pack.data_nouns = lower(raw.data_nouns);
-    pack.data_links = lower(raw.data_links);
-    pack.background_openers = lower(raw.background_openers);
+    pack.source_phrases = lowered(raw.source_phrases);
+    pack.speech_skip = lowered(raw.skip);
+    pack.data_nouns = lowered(raw.data_nouns);
+    pack.data_links = lowered(raw.data_links);
+    pack.background_openers = lowered(raw.background_openers);
     pack.speech_audiences = single_words(f, raw.audiences, "audiences", errs);
     pack.report_occasions = single_words(f, raw.occasions, "occasions", errs);
     let reporting_forms = raw.reporting_forms.clone();
