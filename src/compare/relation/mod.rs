@@ -275,6 +275,21 @@ fn day_toll_over_report(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>) -> Option<
     })
 }
 
+/// How far past a vague amount's range a figure must lie to contradict it, as a ratio
+/// to the range's near end.
+const VAGUE_CONTRADICTION_RATIO: f64 = 2.0;
+
+/// Whether, of a vague amount and a figure, the figure lies more than
+/// [`VAGUE_CONTRADICTION_RATIO`] times past the end of the amount's range.
+fn far_past_vague(qa: &Quantity, qb: &Quantity) -> bool {
+    let (vague, exact) = if qa.vague { (qa, qb) } else { (qb, qa) };
+    let above = matches!((vague.value.max, exact.value.min), (Some(v), Some(x))
+        if v > 0.0 && x > v * VAGUE_CONTRADICTION_RATIO);
+    let below = matches!((vague.value.min, exact.value.max), (Some(v), Some(x))
+        if x >= 0.0 && x * VAGUE_CONTRADICTION_RATIO < v);
+    above || below
+}
+
 /// Two figures whose scope relation is unknown (`text` says why): a weak agreement when
 /// they overlap and one reads as the other, a scope question for the reader when they are
 /// close and their sentences alike, else nothing.
@@ -304,12 +319,16 @@ fn same_scope_pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
     let (qa, qb) = (a.q, b.q);
     let overlap = meet(qa, qb);
     if qa.vague || qb.vague {
-        // a vague amount never contradicts a figure
-        return if overlap {
-            Pair::Agree { weak: false }
-        } else {
-            Pair::Nothing
-        };
+        if overlap {
+            return Pair::Agree { weak: false };
+        }
+        // A vague amount contradicts no running count (the "dozens" of a first report
+        // and a later toll) and no other vague amount; it contradicts a figure of a fixed
+        // quantity only from more than twice past its far end ("a few kilometres" and
+        // 20 km from one island; not "several miles" and 12 miles).
+        if rules.cumulative || qa.vague == qb.vague || !far_past_vague(qa, qb) {
+            return Pair::Nothing;
+        }
     }
     let timeless_or_since = |q: &Quantity| {
         q.scope
@@ -1064,6 +1083,39 @@ mod tests {
                 .with(q("300 people", at_least(300.0)).day("on Saturday", QUAKE_DAY)),
         ]);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_vague_measure_contradicts_a_figure_only_more_than_twice_past_its_range() {
+        let ship = |id: &'static str, text: &'static str, phrase: &'static str, v: Interval| {
+            let q = q(phrase, v)
+                .kind("measures", "km", "distance", "distance")
+                .place("tolvik");
+            doc(id, text).with(if phrase.starts_with("a few") {
+                q.vague()
+            } else {
+                q
+            })
+        };
+        let few = || {
+            ship(
+                "b",
+                "The ship sank a few kilometres from Tolvik.",
+                "a few kilometres",
+                Interval::closed(Some(2.0), Some(9.0)),
+            )
+        };
+        let f = run(vec![
+            ship("a", "The ship sank 20 km off Tolvik.", "20 km", exact(20.0)),
+            few(),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        // 15 km is past "a few" but within twice its far end: nothing to tell
+        let f = run(vec![
+            ship("a", "The ship sank 15 km off Tolvik.", "15 km", exact(15.0)),
+            few(),
+        ]);
+        assert!(f.iter().all(|f| f.verdict != Verdict::Conflict), "{f:#?}");
     }
 
     #[test]

@@ -134,10 +134,18 @@ pub(super) fn classify(
             }
         }
     };
-    // "its magnitude at 7.1": a unit word is not also what is counted.
+    // "its magnitude at 7.1": a unit word is not also what is counted. A measure takes
+    // only a noun its kind measures from before it: the divers "searched for survivors a
+    // few kilometres from the island" measure no survivors.
+    let measure = dim == Some(Dimension::Measure);
     let counted = counted
         .map(|(c, _)| c)
-        .or_else(|| if unit.is_some() { counted_left() } else { None })
+        .or_else(|| {
+            unit.is_some()
+                .then(counted_left)
+                .flatten()
+                .filter(|c| !measure || kind.counted.contains(c))
+        })
         .filter(|c| unit.is_none_or(|u| *c != u.id));
     Some(Quantity {
         number: f.number,

@@ -298,15 +298,28 @@ fn vague_figures(lower: &str, pack: &Pack, m: &Matchers, out: &mut Vec<Figure>) 
                 end = e + (lower[e..].len() - lower[e..].trim_start().len()) + next.len();
             }
         }
+        // "a few kilometres", "several hundred metres": a vague length, area or weight
+        // is a measure in its unit (a vague count names what it counts instead)
+        let (unit, end_with_unit) = match unit_after(lower, m, end, None) {
+            Some((u, e))
+                if pack
+                    .units
+                    .get(u)
+                    .is_some_and(|x| x.dimension == Dimension::Measure) =>
+            {
+                (Some(u), e)
+            }
+            _ => (None, end),
+        };
         let modifier = modifier_before(lower, s, m);
         let start = modifier.as_ref().map_or(s, |(st, _, _)| *st);
         out.push(Figure {
             span: s..end,
             start_with_modifier: start,
-            end_with_unit: end,
+            end_with_unit,
             number: None,
             value: Interval::closed(Some(min), max),
-            unit: None,
+            unit,
             modifier: modifier.map(|(_, p, _)| p),
             vague: true,
             words: true,
@@ -914,6 +927,22 @@ mod tests {
         - [24, 199] people arrests/arrested/students
         - [20000, 199999] people casualties/rescued/residents
         "
+        );
+    }
+
+    #[test]
+    fn a_vague_amount_before_a_unit_of_measure_is_a_measure() {
+        insta::assert_snapshot!(
+            show("The wreck lies a few kilometres from the reef, several hundred metres deep."),
+            @r"
+        - [2, 9] km measures/distance/-
+        - [300, 2000] metres measures/depth/-
+        "
+        );
+        // a measure takes no counted noun its kind does not measure from before it
+        insta::assert_snapshot!(
+            show("Divers searched for survivors inside the wreck a few kilometres from the reef."),
+            @"- [2, 9] km measures/distance/-"
         );
     }
 

@@ -432,12 +432,51 @@ fn with_scope(
             pack,
         ),
     };
+    let anchor = measured_from(text, dates, f, pack);
+    if let Some((_, words)) = &anchor {
+        // "a few kilometres (miles) from Pelling": the words that tie the figure to its
+        // place mark its event when its clause, cut by the brackets, names none
+        if q.counted.is_none() {
+            q.counted = scope::measured_place(text, f.start_with_modifier, dates);
+        }
+        if q.event.is_none() {
+            q.event = pack
+                .kinds
+                .iter()
+                .find(|k| k.id == q.kind)
+                .and_then(|k| {
+                    k.events
+                        .iter()
+                        .find(|e| e.triggers.iter().any(|t| t == words))
+                })
+                .map(|e| e.id.clone());
+        }
+    }
     q.scope = Scope {
         time,
-        place: scope::place(text, dates, clauses, f.span.clone(), pack),
+        place: anchor
+            .map(|(key, _)| key)
+            .or_else(|| scope::place(text, dates, clauses, f.span.clone(), pack)),
         as_of,
     };
     q
+}
+
+/// The place a distance is measured from ([`scope::anchor`]), for a figure of a
+/// physical measure.
+fn measured_from(
+    text: &str,
+    dates: &[scope::LocalDate<'_>],
+    f: &Figure,
+    pack: &Pack,
+) -> Option<(String, &'static str)> {
+    let measure = f
+        .unit
+        .and_then(|u| pack.units.get(u))
+        .is_some_and(|u| u.dimension == crate::pack::Dimension::Measure);
+    measure
+        .then(|| scope::anchor(text, f.end_with_unit, dates, pack))
+        .flatten()
 }
 
 /// What an event trigger stands for.

@@ -88,6 +88,105 @@ fn names_after_prepositions(
     out
 }
 
+/// Words that tie a distance to the place it is measured from, right after the figure
+/// ("20 km off the island of Pelling", "12 miles north of Cape Arno").
+const ANCHORS: &[&str] = &[
+    "off the coast of ",
+    "off ",
+    "away from ",
+    "from ",
+    "outside ",
+    "north of ",
+    "south of ",
+    "east of ",
+    "west of ",
+    "northeast of ",
+    "northwest of ",
+    "southeast of ",
+    "southwest of ",
+    "north-east of ",
+    "north-west of ",
+    "south-east of ",
+    "south-west of ",
+];
+
+/// The place a distance is measured from: the capitalised name right after the figure
+/// and one of [`ANCHORS`] (`after`: where the figure and its unit end, in `text`), past a
+/// bracketed conversion ("12 miles (19 km) north of Cape Arno") and a place noun ("off
+/// the southern island of Pelling"). Keyed by the name's canonical key, so that two
+/// spellings the pack respells alike, or a name with and without "Island", meet: "20 km
+/// off Pelling" and "a few kilometres from Pelling Island" measure from one place. With
+/// the key, the words that tie the figure to it ("off", "north of").
+pub(crate) fn anchor(
+    text: &str,
+    after: usize,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Option<(String, &'static str)> {
+    let mut rest = text.get(after..)?.trim_start();
+    if let Some(inner) = rest.strip_prefix('(') {
+        let close = inner.find(')').filter(|&c| c <= 40)?;
+        rest = inner[close + 1..].trim_start();
+    }
+    let prep = ANCHORS.iter().find(|p| rest.starts_with(*p))?;
+    rest = &rest[prep.len()..];
+    rest = rest.strip_prefix("the ").unwrap_or(rest);
+    rest = after_place_noun(rest);
+    let name_start = text.len() - rest.len();
+    let name_end = place_name_end(text, name_start, dates)?;
+    let key = normalize::canonical_key(
+        pack,
+        &text[name_start..name_end],
+        Some(crate::pack::EntityKind::Place),
+    );
+    (!key.is_empty()).then_some((key, prep.trim_end()))
+}
+
+/// Verbs that say where a named place lies ("Karsvik lies 90 km from Saltholm").
+const LIES: &[&str] = &["lies", "lie", "is", "sits", "stands", "located", "situated"];
+
+/// The named place a distance measures, when the text names it right before the figure
+/// (`before`: where the figure and its modifier start, in `text`): "Karsvik lies 90 km
+/// from Saltholm", "Savar, 30 km outside Dhaka". Folded, as a counted thing: a distance
+/// between two places is not the distance of a ship from one of them.
+pub(crate) fn measured_place(text: &str, before: usize, dates: &[LocalDate<'_>]) -> Option<String> {
+    let head = text.get(..before)?.trim_end();
+    let head = match head.strip_suffix(',') {
+        Some(h) => h.trim_end(),
+        None => {
+            let (rest, verb) = head.rsplit_once(' ')?;
+            if !LIES.contains(&verb) {
+                return None;
+            }
+            let rest = rest.trim_end();
+            rest.strip_suffix(" is").unwrap_or(rest).trim_end()
+        }
+    };
+    // the capitalised words that end `head`, at most three
+    let mut name_start = head.len();
+    for _ in 0..3 {
+        let word_start = head[..name_start]
+            .trim_end()
+            .rfind(' ')
+            .map_or(0, |i| i + 1);
+        let word = &head[word_start..name_start].trim_end();
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        name_start = word_start;
+        if word_start == 0 {
+            break;
+        }
+    }
+    if name_start == head.len() {
+        return None;
+    }
+    let name_end = place_name_end(text, name_start, dates)?;
+    let name = text.get(name_start..name_end)?;
+    let first = name.split(' ').next().unwrap_or("");
+    (!NOT_NAMES.contains(&first)).then(|| normalize::fold(name))
+}
+
 /// "Heavy rain kept falling in flood-hit Alderia, where the toll rose to 120": a figure in
 /// a clause opened by "where" is in the place named right before it, after "in", "to",
 /// "at", "across", "throughout" or "from" (with at most two words between, "flood-hit").
@@ -335,6 +434,62 @@ pub(crate) fn place_key(name: &str, pack: &Pack) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn anchor_of(t: &str, figure: &str) -> Option<(String, &'static str)> {
+        let f = t.find(figure).unwrap_or(0);
+        anchor(t, f + figure.len(), &[], &Pack::default_pack())
+    }
+
+    #[test]
+    fn a_distance_is_measured_from_the_place_named_right_after_it() {
+        let key = |t: &str, figure: &str| anchor_of(t, figure).map(|(k, _)| k);
+        assert_eq!(
+            anchor_of(
+                "A trawler went down 20 km off the northern island of Tolvik.",
+                "20 km"
+            ),
+            Some(("tolvik".to_owned(), "off"))
+        );
+        // past a bracketed conversion; "Island" is dropped from the key
+        assert_eq!(
+            key(
+                "Divers searched a few kilometres (miles) from Tolvik Island.",
+                "a few kilometres"
+            ),
+            key("The ship sank 20 km off Tolvik.", "20 km")
+        );
+        assert_eq!(
+            anchor_of(
+                "It ran aground 12 miles (19 km) north of Cape Arno.",
+                "12 miles"
+            ),
+            Some(("cape arno".to_owned(), "north of"))
+        );
+        // no place right after the figure: no anchor
+        assert_eq!(
+            key("They walked 20 km from the camp to the river.", "20 km"),
+            None
+        );
+        assert_eq!(key("The road runs 20 km through Tolvik.", "20 km"), None);
+    }
+
+    #[test]
+    fn a_place_named_before_a_distance_is_what_it_measures() {
+        let of = |t: &str, figure: &str| measured_place(t, t.find(figure).unwrap_or(0), &[]);
+        assert_eq!(
+            of("Karsvik lies 90 km from Tolvik Island.", "90 km"),
+            Some("karsvik".into())
+        );
+        assert_eq!(
+            of("the suburb of Old Savar, 30 km outside Dhaka", "30 km"),
+            Some("old savar".into())
+        );
+        assert_eq!(
+            of("Its last call placed it 30 km off Tolvik.", "30 km"),
+            None
+        );
+        assert_eq!(of("The ship sank 20 km off Tolvik.", "20 km"), None);
+    }
 
     #[test]
     fn place_is_the_name_after_in_keyed_by_alias() {
