@@ -29,7 +29,8 @@
 //!   (`quantities/conflict.rs`, `progression.rs`, `different_scope.rs`, `agreement.rs`);
 //! - independent upstream sources of an agreement: `upstream.rs`;
 //! - `quote_variant` and `attribution_variant` of statements: `statements.rs`;
-//! - `name_variant`: `names.rs`;
+//! - `name_variant`: `names.rs`; of one claimant credited with a place's name and with its
+//!   adjective ("X's press office", "the Xian press office"): `claimants.rs`;
 //! - agreements on dated occasions: `occasions.rs`; on events stated between the same
 //!   parties (kind `statement`): `events.rs`;
 //! - `interval.rs` relates and writes intervals; `explain.rs` builds evidence, summaries
@@ -38,6 +39,7 @@
 //! Output does not depend on the order of the sources: everything inside a group is
 //! ordered by source id and position, and findings are sorted by [`sort_findings`].
 
+mod claimants;
 mod convert;
 mod events;
 mod explain;
@@ -290,6 +292,7 @@ pub fn compare(
             found
         })
         .collect();
+    findings.extend(claimants::claimants(&ctx, groups));
     sort_findings(&mut findings);
     findings
 }
