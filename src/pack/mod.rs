@@ -290,6 +290,10 @@ pub struct NumberWords {
     /// Lowercase unit forms that count only glued to digits ("5g", "10t"): such digits
     /// are a figure, not a code like "4G".
     pub glued: Vec<String>,
+    /// Lowercase words between the two numbers of a fraction ("over": "one over three").
+    pub over: Vec<String>,
+    /// Lowercase words before digits over digits that make them a date ("on 3/4").
+    pub dated_by: Vec<String>,
 }
 
 /// A magnitude word or suffix.

@@ -275,6 +275,20 @@ pub(crate) struct RawUnits {
     /// Unit forms that count only glued to digits ("5g", "10t").
     #[serde(default)]
     pub(crate) glued: Option<RawGlued>,
+    /// How fractions are written with two numbers ("one over three", "3/4").
+    #[serde(default)]
+    pub(crate) fraction_forms: Option<RawFractionForms>,
+}
+
+/// `[fraction_forms]`: the words between the two numbers of a fraction, and the words
+/// before digits over digits that make them a date.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFractionForms {
+    #[serde(default)]
+    pub(crate) over: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) dated_by: Vec<Spanned<String>>,
 }
 
 /// `[glued]`: unit forms that count only written straight after the digits.

@@ -401,6 +401,15 @@ fn units(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         }
     }
     pack.numbers.fraction_words = whole_words(f, "fraction_words", raw.fraction_words, errs);
+    let lowered = |v: Vec<Spanned<String>>| -> Vec<String> {
+        v.into_iter()
+            .map(|w| w.into_inner().to_lowercase())
+            .collect()
+    };
+    if let Some(ff) = raw.fraction_forms {
+        pack.numbers.over = lowered(ff.over);
+        pack.numbers.dated_by = lowered(ff.dated_by);
+    }
     pack.numbers.glued = raw
         .glued
         .map(|g| {

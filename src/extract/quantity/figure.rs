@@ -211,9 +211,13 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .ends_with("between")
         || renders_range(lower, a.span.start, out, m);
-    let joined = matches!(gap, "-" | "–" | "—" | "to")
+    let joined = matches!(gap, "-" | "–" | "—" | "~" | "to" | "through" | "thru")
         || (gap == "and" && between)
-        || (gap == "or" && a.form == Form::Words);
+        || (gap == "or" && a.form == Form::Words)
+        || suspended(lower, a, gap);
+    if let Some(range) = two_bounds(lower, m, a, b, gap) {
+        return range;
+    }
     let gap_currency = m
         .prefixes
         .iter()
@@ -249,6 +253,43 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
         }
     }
     Join::Apart
+}
+
+/// "8- to 16-metre", "20- to 30-year-old": the first end of a range whose unit, written
+/// after the second end, is left hanging after its hyphen.
+fn suspended(lower: &str, a: &Numeral, gap: &str) -> bool {
+    lower[a.span.end..].starts_with('-') && matches!(gap, "- to" | "- or" | "- and" | "-to")
+}
+
+/// "more than 5 but less than 10", "at most 100 and at least 20", "above 1000 and below
+/// 1500": a lower bound and an upper bound of one thing, joined by "and", "but" or a
+/// comma, are one range between them, in either order.
+fn two_bounds(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, gap: &str) -> Option<Join> {
+    let (b_start, _, b_bound) = modifier_before(lower, b.span.start, m)?;
+    let (_, _, a_bound) = modifier_before(lower, a.span.start, m)?;
+    let link = lower.get(a.span.end..b_start)?.trim_matches([' ', ',']);
+    if !matches!(link, "" | "and" | "but" | "but also" | "and also") || gap.is_empty() {
+        return None;
+    }
+    let floor = |x: Bound| matches!(x, Bound::AtLeast | Bound::MoreThan);
+    let ceiling = |x: Bound| matches!(x, Bound::AtMost | Bound::LessThan);
+    let mut b = b.clone();
+    // "more than 5 but less than 10 thousand": the multiplier applies to both ends
+    let x = if a.factor == 1.0 && b.factor > 1.0 {
+        a.value * b.factor
+    } else {
+        a.value
+    };
+    if floor(a_bound) && ceiling(b_bound) && x < b.value {
+        a.value = x;
+        return Some(Join::Range(b));
+    }
+    if ceiling(a_bound) && floor(b_bound) && b.value < x {
+        a.value = b.value;
+        b.value = x;
+        return Some(Join::Range(b));
+    }
+    None
 }
 
 /// Whether the number at `start` follows "from" and, a few words before it, a verb of
@@ -676,7 +717,14 @@ fn figure(
         let w = pack.approximation.fraction;
         if !EXACTLY.contains(&prev) && w > 0.0 {
             // to a hundredth of a percent, as the pack writes its fractions
-            let at = |x: f64| tidy((x * 100.0).round() / 100.0);
+            // (a share below one percent, "a millionth", in full)
+            let at = |x: f64| {
+                if value >= 1.0 {
+                    tidy((x * 100.0).round() / 100.0)
+                } else {
+                    tidy(x)
+                }
+            };
             let (lo, hi) = (value * (1.0 - w), value * (1.0 + w));
             interval = Interval::closed(Some(at(lo.min(hi))), Some(at(lo.max(hi))));
         }
@@ -1026,6 +1074,59 @@ mod tests {
             &[]
         ));
         assert!(!super::followed_as_amount("scores twice", 6, &of, &[]));
+    }
+
+    #[test]
+    fn through_a_tilde_and_a_hanging_hyphen_join_a_range() {
+        insta::assert_snapshot!(
+            show("From 20 through 100 people were injured and 30~40 miners were rescued."),
+            @r"
+        - [20, 100] people casualties/injured/people
+        - [30, 40] people casualties/rescued/miners
+        "
+        );
+        insta::assert_snapshot!(
+            show("Divers searched an 8- to 16-metre deep channel."),
+            @"- [8, 16] metres measures/-/deep"
+        );
+    }
+
+    #[test]
+    fn a_floor_and_a_ceiling_of_one_thing_are_one_range() {
+        insta::assert_snapshot!(
+            show("More than 5 but less than 10 thousand people were evacuated."),
+            @"- [5000, 10000] people casualties/rescued/people"
+        );
+        insta::assert_snapshot!(
+            show("At most 100 and at least 20 people were arrested."),
+            @"- [20, 100] people arrests/arrested/people"
+        );
+        // two things counted: two figures
+        insta::assert_snapshot!(
+            show("More than 300 people were killed and at least 200 injured."),
+            @r"
+        300 (300, -] people casualties/killed/people
+        200 [200, -] people casualties/injured/-
+        "
+        );
+    }
+
+    #[test]
+    fn bounds_in_symbols_and_comparatives() {
+        insta::assert_snapshot!(
+            show("Wages rose for >10 percent of staff and fell for <= 5 percent."),
+            @r"
+        10 (10, -] percent shares/changed/staff
+        5 [0, 5] percent shares/changed/-
+        "
+        );
+        insta::assert_snapshot!(
+            show("A level equal to 50 percent or less than 60 percent was set."),
+            @r"
+        50 [50, 50] percent shares/-/-
+        60 [0, 60) percent shares/-/-
+        "
+        );
     }
 
     #[test]
