@@ -233,6 +233,9 @@ pub struct Unit {
     pub base: Option<f64>,
     /// Added after multiplying by `base` (a scale whose zero is not the base unit's: °F).
     pub offset: f64,
+    /// The ids of the currencies this unit is a hundredth of ("cents" of "USD"): written
+    /// after an amount in one of them, it adds to it ("$5 and 20 cents" = $5.20).
+    pub cents_of: Vec<String>,
 }
 
 impl Unit {

@@ -355,6 +355,10 @@ pub(crate) struct RawUnit {
     /// (a degree Fahrenheit: base 5/9, offset -160/9 degrees Celsius).
     #[serde(default)]
     pub(crate) offset: Option<Spanned<f64>>,
+    /// A currency this unit is a hundredth of, written after an amount in it ("$5 and 20
+    /// cents" = $5.20): the ids of those currencies.
+    #[serde(default)]
+    pub(crate) cents_of: Vec<String>,
 }
 
 /// What a unit measures.

@@ -516,6 +516,7 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
             measures: u.measures.map(Spanned::into_inner),
             base: u.base.map(Spanned::into_inner),
             offset: u.offset.map_or(0.0, Spanned::into_inner),
+            cents_of: u.cents_of,
         });
     }
     out

@@ -101,6 +101,7 @@ pub(super) fn figures(
             .collect();
     let mut out = numeral_figures(text, lower, pack, m, &nums, skipped);
     conversions(lower, pack, &mut out, skipped);
+    cents(lower, pack, &mut out);
     exchange_rates(lower, pack, m, &mut out);
     fractions_of_wholes(lower, &mut out);
     if hint.vague {
@@ -425,6 +426,42 @@ fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Ve
             continue;
         }
         k += 1;
+    }
+}
+
+/// "$5 and 20 cents", "3 dollars 50 cents", "thirteen dollars and forty-five cents": an
+/// amount of a currency's hundredths right after an amount of the currency, with
+/// nothing or "and" between, is part of that amount, not a figure of its own.
+fn cents(lower: &str, pack: &Pack, out: &mut Vec<Figure>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let major = a.unit.and_then(|u| pack.units.get(u));
+        let minor = b.unit.and_then(|u| pack.units.get(u));
+        let part = match (major, minor, a.number, b.number) {
+            (Some(major), Some(minor), Some(_), Some(x))
+                if minor.cents_of.contains(&major.id)
+                    && (0.0..100.0).contains(&x)
+                    && b.modifier.is_none()
+                    && lower
+                        .get(a.end_with_unit..b.start_with_modifier)
+                        .is_some_and(|g| matches!(g.trim_matches([' ', ',']), "" | "and")) =>
+            {
+                x / 100.0
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let b = out.remove(i + 1);
+        let a = &mut out[i];
+        a.number = a.number.map(|n| tidy(n + part));
+        a.value.min = a.value.min.map(|m| tidy(m + part));
+        a.value.max = a.value.max.map(|m| tidy(m + part));
+        a.span.end = b.span.end;
+        a.end_with_unit = b.end_with_unit;
+        i += 1;
     }
 }
 
@@ -1125,6 +1162,24 @@ mod tests {
             @r"
         50 [50, 50] percent shares/-/-
         60 [0, 60) percent shares/-/-
+        "
+        );
+    }
+
+    #[test]
+    fn cents_after_an_amount_are_part_of_it() {
+        insta::assert_snapshot!(
+            show("The council paid $5 and 20 cents a ticket, and 3 dollars 50 cents a meal."),
+            @r"
+        5.2 [5.2, 5.2] USD money/-/-
+        3.5 [3.5, 3.5] USD money/-/-
+        "
+        );
+        insta::assert_snapshot!(
+            show("The council paid £4 and 50 pence a ticket, and 34 cents a meal."),
+            @r"
+        4.5 [4.5, 4.5] GBP money/-/-
+        34 [34, 34] cents money/-/-
         "
         );
     }
