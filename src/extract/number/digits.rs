@@ -32,12 +32,14 @@ pub(super) fn after_unit_word(text: &str, i: usize, n: &Numerals) -> bool {
     n.prefix_words.contains(&word.to_ascii_lowercase())
 }
 
-/// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it.
+/// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it,
+/// or the power of a unit ("km^2").
 pub(super) fn follows_code(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let mut rev = before.chars().rev();
     match rev.next() {
         Some(c) if c.is_alphanumeric() || c == '_' || c == '/' => true,
+        Some('^') => rev.next().is_some_and(char::is_alphabetic),
         Some('.') => rev.next().is_some_and(|c| c.is_alphanumeric()),
         Some('-') => rev.next().is_some_and(|c| c.is_alphabetic()),
         _ => false,

@@ -1167,6 +1167,19 @@ mod tests {
     }
 
     #[test]
+    fn volumes_areas_and_data_in_more_forms() {
+        insta::assert_snapshot!(
+            show("The lake held 2 cubic kilometres over 4 km^2, the link ran at 40 megabits and the cold hit minus 1 degree."),
+            @r"
+        2 [2, 2] cubic km measures/distance/-
+        4 (4, -] square km measures/distance/-
+        40 [40, 40] megabits measures/-/-
+        -1 [-1, -1] degrees measures/-/-
+        "
+        );
+    }
+
+    #[test]
     fn cents_after_an_amount_are_part_of_it() {
         insta::assert_snapshot!(
             show("The council paid $5 and 20 cents a ticket, and 3 dollars 50 cents a meal."),
