@@ -1342,7 +1342,7 @@ mod tests {
         );
         insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
         invalid claims pack (1 problem)
-          claims/units.toml:114:6: key `unit[17].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+          claims/units.toml:129:6: key `unit[19].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
         "#);
     }
 }
