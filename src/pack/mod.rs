@@ -233,6 +233,9 @@ pub struct Unit {
     pub base: Option<f64>,
     /// Added after multiplying by `base` (a scale whose zero is not the base unit's: °F).
     pub offset: f64,
+    /// The ids of the currencies this unit is a hundredth of ("cents" of "USD"): written
+    /// after an amount in one of them, it adds to it ("$5 and 20 cents" = $5.20).
+    pub cents_of: Vec<String>,
 }
 
 impl Unit {
@@ -290,6 +293,10 @@ pub struct NumberWords {
     /// Lowercase unit forms that count only glued to digits ("5g", "10t"): such digits
     /// are a figure, not a code like "4G".
     pub glued: Vec<String>,
+    /// Lowercase words between the two numbers of a fraction ("over": "one over three").
+    pub over: Vec<String>,
+    /// Lowercase words before digits over digits that make them a date ("on 3/4").
+    pub dated_by: Vec<String>,
 }
 
 /// A magnitude word or suffix.

@@ -275,6 +275,20 @@ pub(crate) struct RawUnits {
     /// Unit forms that count only glued to digits ("5g", "10t").
     #[serde(default)]
     pub(crate) glued: Option<RawGlued>,
+    /// How fractions are written with two numbers ("one over three", "3/4").
+    #[serde(default)]
+    pub(crate) fraction_forms: Option<RawFractionForms>,
+}
+
+/// `[fraction_forms]`: the words between the two numbers of a fraction, and the words
+/// before digits over digits that make them a date.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFractionForms {
+    #[serde(default)]
+    pub(crate) over: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) dated_by: Vec<Spanned<String>>,
 }
 
 /// `[glued]`: unit forms that count only written straight after the digits.
@@ -341,6 +355,10 @@ pub(crate) struct RawUnit {
     /// (a degree Fahrenheit: base 5/9, offset -160/9 degrees Celsius).
     #[serde(default)]
     pub(crate) offset: Option<Spanned<f64>>,
+    /// A currency this unit is a hundredth of, written after an amount in it ("$5 and 20
+    /// cents" = $5.20): the ids of those currencies.
+    #[serde(default)]
+    pub(crate) cents_of: Vec<String>,
 }
 
 /// What a unit measures.

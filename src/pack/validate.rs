@@ -401,6 +401,15 @@ fn units(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         }
     }
     pack.numbers.fraction_words = whole_words(f, "fraction_words", raw.fraction_words, errs);
+    let lowered = |v: Vec<Spanned<String>>| -> Vec<String> {
+        v.into_iter()
+            .map(|w| w.into_inner().to_lowercase())
+            .collect()
+    };
+    if let Some(ff) = raw.fraction_forms {
+        pack.numbers.over = lowered(ff.over);
+        pack.numbers.dated_by = lowered(ff.dated_by);
+    }
     pack.numbers.glued = raw
         .glued
         .map(|g| {
@@ -507,6 +516,7 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
             measures: u.measures.map(Spanned::into_inner),
             base: u.base.map(Spanned::into_inner),
             offset: u.offset.map_or(0.0, Spanned::into_inner),
+            cents_of: u.cents_of,
         });
     }
     out
@@ -1332,7 +1342,7 @@ mod tests {
         );
         insta::assert_snapshot!(errors_of(build_with("units.toml", &units)), @r#"
         invalid claims pack (1 problem)
-          claims/units.toml:114:6: key `unit[17].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
+          claims/units.toml:129:6: key `unit[19].counts_people`: unit `percent` counts people but is not a `count` unit, expected `dimension = "count"`
         "#);
     }
 }

@@ -32,12 +32,14 @@ pub(super) fn after_unit_word(text: &str, i: usize, n: &Numerals) -> bool {
     n.prefix_words.contains(&word.to_ascii_lowercase())
 }
 
-/// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it.
+/// Whether the digit at `i` is glued to a code: a letter, or a letter and a hyphen, before it,
+/// or the power of a unit ("km^2").
 pub(super) fn follows_code(text: &str, i: usize) -> bool {
     let before = &text[..i];
     let mut rev = before.chars().rev();
     match rev.next() {
         Some(c) if c.is_alphanumeric() || c == '_' || c == '/' => true,
+        Some('^') => rev.next().is_some_and(char::is_alphabetic),
         Some('.') => rev.next().is_some_and(|c| c.is_alphanumeric()),
         Some('-') => rev.next().is_some_and(|c| c.is_alphabetic()),
         _ => false,
@@ -53,7 +55,7 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     if let Some(none) = w.no_figure(text, i) {
         return none;
     }
-    if let Some(read) = slashed(text, i, &w) {
+    if let Some(read) = slashed(text, i, &w, n) {
         return read;
     }
     let Some(value) = w.value(text, i) else {
@@ -66,6 +68,11 @@ pub(super) fn digits_at(text: &str, i: usize, n: &Numerals) -> (Result<Numeral, 
     let mixed = mixed_fraction(text, &w, &mut num);
     if !mixed && !w.grouped {
         if let Err(none) = exponent(text, &mut num) {
+            return none;
+        }
+    }
+    if !mixed {
+        if let Err(none) = power(text, &mut num) {
             return none;
         }
     }
@@ -111,6 +118,83 @@ fn exponent(text: &str, num: &mut Numeral) -> Result<(), NoFigure> {
     };
     let end = num.span.end + 1 + sign_len + digits;
     let value = num.value * 10f64.powi(power);
+    if !value.is_finite() {
+        return Err((Err(skip(num.span.start..end, Why::TooLarge, None)), end));
+    }
+    num.value = value;
+    num.span.end = end;
+    Ok(())
+}
+
+/// A power written with a caret after the digits of `num` ("10^6", "1.1^23", "2.5^-1"),
+/// or a number times a power ("3×10^3", "8x2^10", "2.48×10−5" where the superscript was
+/// lost): applied to `num`. A value too large to hold is no figure.
+fn power(text: &str, num: &mut Numeral) -> Result<(), NoFigure> {
+    let rest = &text[num.span.end..];
+    // "3×10^3": the factor and the base of the power after it
+    let mut factor = 1.0;
+    let mut at = 0;
+    let times = rest
+        .strip_prefix(['×', 'x', '*'])
+        .map(|r| r.trim_start_matches(SPACES))
+        .or_else(|| {
+            rest.strip_prefix([' ', '\u{a0}'])
+                .and_then(|r| r.strip_prefix(['×', '*']))
+                .map(|r| r.trim_start_matches(SPACES))
+        });
+    let mut base = num.value;
+    if let Some(r) = times {
+        let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+        let after = &r[digits..];
+        let ten_minus = r.starts_with("10") && digits == 2 && after.starts_with('\u{2212}');
+        if digits == 0 || !(after.starts_with('^') || ten_minus) {
+            return Ok(());
+        }
+        factor = num.value;
+        base = r[..digits].parse().unwrap_or(1.0);
+        at = rest.len() - after.len();
+        if ten_minus {
+            // "2.48×10−5": the exponent's sign is the minus itself
+            return apply_power(num, at, factor, base, &rest[at..]);
+        }
+    }
+    let Some(exp) = rest[at..].strip_prefix('^') else {
+        return Ok(());
+    };
+    apply_power(num, at + 1, factor, base, exp)
+}
+
+/// Raises `base` to the signed digits at the start of `exp` (which starts `at` bytes
+/// after `num`) and multiplies by `factor` into `num`; nothing when no digits follow or
+/// letters run on.
+fn apply_power(
+    num: &mut Numeral,
+    at: usize,
+    factor: f64,
+    base: f64,
+    exp: &str,
+) -> Result<(), NoFigure> {
+    let unsigned = exp.trim_start_matches(['+', '-', '\u{2212}']);
+    let minus = exp[..exp.len() - unsigned.len()]
+        .chars()
+        .filter(|c| *c != '+')
+        .count();
+    let digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits)
+        || unsigned[digits..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    {
+        return Ok(());
+    }
+    let power: i32 = unsigned[..digits].parse().unwrap_or(0);
+    // an even number of minus signs cancels out ("1.1^--23")
+    let power = if minus % 2 == 1 { -power } else { power };
+    let end = num.span.end + at + (exp.len() - unsigned.len()) + digits;
+    // "2.48×10−5" as written, not 2.48 times a rounded 10^-5
+    let value = if base == 10.0 {
+        format!("{factor}e{power}").parse().unwrap_or(f64::INFINITY)
+    } else {
+        factor * base.powi(power)
+    };
     if !value.is_finite() {
         return Err((Err(skip(num.span.start..end, Why::TooLarge, None)), end));
     }
@@ -177,9 +261,10 @@ fn mixed_fraction(text: &str, w: &Written, num: &mut Numeral) -> bool {
         return true;
     }
     // "in 2019 1/3 of voters": a year and a fraction
-    let Some(b) = rest
-        .strip_prefix(' ')
-        .map(str::as_bytes)
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let Some(b) = (1..=2)
+        .contains(&spaces)
+        .then(|| &rest.as_bytes()[spaces..])
         .filter(|_| num.value < 1000.0)
     else {
         return false;
@@ -198,7 +283,7 @@ fn mixed_fraction(text: &str, w: &Written, num: &mut Numeral) -> bool {
     match (part(0..top), part(top + 1..end)) {
         (Some(t), Some(d)) if ends && end - top - 1 <= 2 && (1..d).contains(&t) && d <= 16 => {
             num.value += f64::from(t) / f64::from(d);
-            num.span.end += 1 + end;
+            num.span.end += spaces + end;
             true
         }
         _ => false,
@@ -350,10 +435,18 @@ impl Written {
     }
 }
 
+/// Denominators of digits over digits read as a fraction ("3/4", "1/40", "7/10"): the
+/// usual ones. "9/11" and "24/7" are codes.
+const DENOMINATORS: [u32; 17] = [
+    2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000,
+];
+
 /// Digits joined by a slash to more digits ("24/7", "3/4"; dates are read before): a
 /// fraction of a whole when "of" follows ("3/4 of the 400 homes" is 75 percent of them),
-/// otherwise a code, never a count of its first digits.
-fn slashed(text: &str, i: usize, w: &Written) -> Option<NoFigure> {
+/// a fraction with a usual denominator and a smaller numerator ("a 1/4 mile", "3/4")
+/// unless a word of the pack's `dated_by` comes before ("on 3/4": a date), otherwise a
+/// code, never a count of its first digits.
+fn slashed(text: &str, i: usize, w: &Written, n: &Numerals) -> Option<NoFigure> {
     let b = text.as_bytes();
     if b.get(w.end) != Some(&b'/') || !b.get(w.end + 1).is_some_and(u8::is_ascii_digit) {
         return None;
@@ -378,7 +471,33 @@ fn slashed(text: &str, i: usize, w: &Written) -> Option<NoFigure> {
         );
         return Some((Ok(num), end));
     }
+    let runs_on = text[end..].starts_with(|c: char| c.is_alphanumeric() || c == '/');
+    if let Some((top, bottom)) = fraction.filter(|(t, b)| {
+        w.start == i && !runs_on && (1..*b).contains(t) && DENOMINATORS.contains(b)
+    }) {
+        if !dated(text, i, n) {
+            let num = Numeral::new(i..end, f64::from(top) / f64::from(bottom), Form::Digits);
+            return Some((Ok(num), end));
+        }
+        return Some((Err(skip(i..end, Why::Date, None)), end));
+    }
     Some((Err(skip(w.start..end, Why::Code, None)), end))
+}
+
+/// Whether the word right before byte `i` is one of the pack's `dated_by` ("on 3/4").
+fn dated(text: &str, i: usize, n: &Numerals) -> bool {
+    let head = text[..i]
+        .trim_end_matches(SPACES)
+        .trim_end_matches(['-', '\u{2212}']);
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    !word.is_empty() && n.dated_by.contains(&word.to_lowercase())
 }
 
 /// Letters glued after the digits of `num`, up to `k`: an ordinal ("75th"), a decade
@@ -459,8 +578,8 @@ fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), N
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{numerals, one, values};
-    use super::super::{scan, scan_lowered, Form};
+    use super::super::testing::{numerals, one, values, why};
+    use super::super::{scan, scan_lowered, Form, Why};
     use proptest::prelude::*;
 
     #[test]
@@ -481,6 +600,34 @@ mod tests {
         assert_eq!((f[0].value, f[0].form), (75.0, Form::Fraction));
         assert_eq!(scan("2/3 of them", numerals())[0].value, 66.67);
         assert!(values("4/3 of them").is_empty());
+    }
+
+    #[test]
+    fn digits_over_a_usual_denominator_are_a_fraction_unless_dated() {
+        assert_eq!(one("a 1/4 mile track"), 0.25);
+        assert_eq!(one("it was 3/4."), 0.75);
+        assert_eq!(one("a reading of -4/5 here"), -0.8);
+        assert_eq!(one("about 1/40 here"), 0.025);
+        assert_eq!(one("a 2  1/4 mile walk"), 2.25);
+        // a date, a code
+        assert!(values("the vote on 3/4 passed").is_empty());
+        assert_eq!(why("the vote on 3/4 passed")[0].1, Why::Date);
+        assert!(values("the 9/11 attacks").is_empty());
+        assert!(values("open 24/7 now").is_empty());
+        assert!(values("a 3/4x part").is_empty());
+    }
+
+    #[test]
+    fn powers_with_a_caret_and_times_ten_to_the() {
+        assert_eq!(one("about 10^6 cells"), 1e6);
+        assert_eq!(one("some 3×10^3 tonnes"), 3000.0);
+        assert_eq!(one("a 3 × 10^3 rise"), 3000.0);
+        assert_eq!(one("a factor of 2.5^-1 here"), 0.4);
+        assert_eq!(one("x is 2^--3"), 8.0);
+        assert_eq!(one("a drift of 2.48×10\u{2212}5 seen"), 2.48e-5);
+        assert_eq!(one("exactly 8x2^10 bits"), 8192.0);
+        assert!(values("a 4x4 car").is_empty());
+        assert!(values("9^999 grains").is_empty());
     }
 
     #[test]

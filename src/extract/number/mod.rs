@@ -175,7 +175,61 @@ fn scan_all(text: &str, lower: &str, n: &Numerals, skipped: &mut Vec<Skipped>) -
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
+    over_fractions(text, lower, n, &mut out);
     out
+}
+
+/// "one over three", "1 over 20", "negative one over 20": two whole numbers joined by a
+/// word of the pack's `over` are one fraction, when nothing but punctuation follows ("2
+/// over 3 years" is none). A bare "one" before it is its numerator.
+fn over_fractions(text: &str, lower: &str, n: &Numerals, out: &mut Vec<Numeral>) {
+    let whole = |x: &Numeral| x.value.fract() == 0.0 && x.form != Form::Fraction;
+    let mut k = 0;
+    while k < out.len() {
+        let b = &out[k];
+        let head = lower[..b.span.start].trim_end_matches(digits::SPACES);
+        let over = n.over.iter().find(|w| {
+            head.ends_with(w.as_str()) && head[..head.len() - w.len()].ends_with(digits::SPACES)
+        });
+        let after = text[b.span.end..].trim_start_matches(digits::SPACES);
+        let ends = !after.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '%' | '$'));
+        let (Some(w), true, true) = (over, ends, whole(b) && b.value > 0.0) else {
+            k += 1;
+            continue;
+        };
+        let top_end = head[..head.len() - w.len()]
+            .trim_end_matches(digits::SPACES)
+            .len();
+        let previous = k
+            .checked_sub(1)
+            .filter(|&j| out[j].span.end == top_end && whole(&out[j]));
+        let (start, top) = if let Some(j) = previous {
+            (out[j].span.start, out[j].value)
+        } else if lower[..top_end].ends_with("one")
+            && !lower[..top_end - 3].ends_with(|c: char| c.is_alphanumeric())
+        {
+            let s = top_end - 3;
+            let sign = ["minus ", "negative "]
+                .iter()
+                .find_map(|w| lower[..s].strip_suffix(w))
+                .filter(|h| !h.ends_with(|c: char| c.is_alphanumeric()));
+            sign.map_or((s, 1.0), |h| (h.len(), -1.0))
+        } else {
+            k += 1;
+            continue;
+        };
+        let num = Numeral::new(start..b.span.end, top / b.value, Form::Digits);
+        match previous {
+            Some(j) => {
+                out[j] = num;
+                out.remove(k);
+            }
+            None => {
+                out[k] = num;
+                k += 1;
+            }
+        }
+    }
 }
 
 /// The ordinal a number in words runs on into ("twenty-first", "forty third"): a ten
@@ -190,10 +244,20 @@ fn ordinal_after(
     let v = *n.ordinals.get(&*next.lower)?;
     let ten = num.form == Form::Words && num.value >= 20.0 && num.value % 10.0 == 0.0;
     let gap = text.get(num.span.end..next.start)?;
-    (ten && v < 10.0 && matches!(gap, "-" | " " | "\u{2010}")).then_some(Skipped {
+    let joined = matches!(gap, "-" | " " | "\u{2010}");
+    // "two hundredth", "three trillionth": a number in words times an ordinal magnitude
+    let magnitude = num.form == Form::Words && v >= 100.0 && num.value.fract() == 0.0;
+    let value = if ten && v < 10.0 {
+        num.value + v
+    } else if magnitude {
+        num.value * v
+    } else {
+        return None;
+    };
+    joined.then_some(Skipped {
         span: num.span.start..next.end,
         why: Why::Ordinal,
-        value: Some(num.value + v),
+        value: Some(value),
     })
 }
 
@@ -401,6 +465,33 @@ mod tests {
         // a fraction stays a fraction, a count stays a count
         assert_eq!(one("a third of the boats"), 33.33);
         assert_eq!(one("twenty boats came first"), 20.0);
+    }
+
+    #[test]
+    fn two_numbers_over_each_other_are_a_fraction() {
+        assert_eq!(one("one over three"), 1.0 / 3.0);
+        assert_eq!(one("the odds were 1 over 20."), 0.05);
+        assert_eq!(one("one over one hundred"), 0.01);
+        assert_eq!(one("Negative one over 20"), -0.05);
+        assert_eq!(one("1 over twenty-one"), 1.0 / 21.0);
+        // a word after the second: no fraction
+        assert_eq!(
+            values("5 over 10 years"),
+            vec![("5".into(), 5.0), ("10".into(), 10.0)]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_magnitude_after_a_number_in_words_is_one_ordinal() {
+        assert!(values("the two hundredth visitor").is_empty());
+        assert_eq!(
+            why("the two hundredth visitor"),
+            vec![("two hundredth".into(), Why::Ordinal)]
+        );
+        assert_eq!(
+            why("three trillionth"),
+            vec![("three trillionth".into(), Why::Ordinal)]
+        );
     }
 
     #[test]

@@ -14,6 +14,10 @@ pub(crate) struct Numerals {
     pub(super) ordinals: HashMap<String, f64>,
     /// Words for a decimal point ("point"), lowercase.
     pub(super) decimal_points: HashSet<String>,
+    /// Words between the two numbers of a fraction ("over"), lowercase.
+    pub(super) over: HashSet<String>,
+    /// Words before digits over digits that make them a date ("on 3/4"), lowercase.
+    pub(super) dated_by: HashSet<String>,
     /// Multipliers by lowercase form: (factor, is short form).
     multipliers: HashMap<String, (f64, bool)>,
     /// Multiplier forms that are also nouns ("score"), lowercase: they multiply only a
@@ -98,6 +102,8 @@ impl Numerals {
             words,
             ordinals,
             decimal_points: pack.numbers.decimal_points.iter().cloned().collect(),
+            over: pack.numbers.over.iter().cloned().collect(),
+            dated_by: pack.numbers.dated_by.iter().cloned().collect(),
             first_words,
             triggers,
             multipliers,

@@ -97,10 +97,101 @@ pub(super) fn words_at(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(
     if let Some(found) = fraction_at(text, words, n) {
         return Some(found);
     }
+    if let Some(found) = one_part(text, words, n) {
+        return Some(found);
+    }
     let mut c = Compound::new(text, words, n);
     while c.idx < words.len() && c.step(text, words, n) {}
-    let (num, used) = c.finish(words)?;
+    let (num, used) = match c.finish(words) {
+        Some(found) => found,
+        // "minus one": a sign makes a bare "one" a number
+        None if words[0].lower == "one" && signed(text, words[0].start) => (
+            Numeral::new(words[0].start..words[0].end, 1.0, Form::Words),
+            1,
+        ),
+        None => return None,
+    };
     Some(over_fraction_word(text, words, n, num, used))
+}
+
+/// Whether "minus" or "negative" stands right before byte `at`.
+fn signed(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(SPACES);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    head.len() < at
+        && matches!(
+            head[start..].to_ascii_lowercase().as_str(),
+            "minus" | "negative"
+        )
+}
+
+/// The divisor at `words[0]`: a word of the pack's `fraction_words` ("fifths",
+/// "hundredth", "trillionths"), or a ten and an ordinal below ten ("twenty-fifth",
+/// "twenty firsts" = 21); with the words it used and whether it is plural.
+fn divisor(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(f64, usize, bool)> {
+    let w0 = words.first()?;
+    let ten = n
+        .words
+        .get(&*w0.lower)
+        .filter(|t| (20.0..100.0).contains(*t) && *t % 10.0 == 0.0);
+    if let (Some(t), Some(w1)) = (ten, words.get(1)) {
+        let plural = w1.lower.ends_with('s');
+        let single = if plural {
+            &w1.lower[..w1.lower.len() - 1]
+        } else {
+            &*w1.lower
+        };
+        if let Some(u) = n.ordinals.get(single).filter(|u| **u < 10.0) {
+            return joined(text, &words[..2]).then_some((t + u, 2, plural));
+        }
+    }
+    let d = *n.fraction_words.get(&*w0.lower)?;
+    Some((d, 1, w0.lower.ends_with('s')))
+}
+
+/// "a hundredth", "a trillionth", "one twenty-fifth", "a half": one part of a divisor,
+/// when "of" or no word follows ("a fifth day" is an ordinal, "an hour and a half" no
+/// share). Before "of" it is a share, valued as a percentage like the pack's fractions
+/// ("a hundredth of the vote" = 1%); alone, its value ("a half" = 0.5).
+fn one_part(text: &str, words: &[Word<'_>], n: &Numerals) -> Option<(Numeral, usize)> {
+    if !matches!(&*words.first()?.lower, "a" | "an" | "one") {
+        return None;
+    }
+    let (d, used, plural) = divisor(text, &words[1..], n)?;
+    let last = &words[used];
+    let after = text[last.end..].trim_start_matches(SPACES);
+    let of = words.get(used + 1).is_some_and(|w| w.lower == "of");
+    let ends = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-') || of;
+    let after_and = text[..words[0].start]
+        .trim_end_matches(SPACES)
+        .to_ascii_lowercase()
+        .ends_with("and");
+    (!plural && ends && !after_and && joined(text, &words[..=used])).then(|| {
+        (
+            if of {
+                Numeral::new(words[0].start..last.end, share(1.0 / d), Form::Fraction)
+            } else {
+                Numeral::new(words[0].start..last.end, 1.0 / d, Form::Words)
+            },
+            used + 1,
+        )
+    })
+}
+
+/// `x` as a percentage, to two decimals as the pack writes fractions ("66.67") when it
+/// is one or more, in full below (a trillionth).
+fn share(x: f64) -> f64 {
+    let p = x * 100.0;
+    if p >= 1.0 {
+        (p * 100.0).round() / 100.0
+    } else {
+        p
+    }
 }
 
 /// A number in words of two or more and a word that divides it ("five eighths",
@@ -117,16 +208,21 @@ fn over_fraction_word(
     let bottom = words
         .get(used)
         .filter(|w| joined(text, &words[used - 1..=used]) && !n.ordinals.contains_key(&*w.lower))
-        .and_then(|w| n.fraction_words.get(&*w.lower));
+        .and_then(|w| n.fraction_words.get(&*w.lower))
+        .map(|b| (*b, 1))
+        .or_else(|| {
+            // "three twenty-firsts", "twenty twenty fifths": a compound divisor, plural
+            let (d, k, plural) = divisor(text, words.get(used..)?, n)?;
+            (k == 2 && plural && joined(text, &words[used - 1..=used])).then_some((d, k))
+        });
     match bottom {
-        Some(&bottom) if num.value >= 2.0 && num.value.fract() == 0.0 => (
+        Some((bottom, k)) if num.value >= 2.0 && num.value.fract() == 0.0 => (
             Numeral::new(
-                num.span.start..words[used].end,
-                // to two decimals, as the pack writes fractions ("66.67")
-                (num.value / bottom * 10_000.0).round() / 100.0,
+                num.span.start..words[used + k - 1].end,
+                share(num.value / bottom),
                 Form::Fraction,
             ),
-            used + 1,
+            used + k,
         ),
         _ => (num, used),
     }
@@ -289,7 +385,31 @@ impl Compound {
         let mut digits = String::new();
         let mut k = self.idx + 1;
         while let Some(&v) = words.get(k).and_then(|w| n.words.get(&*w.lower)) {
-            if v >= 10.0 || !joined(text, &words[k - 1..=k]) {
+            if !joined(text, &words[k - 1..=k]) {
+                break;
+            }
+            if v >= 10.0 {
+                // "point seventy-one" = .71: a ten and its unit, right after the point
+                if k > self.idx + 1 || v >= 100.0 || v.fract() != 0.0 {
+                    break;
+                }
+                digits.push_str(&v.to_string()[..1]);
+                let unit = words
+                    .get(k + 1)
+                    .filter(|_| v % 10.0 == 0.0 && v >= 20.0)
+                    .filter(|_| joined(text, &words[k..=k + 1]))
+                    .and_then(|w| n.words.get(&*w.lower))
+                    .filter(|u| (1.0..10.0).contains(*u));
+                match unit {
+                    Some(u) => {
+                        digits.push_str(&u.to_string());
+                        k += 2;
+                    }
+                    None => {
+                        digits.push_str(&v.to_string()[1..]);
+                        k += 1;
+                    }
+                }
                 break;
             }
             digits.push_str(&v.to_string());
@@ -613,6 +733,44 @@ mod tests {
         assert_eq!(one("3 dozens eggs"), 36.0);
         // alone it is a vague amount, read elsewhere
         assert!(values("dozens of boats").is_empty());
+    }
+
+    #[test]
+    fn one_part_of_a_divisor_alone_or_of_a_whole() {
+        assert_eq!(one("it was a half."), 0.5);
+        assert_eq!(one("a trillionth"), 1e-12);
+        assert_eq!(one("one twenty-fifth"), 0.04);
+        let f = scan("a hundredth of the vote", numerals());
+        assert_eq!((f[0].value, f[0].form), (1.0, Form::Fraction));
+        // an ordinal before a noun, the part of a mixed number
+        assert!(values("for a seventh day").is_empty());
+        assert!(values("an hour and a half").is_empty());
+        assert!(values("a half hour").is_empty());
+    }
+
+    #[test]
+    fn a_compound_divisor_after_a_number() {
+        assert_eq!(one("three twenty-firsts"), 14.29);
+        assert_eq!(one("three twenty firsts"), 14.29);
+        assert_eq!(
+            values("twenty twenty fifths"),
+            vec![("twenty twenty fifths".into(), 80.0)]
+        );
+        assert_eq!(one("a hundred trillionths"), 1e-8);
+    }
+
+    #[test]
+    fn a_ten_and_its_unit_after_a_decimal_point() {
+        assert_eq!(one("two hundred point seventy-one"), 200.71);
+        assert_eq!(one("five point twelve"), 5.12);
+        assert_eq!(one("one point fifty"), 1.5);
+    }
+
+    #[test]
+    fn a_sign_makes_a_bare_one_a_number() {
+        assert_eq!(one("a low of minus one degree"), -1.0);
+        assert_eq!(one("it fell to negative one"), -1.0);
+        assert!(values("one of them").is_empty());
     }
 
     #[test]

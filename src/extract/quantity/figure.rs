@@ -101,6 +101,7 @@ pub(super) fn figures(
             .collect();
     let mut out = numeral_figures(text, lower, pack, m, &nums, skipped);
     conversions(lower, pack, &mut out, skipped);
+    cents(lower, pack, &mut out);
     exchange_rates(lower, pack, m, &mut out);
     fractions_of_wholes(lower, &mut out);
     if hint.vague {
@@ -211,9 +212,13 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .ends_with("between")
         || renders_range(lower, a.span.start, out, m);
-    let joined = matches!(gap, "-" | "–" | "—" | "to")
+    let joined = matches!(gap, "-" | "–" | "—" | "~" | "to" | "through" | "thru")
         || (gap == "and" && between)
-        || (gap == "or" && a.form == Form::Words);
+        || (gap == "or" && a.form == Form::Words)
+        || suspended(lower, a, gap);
+    if let Some(range) = two_bounds(lower, m, a, b, gap) {
+        return range;
+    }
     let gap_currency = m
         .prefixes
         .iter()
@@ -249,6 +254,43 @@ fn join(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, out: &[Figure])
         }
     }
     Join::Apart
+}
+
+/// "8- to 16-metre", "20- to 30-year-old": the first end of a range whose unit, written
+/// after the second end, is left hanging after its hyphen.
+fn suspended(lower: &str, a: &Numeral, gap: &str) -> bool {
+    lower[a.span.end..].starts_with('-') && matches!(gap, "- to" | "- or" | "- and" | "-to")
+}
+
+/// "more than 5 but less than 10", "at most 100 and at least 20", "above 1000 and below
+/// 1500": a lower bound and an upper bound of one thing, joined by "and", "but" or a
+/// comma, are one range between them, in either order.
+fn two_bounds(lower: &str, m: &Matchers, a: &mut Numeral, b: &Numeral, gap: &str) -> Option<Join> {
+    let (b_start, _, b_bound) = modifier_before(lower, b.span.start, m)?;
+    let (_, _, a_bound) = modifier_before(lower, a.span.start, m)?;
+    let link = lower.get(a.span.end..b_start)?.trim_matches([' ', ',']);
+    if !matches!(link, "" | "and" | "but" | "but also" | "and also") || gap.is_empty() {
+        return None;
+    }
+    let floor = |x: Bound| matches!(x, Bound::AtLeast | Bound::MoreThan);
+    let ceiling = |x: Bound| matches!(x, Bound::AtMost | Bound::LessThan);
+    let mut b = b.clone();
+    // "more than 5 but less than 10 thousand": the multiplier applies to both ends
+    let x = if a.factor == 1.0 && b.factor > 1.0 {
+        a.value * b.factor
+    } else {
+        a.value
+    };
+    if floor(a_bound) && ceiling(b_bound) && x < b.value {
+        a.value = x;
+        return Some(Join::Range(b));
+    }
+    if ceiling(a_bound) && floor(b_bound) && b.value < x {
+        a.value = b.value;
+        b.value = x;
+        return Some(Join::Range(b));
+    }
+    None
 }
 
 /// Whether the number at `start` follows "from" and, a few words before it, a verb of
@@ -397,6 +439,42 @@ fn conversions(lower: &str, pack: &Pack, out: &mut Vec<Figure>, skipped: &mut Ve
             continue;
         }
         k += 1;
+    }
+}
+
+/// "$5 and 20 cents", "3 dollars 50 cents", "thirteen dollars and forty-five cents": an
+/// amount of a currency's hundredths right after an amount of the currency, with
+/// nothing or "and" between, is part of that amount, not a figure of its own.
+fn cents(lower: &str, pack: &Pack, out: &mut Vec<Figure>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let major = a.unit.and_then(|u| pack.units.get(u));
+        let minor = b.unit.and_then(|u| pack.units.get(u));
+        let part = match (major, minor, a.number, b.number) {
+            (Some(major), Some(minor), Some(_), Some(x))
+                if minor.cents_of.contains(&major.id)
+                    && (0.0..100.0).contains(&x)
+                    && b.modifier.is_none()
+                    && lower
+                        .get(a.end_with_unit..b.start_with_modifier)
+                        .is_some_and(|g| matches!(g.trim_matches([' ', ',']), "" | "and")) =>
+            {
+                x / 100.0
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let b = out.remove(i + 1);
+        let a = &mut out[i];
+        a.number = a.number.map(|n| tidy(n + part));
+        a.value.min = a.value.min.map(|m| tidy(m + part));
+        a.value.max = a.value.max.map(|m| tidy(m + part));
+        a.span.end = b.span.end;
+        a.end_with_unit = b.end_with_unit;
+        i += 1;
     }
 }
 
@@ -689,7 +767,14 @@ fn figure(
         let w = pack.approximation.fraction;
         if !EXACTLY.contains(&prev) && w > 0.0 {
             // to a hundredth of a percent, as the pack writes its fractions
-            let at = |x: f64| tidy((x * 100.0).round() / 100.0);
+            // (a share below one percent, "a millionth", in full)
+            let at = |x: f64| {
+                if value >= 1.0 {
+                    tidy((x * 100.0).round() / 100.0)
+                } else {
+                    tidy(x)
+                }
+            };
             let (lo, hi) = (value * (1.0 - w), value * (1.0 + w));
             interval = Interval::closed(Some(at(lo.min(hi))), Some(at(lo.max(hi))));
         }
@@ -1055,6 +1140,90 @@ mod tests {
             &[]
         ));
         assert!(!super::followed_as_amount("scores twice", 6, &of, &[]));
+    }
+
+    #[test]
+    fn through_a_tilde_and_a_hanging_hyphen_join_a_range() {
+        insta::assert_snapshot!(
+            show("From 20 through 100 people were injured and 30~40 miners were rescued."),
+            @r"
+        - [20, 100] people casualties/injured/people
+        - [30, 40] people casualties/rescued/miners
+        "
+        );
+        insta::assert_snapshot!(
+            show("Divers searched an 8- to 16-metre deep channel."),
+            @"- [8, 16] metres measures/-/deep"
+        );
+    }
+
+    #[test]
+    fn a_floor_and_a_ceiling_of_one_thing_are_one_range() {
+        insta::assert_snapshot!(
+            show("More than 5 but less than 10 thousand people were evacuated."),
+            @"- [5000, 10000] people casualties/rescued/people"
+        );
+        insta::assert_snapshot!(
+            show("At most 100 and at least 20 people were arrested."),
+            @"- [20, 100] people arrests/arrested/people"
+        );
+        // two things counted: two figures
+        insta::assert_snapshot!(
+            show("More than 300 people were killed and at least 200 injured."),
+            @r"
+        300 (300, -] people casualties/killed/people
+        200 [200, -] people casualties/injured/-
+        "
+        );
+    }
+
+    #[test]
+    fn bounds_in_symbols_and_comparatives() {
+        insta::assert_snapshot!(
+            show("Wages rose for >10 percent of staff and fell for <= 5 percent."),
+            @r"
+        10 (10, -] percent shares/changed/staff
+        5 [0, 5] percent shares/changed/-
+        "
+        );
+        insta::assert_snapshot!(
+            show("A level equal to 50 percent or less than 60 percent was set."),
+            @r"
+        50 [50, 50] percent shares/-/-
+        60 [0, 60) percent shares/-/-
+        "
+        );
+    }
+
+    #[test]
+    fn volumes_areas_and_data_in_more_forms() {
+        insta::assert_snapshot!(
+            show("The lake held 2 cubic kilometres over 4 km^2, the link ran at 40 megabits and the cold hit minus 1 degree."),
+            @r"
+        2 [2, 2] cubic km measures/distance/-
+        4 (4, -] square km measures/distance/-
+        40 [40, 40] megabits measures/-/-
+        -1 [-1, -1] degrees measures/-/-
+        "
+        );
+    }
+
+    #[test]
+    fn cents_after_an_amount_are_part_of_it() {
+        insta::assert_snapshot!(
+            show("The council paid $5 and 20 cents a ticket, and 3 dollars 50 cents a meal."),
+            @r"
+        5.2 [5.2, 5.2] USD money/-/-
+        3.5 [3.5, 3.5] USD money/-/-
+        "
+        );
+        insta::assert_snapshot!(
+            show("The council paid £4 and 50 pence a ticket, and 34 cents a meal."),
+            @r"
+        4.5 [4.5, 4.5] GBP money/-/-
+        34 [34, 34] cents money/-/-
+        "
+        );
     }
 
     #[test]

@@ -154,7 +154,15 @@ pub(super) fn modifier_after(
     let rest = &lower[end_with_unit..];
     for (p, b) in &m.after {
         let r = rest.trim_start_matches([' ', '-']);
+        // "equal to 5000 or less than 6000": "or less" before "than" and a figure opens
+        // another bound ("200 or greater than." is still a floor)
+        let than = r.strip_prefix(p.as_str()).is_some_and(|x| {
+            x.trim_start()
+                .strip_prefix("than")
+                .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_alphanumeric()))
+        });
         if r.starts_with(p.as_str())
+            && !than
             && (rest.len() - r.len() <= 1)
             && (!p.chars().all(char::is_alphabetic)
                 || is_whole_word(
