@@ -54,6 +54,7 @@ mod upstream;
 pub(crate) use relation::scope_words;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -145,13 +146,13 @@ pub struct Evidence {
     /// Interval asserted, for quantities.
     pub value: Option<Interval>,
     /// Unit id, for quantities.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// Attribution chain ("TASS <- Fomin").
-    pub attribution: Option<String>,
+    pub attribution: Option<Arc<str>>,
     /// Direct quote, when the claim is one.
-    pub quote: Option<String>,
+    pub quote: Option<Arc<str>>,
     /// Scope as written ("since the Feb. 1 coup"), when any.
-    pub scope: Option<String>,
+    pub scope: Option<Arc<str>>,
 }
 
 impl Evidence {
