@@ -288,6 +288,11 @@ pub fn compare(
                     f.explanation.push_str(note);
                 }
             }
+            // kept until the report is written: a list of cited mentions, collected
+            // without knowing its length, held up to twice its room (#22)
+            for f in &mut found {
+                f.evidence = crate::text::exact(std::mem::take(&mut f.evidence));
+            }
             found
         })
         .collect();
