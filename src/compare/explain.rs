@@ -209,6 +209,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_evidence_of_one_finding_shares_its_strings() {
+        let (_, ex) = crate::extract::extract_text(
+            "Police said 40 people were hurt in the north. Police said 12 people were hurt in \
+             the south.",
+        );
+        let mut shared = Shared::default();
+        let ev: Vec<Evidence> = ex
+            .claims
+            .iter()
+            .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
+            .map(|c| claim_evidence(0, c, &mut shared))
+            .collect();
+        assert_eq!(ev.len(), 2, "{ev:?}");
+        let (a, b) = (&ev[0], &ev[1]);
+        assert_eq!(a.unit.as_deref(), Some("people"));
+        assert_eq!(a.attribution.as_deref(), Some("Police"));
+        let same = |x: &Option<Arc<str>>, y: &Option<Arc<str>>| {
+            x.as_ref()
+                .zip(y.as_ref())
+                .is_some_and(|(x, y)| Arc::ptr_eq(x, y))
+        };
+        assert!(same(&a.unit, &b.unit));
+        assert!(same(&a.attribution, &b.attribution));
+    }
+
+    #[test]
     fn word_diff_marks_changed_words_only() {
         let d = word_diff(
             "blacklisted by several Western countries",

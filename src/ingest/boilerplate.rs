@@ -131,3 +131,27 @@ pub(crate) fn normalize(mut marks: Vec<Marked>) -> Vec<Marked> {
 pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>' | '|') || c.is_whitespace())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::ingest::Source;
+    use crate::pack::Pack;
+
+    #[test]
+    fn the_marks_of_one_rule_share_its_name() {
+        let pack = Pack::default_pack();
+        let text = "The ferry left at noon.\n\nAdvertisement\n\nIt docked at six.\n\n\
+                    Advertisement\n\nThe crew of nine was safe.\n";
+        let s = Source::from_text("a", "a.txt", text, &pack);
+        let marks: Vec<_> = s
+            .boilerplate
+            .iter()
+            .filter(|m| m.rule.starts_with("boilerplate.toml lines["))
+            .collect();
+        assert_eq!(marks.len(), 2, "{:?}", s.boilerplate);
+        assert_eq!(marks[0].rule, marks[1].rule);
+        assert!(Arc::ptr_eq(&marks[0].rule, &marks[1].rule));
+    }
+}
