@@ -1,6 +1,8 @@
 //! The words of a finding: evidence built from claims, summaries ("people killed since
 //! the coup"), credits, and the word diff of quote variants.
 
+use std::sync::Arc;
+
 use similar::ChangeTag;
 
 use super::{Ctx, DiffOp, DiffPart, Evidence, Finding, Verdict};
@@ -26,10 +28,12 @@ pub(crate) fn finding<T>(
 where
     [T]: Cited,
 {
+    // the claims one finding cites mostly share their unit, and many their speaker
+    let mut shared = Shared::default();
     let evidence = cited
         .cited(ctx)
         .into_iter()
-        .map(|(i, claim)| claim_evidence(i, claim))
+        .map(|(i, claim)| claim_evidence(i, claim, &mut shared))
         .collect();
     Finding {
         verdict,
@@ -43,13 +47,30 @@ where
     }
 }
 
+/// The strings of one finding's evidence, each held once however many entries show it: an
+/// agreement over a large corpus cites thousands of claims of one unit (#22).
+#[derive(Default)]
+struct Shared(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Shared {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = s.into();
+        self.0.insert(Arc::clone(&a));
+        a
+    }
+}
+
 /// One evidence entry for a claim.
-pub(crate) fn claim_evidence(source_index: usize, claim: &Claim) -> Evidence {
+fn claim_evidence(source_index: usize, claim: &Claim, shared: &mut Shared) -> Evidence {
     let attribution = claim
         .attribution
         .as_ref()
         .map(|a| a.describe())
-        .filter(|d| !d.is_empty());
+        .filter(|d| !d.is_empty())
+        .map(|d| shared.get(&d));
     match &claim.body {
         ClaimBody::Quantity(q) => Evidence {
             source: source_index,
@@ -57,10 +78,10 @@ pub(crate) fn claim_evidence(source_index: usize, claim: &Claim) -> Evidence {
             sentence: claim.sentence_span.clone(),
             number: q.number,
             value: Some(q.value),
-            unit: Some(q.unit.clone()),
+            unit: Some(shared.get(&q.unit)),
             attribution,
             quote: None,
-            scope: scope_text(q),
+            scope: scope_text(q).map(|t| shared.get(&t)),
         },
         ClaimBody::Statement(st) => Evidence {
             source: source_index,
@@ -70,7 +91,7 @@ pub(crate) fn claim_evidence(source_index: usize, claim: &Claim) -> Evidence {
             value: None,
             unit: None,
             attribution,
-            quote: st.direct.then(|| st.content_text.clone()),
+            quote: st.direct.then(|| st.content_text.as_str().into()),
             scope: None,
         },
     }
@@ -186,6 +207,32 @@ pub(crate) fn list(items: &[String], max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_evidence_of_one_finding_shares_its_strings() {
+        let (_, ex) = crate::extract::extract_text(
+            "Police said 40 people were hurt in the north. Police said 12 people were hurt in \
+             the south.",
+        );
+        let mut shared = Shared::default();
+        let ev: Vec<Evidence> = ex
+            .claims
+            .iter()
+            .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
+            .map(|c| claim_evidence(0, c, &mut shared))
+            .collect();
+        assert_eq!(ev.len(), 2, "{ev:?}");
+        let (a, b) = (&ev[0], &ev[1]);
+        assert_eq!(a.unit.as_deref(), Some("people"));
+        assert_eq!(a.attribution.as_deref(), Some("Police"));
+        let same = |x: &Option<Arc<str>>, y: &Option<Arc<str>>| {
+            x.as_ref()
+                .zip(y.as_ref())
+                .is_some_and(|(x, y)| Arc::ptr_eq(x, y))
+        };
+        assert!(same(&a.unit, &b.unit));
+        assert!(same(&a.attribution, &b.attribution));
+    }
 
     #[test]
     fn word_diff_marks_changed_words_only() {

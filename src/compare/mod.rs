@@ -56,6 +56,7 @@ mod upstream;
 pub(crate) use relation::scope_words;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -147,13 +148,13 @@ pub struct Evidence {
     /// Interval asserted, for quantities.
     pub value: Option<Interval>,
     /// Unit id, for quantities.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// Attribution chain ("TASS <- Fomin").
-    pub attribution: Option<String>,
+    pub attribution: Option<Arc<str>>,
     /// Direct quote, when the claim is one.
-    pub quote: Option<String>,
+    pub quote: Option<Arc<str>>,
     /// Scope as written ("since the Feb. 1 coup"), when any.
-    pub scope: Option<String>,
+    pub scope: Option<Arc<str>>,
 }
 
 impl Evidence {
@@ -288,6 +289,11 @@ pub fn compare(
                 for f in &mut found {
                     f.explanation.push_str(note);
                 }
+            }
+            // kept until the report is written: a list of cited mentions, collected
+            // without knowing its length, held up to twice its room (#22)
+            for f in &mut found {
+                f.evidence = crate::text::exact(std::mem::take(&mut f.evidence));
             }
             found
         })

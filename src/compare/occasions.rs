@@ -152,7 +152,7 @@ fn agreement(ctx: &Ctx<'_>, precision: Precision, chosen: &[(Ref, &Occasion)]) -
                 .sources
                 .get(r.source)
                 .and_then(|s| s.text.get(o.date.clone()))
-                .map(|t| t.trim().to_owned());
+                .map(|t| t.trim().into());
             e
         })
         .collect();

@@ -107,7 +107,7 @@ impl Record {
             boilerplate: source
                 .boilerplate
                 .iter()
-                .map(|m| (m.span.clone(), m.rule.clone()))
+                .map(|m| (m.span.clone(), m.rule.to_string()))
                 .collect(),
             extraction: extraction.clone(),
             page: source.page.as_ref().map(|m| m.to_parts()),
@@ -187,7 +187,10 @@ impl Record {
             boilerplate: self
                 .boilerplate
                 .into_iter()
-                .map(|(span, rule)| Marked { span, rule })
+                .map(|(span, rule)| Marked {
+                    span,
+                    rule: rule.into(),
+                })
                 .collect(),
             text,
             // only extraction reads the dateline, and this source is extracted already

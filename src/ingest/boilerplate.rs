@@ -3,6 +3,8 @@
 //! above the headline (mastheads, bylines, display dates) is marked by `metadata`.
 //! Marked spans never yield claims.
 
+use std::sync::Arc;
+
 use super::Marked;
 use crate::pack::Pack;
 use crate::text::{line_spans, needs_unicode_boundaries, Span};
@@ -25,6 +27,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         noise: Vec::new(),
         lines: Vec::new(),
     };
+    let mut rules = RuleNames::default();
     let mut in_block: Option<usize> = None;
     let mut tail_from: Option<usize> = None;
     for span in line_spans(text) {
@@ -48,7 +51,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         if let Some(idx) = bp.tail.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan.start..text.len(),
-                rule: format!("boilerplate.toml tail[{idx}]"),
+                rule: rules.name("tail", idx),
             });
             tail_from = Some(tspan.start);
             out.noise.push(true);
@@ -57,7 +60,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         if let Some(idx) = in_block {
             out.marks.push(Marked {
                 span: tspan,
-                rule: format!("boilerplate.toml block[{idx}]"),
+                rule: rules.name("block", idx),
             });
             out.noise.push(true);
             continue;
@@ -65,7 +68,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         if let Some(idx) = bp.block.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan,
-                rule: format!("boilerplate.toml block[{idx}]"),
+                rule: rules.name("block", idx),
             });
             in_block = Some(idx);
             out.noise.push(true);
@@ -74,7 +77,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         if let Some(idx) = bp.lines.first_match(bare, unicode) {
             out.marks.push(Marked {
                 span: tspan,
-                rule: format!("boilerplate.toml lines[{idx}]"),
+                rule: rules.name("lines", idx),
             });
             out.noise.push(true);
             continue;
@@ -84,12 +87,28 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
             for m in r.pick(unicode).find_iter(trimmed) {
                 out.marks.push(Marked {
                     span: tspan.start + m.start()..tspan.start + m.end(),
-                    rule: format!("boilerplate.toml inline[{idx}]"),
+                    rule: rules.name("inline", idx),
                 });
             }
         }
     }
     out
+}
+
+/// The name of each pattern that marked a line ("boilerplate.toml lines[3]"), made once
+/// per source and shared by the marks it names (#22).
+#[derive(Default)]
+struct RuleNames(Vec<(&'static str, usize, Arc<str>)>);
+
+impl RuleNames {
+    fn name(&mut self, table: &'static str, idx: usize) -> Arc<str> {
+        if let Some((_, _, name)) = self.0.iter().find(|(t, i, _)| *t == table && *i == idx) {
+            return Arc::clone(name);
+        }
+        let name: Arc<str> = format!("boilerplate.toml {table}[{idx}]").into();
+        self.0.push((table, idx, Arc::clone(&name)));
+        name
+    }
 }
 
 /// Merges marks into sorted, non-overlapping spans.
@@ -111,4 +130,28 @@ pub(crate) fn normalize(mut marks: Vec<Marked>) -> Vec<Marked> {
 /// A line without Markdown emphasis, heading or quote markers around it, for matching.
 pub(crate) fn strip_markup(line: &str) -> &str {
     line.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | '>' | '|') || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::ingest::Source;
+    use crate::pack::Pack;
+
+    #[test]
+    fn the_marks_of_one_rule_share_its_name() {
+        let pack = Pack::default_pack();
+        let text = "The ferry left at noon.\n\nAdvertisement\n\nIt docked at six.\n\n\
+                    Advertisement\n\nThe crew of nine was safe.\n";
+        let s = Source::from_text("a", "a.txt", text, &pack);
+        let marks: Vec<_> = s
+            .boilerplate
+            .iter()
+            .filter(|m| m.rule.starts_with("boilerplate.toml lines["))
+            .collect();
+        assert_eq!(marks.len(), 2, "{:?}", s.boilerplate);
+        assert_eq!(marks[0].rule, marks[1].rule);
+        assert!(Arc::ptr_eq(&marks[0].rule, &marks[1].rule));
+    }
 }

@@ -66,8 +66,9 @@ pub struct Source {
 pub struct Marked {
     /// Byte span in the source text.
     pub span: Span,
-    /// Which pattern or heuristic marked it.
-    pub rule: String,
+    /// Which pattern or heuristic marked it: one shared string per rule, not one per
+    /// marked line (a scraped page marks dozens of lines by a handful of rules).
+    pub rule: std::sync::Arc<str>,
 }
 
 /// Metadata of a source.

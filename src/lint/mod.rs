@@ -131,7 +131,8 @@ pub(crate) fn evidence_of(index: usize, source: &Source, claim: &Claim) -> Evide
             .attribution
             .as_ref()
             .map(|a| a.describe())
-            .filter(|a| !a.is_empty()),
+            .filter(|a| !a.is_empty())
+            .map(Into::into),
         quote: None,
         scope: None,
     };
@@ -139,12 +140,12 @@ pub(crate) fn evidence_of(index: usize, source: &Source, claim: &Claim) -> Evide
         ClaimBody::Quantity(q) => {
             e.number = q.number;
             e.value = Some(q.value);
-            e.unit = Some(q.unit.clone());
-            e.scope = q.scope.time.as_ref().map(|t| t.text.clone());
+            e.unit = Some(q.unit.as_str().into());
+            e.scope = q.scope.time.as_ref().map(|t| t.text.as_str().into());
         }
         ClaimBody::Statement(st) => {
             if st.direct {
-                e.quote = source.text.get(st.content.clone()).map(str::to_owned);
+                e.quote = source.text.get(st.content.clone()).map(Into::into);
             }
         }
     }

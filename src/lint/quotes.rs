@@ -71,7 +71,7 @@ pub(super) fn check(analysis: &Analysis, draft: usize) -> Vec<Diagnostic> {
             None => ("no source contains this quote".to_owned(), Vec::new()),
         };
         let mut claim = claim;
-        claim.quote = Some(text.to_owned());
+        claim.quote = Some(text.into());
         out.push(Diagnostic {
             severity: Severity::Warning,
             rule: rules::UNSUPPORTED_QUOTE.into(),
