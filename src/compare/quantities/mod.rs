@@ -57,8 +57,14 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     }
     // What the story's sources say of which place is in which ("Savar, near Dhaka").
     let tree = ctx.places(first.r);
+    let measures = ctx
+        .pack
+        .units
+        .iter()
+        .any(|u| u.id == first.q.unit && u.dimension == crate::pack::Dimension::Measure);
     let rules = Rules {
         several_places: false,
+        measures,
         places: tree,
         cumulative: kind.is_some_and(|k| k.cumulative),
         event_day: kind.is_some_and(|k| k.event_day),

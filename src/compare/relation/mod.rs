@@ -103,6 +103,9 @@ pub(super) struct Rules<'p> {
     /// The group's figures name two or more places (a march in many cities): a figure
     /// that names none may be any of them, so it conflicts with nothing.
     pub(super) several_places: bool,
+    /// The group's figures are physical measures (lengths, areas, weights): a vague one
+    /// ("a few kilometres") means its range literally.
+    pub(super) measures: bool,
     /// What the story's sources say of which place is in which.
     pub(super) places: Option<&'p super::places::PlaceTree>,
 }
@@ -322,11 +325,11 @@ fn same_scope_pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
         if overlap {
             return Pair::Agree { weak: false };
         }
-        // A vague amount contradicts no running count (the "dozens" of a first report
-        // and a later toll) and no other vague amount; it contradicts a figure of a fixed
-        // quantity only from more than twice past its far end ("a few kilometres" and
-        // 20 km from one island; not "several miles" and 12 miles).
-        if rules.cumulative || qa.vague == qb.vague || !far_past_vague(qa, qb) {
+        // A vague count is loose ("thousands marched" of a crowd put at 50,000 is no
+        // contradiction), and no vague amount contradicts another; a vague physical
+        // measure contradicts a figure only from more than twice past its far end ("a
+        // few kilometres" and 20 km from one island; not "several miles" and 12 miles).
+        if rules.cumulative || !rules.measures || qa.vague == qb.vague || !far_past_vague(qa, qb) {
             return Pair::Nothing;
         }
     }
@@ -1114,6 +1117,21 @@ mod tests {
         let f = run(vec![
             ship("a", "The ship sank 15 km off Tolvik.", "15 km", exact(15.0)),
             few(),
+        ]);
+        assert!(f.iter().all(|f| f.verdict != Verdict::Conflict), "{f:#?}");
+        // a vague count is loose: "thousands" of a crowd others put at 50,000
+        let f = run(vec![
+            doc("a", "Thousands of people attended the rally in Orlek.").with(
+                q(
+                    "Thousands of people",
+                    Interval::closed(Some(2000.0), Some(19999.0)),
+                )
+                .vague()
+                .kind("counts", "people", "attended", "people"),
+            ),
+            doc("b", "Some 50,000 people attended the rally in Orlek.").with(
+                q("50,000 people", exact(50000.0)).kind("counts", "people", "attended", "people"),
+            ),
         ]);
         assert!(f.iter().all(|f| f.verdict != Verdict::Conflict), "{f:#?}");
     }
