@@ -28,13 +28,15 @@ const MAX_FORMS: usize = 8;
 
 /// One writing of a claimant: its place word, and per source the first use.
 struct Form {
-    shown: String,
+    /// The source id first by id that writes it, and its writing there.
+    shown: (String, String),
     place: String,
     uses: BTreeMap<usize, Evidence>,
 }
 
-/// Per story and key (the words but the place word), the forms by folded writing.
-type Keyed = BTreeMap<(usize, String), BTreeMap<String, Form>>;
+/// Per story and key (the words but the place word), the forms by folded writing, and
+/// whether more than [`MAX_FORMS`] came.
+type Keyed = BTreeMap<(usize, String), (BTreeMap<String, Form>, bool)>;
 
 /// The name variants of claimants written with a place's name and with its adjective.
 /// A story is here the sources joined by any shared group.
@@ -59,26 +61,30 @@ pub(crate) fn claimants(ctx: &Ctx<'_>, groups: &[Group]) -> Vec<Finding> {
                 let Some((key, place, written)) = split(p) else {
                     continue;
                 };
-                let forms = keyed.entry((story, key)).or_default();
+                let (forms, overflow) = keyed.entry((story, key)).or_default();
                 if forms.len() >= MAX_FORMS && !forms.contains_key(&written) {
+                    *overflow = true;
                     continue;
                 }
-                forms
-                    .entry(written)
-                    .or_insert_with(|| Form {
-                        shown: p.name.clone(),
-                        place,
-                        uses: BTreeMap::new(),
-                    })
-                    .uses
+                let sid = ctx.sources.get(s).map_or("", |x| x.id.as_str());
+                let form = forms.entry(written).or_insert_with(|| Form {
+                    shown: (sid.to_owned(), p.name.clone()),
+                    place,
+                    uses: BTreeMap::new(),
+                });
+                // shown as the source first by id writes it, whatever the input order
+                if sid < form.shown.0.as_str() {
+                    form.shown = (sid.to_owned(), p.name.clone());
+                }
+                form.uses
                     .entry(s)
                     .or_insert_with(|| Evidence::at(s, span, c.sentence_span.clone()));
             }
         }
     }
     let mut out = Vec::new();
-    for forms in keyed.into_values() {
-        if forms.len() < 2 || forms.len() > MAX_FORMS {
+    for (forms, overflow) in keyed.into_values() {
+        if forms.len() < 2 || overflow {
             continue;
         }
         let places: BTreeSet<&str> = forms.values().map(|f| f.place.as_str()).collect();
@@ -101,13 +107,13 @@ pub(crate) fn claimants(ctx: &Ctx<'_>, groups: &[Group]) -> Vec<Finding> {
                     .filter_map(|&s| ctx.sources.get(s).map(|x| x.id.as_str()))
                     .collect();
                 ids.sort_unstable();
-                format!("{} ({})", f.shown, ids.join(", "))
+                format!("{} ({})", f.shown.1, ids.join(", "))
             })
             .collect();
         let first = forms
             .values()
             .next()
-            .map(|f| f.shown.clone())
+            .map(|f| f.shown.1.clone())
             .unwrap_or_default();
         let mut evidence: Vec<Evidence> = forms
             .into_values()
