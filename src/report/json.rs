@@ -439,6 +439,12 @@ pub fn render_extract_lines(
     Ok(())
 }
 
+/// The text of a span of `source`, as an occasion or an event cites it; empty for a
+/// span outside the text.
+fn span_text(source: &crate::ingest::Source, span: &crate::text::Span) -> String {
+    source.text.get(span.clone()).unwrap_or("").to_owned()
+}
+
 fn extract_view(analysis: &Analysis) -> ExtractView {
     ExtractView {
         schema: "crosscheck/extract@1",
@@ -498,13 +504,10 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                     .iter()
                     .map(|o| {
                         let p = s.position(o.span.start);
-                        let text = |sp: &crate::text::Span| {
-                            s.text.get(sp.clone()).unwrap_or("").to_owned()
-                        };
                         OccasionView {
                             id: o.id.clone(),
-                            text: text(&o.span),
-                            date: text(&o.date),
+                            text: span_text(s, &o.span),
+                            date: span_text(s, &o.date),
                             line: p.line,
                             column: p.column,
                             parts: o.parts,
@@ -518,13 +521,10 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                     .iter()
                     .map(|f| {
                         let p = s.position(f.span.start);
-                        let text = |sp: &crate::text::Span| {
-                            s.text.get(sp.clone()).unwrap_or("").to_owned()
-                        };
                         EventView {
                             id: f.id.clone(),
-                            text: text(&f.span),
-                            cue: f.cue.as_ref().map(text),
+                            text: span_text(s, &f.span),
+                            cue: f.cue.as_ref().map(|c| span_text(s, c)),
                             polarity: f.polarity,
                             parties: f.parties.iter().map(|x| x.name.clone()).collect(),
                             line: p.line,

@@ -59,9 +59,8 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let tree = ctx.places(first.r);
     let measures = ctx
         .pack
-        .units
-        .iter()
-        .any(|u| u.id == first.q.unit && u.dimension == crate::pack::Dimension::Measure);
+        .unit(&first.q.unit)
+        .is_some_and(|u| u.dimension == crate::pack::Dimension::Measure);
     let rules = Rules {
         several_places: false,
         measures,

@@ -434,16 +434,15 @@ fn with_scope(
     };
     let anchor = measured_from(text, dates, f, pack);
     if let Some((_, words)) = &anchor {
-        // "a few kilometres (miles) from Pelling": the words that tie the figure to its
-        // place mark its event when its clause, cut by the brackets, names none
+        // "Karsvik lies 90 km from Saltholm": a place named before it is what it measures
         if q.counted.is_none() {
             q.counted = scope::measured_place(text, f.start_with_modifier, dates);
         }
+        // "a few kilometres (miles) from Pelling": the words that tie the figure to its
+        // place mark its event when its clause, cut by the brackets, names none
         if q.event.is_none() {
             q.event = pack
-                .kinds
-                .iter()
-                .find(|k| k.id == q.kind)
+                .kind(&q.kind)
                 .and_then(|k| {
                     k.events
                         .iter()

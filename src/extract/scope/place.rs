@@ -162,25 +162,7 @@ pub(crate) fn measured_place(text: &str, before: usize, dates: &[LocalDate<'_>])
             rest.strip_suffix(" is").unwrap_or(rest).trim_end()
         }
     };
-    // the capitalised words that end `head`, at most three
-    let mut name_start = head.len();
-    for _ in 0..3 {
-        let word_start = head[..name_start]
-            .trim_end()
-            .rfind(' ')
-            .map_or(0, |i| i + 1);
-        let word = &head[word_start..name_start].trim_end();
-        if !word.chars().next().is_some_and(char::is_uppercase) {
-            break;
-        }
-        name_start = word_start;
-        if word_start == 0 {
-            break;
-        }
-    }
-    if name_start == head.len() {
-        return None;
-    }
+    let name_start = trailing_name_start(head)?;
     let name_end = place_name_end(text, name_start, dates)?;
     let name = text.get(name_start..name_end)?;
     let first = name.split(' ').next().unwrap_or("");
@@ -202,16 +184,12 @@ fn where_place(
         return None;
     }
     let head = &head[..head.len() - 1];
-    let words: Vec<&str> = head.rsplit(' ').take(6).collect();
-    let name_words = words
-        .iter()
-        .take(3)
-        .take_while(|x| x.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    if name_words == 0 {
-        return None;
-    }
-    let before = &words[name_words..];
+    let start = trailing_name_start(head)?;
+    // the words before the name, nearest first
+    let before: Vec<&str> = match start.checked_sub(1) {
+        Some(space) => head[..space].rsplit(' ').take(3).collect(),
+        None => Vec::new(),
+    };
     let prep_at = before
         .iter()
         .take(3)
@@ -222,13 +200,21 @@ fn where_place(
     {
         return None;
     }
-    let len: usize = words[..name_words]
-        .iter()
-        .map(|x| x.len() + 1)
-        .sum::<usize>()
-        - 1;
-    let (start, end) = (head.len() - len, head.len());
+    let end = head.len();
     (!dated(dates, start..end)).then(|| place_key(&text[start..end], pack))
+}
+
+/// Where the capitalised words that end `head`, at most three, start: the name written
+/// last ("flood-hit Alderia", "Karsvik" in "Karsvik lies"). `None` when `head` ends in a
+/// lowercase word.
+fn trailing_name_start(head: &str) -> Option<usize> {
+    let words: Vec<&str> = head.rsplit(' ').take(3).collect();
+    let n = words
+        .iter()
+        .take_while(|x| x.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let len = words[..n].iter().map(|x| x.len() + 1).sum::<usize>();
+    (n > 0).then(|| head.len() + 1 - len)
 }
 
 /// "Stewards of the Port Elden rally counted 80,000, though the police said 45,000": when
