@@ -4,12 +4,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::compare::explain::finding;
+use crate::compare::interval::is_above;
 use crate::compare::relation::same_party;
 use crate::compare::upstream::upstream;
 use crate::compare::{explain, Ctx, Finding, Verdict};
 
 use super::credits::{credit_variant, Figures};
-use super::Cluster;
+use super::{Cluster, Sourced};
 
 /// At most this many conflict findings come from one group, the most confident first; each
 /// says how many there were. Hundreds of distinct figures credited to as many claimants
@@ -110,13 +111,9 @@ pub(super) fn merged_conflicts(
 /// that credits the two numbers to two different parties ("organisers said 750,000,
 /// police put it at 500,000") reports their dispute rather than correcting itself.
 /// Bounded by the clusters per source.
-pub(super) fn knows(
-    clusters: &[Cluster<'_>],
-    cluster_sources: &[BTreeSet<&str>],
-    by_source: &BTreeMap<&str, Vec<usize>>,
-    a: usize,
-    b: usize,
-) -> bool {
+pub(super) fn knows(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
+    let (clusters, cluster_sources, by_source) =
+        (sourced.clusters, &sourced.sources, &sourced.by_source);
     let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
     cluster_sources[a].iter().any(|s| {
         by_source.get(s).is_some_and(|own| {
@@ -132,6 +129,41 @@ pub(super) fn knows(
             })
         })
     })
+}
+
+/// Whether the lower of clusters `a` and `b` is, in each of its sources, overtaken by a
+/// figure of its own for a running count: the source also writes, for the same event, at
+/// the same report date and not credited to another party, a figure whose lower bound
+/// reaches the higher cluster's (a bound like "more than 280" reaches nothing above it). Its lower figure is an earlier state of the count (a stale headline over an
+/// updated body: "kills 150" over "320 bodies so far"), not its report of that date.
+/// Bounded by the clusters per source.
+pub(super) fn overtaken(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
+    let (clusters, cluster_sources, by_source) =
+        (sourced.clusters, &sourced.sources, &sourced.by_source);
+    let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
+    let (low, high) = if is_above(&qa.value, &qb.value) {
+        (b, a)
+    } else if is_above(&qb.value, &qa.value) {
+        (a, b)
+    } else {
+        return false;
+    };
+    let (ql, qh) = (clusters[low].rep().q, clusters[high].rep().q);
+    !cluster_sources[low].is_empty()
+        && cluster_sources[low].iter().all(|s| {
+            by_source.get(s).is_some_and(|own| {
+                own.iter().any(|&c| {
+                    let qc = clusters[c].rep().q;
+                    c != low
+                        && c != high
+                        && qc.event == ql.event
+                        && qc.unit == ql.unit
+                        && qc.scope.as_of == ql.scope.as_of
+                        && matches!((qc.value.min, qh.value.min), (Some(c), Some(h)) if c >= h)
+                        && !credits_differ(clusters, low, c, s)
+                })
+            })
+        })
 }
 
 /// Whether source `s` credits its figures in clusters `a` and `b` to two different

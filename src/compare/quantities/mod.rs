@@ -37,7 +37,7 @@ use crate::text::Span;
 
 use cluster::{context, context_similarity, numbers_of_sentence, signature};
 pub(super) use cluster::{Cluster, Item};
-use conflict::{credits_differ, knows};
+use conflict::{credits_differ, knows, overtaken};
 use different_scope::Differences;
 
 /// Findings of a quantity group.
@@ -75,7 +75,7 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
     let cumulative = rules.cumulative;
     let clusters = clusters(ctx, items);
     let n = clusters.len();
-    let sourced = Sourced::new(&clusters);
+    let sourced = Sourced::new(&clusters, cumulative);
     let mut several_by_events: BTreeMap<[Option<&str>; 2], bool> = BTreeMap::new();
     let mut verdicts = Verdicts::default();
     // Biggest clusters first: past the cap, small clusters are compared with the big
@@ -226,12 +226,14 @@ fn clusters<'a>(ctx: &Ctx<'a>, items: Vec<Item<'a>>) -> Vec<Cluster<'a>> {
 /// in, and the clusters of each source.
 struct Sourced<'s, 'c> {
     clusters: &'s [Cluster<'c>],
+    /// The kind counts a running total: a source's lower figure may be an earlier state.
+    cumulative: bool,
     sources: Vec<BTreeSet<&'c str>>,
     by_source: BTreeMap<&'c str, Vec<usize>>,
 }
 
 impl<'s, 'c> Sourced<'s, 'c> {
-    fn new(clusters: &'s [Cluster<'c>]) -> Self {
+    fn new(clusters: &'s [Cluster<'c>], cumulative: bool) -> Self {
         let sources: Vec<BTreeSet<&str>> = clusters.iter().map(Cluster::sources).collect();
         let mut by_source: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, sources) in sources.iter().enumerate() {
@@ -241,6 +243,7 @@ impl<'s, 'c> Sourced<'s, 'c> {
         }
         Sourced {
             clusters,
+            cumulative,
             sources,
             by_source,
         }
@@ -296,13 +299,14 @@ impl<'c> Verdicts<'c> {
                     // credits them to two claimants: then it reports their dispute.
                     return;
                 }
-                if !dispute
-                    && (knows(clusters, cluster_sources, &s.by_source, a, b)
-                        || knows(clusters, cluster_sources, &s.by_source, b, a))
-                {
+                if !dispute && (knows(s, a, b) || knows(s, b, a)) {
                     // A source that also gives the other side's figure for the same
                     // event ("carrying 477 people" in an old caption, "459 people" in
                     // its text) carries an update or a correction, not a rival count.
+                    return;
+                }
+                if !dispute && s.cumulative && overtaken(s, a, b) {
+                    // Each source of the lower figure has since written a higher one.
                     return;
                 }
                 let why = match note {

@@ -1037,6 +1037,32 @@ mod tests {
     }
 
     #[test]
+    fn a_stale_headline_under_a_higher_body_is_no_fall() {
+        // The later page's headline keeps an early toll (1,900) while its body gives 3,600:
+        // the page reports 3,600, so nothing fell from the 2,800 of the day before.
+        let page = "Quake toll rose to 1,900 people. The death toll rose to 3,600 people.";
+        let f = run(vec![
+            doc("a", "The death toll rose to 2,800 people.")
+                .with(q("2,800 people", exact(2800.0)).reported(date(2023, 2, 6))),
+            doc("b", page)
+                .with(q("1,900 people", exact(1900.0)).reported(date(2023, 2, 7)))
+                .with(q("3,600 people", exact(3600.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+        assert!(verdicts(&f).contains(&"progression"), "{f:#?}");
+        // a page whose every figure is below the earlier one still reports a fall (the
+        // body's figure read as 2,600)
+        let f = run(vec![
+            doc("a", "The death toll rose to 2,800 people.")
+                .with(q("2,800 people", exact(2800.0)).reported(date(2023, 2, 6))),
+            doc("b", page)
+                .with(q("1,900 people", exact(1900.0)).reported(date(2023, 2, 7)))
+                .with(q("3,600 people", exact(2600.0)).reported(date(2023, 2, 7))),
+        ]);
+        assert!(verdicts(&f).contains(&"conflict"), "{f:#?}");
+    }
+
+    #[test]
     fn a_toll_that_falls_more_than_twofold_is_another_count_not_a_conflict() {
         // A later page's headline over an older body, or a past disaster's toll: a running
         // count does not fall from 3,400 to 1,200 in a day.

@@ -243,6 +243,31 @@ pub(super) fn story_anchor(
     anchor
 }
 
+/// The date of a source with no date of its own, from its text: the latest full date it
+/// writes ("April 27, 2013" in a photo caption, "22 September 2014"), when the news it
+/// dates by weekday ("on Saturday", "today (Monday)") names that date's weekday. A full
+/// date alone may be an event recalled or a later caption; a weekday alone has no week;
+/// together they say when the text was written. `None` without both.
+pub(super) fn text_anchor(phrases: &[Vec<Phrase>]) -> Option<Anchor> {
+    let all = || phrases.iter().flatten().map(|p| &p.kind);
+    let latest = all()
+        .filter_map(|k| match *k {
+            PhraseKind::Full(d) => Some(d),
+            _ => None,
+        })
+        .max()?;
+    let named = all().any(|k| matches!(*k, PhraseKind::Weekday(w, 0) if w == latest.weekday()));
+    named.then(|| Anchor {
+        date: Some(latest),
+        year: Some(latest.year()),
+        basis: format!(
+            "the latest date the text writes ({latest}, a {:?}, the weekday its news names)",
+            latest.weekday()
+        ),
+        warning: None,
+    })
+}
+
 /// How many years a page date may be after the latest year the text names: news often
 /// recalls a contract or an election of two years before and names no later year.
 const STALE_YEARS: i16 = 3;

@@ -72,17 +72,24 @@ pub(crate) fn phrases_of(source: &Source, sentences: &[Sentence], pack: &Pack) -
 
 /// The anchor of `source` on its own: its manifest or page date, the page date checked
 /// against `phrases` (the [`phrases_of`] its sentences), else its wire dateline's date
-/// when that gives a year.
+/// when that gives a year, else the full date in the text on the weekday its news names
+/// ([`anchor::text_anchor`]).
 pub(crate) fn own_anchor(
     source: &Source,
     sentences: &[Sentence],
     phrases: &[Vec<Phrase>],
 ) -> Anchor {
-    in_story(
+    let anchor = in_story(
         anchor::published_anchor(source, sentences, phrases),
         source,
         None,
-    )
+    );
+    if anchor.date.is_none() && anchor.warning.is_none() {
+        if let Some(found) = anchor::text_anchor(phrases) {
+            return found;
+        }
+    }
+    anchor
 }
 
 /// Completes `anchor` from the wire dateline of `source` and, for the year, from
@@ -138,5 +145,34 @@ mod tests {
             .collect();
         assert_eq!(flagged, [("Aug. 14, 2024", true), ("Tuesday", false)]);
         assert_eq!(dates[1].from, jiff::civil::Date::new(2024, 8, 13).ok());
+    }
+
+    /// The anchor of an undated source of `text`.
+    fn anchor_of(text: &str) -> Anchor {
+        let pack = Pack::default_pack();
+        let source = Source::from_text("t", "t.txt", text, &pack);
+        let sentences = crate::segment(&source, &pack);
+        let phrases = phrases_of(&source, &sentences, &pack);
+        own_anchor(&source, &sentences, &phrases)
+    }
+
+    #[test]
+    fn a_full_date_on_the_weekday_the_news_names_dates_an_undated_source() {
+        // a photo caption's date (a Saturday) and news "on Saturday": written then
+        let anchor = anchor_of(
+            "Quarry slide\n\nDiggers clear the road above Tollanby, March 9, 2024. Crews \
+             reached the last cut-off farm on Saturday, the county said.",
+        );
+        assert_eq!(anchor.date, jiff::civil::Date::new(2024, 3, 9).ok());
+        assert!(anchor.basis.contains("2024-03-09"), "{}", anchor.basis);
+        // the same date with news of another weekday, or of no weekday, dates nothing:
+        // a date alone may be a past event recalled, or a later caption
+        for text in [
+            "Quarry slide\n\nThe road above Tollanby was shut on March 9, 2024. Crews \
+             reached the last farm on Tuesday.",
+            "Quarry slide\n\nThe road above Tollanby was shut on March 9, 2024.",
+        ] {
+            assert_eq!(anchor_of(text).date, None, "{text}");
+        }
     }
 }
