@@ -132,14 +132,11 @@ pub(super) fn knows(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
 }
 
 /// Whether the lower of clusters `a` and `b` is, in each of its sources, overtaken by a
-/// figure of its own for a running count: the source also writes, for the same event, at
-/// the same report date and not credited to another party, a figure whose lower bound
-/// reaches the higher cluster's (a bound like "more than 280" reaches nothing above it). Its lower figure is an earlier state of the count (a stale headline over an
-/// updated body: "kills 150" over "320 bodies so far"), not its report of that date.
-/// Bounded by the clusters per source.
+/// figure of its own for a running count ([`outgrown`]) that reaches the higher cluster's
+/// lower bound: its lower figure is an earlier state of the count (a stale headline over
+/// an updated body: "kills 150" over "320 bodies so far"), not its report of that date.
 pub(super) fn overtaken(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
-    let (clusters, cluster_sources, by_source) =
-        (sourced.clusters, &sourced.sources, &sourced.by_source);
+    let clusters = sourced.clusters;
     let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
     let (low, high) = if is_above(&qa.value, &qb.value) {
         (b, a)
@@ -148,19 +145,34 @@ pub(super) fn overtaken(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
     } else {
         return false;
     };
-    let (ql, qh) = (clusters[low].rep().q, clusters[high].rep().q);
-    !cluster_sources[low].is_empty()
-        && cluster_sources[low].iter().all(|s| {
-            by_source.get(s).is_some_and(|own| {
-                own.iter().any(|&c| {
-                    let qc = clusters[c].rep().q;
-                    c != low
-                        && c != high
-                        && qc.event == ql.event
-                        && qc.unit == ql.unit
-                        && qc.scope.as_of == ql.scope.as_of
-                        && matches!((qc.value.min, qh.value.min), (Some(c), Some(h)) if c >= h)
-                        && !credits_differ(clusters, low, c, s)
+    clusters[high]
+        .rep()
+        .q
+        .value
+        .min
+        .is_some_and(|floor| outgrown(sourced, low, high, floor))
+}
+
+/// Whether each source of cluster `c` also writes, for the same event, at the same report
+/// date and not credited to another party, a figure (of a cluster other than `c` and
+/// `other`) whose lower bound is at least `floor`: for a running count, `c` is an earlier
+/// state of that source's count. A bound like "more than 280" reaches nothing above 280.
+/// Bounded by the clusters per source.
+pub(super) fn outgrown(sourced: &Sourced<'_, '_>, c: usize, other: usize, floor: f64) -> bool {
+    let (clusters, cluster_sources) = (sourced.clusters, &sourced.sources);
+    let q = clusters[c].rep().q;
+    !cluster_sources[c].is_empty()
+        && cluster_sources[c].iter().all(|s| {
+            sourced.by_source.get(s).is_some_and(|own| {
+                own.iter().any(|&o| {
+                    let qo = clusters[o].rep().q;
+                    o != c
+                        && o != other
+                        && qo.event == q.event
+                        && qo.unit == q.unit
+                        && qo.scope.as_of == q.scope.as_of
+                        && qo.value.min.is_some_and(|m| m >= floor)
+                        && !credits_differ(clusters, c, o, s)
                 })
             })
         })

@@ -1037,6 +1037,36 @@ mod tests {
     }
 
     #[test]
+    fn a_toll_so_far_is_the_toll_of_its_report() {
+        // "so far" states no period a toll without it lacks: one count, one report date
+        let f = run(vec![
+            doc(
+                "a",
+                "The flood has killed 310 people so far, officials said.",
+            )
+            .with(
+                q("310 people", exact(310.0))
+                    .time(TimeScopeKind::Since, "so far", None, None)
+                    .reported(date(2024, 9, 2)),
+            ),
+            doc("b", "The flood has killed 240 people, officials said.")
+                .with(q("240 people", exact(240.0)).reported(date(2024, 9, 2))),
+        ]);
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        // a start the text names ("since the dam burst") is a period of its own
+        let f = run(vec![
+            doc("a", "The flood has killed 310 people since the dam burst.").with(
+                q("310 people", exact(310.0))
+                    .time(TimeScopeKind::Since, "since the dam", None, None)
+                    .reported(date(2024, 9, 2)),
+            ),
+            doc("b", "The flood has killed 240 people, officials said.")
+                .with(q("240 people", exact(240.0)).reported(date(2024, 9, 2))),
+        ]);
+        assert!(!verdicts(&f).contains(&"conflict"), "{f:#?}");
+    }
+
+    #[test]
     fn a_stale_headline_under_a_higher_body_is_no_fall() {
         // The later page's headline keeps an early toll (1,900) while its body gives 3,600:
         // the page reports 3,600, so nothing fell from the 2,800 of the day before.

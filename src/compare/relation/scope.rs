@@ -68,10 +68,27 @@ pub(super) fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
             ),
         );
     }
+    // "3,350 have died so far" is the toll as of its report, as an untimed toll is
+    let (ta, tb) = if rules.cumulative {
+        (ta.filter(|t| !to_date(t)), tb.filter(|t| !to_date(t)))
+    } else {
+        (ta, tb)
+    };
     match time_rel(ta, tb) {
         Rel::Same => what_rel(a, b, rules),
         other => other,
     }
+}
+
+/// A running total up to the report with no start ("so far", "to date"): for a
+/// cumulative kind, what a figure with no period already is.
+fn to_date(t: &TimeScope) -> bool {
+    t.kind == TimeScopeKind::Since
+        && t.from.is_none()
+        && t.to.is_none()
+        && crate::extract::lexicon::RUNNING_TOTAL
+            .iter()
+            .any(|p| fold(&t.text) == *p)
 }
 
 /// How many days after a dated figure an untimed one may be reported and still be read
