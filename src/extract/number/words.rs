@@ -324,6 +324,9 @@ struct Compound {
     last: Last,
     /// The smallest magnitude of a thousand or more so far: "two million three thousand".
     scale: f64,
+    /// The open group as it stood when its hundreds were closed ("three hundred" of
+    /// "three hundred and two"): a dozen after it multiplies only the rest.
+    hundreds: f64,
     /// The last magnitude applied.
     factor: f64,
     /// The next word to read.
@@ -341,6 +344,7 @@ impl Compound {
             last_end: words[0].start,
             last: Last::Start,
             scale: f64::INFINITY,
+            hundreds: 0.0,
             factor: 1.0,
             idx: 0,
         };
@@ -372,7 +376,7 @@ impl Compound {
     fn step(&mut self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
         let idx = self.idx;
         let w = &words[idx];
-        if idx > 0 && !joined(text, &words[idx - 1..=idx]) {
+        if idx > 0 && !joined(text, &words[idx - 1..=idx]) && !self.spaced_unit(text, words, n) {
             return false;
         }
         let read = if let Some(&v) = n.words.get(&*w.lower) {
@@ -423,6 +427,18 @@ impl Compound {
             self.idx += 1;
         }
         read
+    }
+
+    /// "fifty - two": a unit after a ten and a hyphen with spaces around it is one
+    /// compound with the ten, as "fifty-two".
+    fn spaced_unit(&self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+        let w = &words[self.idx];
+        let gap = &text[words[self.idx - 1].end..w.start];
+        self.last == Last::Ten
+            && gap.trim_matches(SPACES) == "-"
+            && n.words
+                .get(&*w.lower)
+                .is_some_and(|v| (1.0..10.0).contains(v))
     }
 
     /// Reads the digit words after the decimal point at `words[self.idx]` ("point five
@@ -507,7 +523,10 @@ impl Compound {
             if self.last == Last::Hundred {
                 return false;
             }
-            self.current *= f;
+            // "three hundred and two dozen" = 300 + 2 x 12
+            let closed = if f < 100.0 { self.hundreds } else { 0.0 };
+            self.current = closed + (self.current - closed) * f;
+            self.hundreds = self.current;
             self.last = Last::Hundred;
         } else {
             if f >= self.scale {
@@ -518,6 +537,7 @@ impl Compound {
             }
             self.scale = self.scale.min(f);
             self.current = 0.0;
+            self.hundreds = 0.0;
             self.last = Last::Scale;
         }
         self.factor = f;
@@ -765,6 +785,16 @@ mod tests {
     }
 
     #[test]
+    fn a_ten_and_a_unit_across_a_spaced_hyphen_are_one_number() {
+        assert_eq!(one("fifty - two boats"), 52.0);
+        assert_eq!(one("ninety - five hundred"), 9500.0);
+        assert_eq!(one("ninety - five hundred fifths"), 1900.0);
+        // two tens, or a unit and a ten, stay two numbers
+        assert_eq!(values("twenty - thirty").len(), 2);
+        assert_eq!(values("five - twenty").len(), 2);
+    }
+
+    #[test]
     fn number_words_apart_by_several_spaces() {
         assert_eq!(one("fifty   two boats"), 52.0);
         assert_eq!(one("Three hundred  and  thirty one"), 331.0);
@@ -772,6 +802,15 @@ mod tests {
             values("fifty, two"),
             vec![("fifty".into(), 50.0), ("two".into(), 2.0)]
         );
+    }
+
+    #[test]
+    fn a_dozen_after_hundreds_multiplies_only_what_follows_them() {
+        assert_eq!(one("three hundred and two dozens"), 324.0);
+        assert_eq!(one("one thousand two hundred and three dozen"), 1236.0);
+        assert_eq!(one("two thousand and four dozen"), 2048.0);
+        assert_eq!(one("twelve hundred"), 1200.0);
+        assert_eq!(one("two dozen"), 24.0);
     }
 
     #[test]
