@@ -308,6 +308,8 @@ pub struct Multiplier {
     pub factor: f64,
     /// Forms that count only straight after the digits of a money amount.
     pub short: Vec<String>,
+    /// Short forms that also count after a space when they stand alone ("2.33 k").
+    pub spaced: Vec<String>,
     /// The word is also a common noun ("score"): it multiplies only a number in words
     /// ("two score"), and after "a" only before "of" and no number ("a score of
     /// boats", not "a score of 700").

@@ -307,6 +307,9 @@ pub(crate) struct RawMultiplier {
     /// Single-letter forms only valid straight after the digits of a money amount.
     #[serde(default)]
     pub(crate) short: Vec<Spanned<String>>,
+    /// Short forms that also count after a space when they stand alone ("2.33 k").
+    #[serde(default)]
+    pub(crate) spaced: Vec<Spanned<String>>,
     /// The word is also a common noun ("score"): it multiplies only a number in words,
     /// and after "a" only before "of" and a noun.
     #[serde(default)]

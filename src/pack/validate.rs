@@ -522,7 +522,8 @@ fn unit_list(f: &FileCtx<'_>, raw: Vec<RawUnit>, errs: &mut Errors) -> Vec<Unit>
     out
 }
 
-/// `[[multiplier]]`: factors above 1; short forms among the forms.
+/// `[[multiplier]]`: factors above 1; short forms among the forms, spaced forms among
+/// the short ones.
 fn multipliers(f: &FileCtx<'_>, raw: Vec<RawMultiplier>, errs: &mut Errors) -> Vec<Multiplier> {
     let mut out = Vec::new();
     for (i, m) in raw.into_iter().enumerate() {
@@ -538,30 +539,59 @@ fn multipliers(f: &FileCtx<'_>, raw: Vec<RawMultiplier>, errs: &mut Errors) -> V
             .into_iter()
             .map(|s| s.into_inner().to_lowercase())
             .collect();
-        for s in m
-            .short
-            .iter()
-            .filter(|s| !forms.contains(&s.get_ref().to_lowercase()))
-        {
+        let short = among(f, &format!("multiplier[{i}].short"), m.short, &forms, errs);
+        let spaced = among(
+            f,
+            &format!("multiplier[{i}].spaced"),
+            m.spaced,
+            &short,
+            errs,
+        );
+        out.push(Multiplier {
+            forms,
+            factor: m.factor.into_inner(),
+            short,
+            spaced,
+            noun: m.noun,
+        });
+    }
+    out
+}
+
+/// The lowercase `items` at `key`, each of which must be one of `of` (the forms of a
+/// multiplier, or its short forms).
+fn among(
+    f: &FileCtx<'_>,
+    key: &str,
+    items: Vec<Spanned<String>>,
+    of: &[String],
+    errs: &mut Errors,
+) -> Vec<String> {
+    let field = key.rsplit('.').next().unwrap_or(key);
+    let (within, key_of) = if field == "short" {
+        ("forms", "forms")
+    } else {
+        ("short forms", "short")
+    };
+    let mut out = Vec::new();
+    for s in items {
+        let lower = s.get_ref().to_lowercase();
+        if !of.contains(&lower) {
+            let name = if field == "short" {
+                "short form"
+            } else {
+                "spaced form"
+            };
             errs.push(f.at(
-                s,
-                &format!("multiplier[{i}].short"),
+                &s,
+                key,
                 format!(
-                    "short form `{}` is not one of the forms, expected one of `forms`",
+                    "{name} `{}` is not one of the {within}, expected one of `{key_of}`",
                     s.get_ref()
                 ),
             ));
         }
-        out.push(Multiplier {
-            forms,
-            factor: m.factor.into_inner(),
-            short: m
-                .short
-                .into_iter()
-                .map(|s| s.into_inner().to_lowercase())
-                .collect(),
-            noun: m.noun,
-        });
+        out.push(lower);
     }
     out
 }
@@ -1078,6 +1108,13 @@ mod tests {
         assert!(
             text.contains("short form `m` is not one of the forms"),
             "{text}"
+        );
+        let units = "[[unit]]\nid = \"people\"\ndimension = \"count\"\n\n[[multiplier]]\nforms = [\"thousand\", \"k\"]\nfactor = 1000\nspaced = [\"k\"]\n";
+        let errs = with("units.toml", units).expect_err("invalid");
+        assert!(
+            errs.0.iter().any(|e| e.message
+                == "spaced form `k` is not one of the short forms, expected one of `short`"),
+            "{errs:?}"
         );
         let vague = "[approximation]\nbelow = 1.5\naround = 0.1\n";
         let errs = with("vague_quantities.toml", vague).expect_err("invalid");

@@ -535,8 +535,8 @@ fn glued_suffix(text: &str, num: &mut Numeral, k: usize, n: &Numerals) -> Result
     Ok(())
 }
 
-/// A word after a space: a magnitude ("1.5 million", "10 crore", "$1.5 bn") or a clock
-/// time ("a 3 p.m. curfew").
+/// A word after a space: a magnitude ("1.5 million", "10 crore", "$1.5 bn", "2.33 k") or
+/// a clock time ("a 3 p.m. curfew").
 fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), NoFigure> {
     let end = num.span.end;
     let rest = &text[end..];
@@ -568,10 +568,17 @@ fn spaced_magnitude(text: &str, num: &mut Numeral, n: &Numerals) -> Result<(), N
         let e = end + gap + wl.len() + dots;
         return Err((Err(skip(num.span.start..e, Why::Time, Some(num.value))), e));
     }
-    if let Some((f, false)) = n.multiplier(&lower) {
-        num.value *= f;
-        num.factor = f;
-        num.span.end = end + gap + wl.len();
+    // "2.33 k": a short form the pack allows after a space, alone on its line
+    let alone = n.spaced.contains(&lower)
+        && rest[..gap].chars().all(|c| SPACES.contains(&c))
+        && !trimmed[wl.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+    match n.multiplier(&lower) {
+        Some((f, short)) if !short || alone => {
+            num.value *= f;
+            num.factor = f;
+            num.span.end = end + gap + wl.len();
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -581,6 +588,23 @@ mod tests {
     use super::super::testing::{numerals, one, values, why};
     use super::super::{scan, scan_lowered, Form, Why};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_spaced_short_magnitude_alone_multiplies() {
+        assert_eq!(one("about 2.33 k"), 2330.0);
+        assert_eq!(one("some 10  K, give or take"), 10_000.0);
+        // a letter that runs on, another short form, a unit
+        assert_eq!(one("a 5 km run"), 5.0);
+        assert_eq!(one("group 5 k-means"), 5.0);
+        assert_eq!(one("a 35 m wall"), 35.0);
+        // from the pack: without spaced forms the letter is none
+        let mut pack = crate::pack::Pack::default_pack();
+        for m in &mut pack.numbers.multipliers {
+            m.spaced.clear();
+        }
+        let n = super::super::Numerals::new(&pack);
+        assert_eq!(scan("about 2.33 k", &n)[0].value, 2.33);
+    }
 
     #[test]
     fn decimals_without_a_zero_and_with_a_comma() {

@@ -20,6 +20,8 @@ pub(crate) struct Numerals {
     pub(super) dated_by: HashSet<String>,
     /// Multipliers by lowercase form: (factor, is short form).
     multipliers: HashMap<String, (f64, bool)>,
+    /// Short multiplier forms that also count after a space, alone ("2.33 k"), lowercase.
+    pub(super) spaced: HashSet<String>,
     /// Multiplier forms that are also nouns ("score"), lowercase: they multiply only a
     /// number in words ([`Numerals::word_multiplier`]).
     pub(super) nouns: HashSet<String>,
@@ -48,6 +50,7 @@ impl Numerals {
     pub(crate) fn new(pack: &Pack) -> Numerals {
         let mut multipliers = HashMap::default();
         let mut nouns = HashSet::default();
+        let mut spaced = HashSet::default();
         for m in &pack.numbers.multipliers {
             for f in &m.forms {
                 multipliers.insert(f.clone(), (m.factor, m.short.contains(f)));
@@ -55,6 +58,7 @@ impl Numerals {
                     nouns.insert(f.clone());
                 }
             }
+            spaced.extend(m.spaced.iter().cloned());
         }
         let mut fractions: Vec<(Vec<String>, f64)> = pack
             .numbers
@@ -108,6 +112,7 @@ impl Numerals {
             triggers,
             multipliers,
             nouns,
+            spaced,
             fractions,
             glued: pack
                 .units

@@ -1,6 +1,7 @@
 //! Numbers in words: compounds, magnitudes, dozens and scores, halves and fractions.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::digits::SPACES;
 use super::{Form, Numeral, Numerals};
@@ -195,9 +196,13 @@ fn share(x: f64) -> f64 {
 }
 
 /// A number in words of two or more and a word that divides it ("five eighths",
-/// "twenty-three fifths"): a fraction, valued as a percentage like the pack's fractions.
-/// A divisor that is also an ordinal word ends an ordinal instead ("one hundred
-/// twenty-fifth").
+/// "twenty-three fifths"): a fraction. Before "of" it is a share of a whole, valued as a
+/// percentage like the pack's fractions ("five eighths of the crew" = 62.5%); alone, its
+/// value ("twenty-three fifths" = 4.6, "a hundred trillionths" = 1e-10). A divisor that is
+/// also an ordinal word ends an ordinal instead ("one hundred twenty-fifth"). A ten and a
+/// plural ordinal below ten after a whole number are one divisor ("one hundred thirty
+/// fifths" = 100/35), unless "and" ties the ten to the number ("one hundred and thirty
+/// fifths" = 130/5).
 fn over_fraction_word(
     text: &str,
     words: &[Word<'_>],
@@ -205,6 +210,9 @@ fn over_fraction_word(
     num: Numeral,
     used: usize,
 ) -> (Numeral, usize) {
+    if let Some(found) = ten_and_ordinal_divisor(text, words, n, &num, used) {
+        return found;
+    }
     let bottom = words
         .get(used)
         .filter(|w| joined(text, &words[used - 1..=used]) && !n.ordinals.contains_key(&*w.lower))
@@ -217,15 +225,53 @@ fn over_fraction_word(
         });
     match bottom {
         Some((bottom, k)) if num.value >= 2.0 && num.value.fract() == 0.0 => (
-            Numeral::new(
+            part_of(
+                text,
+                words,
                 num.span.start..words[used + k - 1].end,
-                share(num.value / bottom),
-                Form::Fraction,
+                num.value / bottom,
             ),
             used + k,
         ),
         _ => (num, used),
     }
+}
+
+/// The fraction `x` at `span`, which ends a word of `words`: a share of a whole as a
+/// percentage when "of" follows ("five eighths of the crew"), otherwise its value.
+fn part_of(text: &str, words: &[Word<'_>], span: Range<usize>, x: f64) -> Numeral {
+    let last = words.iter().position(|w| w.end == span.end);
+    let of = last
+        .and_then(|i| words.get(i..=i + 1))
+        .is_some_and(|p| p[1].lower == "of" && joined(text, p));
+    if of {
+        Numeral::new(span, share(x), Form::Fraction)
+    } else {
+        Numeral::new(span, x, Form::Words)
+    }
+}
+
+/// "one hundred thirty fifths" = 100/35: a number in words that ends on a ten, with a
+/// plural ordinal below ten after it, is the number before the ten over the ten and the
+/// ordinal. Not when "and" comes before the ten ("one hundred and thirty fifths") or
+/// nothing does ("thirty fifths" = 30/5).
+fn ten_and_ordinal_divisor(
+    text: &str,
+    words: &[Word<'_>],
+    n: &Numerals,
+    num: &Numeral,
+    used: usize,
+) -> Option<(Numeral, usize)> {
+    if used < 2 || words[used - 2].lower == "and" {
+        return None;
+    }
+    let (d, k, plural) = divisor(text, words.get(used - 1..)?, n)?;
+    let ten = d - d % 10.0;
+    let top = num.value - ten;
+    (k == 2 && plural && top >= 1.0 && top.fract() == 0.0).then(|| {
+        let span = num.span.start..words[used].end;
+        (part_of(text, words, span, top / d), used + 1)
+    })
 }
 
 /// A fraction in words at `words[0]` ("a fifth", "two-thirds"), valued as a percentage,
@@ -278,6 +324,9 @@ struct Compound {
     last: Last,
     /// The smallest magnitude of a thousand or more so far: "two million three thousand".
     scale: f64,
+    /// The open group as it stood when its hundreds were closed ("three hundred" of
+    /// "three hundred and two"): a dozen after it multiplies only the rest.
+    hundreds: f64,
     /// The last magnitude applied.
     factor: f64,
     /// The next word to read.
@@ -295,6 +344,7 @@ impl Compound {
             last_end: words[0].start,
             last: Last::Start,
             scale: f64::INFINITY,
+            hundreds: 0.0,
             factor: 1.0,
             idx: 0,
         };
@@ -326,7 +376,7 @@ impl Compound {
     fn step(&mut self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
         let idx = self.idx;
         let w = &words[idx];
-        if idx > 0 && !joined(text, &words[idx - 1..=idx]) {
+        if idx > 0 && !joined(text, &words[idx - 1..=idx]) && !self.spaced_unit(text, words, n) {
             return false;
         }
         let read = if let Some(&v) = n.words.get(&*w.lower) {
@@ -377,6 +427,18 @@ impl Compound {
             self.idx += 1;
         }
         read
+    }
+
+    /// "fifty - two": a unit after a ten and a hyphen with spaces around it is one
+    /// compound with the ten, as "fifty-two".
+    fn spaced_unit(&self, text: &str, words: &[Word<'_>], n: &Numerals) -> bool {
+        let w = &words[self.idx];
+        let gap = &text[words[self.idx - 1].end..w.start];
+        self.last == Last::Ten
+            && gap.trim_matches(SPACES) == "-"
+            && n.words
+                .get(&*w.lower)
+                .is_some_and(|v| (1.0..10.0).contains(v))
     }
 
     /// Reads the digit words after the decimal point at `words[self.idx]` ("point five
@@ -461,7 +523,10 @@ impl Compound {
             if self.last == Last::Hundred {
                 return false;
             }
-            self.current *= f;
+            // "three hundred and two dozen" = 300 + 2 x 12
+            let closed = if f < 100.0 { self.hundreds } else { 0.0 };
+            self.current = closed + (self.current - closed) * f;
+            self.hundreds = self.current;
             self.last = Last::Hundred;
         } else {
             if f >= self.scale {
@@ -472,6 +537,7 @@ impl Compound {
             }
             self.scale = self.scale.min(f);
             self.current = 0.0;
+            self.hundreds = 0.0;
             self.last = Last::Scale;
         }
         self.factor = f;
@@ -514,6 +580,7 @@ fn joined(text: &str, words: &[Word<'_>]) -> bool {
 mod tests {
     use super::super::testing::{numerals, one, values};
     use super::super::{scan, Form};
+    use super::share;
     use proptest::prelude::*;
 
     #[test]
@@ -679,7 +746,7 @@ mod tests {
     fn a_number_over_a_fraction_word_is_a_fraction() {
         let f = scan("five eighths of the crew", numerals());
         assert_eq!((f[0].value, f[0].form), (62.5, Form::Fraction));
-        assert_eq!(one("twenty-three fifths"), 460.0);
+        assert_eq!(one("twenty-three fifths of it"), 460.0);
         assert_eq!(one("seven tenths of the vote"), 70.0);
         // a count before a word the pack does not list divides nothing
         assert_eq!(one("two seconds later"), 2.0);
@@ -700,7 +767,7 @@ mod tests {
         // no proper fraction, no part: "and" joins two numbers
         assert_eq!(
             values("ten and thirty fifths"),
-            vec![("ten".into(), 10.0), ("thirty fifths".into(), 600.0)]
+            vec![("ten".into(), 10.0), ("thirty fifths".into(), 6.0)]
         );
     }
 
@@ -718,6 +785,16 @@ mod tests {
     }
 
     #[test]
+    fn a_ten_and_a_unit_across_a_spaced_hyphen_are_one_number() {
+        assert_eq!(one("fifty - two boats"), 52.0);
+        assert_eq!(one("ninety - five hundred"), 9500.0);
+        assert_eq!(one("ninety - five hundred fifths"), 1900.0);
+        // two tens, or a unit and a ten, stay two numbers
+        assert_eq!(values("twenty - thirty").len(), 2);
+        assert_eq!(values("five - twenty").len(), 2);
+    }
+
+    #[test]
     fn number_words_apart_by_several_spaces() {
         assert_eq!(one("fifty   two boats"), 52.0);
         assert_eq!(one("Three hundred  and  thirty one"), 331.0);
@@ -725,6 +802,15 @@ mod tests {
             values("fifty, two"),
             vec![("fifty".into(), 50.0), ("two".into(), 2.0)]
         );
+    }
+
+    #[test]
+    fn a_dozen_after_hundreds_multiplies_only_what_follows_them() {
+        assert_eq!(one("three hundred and two dozens"), 324.0);
+        assert_eq!(one("one thousand two hundred and three dozen"), 1236.0);
+        assert_eq!(one("two thousand and four dozen"), 2048.0);
+        assert_eq!(one("twelve hundred"), 1200.0);
+        assert_eq!(one("two dozen"), 24.0);
     }
 
     #[test]
@@ -750,13 +836,13 @@ mod tests {
 
     #[test]
     fn a_compound_divisor_after_a_number() {
-        assert_eq!(one("three twenty-firsts"), 14.29);
-        assert_eq!(one("three twenty firsts"), 14.29);
+        assert_eq!(one("three twenty-firsts of them"), 14.29);
+        assert_eq!(one("three twenty firsts of them"), 14.29);
         assert_eq!(
-            values("twenty twenty fifths"),
+            values("twenty twenty fifths of them"),
             vec![("twenty twenty fifths".into(), 80.0)]
         );
-        assert_eq!(one("a hundred trillionths"), 1e-8);
+        assert_eq!(one("a hundred trillionths of it"), 1e-8);
     }
 
     #[test]
@@ -771,6 +857,33 @@ mod tests {
         assert_eq!(one("a low of minus one degree"), -1.0);
         assert_eq!(one("it fell to negative one"), -1.0);
         assert!(values("one of them").is_empty());
+    }
+
+    #[test]
+    fn a_fraction_in_words_with_no_whole_after_it_is_its_value() {
+        let f = scan("five eighths", numerals());
+        assert_eq!((f[0].value, f[0].form), (0.625, Form::Words));
+        assert_eq!(one("twenty-three fifths"), 4.6);
+        assert_eq!(one("three twenty-firsts"), 3.0 / 21.0);
+        assert_eq!(one("a hundred trillionths"), 1e-10);
+        assert_eq!(one("a hundred thousand trillionths"), 1e-7);
+        // "of" and a whole after it: a share
+        let f = scan("five eighths of the crew", numerals());
+        assert_eq!((f[0].value, f[0].form), (62.5, Form::Fraction));
+    }
+
+    #[test]
+    fn a_ten_and_a_plural_ordinal_after_a_whole_number_divide_it() {
+        assert_eq!(one("one hundred thirty fifths"), 100.0 / 35.0);
+        assert_eq!(one("one hundred thirty-fifths"), 100.0 / 35.0);
+        assert_eq!(one("minus one hundred thirty fifths"), -100.0 / 35.0);
+        assert_eq!(one("two thousand forty sixths of it"), share(2000.0 / 46.0));
+        // "and" ties the ten to the number, a ten alone is the numerator
+        assert_eq!(one("one hundred and thirty fifths"), 26.0);
+        assert_eq!(one("thirty fifths"), 6.0);
+        assert_eq!(one("one hundred thirty two fifths"), 26.4);
+        // a singular ordinal stays an ordinal
+        assert!(values("the one hundred thirty fifth day").is_empty());
     }
 
     #[test]
