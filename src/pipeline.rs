@@ -70,20 +70,31 @@ pub fn analyze_dated(
     options: &Options,
     given_year: Option<i16>,
 ) -> (Analysis, Vec<Option<i16>>) {
-    analyze_observed(pack, sources, options, given_year, None, true)
+    analyze_observed(pack, sources, options, given_year, None, Keep::All)
+}
+
+/// What [`analyze_observed`] keeps of a source's reading once its claims are extracted;
+/// the rest is dropped before the sources are aligned and compared, for a caller that
+/// never reads it (#22).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// The sentences and the boilerplate marks (`extract`, `segment`, `lint`).
+    All,
+    /// The boilerplate marks but no sentence (the HTML report, which shades the marks).
+    Marks,
+    /// Neither (the other reports): each source's sentence list and marks are empty.
+    Claims,
 }
 
 /// [`analyze_dated`], counting the sources extracted and the findings into `progress`
-/// when given. Without `keep_sentences` the analysis holds no sentences (each source's
-/// list is empty): they are dropped once the claims are extracted, before the sources
-/// are aligned and compared, for a caller that never reads them (`report`).
+/// when given, and keeping of the reading what `keep` says.
 pub(crate) fn analyze_observed(
     pack: &Pack,
-    sources: Vec<Source>,
+    mut sources: Vec<Source>,
     options: &Options,
     given_year: Option<i16>,
     progress: Option<&Progress>,
-    keep_sentences: bool,
+    keep: Keep,
 ) -> (Analysis, Vec<Option<i16>>) {
     let sentences: Vec<Vec<Sentence>> = sources
         .par_iter()
@@ -109,12 +120,18 @@ pub(crate) fn analyze_observed(
         })
         .collect();
     // the sentences of 1,000 articles hold about a fifth of their text's size
-    let sentences = if keep_sentences {
+    let sentences = if keep == Keep::All {
         sentences
     } else {
         drop(sentences);
         vec![Vec::new(); sources.len()]
     };
+    // only segmenting and extracting read the marks (1,000 articles hold about 28,000)
+    if keep == Keep::Claims {
+        for s in &mut sources {
+            s.boilerplate = Vec::new();
+        }
+    }
     let mut analysis = analyze_extracted(pack, sources, extractions, options);
     analysis.sentences = sentences;
     if let Some(progress) = progress {
@@ -220,17 +237,30 @@ mod tests {
     fn a_run_without_sentences_finds_the_same() {
         let pack = Pack::default_pack();
         let read = || {
+            let text = |n| format!("At least {n} people died, police said.\n\nAdvertisement\n");
             vec![
-                Source::from_text("a", "a.txt", "At least 40 people died, police said.", &pack),
-                Source::from_text("b", "b.txt", "At least 52 people died, police said.", &pack),
+                Source::from_text("a", "a.txt", &text(40), &pack),
+                Source::from_text("b", "b.txt", &text(52), &pack),
             ]
         };
         let options = Options::default();
-        let (kept, _) = analyze_observed(&pack, read(), &options, None, None, true);
-        let (lean, _) = analyze_observed(&pack, read(), &options, None, None, false);
+        let (kept, _) = analyze_observed(&pack, read(), &options, None, None, Keep::All);
+        let (marked, _) = analyze_observed(&pack, read(), &options, None, None, Keep::Marks);
+        let (lean, _) = analyze_observed(&pack, read(), &options, None, None, Keep::Claims);
         assert!(kept.sentences.iter().all(|s| !s.is_empty()));
+        assert!(kept.sources.iter().all(|s| !s.boilerplate.is_empty()));
+        let marks = |a: &Analysis| {
+            a.sources
+                .iter()
+                .map(|s| s.boilerplate.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(marks(&marked), marks(&kept));
+        assert!(marked.sentences.iter().all(Vec::is_empty));
+        assert_eq!(marked.findings, kept.findings);
         assert_eq!(lean.sentences.len(), 2);
         assert!(lean.sentences.iter().all(Vec::is_empty));
+        assert!(lean.sources.iter().all(|s| s.boilerplate.is_empty()));
         assert_eq!(lean.findings, kept.findings);
         assert!(!lean.findings.is_empty());
     }

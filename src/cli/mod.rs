@@ -22,7 +22,7 @@ pub use exit::Status;
 
 use crate::ingest::{Encoding, Ingested, Input};
 use crate::pack::Pack;
-use crate::pipeline::{analyze_observed, Analysis, Options};
+use crate::pipeline::{analyze_observed, Analysis, Keep, Options};
 use crate::report::{self, RenderOptions};
 
 /// The handles and facts about the process a run may use.
@@ -251,7 +251,12 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
     match &cli.command {
         Command::Report(a) => {
             let (analysis, read_ok) = if a.claims_from.is_empty() {
-                read_and_analyze(&a.sources, run, &pack, io, a.min_confidence, false)?
+                // the HTML report shades boilerplate; nothing else reads it after extraction
+                let keep = match a.format {
+                    ReportFormat::Html => Keep::Marks,
+                    _ => Keep::Claims,
+                };
+                read_and_analyze(&a.sources, run, &pack, io, a.min_confidence, keep)?
             } else {
                 read_claims_and_analyze(&a.claims_from, cli, &pack, io, a.min_confidence)?
             };
@@ -268,7 +273,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
         }
         Command::Extract(a) => {
             let (analysis, read_ok) =
-                read_and_analyze_dated(&a.sources, run, &pack, io, 0.0, a.story_year, true)?;
+                read_and_analyze_dated(&a.sources, run, &pack, io, 0.0, a.story_year, Keep::All)?;
             let Some((analysis, years)) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -291,7 +296,7 @@ fn dispatch(run: &Run<'_>, io: &mut Io<'_>) -> anyhow::Result<Status> {
             written(result, read_ok)
         }
         Command::Segment(a) => {
-            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0, true)?;
+            let (analysis, read_ok) = read_and_analyze(&a.sources, run, &pack, io, 0.0, Keep::All)?;
             let Some(analysis) = analysis else {
                 return Ok(Status::Usage);
             };
@@ -335,7 +340,7 @@ fn use_color(choice: ColorChoice, io: &Io<'_>) -> bool {
 }
 
 /// Reads the inputs, reports unreadable ones on stderr, analyses the rest; the analysis
-/// keeps the sentences only when asked (see [`analyze_observed`]).
+/// keeps of the reading what `keep` says (see [`analyze_observed`]).
 /// Returns `None` when nothing at all could be read.
 fn read_and_analyze(
     paths: &[PathBuf],
@@ -343,10 +348,9 @@ fn read_and_analyze(
     pack: &Pack,
     io: &mut Io<'_>,
     min_confidence: f64,
-    keep_sentences: bool,
+    keep: Keep,
 ) -> anyhow::Result<(Option<Analysis>, bool)> {
-    let (analysis, ok) =
-        read_and_analyze_dated(paths, run, pack, io, min_confidence, None, keep_sentences)?;
+    let (analysis, ok) = read_and_analyze_dated(paths, run, pack, io, min_confidence, None, keep)?;
     Ok((analysis.map(|(a, _)| a), ok))
 }
 
@@ -363,7 +367,7 @@ fn read_and_analyze_dated(
     io: &mut Io<'_>,
     min_confidence: f64,
     story_year: Option<i16>,
-    keep_sentences: bool,
+    keep: Keep,
 ) -> anyhow::Result<(Option<Dated>, bool)> {
     let cli = run.cli;
     let meter = meter(run, io);
@@ -384,7 +388,7 @@ fn read_and_analyze_dated(
         &options,
         story_year,
         meter.counters(),
-        keep_sentences,
+        keep,
     );
     meter.finish();
     if cli.global.verbose >= 2 {
@@ -822,7 +826,7 @@ fn lint_command(
         &Options::default(),
         None,
         meter.counters(),
-        true,
+        Keep::All,
     );
     meter.finish();
     let found = crate::lint::lint(&analysis, draft, pack);

@@ -33,7 +33,7 @@ where
     let evidence = cited
         .cited(ctx)
         .into_iter()
-        .map(|(i, claim)| claim_evidence(i, claim, &mut shared))
+        .map(|(i, claim)| claim_evidence(i, claim, ctx.text(i, content_span(claim)), &mut shared))
         .collect();
     Finding {
         verdict,
@@ -63,8 +63,21 @@ impl Shared {
     }
 }
 
-/// One evidence entry for a claim.
-fn claim_evidence(source_index: usize, claim: &Claim, shared: &mut Shared) -> Evidence {
+/// The span of a statement's content ([`claim_evidence`] quotes it); empty for a figure.
+fn content_span(claim: &Claim) -> &crate::text::Span {
+    match &claim.body {
+        ClaimBody::Statement(st) => &st.content,
+        ClaimBody::Quantity(_) => &(0..0),
+    }
+}
+
+/// One evidence entry for a claim; `content` is the text of a statement's content.
+fn claim_evidence(
+    source_index: usize,
+    claim: &Claim,
+    content: &str,
+    shared: &mut Shared,
+) -> Evidence {
     let attribution = claim
         .attribution
         .as_ref()
@@ -91,7 +104,7 @@ fn claim_evidence(source_index: usize, claim: &Claim, shared: &mut Shared) -> Ev
             value: None,
             unit: None,
             attribution,
-            quote: st.direct.then(|| st.content_text.as_str().into()),
+            quote: st.direct.then(|| content.into()),
             scope: None,
         },
     }
@@ -219,7 +232,7 @@ mod tests {
             .claims
             .iter()
             .filter(|c| matches!(c.body, ClaimBody::Quantity(_)))
-            .map(|c| claim_evidence(0, c, &mut shared))
+            .map(|c| claim_evidence(0, c, "", &mut shared))
             .collect();
         assert_eq!(ev.len(), 2, "{ev:?}");
         let (a, b) = (&ev[0], &ev[1]);

@@ -247,6 +247,14 @@ impl<'a> Ctx<'a> {
         self.sources.get(r.source).map_or("", |s| s.id.as_str())
     }
 
+    /// The text of `span` in source `source`; empty when the span does not index it.
+    fn text(&self, source: usize, span: &Span) -> &'a str {
+        self.sources
+            .get(source)
+            .and_then(|s| s.text.get(span.clone()))
+            .unwrap_or("")
+    }
+
     fn claim(&self, r: Ref) -> Option<&'a Claim> {
         self.extractions.get(r.source)?.claims.get(r.item)
     }

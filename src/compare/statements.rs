@@ -48,7 +48,7 @@ pub(crate) fn statements(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
                 r,
                 sid: ctx.sid(r),
                 claim,
-                content: &st.content_text,
+                content: ctx.text(r.source, &st.content),
             })
         })
         .collect();

@@ -190,7 +190,6 @@ impl Doc {
                 content: span,
                 direct: true,
                 sentences: 0..1,
-                content_text: String::new(),
             })),
             attribution: Some(std::sync::Arc::new(Attribution {
                 speaker: Some(party(speaker)),

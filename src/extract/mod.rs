@@ -272,10 +272,6 @@ pub struct Statement {
     /// Indices of the sentences the statement covers (a quote may run on); always
     /// contains the claim's own `sentence`.
     pub sentences: std::ops::Range<usize>,
-    /// The text of `content`: what compare reads of the wording. Filled by [`prepare`]; a
-    /// record does not keep it.
-    #[serde(skip)]
-    pub(crate) content_text: String,
 }
 
 /// Who says so, and through whom.
@@ -675,9 +671,10 @@ fn events_of(
     out
 }
 
-/// Fills what compare reads of a claim's text, so that compare never reads the text:
-/// each figure's sentence stems and each statement's words. Extraction calls it last,
-/// and so does [`record::Record::into_source`], since a record does not keep them.
+/// Fills what compare reads of a figure's sentence: its word stems. Extraction calls it
+/// last, and so does [`record::Record::into_source`], since a record does not keep them.
+/// A statement's words are not copied: compare reads them from the source's text by the
+/// content's span (a record keeps the text of every line holding a claim).
 pub(crate) fn prepare(text: &str, claims: &mut [Claim]) {
     // claims are in text order: the figures of one sentence share its stems
     let mut last: Option<(Span, std::sync::Arc<crate::normalize::stems::StemSet>)> = None;
@@ -699,9 +696,8 @@ pub(crate) fn prepare(text: &str, claims: &mut [Claim]) {
                 };
                 q.sentence_stems = stems;
             }
-            ClaimBody::Statement(st) => {
-                st.content_text = text.get(st.content.clone()).unwrap_or("").to_owned();
-            }
+            // compare reads a statement's wording from the source's text by its span
+            ClaimBody::Statement(_) => {}
         }
     }
 }

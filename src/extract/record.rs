@@ -482,12 +482,12 @@ mod tests {
         }
         // boilerplate lines with nothing extracted are blanked
         assert!(!s2.text.contains("Leave a Reply"), "{:?}", s2.text);
-        // what compare reads instead of the text: extracted, and rebuilt from the record
+        // what compare reads of the claims: extracted, and rebuilt from the record
         for c in &e2.claims {
             match &c.body {
                 ClaimBody::Quantity(q) => assert!(!q.sentence_stems.is_empty()),
                 ClaimBody::Statement(st) => assert_eq!(
-                    Some(st.content_text.as_str()),
+                    s2.text.get(st.content.clone()),
                     source.text.get(st.content.clone())
                 ),
             }

@@ -27,7 +27,7 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
         noise: Vec::new(),
         lines: Vec::new(),
     };
-    let mut rules = RuleNames::default();
+    let rules = pack.prepared(RuleNames::new);
     let mut in_block: Option<usize> = None;
     let mut tail_from: Option<usize> = None;
     for span in line_spans(text) {
@@ -95,19 +95,38 @@ pub(crate) fn mark(text: &str, pack: &Pack) -> PatternMarks {
     out
 }
 
-/// The name of each pattern that marked a line ("boilerplate.toml lines[3]"), made once
-/// per source and shared by the marks it names (#22).
-#[derive(Default)]
-struct RuleNames(Vec<(&'static str, usize, Arc<str>)>);
+/// The name of each pattern that may mark a line ("boilerplate.toml lines[3]"), made
+/// once per pack and shared by the marks it names in every source (#22: one string per
+/// rule and source took a tenth of the sources' size).
+struct RuleNames(Vec<(&'static str, Vec<Arc<str>>)>);
 
 impl RuleNames {
-    fn name(&mut self, table: &'static str, idx: usize) -> Arc<str> {
-        if let Some((_, _, name)) = self.0.iter().find(|(t, i, _)| *t == table && *i == idx) {
-            return Arc::clone(name);
-        }
-        let name: Arc<str> = format!("boilerplate.toml {table}[{idx}]").into();
-        self.0.push((table, idx, Arc::clone(&name)));
-        name
+    fn new(pack: &Pack) -> RuleNames {
+        let bp = &pack.boilerplate;
+        let tables = [
+            ("tail", bp.tail.patterns().len()),
+            ("block", bp.block.patterns().len()),
+            ("lines", bp.lines.patterns().len()),
+            ("inline", bp.inline.len()),
+        ];
+        RuleNames(
+            tables
+                .into_iter()
+                .map(|(table, n)| (table, (0..n).map(|i| Self::named(table, i)).collect()))
+                .collect(),
+        )
+    }
+
+    fn named(table: &str, idx: usize) -> Arc<str> {
+        format!("boilerplate.toml {table}[{idx}]").into()
+    }
+
+    fn name(&self, table: &'static str, idx: usize) -> Arc<str> {
+        self.0
+            .iter()
+            .find(|(t, _)| *t == table)
+            .and_then(|(_, names)| names.get(idx))
+            .map_or_else(|| Self::named(table, idx), Arc::clone)
     }
 }
 
@@ -153,5 +172,21 @@ mod tests {
         assert_eq!(marks.len(), 2, "{:?}", s.boilerplate);
         assert_eq!(marks[0].rule, marks[1].rule);
         assert!(Arc::ptr_eq(&marks[0].rule, &marks[1].rule));
+    }
+
+    #[test]
+    fn the_sources_read_with_one_pack_share_a_rule_name() {
+        let pack = Pack::default_pack();
+        let read = |id: &str, text: &str| Source::from_text(id, "a.txt", text, &pack);
+        let a = read(
+            "a",
+            "The ferry left at noon.\n\nAdvertisement\n\nIt docked at six.\n",
+        );
+        let b = read("b", "Advertisement\n\nThe crew of nine was safe.\n");
+        let (Some(ma), Some(mb)) = (a.boilerplate.first(), b.boilerplate.first()) else {
+            panic!("{:?} {:?}", a.boilerplate, b.boilerplate);
+        };
+        assert_eq!(ma.rule, mb.rule);
+        assert!(Arc::ptr_eq(&ma.rule, &mb.rule));
     }
 }

@@ -293,7 +293,6 @@ impl<'a> Cx<'a> {
                 content,
                 direct: d.direct,
                 sentences: first..last + 1,
-                content_text: String::new(),
             })),
             attribution: Some(Arc::new(Attribution {
                 speaker: d.speaker,
