@@ -11,6 +11,7 @@ use crate::compare::{explain, Ctx, Finding, Verdict};
 
 use super::credits::{credit_variant, Figures};
 use super::{Cluster, Sourced};
+use crate::extract::Quantity;
 
 /// At most this many conflict findings come from one group, the most confident first; each
 /// says how many there were. Hundreds of distinct figures credited to as many claimants
@@ -105,36 +106,48 @@ pub(super) fn merged_conflicts(
     }
     findings
 }
+/// Whether source `s` of cluster `c` also writes, for the same event and not credited to
+/// another party, a figure of a cluster other than `c` and `other` that `fits`. Bounded
+/// by the clusters of the source.
+fn also_writes(
+    sourced: &Sourced<'_, '_>,
+    s: &str,
+    (c, other): (usize, usize),
+    fits: impl Fn(&Quantity) -> bool,
+) -> bool {
+    let clusters = sourced.clusters;
+    let q = clusters[c].rep().q;
+    sourced.by_source.get(s).is_some_and(|own| {
+        own.iter().any(|&o| {
+            let qo = clusters[o].rep().q;
+            o != c
+                && o != other
+                && qo.event == q.event
+                && fits(qo)
+                && !credits_differ(clusters, c, o, s)
+        })
+    })
+}
+
 /// Whether a source of cluster `a` also writes, for the same event, the number of cluster
 /// `b` ("477" in a caption, "459" in the text): that source knows both numbers. A bound
 /// that merely contains it ("more than 280" beside 291) is not the number, and a source
 /// that credits the two numbers to two different parties ("organisers said 750,000,
 /// police put it at 500,000") reports their dispute rather than correcting itself.
-/// Bounded by the clusters per source.
 pub(super) fn knows(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
-    let (clusters, cluster_sources, by_source) =
-        (sourced.clusters, &sourced.sources, &sourced.by_source);
-    let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
-    cluster_sources[a].iter().any(|s| {
-        by_source.get(s).is_some_and(|own| {
-            own.iter().any(|&c| {
-                let qc = clusters[c].rep().q;
-                c != a
-                    && c != b
-                    && qc.event == qa.event
-                    && qc.number.is_some()
-                    && qc.number == qb.number
-                    && qc.unit == qb.unit
-                    && !credits_differ(clusters, a, c, s)
-            })
+    let qb = sourced.clusters[b].rep().q;
+    sourced.sources[a].iter().any(|s| {
+        also_writes(sourced, s, (a, b), |qc| {
+            qc.number.is_some() && qc.number == qb.number && qc.unit == qb.unit
         })
     })
 }
 
 /// Whether the lower of clusters `a` and `b` is, in each of its sources, overtaken by a
-/// figure of its own for a running count ([`outgrown`]) that reaches the higher cluster's
-/// lower bound: its lower figure is an earlier state of the count (a stale headline over
-/// an updated body: "kills 150" over "320 bodies so far"), not its report of that date.
+/// figure of its own for a running count ([`outgrown`]) whose lower bound reaches the
+/// higher cluster's: its lower figure is an earlier state of the count (a stale headline
+/// over an updated body: "kills 150" over "320 bodies so far"), not its report of that
+/// date. A bound like "more than 280" reaches nothing above 280.
 pub(super) fn overtaken(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
     let clusters = sourced.clusters;
     let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
@@ -145,35 +158,45 @@ pub(super) fn overtaken(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
     } else {
         return false;
     };
-    clusters[high]
-        .rep()
-        .q
-        .value
-        .min
-        .is_some_and(|floor| outgrown(sourced, low, high, floor))
+    let Some(floor) = clusters[high].rep().q.value.min else {
+        return false;
+    };
+    outgrown(sourced, (low, high), |m| m >= floor)
 }
 
-/// Whether each source of cluster `c` also writes, for the same event, at the same report
-/// date and not credited to another party, a figure (of a cluster other than `c` and
-/// `other`) whose lower bound is at least `floor`: for a running count, `c` is an earlier
-/// state of that source's count. A bound like "more than 280" reaches nothing above 280.
-/// Bounded by the clusters per source.
-pub(super) fn outgrown(sourced: &Sourced<'_, '_>, c: usize, other: usize, floor: f64) -> bool {
-    let (clusters, cluster_sources) = (sourced.clusters, &sourced.sources);
-    let q = clusters[c].rep().q;
-    !cluster_sources[c].is_empty()
-        && cluster_sources[c].iter().all(|s| {
-            sourced.by_source.get(s).is_some_and(|own| {
-                own.iter().any(|&o| {
-                    let qo = clusters[o].rep().q;
-                    o != c
-                        && o != other
-                        && qo.event == q.event
-                        && qo.unit == q.unit
-                        && qo.scope.as_of == q.scope.as_of
-                        && qo.value.min.is_some_and(|m| m >= floor)
-                        && !credits_differ(clusters, c, o, s)
-                })
+/// Whether the later of two rising clusters `a` and `b` is a stale figure: each of its
+/// sources has outgrown it on that report date ([`outgrown`], a figure whose lower bound
+/// is above its upper one: a headline under a higher body). It is no step of the count.
+pub(super) fn stale_step(sourced: &Sourced<'_, '_>, a: usize, b: usize) -> bool {
+    let clusters = sourced.clusters;
+    let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
+    let (late, early) = if qa.scope.as_of > qb.scope.as_of {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let Some(top) = clusters[late].rep().q.value.max else {
+        return false;
+    };
+    outgrown(sourced, (late, early), |m| m > top)
+}
+
+/// Whether each source of cluster `c` also writes ([`also_writes`], a cluster other than
+/// `c` and `other`), in the same unit and at the same report date, a figure whose lower
+/// bound `reaches`: for a running count, `c` is an earlier state of that source's count.
+fn outgrown(
+    sourced: &Sourced<'_, '_>,
+    (c, other): (usize, usize),
+    reaches: impl Fn(f64) -> bool,
+) -> bool {
+    let q = sourced.clusters[c].rep().q;
+    let sources = &sourced.sources[c];
+    !sources.is_empty()
+        && sources.iter().all(|s| {
+            also_writes(sourced, s, (c, other), |qo| {
+                qo.unit == q.unit
+                    && qo.scope.as_of == q.scope.as_of
+                    && qo.value.min.is_some_and(&reaches)
             })
         })
 }

@@ -37,7 +37,7 @@ use crate::text::Span;
 
 use cluster::{context, context_similarity, numbers_of_sentence, signature};
 pub(super) use cluster::{Cluster, Item};
-use conflict::{credits_differ, knows, outgrown, overtaken};
+use conflict::{credits_differ, knows, overtaken, stale_step};
 use different_scope::Differences;
 
 /// Findings of a quantity group.
@@ -319,15 +319,7 @@ impl<'c> Verdicts<'c> {
                 self.conflicts.push((a, b, confidence, why));
             }
             Pair::Rise => {
-                let (qa, qb) = (clusters[a].rep().q, clusters[b].rep().q);
-                let (late, early) = if qa.scope.as_of > qb.scope.as_of {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                let above_late = clusters[late].rep().q.value.max.filter(|m| m.is_finite());
-                if s.cumulative && above_late.is_some_and(|m| outgrown(s, late, early, m.next_up()))
-                {
+                if s.cumulative && stale_step(s, a, b) {
                     // the later figure is a stale one its own source has since outgrown
                     // (a headline under a higher body): no step of the count
                     return;

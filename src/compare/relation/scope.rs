@@ -86,9 +86,7 @@ fn to_date(t: &TimeScope) -> bool {
     t.kind == TimeScopeKind::Since
         && t.from.is_none()
         && t.to.is_none()
-        && crate::extract::lexicon::RUNNING_TOTAL
-            .iter()
-            .any(|p| fold(&t.text) == *p)
+        && crate::extract::lexicon::RUNNING_TOTAL.contains(&fold(&t.text).as_str())
 }
 
 /// How many days after a dated figure an untimed one may be reported and still be read

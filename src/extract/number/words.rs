@@ -1,7 +1,6 @@
 //! Numbers in words: compounds, magnitudes, dozens and scores, halves and fractions.
 
 use std::borrow::Cow;
-use std::ops::Range;
 
 use super::digits::SPACES;
 use super::{Form, Numeral, Numerals};
@@ -228,7 +227,7 @@ fn over_fraction_word(
             part_of(
                 text,
                 words,
-                num.span.start..words[used + k - 1].end,
+                (num.span.start, used + k - 1),
                 num.value / bottom,
             ),
             used + k,
@@ -237,12 +236,13 @@ fn over_fraction_word(
     }
 }
 
-/// The fraction `x` at `span`, which ends a word of `words`: a share of a whole as a
-/// percentage when "of" follows ("five eighths of the crew"), otherwise its value.
-fn part_of(text: &str, words: &[Word<'_>], span: Range<usize>, x: f64) -> Numeral {
-    let last = words.iter().position(|w| w.end == span.end);
-    let of = last
-        .and_then(|i| words.get(i..=i + 1))
+/// The fraction `x` written from byte `start` to the end of `words[last]`: a share of a
+/// whole as a percentage when "of" follows ("five eighths of the crew"), otherwise its
+/// value.
+fn part_of(text: &str, words: &[Word<'_>], (start, last): (usize, usize), x: f64) -> Numeral {
+    let span = start..words[last].end;
+    let of = words
+        .get(last..=last + 1)
         .is_some_and(|p| p[1].lower == "of" && joined(text, p));
     if of {
         Numeral::new(span, share(x), Form::Fraction)
@@ -269,8 +269,10 @@ fn ten_and_ordinal_divisor(
     let ten = d - d % 10.0;
     let top = num.value - ten;
     (k == 2 && plural && top >= 1.0 && top.fract() == 0.0).then(|| {
-        let span = num.span.start..words[used].end;
-        (part_of(text, words, span, top / d), used + 1)
+        (
+            part_of(text, words, (num.span.start, used), top / d),
+            used + 1,
+        )
     })
 }
 
