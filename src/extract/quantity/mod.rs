@@ -138,7 +138,7 @@ pub(crate) fn find(
         let kind_window = scope::across_dashed_aside(&clauses, &window);
         // "three times larger than last year's rally": a ratio of a reference
         let ratio = ratio::ratio(&f, lower, window.end, &m, pack);
-        let reference = ratio.is_some().then_some(base + f.end_with_unit);
+        let reference = ratio.is_some().then_some(f.end_with_unit);
         let Some(mut q) =
             ratio.or_else(|| classify::classify(text, lower, &f, &kind_window, pack, &m))
         else {
@@ -239,7 +239,7 @@ pub(crate) fn find(
             pack,
         );
         if let Some(from) = reference {
-            ratio::undate(&mut q, from);
+            ratio::unscope(&mut q, text, base, &local_dates, &clauses, &f, from, pack);
         }
         out.push(claim(index, sentence, base, &f, end, q, pack));
         previous.push(out_quantity(&out));

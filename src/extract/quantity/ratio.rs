@@ -11,6 +11,7 @@
 use super::classify::quantity;
 use super::figure::Figure;
 use super::Matchers;
+use crate::extract::scope::{self, Clause, LocalDate};
 use crate::extract::{Interval, Quantity};
 use crate::pack::{Pack, Ratio};
 use crate::text::is_whole_word;
@@ -80,11 +81,39 @@ pub(super) fn ratio(
     Some(quantity(f, kind, r.unit.clone(), Some(reference), None))
 }
 
-/// A date in a ratio's reference, from `from` on ("twice the size of last year's rally"),
-/// dates what the ratio is compared with, not the ratio.
-pub(super) fn undate(q: &mut Quantity, from: usize) {
-    if q.scope.time.as_ref().is_some_and(|t| t.span.start >= from) {
+/// A date or a place in a ratio's reference, from `from` on in sentence `text` (at `base`
+/// in the source), scopes what the ratio is compared with, not the ratio: "twice the size
+/// of last year's rally", "three times the crowd at the opening in Elmford". The place is
+/// read again with the reference blanked out, so a place before the ratio still scopes it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn unscope(
+    q: &mut Quantity,
+    text: &str,
+    base: usize,
+    dates: &[LocalDate<'_>],
+    clauses: &[Clause],
+    f: &Figure,
+    from: usize,
+    pack: &Pack,
+) {
+    if q.scope
+        .time
+        .as_ref()
+        .is_some_and(|t| t.span.start >= base + from)
+    {
         q.scope.time = None;
+    }
+    if q.scope.place.is_some() {
+        // the same byte offsets, every character of the reference a space
+        let blanked: String = text
+            .char_indices()
+            .flat_map(|(i, c)| {
+                let n = if i >= from { c.len_utf8() } else { 0 };
+                let keep = (i < from).then_some(c);
+                keep.into_iter().chain(std::iter::repeat_n(' ', n))
+            })
+            .collect();
+        q.scope.place = scope::place(&blanked, dates, clauses, f.span.clone(), pack);
     }
 }
 
@@ -138,6 +167,22 @@ mod tests {
     The ferry sails twice a day. => nothing
     The club won the cup three times in a row. => 3 [3, 3] times counts/-/-
     ");
+    }
+
+    #[test]
+    fn a_place_in_the_reference_does_not_scope_the_ratio() {
+        let pack = crate::pack::Pack::default_pack();
+        let places = |s: &str| -> Vec<Option<String>> {
+            super::super::tests::claims_in(&pack, s)
+                .into_iter()
+                .filter(|q| q.kind == "ratios")
+                .map(|q| q.scope.place)
+                .collect()
+        };
+        let s = "The parade was three times larger than the festival held in Portwick.";
+        assert_eq!(places(s), [None]);
+        let s = "In Elmford, the parade was three times larger than the festival held in Portwick.";
+        assert_eq!(places(s), [Some("elmford".to_owned())]);
     }
 
     #[test]
