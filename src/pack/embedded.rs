@@ -53,6 +53,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../claims/kinds/money.toml"),
     ),
     (
+        "kinds/ratios.toml",
+        include_str!("../../claims/kinds/ratios.toml"),
+    ),
+    (
         "kinds/shares.toml",
         include_str!("../../claims/kinds/shares.toml"),
     ),

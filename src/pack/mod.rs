@@ -398,12 +398,33 @@ pub struct Kind {
     pub totals: Vec<String>,
     /// How a vote tally reads as two figures of this kind. One kind at most.
     pub tally: Option<Tally>,
+    /// How a multiple reads as a ratio of a reference ("twice the size of"). One kind at
+    /// most.
+    pub ratio: Option<Ratio>,
     /// Lint severity.
     pub severity: Severity,
     /// Lint message template.
     pub message: String,
     /// The pack file it came from, for diagnostics (`kinds/casualties.toml`).
     pub file: String,
+}
+
+/// A kind's `[ratio]`: the words that make "three times" or "twice" a multiple of what
+/// follows them, the reference ("three times larger than last year's rally").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ratio {
+    /// Comparatives after any multiple ("as many", "larger than"), lowercase, longest
+    /// first.
+    pub comparatives: Vec<String>,
+    /// Comparatives after a one-word multiple only ("the", "that"), lowercase.
+    pub word_comparatives: Vec<String>,
+    /// One-word multiples and their factors ("twice" = 2), lowercase.
+    pub multiples: Vec<(String, f64)>,
+    /// The unit of every ratio: the kind's first unit.
+    pub unit: String,
+    /// Words of a reference that do not say what it is ("crowd", "size"), lowercase:
+    /// two ratios are compared only when their references share another word.
+    pub generic_references: Vec<String>,
 }
 
 /// A kind's `[tally]`: how "passed 31-14" or "by 31 votes to 14" reads as two figures.

@@ -520,10 +520,33 @@ pub(crate) struct RawKind {
     /// How a vote tally ("passed 31-14") reads as two figures of this kind. One kind of
     /// the pack at most.
     pub(crate) tally: Option<RawTally>,
+    /// How "three times as many", "twice the size of" read as a multiple of a reference.
+    pub(crate) ratio: Option<RawRatio>,
     /// Lint severity when a draft contradicts the sources on this kind.
     pub(crate) severity: Severity,
     /// Lint message template; `{draft}`, `{sources}` and `{summary}` are filled in.
     pub(crate) message: String,
+}
+
+/// `[ratio]` of a kind: the words that make a multiple a ratio ("three times larger
+/// than", "twice the size of").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRatio {
+    /// Words after "N times" or a one-word multiple that make it a ratio ("as many",
+    /// "larger than"); what follows them is the reference.
+    pub(crate) comparatives: Vec<Spanned<String>>,
+    /// Words that make a ratio after a one-word multiple only ("twice the", "double
+    /// that"), never after "N times" ("visited three times that year").
+    #[serde(default)]
+    pub(crate) word_comparatives: Vec<Spanned<String>>,
+    /// One-word multiples and their factors ("twice" = 2, "triple" = 3).
+    #[serde(default)]
+    pub(crate) multiples: std::collections::BTreeMap<String, Spanned<f64>>,
+    /// Words of a reference that do not say what it is ("crowd", "size", "last"): two
+    /// ratios are compared only when their references share another word.
+    #[serde(default)]
+    pub(crate) generic_references: Vec<Spanned<String>>,
 }
 
 /// `[tally]` of a kind: the two figures of "passed 31-14", "by 31 votes to 14".

@@ -12,11 +12,12 @@ use super::file::{did_you_mean, FileCtx};
 use super::raw::{
     RawAbbreviations, RawAliases, RawApproximation, RawBoilerplate, RawEntities, RawEvent,
     RawEvents, RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawOccasion,
-    RawOccasions, RawSpeechVerbs, RawTally, RawUnit, RawUnits, RawVague, RawVagueQuantity,
+    RawOccasions, RawRatio, RawSpeechVerbs, RawTally, RawUnit, RawUnits, RawVague,
+    RawVagueQuantity,
 };
 use super::{
     Alias, Approximation, Boilerplate, Dimension, Entities, Event, EventCues, Fraction, Kind,
-    Modifier, Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, SpeechVerb,
+    Modifier, Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, Ratio, SpeechVerb,
     StatusPhrases, Tally, Unit, VagueQuantity,
 };
 
@@ -760,6 +761,7 @@ struct KindsSeen {
     ids: BTreeSet<String>,
     generic: Option<String>,
     tally: Option<String>,
+    ratio: Option<String>,
 }
 
 /// `kinds/<id>.toml`, after `units.toml`: each kind with ids and units checked.
@@ -839,6 +841,17 @@ fn kind(
         seen.tally.get_or_insert_with(|| raw.id.get_ref().clone());
         tally(f, t, &events, &raw.units, errs)
     });
+    let ratio = raw.ratio.and_then(|r| {
+        if let Some(other) = &seen.ratio {
+            errs.push(f.at(
+                &raw.id,
+                "ratio",
+                format!("kind `{other}` already reads ratios, expected one `[ratio]`"),
+            ));
+        }
+        seen.ratio.get_or_insert_with(|| raw.id.get_ref().clone());
+        ratio(f, r, &raw.id, &raw.units, errs)
+    });
     Kind {
         id: raw.id.into_inner(),
         description: raw.description,
@@ -859,6 +872,7 @@ fn kind(
         counted_are_people: raw.counted_are_people,
         totals,
         tally,
+        ratio,
         severity: raw.severity,
         message: raw.message,
         file: name,
@@ -989,6 +1003,52 @@ fn tally(
         unit,
         cues,
         between,
+    })
+}
+
+/// A kind's `[ratio]`: a comparative at least, multiples above 1, and a unit for the
+/// ratios (the kind's first). `None` when not.
+fn ratio(
+    f: &FileCtx<'_>,
+    raw: RawRatio,
+    id: &Spanned<String>,
+    units: &[Spanned<String>],
+    errs: &mut Errors,
+) -> Option<Ratio> {
+    let before = errs.len();
+    let mut comparatives = lowercase(f.trimmed(raw.comparatives, "ratio.comparatives", errs));
+    comparatives.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let mut word_comparatives =
+        lowercase(f.trimmed(raw.word_comparatives, "ratio.word_comparatives", errs));
+    word_comparatives.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let generic_references =
+        lowercase(f.trimmed(raw.generic_references, "ratio.generic_references", errs));
+    let mut multiples = Vec::new();
+    for (word, x) in raw.multiples {
+        let factor = *x.get_ref();
+        if !(factor.is_finite() && factor > 1.0) || word.trim().is_empty() {
+            errs.push(f.at(
+                &x,
+                &format!("ratio.multiples.{word}"),
+                format!("multiple `{word}` = {factor}, expected a word and a factor above 1"),
+            ));
+        }
+        multiples.push((word.trim().to_lowercase(), factor));
+    }
+    let Some(unit) = units.first() else {
+        errs.push(f.at(
+            id,
+            "units",
+            "a kind with `[ratio]` has no unit, expected its ratios' unit first".to_owned(),
+        ));
+        return None;
+    };
+    (errs.len() == before && !comparatives.is_empty()).then(|| Ratio {
+        comparatives,
+        word_comparatives,
+        multiples,
+        unit: unit.get_ref().clone(),
+        generic_references,
     })
 }
 

@@ -71,6 +71,9 @@ pub(crate) fn quantities(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         same_counted: kind.map_or(&[], |k| k.same_counted.as_slice()),
         kinds_of: kind.map_or(&[], |k| k.kinds_of.as_slice()),
         events: kind.map_or(&[], |k| k.events.as_slice()),
+        references: kind
+            .and_then(|k| k.ratio.as_ref())
+            .map(|r| r.generic_references.as_slice()),
     };
     let cumulative = rules.cumulative;
     let clusters = clusters(ctx, items);

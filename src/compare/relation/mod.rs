@@ -98,6 +98,10 @@ pub(super) struct Rules<'p> {
     pub(super) same_counted: &'p [Vec<String>],
     /// Counted nouns and the narrower ones that name kinds of them (`kinds_of`).
     pub(super) kinds_of: &'p [(String, Vec<String>)],
+    /// For ratios ("twice the size of last year's rally", whose `counted` is the
+    /// reference): the words of a reference that do not say what it is
+    /// ([`crate::pack::Ratio::generic_references`]).
+    pub(super) references: Option<&'p [String]>,
     /// The kind's events, for the wholes their shares are of (`whole`).
     pub(super) events: &'p [crate::pack::Event],
     /// The group's figures name two or more places (a march in many cities): a figure
@@ -158,6 +162,14 @@ fn unnamed(q: &Quantity) -> bool {
 /// (`context_similarity`).
 pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -> Pair {
     let (qa, qb) = (a.q, b.q);
+    if rules
+        .references
+        .is_some_and(|generic| shared_reference(qa, qb, generic).is_none())
+    {
+        // "twice last year's march" and "three times the harbour festival": multiples of
+        // two things, never compared
+        return Pair::Nothing;
+    }
     let overlap = meet(qa, qb);
     if let (Some((ka, na)), Some((kb, nb))) = (&a.subject, &b.subject) {
         if !same_party(ka, kb) {
@@ -177,6 +189,22 @@ pub(super) fn pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
         }
     }
     pair_in_scope(a, b, rules, context)
+}
+
+/// A word the references of two ratios share that says what they are (not one of
+/// `generic`, such as "crowd" or "size"): "last year's rally in Portwick" and "the
+/// Portwick rally of last year" share "portwick".
+fn shared_reference<'q>(a: &'q Quantity, b: &'q Quantity, generic: &[String]) -> Option<&'q str> {
+    let words = |q: &'q Quantity| {
+        q.counted
+            .as_deref()
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .map(|w| w.trim_end_matches("'s").trim_matches('\''))
+            .filter(|w| w.len() > 2 && !generic.iter().any(|g| g == w))
+    };
+    let theirs: Vec<&str> = words(b).collect();
+    words(a).find(|w| theirs.iter().any(|t| class_of(t) == class_of(w)))
 }
 
 /// `pair` once the subjects are known not to differ.
@@ -421,6 +449,9 @@ impl<'a, 'i> Disjoint<'a, 'i> {
             // what each counts differs in a way the text did not say (place, group)
             return Pair::Nothing;
         }
+        if self.rules.references.is_some() {
+            return self.ratio_conflict();
+        }
         if let (Some(x), Some(y)) = (&self.ua, &self.ub) {
             if self.rivals {
                 return self.rival_pair(x, y);
@@ -451,7 +482,10 @@ impl<'a, 'i> Disjoint<'a, 'i> {
         // people": one event in one named place says what both count.
         let placed_event = same_event
             && matches!((&qa.scope.place, &qb.scope.place), (Some(x), Some(y)) if one_place(x, y));
+        // two ratios reach here only when their references share a word that says what
+        // they are ([`pair`])
         let said_alike = near_same_thing(qa, qb, self.rules.same_counted)
+            || self.rules.references.is_some()
             || self.rivals && claimed_event
             || placed_event
             || companion;
@@ -529,6 +563,29 @@ impl<'a, 'i> Disjoint<'a, 'i> {
 
     /// A conflict, as sure as the period and the credits allow; `companion`: a figure
     /// both sentences also give.
+    /// Two multiples of one reference ("twice the size of last year's rally", "three
+    /// times larger than last year's rally"): both cannot hold.
+    fn ratio_conflict(&self) -> Pair {
+        let (a, b) = (self.a, self.b);
+        let times = |i: &Item<'_>| format!("{} times", interval::describe(&i.q.value));
+        let credit = |u: &Option<Upstream>| {
+            u.as_ref()
+                .map_or_else(String::new, |u| format!(" (per {})", u.name))
+        };
+        Pair::Conflict {
+            dispute: self.rivals,
+            confidence: UNTIMED_CONFLICT_CONFIDENCE,
+            why: format!(
+                "{}{} vs {}{} the same reference, \u{201c}{}\u{201d}: one reference cannot be both multiples",
+                times(a),
+                credit(&self.ua),
+                times(b),
+                credit(&self.ub),
+                a.q.counted.as_deref().unwrap_or("the same reference"),
+            ),
+        }
+    }
+
     fn conflict(&self, companion: Option<f64>) -> Pair {
         let (a, b, untimed) = (self.a, self.b, self.untimed);
         let one_sided = self.ua.as_ref().map(|u| &u.key) != self.ub.as_ref().map(|u| &u.key);
@@ -1828,5 +1885,49 @@ mod tests {
             .with(crowd("6,000 people", 6000.0).by("police")),
         ]);
         assert!(verdicts(&f).contains(&"conflict"), "{f:#?}");
+    }
+
+    /// Two sources giving the Elmford regatta as a multiple of a reference each: "twice"
+    /// `a_reference`, "three times" `b_reference`.
+    fn regattas(
+        a_reference: &'static str,
+        b_reference: &'static str,
+    ) -> Vec<crate::compare::Finding> {
+        let ratio = |phrase: &'static str, v: f64, reference: &'static str| {
+            let mut r = q(phrase, exact(v)).kind("ratios", "times", "-", reference);
+            r.q.event = None;
+            r
+        };
+        run(vec![
+            doc(
+                "a",
+                &format!("The Elmford regatta was twice the size of {a_reference}."),
+            )
+            .with(ratio("twice", 2.0, a_reference)),
+            doc(
+                "b",
+                &format!("Stewards put the boats at three times larger than {b_reference}."),
+            )
+            .with(ratio("three times", 3.0, b_reference)),
+        ])
+    }
+
+    #[test]
+    fn two_multiples_of_one_reference_conflict() {
+        let f = regattas("the autumn regatta", "the regatta held in autumn");
+        assert_eq!(verdicts(&f), ["conflict"], "{f:#?}");
+        assert_eq!(
+            f[0].explanation,
+            "2 times vs 3 times the same reference, \u{201c}the autumn regatta\u{201d}: one reference cannot be both multiples"
+        );
+    }
+
+    #[test]
+    fn multiples_of_two_references_never_compare() {
+        let f = regattas("the autumn regatta", "the harbour festival");
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
+        // a reference of generic words alone names no one thing
+        let f = regattas("the crowd last year", "the crowd of last year");
+        assert!(verdicts(&f).is_empty(), "{f:#?}");
     }
 }

@@ -225,7 +225,12 @@ pub(super) fn what_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
         c.as_deref()
             .is_some_and(|c| whole_of(rules.events, a.event.as_deref(), c))
     };
-    let (ca, cb) = (counted_of_event(a, rules), counted_of_event(b, rules));
+    let (ca, cb) = if rules.references.is_some() {
+        // two ratios' references, already known to share a word that says what they are
+        (None, None)
+    } else {
+        (counted_of_event(a, rules), counted_of_event(b, rules))
+    };
     let (ca, cb) = match (whole(&ca), whole(&cb)) {
         (true, true) => (None, None),
         (true, false) if cb.is_none() => (None, None),

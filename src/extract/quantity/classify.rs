@@ -147,15 +147,28 @@ pub(super) fn classify(
                 .filter(|c| !measure || kind.counted.contains(c))
         })
         .filter(|c| unit.is_none_or(|u| *c != u.id));
-    Some(Quantity {
+    // "from Rana Plaza, the eight-storey building": a property of the thing, which no
+    // event word of the clause is about
+    let event = event.filter(|_| f.measures.is_none()).map(|e| e.id.clone());
+    Some(quantity(f, kind.id.clone(), unit_id, counted, event))
+}
+
+/// The quantity of figure `f` in `kind` and `unit`, counting `counted`, of `event`, before
+/// its scope is known.
+pub(super) fn quantity(
+    f: &Figure,
+    kind: String,
+    unit: String,
+    counted: Option<String>,
+    event: Option<String>,
+) -> Quantity {
+    Quantity {
         number: f.number,
         value: f.value,
-        kind: kind.id.clone(),
-        unit: unit_id,
+        kind,
+        unit,
         counted,
-        // "from Rana Plaza, the eight-storey building": a property of the thing, which no
-        // event word of the clause is about
-        event: event.filter(|_| f.measures.is_none()).map(|e| e.id.clone()),
+        event,
         scope: Scope::default(),
         modifier: f.modifier.clone(),
         vague: f.vague,
@@ -164,7 +177,7 @@ pub(super) fn classify(
         about: None,
         sentence_stems: Default::default(),
         renderings: Vec::new(),
-    })
+    }
 }
 
 /// The words a fraction takes its whole with ("half of", "half the", "a third of its").

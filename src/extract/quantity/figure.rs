@@ -58,6 +58,37 @@ pub(super) struct Figure {
     pub(super) per: Option<(usize, f64)>,
 }
 
+impl Figure {
+    /// A figure written in words at `span`, with no modifier: a vague amount ("a few
+    /// thousand") or a one-word multiple ("twice").
+    pub(super) fn in_words(
+        span: Range<usize>,
+        number: Option<f64>,
+        value: Interval,
+        unit: Option<usize>,
+    ) -> Figure {
+        Figure {
+            start_with_modifier: span.start,
+            end_with_unit: span.end,
+            span,
+            number,
+            value,
+            unit,
+            modifier: None,
+            vague: false,
+            words: true,
+            fraction: false,
+            after_name: false,
+            against: None,
+            measures: None,
+            renderings: Vec::new(),
+            of_whole: false,
+            whole: false,
+            per: None,
+        }
+    }
+}
+
 /// A figure written again in another unit: its span (sentence-local), number, value and
 /// unit index.
 #[derive(Debug, Clone)]
@@ -107,6 +138,7 @@ pub(super) fn figures(
     if hint.vague {
         vague_figures(lower, pack, m, &mut out);
     }
+    super::ratio::multiple_figures(lower, m, &mut out);
     out.sort_by_key(|f| f.span.start);
     out
 }
@@ -356,23 +388,11 @@ fn vague_figures(lower: &str, pack: &Pack, m: &Matchers, out: &mut Vec<Figure>) 
         let modifier = modifier_before(lower, s, m);
         let start = modifier.as_ref().map_or(s, |(st, _, _)| *st);
         out.push(Figure {
-            span: s..end,
             start_with_modifier: start,
             end_with_unit,
-            number: None,
-            value: Interval::closed(Some(min), max),
-            unit,
             modifier: modifier.map(|(_, p, _)| p),
             vague: true,
-            words: true,
-            fraction: false,
-            after_name: false,
-            against: None,
-            measures: None,
-            renderings: Vec::new(),
-            of_whole: false,
-            whole: false,
-            per: None,
+            ..Figure::in_words(s..end, None, Interval::closed(Some(min), max), unit)
         });
     }
 }

@@ -9,7 +9,8 @@
 //!
 //! One file a step: [`figure`] finds the figures of a sentence with their units and
 //! modifiers, [`classify`] gives each its kind and event, [`counted`] finds what it
-//! counts, and [`tally`] reads a vote tally as two figures. This module runs them over a
+//! counts, [`tally`] reads a vote tally as two figures and [`ratio`] a multiple of a reference
+//! ("twice the size of"). This module runs them over a
 //! sentence, carries a kind from one figure to the next ("including 11", "compared with
 //! $1.5bn", "or 2.3 million votes") and scopes each claim in time and place.
 
@@ -17,6 +18,7 @@ mod classify;
 mod counted;
 mod figure;
 mod list;
+mod ratio;
 mod seen;
 mod tally;
 mod units;
@@ -134,7 +136,12 @@ pub(crate) fn find(
         }
         // "The death toll — the third in a week — reached 194": the total before the aside
         let kind_window = scope::across_dashed_aside(&clauses, &window);
-        let Some(mut q) = classify::classify(text, lower, &f, &kind_window, pack, &m) else {
+        // "three times larger than last year's rally": a ratio of a reference
+        let ratio = ratio::ratio(&f, lower, window.end, &m, pack);
+        let reference = ratio.is_some().then_some(f.end_with_unit);
+        let Some(mut q) =
+            ratio.or_else(|| classify::classify(text, lower, &f, &kind_window, pack, &m))
+        else {
             // "killing 320 people, including 11 on Thursday": 11 counts the same thing as
             // 320. "Stewards counted 80,000; the police reckoned that figure nearer 45,000":
             // so does 45,000, as a rival estimate of it.
@@ -219,7 +226,7 @@ pub(crate) fn find(
             }
         }
         let end = q_end(&f, &q, lower);
-        let q = with_scope(
+        let mut q = with_scope(
             q,
             text,
             lower,
@@ -231,6 +238,9 @@ pub(crate) fn find(
             part,
             pack,
         );
+        if let Some(from) = reference {
+            ratio::unscope(&mut q, text, base, &local_dates, &clauses, &f, from, pack);
+        }
         out.push(claim(index, sentence, base, &f, end, q, pack));
         previous.push(out_quantity(&out));
     }
@@ -518,6 +528,9 @@ pub(crate) struct Matchers {
     generic: Option<usize>,
     /// The kind that reads vote tallies, and its tally ([`crate::pack::Kind::tally`]).
     tally: Option<(usize, crate::pack::Tally)>,
+    /// The kind that reads ratios, its `[ratio]` and the index of its unit
+    /// ([`crate::pack::Kind::ratio`]).
+    ratio: Option<(usize, crate::pack::Ratio, usize)>,
     /// Nouns naming a running total before its figure ("toll"), of every kind.
     totals: Vec<String>,
 }
@@ -611,6 +624,11 @@ impl Matchers {
                 .iter()
                 .enumerate()
                 .find_map(|(i, k)| Some((i, k.tally.clone()?))),
+            ratio: pack.kinds.iter().enumerate().find_map(|(i, k)| {
+                let r = k.ratio.clone()?;
+                let unit = pack.units.iter().position(|u| u.id == r.unit)?;
+                Some((i, r, unit))
+            }),
             totals: pack.kinds.iter().flat_map(|k| k.totals.clone()).collect(),
             numerals: Numerals::new(pack),
             events: build(&trig),

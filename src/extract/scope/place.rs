@@ -294,13 +294,17 @@ fn gathering_place(
                 .iter()
                 .take_while(|x| {
                     x.chars().next().is_some_and(char::is_uppercase)
-                        && !x.ends_with("'s")
-                        && !x.ends_with("\u{2019}s")
+                        && !possessive(x)
                         && !x.ends_with(',')
                         && !NOT_NAMES.contains(&x.to_ascii_lowercase().as_str())
                 })
                 .count();
-            if name_words == 0 {
+            // "the Women's March protest": a name that goes on from a capitalised
+            // possessive names the gathering itself, not where it is
+            let named_gathering = words
+                .get(name_words)
+                .is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase) && possessive(x));
+            if name_words == 0 || named_gathering {
                 continue;
             }
             let len: usize = words[..name_words]
@@ -316,6 +320,13 @@ fn gathering_place(
         }
     }
     None
+}
+
+/// A possessive word: "Women's", "Farmers'".
+fn possessive(word: &str) -> bool {
+    ["'s", "\u{2019}s", "'", "\u{2019}"]
+        .iter()
+        .any(|p| word.ends_with(p))
 }
 
 /// "In New York City, officials estimated 200,000": a place set off by a comma at the
@@ -558,6 +569,11 @@ mod tests {
         let t = "That march drew an estimated 5,000 people.";
         assert_eq!(place_of(t, "5,000"), None);
         let t = "The Dockers' Union's rally drew 5,000 people.";
+        assert_eq!(place_of(t, "5,000"), None);
+        // a name that goes on from a possessive names the gathering itself
+        let t = "The Farmers\u{2019} Harvest Parade protest drew 5,000 people.";
+        assert_eq!(place_of(t, "5,000"), None);
+        let t = "The Miners' Gala protest drew 5,000 people.";
         assert_eq!(place_of(t, "5,000"), None);
     }
 
