@@ -19,6 +19,7 @@ mod counted;
 mod figure;
 mod list;
 mod ratio;
+mod same_for;
 mod seen;
 mod tally;
 mod units;
@@ -240,6 +241,13 @@ pub(crate) fn find(
         );
         if let Some(from) = reference {
             ratio::unscope(&mut q, text, base, &local_dates, &clauses, &f, from, pack);
+        }
+        // "200,000, the same tally they gave for Alder Bay": a claim for each place too
+        let also = same_for::places(text, lower, end, pack);
+        for (key, name_end) in &also {
+            let mut elsewhere = q.clone();
+            elsewhere.scope.place = Some(key.clone());
+            out.push(claim(index, sentence, base, &f, *name_end, elsewhere, pack));
         }
         out.push(claim(index, sentence, base, &f, end, q, pack));
         previous.push(out_quantity(&out));

@@ -1,0 +1,141 @@
+//! A figure said to hold for other places too: "organisers put the crowd at 20,000, the
+//! same tally they gave for Alder Bay and Vossberg" claims 20,000 for Alder Bay and for
+//! Vossberg as well.
+//!
+//! Input: the sentence and where a claim's text ends. Output: each place the restating
+//! phrase names after "for" or "in", keyed like any place, with where its name ends. The
+//! phrase must follow the claim right away (past a comma); "a similar number in Vossberg"
+//! restates nothing.
+
+use crate::extract::lexicon::NOT_NAMES;
+use crate::extract::scope;
+use crate::pack::Pack;
+
+/// Phrases that say a figure also holds elsewhere, right after the figure.
+const SAME_FIGURE: &[&str] = &[
+    "the same tally",
+    "the same figure",
+    "the same number",
+    "the same count",
+    "the same estimate",
+    "the same total",
+    "the same toll",
+    "the same turnout",
+    "an identical figure",
+    "an identical number",
+];
+
+/// How far after the restating phrase the "for" or "in" before the places may be ("the
+/// same tally they reported for").
+const PLACES_WITHIN: usize = 40;
+
+/// How many capitalised words a place name takes at most ("New York City").
+const NAME_WORDS: usize = 4;
+
+/// The places the figure ending at `end` is also claimed for, each keyed, with where its
+/// name ends in `text` (sentence-local; `lower` is `text` in ASCII lowercase).
+pub(super) fn places(text: &str, lower: &str, end: usize, pack: &Pack) -> Vec<(String, usize)> {
+    let Some(rest) = lower.get(end..) else {
+        return Vec::new();
+    };
+    let opened = rest.trim_start_matches([',', ' ']);
+    if opened.len() + 2 < rest.len() {
+        return Vec::new();
+    }
+    let Some(phrase) = SAME_FIGURE.iter().find(|p| opened.starts_with(*p)) else {
+        return Vec::new();
+    };
+    let from = end + (rest.len() - opened.len()) + phrase.len();
+    let window = &lower[from..lower.len().min(from + PLACES_WITHIN)];
+    let window = window.split(['.', ';', ',']).next().unwrap_or("");
+    let Some(at) = [" for ", " in "]
+        .iter()
+        .filter_map(|w| window.find(w).map(|i| i + w.len()))
+        .min()
+    else {
+        return Vec::new();
+    };
+    names(text, from + at)
+        .into_iter()
+        .map(|(s, e)| (scope::place_key(&text[s..e], pack), e))
+        .collect()
+}
+
+/// The capitalised names from `at` on, joined by commas and "and": "Boston, and Denver",
+/// "Alder Bay and Vossberg". Each as a span of `text`.
+fn names(text: &str, mut at: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    while let Some(end) = name_end(text, at) {
+        out.push((at, end));
+        let rest = &text[end..];
+        let next = [", and ", " and ", ", "]
+            .iter()
+            .find(|sep| rest.starts_with(*sep))
+            .map(|sep| end + sep.len());
+        match next {
+            Some(n) => at = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Where the name of capitalised words starting at `at` ends (at most [`NAME_WORDS`]);
+/// `None` when no name starts there, or a word like "The" or "Saturday" does.
+fn name_end(text: &str, at: usize) -> Option<usize> {
+    let (mut pos, mut end) = (at, at);
+    for (n, word) in text.get(at..)?.split(' ').enumerate() {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capital = bare.chars().next().is_some_and(char::is_uppercase);
+        if n == NAME_WORDS || !capital || NOT_NAMES.contains(&bare.to_lowercase().as_str()) {
+            break;
+        }
+        end = pos + bare.len();
+        if bare.len() < word.len() {
+            break; // "Boston," ends the name at its comma
+        }
+        pos += word.len() + 1;
+    }
+    (end > at).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::places;
+    use crate::pack::Pack;
+
+    fn of(text: &str, figure: &str) -> Vec<String> {
+        let end = text.find(figure).map_or(0, |i| i + figure.len());
+        let lower = text.to_ascii_lowercase();
+        places(text, &lower, end, &Pack::default_pack())
+            .into_iter()
+            .map(|(key, e)| format!("{key}@{}", &text[..e]))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_restated_for_other_places_names_each() {
+        let t = "Stewards put the crowd at 20,000, the same tally they gave for Alder Bay, and Vossberg.";
+        assert_eq!(
+            of(t, "20,000"),
+            [
+                "alder bay@Stewards put the crowd at 20,000, the same tally they gave for Alder Bay",
+                "vossberg@Stewards put the crowd at 20,000, the same tally they gave for Alder Bay, and Vossberg"
+            ]
+        );
+        let t = "Police counted 8,000, the same number as in Port Elden.";
+        assert_eq!(of(t, "8,000").len(), 1);
+    }
+
+    #[test]
+    fn a_similar_or_distant_figure_restates_nothing() {
+        let t = "Stewards put the crowd at 20,000, a similar number to Alder Bay.";
+        assert!(of(t, "20,000").is_empty());
+        let t = "Stewards put the crowd at 20,000 and said the same tally was given for Alder Bay.";
+        assert!(of(t, "20,000").is_empty());
+        let t = "Stewards put the crowd at 20,000, the same tally as on Saturday.";
+        assert!(of(t, "20,000").is_empty());
+        let t = "Stewards put the crowd at 20,000, the same figure in their own count.";
+        assert!(of(t, "20,000").is_empty());
+    }
+}
