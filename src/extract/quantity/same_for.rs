@@ -46,7 +46,11 @@ pub(super) fn places(text: &str, lower: &str, end: usize, pack: &Pack) -> Vec<(S
         return Vec::new();
     };
     let from = end + (rest.len() - opened.len()) + phrase.len();
-    let window = &lower[from..lower.len().min(from + PLACES_WITHIN)];
+    let mut limit = lower.len().min(from + PLACES_WITHIN);
+    while !lower.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = lower.get(from..limit).unwrap_or("");
     let window = window.split(['.', ';', ',']).next().unwrap_or("");
     let Some(at) = [" for ", " in "]
         .iter()
@@ -125,6 +129,12 @@ mod tests {
         );
         let t = "Police counted 8,000, the same number as in Port Elden.";
         assert_eq!(of(t, "8,000").len(), 1);
+        // a multibyte character where the search for "for" stops
+        let t = format!(
+            "Police counted 8,000, the same number they gave {}.",
+            "\u{00e9}".repeat(20)
+        );
+        assert!(of(&t, "8,000").is_empty());
     }
 
     #[test]
