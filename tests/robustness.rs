@@ -141,6 +141,8 @@ proptest! {
         Just(" “We are appalled,” he said."), Just(" $1.5bn"), Just(" 16%"), Just(" on Friday"), Just("\n\n"), Just("\n"),
         Just(" Mr. Smith"), Just(" U.S."), Just(" (about 40)"), Just(" 3,000"), Just(" six times"), Just("..."),
         Just(" according to the Association for Detainees' Rights (ADR)"), Just(" Leave a Reply\n"),
+        Just(", the same tally they gave for"), Just(" Alder Bay, and"), Just(" Dünmöre"), Just(" éé"),
+        Just(" twice the size of"), Just(" three times larger than"), Just(" the Women's March protest"),
     ], 0..40)) {
         let text: String = parts.concat();
         let a = run(&text);
