@@ -51,12 +51,17 @@ pub(super) fn different_scopes(
             Why::Status => STATUS_SCOPE_CONFIDENCE,
             _ => DIFFERENT_SCOPE_CONFIDENCE,
         };
+        // a march in many cities: each pair of places is the same difference
+        let explanation = match why {
+            Why::Place if texts.len() > PAIRS_LISTED => places_apart(&members),
+            _ => None,
+        };
         findings.push(finding(
             ctx,
             Verdict::DifferentScope,
             kind_id,
             explain::quantity_summary(members[0].rep().q, false),
-            explain::list(&texts, 3),
+            explanation.unwrap_or_else(|| explain::list(&texts, PAIRS_LISTED)),
             confidence,
             &members,
         ));
@@ -73,6 +78,30 @@ pub(super) fn different_scopes(
         }
     }
     findings
+}
+
+/// How many differing pairs a different-scope finding lists before "and N more".
+const PAIRS_LISTED: usize = 3;
+
+/// How many places a finding on figures of many places names before "and N more".
+const PLACES_LISTED: usize = 6;
+
+/// "figures for 12 places, each a count of its own: in boston; in chicago; ...": what
+/// differs among figures of many places, said once instead of pair by pair. `None` with
+/// fewer than two places named.
+fn places_apart(members: &[&Cluster<'_>]) -> Option<String> {
+    let places: BTreeSet<&str> = members
+        .iter()
+        .flat_map(|c| c.items.iter().filter_map(|i| i.q.scope.place.as_deref()))
+        .collect();
+    let written: Vec<String> = places.iter().map(|p| format!("in {p}")).collect();
+    (written.len() > 1).then(|| {
+        format!(
+            "figures for {} places, each a count of its own: {}",
+            written.len(),
+            explain::list(&written, PLACES_LISTED)
+        )
+    })
 }
 
 /// Figures of other events in the same block ("146 bodies recovered" next to a death
