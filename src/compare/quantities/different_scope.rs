@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::align::score;
 use crate::compare::explain::finding;
-use crate::compare::relation::Why;
+use crate::compare::relation::{describe_time, Why};
 use crate::compare::{explain, interval, Ctx, Finding, Verdict};
 
 use super::credits::{credit_variant, Figures};
@@ -53,7 +53,23 @@ pub(super) fn different_scopes(
         };
         // a march in many cities: each pair of places is the same difference
         let explanation = match why {
-            Why::Place if texts.len() > PAIRS_LISTED => places_apart(&members),
+            _ if texts.len() <= PAIRS_LISTED => None,
+            Why::Place => apart(&members, "places", |q| {
+                q.scope
+                    .place
+                    .as_ref()
+                    .map(|p| (p.clone(), format!("in {p}")))
+            }),
+            // "since 8 August" and "since August 8" are one period: keyed by its days
+            Why::Period => apart(&members, "periods", |q| {
+                q.scope.time.as_ref().map(|t| {
+                    let key = match (t.from, t.to) {
+                        (None, None) => t.text.to_lowercase(),
+                        (from, to) => format!("{:?} {from:?} {to:?}", t.kind),
+                    };
+                    (key, describe_time(t))
+                })
+            }),
             _ => None,
         };
         findings.push(finding(
@@ -83,23 +99,31 @@ pub(super) fn different_scopes(
 /// How many differing pairs a different-scope finding lists before "and N more".
 const PAIRS_LISTED: usize = 3;
 
-/// How many places a finding on figures of many places names before "and N more".
-const PLACES_LISTED: usize = 6;
+/// How many places or periods a finding on figures of many names before "and N more".
+const SCOPES_LISTED: usize = 6;
 
 /// "figures for 12 places, each a count of its own: in boston; in chicago; ...": what
-/// differs among figures of many places, said once instead of pair by pair. `None` with
-/// fewer than two places named.
-fn places_apart(members: &[&Cluster<'_>]) -> Option<String> {
-    let places: BTreeSet<&str> = members
+/// differs among figures of many places or periods (`what`), said once instead of pair by
+/// pair; `scope` keys a figure's place or period and writes it (the first writing of each
+/// key is shown, in key order). `None` with fewer than two.
+fn apart(
+    members: &[&Cluster<'_>],
+    what: &str,
+    scope: impl Fn(&crate::extract::Quantity) -> Option<(String, String)>,
+) -> Option<String> {
+    let mut keyed: BTreeMap<String, String> = BTreeMap::new();
+    for (key, shown) in members
         .iter()
-        .flat_map(|c| c.items.iter().filter_map(|i| i.q.scope.place.as_deref()))
-        .collect();
-    let written: Vec<String> = places.iter().map(|p| format!("in {p}")).collect();
+        .flat_map(|c| c.items.iter().filter_map(|i| scope(i.q)))
+    {
+        keyed.entry(key).or_insert(shown);
+    }
+    let written: Vec<String> = keyed.into_values().collect();
     (written.len() > 1).then(|| {
         format!(
-            "figures for {} places, each a count of its own: {}",
+            "figures for {} {what}, each a count of its own: {}",
             written.len(),
-            explain::list(&written, PLACES_LISTED)
+            explain::list(&written, SCOPES_LISTED)
         )
     })
 }

@@ -15,6 +15,7 @@ use super::quantities::Item;
 use super::upstream::{upstream, Upstream};
 use crate::extract::{Quantity, TimeScopeKind};
 use crate::normalize::{fold, one_place};
+pub(in crate::compare) use scope::describe_time;
 pub(crate) use scope::scope_words;
 use scope::{scope_rel, status_rel, what_rel, Rel};
 

@@ -423,7 +423,9 @@ pub(crate) fn scope_words(t: &TimeScope) -> String {
         .map_or_else(|| folded.clone(), str::to_owned)
 }
 
-fn describe_time(t: &TimeScope) -> String {
+/// A time scope as an explanation writes it: its sort, the phrase and its days
+/// ("cumulative (“since May 1”, from 2024-05-01)").
+pub(in crate::compare) fn describe_time(t: &TimeScope) -> String {
     let dates = match (t.from, t.to) {
         (Some(f), Some(to)) if f == to => format!(", {f}"),
         (Some(f), Some(to)) => format!(", {f} to {to}"),
