@@ -242,4 +242,43 @@ mod tests {
         );
         assert!(f[0].explanation.contains("different things counted"));
     }
+
+    #[test]
+    fn figures_of_many_periods_name_each_period_once() {
+        let toll = |phrase: &'static str, v: f64| q(phrase, exact(v));
+        let f = run(vec![
+            doc(
+                "a",
+                "Floods have killed 80 people since May 2, officials said.",
+            )
+            .with(toll("80 people", 80.0).since("since May 2", date(2024, 5, 2))),
+            doc(
+                "b",
+                "Floods have killed 95 people since 2 May, officials said.",
+            )
+            .with(toll("95 people", 95.0).since("since 2 May", date(2024, 5, 2))),
+            doc("c", "Floods killed 12 people on Friday, officials said.")
+                .with(toll("12 people", 12.0).day("on Friday", date(2024, 5, 10))),
+            doc("d", "Floods killed 20 people on Saturday, officials said.")
+                .with(toll("20 people", 20.0).day("on Saturday", date(2024, 5, 11))),
+        ]);
+        let e = f
+            .iter()
+            .find(|f| f.verdict == crate::compare::Verdict::DifferentScope)
+            .map(|f| f.explanation.clone())
+            .unwrap_or_default();
+        assert!(
+            e.starts_with("figures for 3 periods, each a count of its own: "),
+            "{e}"
+        );
+        assert_eq!(
+            e.matches("May 2").count() + e.matches("2 May").count(),
+            1,
+            "{e}"
+        );
+        assert!(
+            e.contains("one day (\u{201c}on Friday\u{201d}, 2024-05-10)"),
+            "{e}"
+        );
+    }
 }
