@@ -157,7 +157,7 @@ pub(super) fn classify(
         // event word of the clause is about
         event: event.filter(|_| f.measures.is_none()).map(|e| e.id.clone()),
         scope: Scope::default(),
-        modifier: f.modifier.clone(),
+        modifier: f.modifier.as_deref().map(Box::from),
         vague: f.vague,
         part: false,
         status: None,
