@@ -248,7 +248,7 @@ pub(crate) fn written_form(
     };
     match before {
         Some(b) => (format!("{b} {key}"), format!("{b} {}", mention.text), true),
-        None => (key, mention.text.clone(), false),
+        None => (key, mention.text.to_string(), false),
     }
 }
 

@@ -174,7 +174,7 @@ mod tests {
             ex.mentions.push(Mention {
                 sentence_span: crate::extract::entity::sentence_around(&text, span.clone(), &pack),
                 span,
-                text: (*n).to_owned(),
+                text: (*n).into(),
                 key: n.to_lowercase().into(),
                 canonical: n.to_lowercase().into(),
                 kind: EntityKind::Place,
@@ -203,7 +203,7 @@ mod tests {
             Mention {
                 sentence_span: crate::extract::entity::sentence_around(text, span.clone(), &pack),
                 span,
-                text: word.to_owned(),
+                text: word.into(),
                 key: word.to_lowercase().into(),
                 canonical: word.to_lowercase().into(),
                 kind: EntityKind::Place,
@@ -217,7 +217,7 @@ mod tests {
             .collect();
         let telling_words: Vec<&str> = telling(&mentions, &src.text)
             .into_iter()
-            .map(|m| m.text.as_str())
+            .map(|m| &*m.text)
             .collect();
         // Mipele is also written mid-sentence; Vinka only opens a sentence
         assert_eq!(telling_words, ["Mipele"]);

@@ -230,7 +230,7 @@ fn by_rate(q: &Quantity, to: &Unit, rates: &[ExchangeRate]) -> Option<(Quantity,
             ..w
         },
         unit: to.id.clone(),
-        modifier: q.modifier.clone().or_else(|| Some("about".to_owned())),
+        modifier: q.modifier.clone().or_else(|| Some("about".into())),
         ..q.clone()
     };
     let given = match r.number {

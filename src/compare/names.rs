@@ -52,7 +52,7 @@ pub(crate) fn names(ctx: &Ctx<'_>, group: &Group) -> Vec<Finding> {
         let (key, shown, classed) = score::written_form(text, m, &ctx.pack.entities);
         let e = forms
             .entry(key)
-            .or_insert_with(|| (shown, BTreeMap::new(), m.text.clone(), classed));
+            .or_insert_with(|| (shown, BTreeMap::new(), m.text.to_string(), classed));
         first_use(e.1.entry(sid), m.span.start, r);
         if let Some(t) = m.title.as_deref() {
             let e = titles

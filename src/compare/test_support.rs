@@ -86,13 +86,13 @@ impl Q {
         from: Option<Date>,
         to: Option<Date>,
     ) -> Q {
-        self.q.scope.time = Some(TimeScope {
+        self.q.scope.time = Some(Box::new(TimeScope {
             kind,
             text: text.into(),
             span: 0..0,
             from,
             to,
-        });
+        }));
         self
     }
     pub(super) fn since(self, text: &str, from: Date) -> Q {

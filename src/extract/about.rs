@@ -32,7 +32,7 @@ pub struct About {
 pub(crate) fn set_about(source: &Source, claim: &mut Claim, mentions: &[&Mention], pack: &Pack) {
     let subject = about(source, claim, mentions, pack);
     if let super::ClaimBody::Quantity(q) = &mut claim.body {
-        q.about = subject;
+        q.about = subject.map(Box::new);
     }
 }
 
@@ -65,7 +65,7 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
     let is_unit = |m: &Mention| {
         pack.units
             .iter()
-            .any(|u| u.prefixes.iter().chain(&u.suffixes).any(|w| w == &m.text))
+            .any(|u| u.prefixes.iter().chain(&u.suffixes).any(|w| **w == *m.text))
     };
     let mut best: Option<(usize, &Mention)> = None;
     for &m in mentions {
@@ -107,7 +107,7 @@ fn about(source: &Source, claim: &Claim, mentions: &[&Mention], pack: &Pack) -> 
     }
     best.map(|(_, m)| About {
         key: m.key.to_string(),
-        text: m.text.clone(),
+        text: m.text.to_string(),
     })
 }
 

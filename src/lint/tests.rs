@@ -72,7 +72,7 @@ fn add(a: &mut Analysis, src: usize, q: Q<'_>) {
             counted: Some(q.counted.into()),
             event: Some(q.event.into()),
             scope: Scope {
-                time,
+                time: time.map(Box::new),
                 place: None,
                 as_of: None,
             },

@@ -469,11 +469,11 @@ fn extract_view(analysis: &Analysis) -> ExtractView {
                     .map(|m| {
                         let p = s.position(m.span.start);
                         MentionView {
-                            text: m.text.clone(),
+                            text: m.text.to_string(),
                             key: m.key.to_string(),
                             canonical: m.canonical.to_string(),
                             kind: m.kind,
-                            title: m.title.clone(),
+                            title: m.title.as_deref().map(str::to_owned),
                             line: p.line,
                             column: p.column,
                         }

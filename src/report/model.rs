@@ -360,7 +360,7 @@ impl ClaimView {
                 });
                 v.as_of = q.scope.as_of.map(|d| d.to_string());
                 v.place = q.scope.place.clone();
-                v.modifier = q.modifier.clone();
+                v.modifier = q.modifier.as_deref().map(str::to_owned);
                 v.part = q.part;
                 v.status = q.status.map(|s| s.as_str());
                 v.about = q.about.as_ref().map(|a| a.text.clone());

@@ -26,7 +26,7 @@ pub(super) enum Rel {
 /// Whether two figures measure one thing: their periods, then everything else.
 pub(super) fn scope_rel(a: &Quantity, b: &Quantity, rules: Rules<'_>) -> Rel {
     let event_day = rules.event_day;
-    let (ta, tb) = (a.scope.time.as_ref(), b.scope.time.as_ref());
+    let (ta, tb) = (a.scope.time.as_deref(), b.scope.time.as_deref());
     let is_day = |t: Option<&TimeScope>| t.is_some_and(|t| t.kind == TimeScopeKind::Day);
     if event_day && is_day(ta) != is_day(tb) && ta.is_some() && tb.is_some() {
         // "passed on Thursday" next to "for fiscal 2026": the day of the vote says

@@ -217,7 +217,7 @@ impl<'a> Cx<'a> {
         if let Some(t) = &m.title {
             let before = s.text.get(..rel).unwrap_or("");
             let trimmed = before.trim_end_matches([' ', ',']);
-            if trimmed.ends_with(t.as_str()) && before.len() - trimmed.len() <= 2 {
+            if trimmed.ends_with(&**t) && before.len() - trimmed.len() <= 2 {
                 rel = trimmed.len() - t.len();
             }
         }
@@ -530,7 +530,7 @@ impl<'a> Cx<'a> {
 
 fn party_of(m: &Mention) -> Party {
     Party {
-        name: m.text.clone(),
+        name: m.text.to_string(),
         key: m.key.to_string(),
         kind: Some(m.kind),
         span: Some(m.span.clone()),

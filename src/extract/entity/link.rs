@@ -44,11 +44,14 @@ pub(crate) fn link(mentions: &mut [Mention], pack: &Pack) {
     let mut acronyms: BTreeMap<String, (Arc<str>, Arc<str>, EntityKind)> = BTreeMap::new();
     for m in mentions.iter() {
         if is_acronym(&m.text) && fold(&m.key) != fold(&m.text).replace('.', "") {
-            acronyms.insert(m.text.clone(), (m.key.clone(), m.canonical.clone(), m.kind));
+            acronyms.insert(
+                m.text.to_string(),
+                (m.key.clone(), m.canonical.clone(), m.kind),
+            );
         }
     }
     for m in mentions.iter_mut() {
-        if let Some((key, canonical, kind)) = acronyms.get(&m.text) {
+        if let Some((key, canonical, kind)) = acronyms.get(&*m.text) {
             m.key.clone_from(key);
             m.canonical.clone_from(canonical);
             m.kind = *kind;

@@ -170,7 +170,7 @@ pub(super) fn quantity(
         counted,
         event,
         scope: Scope::default(),
-        modifier: f.modifier.clone(),
+        modifier: f.modifier.as_deref().map(Box::from),
         vague: f.vague,
         part: false,
         status: None,

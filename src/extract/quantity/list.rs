@@ -146,7 +146,7 @@ fn item(
         counted: template.counted.clone(),
         event: template.event.clone(),
         scope: Default::default(),
-        modifier: f.modifier.clone(),
+        modifier: f.modifier.as_deref().map(Box::from),
         vague: f.vague,
         part: false,
         status: crate::extract::frame::status(

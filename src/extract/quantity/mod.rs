@@ -157,7 +157,7 @@ pub(crate) fn find(
                         counted: prev.counted.clone(),
                         event: prev.event.clone(),
                         scope: Scope::default(),
-                        modifier: f.modifier.clone(),
+                        modifier: f.modifier.as_deref().map(Box::from),
                         vague: f.vague,
                         part,
                         status: super::frame::status(
@@ -470,7 +470,7 @@ fn with_scope(
         }
     }
     q.scope = Scope {
-        time,
+        time: time.map(Box::new),
         place: anchor
             .map(|(key, _)| key)
             .or_else(|| scope::place(text, dates, clauses, f.span.clone(), pack)),
