@@ -8,8 +8,11 @@
 //! one unit, each widened to what rounds to it (a figure and its conversion are rounded
 //! by their writers: "5 miles" and "8 km" are one distance), how each reads with its unit,
 //! and the conversion written out for the explanation ("5 miles = 8.05 km"); or why the
-//! two cannot be set side by side (two currencies and no rate in the text). There is no
-//! built-in exchange rate.
+//! two cannot be set side by side. Two currencies with no rate in the text convert at
+//! the pack's approximate yearly reference rates (`exchange_rates.toml`), the year of the
+//! converted figure's report date choosing the rate, read with the pack's wide
+//! tolerance; an undated figure, or a currency with no rate that year, stays apart.
+//! [`misconverted`] checks a source's own conversion against the reference rates.
 
 use super::interval;
 use crate::extract::{ExchangeRate, Interval, Quantity, Rendering};
@@ -28,6 +31,10 @@ pub(super) enum Converted {
         shown: [String; 2],
         /// The conversion relied on, as a fact-checker can check it.
         note: String,
+        /// Converted at the pack's approximate reference rates, not by the pack's factors
+        /// or a rate the text gives: good enough to set figures well apart (a conflict),
+        /// too rough to make them one figure (an agreement) or a step of a count.
+        rough: bool,
     },
     /// Units that cannot be converted: what they are ("in USD and EUR, and no rate given
     /// by the text").
@@ -65,6 +72,7 @@ pub(super) fn common(
             b: Box::new(as_rendered(b, r)),
             shown: [shown[0].clone(), given],
             note,
+            rough: false,
         };
     }
     if let Some(r) = rendering_in(a, &b.unit) {
@@ -75,6 +83,7 @@ pub(super) fn common(
             b: Box::new(b.clone()),
             shown: [given, shown[1].clone()],
             note,
+            rough: false,
         };
     }
     // Then a rate the figure's own source gives ("$1.27 to the euro"): b's, else a's.
@@ -90,13 +99,22 @@ pub(super) fn common(
             shown[1 - k],
             show(&v, to)
         );
-        let other = Box::new(widened(if k == 0 { a.clone() } else { b.clone() }));
-        let (a, b) = if k == 0 {
-            (other, Box::new(v))
-        } else {
-            (Box::new(v), other)
+        return converted_one(k, a, b, v, shown, note, false);
+    }
+    // Then the pack's reference rates for the year of the converted figure's report:
+    // b's, else a's.
+    for (k, (q, from, to)) in [(b, ub, ua), (a, ua, ub)].into_iter().enumerate() {
+        let Some((v, year)) = at_reference(q, from, to, &pack.exchange_rates) else {
+            continue;
         };
-        return Converted::Views { a, b, shown, note };
+        let note = format!(
+            "{} is {}",
+            show(q, from),
+            at_rates(&v, to, year, &pack.exchange_rates)
+        );
+        let mut shown = shown.clone();
+        shown[1 - k] = show(&v, to);
+        return converted_one(k, a, b, v, shown, note, true);
     }
     if ub.dimension == Dimension::Duration && !(measured(a) && measured(b)) {
         // "17 days after the collapse" and "trapped for more than 24 hours": lengths of
@@ -120,14 +138,41 @@ pub(super) fn common(
             b: Box::new(v),
             shown,
             note,
+            rough: false,
         };
     }
     let what = if ua.dimension == Dimension::Currency && ub.dimension == Dimension::Currency {
-        "and no rate between them given by the text"
+        "and no rate between them given by the text or known for their report dates"
     } else {
         "which do not convert"
     };
     Converted::Apart(format!("in {} and {}, {what}", ua.id, ub.id))
+}
+
+/// The views of two figures when one was converted by a rate: `v` is `b` converted when
+/// `k` is 0, else `a`; the other figure is widened to what rounds to it.
+fn converted_one(
+    k: usize,
+    a: &Quantity,
+    b: &Quantity,
+    v: Quantity,
+    shown: [String; 2],
+    note: String,
+    rough: bool,
+) -> Converted {
+    let other = Box::new(widened(if k == 0 { a.clone() } else { b.clone() }));
+    let (a, b) = if k == 0 {
+        (other, Box::new(v))
+    } else {
+        (Box::new(v), other)
+    };
+    Converted::Views {
+        a,
+        b,
+        shown,
+        note,
+        rough,
+    }
 }
 
 /// A figure with its unit, close to how the text writes it: "USD 20 million", "close to
@@ -243,6 +288,107 @@ fn by_rate(q: &Quantity, to: &Unit, rates: &[ExchangeRate]) -> Option<(Quantity,
         ),
     };
     Some((v, given))
+}
+
+/// A source's own conversion of a figure into another currency that both fits no
+/// figure for that amount, at the pack's reference rates for the year of its report, and
+/// is set beside another source's figure `y` for about the same amount: how it reads, for
+/// a conflict's explanation ("GBP 247.9 million is about EUR 307 million at 2014 average
+/// rates ..."). `x` and `y` are in one currency and lie within [`TWIN_MAX_RATIO`] of
+/// each other; the conversion, read with the pack's tolerance, must miss both. A
+/// conversion that fits, or one with no rate for its year, says nothing.
+pub(super) fn misconverted(x: &Quantity, y: &Quantity, pack: &Pack) -> Option<String> {
+    let ux = pack.unit(&x.unit)?;
+    if ux.dimension != Dimension::Currency || x.unit != y.unit || !twins(x, y) {
+        return None;
+    }
+    x.renderings.iter().find_map(|r| {
+        let ur = pack.unit(&r.unit)?;
+        if ur.dimension != Dimension::Currency || r.unit == x.unit {
+            return None;
+        }
+        let rendered = Quantity {
+            modifier: None,
+            ..as_rendered(x, r)
+        };
+        let (v, year) = at_reference(&rendered, ur, ux, &pack.exchange_rates)?;
+        let (wx, wy) = (widen(&x.value), widen(&y.value));
+        if v.value.overlaps(&wx) || v.value.overlaps(&wy) {
+            return None;
+        }
+        Some(format!(
+            "{} is given by its source as {}, {}, which fits neither it nor {}",
+            show(x, ux),
+            show_rendering(r, ur),
+            at_rates(&v, ux, year, &pack.exchange_rates),
+            show(y, ux)
+        ))
+    })
+}
+
+/// Two figures this close (the larger over the smaller, as written) are one amount
+/// given twice ("over EUR 400 million" and "EUR 416 million"): a conversion of one must
+/// fit the other.
+const TWIN_MAX_RATIO: f64 = 1.1;
+
+/// Whether two figures lie within [`TWIN_MAX_RATIO`] of each other, as written.
+fn twins(x: &Quantity, y: &Quantity) -> bool {
+    let point = |q: &Quantity| q.number.or(q.value.min).or(q.value.max).map(f64::abs);
+    match (point(x), point(y)) {
+        (Some(p), Some(q)) if p > 0.0 && q > 0.0 => p.max(q) / p.min(q) <= TWIN_MAX_RATIO,
+        _ => false,
+    }
+}
+
+/// `q` in currency `to` at the pack's reference rates for the year of its report,
+/// widened by the pack's tolerance, with that year. `None` when `q` is undated or either
+/// currency has no rate that year.
+fn at_reference(
+    q: &Quantity,
+    from: &Unit,
+    to: &Unit,
+    rates: &crate::pack::ExchangeRates,
+) -> Option<(Quantity, i16)> {
+    let year = q.scope.as_of?.year();
+    let factor = rates.convert(1.0, &from.id, &to.id, year)?;
+    let t = 1.0 + rates.tolerance;
+    let w = widen(&q.value);
+    let low = |x: f64| {
+        if x < 0.0 {
+            x * factor * t
+        } else {
+            x * factor / t
+        }
+    };
+    let high = |x: f64| {
+        if x < 0.0 {
+            x * factor / t
+        } else {
+            x * factor * t
+        }
+    };
+    let v = Quantity {
+        number: q.number.map(|x| rounded(x * factor)),
+        value: Interval {
+            min: w.min.map(low),
+            max: w.max.map(high),
+            ..w
+        },
+        unit: to.id.clone(),
+        modifier: Some("about".into()),
+        ..q.clone()
+    };
+    Some((v, year))
+}
+
+/// How a reference conversion reads: "about EUR 307 million at 2014 average rates (give
+/// or take 20%)".
+fn at_rates(v: &Quantity, to: &Unit, year: i16, rates: &crate::pack::ExchangeRates) -> String {
+    format!(
+        "{} at {year} average rates (give or take {:.0}%)",
+        show(v, to),
+        rates.tolerance * 100.0
+    )
 }
 
 /// `x` of `from` in `to`.
@@ -386,7 +532,7 @@ mod tests {
         let dollars = q(20e6, "USD");
         assert!(matches!(
             common_(&euros, &dollars, &pack),
-            Converted::Apart(ref t) if t == "in EUR and USD, and no rate between them given by the text"
+            Converted::Apart(ref t) if t == "in EUR and USD, and no rate between them given by the text or known for their report dates"
         ));
         let mut given = dollars.clone();
         given.renderings.push(Rendering {
@@ -404,6 +550,81 @@ mod tests {
             note,
             "USD 20 million, given by its source as about EUR 15 million"
         );
+    }
+
+    fn reported(mut q: Quantity, year: i16) -> Quantity {
+        q.scope.as_of = Some(jiff::civil::date(year, 10, 31));
+        q
+    }
+
+    fn given_as(mut q: Quantity, number: f64, unit: &str) -> Quantity {
+        q.renderings.push(Rendering {
+            span: 0..0,
+            number: Some(number),
+            value: Interval::exact(number),
+            unit: unit.to_owned(),
+        });
+        q
+    }
+
+    /// Two currencies with no rate in the text convert at the pack's average rates of
+    /// the converted figure's report year, read with a wide margin (#28).
+    #[test]
+    fn two_currencies_convert_at_the_report_year_s_reference_rates() {
+        let pack = Pack::default_pack();
+        let euros = reported(q(416e6, "EUR"), 2014);
+        // EUR 416 million was about USD 553 million at 2014's average rate
+        let c = common_(&euros, &reported(q(530e6, "USD"), 2014), &pack);
+        assert_eq!(overlap(&c), Some(true));
+        let Converted::Views { note, shown, .. } = c else {
+            unreachable!("converted above")
+        };
+        assert_eq!(
+            note,
+            "USD 530 million is about EUR 399 million at 2014 average rates (give or take 20%)"
+        );
+        assert_eq!(shown[1], "about EUR 399 million");
+        // well past the margin: apart
+        let c = common_(&euros, &reported(q(900e6, "USD"), 2014), &pack);
+        assert_eq!(overlap(&c), Some(false));
+        // no report date, or no rate for the year: not compared
+        for other in [q(530e6, "USD"), reported(q(530e6, "USD"), 1990)] {
+            let euros = q(416e6, "EUR");
+            assert!(matches!(
+                common_(&euros, &other, &pack),
+                Converted::Apart(_)
+            ));
+        }
+    }
+
+    /// A source's own conversion that fits neither its figure nor another figure for
+    /// about the same amount, at the reference rates of its year (#28).
+    #[test]
+    fn a_source_s_conversion_that_fits_no_figure_at_reference_rates_is_caught() {
+        let pack = Pack::default_pack();
+        let mut over = reported(q(400e6, "EUR"), 2014);
+        over.value = Interval::closed(Some(400e6), None);
+        over.modifier = Some("over".to_owned());
+        let other = reported(q(416e6, "EUR"), 2014);
+        let wrong = given_as(over.clone(), 247.9e6, "GBP");
+        assert_eq!(
+            misconverted(&wrong, &other, &pack).as_deref(),
+            Some(
+                "over EUR 400 million is given by its source as GBP 247.9 million, about EUR 308 million at 2014 average rates (give or take 20%), which fits neither it nor EUR 416 million"
+            )
+        );
+        // a conversion that fits the year's rate says nothing
+        let right = given_as(over.clone(), 330e6, "GBP");
+        assert_eq!(misconverted(&right, &other, &pack), None);
+        // nor one beside a figure for another amount
+        assert_eq!(
+            misconverted(&wrong, &reported(q(500e6, "EUR"), 2014), &pack),
+            None
+        );
+        // nor one with no report date to choose a rate
+        let mut undated = wrong.clone();
+        undated.scope.as_of = None;
+        assert_eq!(misconverted(&undated, &other, &pack), None);
     }
 
     /// A rate a source gives converts that source's own figures, and no other's (#21).

@@ -16,6 +16,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("entities.toml", include_str!("../../claims/entities.toml")),
     ("events.toml", include_str!("../../claims/events.toml")),
     (
+        "exchange_rates.toml",
+        include_str!("../../claims/exchange_rates.toml"),
+    ),
+    (
         "occasions.toml",
         include_str!("../../claims/occasions.toml"),
     ),

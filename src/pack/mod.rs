@@ -92,6 +92,8 @@ pub struct Pack {
     pub events: Vec<Occasion>,
     /// What denies an event or makes it a plan, from `events.toml`.
     pub event_cues: EventCues,
+    /// Approximate yearly reference exchange rates, from `exchange_rates.toml`.
+    pub exchange_rates: ExchangeRates,
     files: BTreeMap<String, PackFile>,
     cache: Cache,
 }
@@ -138,6 +140,34 @@ pub struct Occasion {
     pub id: String,
     /// Words and phrases naming it, lowercase ("coup", "seized power").
     pub triggers: Vec<String>,
+}
+
+/// Approximate reference exchange rates from `exchange_rates.toml`: yearly averages
+/// against one base currency, read with a wide margin.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExchangeRates {
+    /// The currency every rate is given against ("EUR").
+    pub base: String,
+    /// How far, as a share, a converted figure may lie from its value at the year's
+    /// average rate (0.2: 100 reads as 100/1.2 to 100*1.2).
+    pub tolerance: f64,
+    /// Per currency id, per year: how much of it one unit of `base` was worth on average.
+    pub per_base: BTreeMap<String, BTreeMap<i16, f64>>,
+}
+
+impl ExchangeRates {
+    /// `x` of currency `from` in currency `to` at the average rates of `year`, when both
+    /// currencies have one for that year.
+    pub fn convert(&self, x: f64, from: &str, to: &str, year: i16) -> Option<f64> {
+        let rate = |c: &str| {
+            if c == self.base {
+                Some(1.0)
+            } else {
+                self.per_base.get(c)?.get(&year).copied()
+            }
+        };
+        Some(x / rate(from)? * rate(to)?)
+    }
 }
 
 /// A speech verb from `speech_verbs.toml`.

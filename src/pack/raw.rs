@@ -160,6 +160,22 @@ pub(crate) struct RawOccasions {
     pub(crate) occasion: Vec<RawOccasion>,
 }
 
+/// `exchange_rates.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExchangeRates {
+    /// The currency every rate is given against ("EUR").
+    pub(crate) base: Spanned<String>,
+    /// How far, as a share, a converted figure may lie from its value at the rate.
+    pub(crate) tolerance: Spanned<f64>,
+    /// Per currency, per year: how much of it one unit of `base` was worth on average.
+    #[serde(default)]
+    pub(crate) per_base: std::collections::BTreeMap<
+        String,
+        Spanned<std::collections::BTreeMap<String, Spanned<f64>>>,
+    >,
+}
+
 /// `events.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

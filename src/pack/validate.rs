@@ -11,14 +11,14 @@ use toml::Spanned;
 use super::file::{did_you_mean, FileCtx};
 use super::raw::{
     RawAbbreviations, RawAliases, RawApproximation, RawBoilerplate, RawEntities, RawEvent,
-    RawEvents, RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier, RawOccasion,
-    RawOccasions, RawRatio, RawSpeechVerbs, RawTally, RawUnit, RawUnits, RawVague,
+    RawEvents, RawExchangeRates, RawFraction, RawKind, RawMeta, RawModifier, RawMultiplier,
+    RawOccasion, RawOccasions, RawRatio, RawSpeechVerbs, RawTally, RawUnit, RawUnits, RawVague,
     RawVagueQuantity,
 };
 use super::{
-    Alias, Approximation, Boilerplate, Dimension, Entities, Event, EventCues, Fraction, Kind,
-    Modifier, Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, Ratio, SpeechVerb,
-    StatusPhrases, Tally, Unit, VagueQuantity,
+    Alias, Approximation, Boilerplate, Dimension, Entities, Event, EventCues, ExchangeRates,
+    Fraction, Kind, Modifier, Multiplier, Occasion, Pack, PackError, PackErrors, PackFile, Ratio,
+    SpeechVerb, StatusPhrases, Tally, Unit, VagueQuantity,
 };
 
 const FIXED_FILES: &[&str] = &[
@@ -28,6 +28,7 @@ const FIXED_FILES: &[&str] = &[
     "boilerplate.toml",
     "entities.toml",
     "events.toml",
+    "exchange_rates.toml",
     "occasions.toml",
     "speech_verbs.toml",
     "units.toml",
@@ -48,6 +49,7 @@ pub(crate) fn build(
     let mut errs = Vec::new();
     let files: Vec<(String, String, String)> = files.collect();
     let mut raw_kinds = Vec::new();
+    let mut raw_rates = None;
     for (name, origin, text) in &files {
         let f = FileCtx::new(origin, text);
         let (p, e) = (&mut pack, &mut errs);
@@ -61,6 +63,11 @@ pub(crate) fn build(
             "occasions.toml" => occasions(&f, p, e),
             "events.toml" => event_words(&f, p, e),
             "units.toml" => units(&f, p, e),
+            "exchange_rates.toml" => {
+                if let Some(raw) = f.parse::<RawExchangeRates>(e) {
+                    raw_rates = Some((origin.clone(), text.clone(), raw));
+                }
+            }
             "vague_quantities.toml" => vague_quantities(&f, p, e),
             other if other.starts_with("kinds/") => {
                 if let Some(raw) = f.parse::<RawKind>(e) {
@@ -75,6 +82,9 @@ pub(crate) fn build(
     // files they rely on are right (their own syntax errors are reported above).
     if errs.is_empty() {
         kinds(raw_kinds, &mut pack, &mut errs);
+        if let Some((origin, text, raw)) = raw_rates {
+            exchange_rates(&FileCtx::new(&origin, &text), raw, &mut pack, &mut errs);
+        }
     }
     for fixed in FIXED_FILES {
         if !files.iter().any(|(n, _, _)| n == fixed) {
@@ -192,6 +202,83 @@ fn boilerplate(f: &FileCtx<'_>, pack: &mut Pack, errs: &mut Errors) {
         tail: f.pattern_set(raw.tail, "tail", errs),
         block: f.pattern_set(raw.block, "block", errs),
         inline: f.regexes(raw.inline, "inline", errs),
+    };
+}
+
+/// `exchange_rates.toml` (checked once the units are known): a base and rates in
+/// currency units of `units.toml`, a tolerance between 0 and 1, years as numbers and
+/// rates above zero.
+fn exchange_rates(f: &FileCtx<'_>, raw: RawExchangeRates, pack: &mut Pack, errs: &mut Errors) {
+    let currency = |id: &str| {
+        pack.unit(id)
+            .is_some_and(|u| u.dimension == Dimension::Currency)
+    };
+    let currencies = || {
+        pack.units
+            .iter()
+            .filter(|u| u.dimension == Dimension::Currency)
+            .map(|u| u.id.as_str())
+    };
+    if !currency(raw.base.get_ref()) {
+        errs.push(f.at(
+            &raw.base,
+            "base",
+            format!(
+                "unknown currency `{}`, expected a `currency` unit of `units.toml`{}",
+                raw.base.get_ref(),
+                did_you_mean(raw.base.get_ref(), currencies())
+            ),
+        ));
+    }
+    let tolerance = *raw.tolerance.get_ref();
+    if !(tolerance > 0.0 && tolerance < 1.0) {
+        errs.push(f.at(
+            &raw.tolerance,
+            "tolerance",
+            format!("`{tolerance}` is no margin, expected a share between 0 and 1 such as `0.2`"),
+        ));
+    }
+    let mut per_base = BTreeMap::new();
+    for (id, years) in &raw.per_base {
+        let key = format!("per_base.{id}");
+        if !currency(id) || *id == *raw.base.get_ref() {
+            errs.push(f.at(
+                years,
+                &key,
+                format!(
+                    "`{id}` is not a currency other than the base, expected a `currency` unit of `units.toml`{}",
+                    did_you_mean(id, currencies())
+                ),
+            ));
+            continue;
+        }
+        let mut rates = BTreeMap::new();
+        for (year, rate) in years.get_ref() {
+            match year.parse::<i16>() {
+                Ok(y) if (1900..=2100).contains(&y) => {
+                    if rate.get_ref().is_finite() && *rate.get_ref() > 0.0 {
+                        rates.insert(y, *rate.get_ref());
+                    } else {
+                        errs.push(f.at(
+                            rate,
+                            &format!("{key}.{year}"),
+                            format!("rate `{}` is not above zero", rate.get_ref()),
+                        ));
+                    }
+                }
+                _ => errs.push(f.at(
+                    years,
+                    &key,
+                    format!("`{year}` is not a year, expected a year such as `2014`"),
+                )),
+            }
+        }
+        per_base.insert(id.clone(), rates);
+    }
+    pack.exchange_rates = ExchangeRates {
+        base: raw.base.into_inner(),
+        tolerance,
+        per_base,
     };
 }
 
@@ -1239,6 +1326,35 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("empty entry"), "{err}");
+    }
+
+    #[test]
+    fn exchange_rates_load_and_refuse_unknown_currencies_years_and_margins() {
+        let pack = build_with(
+            "exchange_rates.toml",
+            "base = \"EUR\"\ntolerance = 0.2\n[per_base.GBP]\n2014 = 0.8\n",
+        )
+        .expect("valid");
+        let r = &pack.exchange_rates;
+        assert_eq!(r.convert(80.0, "GBP", "EUR", 2014), Some(100.0));
+        assert_eq!(r.convert(80.0, "GBP", "EUR", 2015), None);
+        assert_eq!(r.convert(80.0, "GBP", "USD", 2014), None);
+        let err = build_with(
+            "exchange_rates.toml",
+            "base = \"EUX\"\ntolerance = 2.0\n[per_base.GBX]\n2014 = 0.8\n\
+             [per_base.USD]\nlast = 1.3\n2014 = 0.0\n",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(err.contains("unknown currency `EUX`"), "{err}");
+        assert!(err.contains("`2` is no margin"), "{err}");
+        assert!(
+            err.contains("`GBX` is not a currency other than the base"),
+            "{err}"
+        );
+        assert!(err.contains("`last` is not a year"), "{err}");
+        assert!(err.contains("rate `0` is not above zero"), "{err}");
     }
 
     #[test]

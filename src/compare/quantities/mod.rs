@@ -367,15 +367,21 @@ fn pair_in_units(
             .map_or(&[][..], |e| e.rates.as_slice())
     };
     match convert::common(a.q, b.q, [rates(a), rates(b)], ctx.pack) {
-        Converted::Same => (pair(a, b, rules, context), None),
+        Converted::Same => (misconverted(ctx, a, b, pair(a, b, rules, context)), None),
         Converted::Unrelated => (Pair::Nothing, None),
         Converted::Views {
             a: qa,
             b: qb,
             shown: [sa, sb],
             note,
+            rough,
         } => (
-            pair(&a.view(&qa, sa), &b.view(&qb, sb), rules, context),
+            match pair(&a.view(&qa, sa), &b.view(&qb, sb), rules, context) {
+                // figures that meet only within the wide margin of reference rates are
+                // not shown to be one figure: only figures well apart say something
+                Pair::Agree { .. } | Pair::Rise if rough => Pair::Nothing,
+                other => other,
+            },
             Some(note),
         ),
         Converted::Apart(apart) => {
@@ -396,6 +402,40 @@ fn pair_in_units(
             };
             (verdict, None)
         }
+    }
+}
+
+/// A source's own conversion into another currency that fits, at reference rates,
+/// neither its figure nor another figure for about the same amount: a conflict.
+const MISCONVERTED_CONFIDENCE: f64 = 0.5;
+
+/// `verdict` on two figures in one currency, unless one is given by its source in
+/// another currency as well and that conversion fits neither figure at the reference
+/// rates of its year ([`convert::misconverted`]): then a conflict over that conversion
+/// ("over EUR 400 million (GBP 247.9 million)" beside "EUR 416 million"). Only figures
+/// that agree, or whose scope is unknown, are so read: figures set apart by their period,
+/// subject or thing counted stay apart. The conflict stands where one source gives both
+/// figures: it is that source's conversion that does not fit.
+fn misconverted(ctx: &Ctx<'_>, a: &Item<'_>, b: &Item<'_>, verdict: Pair) -> Pair {
+    if !matches!(
+        verdict,
+        Pair::Agree { .. }
+            | Pair::DiffScope {
+                why: Why::Unknown,
+                ..
+            }
+    ) {
+        return verdict;
+    }
+    match convert::misconverted(a.q, b.q, ctx.pack)
+        .or_else(|| convert::misconverted(b.q, a.q, ctx.pack))
+    {
+        Some(why) => Pair::Conflict {
+            confidence: MISCONVERTED_CONFIDENCE,
+            why,
+            dispute: true,
+        },
+        None => verdict,
     }
 }
 

@@ -119,8 +119,9 @@ pub(super) enum Pair {
     Agree {
         weak: bool,
     },
-    /// `dispute`: two named claimants' figures, which one source may report side by side
-    /// ("the prosecutor counted 10 dead; the opposition said 14").
+    /// `dispute`: a conflict one source may report side by side: two named claimants'
+    /// figures ("the prosecutor counted 10 dead; the opposition said 14"), or a source's
+    /// own conversion that does not fit its figure (`quantities::misconverted`).
     Conflict {
         confidence: f64,
         why: String,

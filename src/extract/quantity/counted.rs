@@ -12,6 +12,40 @@ use super::Matchers;
 use crate::extract::lexicon::{COUNTED_PREPOSITIONS, COUNTED_SKIP, COUNTED_STOP, MONEY_LINKS};
 use crate::text::is_whole_word;
 
+/// Where what a figure counts may start: right after it, or after the bracket that closes
+/// its own conversion ("212 million euros ($237 million) in lost revenue"): the figure and
+/// its rendering are one figure, and what follows them is said of both (#28).
+fn past_renderings(lower: &str, f: &Figure) -> usize {
+    closing_bracket(lower, f).unwrap_or(f.end_with_unit)
+}
+
+/// Just past the bracket that closes a figure's last rendering, when one does.
+fn closing_bracket(lower: &str, f: &Figure) -> Option<usize> {
+    let last = f.renderings.last()?;
+    let rest = lower.get(last.span.end..)?;
+    let gap = rest.len() - rest.trim_start().len();
+    rest[gap..]
+        .starts_with(')')
+        .then_some(last.span.end + gap + 1)
+}
+
+/// A figure's clause, carried on past its own conversion in brackets: the bracket cuts the
+/// clause in two, but what follows it ("in lost revenue", "a day") is still the figure's.
+pub(super) fn past_conversion(
+    clauses: &[crate::extract::scope::Clause],
+    window: Range<usize>,
+    lower: &str,
+    f: &Figure,
+) -> Range<usize> {
+    match closing_bracket(lower, f) {
+        Some(after) if after < lower.len() && after >= window.end => {
+            let next = crate::extract::scope::window(clauses, after);
+            window.start..window.end.max(next.end)
+        }
+        _ => window,
+    }
+}
+
 /// What the figure counts, written after it: ("civilian protesters", found in the pack).
 pub(super) fn counted_after(
     text: &str,
@@ -21,7 +55,7 @@ pub(super) fn counted_after(
     m: &Matchers,
     money: bool,
 ) -> Option<(String, bool)> {
-    let from = f.end_with_unit;
+    let from = past_renderings(lower, f);
     let mut limit = window.end.min(from + 60);
     while limit > from && !lower.is_char_boundary(limit) {
         limit -= 1;

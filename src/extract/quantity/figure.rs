@@ -1282,7 +1282,7 @@ mod tests {
     fn a_conversion_in_brackets_is_the_same_figure() {
         insta::assert_snapshot!(
             show("The smoke drifted 5 miles (8 km) inland."),
-            @"5 [5, 5] miles measures/-/-"
+            @"5 [5, 5] miles measures/distance/-"
         );
     }
 

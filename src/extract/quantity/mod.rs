@@ -137,6 +137,7 @@ pub(crate) fn find(
         }
         // "The death toll — the third in a week — reached 194": the total before the aside
         let kind_window = scope::across_dashed_aside(&clauses, &window);
+        let kind_window = counted::past_conversion(&clauses, kind_window, lower, &f);
         // "three times larger than last year's rally": a ratio of a reference
         let ratio = ratio::ratio(&f, lower, window.end, &m, pack);
         let reference = ratio.is_some().then_some(f.end_with_unit);
@@ -820,6 +821,28 @@ mod tests {
                 ClaimBody::Statement(_) => None,
             })
             .collect()
+    }
+
+    /// A figure and its own conversion in brackets are one figure: what follows the
+    /// bracket is what both count (#28).
+    #[test]
+    fn what_follows_a_figure_s_conversion_is_what_it_counts() {
+        let counted = |text: &str| of_figures(text, |q| q.counted.clone());
+        assert_eq!(
+            counted(
+                "The closure cost the operator 40 million euros ($45 million) in lost revenue."
+            ),
+            [Some("lost revenue".to_owned())]
+        );
+        assert_eq!(
+            counted("The levy raised 12 million pounds (about 14 million euros) in extra revenue."),
+            [Some("extra revenue".to_owned())]
+        );
+        // a bracket that is no conversion of the figure leaves it as it was
+        assert_eq!(
+            counted("The closure cost the operator 40 million euros (the union disputes it)."),
+            [None]
+        );
     }
 
     #[test]
