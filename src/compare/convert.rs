@@ -604,7 +604,7 @@ mod tests {
         let pack = Pack::default_pack();
         let mut over = reported(q(400e6, "EUR"), 2014);
         over.value = Interval::closed(Some(400e6), None);
-        over.modifier = Some("over".to_owned());
+        over.modifier = Some("over".into());
         let other = reported(q(416e6, "EUR"), 2014);
         let wrong = given_as(over.clone(), 247.9e6, "GBP");
         assert_eq!(
