@@ -328,7 +328,9 @@ fn far_past_vague(qa: &Quantity, qb: &Quantity) -> bool {
 /// close and their sentences alike, else nothing.
 fn unknown_scope_pair(a: &Item<'_>, b: &Item<'_>, context: f64, text: &str) -> Pair {
     let (qa, qb) = (a.q, b.q);
-    if meet(qa, qb) && (qa.vague || qb.vague || mutual(qa, qb)) {
+    if meet(qa, qb) && ceiling_far_above(qa, qb) {
+        Pair::Nothing
+    } else if meet(qa, qb) && (qa.vague || qb.vague || mutual(qa, qb)) {
         Pair::Agree { weak: true }
     } else if qa.vague
         || qb.vague
@@ -379,7 +381,7 @@ fn same_scope_pair(a: &Item<'_>, b: &Item<'_>, rules: Rules<'_>, context: f64) -
     if rises == Some(true) {
         return Pair::Rise;
     }
-    if overlap && one_way_bounds_apart(qa, qb) {
+    if overlap && (one_way_bounds_apart(qa, qb) || ceiling_far_above(qa, qb)) {
         // "more than 100,000" and "at least 3 million": both fit any large enough
         // crowd; that they overlap says nothing of one count
         return Pair::Nothing;
@@ -714,6 +716,22 @@ fn one_way_bounds_apart(a: &Quantity, b: &Quantity) -> bool {
         (Some(x), None, Some(y), None) | (None, Some(x), None, Some(y)) => apart(x, y),
         _ => false,
     }
+}
+
+/// How far below a ceiling ("up to 1,000") a figure may lie and still be read as the same
+/// count: "up to 1,000 trapped" and "40 trapped" overlap, but say nothing of one count.
+const CEILING_MAX_RATIO: f64 = 5.0;
+
+/// Whether one figure is a ceiling from nothing ("up to 1,000": 0 to 1,000) and the other
+/// lies wholly more than [`CEILING_MAX_RATIO`] times below it ("40", "at most 150").
+fn ceiling_far_above(a: &Quantity, b: &Quantity) -> bool {
+    let far = |c: &Quantity, x: &Quantity| {
+        matches!((c.value.min, c.value.max), (Some(lo), Some(hi)) if lo == 0.0 && hi > 0.0)
+            && x.value
+                .max
+                .is_some_and(|m| m > 0.0 && m * CEILING_MAX_RATIO < c.value.max.unwrap_or(0.0))
+    };
+    far(a, b) || far(b, a)
 }
 
 /// The relative margin of an estimate (a crowd count, a sample-based turnout): a monitor's
@@ -1931,5 +1949,22 @@ mod tests {
         // a reference of generic words alone names no one thing
         let f = regattas("the crowd last year", "the crowd of last year");
         assert!(verdicts(&f).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_ceiling_far_above_a_figure_says_nothing_of_it() {
+        use crate::extract::Interval;
+        let up_to = |x: f64| Interval::closed(Some(0.0), Some(x));
+        let trapped = |other: &'static str, v: f64| {
+            run(vec![
+                doc("a", "Up to 1,000 people are trapped in the rubble.")
+                    .with(q("Up to 1,000 people", up_to(1000.0))),
+                doc("b", other).with(q("people", exact(v))),
+            ])
+        };
+        let f = trapped("Rescuers said 40 people are trapped in the rubble.", 40.0);
+        assert!(!verdicts(&f).contains(&"agreement"), "{f:#?}");
+        let f = trapped("Rescuers said 800 people are trapped in the rubble.", 800.0);
+        assert_eq!(verdicts(&f), ["agreement"], "{f:#?}");
     }
 }
