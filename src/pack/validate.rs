@@ -918,25 +918,19 @@ fn kind(
     }
     let totals = lowercase(f.trimmed(raw.totals, "totals", errs));
     let tally = raw.tally.and_then(|t| {
-        if let Some(other) = &seen.tally {
-            errs.push(f.at(
-                &t.for_event,
-                "tally",
-                format!("kind `{other}` already reads tallies, expected one `[tally]`"),
-            ));
-        }
-        seen.tally.get_or_insert_with(|| raw.id.get_ref().clone());
+        let read = ("tally", "tallies");
+        only_kind(f, &mut seen.tally, &raw.id, &t.for_event, read, errs);
         tally(f, t, &events, &raw.units, errs)
     });
     let ratio = raw.ratio.and_then(|r| {
-        if let Some(other) = &seen.ratio {
-            errs.push(f.at(
-                &raw.id,
-                "ratio",
-                format!("kind `{other}` already reads ratios, expected one `[ratio]`"),
-            ));
-        }
-        seen.ratio.get_or_insert_with(|| raw.id.get_ref().clone());
+        only_kind(
+            f,
+            &mut seen.ratio,
+            &raw.id,
+            &raw.id,
+            ("ratio", "ratios"),
+            errs,
+        );
         ratio(f, r, &raw.id, &raw.units, errs)
     });
     Kind {
@@ -1140,6 +1134,27 @@ fn ratio(
 }
 
 /// Each of `words` in lowercase.
+/// Records kind `id` as the one kind of the pack with a `[key]` table, reading `what`
+/// (`read`: the key and what it reads, "tally" and "tallies"): a second kind with one is
+/// an error at `at`.
+fn only_kind<T>(
+    f: &FileCtx<'_>,
+    first: &mut Option<String>,
+    id: &Spanned<String>,
+    at: &Spanned<T>,
+    (key, what): (&str, &str),
+    errs: &mut Errors,
+) {
+    if let Some(other) = first {
+        errs.push(f.at(
+            at,
+            key,
+            format!("kind `{other}` already reads {what}, expected one `[{key}]`"),
+        ));
+    }
+    first.get_or_insert_with(|| id.get_ref().clone());
+}
+
 fn lowercase(words: Vec<String>) -> Vec<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
@@ -1326,6 +1341,27 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("empty entry"), "{err}");
+    }
+
+    #[test]
+    fn a_second_kind_reading_tallies_or_ratios_is_refused() {
+        let money = include_str!("../../claims/kinds/money.toml");
+        let err = |table: &str| {
+            build_with("kinds/money.toml", &format!("{money}\n{table}"))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let e = err("[ratio]\ncomparatives = [\"as many\"]\n");
+        assert!(
+            e.contains("already reads ratios, expected one `[ratio]`"),
+            "{e}"
+        );
+        let e = err("[tally]\nfor = \"passed\"\nagainst = \"against\"\nunit = \"votes\"\n");
+        assert!(
+            e.contains("already reads tallies, expected one `[tally]`"),
+            "{e}"
+        );
     }
 
     #[test]
