@@ -244,7 +244,7 @@ pub(crate) fn find(
             ratio::unscope(&mut q, text, base, &local_dates, &clauses, &f, from, pack);
         }
         // "200,000, the same tally they gave for Alder Bay": a claim for each place too
-        let also = same_for::places(text, lower, end, pack);
+        let also = same_for::places(text, lower, end, &local_dates, pack);
         for (key, name_end) in &also {
             let mut elsewhere = q.clone();
             elsewhere.scope.place = Some(key.clone());

@@ -8,7 +8,7 @@
 //! restates nothing.
 
 use crate::extract::lexicon::NOT_NAMES;
-use crate::extract::scope;
+use crate::extract::scope::{self, LocalDate};
 use crate::pack::Pack;
 
 /// Phrases that say a figure also holds elsewhere, right after the figure.
@@ -29,12 +29,16 @@ const SAME_FIGURE: &[&str] = &[
 /// same tally they reported for").
 const PLACES_WITHIN: usize = 40;
 
-/// How many capitalised words a place name takes at most ("New York City").
-const NAME_WORDS: usize = 4;
-
 /// The places the figure ending at `end` is also claimed for, each keyed, with where its
-/// name ends in `text` (sentence-local; `lower` is `text` in ASCII lowercase).
-pub(super) fn places(text: &str, lower: &str, end: usize, pack: &Pack) -> Vec<(String, usize)> {
+/// name ends in `text` (sentence-local; `lower` is `text` in ASCII lowercase; `dates`: the
+/// sentence's dates, which name no place).
+pub(super) fn places(
+    text: &str,
+    lower: &str,
+    end: usize,
+    dates: &[LocalDate<'_>],
+    pack: &Pack,
+) -> Vec<(String, usize)> {
     let Some(rest) = lower.get(end..) else {
         return Vec::new();
     };
@@ -59,17 +63,30 @@ pub(super) fn places(text: &str, lower: &str, end: usize, pack: &Pack) -> Vec<(S
     else {
         return Vec::new();
     };
-    names(text, from + at)
+    names(text, from + at, dates)
         .into_iter()
         .map(|(s, e)| (scope::place_key(&text[s..e], pack), e))
         .collect()
 }
 
-/// The capitalised names from `at` on, joined by commas and "and": "Boston, and Denver",
-/// "Alder Bay and Vossberg". Each as a span of `text`.
-fn names(text: &str, mut at: usize) -> Vec<(usize, usize)> {
+/// The place names from `at` on ([`scope::place_name_end`], not opening with a word like
+/// "The"), joined by commas and "and": "Boston, and Denver", "Alder Bay and Vossberg".
+/// Each as a span of `text`.
+fn names(text: &str, mut at: usize, dates: &[LocalDate<'_>]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    while let Some(end) = name_end(text, at) {
+    let opens_name = |at: usize| {
+        let first = text
+            .get(at..)
+            .unwrap_or("")
+            .split([' ', ',', '.'])
+            .next()
+            .unwrap_or("");
+        !NOT_NAMES.contains(&first.to_lowercase().as_str())
+    };
+    while let Some(end) = opens_name(at)
+        .then(|| scope::place_name_end(text, at, dates))
+        .flatten()
+    {
         out.push((at, end));
         let rest = &text[end..];
         let next = [", and ", " and ", ", "]
@@ -84,25 +101,6 @@ fn names(text: &str, mut at: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where the name of capitalised words starting at `at` ends (at most [`NAME_WORDS`]);
-/// `None` when no name starts there, or a word like "The" or "Saturday" does.
-fn name_end(text: &str, at: usize) -> Option<usize> {
-    let (mut pos, mut end) = (at, at);
-    for (n, word) in text.get(at..)?.split(' ').enumerate() {
-        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let capital = bare.chars().next().is_some_and(char::is_uppercase);
-        if n == NAME_WORDS || !capital || NOT_NAMES.contains(&bare.to_lowercase().as_str()) {
-            break;
-        }
-        end = pos + bare.len();
-        if bare.len() < word.len() {
-            break; // "Boston," ends the name at its comma
-        }
-        pos += word.len() + 1;
-    }
-    (end > at).then_some(end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::places;
@@ -111,7 +109,7 @@ mod tests {
     fn of(text: &str, figure: &str) -> Vec<String> {
         let end = text.find(figure).map_or(0, |i| i + figure.len());
         let lower = text.to_ascii_lowercase();
-        places(text, &lower, end, &Pack::default_pack())
+        places(text, &lower, end, &[], &Pack::default_pack())
             .into_iter()
             .map(|(key, e)| format!("{key}@{}", &text[..e]))
             .collect()

@@ -20,7 +20,7 @@ use std::ops::Range;
 use super::DateRef;
 
 pub(crate) use clause::{across_dashed_aside, clauses, window, Clause};
-pub(crate) use place::{anchor, measured_place, place, place_key};
+pub(crate) use place::{anchor, measured_place, place, place_key, place_name_end};
 pub(crate) use reporting::{is_reporting, reporting_date};
 pub(crate) use time::time_scope;
 

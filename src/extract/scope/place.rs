@@ -390,7 +390,11 @@ fn after_place_noun(rest: &str) -> &str {
 
 /// The end of the capitalised name (up to three words) starting at `name_start`, unless
 /// none starts there or a date overlaps it.
-fn place_name_end(text: &str, name_start: usize, dates: &[LocalDate<'_>]) -> Option<usize> {
+pub(crate) fn place_name_end(
+    text: &str,
+    name_start: usize,
+    dates: &[LocalDate<'_>],
+) -> Option<usize> {
     let rest = text.get(name_start..)?;
     let mut name_end = name_start;
     let mut words = 0;
