@@ -725,11 +725,9 @@ const CEILING_MAX_RATIO: f64 = 5.0;
 /// Whether one figure is a ceiling from nothing ("up to 1,000": 0 to 1,000) and the other
 /// lies wholly more than [`CEILING_MAX_RATIO`] times below it ("40", "at most 150").
 fn ceiling_far_above(a: &Quantity, b: &Quantity) -> bool {
-    let far = |c: &Quantity, x: &Quantity| {
-        matches!((c.value.min, c.value.max), (Some(lo), Some(hi)) if lo == 0.0 && hi > 0.0)
-            && x.value
-                .max
-                .is_some_and(|m| m > 0.0 && m * CEILING_MAX_RATIO < c.value.max.unwrap_or(0.0))
+    let far = |c: &Quantity, x: &Quantity| match (c.value.min, c.value.max, x.value.max) {
+        (Some(lo), Some(hi), Some(m)) => lo == 0.0 && m > 0.0 && m * CEILING_MAX_RATIO < hi,
+        _ => false,
     };
     far(a, b) || far(b, a)
 }
